@@ -1,0 +1,40 @@
+using Claims.Extraction;
+using Claims.Extraction.Batch;
+using Claims.Extraction.Json;
+
+namespace Claims.Cli.Commands;
+
+/// <summary>`claims extract &lt;file|folder&gt;... --json`: runs the extractor (no database) and prints one JSON document shaped
+/// like seeds.gold.json. Bad files get a message naming them on stderr; the others are still printed; the exit code is 1 if any file failed.</summary>
+public static class ExtractCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var json = args.Contains("--json");
+        var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var unknown = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--json").ToList();
+        if (paths.Count == 0 || unknown.Count > 0 || args.Contains("-h"))
+        {
+            foreach (var u in unknown) await Console.Error.WriteLineAsync($"claims extract: unknown option '{u}'");
+            await Console.Error.WriteLineAsync("usage: claims extract <file|folder>... [--json]");
+            return 2;
+        }
+
+        var result = await new ExtractionBatch(new ArticleExtractor()).RunAsync(paths);
+        foreach (var notice in result.Notices) await Console.Error.WriteLineAsync($"claims extract: {notice}");
+        foreach (var error in result.Errors) await Console.Error.WriteLineAsync($"claims extract: {error.Message}");
+
+        if (json)
+        {
+            var document = ExtractionJson.ToDocument(result.Articles, result.Contradictions);
+            await Console.Out.WriteLineAsync(ExtractionJson.Serialize(document));
+        }
+        else
+        {
+            foreach (var a in result.Articles)
+                await Console.Out.WriteLineAsync($"{a.File}: {a.Statements.Count} statements, {a.Strikes.Count} strikes, {a.Disputes.Count} disputes, {a.CommentCount} comments set apart");
+            await Console.Out.WriteLineAsync($"{result.Contradictions.Count} contradictions across {result.Articles.Count} articles (use --json for the records)");
+        }
+        return result.Errors.Count > 0 ? 1 : 0;
+    }
+}

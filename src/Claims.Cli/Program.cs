@@ -1,0 +1,4 @@
+using Claims.Cli.Commands;
+
+// The `claims` executable: one verb per capability. Each command lives in Commands/ and returns the process exit code.
+return await CommandLine.RunAsync(args);

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using Claims.EventStore.Events;
+using Claims.EventStore.Projections;
+using Claims.EventStore.Subscriptions;
+using Npgsql;
+
+namespace Claims.EventStore.Daemon;
+
+/// <summary>
+/// Runs async projections. Several processes may run a daemon over one store: each projection is owned by exactly one
+/// of them at a time, through a session-level advisory lock held on a dedicated connection. When the owner dies its
+/// connection closes, the lock is released, and another daemon takes over at its next ownership retry.
+/// Ownership is an efficiency measure only: correctness comes from the per-batch apply lock and checkpoint
+/// (see ProjectionRunner), so even two owners by accident would not apply an event twice.
+/// </summary>
+public sealed class ProjectionDaemon : IAsyncDisposable
+{
+    private readonly EventStore _store;
+    private readonly IReadOnlyList<IProjection> _projections;
+    private readonly DaemonOptions _options;
+    private readonly ProjectionRunner _runner;
+    private readonly ConcurrentDictionary<string, bool> _owned = new();
+    private CancellationTokenSource? _stop;
+    private List<Task> _loops = [];
+
+    public ProjectionDaemon(EventStore store, IEnumerable<IProjection> projections, DaemonOptions? options = null)
+    {
+        _store = store;
+        _projections = projections.ToList();
+        foreach (var p in _projections) Schema.SqlIdentifier.Validate(p.Name, "projection name");
+        if (_projections.Select(p => p.Name).Distinct().Count() != _projections.Count)
+            throw new ArgumentException("Two projections share a name.", nameof(projections));
+        _options = options ?? new DaemonOptions();
+        _runner = new ProjectionRunner(store);
+    }
+
+    public IReadOnlyList<IProjection> Projections => _projections;
+
+    /// <summary>The projections this daemon currently owns.</summary>
+    public IReadOnlyCollection<string> Owned => _owned.Where(o => o.Value).Select(o => o.Key).ToList();
+
+    public Task StartAsync(CancellationToken ct = default)
+    {
+        if (_stop is not null) throw new InvalidOperationException("The daemon is already running.");
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _loops = _projections.Select(p => Task.Run(() => OwnAndRunAsync(p, _stop.Token))).ToList();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stop is null) return;
+        await _stop.CancelAsync();
+        await Task.WhenAll(_loops);
+        _stop.Dispose();
+        _stop = null;
+        _owned.Clear();
+    }
+
+    /// <summary>Rebuilds one projection from the start of the log while its old read model keeps serving.</summary>
+    public Task RebuildAsync(string projectionName, CancellationToken ct = default)
+    {
+        var projection = _projections.SingleOrDefault(p => p.Name == projectionName)
+                         ?? throw new ArgumentException($"No async projection is named '{projectionName}'. Known: {string.Join(", ", _projections.Select(p => p.Name))}.", nameof(projectionName));
+        return new Rebuilder(_store).RebuildAsync(projection, ProjectionLifecycle.Async, ct);
+    }
+
+    /// <summary>Waits until every projection has applied the log as it stands now (the head at the time of the call).</summary>
+    public Task WaitForNonStaleAsync(TimeSpan timeout, CancellationToken ct = default) =>
+        ProjectionProgress.WaitForCatchUpAsync(_store, _projections.Select(p => p.Name).ToList(), timeout, ct);
+
+    private async Task OwnAndRunAsync(IProjection projection, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await using var ownership = await _store.OpenSessionAsync(CancellationToken.None);
+                if (!await TryTakeOwnershipAsync(ownership, projection.Name, CancellationToken.None))
+                {
+                    await Task.Delay(_options.OwnershipRetry, stop);
+                    continue;
+                }
+                _owned[projection.Name] = true;
+                await new Rebuilder(_store).EnsureCurrentAsync(projection, ProjectionLifecycle.Async, stop);
+                await RunWhileOwnedAsync(projection, ownership, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _options.OnError?.Invoke(projection.Name, e);
+                try { await Task.Delay(_options.OwnershipRetry, stop); } catch (OperationCanceledException) { return; }
+            }
+            finally
+            {
+                _owned[projection.Name] = false;
+            }
+        }
+    }
+
+    private async Task RunWhileOwnedAsync(IProjection projection, NpgsqlConnection ownership, CancellationToken stop)
+    {
+        var backoff = TimeSpan.Zero;
+        var lastHeartbeat = DateTime.UtcNow;
+        while (!stop.IsCancellationRequested)
+        {
+            var signal = _store.Notifications.NextSignal();
+            var applied = await _runner.RunBatchAsync(projection, _store.ProjectionSchema(projection.Name), projection.Name, _options.BatchSize, stop);
+            if (applied == _options.BatchSize) continue;
+            backoff = await LogFollower.WaitForMoreAsync(_store, signal, backoff, applied > 0, stop);
+
+            // The ownership connection is otherwise idle: check now and then that it (and so the lock) is still there.
+            if (DateTime.UtcNow - lastHeartbeat > _options.OwnershipRetry)
+            {
+                await using var ping = new NpgsqlCommand("select 1", ownership);
+                await ping.ExecuteNonQueryAsync(CancellationToken.None);
+                lastHeartbeat = DateTime.UtcNow;
+            }
+        }
+    }
+
+    private async Task<bool> TryTakeOwnershipAsync(NpgsqlConnection connection, string projectionName, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select pg_try_advisory_lock(hashtext('claims.owner.{_store.Schema}'), hashtext($1))", connection);
+        command.Parameters.Add(new() { Value = projectionName });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}

@@ -1,0 +1,72 @@
+using Claims.Extraction.Decoding;
+using Claims.Extraction.Disputes;
+using Claims.Extraction.Knowledge;
+using Claims.Extraction.Mentions;
+using Claims.Extraction.Page;
+using Claims.Extraction.Statements;
+using Claims.Extraction.Strikes;
+using Claims.Extraction.Text;
+
+namespace Claims.Extraction;
+
+/// <summary>Turns one article's page text into statements, strikes and disputes. Build it once (it compiles the embedded
+/// knowledge base) and share it: Extract keeps all its state in locals, so concurrent calls are safe.</summary>
+public sealed class ArticleExtractor
+{
+    private readonly KnowledgeBase _kb;
+    private readonly PageReader _pages;
+    private readonly MentionFinder _mentions;
+
+    public ArticleExtractor() : this(KnowledgeBase.Embedded) { }
+
+    public ArticleExtractor(KnowledgeBase kb)
+    {
+        _kb = kb;
+        _pages = new PageReader(kb);
+        _mentions = new MentionFinder(kb);
+    }
+
+    public KnowledgeBase Knowledge => _kb;
+
+    /// <summary>Extracts the records of one article. Throws <see cref="NoArticleTextException"/> when the page holds no article text.</summary>
+    public ArticleExtraction Extract(ArticleInput input)
+    {
+        var notes = new List<string>();
+        string text;
+        string? htmlTitle = null, htmlOutlet = null;
+        DateOnly? htmlDate = null;
+        var htmlComments = 0;
+        if (input.Html is { } html)
+        {
+            var page = HtmlText.Extract(html);
+            text = page.Text;
+            (htmlTitle, htmlOutlet, htmlDate, htmlComments) = (page.Title, page.Outlet, page.PublishedOn, page.CommentCount);
+            notes.Add("HTML page: spans index the text extracted from the page");
+        }
+        else text = input.Text ?? "";
+
+        var layout = _pages.Read(text);
+        if (!layout.Body.Any()) throw new NoArticleTextException(input.File);
+        var published = input.PublishedOn ?? htmlDate ?? layout.PublishedOn;
+        var doc = new Document(text, layout.Body);
+        var (mentions, places) = _mentions.Find(doc);
+        MentionResolver.Resolve(mentions, _kb);
+        var ctx = new ArticleContext(_kb, doc, mentions, places, published);
+
+        var drafts = new StatementReader(ctx).Read();
+        var strikes = new StrikeReader(ctx, drafts).Read();
+        var stances = new StanceReader(ctx, drafts, strikes);
+        var statements = stances.Statements();
+        var disputes = new DisputeReader(ctx, drafts, stances).Read();
+
+        return new ArticleExtraction(input.File, input.Outlet ?? htmlOutlet ?? layout.Outlet, input.Title ?? htmlTitle ?? layout.Title, published,
+            statements, stances.Strikes(), disputes, Math.Max(layout.CommentCount, htmlComments), text)
+        { Notes = notes };
+    }
+}
+
+/// <summary>The page has no article text (only navigation, teasers, comments...).</summary>
+public sealed class NoArticleTextException(string file) : Exception($"{file}: no article text found (only page furniture, headlines or comments)")
+{
+    public string File { get; } = file;
+}

@@ -1,0 +1,180 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Claims.Extraction.Contradictions;
+
+/// <summary>Finds contradictions across the records of many articles. Pure: records in, contradictions out; it knows
+/// nothing of files or databases (the CLI keys articles by file name, the projections by article id).
+/// Three passes, most specific first; a record used by one contradiction is not reused by a broader one:
+/// 1. an explicit denial (balayer / démentir … "les accusations de X") against the claims it denies;
+/// 2. the same strike event (same striker, shared place, compatible day) said to hit different targets, or given different numbers;
+/// 3. per striker, its own camp's claims that it hits jihadists against other sources saying it hits the opposition.</summary>
+public static class ContradictionFinder
+{
+    public static IReadOnlyList<Contradiction> Find(IEnumerable<ArticleRecord> input)
+    {
+        var records = input.ToList();
+        var statements = records.Where(r => r.Record is Statement).ToList();
+        var strikes = records.Where(r => r.Record is Strike).ToList();
+        var disputes = records.Where(r => r.Record is Dispute).ToList();
+        var used = new HashSet<RecordKey>();
+        var found = new List<Contradiction>();
+        found.AddRange(Denials(statements, strikes, disputes, used));
+        found.AddRange(Events(statements, strikes, used));
+        found.AddRange(Campaigns(statements, strikes, used));
+        return found;
+    }
+
+    private static IEnumerable<Contradiction> Denials(List<ArticleRecord> statements, List<ArticleRecord> strikes, List<ArticleRecord> disputes, HashSet<RecordKey> used)
+    {
+        foreach (var group in disputes.GroupBy(d => (d.ArticleKey, Disputant: ((Dispute)d.Record).Disputant.Id, ((Dispute)d.Record).Span)))
+        {
+            var article = group.Key.ArticleKey;
+            var parties = group.Select(d => ((Dispute)d.Record).DisputedParty?.Id).Where(p => p is not null).ToHashSet();
+            var span = group.Key.Span;
+            var inArticle = statements.Where(s => s.ArticleKey == article).ToList();
+            // The denied claims: what the disputed parties are reported to say in the disputed words.
+            var claims = inArticle.Where(s => s.Record is Statement st && parties.Contains(st.Speaker.Id) && st.Span.Overlaps(span) && st.Stance is not null).ToList();
+            if (claims.Count == 0) continue;
+            var claimStance = ((Statement)claims[0].Record).Stance!;
+            // A denial is the striker's camp rejecting what others say it hits (not others rejecting the striker's own claim).
+            if (claimStance.FromStrikerSide) continue;
+            var striker = claimStance.Striker.Id;
+            var weekday = claims.Select(c => ((Statement)c.Record).Stance!.Weekday).FirstOrDefault(w => w is not null);
+            var denial = inArticle.Where(s => s.Record is Statement st && st.Speaker.Id == group.Key.Disputant
+                                              && (st.Span.Overlaps(span) || st.Stance is { Position: TargetStance.Jihadists } && st.Span.Start > span.Start && st.Span.Start - span.End < 600)).ToList();
+            var sameClaim = inArticle.Where(s => s.Record is Statement { Stance: { } st } && st.Striker.Id == striker && st.Position == claimStance.Position && !st.FromStrikerSide
+                                                 && weekday is not null && st.Weekday == weekday).ToList();
+            var support = inArticle.Concat(strikes.Where(k => k.ArticleKey == article)).Where(r => StanceOf(r) is { } st && st.Striker.Id == striker
+                && st.Position != claimStance.Position && st.FromStrikerSide && (weekday is null || st.Weekday == weekday)).ToList();
+            var denySide = denial.Concat(support).Select(r => r.Key).Distinct().ToList();
+            var claimSide = claims.Concat(sameClaim).Select(r => r.Key).Distinct().Except(denySide).ToList();
+            if (denySide.Count == 0 || claimSide.Count == 0) continue;
+            foreach (var k in denySide.Concat(claimSide)) used.Add(k);
+            var disputant = ((Dispute)group.First().Record).Disputant.Name;
+            var accusers = string.Join(", ", group.Select(d => ((Dispute)d.Record).DisputedParty?.Name).Where(n => n is not null).Distinct());
+            yield return new Contradiction(Id(Contradiction.ClaimAndDenial, $"{article}|{group.Key.Disputant}|{span.Start}"),
+                $"{disputant} denies what {accusers} say about whom {claimStance.Striker.Name}'s strikes{(weekday is null ? "" : " of " + weekday)} hit",
+                Contradiction.ClaimAndDenial,
+                [
+                    new ContradictionSide($"{accusers}: {Describe(claimStance.Position, claimStance.Striker.Name)}", claimSide),
+                    new ContradictionSide($"{disputant} and {claimStance.Striker.Name}'s own sources: the claim is unfounded; {Describe(Opposite(claimStance.Position), claimStance.Striker.Name)}", denySide),
+                ]);
+        }
+    }
+
+    private static IEnumerable<Contradiction> Events(List<ArticleRecord> statements, List<ArticleRecord> strikes, HashSet<RecordKey> used)
+    {
+        var events = strikes.Where(r => ((Strike)r.Record).Scope == Strike.Event && !used.Contains(r.Key)).ToList();
+        var parent = Enumerable.Range(0, events.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var i = 0; i < events.Count; i++)
+            for (var j = i + 1; j < events.Count; j++)
+                if (SameEvent(events[i], events[j])) parent[Find(i)] = Find(j);
+
+        foreach (var cluster in Enumerable.Range(0, events.Count).GroupBy(Find).Select(g => g.Select(i => events[i]).ToList()).Where(c => c.Count > 1))
+        {
+            var strikesOf = cluster.Select(r => (Rec: r, K: (Strike)r.Record)).ToList();
+            var perpetrator = strikesOf[0].K.Perpetrator.Name;
+            var places = string.Join(", ", strikesOf.SelectMany(s => s.K.Locations).Where(p => !IsCountry(p)).Select(p => p.Name).Distinct().Take(4));
+            var bySide = strikesOf.Where(s => s.K.Stance is not null).GroupBy(s => s.K.Stance!.Position).ToList();
+            if (bySide.Count == 2 && bySide.All(g => g.Any()))
+            {
+                var sides = bySide.OrderBy(g => g.Key == TargetStance.Opposition ? 0 : 1).Select(g =>
+                {
+                    var keys = g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements, s.Rec))).Distinct().ToList();
+                    var sources = string.Join(", ", g.Select(s => s.K.ReportedBy?.Name ?? "the article").Distinct());
+                    return new ContradictionSide($"{sources}: {Describe(g.Key, perpetrator)}", keys);
+                }).ToList();
+                foreach (var k in sides.SelectMany(s => s.Records)) used.Add(k);
+                yield return new Contradiction(Id(Contradiction.DifferentTargets, string.Join(",", cluster.Select(r => r.Key.ToString()).Order(StringComparer.Ordinal))),
+                    $"What {perpetrator}'s strikes on {places} hit", Contradiction.DifferentTargets, sides);
+                continue;
+            }
+            foreach (var key in strikesOf.SelectMany(s => s.K.Counts.Keys).Distinct())
+            {
+                var values = strikesOf.Where(s => s.K.Counts.ContainsKey(key)).GroupBy(s => s.K.Counts[key]).ToList();
+                if (values.Count < 2) continue;
+                var sides = values.Select(g => new ContradictionSide(
+                    $"{string.Join(", ", g.Select(s => s.K.ReportedBy?.Name ?? "the article").Distinct())}: {g.Key} {key}",
+                    g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements, s.Rec))).Distinct().ToList())).ToList();
+                foreach (var k in sides.SelectMany(s => s.Records)) used.Add(k);
+                yield return new Contradiction(Id(Contradiction.DifferentNumbers, key + "|" + string.Join(",", cluster.Select(r => r.Key.ToString()).Order(StringComparer.Ordinal))),
+                    $"How many {key} in {perpetrator}'s strikes on {places}", Contradiction.DifferentNumbers, sides);
+            }
+        }
+    }
+
+    private static IEnumerable<Contradiction> Campaigns(List<ArticleRecord> statements, List<ArticleRecord> strikes, HashSet<RecordKey> used)
+    {
+        var candidates = statements.Concat(strikes.Where(k => ((Strike)k.Record).Scope == Strike.CampaignScope))
+            .Where(r => !used.Contains(r.Key) && StanceOf(r) is not null).ToList();
+        foreach (var byStriker in candidates.GroupBy(r => StanceOf(r)!.Striker.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var own = byStriker.Where(r => StanceOf(r) is { Position: TargetStance.Jihadists, FromStrikerSide: true }).ToList();
+            var others = byStriker.Where(r => StanceOf(r) is { Position: TargetStance.Opposition, FromStrikerSide: false }).ToList();
+            if (own.Count == 0 || others.Count == 0) continue;
+            var name = StanceOf(own[0])!.Striker.Name;
+            yield return new Contradiction(Id(Contradiction.ClaimAndDenial, "campaign|" + byStriker.Key),
+                $"Whom {name}'s strikes are hitting: jihadist groups (the Islamic State, 'terrorists') or the opposition",
+                Contradiction.ClaimAndDenial,
+                [
+                    new ContradictionSide($"{name} and its officials: {Describe(TargetStance.Jihadists, name)}", own.Select(r => r.Key).ToList()),
+                    new ContradictionSide($"Other sources: {Describe(TargetStance.Opposition, name)}", others.Select(r => r.Key).ToList()),
+                ]);
+        }
+    }
+
+    private static bool SameEvent(ArticleRecord a, ArticleRecord b)
+    {
+        var x = (Strike)a.Record;
+        var y = (Strike)b.Record;
+        if (x.Perpetrator.Id != y.Perpetrator.Id) return false;
+        if (a.ArticleKey == b.ArticleKey && x.ReportedBy?.Id == y.ReportedBy?.Id) return false;
+        if (x.Date is { } dx && y.Date is { } dy && dx != dy) return false;
+        if (x.Weekday is { } wx && y.Weekday is { } wy && wx != wy) return false;
+        if (a.PublishedOn is { } pa && b.PublishedOn is { } pb && Math.Abs(pa.DayNumber - pb.DayNumber) > 3) return false;
+        return SharePlace(x, y);
+    }
+
+    // Same place, or a province and a place inside it (two towns of one province are not the same place).
+    private static bool SharePlace(Strike x, Strike y) =>
+        x.Locations.Where(p => !IsCountry(p)).Any(a => y.Locations.Where(p => !IsCountry(p)).Any(b => a.Id == b.Id || Within(a, b) || Within(b, a)));
+
+    private static bool Within(PlaceRef place, PlaceRef province) =>
+        province.Id.StartsWith("province-", StringComparison.Ordinal) && place.Province is { } p && Norm(p) == Norm(province.Province ?? "");
+
+    private static string Norm(string s) => Text.Fold.Slug(s);
+
+    private static bool IsCountry(PlaceRef p) => p.Id is "syrie" or "irak" or "iran" or "turquie" or "liban" or "jordanie" or "israel" or "russie" or "yemen" or "libye" or "afghanistan";
+
+    // The statement that reports a strike (same article, same reporter, its words inside the strike's sentences).
+    private static IEnumerable<RecordKey> Carriers(List<ArticleRecord> statements, ArticleRecord strike)
+    {
+        var k = (Strike)strike.Record;
+        return statements.Where(s => s.ArticleKey == strike.ArticleKey && s.Record is Statement st && k.ReportedBy?.Id == st.Speaker.Id && k.Span.Overlaps(st.Span)).Select(s => s.Key);
+    }
+
+    private static TargetStance? StanceOf(ArticleRecord r) => r.Record switch
+    {
+        Statement s => s.Stance,
+        Strike k => k.Stance,
+        _ => null,
+    };
+
+    private static string Opposite(string position) => position == TargetStance.Jihadists ? TargetStance.Opposition : TargetStance.Jihadists;
+
+    private static string Describe(string position, string striker) => position == TargetStance.Jihadists
+        ? $"{striker}'s strikes hit the Islamic State / 'terrorist' groups"
+        : $"{striker}'s strikes hit rebel or opposition groups (not only, or not, the Islamic State)";
+
+    private static string Id(string kind, string subject)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(kind + "|" + subject));
+        return "c-" + Convert.ToHexString(hash, 0, 5).ToLowerInvariant();
+    }
+
+    /// <summary>Convenience for a batch of extractions keyed by file name (the CLI).</summary>
+    public static IReadOnlyList<Contradiction> Find(IEnumerable<ArticleExtraction> articles) =>
+        Find(articles.SelectMany(a => a.Statements.Cast<object>().Concat(a.Strikes).Concat(a.Disputes).Select(r => new ArticleRecord(a.File, a.PublishedOn, r))));
+}

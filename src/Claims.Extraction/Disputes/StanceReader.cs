@@ -1,0 +1,150 @@
+using Claims.Extraction.Knowledge;
+using Claims.Extraction.Mentions;
+using Claims.Extraction.Statements;
+using Claims.Extraction.Strikes;
+using Claims.Extraction.Text;
+
+namespace Claims.Extraction.Disputes;
+
+/// <summary>What a piece of text says about whom someone's strikes hit, with how it says it (negated, contrasted).</summary>
+public sealed record StanceReading(ActorEntry Striker, string Position, bool FromStrikerSide, bool Contrastive, int Sentence);
+
+/// <summary>Reads whom statements and strike reports say the strikes hit: the Islamic State / "terroristes" or the
+/// opposition ("ne ciblent pas principalement l'EI, mais d'autres groupes", "trop cibler la rébellion"), and whether the
+/// claim comes from the striker's own camp. Also gives the final records their ids.</summary>
+public sealed class StanceReader
+{
+    private readonly ArticleContext _ctx;
+    private readonly KnowledgeBase _kb;
+    private readonly List<Token> _t;
+    private readonly List<StatementDraft> _drafts;
+    private readonly List<StrikeDraft> _strikes;
+    private readonly ActorEntry? _storyStriker;
+
+    public Dictionary<StatementDraft, StanceReading> ByStatement { get; } = new();
+    public Dictionary<StatementDraft, string> StatementIds { get; } = new();
+
+    public StanceReader(ArticleContext ctx, List<StatementDraft> drafts, List<StrikeDraft> strikes)
+    {
+        _ctx = ctx;
+        _kb = ctx.Kb;
+        _t = ctx.Tokens;
+        _drafts = drafts;
+        _strikes = strikes;
+        _storyStriker = strikes.GroupBy(s => s.Perpetrator.Id).OrderByDescending(g => g.Count()).FirstOrDefault()?.First().Perpetrator;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            StatementIds[drafts[i]] = "s" + (i + 1);
+            if (Read(drafts[i]) is { } stance) ByStatement[drafts[i]] = stance;
+        }
+    }
+
+    public IReadOnlyList<Statement> Statements()
+    {
+        var aliases = Aliases();
+        return _drafts.Select(d => new Statement(StatementIds[d], ArticleContext.Ref(d.Speaker), aliases.GetValueOrDefault(d.Speaker.Id) ?? [], d.Text, d.Mode, d.Span)
+        {
+            Stance = ByStatement.TryGetValue(d, out var st) ? new TargetStance(ArticleContext.Ref(st.Striker), st.Position, st.FromStrikerSide, Weekday(st.Sentence)) : null,
+        }).ToList();
+    }
+
+    public IReadOnlyList<Strike> Strikes() => _strikes.Select((d, i) =>
+    {
+        var classes = d.Targets.Select(t => t.Class).Where(c => c is "jihadist" or "opposition").ToHashSet();
+        TargetStance? stance = classes.Count == 0 ? null
+            : new TargetStance(ArticleContext.Ref(d.Perpetrator), classes.Contains("opposition") ? TargetStance.Opposition : TargetStance.Jihadists,
+                d.ReportedBy is { } r && (r.Id == d.Perpetrator.Id || r.Side == d.Perpetrator.Id || r.ActsFor == d.Perpetrator.Id), d.Weekday);
+        return new Strike("k" + (i + 1), ArticleContext.Ref(d.Perpetrator), d.ReportedBy is null ? null : ArticleContext.Ref(d.ReportedBy),
+            d.Places.Select(p => new PlaceRef(p.Id, p.Name, p.ProvinceName)).ToList(),
+            d.Targets.Select(t => new ActorRef(t.Id, t.Name)).ToList(), d.Weapon, d.Date, d.Counts, _ctx.Doc.Text[d.Span.Start..d.Span.End], d.Span)
+        { Scope = d.Scope, Weekday = d.Weekday, Stance = stance };
+    }).ToList();
+
+    private string? Weekday(int sentence)
+    {
+        var s = _ctx.Doc.Sentences[sentence];
+        return DateReader.Find(_t, s.First, s.End, _kb).Select(d => d.Weekday).FirstOrDefault(w => w is not null);
+    }
+
+    private Dictionary<string, List<string>> Aliases()
+    {
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var m in _ctx.Mentions)
+        {
+            if (m.Actor is not { } a || m.Kind == MentionKind.Pronoun) continue;
+            var surface = _ctx.Doc.Slice(m.Start, m.End);
+            if (Fold.Text(surface) == Fold.Text(a.Name)) continue;
+            if (!result.TryGetValue(a.Id, out var list)) result[a.Id] = list = [];
+            if (!list.Contains(surface) && list.Count < 6) list.Add(surface);
+        }
+        return result;
+    }
+
+    private StanceReading? Read(StatementDraft d)
+    {
+        int a = d.ContentStart, b = d.ContentEnd;
+        var targeting = -1;
+        for (var k = a; k < b; k++) if (_kb.TargetingWords.Contains(_t[k].Norm)) { targeting = k; break; }
+        var accusing = d.Cue.Verb?.Lemma is "accuser" || d.Cue.Kind == CueKind.Passive || d.Cue.Verb?.Complement == "a";
+        if (targeting < 0 && !accusing) return null;
+
+        bool jihadist = false, opposition = false, negatedJihadist = false, contrast = false;
+        for (var k = a; k < b; k++)
+        {
+            var m = _ctx.MentionAt[k];
+            if (m is { Actor.TargetClass: { } cls } && m.Start == k)
+            {
+                if (cls == "jihadist")
+                {
+                    jihadist = true;
+                    if (NegatedBefore(k, a)) negatedJihadist = true;
+                }
+                else opposition = true;
+                k = m.End - 1;
+                continue;
+            }
+            if (m is null)
+            {
+                var ol = _kb.OppositionWords.Match(_t, k, b);
+                if (ol > 0 && !(k + ol < b && _t[k + ol].Norm is "terroristes" or "jihadistes" or "djihadistes")) { opposition = true; k += ol - 1; continue; }
+                if (_kb.JihadistWords.Match(_t, k, b) > 0) { jihadist = true; if (NegatedBefore(k, a)) negatedJihadist = true; }
+            }
+            if (_kb.Contrasts.Match(_t, k, b) > 0 && !(k > a && _t[k - 1].Norm == "non")) contrast = true;
+        }
+        var unfounded = false;
+        for (var k = a; k < b; k++) if (_kb.Unfounded.Match(_t, k, b) > 0) unfounded = true;
+
+        string? position = null;
+        if (unfounded && negatedJihadist) position = TargetStance.Jihadists;
+        else if (negatedJihadist || opposition && (contrast || !jihadist)) position = TargetStance.Opposition;
+        else if (jihadist && targeting >= 0) position = TargetStance.Jihadists;
+        if (position is null) return null;
+
+        var striker = StrikerIn(a, targeting >= 0 ? targeting : b) ?? (d.Cue.Object?.Actor is { } o ? Striker(o) : null)
+            ?? (d.Speaker.IsState || d.Speaker.ActsFor is not null ? Striker(d.Speaker) : null) ?? _storyStriker;
+        if (striker is null) return null;
+        var ownSide = d.Speaker.Id == striker.Id || d.Speaker.Side == striker.Id || d.Speaker.ActsFor == striker.Id;
+        return new StanceReading(striker, position, ownSide, contrast || negatedJihadist || unfounded, d.Sentence);
+    }
+
+    private bool NegatedBefore(int k, int from)
+    {
+        for (var j = k - 1; j >= Math.Max(from, k - 7); j--)
+        {
+            if (_t[j].Norm is "pas" or "jamais" or "non" && !(j + 1 < _t.Count && _t[j + 1].Norm == "seulement")) return true;
+            if (_t[j].Norm is "," && j < k - 2) return false;
+        }
+        return false;
+    }
+
+    private ActorEntry? StrikerIn(int a, int before)
+    {
+        ActorEntry? found = null;
+        foreach (var m in _ctx.MentionsIn(a, before))
+            if (m.Prep is null && m.Actor is { TargetClass: null } actor && Striker(actor) is { } s) found = s;
+        return found;
+    }
+
+    private ActorEntry? Striker(ActorEntry a) =>
+        a.ActsFor is { } s ? _kb.Actor(s) ?? a : a.Kind is "state" || a.Id is "coalition-internationale" ? a : null;
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace Claims.Extraction.Knowledge;
+
+// Shapes of the data files in Data/*.json (edited by analysts, loaded once).
+
+internal sealed record ActorsFile(List<ActorData> Actors, AnonymousData Anonymous, TitlesData Titles, PronounsData Pronouns, List<string> Demonstratives);
+internal sealed record ActorData(string Id, string Name, string Kind, string? Side, string? ActsFor, string? TargetClass,
+    List<string>? Aliases, List<string>? Demonyms, List<string>? Nationality, List<string>? Roles, List<string>? GenericNouns, string? Capital);
+internal sealed record AnonymousData(List<string> Heads, List<string> Qualifiers);
+internal sealed record TitlesData(List<string> Person, List<string> Honorifics, List<string> Plural, List<string> NameParticles, List<string> NotNames);
+internal sealed record PronounsData(List<string> Person, List<string> Group);
+
+internal sealed record PlacesFile(List<ProvinceData> Provinces, List<PlaceData> Places, List<string> ProvinceWords, List<string> ProvinceAnaphora, List<string> LocativePrepositions);
+internal sealed record ProvinceData(string Id, string Name, string Country, List<string>? Variants);
+internal sealed record PlaceData(string Id, string Name, string Kind, string? Province, List<string>? Variants);
+
+internal sealed record VerbsFile(List<VerbData> Verbs, List<string> Auxiliaries, List<string> ReflexiveAuxiliaries, List<string> PassiveAuxiliaries,
+    List<string> Adverbs, List<string> SourcePrepositions, List<string> SourceForPronoun, List<string> CitedBy, List<string> NotSourceAfterSelon,
+    BackReferenceData BackReference, List<string> ClauseBoundaries);
+internal sealed record VerbData(string Lemma, string? Class, string? Participle, List<string>? Forms, string? Infinitive, string? Complement,
+    bool Dispute, bool NeedsQue, bool NeedsQuote, bool Reflexive);
+internal sealed record BackReferenceData(List<string> Nouns, List<string> Links);
+
+internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimClauseIntroducers, List<string> Unfounded, List<string> Contrasts,
+    List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords);
+
+internal sealed record NumbersFile(Dictionary<string, int> Units, Dictionary<string, int> Approximate, Dictionary<string, int> Weekdays,
+    Dictionary<string, int> Months, Dictionary<string, int> RelativeDays);
+
+internal sealed record BoilerplateFile(List<string> LineStarts, List<string> LineContains, List<string> LineEndsWith, List<string> NoCommentMarkers,
+    List<string> CommentMarkers, string CommentTimestamp, List<string> TeaserSections, List<string> NavigationWords, List<string> TitleSuffixSeparators,
+    List<string> OutletLine, List<string> LinePrefixesToStrip, List<string> DateLines);
+
+internal sealed record StrikesFile(List<string> TriggerNouns, List<StrikeVerbData> TriggerVerbs, List<string> SupportVerbs, List<string> AgentNouns,
+    List<string> TargetNouns, Dictionary<string, string> TargetClasses, Dictionary<string, string> CountNouns, List<string> KillWords, List<string> Weapons,
+    List<string> Irrealis, List<string> Campaign, List<string> HabitualForms, List<string> NotLocationVerbs, List<string> TargetingVerbs);
+internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool NeedsAuxiliary);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(ActorsFile))]
+[JsonSerializable(typeof(PlacesFile))]
+[JsonSerializable(typeof(VerbsFile))]
+[JsonSerializable(typeof(DisputeFile))]
+[JsonSerializable(typeof(NumbersFile))]
+[JsonSerializable(typeof(BoilerplateFile))]
+[JsonSerializable(typeof(StrikesFile))]
+internal sealed partial class DataJsonContext : JsonSerializerContext;

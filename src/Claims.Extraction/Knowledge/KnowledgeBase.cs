@@ -1,0 +1,300 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Claims.Extraction.Text;
+
+namespace Claims.Extraction.Knowledge;
+
+/// <summary>Actors, places and lexicons compiled from the embedded Data/*.json files. Immutable once built; shared by all extractions.</summary>
+public sealed class KnowledgeBase
+{
+    private static readonly Lazy<KnowledgeBase> EmbeddedInstance = new(LoadEmbedded);
+    public static KnowledgeBase Embedded => EmbeddedInstance.Value;
+
+    public IReadOnlyDictionary<string, ActorEntry> Actors { get; }
+    public PhraseIndex<ActorEntry> ActorNames { get; } = new();
+    public PhraseIndex<ActorEntry> Roles { get; } = new();
+    public Dictionary<string, ActorEntry> Demonyms { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ActorEntry> Nationalities { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<ActorEntry>> GenericNouns { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> CapitalMetonyms { get; } = new(StringComparer.Ordinal);
+    public Lexicon Anonymous { get; }
+    public Lexicon AnonymousQualifiers { get; }
+    public Lexicon PersonTitles { get; }
+    public HashSet<string> Honorifics { get; }
+    public HashSet<string> PluralTitles { get; }
+    public HashSet<string> NameParticles { get; }
+    public HashSet<string> NotNames { get; }
+    public HashSet<string> PersonPronouns { get; }
+    public HashSet<string> GroupPronouns { get; }
+    public HashSet<string> Demonstratives { get; }
+
+    public PhraseIndex<PlaceEntry> Places { get; } = new();
+    public PhraseIndex<PlaceEntry> ProvinceNames { get; } = new();
+    public HashSet<string> ProvinceWords { get; }
+    public HashSet<string> ProvinceAnaphora { get; }
+    public HashSet<string> LocativePrepositions { get; }
+
+    public PhraseIndex<VerbForm> Verbs { get; } = new();
+    public HashSet<string> Auxiliaries { get; }
+    public HashSet<string> ReflexiveAuxiliaries { get; }
+    public HashSet<string> PassiveAuxiliaries { get; }
+    public Lexicon Adverbs { get; }
+    public Lexicon SourcePrepositions { get; }
+    public HashSet<string> SourceForPronoun { get; }
+    public Lexicon CitedBy { get; }
+    public Lexicon NotSourceAfterSelon { get; }
+    public Lexicon BackReferenceNouns { get; }
+    public Lexicon BackReferenceLinks { get; }
+    public Lexicon ClauseBoundaries { get; }
+
+    public Lexicon ClaimNouns { get; }
+    public Lexicon ClaimClauseIntroducers { get; }
+    public Lexicon Unfounded { get; }
+    public Lexicon Contrasts { get; }
+    public Lexicon CallVerbs { get; }
+    public Lexicon OppositionWords { get; }
+    public Lexicon JihadistWords { get; }
+
+    public Dictionary<string, int> NumberUnits { get; }
+    public Dictionary<string, int> NumberApproximate { get; }
+    public Dictionary<string, int> Weekdays { get; }
+    public Dictionary<string, int> Months { get; }
+    public Dictionary<string, int> RelativeDays { get; }
+
+    public IReadOnlyList<string> BoilerplateStarts { get; }
+    public IReadOnlyList<string> BoilerplateContains { get; }
+    public IReadOnlyList<string> BoilerplateEnds { get; }
+    public IReadOnlyList<string> NoCommentMarkers { get; }
+    public IReadOnlyList<string> CommentMarkers { get; }
+    public Regex CommentTimestamp { get; }
+    public IReadOnlyList<string> TeaserSections { get; }
+    public HashSet<string> NavigationWords { get; }
+    public IReadOnlyList<string> TitleSuffixSeparators { get; }
+    public IReadOnlyList<string> OutletLines { get; }
+    public IReadOnlyList<Regex> LinePrefixesToStrip { get; }
+    public IReadOnlyList<string> DateLines { get; }
+
+    public Lexicon StrikeNouns { get; }
+    public PhraseIndex<bool> StrikeVerbs { get; } = new();
+    public HashSet<string> StrikeVerbsNeedingAux { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> SupportVerbs { get; }
+    public HashSet<string> AgentNouns { get; }
+    public Lexicon TargetNouns { get; }
+    public Dictionary<string, string> TargetClasses { get; }
+    public Dictionary<string, string> CountNouns { get; }
+    public HashSet<string> KillWords { get; }
+    public Lexicon Weapons { get; }
+    public Lexicon Irrealis { get; }
+    public Lexicon Campaign { get; }
+    public HashSet<string> HabitualForms { get; }
+    public HashSet<string> NotLocationVerbs { get; }
+    public HashSet<string> TargetingWords { get; }
+
+    private KnowledgeBase(Func<string, Stream> open)
+    {
+        var actors = Read(open, "actors.json", DataJsonContext.Default.ActorsFile);
+        var places = Read(open, "places.json", DataJsonContext.Default.PlacesFile);
+        var verbs = Read(open, "reporting-verbs.json", DataJsonContext.Default.VerbsFile);
+        var disputes = Read(open, "dispute-cues.json", DataJsonContext.Default.DisputeFile);
+        var numbers = Read(open, "number-words.json", DataJsonContext.Default.NumbersFile);
+        var boiler = Read(open, "boilerplate.json", DataJsonContext.Default.BoilerplateFile);
+        var strikes = Read(open, "strikes.json", DataJsonContext.Default.StrikesFile);
+
+        var byId = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
+        foreach (var a in actors.Actors)
+        {
+            var entry = new ActorEntry(a.Id, a.Name, a.Kind, a.Side, a.ActsFor, a.TargetClass, (a.GenericNouns ?? []).Select(Fold.Text).ToList());
+            byId[a.Id] = entry;
+            ActorNames.Add(a.Name, entry, a.Kind != "armed-group" && a.Name.Any(char.IsUpper) ? true : null);
+            foreach (var alias in a.Aliases ?? []) ActorNames.Add(alias, entry);
+            foreach (var role in a.Roles ?? []) Roles.Add(role, entry, false);
+            foreach (var d in a.Demonyms ?? []) Demonyms[Fold.Text(d)] = entry;
+            foreach (var n in a.Nationality ?? []) Nationalities.TryAdd(Fold.Text(n), entry);
+            foreach (var g in entry.GenericNouns)
+            {
+                if (!GenericNouns.TryGetValue(g, out var list)) GenericNouns[g] = list = [];
+                list.Add(entry);
+            }
+            if (a.Capital is { } capital) CapitalMetonyms.Add(Fold.Text(capital));
+        }
+        Actors = byId;
+        Anonymous = new Lexicon(actors.Anonymous.Heads);
+        AnonymousQualifiers = new Lexicon(actors.Anonymous.Qualifiers);
+        PersonTitles = new Lexicon(actors.Titles.Person);
+        Honorifics = Set(actors.Titles.Honorifics.Select(h => h.TrimEnd('.')));
+        PluralTitles = Set(actors.Titles.Plural);
+        NameParticles = Set(actors.Titles.NameParticles);
+        NotNames = Set(actors.Titles.NotNames);
+        PersonPronouns = Set(actors.Pronouns.Person);
+        GroupPronouns = Set(actors.Pronouns.Group);
+        Demonstratives = Set(actors.Demonstratives);
+
+        foreach (var p in places.Provinces)
+        {
+            var province = new PlaceEntry("province-" + p.Id, ProvinceLabel(p.Name), "province", p.Id, p.Name);
+            ProvinceNames.Add(p.Name, province);
+            foreach (var v in p.Variants ?? []) ProvinceNames.Add(v, province);
+        }
+        var provinceNames = places.Provinces.ToDictionary(p => p.Id, p => p.Name);
+        foreach (var p in places.Places)
+        {
+            var province = p.Province is { } pid && provinceNames.TryGetValue(pid, out var pn) ? pn : null;
+            var entry = new PlaceEntry(p.Id, p.Name, p.Kind, p.Province is null ? null : "province-" + p.Province, province);
+            Places.Add(p.Name, entry);
+            foreach (var v in p.Variants ?? []) Places.Add(v, entry);
+        }
+        ProvinceWords = Set(places.ProvinceWords.Where(w => w.StartsWith("province") || w.StartsWith("gouvernorat")));
+        ProvinceAnaphora = Set(places.ProvinceAnaphora);
+        LocativePrepositions = Set(places.LocativePrepositions);
+
+        foreach (var v in verbs.Verbs) AddVerb(v);
+        Auxiliaries = Set(verbs.Auxiliaries);
+        ReflexiveAuxiliaries = Set(verbs.ReflexiveAuxiliaries);
+        PassiveAuxiliaries = Set(verbs.PassiveAuxiliaries.Where(a => !a.Contains(' ')));
+        Adverbs = new Lexicon(verbs.Adverbs);
+        SourcePrepositions = new Lexicon(verbs.SourcePrepositions);
+        SourceForPronoun = Set(verbs.SourceForPronoun);
+        CitedBy = new Lexicon(verbs.CitedBy);
+        NotSourceAfterSelon = new Lexicon(verbs.NotSourceAfterSelon);
+        BackReferenceNouns = new Lexicon(verbs.BackReference.Nouns);
+        BackReferenceLinks = new Lexicon(verbs.BackReference.Links);
+        ClauseBoundaries = new Lexicon(verbs.ClauseBoundaries);
+
+        ClaimNouns = new Lexicon(disputes.ClaimNouns);
+        ClaimClauseIntroducers = new Lexicon(disputes.ClaimClauseIntroducers);
+        Unfounded = new Lexicon(disputes.Unfounded);
+        Contrasts = new Lexicon(disputes.Contrasts);
+        CallVerbs = new Lexicon(disputes.CallVerbs);
+        OppositionWords = new Lexicon(disputes.OppositionWords);
+        JihadistWords = new Lexicon(disputes.JihadistWords);
+
+        NumberUnits = Folded(numbers.Units);
+        NumberApproximate = Folded(numbers.Approximate);
+        Weekdays = Folded(numbers.Weekdays);
+        Months = Folded(numbers.Months);
+        RelativeDays = Folded(numbers.RelativeDays);
+
+        BoilerplateStarts = boiler.LineStarts.Select(Fold.Text).ToList();
+        BoilerplateContains = boiler.LineContains.Select(Fold.Text).ToList();
+        BoilerplateEnds = boiler.LineEndsWith.Select(Fold.Text).ToList();
+        NoCommentMarkers = boiler.NoCommentMarkers.Select(Fold.Text).ToList();
+        CommentMarkers = boiler.CommentMarkers.Select(Fold.Text).ToList();
+        CommentTimestamp = new Regex(boiler.CommentTimestamp, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        TeaserSections = boiler.TeaserSections.Select(Fold.Text).ToList();
+        NavigationWords = Set(boiler.NavigationWords);
+        TitleSuffixSeparators = boiler.TitleSuffixSeparators;
+        OutletLines = boiler.OutletLine.Select(Fold.Text).ToList();
+        LinePrefixesToStrip = boiler.LinePrefixesToStrip.Select(p => new Regex(p, RegexOptions.Compiled | RegexOptions.CultureInvariant)).ToList();
+        DateLines = boiler.DateLines.Select(Fold.Text).ToList();
+
+        StrikeNouns = new Lexicon(strikes.TriggerNouns);
+        foreach (var v in strikes.TriggerVerbs)
+            foreach (var f in v.Forms)
+            {
+                StrikeVerbs.Add(f, true, false);
+                if (v.NeedsAuxiliary) StrikeVerbsNeedingAux.Add(Fold.Text(f));
+            }
+        SupportVerbs = Set(strikes.SupportVerbs);
+        AgentNouns = Set(strikes.AgentNouns);
+        TargetNouns = new Lexicon(strikes.TargetNouns);
+        TargetClasses = strikes.TargetClasses.GroupBy(kv => Fold.Text(kv.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        CountNouns = strikes.CountNouns.GroupBy(kv => Fold.Text(kv.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        KillWords = Set(strikes.KillWords);
+        Weapons = new Lexicon(strikes.Weapons);
+        Irrealis = new Lexicon(strikes.Irrealis);
+        Campaign = new Lexicon(strikes.Campaign);
+        HabitualForms = Set(strikes.HabitualForms);
+        NotLocationVerbs = Set(strikes.NotLocationVerbs);
+        TargetingWords = Set(strikes.TargetingVerbs);
+    }
+
+    private static string ProvinceLabel(string name) =>
+        "province " + ("aeiouyéèêàâîïôûAEIOUYÉÈÊÀÂÎÏÔÛ".Contains(name[0]) ? "d'" : "de ") + name;
+
+    private void AddVerb(VerbData v)
+    {
+        var verb = new ReportingVerb(v.Lemma, v.Complement ?? "que", v.Dispute, v.NeedsQue, v.NeedsQuote, v.Reflexive);
+        var lemma = v.Lemma.StartsWith("se ") ? v.Lemma[3..] : v.Lemma;
+        var forms = new Dictionary<string, VerbForm>(StringComparer.Ordinal);
+        void Put(string form, VerbFormKind kind)
+        {
+            var key = Fold.Text(form);
+            if (forms.TryGetValue(key, out var existing))
+            {
+                // "dit" is both "il dit" and "a dit": keep the participle reading and remember the finite one.
+                if (existing.Kind != kind && (existing.Kind == VerbFormKind.Participle || kind == VerbFormKind.Participle))
+                    forms[key] = new VerbForm(verb, VerbFormKind.Participle, true);
+                return;
+            }
+            forms[key] = new VerbForm(verb, kind);
+        }
+        if (v.Class == "er")
+        {
+            var stem = lemma[..^2];
+            foreach (var f in v.Forms ?? []) Put(f, Classify(f, v));
+            foreach (var s in new[] { "e", "ent", "ait", "aient", "a", "èrent" }) Put(stem + s, VerbFormKind.Finite);
+            foreach (var s in new[] { "é", "ée", "és", "ées" }) Put(stem + s, VerbFormKind.Participle);
+            Put(stem + "ant", VerbFormKind.PresentParticiple);
+            Put(lemma, VerbFormKind.Infinitive);
+        }
+        else
+        {
+            foreach (var f in v.Forms ?? []) Put(f, Classify(f, v));
+            if (v.Participle is { } participle) Put(participle, VerbFormKind.Participle);
+            if (v.Infinitive is { } infinitive) Put(infinitive, VerbFormKind.Infinitive);
+        }
+        foreach (var (form, value) in forms) Verbs.Add(form, value, false);
+    }
+
+    private static VerbFormKind Classify(string f, VerbData v) =>
+        f.EndsWith("ant") || f.Contains("ant ") ? VerbFormKind.PresentParticiple
+        : f == v.Participle || f.EndsWith('é') || f.EndsWith("ée") || f.EndsWith("és") || f.EndsWith("ées") ? VerbFormKind.Participle
+        : VerbFormKind.Finite;
+
+    public static KnowledgeBase LoadEmbedded()
+    {
+        var assembly = typeof(KnowledgeBase).Assembly;
+        return new KnowledgeBase(name =>
+        {
+            var resource = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith("Data." + name, StringComparison.Ordinal))
+                ?? throw new InvalidOperationException($"embedded data file '{name}' is missing from {assembly.GetName().Name}");
+            return assembly.GetManifestResourceStream(resource)!;
+        });
+    }
+
+    /// <summary>Loads the data files from a folder instead (an analyst trying edits without rebuilding).</summary>
+    public static KnowledgeBase LoadFrom(string folder) => new(name => File.OpenRead(Path.Combine(folder, name)));
+
+    private static T Read<T>(Func<string, Stream> open, string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
+    {
+        using var stream = open(name);
+        try
+        {
+            return JsonSerializer.Deserialize(stream, info) ?? throw new InvalidDataException($"data file {name} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"data file {name} is not valid: {e.Message}", e);
+        }
+    }
+
+    private static HashSet<string> Set(IEnumerable<string> words) => new(words.Select(Fold.Text), StringComparer.Ordinal);
+    private static Dictionary<string, int> Folded(Dictionary<string, int> d) => d.GroupBy(kv => Fold.Text(kv.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
+    public ActorEntry? Actor(string id) => Actors.TryGetValue(id, out var a) ? a : null;
+}
+
+/// <summary>A set of words or multi-word phrases, matched on folded tokens.</summary>
+public sealed class Lexicon
+{
+    private readonly PhraseIndex<string> _index = new();
+    public Lexicon(IEnumerable<string> phrases)
+    {
+        foreach (var p in phrases) _index.Add(p, Fold.Text(p), false);
+    }
+
+    public int Match(IReadOnlyList<Token> tokens, int i, int end) => _index.Match(tokens, i, end, out _);
+    public int Match(IReadOnlyList<Token> tokens, int i, int end, out string phrase) => _index.Match(tokens, i, end, out phrase);
+    public bool Contains(string word) => _index.Contains(word);
+}

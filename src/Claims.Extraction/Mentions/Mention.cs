@@ -1,0 +1,22 @@
+using Claims.Extraction.Knowledge;
+
+namespace Claims.Extraction.Mentions;
+
+public enum MentionKind { Name, Role, Demonym, Adjectival, Anonymous, Demonstrative, Generic, Pronoun, GenericRole, PluralRole }
+
+/// <summary>A reference to an actor in the text, tokens [Start, End). Actor is filled once resolved (pronouns are resolved
+/// by the statement reader, against the last speaker). Prep: the preposition governing the mention (de, par, selon...), if any.</summary>
+public sealed class Mention(int start, int end, MentionKind kind)
+{
+    public int Start { get; } = start;
+    public int End { get; set; } = end;
+    public MentionKind Kind { get; } = kind;
+    public ActorEntry? Actor { get; set; }
+    public string? Head { get; init; }
+    public string? Prep { get; set; }
+    public bool IsPerson => Actor?.Kind == "person";
+    public override string ToString() => $"{Kind}:{Actor?.Name ?? Head}@{Start}-{End}";
+}
+
+/// <summary>A place named in the text. Anaphoric: "la province" / "celle d'Idleb" resolved against the previous province.</summary>
+public sealed record PlaceMention(int Start, int End, PlaceEntry Place);

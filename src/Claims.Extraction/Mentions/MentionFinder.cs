@@ -1,0 +1,270 @@
+using Claims.Extraction.Knowledge;
+using Claims.Extraction.Text;
+
+namespace Claims.Extraction.Mentions;
+
+/// <summary>Finds actor and place mentions: knowledge-base names, aliases and role titles; a title followed by a capitalised
+/// name (new people are kept, not lost); demonyms (les Russes); agent noun + nationality (avions russes); anonymous sources
+/// (une source de sécurité syrienne); and references to resolve (cette source, l'ONG, le général, il).</summary>
+public sealed class MentionFinder(KnowledgeBase kb)
+{
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    { "le", "la", "les", "l", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos" };
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    { "de", "d", "du", "a", "au", "aux", "par", "pour", "contre", "sur", "avec", "en", "dans", "entre", "vers", "chez", "sans", "aupres", "depuis",
+      "apres", "avant", "selon", "pres", "face", "envers", "malgre", "parmi", "comme", "sous", "derriere", "devant", "outre", "via", "dont" };
+
+    private static readonly HashSet<string> NotPrepContextForDes = new(StringComparer.Ordinal) { "et", "ou", "que", "qu", "mais", "car", "si", "lorsque", "quand" };
+
+    public (List<Mention> Actors, List<PlaceMention> Places) Find(Document doc)
+    {
+        var tokens = doc.Tokens;
+        var actors = new List<Mention>();
+        var places = new List<PlaceMention>();
+        var localSurnames = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
+        foreach (var s in doc.Sentences)
+        {
+            if (s.Heading) continue;
+            var i = s.First;
+            while (i < s.End)
+            {
+                var m = ActorAt(doc, i, s.End, localSurnames);
+                if (m is not null)
+                {
+                    m.Prep = PrepositionBefore(tokens, m.Start, s.First);
+                    actors.Add(m);
+                    i = m.End;
+                    continue;
+                }
+                i++;
+            }
+            FindPlaces(doc, s, actors, places);
+        }
+        return (actors, places);
+    }
+
+    private Mention? ActorAt(Document doc, int i, int end, Dictionary<string, ActorEntry> localSurnames)
+    {
+        var tokens = doc.Tokens;
+        var t = tokens[i];
+        if (!t.IsWord) return null;
+
+        // M. Lavrov, Mme X: honorific + capitalised name.
+        if (kb.Honorifics.Contains(t.Norm) && t.Cap && i + 2 < end && tokens[i + 1].Norm == "." && tokens[i + 2].Cap)
+        {
+            var nameEnd = NameRun(doc, i + 2, end);
+            if (nameEnd > i + 2) return Named(doc, i, i + 2, nameEnd, localSurnames, MentionKind.Name);
+        }
+
+        var roleLen = kb.Roles.Match(tokens, i, end, out var roleActor);
+        var nameLen = kb.ActorNames.Match(tokens, i, end, out var named);
+        if (nameLen > 0 && nameLen >= roleLen)
+        {
+            // "régime" alone is an alias, but "les Russes" style demonyms and capital metonyms in places are handled below.
+            if (kb.CapitalMetonyms.Contains(string.Join(' ', Enumerable.Range(i, nameLen).Select(k => tokens[k].Norm))) && IsLocative(tokens, i))
+                return null;
+            var m = new Mention(i, i + nameLen, MentionKind.Name) { Actor = named };
+            // A role title immediately followed by the person's name is one mention of that person.
+            return m;
+        }
+        if (roleLen > 0)
+        {
+            var after = i + roleLen;
+            if (after < end && tokens[after].Cap && !kb.NotNames.Contains(tokens[after].Norm))
+            {
+                var nameEnd = NameRun(doc, after, end);
+                if (nameEnd > after) return Named(doc, i, after, nameEnd, localSurnames, MentionKind.Name);
+            }
+            return new Mention(i, after, MentionKind.Role) { Actor = roleActor };
+        }
+
+        // Title + capitalised name: le général Igor Konachenkov, le porte-parole russe Dmitri Peskov.
+        var titleLen = kb.PersonTitles.Match(tokens, i, end);
+        if (titleLen > 0 && !t.Cap || titleLen > 0 && i > 0 && Determiners.Contains(tokens[i - 1].Norm))
+        {
+            for (var k = i + titleLen; k < Math.Min(end, i + titleLen + 7); k++)
+            {
+                var tk = tokens[k];
+                if (!tk.IsWord) break;
+                if (tk.Cap && !kb.NotNames.Contains(tk.Norm) && !IsPrepOrDet(tokens[k - 1]) && kb.ActorNames.Match(tokens, k, end, out var inner) is var len && (len == 0 || inner.Kind == "person"))
+                {
+                    var nameEnd = NameRun(doc, k, end);
+                    if (nameEnd - k >= 2 || len > 0 || localSurnames.ContainsKey(tk.Norm)) return Named(doc, i, k, nameEnd, localSurnames, MentionKind.Name);
+                    break;
+                }
+            }
+            if (i > 0 && Determiners.Contains(tokens[i - 1].Norm))
+            {
+                var plural = kb.PluralTitles.Contains(t.Norm);
+                return new Mention(i, i + titleLen, plural ? MentionKind.PluralRole : MentionKind.GenericRole) { Head = t.Norm };
+            }
+        }
+        if (kb.PluralTitles.Contains(t.Norm) && i > 0 && tokens[i - 1].Norm is "les" or "des")
+            return new Mention(i, i + 1, MentionKind.PluralRole) { Head = t.Norm };
+
+        if (t.Cap && localSurnames.TryGetValue(t.Norm, out var local))
+            return new Mention(i, i + 1, MentionKind.Name) { Actor = local };
+
+        // Demonyms: "les Russes", "Russes"; not the adjective in "frappes russes".
+        if (kb.Demonyms.TryGetValue(t.Norm, out var people) && (t.Cap || i > 0 && tokens[i - 1].Norm is "les" or "des" or "aux"))
+            return new Mention(i, i + 1, MentionKind.Demonym) { Actor = people };
+
+        // Agent noun + nationality adjective: "avions russes", "l'aviation russe" → the state.
+        if (kb.AgentNouns.Contains(t.Norm) && i + 1 < end && kb.Nationalities.TryGetValue(tokens[i + 1].Norm, out var state) && !tokens[i + 1].Cap)
+            return new Mention(i, i + 2, MentionKind.Adjectival) { Actor = state, Head = t.Norm };
+
+        // Anonymous sources: "une source de sécurité syrienne", "des sources américaines", "les médias syriens".
+        var headLen = kb.Anonymous.Match(tokens, i, end);
+        if (headLen > 0 && i > 0 && Determiners.Concat(["des", "de", "d"]).Contains(tokens[i - 1].Norm))
+        {
+            if (Demonstrative(tokens[i - 1].Norm))
+                return new Mention(i - 1, i + headLen, MentionKind.Demonstrative) { Head = t.Norm.TrimEnd('s') };
+            var k = i + headLen;
+            ActorEntry? nation = null;
+            var qualified = false;
+            while (k < end)
+            {
+                if (kb.Nationalities.TryGetValue(tokens[k].Norm, out var n) && !tokens[k].Cap) { nation ??= n; qualified = true; k++; continue; }
+                var q = kb.AnonymousQualifiers.Match(tokens, k, end);
+                if (q > 0) { qualified = true; k += q; continue; }
+                break;
+            }
+            if (qualified)
+            {
+                var name = doc.Slice(i, k);
+                var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", nation?.Id, null, null, []);
+                return new Mention(i, k, MentionKind.Anonymous) { Actor = entry, Head = t.Norm.TrimEnd('s') };
+            }
+        }
+
+        // l'ONG, l'Alliance: a generic noun for an actor named before.
+        if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet")
+            return new Mention(i, i + 1, MentionKind.Generic) { Head = t.Norm };
+
+        if ((kb.PersonPronouns.Contains(t.Norm) || kb.GroupPronouns.Contains(t.Norm)) && !t.Elided)
+            return new Mention(i, i + 1, MentionKind.Pronoun) { Head = t.Norm };
+        return null;
+    }
+
+    private static bool Demonstrative(string norm) => norm is "ce" or "cet" or "cette" or "ces";
+
+    private Mention Named(Document doc, int start, int nameStart, int nameEnd, Dictionary<string, ActorEntry> localSurnames, MentionKind kind)
+    {
+        var tokens = doc.Tokens;
+        if (kb.ActorNames.Match(tokens, nameStart, nameEnd, out var known) is var len && len > 0 && known.Kind == "person")
+            return new Mention(start, Math.Max(nameEnd, nameStart + len), kind) { Actor = known };
+        var surname = tokens[nameEnd - 1].Norm;
+        if (nameEnd - nameStart == 1 && localSurnames.TryGetValue(surname, out var local))
+            return new Mention(start, nameEnd, kind) { Actor = local };
+        var name = doc.Slice(nameStart, nameEnd);
+        ActorEntry? side = null;
+        for (var k = start; k < nameStart; k++)
+            if (kb.Nationalities.TryGetValue(tokens[k].Norm, out var n)) { side = n; break; }
+        var entry = new ActorEntry(Fold.Slug(name), name, "person", side?.Id, null, null, []);
+        localSurnames[surname] = entry;
+        return new Mention(start, nameEnd, kind) { Actor = entry };
+    }
+
+    // Capitalised words (and name particles: al-, el-, Le, de) that make up a person's name.
+    private int NameRun(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        var k = i;
+        while (k < end && k - i < 5)
+        {
+            var t = tokens[k];
+            if (!t.IsWord || t.Kind == TokenKind.Number) break;
+            if (t.Cap && !kb.NotNames.Contains(t.Norm) || (k > i && kb.NameParticles.Contains(t.Norm) && k + 1 < end && tokens[k + 1].IsWord && (tokens[k + 1].Cap || tokens[k + 1].HyphenBefore)))
+            {
+                if (k > i && !t.HyphenBefore && kb.ActorNames.Match(tokens, k, end, out var other) > 0 && other.Kind != "person") break;
+                k++;
+                continue;
+            }
+            if (k > i && t.HyphenBefore) { k++; continue; }
+            break;
+        }
+        return k;
+    }
+
+    private static bool IsPrepOrDet(Token t) => t.Norm is "de" or "d" or "du" or "des" or "la" or "le" or "l" or "les" or "a" or "au" or "aux" or "et";
+
+    private bool IsLocative(IReadOnlyList<Token> tokens, int i)
+    {
+        if (i == 0) return false;
+        var prev = tokens[i - 1].Norm;
+        if (prev is "a" or "vers" or "pres" or "depuis" or "sur") return true;
+        if (prev is "de" or "d" && i > 1 && (kb.ProvinceWords.Contains(tokens[i - 2].Norm) || tokens[i - 2].Norm is "ville" or "region" or "banlieue" or "pres" or "nord" or "sud" or "est" or "ouest" or "environs")) return true;
+        return false;
+    }
+
+    public static string? PrepositionBefore(IReadOnlyList<Token> tokens, int start, int sentenceStart)
+    {
+        var k = start - 1;
+        if (k < sentenceStart) return null;
+        if (Determiners.Contains(tokens[k].Norm) && k - 1 >= sentenceStart && !tokens[k].Norm.StartsWith('c')) k--;
+        else if (Determiners.Contains(tokens[k].Norm)) return null;
+        if (k < sentenceStart) return null;
+        var p = tokens[k].Norm;
+        if (p == "des")
+        {
+            if (k - 1 < sentenceStart || !tokens[k - 1].IsWord || NotPrepContextForDes.Contains(tokens[k - 1].Norm)) return null;
+            return Prepositions.Contains(tokens[k - 1].Norm) ? tokens[k - 1].Norm : "de";
+        }
+        if (p is "a" && k - 1 >= sentenceStart && tokens[k - 1].Norm is "il" or "elle" or "on" || tokens[k].HyphenBefore) return null;
+        return Prepositions.Contains(p) ? p : null;
+    }
+
+    private void FindPlaces(Document doc, Sentence s, List<Mention> actors, List<PlaceMention> places)
+    {
+        var tokens = doc.Tokens;
+        PlaceEntry? lastProvince = places.LastOrDefault(p => p.Place.Kind == "province")?.Place;
+        var provinceMode = false;
+        for (var i = s.First; i < s.End; i++)
+        {
+            var t = tokens[i];
+            if (kb.ProvinceWords.Contains(t.Norm))
+            {
+                provinceMode = true;
+                // "dans la province" with no name: the province named just before.
+                if (i + 1 < s.End && tokens[i + 1].Norm is not ("de" or "d") && t.Norm == "province" && lastProvince is not null && i > 0 && tokens[i - 1].Norm == "la")
+                    places.Add(new PlaceMention(i - 1, i + 1, lastProvince));
+                continue;
+            }
+            if (kb.ProvinceAnaphora.Contains(t.Norm) && lastProvince is not null) { provinceMode = true; continue; }
+            if (!t.IsWord) { if (t.Norm is "." or ";" or ":" or "(") provinceMode = false; continue; }
+            if (provinceMode && t.Norm is "de" or "d" or "et" or "ainsi" or "que") continue;
+            if (provinceMode && t.Cap)
+            {
+                var plen = kb.ProvinceNames.Match(tokens, i, s.End, out var province);
+                if (plen > 0)
+                {
+                    places.Add(new PlaceMention(i, i + plen, province));
+                    lastProvince = province;
+                    i += plen - 1;
+                    continue;
+                }
+            }
+            provinceMode = false;
+            var len = kb.Places.Match(tokens, i, s.End, out var place);
+            if (len == 0) continue;
+            if (actors.Any(a => a.Start <= i && i < a.End && a.Kind != MentionKind.Adjectival && !(a.Actor?.Kind == "state" && IsLocative(tokens, i)))
+                && !(place.IsCountry && IsCountryLocative(tokens, i)))
+            {
+                i += len - 1;
+                continue;
+            }
+            if (place.IsCountry && !IsCountryLocative(tokens, i)) { i += len - 1; continue; }
+            places.Add(new PlaceMention(i, i + len, place));
+            i += len - 1;
+        }
+    }
+
+    private static bool IsCountryLocative(IReadOnlyList<Token> tokens, int i)
+    {
+        if (i == 0) return false;
+        var p = tokens[i - 1].Norm;
+        if (p is "en" or "au" or "aux" or "vers" or "depuis") return true;
+        return i > 1 && p is "la" or "l" && tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de";
+    }
+}

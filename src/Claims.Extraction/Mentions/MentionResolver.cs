@@ -1,0 +1,39 @@
+using Claims.Extraction.Knowledge;
+
+namespace Claims.Extraction.Mentions;
+
+/// <summary>Resolves references in reading order: "le général" → the last person named, "cette source" → the last source
+/// of that kind, "l'ONG" → the last actor known as one, "les ministres ... de la coalition" → the organisation.</summary>
+public static class MentionResolver
+{
+    public static void Resolve(List<Mention> mentions, KnowledgeBase kb)
+    {
+        ActorEntry? lastPerson = null;
+        var byGeneric = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
+        var byHead = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            switch (m.Kind)
+            {
+                case MentionKind.GenericRole:
+                    m.Actor ??= lastPerson;
+                    break;
+                case MentionKind.Demonstrative when m.Head is { } head:
+                    m.Actor ??= byHead.GetValueOrDefault(head);
+                    break;
+                case MentionKind.Generic when m.Head is { } noun:
+                    m.Actor ??= byGeneric.GetValueOrDefault(noun) ?? (kb.GenericNouns.TryGetValue(noun, out var only) && only.Count == 1 ? only[0] : null);
+                    break;
+                case MentionKind.PluralRole:
+                    for (var k = i + 1; k < mentions.Count && mentions[k].Start - m.End < 14; k++)
+                        if (mentions[k].Actor is { Kind: not "person" and not "anonymous" } org && mentions[k].Kind == MentionKind.Name) { m.Actor = org; break; }
+                    break;
+            }
+            if (m.Actor is not { } actor) continue;
+            if (actor.Kind == "person") lastPerson = actor;
+            foreach (var g in actor.GenericNouns) byGeneric[g] = actor;
+            if (m.Kind == MentionKind.Anonymous && m.Head is { } h) byHead[h] = actor;
+        }
+    }
+}

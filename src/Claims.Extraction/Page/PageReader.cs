@@ -1,0 +1,187 @@
+using System.Text.RegularExpressions;
+using Claims.Extraction.Knowledge;
+using Claims.Extraction.Text;
+
+namespace Claims.Extraction.Page;
+
+/// <summary>Reads a page as it comes: drops navigation, share buttons, teasers and captions (boilerplate.json), sets the
+/// readers' comments apart (counted, never extracted), drops a paragraph the page repeats, and finds title, outlet and date.</summary>
+public sealed partial class PageReader(KnowledgeBase kb)
+{
+    [GeneratedRegex(@"\((\d+)\)|(\d+)\s+commentaires?", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentCountPattern();
+
+    public PageLayout Read(string text)
+    {
+        var blocks = new List<Block>();
+        var inComments = false;
+        var inTeasers = false;
+        int? declaredComments = null;
+        var timestamps = 0;
+        string? outlet = null;
+        DateOnly? published = null;
+        var commentDates = new List<DateOnly>();
+
+        foreach (var (lineStart, lineEnd) in Lines(text))
+        {
+            var start = lineStart;
+            var end = lineEnd;
+            foreach (var prefix in kb.LinePrefixesToStrip)
+            {
+                var m = prefix.Match(text, start, end - start);
+                if (m.Success && m.Index == start) start += m.Length;
+            }
+            while (start < end && char.IsWhiteSpace(text[start])) start++;
+            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            if (start >= end) continue;
+            var line = text[start..end];
+            var folded = Fold.Text(line).Trim('•', ' ', '\t', '-', '*');
+
+            if (inComments)
+            {
+                if (kb.CommentTimestamp.IsMatch(line)) { timestamps++; commentDates.AddRange(DateText.FullDates(line, kb)); }
+                continue;
+            }
+            if (kb.NoCommentMarkers.Any(folded.Contains)) continue;
+            if (kb.CommentMarkers.Any(m => folded.StartsWith(m, StringComparison.Ordinal)) && line.Length < 80)
+            {
+                inComments = true;
+                var cm = CommentCountPattern().Match(line);
+                if (cm.Success) declaredComments = int.Parse(cm.Groups[1].Success ? cm.Groups[1].Value : cm.Groups[2].Value);
+                continue;
+            }
+            foreach (var marker in kb.OutletLines)
+                if (folded.StartsWith(marker, StringComparison.Ordinal)) outlet ??= CleanOutlet(line[marker.Length..]);
+            if (kb.DateLines.Any(d => folded.StartsWith(d, StringComparison.Ordinal)) && line.Length < 120)
+                published ??= DateText.FullDates(line, kb).Cast<DateOnly?>().FirstOrDefault();
+
+            var words = CountWords(line);
+            var sentenceLike = EndsLikeSentence(line) && words >= 8;
+            if (kb.TeaserSections.Any(t => folded.TrimEnd(':', ' ') == t)) { inTeasers = true; continue; }
+            if (IsFurniture(folded, line)) continue;
+            if (inTeasers)
+            {
+                if (sentenceLike && words >= 25) inTeasers = false;
+                else continue;
+            }
+            if (IsNavigation(line, words)) continue;
+            if (sentenceLike || words >= 30) blocks.Add(new Block(start, end, BlockKind.Body));
+            else if (words >= 4) blocks.Add(new Block(start, end, BlockKind.Headline));
+        }
+
+        blocks = DropRepeats(text, blocks);
+        var (title, titleOutlet) = FindTitle(text, blocks);
+        if (published is null && commentDates.Count > 0) published = commentDates.Min();
+        var comments = declaredComments ?? timestamps;
+        return new PageLayout(blocks, title, titleOutlet ?? outlet, published, comments);
+    }
+
+    private static IEnumerable<(int, int)> Lines(string text)
+    {
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                yield return (start, i);
+                start = i + 1;
+            }
+        }
+    }
+
+    private bool IsFurniture(string folded, string line)
+    {
+        if (kb.BoilerplateStarts.Any(s => folded.StartsWith(s, StringComparison.Ordinal) && (folded.Length == s.Length || !char.IsLetter(folded[s.Length])))) return true;
+        if (kb.BoilerplateContains.Any(folded.Contains)) return true;
+        if (kb.BoilerplateEnds.Any(e => folded.EndsWith(e, StringComparison.Ordinal))) return true;
+        return line.StartsWith('©');
+    }
+
+    private bool IsNavigation(string line, int words)
+    {
+        if (words > 12) return false;
+        var tokens = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var nav = tokens.Count(t => kb.NavigationWords.Contains(Fold.Text(t.Trim(',', '.', ':', '|'))));
+        return nav * 2 >= tokens.Length || words < 3;
+    }
+
+    private static int CountWords(string line)
+    {
+        var n = 0;
+        var inWord = false;
+        foreach (var c in line)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord) n++;
+            inWord = letter;
+        }
+        return n;
+    }
+
+    private static bool EndsLikeSentence(string line)
+    {
+        var t = line.TrimEnd();
+        if (t.Length == 0) return false;
+        var last = t[^1];
+        if (last is '.' or '!' or '?' or '…') return !t.EndsWith("...", StringComparison.Ordinal) || t.Length > 400;
+        if (last is '»' or '"' or '”' or ')' ) return t.Length > 1 && t[^2] is '.' or '!' or '?' || t.Length > 200;
+        return false;
+    }
+
+    // A paragraph shown twice (a lead repeated as a teaser, a truncated copy) is kept once: the longest, first copy.
+    private static List<Block> DropRepeats(string text, List<Block> blocks)
+    {
+        var keys = blocks.Select(b => Key(text[b.Start..b.End])).ToList();
+        var keep = new List<Block>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var key = keys[i];
+            var drop = false;
+            for (var j = 0; j < blocks.Count && !drop; j++)
+            {
+                if (i == j || keys[j].Length < 30) continue;
+                if (keys[j] == key) drop = j < i;
+                else if (key.Length >= 30 && keys[j].Length > key.Length && keys[j].StartsWith(key, StringComparison.Ordinal)) drop = true;
+            }
+            if (!drop) keep.Add(blocks[i]);
+        }
+        return keep;
+    }
+
+    private static string Key(string s)
+    {
+        var folded = Fold.Text(s).TrimEnd('.', '…', ' ');
+        return string.Join(' ', folded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private (string? Title, string? Outlet) FindTitle(string text, List<Block> blocks)
+    {
+        foreach (var b in blocks)
+        {
+            if (b.Kind == BlockKind.Body) return (null, null);
+            var line = text[b.Start..b.End].Replace("<!-- -->", "").Trim();
+            if (CountWords(line) < 5) continue;
+            string? outlet = null;
+            foreach (var sep in kb.TitleSuffixSeparators)
+            {
+                var at = line.LastIndexOf(sep, StringComparison.Ordinal);
+                if (at > 20 && line.Length - at < 40)
+                {
+                    outlet = CleanOutlet(line[(at + sep.Length)..]);
+                    line = line[..at].Trim();
+                    break;
+                }
+            }
+            return (line, outlet);
+        }
+        return (null, null);
+    }
+
+    private static string? CleanOutlet(string s)
+    {
+        var o = s.Trim().TrimEnd('.', ' ');
+        foreach (var suffix in new[] { ".fr", ".com", ".net", ".info", ".ch", ".be" })
+            if (o.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) o = o[..^suffix.Length];
+        return o.Length is > 1 and < 40 ? o : null;
+    }
+}

@@ -1,0 +1,27 @@
+using Claims.Extraction.Knowledge;
+using Claims.Extraction.Mentions;
+
+namespace Claims.Extraction.Statements;
+
+public enum CueKind { Inverted, Preposed, Participle, Infinitive, Passive, Source, ColonAgent, Accusation, BackReference }
+
+/// <summary>A place where the text attributes words to someone: the verb or phrase, its speaker(s), and where the words are.</summary>
+public sealed class Cue
+{
+    public required CueKind Kind { get; init; }
+    public required int Sentence { get; init; }
+    /// <summary>First token of the cue's own words (subject, "selon", aux...): the previous cue's content stops here.</summary>
+    public required int RegionStart { get; set; }
+    public int VerbStart { get; init; }
+    public int VerbEnd { get; init; }
+    public ReportingVerb? Verb { get; init; }
+    public List<ActorEntry> Speakers { get; } = [];
+    public Mention? Object { get; set; }
+    public int ContentStart { get; set; } = -1;
+    public int ContentEnd { get; set; } = -1;
+    /// <summary>Content is before the cue ("…", a déclaré X): it starts at the sentence start or after the previous cue.</summary>
+    public bool ContentBefore { get; init; }
+    /// <summary>Derived statements (accusers of "les accusations de X selon lesquelles…") do not become "the last speaker".</summary>
+    public bool Derived { get; init; }
+    public bool UsesPronoun { get; init; }
+}

@@ -1,0 +1,556 @@
+using Claims.Extraction.Knowledge;
+using Claims.Extraction.Mentions;
+using Claims.Extraction.Text;
+
+namespace Claims.Extraction.Statements;
+
+/// <summary>A statement being built, with the cue that produced it (the strike and dispute readers use both).</summary>
+public sealed class StatementDraft
+{
+    public required ActorEntry Speaker { get; init; }
+    public required int ContentStart { get; set; }
+    public required int ContentEnd { get; set; }
+    public required string Text { get; set; }
+    public required string Mode { get; init; }
+    public required Span Span { get; set; }
+    public required Cue Cue { get; init; }
+    public required int Sentence { get; init; }
+    public int LastSentence { get; set; }
+}
+
+/// <summary>Finds who said what: reporting verbs (speaker before or after, "a-t-il ajouté"), "selon / d'après / pour X",
+/// quotations with their speaker, "Cette mise en garde est signée X", "détaillés par X : «…»", and the accusers of
+/// "les accusations de X selon lesquelles…". Pronouns and role words refer back to the last speaker.</summary>
+public sealed class StatementReader(ArticleContext ctx)
+{
+    private readonly KnowledgeBase _kb = ctx.Kb;
+    private readonly List<Token> _t = ctx.Tokens;
+    private ActorEntry? _lastSpeaker;
+
+    public List<StatementDraft> Read()
+    {
+        var drafts = new List<StatementDraft>();
+        var sentences = ctx.Doc.Sentences;
+        for (var si = 0; si < sentences.Count; si++)
+        {
+            var s = sentences[si];
+            if (s.Heading) continue;
+            var parenthetical = Parentheticals(s);
+            var cues = FindCues(si, s, parenthetical);
+            if (cues.Count == 0)
+            {
+                TryContinueQuote(drafts, si, s);
+                continue;
+            }
+            AssignContent(s, cues);
+            foreach (var cue in cues.OrderBy(c => c.VerbStart))
+            {
+                if (cue.ContentStart < 0 || cue.ContentEnd <= cue.ContentStart) continue;
+                foreach (var speaker in cue.Speakers.Distinct())
+                {
+                    var draft = Draft(cue, speaker, si);
+                    if (draft is not null && !drafts.Any(d => d.Speaker.Id == speaker.Id && d.Span == draft.Span)) drafts.Add(draft);
+                }
+                if (!cue.Derived && cue.Speakers.Count > 0) _lastSpeaker = cue.Speakers[0];
+            }
+        }
+        DropRepeatedSentences(drafts);
+        return drafts.OrderBy(d => d.Span.Start).ToList();
+    }
+
+    // ---- cue detection ----
+
+    private List<Cue> FindCues(int si, Sentence s, bool[] paren)
+    {
+        var cues = new List<Cue>();
+        for (var i = s.First; i < s.End; i++)
+        {
+            if (ctx.Doc.InQuote(i) || _t[i].IsQuote) continue;
+            var t = _t[i];
+            if (TrySource(si, s, i, cues)) continue;
+            if (TryAccusation(si, s, i, cues)) continue;
+            if (TryBackReference(si, s, i, cues)) continue;
+            if (t.Norm == ":" && TryColonAgent(si, s, i, cues)) continue;
+            var len = _kb.Verbs.Match(_t, i, s.End, out var form);
+            if (len == 0) continue;
+            var cue = VerbCue(si, s, i, len, form, cues, paren);
+            if (cue is not null) cues.Add(cue);
+            i += len - 1;
+        }
+        return cues;
+    }
+
+    private bool TrySource(int si, Sentence s, int i, List<Cue> cues)
+    {
+        var t = _t[i];
+        int j;
+        if (t.Norm == "selon") j = i + 1;
+        else if (t.Norm == "d" && t.Elided && i + 1 < s.End && _t[i + 1].Norm == "apres") j = i + 2;
+        else if (t.Norm == "pour" && IsSentenceStart(s, i)) j = i + 1;
+        else return false;
+        if (j >= s.End || _kb.NotSourceAfterSelon.Match(_t, j, s.End) > 0) return false;
+        var m = MentionStartingAt(j, s.End);
+        if (m is null) return false;
+        if (t.Norm == "pour" && (m.End >= s.End || _t[m.End].Norm != "," || m.Kind is MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux"))) return false;
+        if (m.Kind == MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux")) return false;
+        var speaker = m.Kind == MentionKind.Pronoun ? _lastSpeaker : m.Actor;
+        if (speaker is null) return false;
+        var atStart = IsSentenceStart(s, i);
+        var cue = new Cue
+        {
+            Kind = CueKind.Source, Sentence = si, RegionStart = i, VerbStart = i, VerbEnd = m.End,
+            ContentBefore = !atStart, UsesPronoun = m.Kind == MentionKind.Pronoun,
+        };
+        cue.Speakers.Add(speaker);
+        if (atStart) cue.ContentStart = m.End < s.End && _t[m.End].Norm == "," ? m.End + 1 : m.End;
+        cues.Add(cue);
+        return true;
+    }
+
+    private bool IsSentenceStart(Sentence s, int i)
+    {
+        // "Mardi, selon X" / "Selon X": nothing but an adverbial before.
+        var k = s.First;
+        if (k == i) return true;
+        var words = 0;
+        for (; k < i; k++) if (_t[k].IsWord) words++;
+        return words <= 2 && _t[i - 1].Norm == ",";
+    }
+
+    private bool TryAccusation(int si, Sentence s, int i, List<Cue> cues)
+    {
+        if (_kb.ClaimNouns.Match(_t, i, s.End) is var len && len == 0) return false;
+        var k = i + len;
+        if (k >= s.End || _t[k].Norm is not ("de" or "d" or "du" or "des")) return false;
+        var accusers = new List<ActorEntry>();
+        var guard = k;
+        while (guard < s.End && guard < i + 40)
+        {
+            var intro = _kb.ClaimClauseIntroducers.Match(_t, guard, s.End);
+            if (intro > 0)
+            {
+                if (accusers.Count == 0) return false;
+                var cue = new Cue { Kind = CueKind.Accusation, Sentence = si, RegionStart = i, VerbStart = i, VerbEnd = guard + intro, Derived = true, ContentStart = guard + intro };
+                cue.Speakers.AddRange(accusers.Distinct());
+                cues.Add(cue);
+                return true;
+            }
+            if (ctx.MentionAt[guard] is { Actor: { } a } m && m.Start == guard && m.Kind != MentionKind.Pronoun)
+            {
+                accusers.Add(a);
+                guard = m.End;
+                continue;
+            }
+            if (_t[guard].Norm is "." or ";" or ":") return false;
+            guard++;
+        }
+        return false;
+    }
+
+    private bool TryBackReference(int si, Sentence s, int i, List<Cue> cues)
+    {
+        if (i != s.First + 1 || _t[s.First].Norm is not ("cette" or "ce" or "ces" or "cet")) return false;
+        var n = _kb.BackReferenceNouns.Match(_t, i, s.End);
+        if (n == 0) return false;
+        var l = _kb.BackReferenceLinks.Match(_t, i + n, s.End);
+        if (l == 0) return false;
+        var m = MentionStartingAt(i + n + l, s.End);
+        if (m?.Actor is null || si == 0) return false;
+        var prev = ctx.Doc.Sentences[si - 1];
+        if (prev.Block != s.Block) return false;
+        var cue = new Cue { Kind = CueKind.BackReference, Sentence = si, RegionStart = s.First, VerbStart = i, VerbEnd = m.End, ContentStart = prev.First, ContentEnd = prev.End };
+        cue.Speakers.Add(m.Actor);
+        cues.Add(cue);
+        return true;
+    }
+
+    private bool TryColonAgent(int si, Sentence s, int colon, List<Cue> cues)
+    {
+        // "... détaillés par le secrétaire américain à la Défense Ashton Carter : «…»"
+        var m = colon > s.First ? ctx.MentionAt[colon - 1] : null;
+        if (m?.Actor is null || m.Prep != "par" || colon + 1 >= s.End) return false;
+        if (cues.Any(c => c.Kind is CueKind.Participle && c.VerbEnd >= colon - 1)) return false;
+        var cue = new Cue { Kind = CueKind.ColonAgent, Sentence = si, RegionStart = m.Start, VerbStart = m.Start, VerbEnd = colon + 1, ContentStart = colon + 1 };
+        cue.Speakers.Add(m.Actor);
+        cues.Add(cue);
+        return true;
+    }
+
+    private Cue? VerbCue(int si, Sentence s, int i, int len, VerbForm form, List<Cue> previous, bool[] paren)
+    {
+        var verbEnd = i + len;
+        var kind = form.Kind;
+        var auxStart = i;
+        var pronounInverted = false;
+        var passive = false;
+
+        if (kind == VerbFormKind.Participle)
+        {
+            var j = i - 1;
+            var skipped = 0;
+            while (j >= s.First && skipped < 3 && _t[j].IsWord && IsAdverb(j)) { j--; skipped++; }
+            if (j >= s.First + 2 && _t[j].Norm is "il" or "elle" or "ils" or "elles" && _t[j].HyphenBefore && _t[j - 1].Norm == "t" && _kb.Auxiliaries.Contains(_t[j - 2].Norm))
+            { auxStart = j - 2; pronounInverted = true; }
+            else if (j >= s.First && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm))
+            { auxStart = j - 1; pronounInverted = true; }
+            else if (j >= s.First && _kb.Auxiliaries.Contains(_t[j].Norm) && !_t[j].Elided) auxStart = j;
+            else if (j >= s.First && _kb.ReflexiveAuxiliaries.Contains(_t[j].Norm) && j - 1 >= s.First && _t[j - 1].Norm is "se" or "s") auxStart = j - 1;
+            else if (j >= s.First && _kb.PassiveAuxiliaries.Contains(_t[j].Norm)) { auxStart = j; passive = true; if (j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm)) auxStart = j - 1; }
+            else if (form.AlsoFinite) kind = VerbFormKind.Finite;
+            else return null;
+        }
+        else if (kind == VerbFormKind.Finite)
+        {
+            if (verbEnd + 1 < s.End && _t[verbEnd].Norm == "t" && _t[verbEnd].HyphenBefore && _t[verbEnd + 1].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 2; }
+            else if (verbEnd < s.End && _t[verbEnd].HyphenBefore && _t[verbEnd].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 1; }
+            if (i > s.First && _t[i - 1].Norm is "se" or "s" && !form.Verb.Reflexive) return null;
+            // "contre toute menace", "l'annonce": a determiner or preposition makes it a noun.
+            if (i > s.First && _t[i - 1].Norm is "toute" or "tout" or "la" or "le" or "l" or "une" or "un" or "sa" or "son" or "cette" or "ce" or "de" or "d" or "du" or "des" or "contre" or "une" or "leur" or "sans" or "par" or "pour" or "en") return null;
+        }
+
+        var after = ctx.SkipAdverbs(verbEnd, s.End);
+        var thatFollows = after < s.End && _t[after].Norm is "que" or "qu";
+
+        if (kind == VerbFormKind.Infinitive)
+        {
+            // "pour l'avertir que…": an infinitive reports speech only with its clause.
+            if (!thatFollows) return null;
+            var inf = new Cue { Kind = CueKind.Infinitive, Sentence = si, RegionStart = i, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentStart = after + 1 };
+            var subject = previous.LastOrDefault(c => !c.Derived)?.Speakers.FirstOrDefault() ?? MainSubject(s, i, paren);
+            if (subject is null) return null;
+            inf.Speakers.Add(subject);
+            return inf;
+        }
+        if (kind == VerbFormKind.PresentParticiple)
+        {
+            var before = i > s.First ? _t[i - 1].Norm : "";
+            if (before is not ("," or "en" or "et")) return null;
+            var region = before == "en" && i - 2 >= s.First && _t[i - 2].Norm == "," ? i - 2 : i - 1;
+            if (form.Verb.NeedsQue && !thatFollows) return null;
+            if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote))) return null;
+            var part = new Cue { Kind = CueKind.Participle, Sentence = si, RegionStart = region, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb };
+            part.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, part);
+            var subject = previous.LastOrDefault(c => !c.Derived && c.Kind is not CueKind.Source)?.Speakers.FirstOrDefault() ?? MainSubject(s, i, paren);
+            if (subject is null) return null;
+            part.Speakers.Add(subject);
+            return part;
+        }
+        if (form.Verb.NeedsQue && !thatFollows) return null;
+        if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote)) && !(auxStart > s.First && _t[auxStart - 1].Norm == ",")) return null;
+
+        if (passive)
+        {
+            // "Moscou est accusé par les Occidentaux de trop cibler…"
+            if (after >= s.End || _t[after].Norm != "par") return null;
+            var agent = MentionStartingAt(after + 1, s.End);
+            if (agent?.Actor is null) return null;
+            var cue = new Cue { Kind = CueKind.Passive, Sentence = si, RegionStart = auxStart, VerbStart = i, VerbEnd = agent.End, Verb = form.Verb };
+            cue.Speakers.Add(agent.Actor);
+            cue.Object = LastCandidate(s, s.First, auxStart, paren);
+            var k = agent.End;
+            if (k < s.End && _t[k].Norm == ":") cue.ContentStart = k + 1;
+            else if (k < s.End && _t[k].Norm is "de" or "d" or "a") cue.ContentStart = k + 1;
+            else return null;
+            return cue;
+        }
+
+        var prevToken = auxStart > s.First ? _t[auxStart - 1] : default;
+        var closesQuote = auxStart > s.First && (prevToken.Norm == "," && auxStart - 2 >= s.First && _t[auxStart - 2].IsQuote);
+        if (pronounInverted)
+        {
+            var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = prevToken.Norm == "," ? auxStart - 1 : auxStart, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true, UsesPronoun = true };
+            if (_lastSpeaker is null) return null;
+            cue.Speakers.Add(_lastSpeaker);
+            if (thatFollows || after < s.End && _t[after].Norm == ":") { cue.ContentStart = thatFollows ? after + 1 : after + 1; }
+            return cue;
+        }
+        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !thatFollows && after < s.End && _t[after].Norm is not (":" or "de" or "d" or "a" or "avoir" or "n") ? SpeakerAfter(after, s.End) : null;
+        if (invertedSubject is { Count: > 0 })
+        {
+            var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
+            cue.Speakers.AddRange(invertedSubject);
+            return cue;
+        }
+
+        // Speaker before the verb.
+        var pre = new Cue { Kind = CueKind.Preposed, Sentence = si, RegionStart = auxStart, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb };
+        var previousCue = previous.LastOrDefault(c => !c.Derived);
+        if (prevToken.Norm == "et" && previousCue is not null && previousCue.Speakers.Count > 0)
+        {
+            pre.Speakers.AddRange(previousCue.Speakers);
+            pre.RegionStart = auxStart - 1;
+        }
+        else if (prevToken.Norm == "qui" && auxStart - 1 > s.First)
+        {
+            var k = auxStart - 2;
+            if (k >= s.First && _t[k].Norm == ",") k--;
+            if (k < s.First || ctx.MentionAt[k]?.Actor is not { } antecedent) return null;
+            pre.Speakers.Add(antecedent);
+            pre.RegionStart = auxStart - 1;
+        }
+        else
+        {
+            var limit = previousCue is { ContentBefore: false } ? previousCue.VerbEnd : s.First;
+            var subject = LastCandidate(s, limit, auxStart, paren);
+            if (subject is null) return null;
+            var actor = subject.Kind == MentionKind.Pronoun ? (subject.Head is "il" or "elle" or "ils" or "elles" ? _lastSpeaker : null) : subject.Actor;
+            if (actor is null) return null;
+            pre.Speakers.Add(actor);
+            pre.RegionStart = SubjectStart(subject, s);
+            // "Paris et Washington ont annoncé": coordinated subjects each speak.
+            var k = subject.Start - 1;
+            while (k - 1 >= limit && _t[k].Norm is "et" or "," && ctx.MentionAt[k - 1] is { Actor: { } other } om && om.Prep is null && om.Kind == subject.Kind && om.Actor.Kind == actor.Kind)
+            {
+                pre.Speakers.Insert(0, other);
+                pre.RegionStart = SubjectStart(om, s);
+                k = om.Start - 1;
+            }
+        }
+        if (form.Verb.Complement is "de" || form.Verb.Lemma is "accuser")
+        {
+            pre.Object = MentionStartingAt(after, s.End);
+        }
+        pre.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, pre);
+        return pre;
+    }
+
+    private int SubjectStart(Mention m, Sentence s)
+    {
+        var k = m.Start;
+        if (k - 1 >= s.First && _t[k - 1].IsWord && _t[k - 1].Norm is "le" or "la" or "les" or "l" or "un" or "une" or "des" or "son" or "sa" or "ses" or "cette" or "ce" or "ces") k--;
+        return k;
+    }
+
+    private int ContentAfterVerb(ReportingVerb verb, int verbEnd, Sentence s, Cue cue)
+    {
+        var k = ctx.SkipAdverbs(verbEnd, s.End);
+        if (k < s.End && _t[k].Norm is "que" or "qu") return k + 1;
+        if (k < s.End && _t[k].Norm == ":") return k + 1;
+        if (verb.Complement == "de" || verb.Lemma == "accuser")
+        {
+            // accuser X de…, faire état de…, se féliciter d'…
+            if (k < s.End && _t[k].Norm is "de" or "d") return k + 1;
+            var obj = MentionStartingAt(k, s.End);
+            if (obj is not null)
+            {
+                cue.Object = obj;
+                var j = obj.End;
+                if (j < s.End && _t[j].Norm is "de" or "d") return j + 1;
+            }
+            for (var j = k; j < Math.Min(s.End, k + 6); j++) if (_t[j].Norm is "de" or "d") return j + 1;
+            return k;
+        }
+        if (verb.Complement == "a")
+        {
+            var obj = MentionStartingAt(k, s.End);
+            if (obj is not null) cue.Object = obj;
+        }
+        return k;
+    }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    { "le", "la", "les", "l", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "cette", "ce", "ces", "cet" };
+
+    private Mention? MentionStartingAt(int j, int end)
+    {
+        if (j >= end) return null;
+        if (ctx.MentionAt[j] is { } m && m.Start == j) return m;
+        if (Determiners.Contains(_t[j].Norm) && j + 1 < end && ctx.MentionAt[j + 1] is { } m2 && m2.Start == j + 1) return m2;
+        if (_t[j].Norm == "l" && j + 1 < end && ctx.MentionAt[j + 1] is { } m3 && m3.Start == j + 1) return m3;
+        return null;
+    }
+
+    // Subject after the verb: "a déclaré mercredi le porte-parole …, le général Igor Konachenkov"; "ont annoncé Paris et Washington".
+    private List<ActorEntry>? SpeakerAfter(int k, int end)
+    {
+        var first = MentionStartingAt(k, end);
+        if (first?.Actor is null) return null;
+        var groups = new List<List<Mention>> { new() { first } };
+        var cur = first;
+        while (cur.End < end)
+        {
+            var j = cur.End;
+            var sep = _t[j].Norm;
+            if (sep is not ("," or "et")) break;
+            var next = MentionStartingAt(j + 1, end);
+            if (next?.Actor is null) break;
+            if (sep == "et") groups.Add([next]);
+            else groups[^1].Add(next);
+            cur = next;
+        }
+        return groups.Select(g => (g.FirstOrDefault(m => m.IsPerson) ?? g[0]).Actor!).ToList();
+    }
+
+    private Mention? LastCandidate(Sentence s, int from, int before, bool[] paren)
+    {
+        Mention? best = null;
+        foreach (var m in ctx.MentionsIn(from, before))
+        {
+            if (m.Prep is not null || paren[m.Start - s.First] || InAnyQuote(m)) continue;
+            if (m.Actor is null && m.Kind != MentionKind.Pronoun) continue;
+            if (m.Kind == MentionKind.Pronoun && m.Head is not ("il" or "elle" or "ils" or "elles")) continue;
+            best = m;
+        }
+        return best;
+    }
+
+    private ActorEntry? MainSubject(Sentence s, int before, bool[] paren)
+    {
+        var start = s.First;
+        for (var k = before - 1; k > s.First; k--) if (ctx.IsClauseBoundary(k, s.End)) { start = k; break; }
+        foreach (var m in ctx.MentionsIn(start, before))
+        {
+            if (m.Prep is not null || paren[m.Start - s.First] || InAnyQuote(m)) continue;
+            if (m.Kind == MentionKind.Pronoun) return m.Head is "il" or "elle" or "ils" or "elles" ? _lastSpeaker : null;
+            if (m.Actor is not null) return m.Actor;
+        }
+        return null;
+    }
+
+    private bool InAnyQuote(Mention m) => ctx.Doc.InQuote(m.Start);
+
+    private bool IsAdverb(int j)
+    {
+        var n = _t[j].Norm;
+        return n is "de" or "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "d'ailleurs" or "clairement" or "publiquement" or "a" && false
+            || n is "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "clairement" or "publiquement" or "officiellement" or "fermement" or "vivement"
+            || n == "de" && j + 1 < _t.Count && _t[j + 1].Norm == "nouveau";
+    }
+
+    /// <summary>Relative clauses, appositions, parentheses and dashes: mentions there are not the subject.</summary>
+    private bool[] Parentheticals(Sentence s)
+    {
+        var n = s.End - s.First;
+        var paren = new bool[n];
+        var depth = 0;
+        var dash = false;
+        for (var i = s.First; i < s.End; i++)
+        {
+            var norm = _t[i].Norm;
+            if (norm == "(") depth++;
+            if (norm is "-" or "–" or "—" && _t[i].Kind == TokenKind.Punct) dash = !dash;
+            if (depth > 0 || dash) paren[i - s.First] = true;
+            if (norm == ")" && depth > 0) depth--;
+        }
+        // ", qui … ," / ", basée au … ," : a comma pair opened by a relative word or a lower-case non-determiner.
+        var commas = new List<int>();
+        for (var i = s.First; i < s.End; i++) if (_t[i].Norm == "," && !ctx.Doc.InQuote(i)) commas.Add(i);
+        for (var c = 0; c + 1 < commas.Count; c++)
+        {
+            var open = commas[c];
+            var close = commas[c + 1];
+            if (open + 1 >= s.End) continue;
+            var first = _t[open + 1];
+            var relative = first.Norm is "qui" or "dont" or "lequel" or "laquelle" or "lesquels" or "lesquelles" or "ou"
+                || (!first.Cap && first.IsWord && !Determiners.Contains(first.Norm) && first.Norm is not ("et" or "mais" or "tandis" or "alors" or "selon" or "a" or "ont" or "que" or "qu" or "d" or "de" or "l") && _kb.Verbs.Match(_t, open + 1, s.End, out _) == 0);
+            var relativeWord = first.Norm is "qui" or "dont" or "lequel" or "laquelle" or "lesquels" or "lesquelles" or "ou";
+            if (!relative) continue;
+            if (!relativeWord && !(close + 1 < s.End && (_kb.Auxiliaries.Contains(_t[close + 1].Norm) || _kb.Verbs.Match(_t, close + 1, s.End, out _) > 0))) continue;
+            for (var k = open + 1; k < close; k++) paren[k - s.First] = true;
+        }
+        return paren;
+    }
+
+    // ---- content ----
+
+    private void AssignContent(Sentence s, List<Cue> cues)
+    {
+        var ordered = cues.OrderBy(c => c.VerbStart).ToList();
+        for (var ci = 0; ci < ordered.Count; ci++)
+        {
+            var cue = ordered[ci];
+            if (cue.ContentEnd >= 0 && cue.Kind == CueKind.BackReference) continue;
+            if (cue.ContentBefore && cue.ContentStart < 0)
+            {
+                var start = s.First;
+                for (var p = ci - 1; p >= 0; p--)
+                {
+                    if (ordered[p].Derived) continue;
+                    start = ordered[p].ContentBefore ? ordered[p].VerbEnd : Math.Max(start, ordered[p].ContentStart);
+                    if (!ordered[p].ContentBefore) start = s.First;
+                    break;
+                }
+                // The region of a speaker placed after an earlier inverted cue: "…, a dit X. " handled per sentence.
+                cue.ContentStart = start;
+                cue.ContentEnd = cue.RegionStart;
+                if (ci > 0 && !ordered[ci - 1].Derived && !ordered[ci - 1].ContentBefore && ordered[ci - 1].Kind is CueKind.Source)
+                {
+                    // "Selon X, …" then ", a-t-il dit": the inverted cue owns the text.
+                }
+                continue;
+            }
+            if (cue.ContentStart < 0) continue;
+            var end = s.End;
+            foreach (var next in ordered.Skip(ci + 1))
+            {
+                if (next.Derived || next.RegionStart <= cue.ContentStart) continue;
+                if (next.ContentBefore && next.Kind != CueKind.Source) continue;
+                end = Math.Min(end, next.RegionStart);
+                break;
+            }
+            for (var k = cue.ContentStart; k < end; k++)
+                if (!ctx.Doc.InQuote(k) && (ctx.IsClauseBoundary(k, s.End) || _t[k].Norm == ";" || (_t[k].Norm == ":" && cue.Kind != CueKind.ColonAgent && k > cue.ContentStart + 3)))
+                { end = k; break; }
+            cue.ContentEnd = end;
+        }
+        // A content-before cue after content-after cues: "Selon lui, …" never shares with ", a-t-il ajouté".
+        foreach (var cue in ordered.Where(c => c.ContentBefore && c.ContentStart >= 0))
+        {
+            foreach (var other in ordered.Where(o => o != cue && !o.ContentBefore && !o.Derived && o.ContentStart >= 0 && o.ContentEnd > cue.ContentStart && o.VerbStart < cue.VerbStart))
+                other.ContentEnd = Math.Min(other.ContentEnd, cue.RegionStart);
+        }
+    }
+
+    private StatementDraft? Draft(Cue cue, ActorEntry speaker, int si)
+    {
+        var (a, b) = Trim(cue.ContentStart, cue.ContentEnd);
+        if (b - a < 2) return null;
+        var mode = Statement.Indirect;
+        // Direct speech: the words are one quotation (a few words may trail: "«…» en Syrie, a dénoncé X").
+        if (_t[a].IsQuote && ctx.Doc.Quotes.FirstOrDefault(q => q.Open == a) is var q && q.Close > a && q.Close < b && b - 1 - q.Close <= 4
+            && !(cue.Kind == CueKind.Preposed && a > 0 && _t[a - 1].Norm is "que" or "qu"))
+        {
+            if (q.Close - q.Open > 3)
+            {
+                mode = Statement.Direct;
+                (a, b) = (q.Open + 1, q.Close);
+            }
+        }
+        var span = ctx.Doc.SpanOf(a, b);
+        return new StatementDraft
+        {
+            Speaker = speaker, ContentStart = a, ContentEnd = b, Text = ctx.Doc.Text[span.Start..span.End], Mode = mode, Span = span,
+            Cue = cue, Sentence = si, LastSentence = si,
+        };
+    }
+
+    private (int, int) Trim(int a, int b)
+    {
+        while (a < b && _t[a].Kind == TokenKind.Punct) a++;
+        while (b > a && (_t[b - 1].Kind == TokenKind.Punct || _t[b - 1].Norm is "et" or "mais" or "ou" || (_t[b - 1].IsQuote && !ctx.Doc.Quotes.Any(q => q.Close == b - 1))))
+            b--;
+        return (a, b);
+    }
+
+    // "…", a-t-il dit. "Globalement, ces propositions peuvent être mises en place." — one speaker's quotation goes on.
+    private void TryContinueQuote(List<StatementDraft> drafts, int si, Sentence s)
+    {
+        if (drafts.Count == 0) return;
+        var last = drafts[^1];
+        if (last.Mode != Statement.Direct || last.LastSentence != si - 1 || ctx.Doc.Sentences[si - 1].Block != s.Block) return;
+        if (!_t[s.First].IsQuote) return;
+        var q = ctx.Doc.Quotes.FirstOrDefault(x => x.Open == s.First);
+        if (q.Close <= q.Open || q.Close < s.End - 2) return;
+        var inner = ctx.Doc.SpanOf(q.Open + 1, q.Close);
+        last.Text = last.Text + " " + ctx.Doc.Text[inner.Start..inner.End];
+        last.Span = new Span(last.Span.Start, inner.End);
+        last.LastSentence = si;
+    }
+
+    // A sentence a page repeats (the lead shown twice) gives its statements once.
+    private void DropRepeatedSentences(List<StatementDraft> drafts)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        drafts.RemoveAll(d => !seen.Add(d.Speaker.Id + "|" + Fold.Text(d.Text)));
+    }
+}

@@ -1,0 +1,352 @@
+using Claims.Extraction.Knowledge;
+using Claims.Extraction.Mentions;
+using Claims.Extraction.Statements;
+using Claims.Extraction.Text;
+
+namespace Claims.Extraction.Strikes;
+
+/// <summary>A strike report being built from one or more sentences.</summary>
+public sealed class StrikeDraft
+{
+    public required ActorEntry Perpetrator { get; init; }
+    public ActorEntry? ReportedBy { get; set; }
+    public List<PlaceEntry> Places { get; } = [];
+    public List<(string Id, string Name, string? Class)> Targets { get; } = [];
+    public string? Weapon { get; set; }
+    public DateOnly? Date { get; set; }
+    public string? Weekday { get; set; }
+    public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
+    public required string Scope { get; init; }
+    public required int Block { get; init; }
+    public required int FirstSentence { get; init; }
+    public int LastSentence { get; set; }
+    public Span Span { get; set; }
+    public List<int> Triggers { get; } = [];
+}
+
+/// <summary>Finds strike reports: a strike word (frappes, raids, bombardements, tirs de missiles, a bombardé, ont été visées…)
+/// that is not negated, not wished for ("appelé Moscou à concentrer ses bombardements") and has a place or a target.
+/// The striker is the agent ("menées par les Russes"), the subject, the adjective ("frappes russes"), the speaker's own
+/// state, or the striker of the story. The reporter is the speaker of the statement that carries it.</summary>
+public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statements)
+{
+    private readonly KnowledgeBase _kb = ctx.Kb;
+    private readonly List<Token> _t = ctx.Tokens;
+
+    public List<StrikeDraft> Read()
+    {
+        var drafts = new List<StrikeDraft>();
+        var sentences = ctx.Doc.Sentences;
+        for (var si = 0; si < sentences.Count; si++)
+        {
+            var s = sentences[si];
+            if (s.Heading) continue;
+            var excluded = ExcludedRanges(si);
+            var triggers = Triggers(s, excluded);
+            if (triggers.Count == 0) continue;
+            var draft = Build(si, s, triggers, excluded, drafts);
+            if (draft is null) continue;
+            var previous = drafts.LastOrDefault();
+            if (previous is not null && CanMerge(previous, draft, si)) Merge(previous, draft);
+            else drafts.Add(draft);
+        }
+        return MergeCampaign(drafts);
+    }
+
+    // Participial claims ("…, disant viser les terroristes") tell intentions, not strikes.
+    private List<(int, int)> ExcludedRanges(int si) =>
+        statements.Where(d => d.Sentence == si && d.Cue.Kind == CueKind.Participle).Select(d => (d.ContentStart, d.ContentEnd)).ToList();
+
+    private static bool In(List<(int A, int B)> ranges, int k) => ranges.Any(r => k >= r.A && k < r.B);
+
+    private List<int> Triggers(Sentence s, List<(int, int)> excluded)
+    {
+        var found = new List<int>();
+        for (var i = s.First; i < s.End; i++)
+        {
+            if (In(excluded, i)) continue;
+            var len = _kb.StrikeNouns.Match(_t, i, s.End);
+            var verb = false;
+            if (len == 0 && _t[i].Norm is "pris" or "prend" or "prennent" or "prenaient" && Enumerable.Range(i + 1, 3).Any(k => k + 1 < s.End && _t[k].Norm == "pour" && _t[k + 1].Norm == "cible"))
+            {
+                if (!Negated(i, s)) found.Add(i);
+                continue;
+            }
+            if (len == 0)
+            {
+                len = _kb.StrikeVerbs.Match(_t, i, s.End, out _);
+                if (len == 0) continue;
+                verb = true;
+                if (_kb.StrikeVerbsNeedingAux.Contains(_t[i].Norm) && !HasAuxiliary(i, s.First)) { i += len - 1; continue; }
+            }
+            if (Negated(i, s) || Irrealis(i, s)) { i += len - 1; continue; }
+            if (!verb && i > s.First && _t[i - 1].Norm is "pas") { i += len - 1; continue; }
+            found.Add(i);
+            i += len - 1;
+        }
+        return found;
+    }
+
+    private bool HasAuxiliary(int i, int first)
+    {
+        for (var k = i - 1; k >= Math.Max(first, i - 3); k--)
+        {
+            var n = _t[k].Norm;
+            if (_kb.Auxiliaries.Contains(n) || n is "ete" or "est" or "sont" or "etaient" or "etait" or "seraient" or "serait") return true;
+            if (!_t[k].IsWord) return false;
+        }
+        return false;
+    }
+
+    private bool Negated(int i, Sentence s)
+    {
+        var neg = false;
+        for (var k = Math.Max(s.First, i - 3); k < i; k++) if (_t[k].Norm is "ne" or "n") neg = true;
+        if (neg)
+            for (var k = Math.Max(s.First, i - 3); k < Math.Min(s.End, i + 5); k++) if (_t[k].Norm is "pas" or "jamais" or "plus" or "aucun" or "aucune" or "rien") return true;
+        // "les frappes ne visaient pas…": a strike noun as the subject of a negated verb.
+        for (var k = i + 1; k < Math.Min(s.End, i + 4); k++)
+            if (_t[k].Norm is "ne" or "n")
+                for (var j = k + 1; j < Math.Min(s.End, k + 5); j++) if (_t[j].Norm is "pas" or "jamais" or "aucunement") return true;
+        return false;
+    }
+
+    private bool Irrealis(int i, Sentence s)
+    {
+        for (var k = Math.Max(s.First, i - 10); k < i; k++)
+        {
+            if (_t[k].Norm is ";" or ".") return false;
+            if (_kb.Irrealis.Match(_t, k, i) > 0) return true;
+        }
+        // "les frappes russes étaient sur le point de s'intensifier"
+        for (var k = i + 1; k < Math.Min(s.End, i + 6); k++)
+        {
+            if (_t[k].Norm is "," or ";" or ".") break;
+            if (_t[k].Norm is "point" or "pourrait" or "pourraient" or "devrait" or "devraient") return true;
+        }
+        return false;
+    }
+
+    private StrikeDraft? Build(int si, Sentence s, List<int> triggers, List<(int, int)> excluded, List<StrikeDraft> earlier)
+    {
+        var first = triggers[0];
+        var carrier = statements.FirstOrDefault(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd)
+            ?? statements.FirstOrDefault(d => d.Sentence == si && d.Cue.Kind == CueKind.Source);
+        var reporter = carrier?.Speaker ?? DeepSource(s);
+        var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
+        if (perpetrator is null) return null;
+
+        var places = Places(s, excluded);
+        var targets = Targets(s, first, excluded, perpetrator, reporter);
+        var specificPlace = places.Any(p => !p.IsCountry);
+        if (!specificPlace && targets.Count == 0) return null;
+        if (specificPlace) places.RemoveAll(p => p.IsCountry);
+
+        var draft = new StrikeDraft
+        {
+            Perpetrator = perpetrator, ReportedBy = reporter, Scope = IsCampaign(s, triggers) ? Strike.CampaignScope : Strike.Event,
+            Block = s.Block, FirstSentence = si, LastSentence = si, Span = ctx.Doc.SpanOf(s.First, s.End),
+        };
+        draft.Triggers.AddRange(triggers);
+        draft.Places.AddRange(places.Distinct());
+        draft.Targets.AddRange(targets);
+        ReadCounts(s, excluded, draft.Counts);
+        if (DateReader.Find(_t, s.First, s.End, _kb).Cast<DateExpression?>().FirstOrDefault() is { } when)
+        {
+            draft.Date = when.Resolve(ctx.PublishedOn, _kb);
+            draft.Weekday = when.Weekday;
+        }
+        for (var k = first; k < s.End && draft.Weapon is null; k++)
+            if (_kb.Weapons.Match(_t, k, s.End) is var wl && wl > 0) draft.Weapon = ctx.Doc.Slice(k, k + wl);
+        return draft;
+    }
+
+    private ActorEntry? DeepSource(Sentence s)
+    {
+        for (var i = s.First; i < s.End; i++)
+        {
+            var isSource = _t[i].Norm == "selon" || _t[i].Norm == "d" && i + 1 < s.End && _t[i + 1].Norm == "apres";
+            if (!isSource) continue;
+            foreach (var m in ctx.MentionsIn(i + 1, Math.Min(s.End, i + 14)))
+                if (m.Actor is { } a && m.Kind is MentionKind.Name or MentionKind.Anonymous or MentionKind.Role) return a;
+        }
+        return null;
+    }
+
+    private ActorEntry? Perpetrator(int si, Sentence s, List<int> triggers, StatementDraft? carrier, List<StrikeDraft> earlier)
+    {
+        foreach (var trig in triggers)
+        {
+            // "frappes menées par les Russes", "visées par l'aviation russe"
+            for (var k = trig + 1; k < Math.Min(s.End, trig + 5); k++)
+                if (_t[k].Norm == "par" && ctx.MentionAt.ElementAtOrDefault(k + 1) is { Actor: { } a1 } || _t[k].Norm == "par" && k + 2 < s.End && ctx.MentionAt[k + 2] is { Actor: { } } && _t[k + 1].Norm is "les" or "la" or "l" or "le" or "des")
+                {
+                    var agent = ctx.MentionAt[k + 1]?.Actor ?? ctx.MentionAt[k + 2]!.Actor!;
+                    if (Striker(agent) is { } st1) return st1;
+                }
+            // "frappes russes"
+            if (ctx.MentionAt[trig] is { Kind: MentionKind.Adjectival or MentionKind.Name, Actor: { } adj } && Striker(adj) is { } st2) return st2;
+            // "une coalition …, qui procède à des frappes"
+            for (var k = trig - 1; k >= Math.Max(s.First, trig - 12); k--)
+            {
+                if (_t[k].Norm is "." or ";") break;
+                if (_t[k].Norm != "qui") continue;
+                for (var a = k - 1; a >= Math.Max(s.First, k - 7); a--)
+                    if (ctx.MentionAt[a] is { Actor: { } ante } && Striker(ante) is { } st3) return st3;
+                break;
+            }
+        }
+        // The subject before the first strike word (inside the reported words when a statement carries it).
+        var from = carrier is not null && carrier.ContentStart <= triggers[0] ? carrier.ContentStart : s.First;
+        Mention? subject = null;
+        foreach (var m in ctx.MentionsIn(from, triggers[0]))
+            if (m.Prep is null && m.Actor is { } a && Striker(a) is not null) subject = m;
+        if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
+        if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
+        if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
+        return earlier.GroupBy(d => d.Perpetrator.Id).OrderByDescending(g => g.Count()).FirstOrDefault()?.First().Perpetrator;
+    }
+
+    /// <summary>The actor whose strikes these are: a state or an armed force (via actsFor); not a source, a target or an anonymous voice.</summary>
+    private ActorEntry? Striker(ActorEntry a)
+    {
+        if (a.ActsFor is { } s) return _kb.Actor(s) ?? a;
+        return a.Kind switch
+        {
+            "state" => a,
+            "institution" when a.Id is "coalition-internationale" or "otan" => a,
+            "armed-group" when a.TargetClass is null => a,
+            _ => null,
+        };
+    }
+
+    private List<PlaceEntry> Places(Sentence s, List<(int, int)> excluded)
+    {
+        var list = new List<PlaceEntry>();
+        var blockedUntil = -1;
+        for (var i = s.First; i < s.End; i++)
+        {
+            if (_kb.NotLocationVerbs.Contains(_t[i].Norm)) blockedUntil = i;
+            if (blockedUntil >= 0 && _t[i].Norm is "," or "avant" or "pour" or "puis") blockedUntil = -1;
+            var p = ctx.Places.FirstOrDefault(x => x.Start == i);
+            if (p is null || In(excluded, i)) continue;
+            if (blockedUntil >= 0) continue;
+            list.Add(p.Place);
+        }
+        return list;
+    }
+
+    private List<(string, string, string?)> Targets(Sentence s, int firstTrigger, List<(int, int)> excluded, ActorEntry perpetrator, ActorEntry? reporter)
+    {
+        var list = new List<(string, string, string?)>();
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+        {
+            if (In(excluded, m.Start) || m.Actor is not { } a || a.TargetClass is null) continue;
+            if (a.Id == perpetrator.Id || a.Id == reporter?.Id) continue;
+            if (m.Start < firstTrigger && m.Prep != "par") continue; // before the strike word only a place's holder ("tenue par l'EI")
+            if (Enumerable.Range(firstTrigger, Math.Max(0, m.Start - firstTrigger)).Any(k => _t[k].Norm == "entre")) continue; // "combats entre X et Y"
+            list.Add((a.Id, a.Name, a.TargetClass));
+        }
+        for (var k = firstTrigger; k < s.End; k++)
+        {
+            if (In(excluded, k) || ctx.MentionAt[k] is not null) continue;
+            var len = _kb.TargetNouns.Match(_t, k, s.End, out var noun);
+            if (len == 0) continue;
+            var end = k + len;
+            // "positions de groupes armés", "atelier de fabrication de voitures piégées": keep a short complement.
+            if (end + 1 < s.End && _t[end].Norm is "de" or "d" && ctx.MentionAt[end + 1] is null && _t[end + 1].IsWord && !_t[end + 1].Cap)
+            {
+                var c = end + 1;
+                while (c < s.End && c - end < 5 && _t[c].IsWord && !_t[c].Cap && ctx.MentionAt[c] is null && _kb.TargetNouns.Match(_t, c, s.End) == 0 && _t[c].Norm is not ("dans" or "a" or "au" or "sur" or "pres" or "qui" or "et")) c++;
+                end = c;
+            }
+            var name = ctx.Doc.Slice(k, end);
+            var cls = _kb.TargetClasses.TryGetValue(noun, out var tc) && tc.Length > 0 ? tc : null;
+            var text = Fold.Text(name);
+            if (_kb.JihadistWords.Match(_t, k, end) > 0 || text.Contains("terroris") || text.Contains("jihad") || text.Contains("djihad")) cls = "jihadist";
+            else if (text.Contains("groupes armes") || text.Contains("rebel") || text.Contains("opposition")) cls = "opposition";
+            if (noun is "cibles" or "objectifs" && end == k + len) { k = end - 1; continue; }
+            list.Add(("objet-" + Fold.Slug(name), name, cls));
+            k = end - 1;
+        }
+        return list.DistinctBy(x => x.Item1).ToList();
+    }
+
+    private void ReadCounts(Sentence s, List<(int, int)> excluded, Dictionary<string, int> counts)
+    {
+        var kill = false;
+        for (var k = s.First; k < s.End; k++) if (_kb.KillWords.Contains(_t[k].Norm)) kill = true;
+        string? lastKey = null;
+        for (var k = s.First; k < s.End; k++)
+        {
+            if (In(excluded, k) || !NumberReader.TryRead(_t, k, s.End, _kb, out var value, out var len)) continue;
+            var n = k + len;
+            if (n < s.End && _t[n].Norm is "de" or "d") n++;
+            if (n < s.End && _kb.CountNouns.TryGetValue(_t[n].Norm, out var key))
+            {
+                if (key == "killed" && !kill) { k = n; continue; }
+                if (_kb.Months.ContainsKey(_t[n].Norm)) { k = n; continue; }
+                if (!counts.ContainsKey(key)) counts[key] = value;
+                lastKey = key;
+                k = n;
+                continue;
+            }
+            // "quatre lieux dans la province de Hama, et trois dans celle d'Idleb": the count goes on.
+            if (lastKey is not null && n < s.End && _t[n].Norm is "dans" or "a" or "au" or "sur" && (k == s.First || _t[k - 1].Norm is "et" or ","))
+                counts[lastKey] += value;
+            k += len - 1;
+        }
+    }
+
+    private bool IsCampaign(Sentence s, List<int> triggers)
+    {
+        for (var i = s.First; i < s.End; i++)
+        {
+            var n = _t[i].Norm;
+            if (n == "depuis" && i + 1 < s.End)
+            {
+                var next = _t[i + 1];
+                if (next.Kind == TokenKind.Number || next.Norm is "plus" or "longtemps" || next.Norm is "le" && i + 2 < s.End && _t[i + 2].Kind == TokenKind.Number
+                    || next.Norm is "un" or "une" or "deux" or "trois" or "quelques" or "des" && i + 2 < s.End && _t[i + 2].Norm is "semaine" or "semaines" or "mois" or "an" or "ans" or "jours" or "annees")
+                    return true;
+                continue;
+            }
+            if (n is "deja" or "quotidiennes" or "quotidiens" or "regulieres" or "reguliers" or "campagne") return true;
+        }
+        return triggers.Any(t => _kb.HabitualForms.Contains(_t[t].Norm)) && !DateReader.Find(_t, s.First, s.End, _kb).Any();
+    }
+
+    private static bool CanMerge(StrikeDraft a, StrikeDraft b, int si) =>
+        a.Block == b.Block && a.LastSentence == si - 1 && a.Perpetrator.Id == b.Perpetrator.Id && a.Scope == b.Scope
+        && (b.ReportedBy is null || a.ReportedBy?.Id == b.ReportedBy.Id)
+        && (a.Weekday is null || b.Weekday is null || a.Weekday == b.Weekday)
+        && !b.Counts.Any(kv => a.Counts.TryGetValue(kv.Key, out var v) && v != kv.Value);
+
+    private static void Merge(StrikeDraft into, StrikeDraft other)
+    {
+        foreach (var p in other.Places) if (!into.Places.Contains(p)) into.Places.Add(p);
+        foreach (var t in other.Targets) if (!into.Targets.Any(x => x.Id == t.Id)) into.Targets.Add(t);
+        foreach (var (k, v) in other.Counts) into.Counts.TryAdd(k, v);
+        into.Weapon ??= other.Weapon;
+        into.Date ??= other.Date;
+        into.Weekday ??= other.Weekday;
+        into.LastSentence = Math.Max(into.LastSentence, other.LastSentence);
+        into.Span = new Span(Math.Min(into.Span.Start, other.Span.Start), Math.Max(into.Span.End, other.Span.End));
+        into.Triggers.AddRange(other.Triggers);
+    }
+
+    // What a campaign hits, told in several places by the same voice, is one report.
+    private static List<StrikeDraft> MergeCampaign(List<StrikeDraft> drafts)
+    {
+        var result = new List<StrikeDraft>();
+        foreach (var d in drafts)
+        {
+            var same = d.Scope == Strike.CampaignScope
+                ? result.FirstOrDefault(r => r.Scope == Strike.CampaignScope && r.Perpetrator.Id == d.Perpetrator.Id && r.ReportedBy?.Id == d.ReportedBy?.Id)
+                : null;
+            if (same is null) { result.Add(d); continue; }
+            Merge(same, d);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,131 @@
+using Claims.Extraction.Page;
+
+namespace Claims.Extraction.Text;
+
+/// <summary>A sentence: tokens [First, End) of one block. Heading: an in-text subheading (" - Rumeurs non fondées - ").</summary>
+public readonly record struct Sentence(int First, int End, int Block, bool Heading);
+
+/// <summary>A pair of quote marks: token indices of the opening and closing mark.</summary>
+public readonly record struct Quote(int Open, int Close);
+
+/// <summary>The article's body split into tokens, quotes and sentences (quote-aware: a quotation running over several sentences stays in one).</summary>
+public sealed class Document
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    { "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "gen", "gal", "col", "cdt", "lt", "av", "apr", "j", "c", "cf", "p", "n", "no", "vol", "art", "ex" };
+
+    public string Text { get; }
+    public List<Token> Tokens { get; } = [];
+    public List<Sentence> Sentences { get; } = [];
+    public List<Quote> Quotes { get; } = [];
+    /// <summary>Per token: index of the quote whose marks enclose it (marks excluded), or -1.</summary>
+    public int[] QuoteOf { get; private set; } = [];
+
+    public Document(string text, IEnumerable<Block> blocks)
+    {
+        Text = text;
+        var blockIndex = 0;
+        var ranges = new List<(int First, int End)>();
+        foreach (var block in blocks)
+        {
+            var first = Tokens.Count;
+            Tokenizer.Tokenize(text, block.Start, block.End, Tokens);
+            ranges.Add((first, Tokens.Count));
+        }
+        QuoteOf = new int[Tokens.Count];
+        Array.Fill(QuoteOf, -1);
+        foreach (var (first, end) in ranges)
+        {
+            PairQuotes(first, end);
+            Split(first, end, blockIndex++);
+        }
+    }
+
+    public string Slice(int firstToken, int endToken) =>
+        endToken <= firstToken ? "" : Text[Tokens[firstToken].Start..Tokens[endToken - 1].End];
+
+    public Span SpanOf(int firstToken, int endToken) => new(Tokens[firstToken].Start, Tokens[endToken - 1].End);
+
+    public bool InQuote(int token) => QuoteOf[token] >= 0;
+
+    private void PairQuotes(int first, int end)
+    {
+        var open = -1;
+        for (var i = first; i < end; i++)
+        {
+            var t = Tokens[i];
+            if (!t.IsQuote) continue;
+            var c = Text[t.Start];
+            if (open < 0)
+            {
+                if (t.Kind is TokenKind.OpenQuote or TokenKind.AmbiguousQuote) open = i;
+                continue;
+            }
+            var o = Text[Tokens[open].Start];
+            var closes = o switch
+            {
+                '«' => c == '»',
+                '"' => c == '"',
+                _ => c is '”' or '“' || (c == '»' && false),
+            };
+            if (!closes) continue;
+            Quotes.Add(new Quote(open, i));
+            for (var k = open + 1; k < i; k++) QuoteOf[k] = Quotes.Count - 1;
+            open = -1;
+        }
+    }
+
+    private void Split(int first, int end, int block)
+    {
+        var start = first;
+        for (var i = first; i < end; i++)
+        {
+            var t = Tokens[i];
+            // " - Sous-titre - " inside a paragraph: a heading, not part of the next sentence.
+            if (t.Norm == "-" && (i == first || IsTerminal(Tokens[i - 1]) || Tokens[i - 1].IsQuote))
+            {
+                var close = -1;
+                for (var k = i + 1; k < Math.Min(end, i + 16); k++)
+                {
+                    if (Tokens[k].Norm == "-") { close = k; break; }
+                    if (Tokens[k].Norm == ".") break;
+                }
+                if (close > 0)
+                {
+                    if (i > start) Sentences.Add(new Sentence(start, i, block, false));
+                    Sentences.Add(new Sentence(i, close + 1, block, true));
+                    start = close + 1;
+                    i = close;
+                    continue;
+                }
+            }
+            if (InQuote(i) || !IsTerminal(t)) 
+            {
+                // A closing quote right after terminal punctuation ends the sentence when a new one follows.
+                if (t.IsQuote && i > first && IsTerminal(Tokens[i - 1]) && QuoteOf[i - 1] >= 0 && StartsSentence(i + 1, end))
+                {
+                    Sentences.Add(new Sentence(start, i + 1, block, false));
+                    start = i + 1;
+                }
+                continue;
+            }
+            if (t.Norm == "." && i > first && IsAbbreviation(Tokens[i - 1])) continue;
+            if (!StartsSentence(i + 1, end)) continue;
+            Sentences.Add(new Sentence(start, i + 1, block, false));
+            start = i + 1;
+        }
+        if (start < end) Sentences.Add(new Sentence(start, end, block, false));
+    }
+
+    private static bool IsTerminal(Token t) => t.Kind == TokenKind.Punct && t.Norm is "." or "!" or "?" or "…";
+
+    private bool StartsSentence(int i, int end)
+    {
+        if (i >= end) return true;
+        var t = Tokens[i];
+        return t.Cap || t.IsQuote || t.Kind == TokenKind.Number || t.Norm is "-" or "(" or "—" or "–";
+    }
+
+    private bool IsAbbreviation(Token prev) =>
+        prev.IsWord && (Abbreviations.Contains(prev.Norm) && prev.End - prev.Start <= 4 || (prev.End - prev.Start == 1 && char.IsUpper(Text[prev.Start])));
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using Claims.Extraction.Decoding;
+using static Claims.Extraction.Tests.TestSupport;
+
+namespace Claims.Extraction.Tests;
+
+/// <summary>Pages as they come (furniture, comments, HTML) and each bad input of the issue.</summary>
+public sealed class PageTests
+{
+    private const string Body = "Selon l'OSDH, des avions russes ont frappé mercredi des positions rebelles près de Hama, tuant sept combattants.";
+
+    [Fact]
+    public void Reader_comments_are_counted_and_never_extracted()
+    {
+        var text = "Accueil\nMonde\nSyrie : nouveaux raids russes près de Hama\n\n" + Body + "\n\nLire aussi : Poutine a déclaré que tout allait bien\n\n"
+                   + "Commentaires (2)\n\nPoutine a affirmé que les frappes visent Daech, c'est évident.\nJEAN\n\nSelon moi, Washington ment.\nPAUL\n";
+        var a = Extract(text);
+        Assert.Equal(2, a.CommentCount);
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("OSDH", s.Speaker.Name);
+        Assert.Equal("Syrie : nouveaux raids russes près de Hama", a.Title);
+    }
+
+    [Fact]
+    public void A_repeated_lead_is_recorded_once()
+    {
+        var a = Extract(Body + "\n\nAutre paragraphe sans citation mais assez long pour être un paragraphe de l'article lui-même.\n\n" + Body);
+        Assert.Single(a.Statements);
+    }
+
+    [Fact]
+    public void Html_is_stripped_with_a_parser_and_spans_index_the_extracted_text()
+    {
+        const string html = "<!DOCTYPE html><html><head><title>Raids russes</title><script>var s = \"Moscou a déclaré que tout va bien.\";</script></head>"
+                            + "<body><nav>Accueil Monde Vidéos</nav><article><h1>Raids russes sur Hama</h1><p>" + Body + "</p></article>"
+                            + "<section class=\"comments\"><div class=\"comment\">Selon Washington, tout est faux.</div><div class=\"comment\">Bravo.</div></section></body></html>";
+        var decoded = ArticleDecoder.Decode(Encoding.UTF8.GetBytes(html), "page.html");
+        Assert.True(decoded.Article!.IsHtml);
+        var a = Extractor.Extract(new ArticleInput("page.html", Html: decoded.Article.Text));
+        var s = Assert.Single(a.Statements);
+        Assert.Equal(s.Text, Slice(a, s.Span));
+        Assert.DoesNotContain("var s", a.Text);
+        Assert.Equal(2, a.CommentCount);
+        Assert.Single(a.Strikes);
+    }
+
+    [Fact]
+    public void Empty_file_is_refused_with_its_name()
+    {
+        var r = ArticleDecoder.Decode([], "vide.txt");
+        Assert.Equal(DecodeErrorKind.Empty, r.Error?.Kind);
+        Assert.Contains("vide.txt", r.Error!.Message);
+        Assert.Equal(DecodeErrorKind.Empty, ArticleDecoder.Decode("  \n\t "u8, "blanc.txt").Error?.Kind);
+    }
+
+    [Fact]
+    public void Binary_file_is_refused()
+    {
+        var bytes = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D };
+        var r = ArticleDecoder.Decode(bytes, "image.png");
+        Assert.Equal(DecodeErrorKind.Binary, r.Error?.Kind);
+        Assert.Contains("image.png", r.Error!.Message);
+    }
+
+    [Fact]
+    public void Windows_1252_text_is_detected_and_decoded()
+    {
+        // "Moscou a déclaré « non » – fin" in Windows-1252: é = E9, « = AB, » = BB, – = 96 (a 1252-only code point).
+        var bytes = new byte[] { 0x4D, 0x6F, 0x73, 0x63, 0x6F, 0x75, 0x20, 0x61, 0x20, 0x64, 0xE9, 0x63, 0x6C, 0x61, 0x72, 0xE9, 0x20, 0xAB, 0x20, 0x6E, 0x6F, 0x6E, 0x20, 0xBB, 0x20, 0x96, 0x20, 0x66, 0x69, 0x6E };
+        var r = ArticleDecoder.Decode(bytes, "ancien.txt");
+        Assert.Equal("windows-1252", r.Article?.Encoding);
+        Assert.Equal("Moscou a déclaré « non » – fin", r.Article!.Text);
+        Assert.Equal("iso-8859-1", ArticleDecoder.Decode(new byte[] { 0x64, 0xE9, 0x6A, 0xE0 }, "latin.txt").Article?.Encoding);
+    }
+
+    [Fact]
+    public void File_over_five_megabytes_is_refused()
+    {
+        var r = ArticleDecoder.Decode(new byte[ArticleDecoder.MaxBytes + 1], "enorme.txt");
+        Assert.Equal(DecodeErrorKind.TooLarge, r.Error?.Kind);
+        Assert.Contains("enorme.txt", r.Error!.Message);
+    }
+
+    [Fact]
+    public void Page_without_article_text_is_refused()
+    {
+        var e = Assert.Throws<NoArticleTextException>(() => Extractor.Extract(new ArticleInput("menu.txt", "Accueil\nMonde\nVidéos\nNewsletter\nPublicité\n")));
+        Assert.Contains("menu.txt", e.Message);
+    }
+
+    [Fact]
+    public async Task A_batch_reports_bad_files_and_goes_on_with_the_good_ones()
+    {
+        var dir = Directory.CreateTempSubdirectory("claims-extract-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "a_bon.txt"), Body);
+            await File.WriteAllBytesAsync(Path.Combine(dir.FullName, "b_vide.txt"), []);
+            await File.WriteAllBytesAsync(Path.Combine(dir.FullName, "c_binaire.bin"), [0, 1, 2, 3, 0, 0]);
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "manifest.json"), """{"articles":[{"file":"a_bon.txt","outlet":"Le Test","title":"T","publishedOn":"2015-10-08"}]}""");
+            var result = await new Batch.ExtractionBatch(Extractor).RunAsync([dir.FullName]);
+            var good = Assert.Single(result.Articles);
+            Assert.Equal("Le Test", good.Outlet);
+            Assert.Equal(new DateOnly(2015, 10, 8), good.PublishedOn);
+            Assert.Equal(new DateOnly(2015, 10, 7), Assert.Single(good.Strikes).Date);
+            Assert.Equal(["b_vide.txt", "c_binaire.bin"], result.Errors.Select(e => e.File));
+        }
+        finally { dir.Delete(true); }
+    }
+}
