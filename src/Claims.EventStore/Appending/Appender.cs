@@ -106,6 +106,10 @@ internal sealed class Appender(string schema, EventTypeRegistry types)
         {
             throw new AppendRejectedException(streamId, e.MessageText, e);
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "events_event_id_key")
+        {
+            throw new AppendRejectedException(streamId, "an event id of the batch is already stored in another stream", e);
+        }
 
         stored.Sort((a, b) => a.StreamVersion.CompareTo(b.StreamVersion));
         return new AppendResult(streamId, stored[^1].StreamVersion, stored, duplicate);

@@ -10,8 +10,10 @@ internal sealed partial class MetadataJsonContext : JsonSerializerContext;
 
 internal static class MetadataJson
 {
+    private static readonly string Empty = JsonSerializer.Serialize(EventMetadata.None, MetadataJsonContext.Default.EventMetadata);
+
     public static string Serialize(EventMetadata? metadata) =>
-        JsonSerializer.Serialize(metadata ?? EventMetadata.None, MetadataJsonContext.Default.EventMetadata);
+        metadata is null || metadata == EventMetadata.None ? Empty : JsonSerializer.Serialize(metadata, MetadataJsonContext.Default.EventMetadata);
 
     public static EventMetadata Deserialize(string json) =>
         JsonSerializer.Deserialize(json, MetadataJsonContext.Default.EventMetadata) ?? EventMetadata.None;

@@ -102,6 +102,12 @@ public sealed class AppendTests(PostgresDatabase database) : IClassFixture<Postg
         await Assert.ThrowsAsync<AppendRejectedException>(() =>
             store.AppendAsync("twice", "test", ExpectedVersion.Any, [new NewEvent(new Counted(1), id), new NewEvent(new Counted(2), id)]));
         Assert.Null(await store.GetStreamAsync("twice"));
+
+        // The same id in a brand-new stream: refused by name, and the new stream is not left behind.
+        var elsewhere = await Assert.ThrowsAsync<AppendRejectedException>(() =>
+            store.AppendAsync("other", "test", ExpectedVersion.NoStream, [new NewEvent(new Counted(1), id)]));
+        Assert.Contains("another stream", elsewhere.Message);
+        Assert.Null(await store.GetStreamAsync("other"));
     }
 
     [Fact]

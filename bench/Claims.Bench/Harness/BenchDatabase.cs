@@ -1,0 +1,38 @@
+using Claims.LocalPostgres;
+using Npgsql;
+
+namespace Claims.Bench.Harness;
+
+/// <summary>
+/// The database the benchmarks run on: CLAIMS_BENCH_DB when set, else a throwaway local cluster (the test kit's code).
+/// Every figure and its baseline are measured on this same server in the same run, so the ratios hold on a noisy machine.
+/// </summary>
+public sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly LocalCluster? _cluster;
+
+    private BenchDatabase(string connectionString, LocalCluster? cluster)
+    {
+        ConnectionString = connectionString;
+        _cluster = cluster;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<BenchDatabase> StartAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable("CLAIMS_BENCH_DB");
+        if (!string.IsNullOrWhiteSpace(configured)) return new BenchDatabase(configured, null);
+        var cluster = await LocalCluster.StartThrowawayAsync();
+        var connectionString = await cluster.CreateDatabaseAsync("claims_bench");
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 64 };
+        return new BenchDatabase(builder.ConnectionString, cluster);
+    }
+
+    public string Describe() => _cluster is null ? "CLAIMS_BENCH_DB" : "throwaway local cluster (fsync off)";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null) await _cluster.DisposeAsync();
+    }
+}
