@@ -55,7 +55,9 @@ public sealed class ArticleExtractor
 
         var drafts = new StatementReader(ctx).Read();
         var strikes = new StrikeReader(ctx, drafts).Read();
-        var stances = new StanceReader(ctx, drafts, strikes);
+        // "a démenti cette information": words that only point at a claim are kept for the dispute, not as a statement.
+        var utterances = drafts.Where(d => !ClaimReference.IsBare(d, ctx.Tokens, _kb, ctx.MentionAt)).ToList();
+        var stances = new StanceReader(ctx, utterances, strikes);
         var statements = stances.Statements();
         var disputes = new DisputeReader(ctx, drafts, stances).Read();
 

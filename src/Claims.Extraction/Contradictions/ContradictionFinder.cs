@@ -20,6 +20,7 @@ public static class ContradictionFinder
         var used = new HashSet<RecordKey>();
         var found = new List<Contradiction>();
         found.AddRange(Denials(statements, strikes, disputes, used));
+        found.AddRange(Rebuttals(statements, strikes, disputes, used));
         found.AddRange(Events(statements, strikes, used));
         found.AddRange(Campaigns(statements, strikes, used));
         return found;
@@ -62,6 +63,58 @@ public static class ContradictionFinder
                 ]);
         }
     }
+
+    /// <summary>A claim and its denial within one article: "a démenti cette information" against the claim reported just before,
+    /// "a démenti avoir bombardé un hôpital" against other sources' reports of the striker hitting such a target.</summary>
+    private static IEnumerable<Contradiction> Rebuttals(List<ArticleRecord> statements, List<ArticleRecord> strikes, List<ArticleRecord> disputes, HashSet<RecordKey> used)
+    {
+        foreach (var group in disputes.Where(r => ((Dispute)r.Record).Basis is not null).GroupBy(r => (r.ArticleKey, ((Dispute)r.Record).Span)))
+        {
+            var article = group.Key.ArticleKey;
+            var first = (Dispute)group.First().Record;
+            var denier = first.Disputant.Id;
+            var denial = statements.Where(s => s.ArticleKey == article && s.Record is Statement st && st.Speaker.Id == denier && st.Span.Overlaps(first.Span)).ToList();
+            var claimSide = new List<ArticleRecord>();
+            string about;
+            if (first.Basis == Dispute.OwnActionDenied)
+            {
+                // The denier's own strikes, said by others to have hit what it denies hitting.
+                var denied = Words(first.Claim);
+                claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.ReportedBy?.Id != denier
+                    && ks.Targets.Any(t => Words(t.Name).Overlaps(denied)) && !used.Contains(k.Key)));
+                var reporters = claimSide.Select(k => ((Strike)k.Record).ReportedBy?.Id).ToHashSet();
+                var strikers = claimSide.Select(k => ((Strike)k.Record).Perpetrator.Id).ToHashSet();
+                claimSide.AddRange(statements.Where(s => s.ArticleKey == article && s.Record is Statement st && reporters.Contains(st.Speaker.Id)
+                    && claimSide.Any(k => k.Record is Strike ks && ks.Span.Overlaps(st.Span))));
+                about = $"{first.Disputant.Name} denies what others report: {first.Claim}";
+                if (strikers.Count == 0) continue;
+            }
+            else
+            {
+                var parties = group.Select(d => ((Dispute)d.Record).DisputedParty?.Id).Where(p => p is not null).ToHashSet();
+                // The disputed parties' words just before the dispute, and the strikes they report there.
+                var claims = statements.Where(s => s.ArticleKey == article && s.Record is Statement st && parties.Contains(st.Speaker.Id)
+                    && st.Span.End <= first.Span.Start && first.Span.Start - st.Span.End < 400 && !used.Contains(s.Key)).ToList();
+                claimSide.AddRange(claims);
+                claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.ReportedBy is { } r && parties.Contains(r.Id)
+                    && claims.Any(c => ((Statement)c.Record).Span.Overlaps(ks.Span)) && !used.Contains(k.Key)));
+                about = $"{first.Disputant.Name} rejects what {string.Join(", ", group.Select(d => ((Dispute)d.Record).DisputedParty?.Name).Distinct())} said: {first.Claim}";
+            }
+            var denySide = group.Concat(denial).Select(r => r.Key).Distinct().ToList();
+            var claimKeys = claimSide.Select(r => r.Key).Distinct().Except(denySide).ToList();
+            if (claimKeys.Count == 0) continue;
+            foreach (var k in denySide.Concat(claimKeys)) used.Add(k);
+            yield return new Contradiction(Id(Contradiction.ClaimAndDenial, $"{article}|rebuttal|{denier}|{first.Span.Start}"), about, Contradiction.ClaimAndDenial,
+            [
+                new ContradictionSide("the claim", claimKeys),
+                new ContradictionSide($"{first.Disputant.Name}: the claim is false", denySide),
+            ]);
+        }
+    }
+
+    // Content words of a phrase, folded, for comparing what is denied with what is reported ("un hôpital" ~ "hôpital de campagne").
+    private static HashSet<string> Words(string text) =>
+        Text.Fold.Text(text).Split([' ', '\'', '-', ',', '.'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3 && w is not ("avoir" or "dans" or "province" or "ville" or "sont" or "etre")).ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<Contradiction> Events(List<ArticleRecord> statements, List<ArticleRecord> strikes, HashSet<RecordKey> used)
     {

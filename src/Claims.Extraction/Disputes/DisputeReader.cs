@@ -13,33 +13,61 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
 
     public IReadOnlyList<Dispute> Read()
     {
-        var found = new List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span)>();
+        var kb = ctx.Kb;
+        var found = new List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)>();
         foreach (var d in drafts)
         {
-            if (d.Cue.Verb is not { Dispute: true } || d.Cue.Derived) continue;
-            var accusations = ctx.Doc.Sentences[d.Sentence] is var s
-                ? drafts.Where(x => x.Cue.Kind == CueKind.Accusation && x.Sentence == d.Sentence && x.Cue.RegionStart >= d.ContentStart).ToList()
-                : [];
+            if (d.Cue.Derived) continue;
+            var reference = ClaimReference.Match(_t, d.ContentStart, d.ContentEnd, kb, out var anaphoric);
+            // "ces accusations sont « de la pure propagande »", "a jugé ces affirmations « invérifiables »"
+            var judgedUnfounded = reference >= 0 && anaphoric && Enumerable.Range(reference, Math.Max(0, d.ContentEnd - reference)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
+            if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded) continue;
+            var s = ctx.Doc.Sentences[d.Sentence];
+            var accusations = drafts.Where(x => x.Cue.Kind == CueKind.Accusation && x.Sentence == d.Sentence && x.Cue.RegionStart >= d.ContentStart).ToList();
             var parties = accusations.Select(x => x.Speaker).Distinct().ToList();
-            if (parties.Count == 0 && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null)?.Actor is { } obj) parties.Add(obj);
-            if (parties.Count == 0) continue;
+            if (parties.Count == 0 && !anaphoric && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null)?.Actor is { } obj) parties.Add(obj);
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
-            var span = new Span(_t[d.Cue.RegionStart].Start, _t[s.End - 1].End);
-            foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, Trim(span)));
+            string? basis = reference >= 0 ? Dispute.ReportedClaimRejected : null;
+            if (parties.Count == 0 && reference >= 0)
+            {
+                // "a démenti cette information": the claim is the one the article reported just before, by someone else.
+                var claims = PreviousClaims(d);
+                parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
+                if (claims.Count > 0) claim = claims[^1].Text;
+            }
+            var span = Trim(new Span(_t[d.Cue.RegionStart].Start, _t[s.End - 1].End));
+            if (parties.Count == 0 && d.DeniesOwnAction(_t))
+            {
+                // "a démenti avoir bombardé un hôpital": no one is named as the claimant.
+                found.Add((d.Speaker, null, d.Text, span, Dispute.OwnActionDenied));
+                continue;
+            }
+            foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, span, basis));
         }
         foreach (var (d, stance) in stances.ByStatement)
         {
             if (stance.FromStrikerSide || stance.Position != TargetStance.Opposition || !stance.Contrastive) continue;
             var span = SentenceSpan(d);
             var claim = $"les frappes de {stance.Striker.Name} visent les groupes jihadistes (État islamique, « terroristes »)";
-            found.Add((d.Speaker, stance.Striker, claim, span));
+            found.Add((d.Speaker, stance.Striker, claim, span, null));
         }
         return found
             .DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span))
             .OrderBy(f => f.Span.Start)
             .Select((f, i) => new Dispute("d" + (i + 1), ArticleContext.Ref(f.Disputant), f.Party is null ? null : ArticleContext.Ref(f.Party), f.Claim,
-                ctx.Doc.Text[f.Span.Start..f.Span.End], f.Span))
+                ctx.Doc.Text[f.Span.Start..f.Span.End], f.Span) { Basis = f.Basis })
             .ToList();
+    }
+
+    // The claims of the paragraph before the dispute (or of its own paragraph, before it) by other speakers.
+    private List<StatementDraft> PreviousClaims(StatementDraft d)
+    {
+        var before = drafts.Where(x => x.Span.End <= _t[d.Cue.RegionStart].Start && x.Speaker.Id != d.Speaker.Id
+                                       && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt)).ToList();
+        if (before.Count == 0) return [];
+        var block = ctx.Doc.Sentences[before[^1].Sentence].Block;
+        var sameBlock = ctx.Doc.Sentences[d.Sentence].Block == block;
+        return sameBlock ? [before[^1]] : before.Where(x => ctx.Doc.Sentences[x.Sentence].Block == block && x.Speaker.Id != d.Speaker.Id).ToList();
     }
 
     // The words that carry the dispute: the sentence, or within a long quotation the sentence of it that says so.

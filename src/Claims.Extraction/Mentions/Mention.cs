@@ -14,6 +14,8 @@ public sealed class Mention(int start, int end, MentionKind kind)
     public ActorEntry? Actor { get; set; }
     public string? Head { get; init; }
     public string? Prep { get; set; }
+    /// <summary>The mention takes in an apposition closed by a comma ("Peter Cook, porte-parole du Pentagone,").</summary>
+    public bool Apposed { get; set; }
     public bool IsPerson => Actor?.Kind == "person";
     public override string ToString() => $"{Kind}:{Actor?.Name ?? Head}@{Start}-{End}";
 }

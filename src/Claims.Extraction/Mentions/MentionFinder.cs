@@ -23,15 +23,17 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var actors = new List<Mention>();
         var places = new List<PlaceMention>();
         var localSurnames = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
+        var roles = new RoleHolders();
         foreach (var s in doc.Sentences)
         {
             if (s.Heading) continue;
             var i = s.First;
             while (i < s.End)
             {
-                var m = ActorAt(doc, i, s.End, localSurnames);
+                var m = ActorAt(doc, i, s.End, localSurnames, roles);
                 if (m is not null)
                 {
+                    if (m.Kind == MentionKind.Name && m.IsPerson) ExtendApposition(doc, m, s.End, localSurnames, roles);
                     m.Prep = PrepositionBefore(tokens, m.Start, s.First);
                     actors.Add(m);
                     i = m.End;
@@ -44,7 +46,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         return (actors, places);
     }
 
-    private Mention? ActorAt(Document doc, int i, int end, Dictionary<string, ActorEntry> localSurnames)
+    private Mention? ActorAt(Document doc, int i, int end, Dictionary<string, ActorEntry> localSurnames, RoleHolders roles)
     {
         var tokens = doc.Tokens;
         var t = tokens[i];
@@ -94,17 +96,32 @@ public sealed class MentionFinder(KnowledgeBase kb)
                     break;
                 }
             }
+            if (i > 0 && Determiners.Contains(tokens[i - 1].Norm) && !kb.PluralTitles.Contains(t.Norm))
+            {
+                // "Le porte-parole du Pentagone, Peter Cook, a estimé": the title, then the name between commas.
+                if (TitleApposition(doc, i, titleLen, end, localSurnames, roles) is { } appositive) return appositive;
+                // "Le porte-parole du Pentagone a ajouté": the person last named with that role, else the institution itself.
+                if (RoleReference(tokens, i, titleLen, end, roles) is { } byRole) return byRole;
+            }
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm))
             {
                 var plural = kb.PluralTitles.Contains(t.Norm);
                 return new Mention(i, i + titleLen, plural ? MentionKind.PluralRole : MentionKind.GenericRole) { Head = t.Norm };
             }
         }
-        if (kb.PluralTitles.Contains(t.Norm) && i > 0 && tokens[i - 1].Norm is "les" or "des")
+        if (kb.PluralTitles.Contains(t.Norm) && i > 0 && tokens[i - 1].Norm is "les" or "des" && !(tokens[i - 1].Norm == "des" && AnonymousAt(doc, i, end) is not null))
             return new Mention(i, i + 1, MentionKind.PluralRole) { Head = t.Norm };
 
         if (t.Cap && localSurnames.TryGetValue(t.Norm, out var local))
             return new Mention(i, i + 1, MentionKind.Name) { Actor = local };
+
+        // "Masoud Barzani, le président de …": an unknown full name introduced by its apposed title.
+        if (t.Cap && !kb.NotNames.Contains(t.Norm) && !Prepositions.Contains(t.Norm) && !Determiners.Contains(t.Norm) && !NotNamesAtStart.Contains(t.Norm)
+            && kb.Places.Match(tokens, i, end, out _) == 0 && kb.ActorNames.Match(tokens, i, end, out _) == 0)
+        {
+            var nameEnd = NameRun(doc, i, end);
+            if (nameEnd - i >= 2 && AppositionTitleAt(tokens, nameEnd, end) > 0) return Named(doc, i, i, nameEnd, localSurnames, MentionKind.Name);
+        }
 
         // Demonyms: "les Russes", "Russes"; not the adjective in "frappes russes".
         if (kb.Demonyms.TryGetValue(t.Norm, out var people) && (t.Cap || i > 0 && tokens[i - 1].Norm is "les" or "des" or "aux"))
@@ -115,28 +132,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
             return new Mention(i, i + 2, MentionKind.Adjectival) { Actor = state, Head = t.Norm };
 
         // Anonymous sources: "une source de sécurité syrienne", "des sources américaines", "les médias syriens".
-        var headLen = kb.Anonymous.Match(tokens, i, end);
-        if (headLen > 0 && i > 0 && Determiners.Concat(["des", "de", "d"]).Contains(tokens[i - 1].Norm))
-        {
-            if (Demonstrative(tokens[i - 1].Norm))
-                return new Mention(i - 1, i + headLen, MentionKind.Demonstrative) { Head = t.Norm.TrimEnd('s') };
-            var k = i + headLen;
-            ActorEntry? nation = null;
-            var qualified = false;
-            while (k < end)
-            {
-                if (kb.Nationalities.TryGetValue(tokens[k].Norm, out var n) && !tokens[k].Cap) { nation ??= n; qualified = true; k++; continue; }
-                var q = kb.AnonymousQualifiers.Match(tokens, k, end);
-                if (q > 0) { qualified = true; k += q; continue; }
-                break;
-            }
-            if (qualified)
-            {
-                var name = doc.Slice(i, k);
-                var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", nation?.Id, null, null, []);
-                return new Mention(i, k, MentionKind.Anonymous) { Actor = entry, Head = t.Norm.TrimEnd('s') };
-            }
-        }
+        if (AnonymousAt(doc, i, end) is { } anonymous) return anonymous;
 
         // l'ONG, l'Alliance: a generic noun for an actor named before.
         if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet")
@@ -144,6 +140,181 @@ public sealed class MentionFinder(KnowledgeBase kb)
 
         if ((kb.PersonPronouns.Contains(t.Norm) || kb.GroupPronouns.Contains(t.Norm)) && !t.Elided)
             return new Mention(i, i + 1, MentionKind.Pronoun) { Head = t.Norm };
+        return null;
+    }
+
+    private Mention? AnonymousAt(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        var t = tokens[i];
+        var headLen = kb.Anonymous.Match(tokens, i, end);
+        if (headLen == 0 || i == 0 || !Determiners.Concat(["des", "de", "d"]).Contains(tokens[i - 1].Norm)) return null;
+        if (Demonstrative(tokens[i - 1].Norm))
+            return new Mention(i - 1, i + headLen, MentionKind.Demonstrative) { Head = t.Norm.TrimEnd('s') };
+        var k = i + headLen;
+        ActorEntry? nation = null;
+        var qualified = false;
+        while (k < end)
+        {
+            if (kb.Nationalities.TryGetValue(tokens[k].Norm, out var n) && !tokens[k].Cap) { nation ??= n; qualified = true; k++; continue; }
+            var q = kb.AnonymousQualifiers.Match(tokens, k, end);
+            if (q > 0)
+            {
+                qualified = true;
+                k += q;
+                // "proches de l'EI", "de Raqqa": a qualifier's complement naming an actor or a place belongs to the description.
+                if (tokens[k - 1].Norm is "proche" or "proches" && k < end && tokens[k].Norm is "de" or "d" or "du" or "des") k = ComplementEnd(tokens, k, end);
+                continue;
+            }
+            break;
+        }
+        if (!qualified && k + 1 < end && tokens[k].Norm is "de" or "d" && tokens[k + 1].Cap && kb.Places.Match(tokens, k + 1, end, out _) is var pl && pl > 0)
+        {
+            qualified = true;
+            k += 1 + pl;
+        }
+        if (!qualified) return null;
+        var name = doc.Slice(i, k);
+        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", nation?.Id, null, null, []);
+        return new Mention(i, k, MentionKind.Anonymous) { Actor = entry, Head = t.Norm.TrimEnd('s') };
+    }
+
+    // "de l'EI", "du régime", "de Damas": a preposition, an optional article and a known name.
+    private int ComplementEnd(IReadOnlyList<Token> tokens, int k, int end)
+    {
+        var j = k + 1;
+        if (j < end && tokens[j].Norm is "l" or "la" or "le" or "les") j++;
+        var len = kb.ActorNames.Match(tokens, j, end, out _);
+        if (len == 0) len = kb.Places.Match(tokens, j, end, out _);
+        return len > 0 ? j + len : k;
+    }
+
+    private static readonly HashSet<string> NotNamesAtStart = new(StringComparer.Ordinal)
+    { "selon", "pour", "mais", "et", "ou", "dans", "apres", "avant", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "il", "elle", "ils", "elles", "des", "deux", "trois" };
+
+    private static readonly HashSet<string> TitleModifiers = new(StringComparer.Ordinal) { "ancien", "ancienne", "ex", "actuel", "actuelle", "nouveau", "nouvelle" };
+
+    /// <summary>Length of ", [le|la|l'|son…] [ancien] title" at k (an apposition that names a role), else 0.</summary>
+    private int AppositionTitleAt(IReadOnlyList<Token> tokens, int k, int end)
+    {
+        if (k >= end || tokens[k].Norm != ",") return 0;
+        var j = k + 1;
+        if (j < end && (Determiners.Contains(tokens[j].Norm) && !Demonstrative(tokens[j].Norm))) j++;
+        while (j < end && TitleModifiers.Contains(tokens[j].Norm)) j++;
+        if (j >= end) return 0;
+        var len = Math.Max(kb.PersonTitles.Match(tokens, j, end), kb.Roles.Match(tokens, j, end, out _));
+        return len > 0 ? j + len - k : 0;
+    }
+
+    /// <summary>"Prénom Nom, le porte-parole du Pentagone, …": the apposition belongs to the person's mention; it gives
+    /// the person's camp (when new) and lets a later "le porte-parole du Pentagone" refer back to them.</summary>
+    private void ExtendApposition(Document doc, Mention m, int end, Dictionary<string, ActorEntry> localSurnames, RoleHolders roles)
+    {
+        var tokens = doc.Tokens;
+        var titleLen = AppositionTitleAt(tokens, m.End, end);
+        if (titleLen == 0) return;
+        var titleStart = m.End + titleLen - 1;
+        while (titleStart > m.End && (kb.PersonTitles.Match(tokens, titleStart, end) == 0 && kb.Roles.Match(tokens, titleStart, end, out _) == 0)) titleStart--;
+        // A known role of someone else ("…, le chef de la diplomatie russe Sergueï Lavrov") is that person's mention, not an apposition.
+        if (kb.Roles.Match(tokens, titleStart, end, out var roleHolder) > 0 && roleHolder.Id != m.Actor!.Id) return;
+        var close = -1;
+        for (var k = m.End + titleLen; k < Math.Min(end, m.End + titleLen + 12); k++)
+        {
+            var tk = tokens[k];
+            if (tk.Norm == ",") { close = k; break; }
+            if (!tk.IsWord && tk.Norm is not ("'" or "-")) return;
+            if (kb.Auxiliaries.Contains(tk.Norm) || kb.Verbs.Match(tokens, k, end, out _) > 0) return;
+            if (tk.Cap && !kb.NotNames.Contains(tk.Norm))
+            {
+                var len = kb.ActorNames.Match(tokens, k, end, out var inner);
+                if (len == 0) len = kb.Places.Match(tokens, k, end, out _);
+                if (len == 0 || inner?.Kind == "person") return;
+                k += len - 1;
+            }
+        }
+        if (close < 0) return;
+        roles.Remember(RoleKey(tokens, titleStart, close), m.Actor!);
+        if (m.Actor!.Side is null && kb.Actor(m.Actor.Id) is null && Affiliation(tokens, titleStart, close) is { } side)
+        {
+            var updated = m.Actor with { Side = side.Side ?? side.Id };
+            localSurnames[Fold.Text(m.Actor.Name.Split(' ')[^1])] = updated;
+            roles.Replace(m.Actor, updated);
+            m.Actor = updated;
+        }
+        m.End = close;
+        m.Apposed = true;
+    }
+
+    private Mention? TitleApposition(Document doc, int i, int titleLen, int end, Dictionary<string, ActorEntry> localSurnames, RoleHolders roles)
+    {
+        var tokens = doc.Tokens;
+        var comma = -1;
+        for (var k = i + titleLen; k < Math.Min(end, i + titleLen + 10); k++)
+        {
+            if (tokens[k].Norm == ",") { comma = k; break; }
+            if (!tokens[k].IsWord && tokens[k].Norm is not ("'" or "-")) return null;
+        }
+        if (comma < 0 || comma + 1 >= end || !tokens[comma + 1].Cap || kb.NotNames.Contains(tokens[comma + 1].Norm)) return null;
+        var nameStart = comma + 1;
+        // "le général Igor Konachenkov" after the comma: the second title is part of the apposition.
+        var second = kb.PersonTitles.Match(tokens, nameStart, end);
+        if (second > 0 && !tokens[nameStart].Cap) nameStart += second;
+        var known = kb.ActorNames.Match(tokens, nameStart, end, out var person);
+        if (known > 0 && person.Kind != "person") return null;
+        var nameEnd = NameRun(doc, nameStart, end);
+        if (nameEnd - nameStart < 2 && known == 0) return null;
+        if (nameEnd < end && tokens[nameEnd].Norm is not ("," or "." or ";")) return null;
+        var side = Affiliation(tokens, i, comma);
+        var m = Named(doc, i, nameStart, nameEnd, localSurnames, MentionKind.Name);
+        if (side is not null && m.Actor!.Side is null && kb.Actor(m.Actor.Id) is null)
+        {
+            m.Actor = m.Actor with { Side = side.Side ?? side.Id };
+            localSurnames[tokens[nameEnd - 1].Norm] = m.Actor;
+        }
+        roles.Remember(RoleKey(tokens, i, comma), m.Actor!);
+        m.Apposed = true;
+        return m;
+    }
+
+    private Mention? RoleReference(IReadOnlyList<Token> tokens, int i, int titleLen, int end, RoleHolders roles)
+    {
+        var k = i + titleLen;
+        var stop = k;
+        while (stop < end && stop < k + 8 && tokens[stop].IsWord) stop++;
+        var key = RoleKey(tokens, i, stop);
+        if (key.Of is null) return null;
+        var spanEnd = key.End;
+        if (roles.Find(key) is { } holder) return new Mention(i, spanEnd, MentionKind.Name) { Actor = holder };
+        if (key.Institution is { } institution && key.ByName) return new Mention(i, spanEnd, MentionKind.Role) { Actor = institution };
+        return null;
+    }
+
+    /// <summary>A role as title + the actor it serves ("porte-parole" + Pentagone, "Premier ministre" + Irak).</summary>
+    private RoleKey RoleKey(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        var titleLen = kb.PersonTitles.Match(tokens, start, end);
+        if (titleLen == 0) titleLen = 1;
+        var title = string.Join(' ', Enumerable.Range(start, titleLen).Select(x => tokens[x].Norm));
+        for (var k = start + titleLen; k < end; k++)
+        {
+            if (kb.Nationalities.TryGetValue(tokens[k].Norm, out var nation) && !tokens[k].Cap && k == start + titleLen)
+                return new RoleKey(title, nation.Id, nation, false, k + 1);
+            if (tokens[k].Norm is "de" or "d" or "du" or "des" or "la" or "l" or "le" or "les") continue;
+            var len = kb.ActorNames.Match(tokens, k, end, out var actor);
+            if (len > 0 && actor.Kind != "person") return new RoleKey(title, actor.Id, actor, true, k + len);
+            break;
+        }
+        return new RoleKey(title, null, null, false, start + titleLen);
+    }
+
+    private ActorEntry? Affiliation(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (kb.Nationalities.TryGetValue(tokens[k].Norm, out var n) && !tokens[k].Cap) return n;
+            var len = kb.ActorNames.Match(tokens, k, end, out var actor);
+            if (len > 0 && actor.Kind != "person") return actor;
+        }
         return null;
     }
 
@@ -266,5 +437,20 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var p = tokens[i - 1].Norm;
         if (p is "en" or "au" or "aux" or "vers" or "depuis") return true;
         return i > 1 && p is "la" or "l" && tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de";
+    }
+}
+
+/// <summary>A role: its title and the actor it serves. ByName: the actor is named ("du Pentagone"), not an adjective.</summary>
+internal readonly record struct RoleKey(string Title, string? Of, ActorEntry? Institution, bool ByName, int End);
+
+/// <summary>Who holds which role in the article read so far ("le porte-parole du Pentagone" → Peter Cook).</summary>
+internal sealed class RoleHolders
+{
+    private readonly Dictionary<(string, string), ActorEntry> _holders = new();
+    public void Remember(RoleKey key, ActorEntry person) { if (key.Of is { } of) _holders[(key.Title, of)] = person; }
+    public ActorEntry? Find(RoleKey key) => key.Of is { } of && _holders.TryGetValue((key.Title, of), out var p) ? p : null;
+    public void Replace(ActorEntry old, ActorEntry updated)
+    {
+        foreach (var k in _holders.Where(kv => ReferenceEquals(kv.Value, old)).Select(kv => kv.Key).ToList()) _holders[k] = updated;
     }
 }

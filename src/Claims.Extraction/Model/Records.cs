@@ -31,7 +31,15 @@ public sealed record Strike(string Id, ActorRef Perpetrator, ActorRef? ReportedB
 }
 
 /// <summary>An actor contesting, denying or rejecting another actor's claim.</summary>
-public sealed record Dispute(string Id, ActorRef Disputant, ActorRef? DisputedParty, string Claim, string Text, Span Span);
+public sealed record Dispute(string Id, ActorRef Disputant, ActorRef? DisputedParty, string Claim, string Text, Span Span)
+{
+    /// <summary>The disputant denies having done something itself ("a démenti avoir bombardé un hôpital").</summary>
+    public const string OwnActionDenied = "own-action-denied";
+    /// <summary>The disputant rejects a claim the article reported just before ("a démenti cette information").</summary>
+    public const string ReportedClaimRejected = "reported-claim-rejected";
+    /// <summary>How the dispute is made, when it is one of the forms above (the contradiction finder pairs these with the claim).</summary>
+    public string? Basis { get; init; }
+}
 
 /// <summary>Everything extracted from one article. Spans index into Text (for HTML input: the text extracted from the page).</summary>
 public sealed record ArticleExtraction(string File, string? Outlet, string? Title, DateOnly? PublishedOn,

@@ -16,6 +16,11 @@ public sealed class StatementDraft
     public required Cue Cue { get; init; }
     public required int Sentence { get; init; }
     public int LastSentence { get; set; }
+
+    /// <summary>"a démenti avoir bombardé…": the speaker denies its own action (an infinitive after a denial verb).</summary>
+    public bool DeniesOwnAction(List<Token> t) =>
+        Cue.Verb is { Dispute: true } && ContentStart < t.Count && (t[ContentStart].Norm is "avoir" or "etre"
+            || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir" or "etre");
 }
 
 /// <summary>Finds who said what: reporting verbs (speaker before or after, "a-t-il ajouté"), "selon / d'après / pour X",
@@ -264,7 +269,9 @@ public sealed class StatementReader(ArticleContext ctx)
             if (thatFollows || after < s.End && _t[after].Norm == ":") { cue.ContentStart = thatFollows ? after + 1 : after + 1; }
             return cue;
         }
-        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !thatFollows && after < s.End && _t[after].Norm is not (":" or "de" or "d" or "a" or "avoir" or "n") ? SpeakerAfter(after, s.End) : null;
+        // "Maria Zakharova, la porte-parole …, a accusé": the comma closes the subject's apposition, nothing is inverted.
+        var closesApposition = auxStart - 2 >= s.First && ctx.MentionAt[auxStart - 2] is { Apposed: true } ap && ap.End == auxStart - 1;
+        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && _t[after].Norm is not (":" or "de" or "d" or "a" or "avoir" or "n") ? SpeakerAfter(after, s.End) : null;
         if (invertedSubject is { Count: > 0 })
         {
             var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };

@@ -54,8 +54,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     }
 
     // Participial claims ("…, disant viser les terroristes") tell intentions, not strikes.
+    // A denied action ("a démenti avoir bombardé un hôpital") is not a report of that action by the denier.
     private List<(int, int)> ExcludedRanges(int si) =>
-        statements.Where(d => d.Sentence == si && d.Cue.Kind == CueKind.Participle).Select(d => (d.ContentStart, d.ContentEnd)).ToList();
+        statements.Where(d => d.Sentence == si && (d.Cue.Kind == CueKind.Participle || d.DeniesOwnAction(_t))).Select(d => (d.ContentStart, d.ContentEnd)).ToList();
 
     private static bool In(List<(int A, int B)> ranges, int k) => ranges.Any(r => k >= r.A && k < r.B);
 
@@ -151,7 +152,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         draft.Places.AddRange(places.Distinct());
         draft.Targets.AddRange(targets);
         ReadCounts(s, excluded, draft.Counts);
-        if (DateReader.Find(_t, s.First, s.End, _kb).Cast<DateExpression?>().FirstOrDefault() is { } when)
+        // "affirmaient le 5 octobre que des frappes avaient tué…": a date in the reporting clause dates the report, not the strike.
+        var dates = DateReader.Find(_t, s.First, s.End, _kb)
+            .Where(x => carrier is null || carrier.Cue.ContentBefore || carrier.Cue.Kind is CueKind.Source || carrier.Sentence != si
+                        || x.Start >= carrier.ContentStart || x.Start < carrier.Cue.RegionStart || !ReportTense(carrier));
+        if (dates.Cast<DateExpression?>().FirstOrDefault() is { } when)
         {
             draft.Date = when.Resolve(ctx.PublishedOn, _kb);
             draft.Weekday = when.Weekday;
@@ -159,6 +164,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = first; k < s.End && draft.Weapon is null; k++)
             if (_kb.Weapons.Match(_t, k, s.End) is var wl && wl > 0) draft.Weapon = ctx.Doc.Slice(k, k + wl);
         return draft;
+    }
+
+    // The reported clause tells an earlier event (pluperfect "avaient tué", past infinitive "avoir tué" stays with the report).
+    private bool ReportTense(StatementDraft carrier)
+    {
+        for (var k = carrier.ContentStart; k < Math.Min(carrier.ContentEnd, carrier.ContentStart + 12); k++)
+            if (_t[k].Norm is "avaient" or "avait" or "auraient" or "aurait") return true;
+        return false;
     }
 
     private ActorEntry? DeepSource(Sentence s)
@@ -186,6 +199,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 }
             // "frappes russes"
             if (ctx.MentionAt[trig] is { Kind: MentionKind.Adjectival or MentionKind.Name, Actor: { } adj } && Striker(adj) is { } st2) return st2;
+            // "raids aériens russes", "frappes aériennes américaines": the nationality after a qualifier or two.
+            for (var k = trig + 1; k < Math.Min(s.End, trig + 4) && _t[k].IsWord && !_t[k].Cap; k++)
+                if (_kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && Striker(nation) is { } st5) return st5;
             // "une coalition …, qui procède à des frappes"
             for (var k = trig - 1; k >= Math.Max(s.First, trig - 12); k--)
             {
