@@ -1,0 +1,73 @@
+using System.Globalization;
+using Claims.EventStore;
+using Claims.EventStore.Events;
+using Claims.Feed.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace Claims.Feed.Paging;
+
+/// <summary>
+/// What a feed request asks for, validated: where to start (a public cursor resolved to its place in delivery order),
+/// how many, which types, which stream. Anything wrong throws a <see cref="FeedProblem"/> naming the parameter.
+/// </summary>
+internal sealed record FeedQuery(long After, LogPosition AfterPosition, int Limit, IReadOnlyCollection<string>? Types, string? Stream)
+{
+    public const string LastEventIdHeader = "Last-Event-ID";
+
+    /// <param name="cursorHeader">For the live stream: Last-Event-ID, which wins over ?after= (a reconnecting EventSource keeps its first URL).</param>
+    public static async Task<FeedQuery> ParseAsync(HttpRequest request, EventStore.EventStore store, FeedOptions options,
+        bool cursorHeader, CancellationToken ct)
+    {
+        var (cursorField, cursorText) = ("after", Single(request.Query, "after"));
+        if (cursorHeader && Single(request.Headers, LastEventIdHeader) is { } lastEventId)
+            (cursorField, cursorText) = (LastEventIdHeader, lastEventId);
+
+        var after = 0L;
+        if (cursorText is not null && (!long.TryParse(cursorText, NumberStyles.None, CultureInfo.InvariantCulture, out after) || after < 0))
+            throw new FeedProblem(cursorField, $"'{cursorText}' is not a position: give the position of the last event you received (a non-negative integer), or 0 to start from the beginning.");
+
+        var limit = options.DefaultLimit;
+        if (Single(request.Query, "limit") is { } limitText &&
+            (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > options.MaxLimit))
+            throw new FeedProblem("limit", $"'{limitText}' is not a page size: give an integer from 1 to {options.MaxLimit}.");
+
+        var types = ParseTypes(request.Query["type"], store);
+
+        string? stream = null;
+        if (request.Query.TryGetValue("stream", out var streams))
+        {
+            stream = Single(request.Query, "stream");
+            if (string.IsNullOrWhiteSpace(stream)) throw new FeedProblem("stream", "is empty: give a stream id (an article's stream), or leave the parameter out.");
+        }
+
+        var resolved = await store.ResolvePositionAsync(after, ct)
+                       ?? throw new FeedProblem(cursorField, $"no event has position {after}: give a position this feed sent you, or 0 to start from the beginning.");
+        return new FeedQuery(after, resolved, limit, types, stream);
+    }
+
+    /// <summary>Repeat the parameter or separate names with commas; every name must be a known event type.</summary>
+    private static IReadOnlyCollection<string>? ParseTypes(StringValues values, EventStore.EventStore store)
+    {
+        if (values.Count == 0) return null;
+        var names = values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0) throw new FeedProblem("type", "is empty: give one or more event type names, or leave the parameter out.");
+        var unknown = names.Where(n => !store.EventTypes.TryGetByName(n, out _)).ToList();
+        if (unknown.Count > 0)
+            throw new FeedProblem("type", $"unknown event type {string.Join(", ", unknown.Select(u => $"'{u}'"))}; known types: {string.Join(", ", store.EventTypes.All.Select(t => t.Name).Order(StringComparer.Ordinal))}.");
+        return names;
+    }
+
+    private static string? Single(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) ? Single(values, name) : null;
+
+    private static string? Single(IHeaderDictionary headers, string name) =>
+        headers.TryGetValue(name, out var values) ? Single(values, name) : null;
+
+    private static string? Single(StringValues values, string name) => values.Count switch
+    {
+        0 => null,
+        1 => values[0],
+        _ => throw new FeedProblem(name, "is given more than once: give it once."),
+    };
+}

@@ -1,0 +1,157 @@
+using System.Text;
+using System.Text.Json;
+using Claims.EventStore.Events;
+using Claims.EventStore.Projections;
+using Claims.Feed.Tests.Support;
+using Claims.Relay;
+using Claims.TestKit;
+using Claims.TestKit.RabbitMq;
+using RabbitMQ.Client;
+
+namespace Claims.Feed.Tests.Relay;
+
+/// <summary>Against a real RabbitMQ node (a throwaway one from rabbitmq-server, or CLAIMS_TEST_RABBITMQ).</summary>
+public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq rabbit) : IClassFixture<PostgresDatabase>, IClassFixture<TestRabbitMq>
+{
+    private sealed record Received(string MessageId, string RoutingKey, long Position, string Stream, long StreamVersion, string Body);
+
+    [Fact]
+    public async Task Every_event_reaches_a_bound_queue_in_order_routed_by_type_with_its_id()
+    {
+        await using var store = await FeedHost.CreateStoreAsync(database);
+        var options = RelayOptions();
+        await using var consumer = await ConsumerAsync(options.Exchange, ("all", "#"), ("statements", "StatementHeard"));
+        for (var i = 0; i < 20; i++)
+            await store.AppendAsync($"article-{i % 3}", "article", EventStore.Appending.ExpectedVersion.Any,
+                [new NewEvent(new ArticleNoted($"t{i}", i)), new NewEvent(new StatementHeard("s", $"q{i}", null))]);
+        var expected = await store.AllAsync();
+
+        await using var relay = new RabbitMqRelay(store, options);
+        await relay.StartAsync(CancellationToken.None);
+        await Wait.UntilAsync(() => relay.Status.ConfirmedPosition == expected[^1].Position, "the relay to publish everything");
+
+        var all = await consumer.DrainAsync("all", expected.Count);
+        Assert.Equal(expected.Select(e => e.EventId.ToString()), all.Select(m => m.MessageId));
+        Assert.Equal(expected.Select(e => e.EventType), all.Select(m => m.RoutingKey));
+        Assert.Equal(expected.Select(e => e.Position), all.Select(m => m.Position));
+        Assert.All(all, m => Assert.Equal(m.MessageId, JsonDocument.Parse(m.Body).RootElement.GetProperty("id").GetString()));
+        var statements = await consumer.DrainAsync("statements", expected.Count(e => e.EventType == "StatementHeard"));
+        Assert.All(statements, m => Assert.Equal("StatementHeard", m.RoutingKey));
+
+        var progress = (await ProjectionProgress.ReadAsync(store)).Single(p => p.Name == options.CheckpointName);
+        Assert.Equal(expected[^1].LogPosition, progress.Checkpoint);
+        // The replay stream queue exists and is bound (passive declare fails otherwise).
+        await consumer.Channel.QueueDeclarePassiveAsync(options.StreamQueue!);
+    }
+
+    [Fact]
+    public async Task The_broker_stopped_mid_stream_and_started_again_loses_nothing_and_keeps_per_stream_order()
+    {
+        var node = rabbit.RestartableNode;
+        await using var store = await FeedHost.CreateStoreAsync(database);
+        var options = RelayOptions();
+        await using (var setup = await ConsumerAsync(options.Exchange, ("survivor", "#"))) { }
+
+        await using var relay = new RabbitMqRelay(store, options);
+        await relay.StartAsync(CancellationToken.None);
+        var written = 0;
+        async Task WriteAsync(int count)
+        {
+            for (var i = 0; i < count; i++, written++)
+                await store.AppendAsync($"article-{written % 4}", "article", EventStore.Appending.ExpectedVersion.Any,
+                    [new NewEvent(new ArticleNoted($"n{written}", written))]);
+        }
+
+        await WriteAsync(60);
+        await Wait.UntilAsync(() => relay.Status.ConfirmedPosition > 0, "the relay to publish the first events");
+        await node.StopAsync();
+        await WriteAsync(60); // the store keeps taking events while the broker is down
+        await Wait.UntilAsync(() => relay.Status.ConsecutiveFailures > 0, "the relay to notice the broker is down");
+        await node.StartAsync();
+        await WriteAsync(60);
+
+        var expected = await store.AllAsync();
+        try
+        {
+            await Wait.UntilAsync(() => relay.Status.ConfirmedPosition == expected[^1].Position, "the relay to catch up after the broker returns", seconds: 90);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}; relay: {relay.Status}; head {expected[^1].Position}; node running {node.IsRunning}", e);
+        }
+
+        await using var consumer = await ConsumerAsync(options.Exchange, ("survivor", "#"));
+        var received = await consumer.DrainAllAsync("survivor");
+        var firstSeen = received.DistinctBy(m => m.MessageId).ToList();
+        Assert.Equal(expected.Select(e => e.EventId.ToString()).Order(), firstSeen.Select(m => m.MessageId).Order()); // every event
+        foreach (var duplicate in received.GroupBy(m => m.MessageId).Where(g => g.Count() > 1))
+            Assert.Single(duplicate.Select(m => m.Body).Distinct()); // a redelivery is the same message, same id
+        foreach (var stream in firstSeen.GroupBy(m => m.Stream))
+            Assert.Equal(Enumerable.Range(1, stream.Count()).Select(v => (long)v), stream.Select(m => m.StreamVersion)); // per-stream order
+    }
+
+    private RabbitMqRelayOptions RelayOptions()
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        return new RabbitMqRelayOptions
+        {
+            Enabled = true,
+            Uri = rabbit.AmqpUri,
+            Exchange = $"claims.events.{id}",
+            StreamQueue = $"claims.events.stream.{id}",
+            CheckpointEvery = 10,
+            InitialBackoff = TimeSpan.FromMilliseconds(100),
+            MaxBackoff = TimeSpan.FromSeconds(1),
+            ConfirmTimeout = TimeSpan.FromSeconds(10),
+        };
+    }
+
+    private async Task<Consumer> ConsumerAsync(string exchange, params (string Queue, string Binding)[] queues)
+    {
+        var factory = new ConnectionFactory { Uri = rabbit.AmqpUri, AutomaticRecoveryEnabled = false };
+        var connection = await factory.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync();
+        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false);
+        foreach (var (queue, binding) in queues)
+        {
+            await channel.QueueDeclareAsync($"{exchange}.{queue}", durable: true, exclusive: false, autoDelete: false);
+            await channel.QueueBindAsync($"{exchange}.{queue}", exchange, binding);
+        }
+        return new Consumer(connection, channel, exchange);
+    }
+
+    private sealed class Consumer(IConnection connection, IChannel channel, string exchange) : IAsyncDisposable
+    {
+        public IChannel Channel => channel;
+
+        public async Task<List<Received>> DrainAsync(string queue, int expected)
+        {
+            var messages = new List<Received>();
+            await Wait.UntilAsync(async () =>
+            {
+                messages.AddRange(await DrainAllAsync(queue));
+                return messages.Count >= expected;
+            }, $"{expected} messages in {queue}");
+            Assert.Equal(expected, messages.Count);
+            return messages;
+        }
+
+        public async Task<List<Received>> DrainAllAsync(string queue)
+        {
+            var messages = new List<Received>();
+            while (await channel.BasicGetAsync($"{exchange}.{queue}", autoAck: true) is { } message)
+            {
+                var headers = message.BasicProperties.Headers!;
+                messages.Add(new Received(message.BasicProperties.MessageId!, message.RoutingKey, (long)headers["position"]!,
+                    Encoding.UTF8.GetString((byte[])headers["stream"]!), (long)headers["streamversion"]!, Encoding.UTF8.GetString(message.Body.Span)));
+            }
+            return messages;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await channel.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+}
