@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Claims.EventStore.Daemon;
 using Claims.EventStore.Events;
 using Claims.Feed.Envelope;
 using Microsoft.Extensions.Hosting;
@@ -76,7 +77,16 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
         {
             try
             {
-                _confirmed ??= await _checkpoint.LoadAsync(stop);
+                // One relay per store publishes; others stand by and take over when its connection (and lease) ends.
+                await using var lease = await ExclusiveLease.TryAcquireAsync(_store, _options.CheckpointName);
+                if (lease is null)
+                {
+                    _status = _status with { Connected = false, LastError = "standing by: another relay holds the lease" };
+                    await Task.Delay(_options.StandbyRetry, stop);
+                    continue;
+                }
+                // Reload after every acquisition: a previous holder may have moved the checkpoint on.
+                _confirmed = await _checkpoint.LoadAsync(stop);
                 var factory = new ConnectionFactory
                 {
                     Uri = _options.Uri,
@@ -92,8 +102,15 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
                 _logger.LogInformation("RabbitMQ relay connected to {Broker}; publishing after {Checkpoint}.", _options.Uri.Host, _confirmed);
                 failures = 0;
                 backoff = _options.InitialBackoff;
-                _status = _status with { Connected = true, ConsecutiveFailures = 0 };
-                await RelayAsync(channel, stop);
+                _status = _status with { Connected = true, ConsecutiveFailures = 0, LastError = null };
+                try
+                {
+                    await RelayAsync(channel, lease, stop);
+                }
+                finally
+                {
+                    await SaveBestEffortAsync(); // while the lease is still held
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -109,7 +126,6 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
             }
         }
         _status = _status with { Connected = false };
-        await SaveBestEffortAsync();
     }
 
     private async Task DeclareTopologyAsync(IChannel channel, CancellationToken ct)
@@ -126,7 +142,7 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
     /// broker receives the log's order. The checkpoint is written every N confirmed events and whenever the buffer is
     /// empty (caught up), never past an unconfirmed event.
     /// </summary>
-    private async Task RelayAsync(IChannel channel, CancellationToken stop)
+    private async Task RelayAsync(IChannel channel, ExclusiveLease lease, CancellationToken stop)
     {
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var buffer = Channel.CreateBounded<StoredEvent>(new BoundedChannelOptions(_options.BatchSize) { SingleReader = true, SingleWriter = true });
@@ -155,6 +171,7 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
                     _status = _status with { ConfirmedPosition = e.Position };
                     if (++unsaved >= _options.CheckpointEvery || !buffer.Reader.TryPeek(out _))
                     {
+                        await lease.RenewAsync(); // throws when the lease's connection is gone: stop publishing
                         await _checkpoint.SaveAsync(e.LogPosition, session.Token);
                         unsaved = 0;
                     }

@@ -33,4 +33,7 @@ public sealed class RabbitMqRelayOptions
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a standby relay tries to take the lease from the active one: the failover time.</summary>
+    public TimeSpan StandbyRetry { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -8,7 +8,7 @@ namespace Claims.EventStore.Daemon;
 
 /// <summary>
 /// Runs async projections. Several processes may run a daemon over one store: each projection is owned by exactly one
-/// of them at a time, through a session-level advisory lock held on a dedicated connection. When the owner dies its
+/// of them at a time, through an <see cref="ExclusiveLease"/> (a session advisory lock on a dedicated connection). When the owner dies its
 /// connection closes, the lock is released, and another daemon takes over at its next ownership retry.
 /// Ownership is an efficiency measure only: correctness comes from the per-batch apply lock and checkpoint
 /// (see ProjectionRunner), so even two owners by accident would not apply an event twice.
@@ -75,8 +75,8 @@ public sealed class ProjectionDaemon : IAsyncDisposable
         {
             try
             {
-                await using var ownership = await _store.OpenSessionAsync(CancellationToken.None);
-                if (!await TryTakeOwnershipAsync(ownership, projection.Name, CancellationToken.None))
+                await using var ownership = await ExclusiveLease.TryAcquireAsync(_store, projection.Name);
+                if (ownership is null)
                 {
                     await Task.Delay(_options.OwnershipRetry, stop);
                     continue;
@@ -101,7 +101,7 @@ public sealed class ProjectionDaemon : IAsyncDisposable
         }
     }
 
-    private async Task RunWhileOwnedAsync(IProjection projection, NpgsqlConnection ownership, CancellationToken stop)
+    private async Task RunWhileOwnedAsync(IProjection projection, ExclusiveLease ownership, CancellationToken stop)
     {
         var backoff = TimeSpan.Zero;
         var lastHeartbeat = DateTime.UtcNow;
@@ -112,22 +112,13 @@ public sealed class ProjectionDaemon : IAsyncDisposable
             if (applied == _options.BatchSize) continue;
             backoff = await LogFollower.WaitForMoreAsync(_store, signal, backoff, applied > 0, stop);
 
-            // The ownership connection is otherwise idle: check now and then that it (and so the lock) is still there.
+            // The lease's connection is otherwise idle: check now and then that it (and so the lock) is still there.
             if (DateTime.UtcNow - lastHeartbeat > _options.OwnershipRetry)
             {
-                await using var ping = new NpgsqlCommand("select 1", ownership);
-                await ping.ExecuteNonQueryAsync(CancellationToken.None);
+                await ownership.RenewAsync();
                 lastHeartbeat = DateTime.UtcNow;
             }
         }
-    }
-
-    private async Task<bool> TryTakeOwnershipAsync(NpgsqlConnection connection, string projectionName, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            $"select pg_try_advisory_lock(hashtext('claims.owner.{_store.Schema}'), hashtext($1))", connection);
-        command.Parameters.Add(new() { Value = projectionName });
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();

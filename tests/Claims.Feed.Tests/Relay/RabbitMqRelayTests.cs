@@ -45,6 +45,38 @@ public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq r
     }
 
     [Fact]
+    public async Task Two_relays_on_one_store_publish_each_event_once_and_the_standby_takes_over_when_the_active_one_stops()
+    {
+        await using var store = await FeedHost.CreateStoreAsync(database);
+        var options = RelayOptions();
+        await using var consumer = await ConsumerAsync(options.Exchange, ("all", "#"));
+        async Task WriteAsync(int from, int count)
+        {
+            for (var i = from; i < from + count; i++)
+                await store.AppendAsync($"article-{i % 2}", "article", EventStore.Appending.ExpectedVersion.Any, [new NewEvent(new ArticleNoted($"t{i}", i))]);
+        }
+
+        await WriteAsync(0, 10);
+        await using var first = new RabbitMqRelay(store, options);
+        await using var second = new RabbitMqRelay(store, options);
+        await first.StartAsync(CancellationToken.None);
+        await second.StartAsync(CancellationToken.None);
+        var head = (await store.AllAsync())[^1];
+        await Wait.UntilAsync(() => Math.Max(first.Status.ConfirmedPosition, second.Status.ConfirmedPosition) == head.Position, "one relay to publish everything");
+        Assert.True(first.Status.Connected ^ second.Status.Connected, "exactly one relay is connected");
+        var active = first.Status.Connected ? first : second;
+        var standby = ReferenceEquals(active, first) ? second : first;
+
+        await active.StopAsync(CancellationToken.None);
+        await WriteAsync(10, 10);
+        var all = await store.AllAsync();
+        await Wait.UntilAsync(() => standby.Status.ConfirmedPosition == all[^1].Position, "the standby to take over and publish the rest");
+
+        var received = await consumer.DrainAsync("all", all.Count);
+        Assert.Equal(all.Select(e => e.EventId.ToString()), received.Select(m => m.MessageId)); // once each, in order
+    }
+
+    [Fact]
     public async Task The_broker_stopped_mid_stream_and_started_again_loses_nothing_and_keeps_per_stream_order()
     {
         var node = rabbit.RestartableNode;
@@ -102,6 +134,7 @@ public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq r
             CheckpointEvery = 10,
             InitialBackoff = TimeSpan.FromMilliseconds(100),
             MaxBackoff = TimeSpan.FromSeconds(1),
+            StandbyRetry = TimeSpan.FromMilliseconds(100),
             ConfirmTimeout = TimeSpan.FromSeconds(10),
         };
     }
