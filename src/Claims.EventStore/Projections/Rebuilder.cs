@@ -25,19 +25,28 @@ internal sealed class Rebuilder(EventStore store)
         ct.ThrowIfCancellationRequested();
         ct = CancellationToken.None; // never cancel an in-flight command (see ProjectionRunner.RunBatchAsync)
         var live = store.ProjectionSchema(projection.Name);
-        await using var command = store.DataSource.CreateCommand($"""
+        var (exists, version) = await ReadStateAsync(projection, live, ct);
+        if (!exists && lifecycle == ProjectionLifecycle.Async) await CreateEmptyAsync(projection, live, ct);
+        else if (!exists || version != projection.Version) await RebuildAsync(projection, lifecycle, ct);
+    }
+
+    /// <summary>
+    /// Whether the live schema exists and which version built it. The reader is disposed exactly once, before the
+    /// connection goes back to the pool: Npgsql reuses one reader object per connector, so a second dispose after that
+    /// could close another command's reader on the same pooled connector.
+    /// </summary>
+    private async Task<(bool Exists, int? Version)> ReadStateAsync(IProjection projection, string live, CancellationToken ct)
+    {
+        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand($"""
             select exists (select 1 from pg_namespace where nspname = $1),
                    (select version from {store.Schema}.progress where name = $2)
-            """);
+            """, connection);
         command.Parameters.Add(new() { Value = live });
         command.Parameters.Add(new() { Value = projection.Name });
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        var exists = reader.GetBoolean(0);
-        int? version = reader.IsDBNull(1) ? null : reader.GetInt32(1);
-        await reader.DisposeAsync();
-        if (!exists && lifecycle == ProjectionLifecycle.Async) await CreateEmptyAsync(projection, live, ct);
-        else if (!exists || version != projection.Version) await RebuildAsync(projection, lifecycle, ct);
+        return (reader.GetBoolean(0), reader.IsDBNull(1) ? null : reader.GetInt32(1));
     }
 
     private async Task CreateEmptyAsync(IProjection projection, string live, CancellationToken ct)

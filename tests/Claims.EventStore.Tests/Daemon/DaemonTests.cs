@@ -106,6 +106,20 @@ public sealed class DaemonTests(PostgresDatabase database) : IClassFixture<Postg
     }
 
     [Fact]
+    public async Task Many_projections_started_together_each_create_their_read_model_and_catch_up()
+    {
+        // Regression: the start-up check once disposed a pooled reader twice, which broke other loops' commands.
+        await using var store = await TestStore.CreateAsync(database);
+        await AppendCountsAsync(store, streams: 2, perStream: 10);
+        var names = Enumerable.Range(0, 6).Select(i => $"p{i}").ToList();
+        await using var daemon = new ProjectionDaemon(store, names.Select(n => new CountingProjection(n)), FastOptions);
+        await daemon.StartAsync();
+        await daemon.WaitForNonStaleAsync(CatchUp);
+        foreach (var name in names)
+            Assert.Equal(ExpectedTotals(2, 10), await CountingProjection.TotalsAsync(store, name));
+    }
+
+    [Fact]
     public async Task A_new_projection_version_is_rebuilt_at_start()
     {
         await using var store = await TestStore.CreateAsync(database);

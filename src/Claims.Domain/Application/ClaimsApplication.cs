@@ -1,0 +1,208 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Claims.Domain.Actors;
+using Claims.Domain.Articles;
+using Claims.Domain.Contradictions;
+using Claims.Domain.Events;
+using Claims.EventStore.Daemon;
+using Claims.EventStore.Events;
+using Claims.EventStore.Projections;
+using Claims.Extraction;
+using Claims.Extraction.Text;
+
+namespace Claims.Domain.Application;
+
+/// <summary>
+/// Everything behind <see cref="IClaimsApplication"/>: writes go through the deciders (one stream per article, one per
+/// contradiction), reads come from the projections — except an article itself, folded from its stream, so that it is
+/// there the moment its ingestion returns.
+/// </summary>
+public sealed class ClaimsApplication : IClaimsApplication
+{
+    private readonly EventStore.EventStore _store;
+    private readonly ProjectionDaemon? _daemon;
+    private readonly ArticleExtractor _extractor;
+    private readonly TimeProvider _clock;
+    private readonly ReadModels _read;
+
+    public ClaimsApplication(EventStore.EventStore store, ProjectionDaemon? daemon, ArticleExtractor extractor, TimeProvider clock)
+    {
+        _store = store;
+        _daemon = daemon;
+        _extractor = extractor;
+        _clock = clock;
+        _read = new ReadModels(store);
+    }
+
+    public const string ArticlePrefix = "article-";
+    public const string ContradictionPrefix = "contradiction-";
+
+    /// <summary>The article id (= its stream id): a short hash of the url when there is one (so new content for a url
+    /// revises the same article), else of the content.</summary>
+    public static string ArticleIdFor(string? url, string contentHash) =>
+        ArticlePrefix + (url is null ? contentHash[..16] : Hash(url)[..16]);
+
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    public async Task<IngestResult> IngestAsync(IngestArticleRequest request, string ingestedBy, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (field, content) = RequestChecks.Content(request);
+        var url = RequestChecks.Url(request.Url);
+        var outlet = RequestChecks.Optional(request.Outlet, "outlet");
+        var title = RequestChecks.Optional(request.Title, "title");
+        var language = RequestChecks.Language(request.Language);
+        var who = RequestChecks.Identity(ingestedBy, "ingestedBy");
+
+        var contentHash = Hash(content);
+        var articleId = ArticleIdFor(url, contentHash);
+        var input = new ArticleInput(articleId, field == "text" ? content : null, field == "html" ? content : null)
+            { Outlet = outlet, Title = title, PublishedOn = request.PublishedOn, Url = url };
+        ArticleExtraction extraction;
+        try
+        {
+            extraction = _extractor.Extract(input);
+        }
+        catch (NoArticleTextException)
+        {
+            throw new RequestValidationException(field, $"{field} holds no article text (only page furniture, headlines or comments).");
+        }
+
+        var ingested = new ArticleIngested(articleId, field, extraction.Outlet, url, extraction.Title, extraction.PublishedOn, language, contentHash,
+            extraction.Text, extraction.ExtractorVersion, who, Now);
+        var outcome = await StreamWriter.DecideAsync(_store, articleId, ClaimsEventTypes.ArticleStream, ArticleDecider.Decider,
+            new IngestArticle(ingested, RecordMapping.ToEvents(articleId, extraction)), contentHash, new EventMetadata(CausedBy: who), ct);
+        var created = outcome.NewEvents.Any(e => e is ArticleIngested);
+        return new IngestResult(articleId, outcome.After.Standing.Count(), created);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="extract"/> (default: this process's extractor) over the stored text of an article and appends
+    /// what changed, when its extractor version differs from the stored one. Returns the events appended.
+    /// </summary>
+    public async Task<IReadOnlyList<object>> ReExtractAsync(string articleId, Func<ArticleInput, ArticleExtraction>? extract = null, CancellationToken ct = default)
+    {
+        var (state, _) = await StreamWriter.LoadAsync(_store, articleId, ArticleDecider.Decider, ct);
+        if (!state.Exists) throw new NotFoundException($"Article '{articleId}'");
+        var extraction = (extract ?? _extractor.Extract)(new ArticleInput(articleId, state.Text)
+            { Outlet = state.Outlet, Title = state.Title, PublishedOn = state.PublishedOn, Url = state.Url });
+        var outcome = await StreamWriter.DecideAsync(_store, articleId, ClaimsEventTypes.ArticleStream, ArticleDecider.Decider,
+            new ReExtractArticle(extraction.ExtractorVersion, RecordMapping.ToEvents(articleId, extraction), Now),
+            "re-extract|" + extraction.ExtractorVersion, new EventMetadata(CausedBy: "extractor"), ct);
+        return outcome.NewEvents;
+    }
+
+    public Task<IReadOnlyList<ArticleSummary>> ListArticlesAsync(CancellationToken ct = default) => _read.ArticlesAsync(ct);
+
+    public async Task<ArticleView?> GetArticleAsync(string articleId, CancellationToken ct = default)
+    {
+        if (!IsArticleId(articleId)) return null;
+        var (state, _) = await StreamWriter.LoadAsync(_store, articleId, ArticleDecider.Decider, ct);
+        if (!state.Exists) return null;
+        var contradictions = await _read.ContradictionIdsAsync(state.All.Select(r => (articleId, r.Id)).ToList(), ct);
+        return new ArticleView(articleId, state.Url, state.Outlet, state.Title, state.PublishedOn, state.Language, state.ContentHash!,
+            state.ExtractorVersion!, state.IngestedAt!.Value, state.Text,
+            state.All.Select(r => Views.Record(articleId, r.Record.Current, r.Record.Status, contradictions.GetValueOrDefault((articleId, r.Id), []))).ToList());
+    }
+
+    public Task<IReadOnlyList<ActorSummary>> SearchActorsAsync(string? search, CancellationToken ct = default) => _read.ActorsAsync(search, null, ct);
+
+    public async Task<ActorLedger?> GetLedgerAsync(string actorId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(actorId)) return null;
+        var actor = (await _read.ActorsAsync(null, actorId, ct)).SingleOrDefault();
+        if (actor is null) return null;
+        var entries = await _read.LedgerEntriesAsync(actorId, ct);
+        List<LedgerEntry> Of(string role) => entries.Where(e => e.Role == role).Select(e => e.Entry).ToList();
+        return new ActorLedger(actor, Of(Projections.LedgerProjection.Roles.Statement), Of(Projections.LedgerProjection.Roles.StrikeReported),
+            Of(Projections.LedgerProjection.Roles.StrikeAttributed), Of(Projections.LedgerProjection.Roles.DisputeMade), Of(Projections.LedgerProjection.Roles.DisputeReceived));
+    }
+
+    public Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, CancellationToken ct = default)
+    {
+        status = string.IsNullOrWhiteSpace(status) ? null : status.Trim().ToLowerInvariant();
+        if (status is not null && !ReadModels.Statuses.Contains(status))
+            throw new RequestValidationException("status", $"status must be one of {string.Join(", ", ReadModels.Statuses)} (got '{status}').");
+        return _read.ContradictionsAsync(null, status, string.IsNullOrWhiteSpace(actor) ? null : actor.Trim(), ct);
+    }
+
+    public async Task<ContradictionView?> GetContradictionAsync(string id, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(id) ? null : (await _read.ContradictionsAsync(id, null, null, ct)).SingleOrDefault();
+
+    public async Task<ContradictionView> RecordVerdictAsync(string contradictionId, RecordVerdictRequest request, string reviewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var who = RequestChecks.Identity(reviewer, "reviewer");
+        var view = await GetContradictionAsync(contradictionId, ct) ?? throw new NotFoundException($"Contradiction '{contradictionId}'");
+        var outcome = await StreamWriter.DecideAsync(_store, ContradictionPrefix + view.Id, ClaimsEventTypes.ContradictionStream, ContradictionDecider.Decider,
+            new RecordVerdict(view.Id, request.Verdict, request.Note, who, Now), idSeed: null, new EventMetadata(CausedBy: who), ct);
+        // The read model catches up asynchronously: answer with the verdict just written on top of what it shows.
+        var added = outcome.NewEvents.Select(v => new VerdictView(v.Verdict, v.Note, v.Reviewer, v.RecordedAt)).ToList();
+        return view with { Status = outcome.After.Status, History = [.. view.History, .. added] };
+    }
+
+    public async Task<RecordView> CorrectRecordAsync(string articleId, string recordId, CorrectRecordRequest request, string reviewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var who = RequestChecks.Identity(reviewer, "reviewer");
+        var kind = request.Kind?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(kind)) throw new RequestValidationException("kind", $"kind is required: {string.Join(", ", RecordCorrected.Kinds)}.");
+        ActorData? speaker = null;
+        if (kind == RecordCorrected.SpeakerKind)
+        {
+            var name = RequestChecks.Optional(request.Speaker, "speaker") ?? throw new RequestValidationException("speaker", "a speaker correction needs the right speaker.");
+            speaker = ActorDirectory.Embedded.FindByName(name) is { } known ? new ActorData(known.Id, known.Name) : new ActorData(Fold.Slug(name), name);
+        }
+        if (request.Text is { Length: > 100_000 }) throw new RequestValidationException("text", "text is longer than 100,000 characters.");
+        if (request.Note is { Length: > 10_000 }) throw new RequestValidationException("note", "note is longer than 10,000 characters.");
+        if (!IsArticleId(articleId)) throw new NotFoundException($"Article '{articleId}'");
+
+        var outcome = await StreamWriter.DecideAsync(_store, articleId, ClaimsEventTypes.ArticleStream, ArticleDecider.Decider,
+            new CorrectRecord(recordId, kind, speaker, request.Text, request.Note, who, Now), idSeed: null, new EventMetadata(CausedBy: who), ct);
+        var record = outcome.After.Records[recordId];
+        var contradictions = await _read.ContradictionIdsAsync([(articleId, recordId)], ct);
+        return Views.Record(articleId, record.Current, record.Status, contradictions.GetValueOrDefault((articleId, recordId), []));
+    }
+
+    public Task<IReadOnlyList<StrikeIncident>> ListStrikeIncidentsAsync(CancellationToken ct = default) => _read.IncidentsAsync(ct);
+
+    public async Task<JsonObject?> GetClaimReviewAsync(string articleId, string recordId, CancellationToken ct = default)
+    {
+        if (!IsArticleId(articleId)) return null;
+        var (state, _) = await StreamWriter.LoadAsync(_store, articleId, ArticleDecider.Decider, ct);
+        if (!state.Records.TryGetValue(recordId, out var record)) return null;
+        var ids = (await _read.ContradictionIdsAsync([(articleId, recordId)], ct)).GetValueOrDefault((articleId, recordId), []);
+        var reviewed = new List<ContradictionView>();
+        foreach (var id in ids)
+            if (await GetContradictionAsync(id, ct) is { History.Count: > 0 } c) reviewed.Add(c);
+        return ClaimReview.Build(state, record.Current, reviewed.OrderBy(c => c.History[^1].RecordedAt).LastOrDefault());
+    }
+
+    public async Task<HealthReport> GetHealthAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            var head = await _store.HeadAsync(ct);
+            var progress = (await ProjectionProgress.ReadAsync(_store, ct)).ToDictionary(p => p.Name);
+            var names = _daemon?.Projections.Select(p => p.Name) ?? progress.Keys.Where(k => !k.Contains("__"));
+            return new HealthReport(true, names.Select(name =>
+            {
+                var checkpoint = progress.TryGetValue(name, out var p) ? p.Checkpoint : LogPosition.Start;
+                var lag = checkpoint >= head ? 0 : Math.Max(1, head.Position - checkpoint.Position);
+                return new ProjectionHealth(name, checkpoint.Position, lag);
+            }).ToList());
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return new HealthReport(false, []);
+        }
+    }
+
+    public Task WaitForProjectionsAsync(TimeSpan timeout, CancellationToken ct = default) =>
+        _daemon?.WaitForNonStaleAsync(timeout, ct) ?? Task.CompletedTask;
+
+    private static bool IsArticleId(string? id) => id is not null && id.StartsWith(ArticlePrefix, StringComparison.Ordinal) && id.Length <= 100;
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+}

@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+
+namespace Claims.Domain.Application;
+
+// The contract between the domain (Claims.Domain) and its edges (HTTP API, CLI, web page).
+// Property names serialise in camelCase to the JSON shapes of issue 4; extend, never rename.
+
+/// <summary>POST /articles body. Exactly one of Text or Html.</summary>
+public sealed record IngestArticleRequest(
+    string? Text = null, string? Html = null, string? Url = null, string? Outlet = null, string? Title = null,
+    DateOnly? PublishedOn = null, string? Language = null);
+
+/// <param name="Created">False when the same content was already ingested (HTTP 200 instead of 201).</param>
+public sealed record IngestResult(string ArticleId, int Records, bool Created);
+
+/// <summary>An actor or place reference: the canonical name and a stable id.</summary>
+public sealed record NamedRef(string Id, string Name);
+
+/// <summary>One extracted record as served. Type: "statement" | "strike" | "dispute". Span: [start, end) into the article text.</summary>
+public sealed record RecordView(string ArticleId, string RecordId, string Type, NamedRef Actor, string Text, int[] Span)
+{
+    /// <summary>"active", "corrected" or "retracted".</summary>
+    public string Status { get; init; } = "active";
+    // statement
+    public IReadOnlyList<string>? Aliases { get; init; }
+    public string? Mode { get; init; }
+    // strike (Actor is the perpetrator)
+    public NamedRef? ReportedBy { get; init; }
+    public IReadOnlyList<NamedRef>? Locations { get; init; }
+    public IReadOnlyList<NamedRef>? Targets { get; init; }
+    public string? Weapon { get; init; }
+    public DateOnly? Date { get; init; }
+    public IReadOnlyDictionary<string, int>? Counts { get; init; }
+    // dispute (Actor is the disputant)
+    public NamedRef? DisputedParty { get; init; }
+    public string? Claim { get; init; }
+    /// <summary>Ids of the contradictions this record takes part in.</summary>
+    public IReadOnlyList<string> Contradictions { get; init; } = [];
+}
+
+public sealed record ArticleSummary(string ArticleId, string? Url, string? Outlet, string? Title, DateOnly? PublishedOn, int Records, DateTimeOffset IngestedAt);
+
+public sealed record ArticleView(
+    string ArticleId, string? Url, string? Outlet, string? Title, DateOnly? PublishedOn, string Language,
+    string ContentHash, string ExtractorVersion, DateTimeOffset IngestedAt, string Text, IReadOnlyList<RecordView> Records);
+
+/// <summary>GET /actors item: { "id", "name", "aliases", "affiliation", "records" }.</summary>
+public sealed record ActorSummary(string Id, string Name, IReadOnlyList<string> Aliases, string? Affiliation, int Records);
+
+/// <summary>One ledger line: a record with where it stands (article, outlet, date) and the contradictions it is in.</summary>
+public sealed record LedgerEntry(string ArticleId, string? Outlet, string? Title, DateOnly? PublishedOn, RecordView Record);
+
+/// <summary>GET /actors/{id}/ledger.</summary>
+public sealed record ActorLedger(
+    ActorSummary Actor,
+    IReadOnlyList<LedgerEntry> Statements,
+    IReadOnlyList<LedgerEntry> StrikesReported,
+    IReadOnlyList<LedgerEntry> StrikesAttributed,
+    IReadOnlyList<LedgerEntry> DisputesMade,
+    IReadOnlyList<LedgerEntry> DisputesReceived);
+
+/// <summary>A record on one side of a contradiction: { "articleId", "recordId", "type", "actor", "text", "span" }.</summary>
+public sealed record ContradictionRecord(string ArticleId, string RecordId, string Type, NamedRef Actor, string Text, int[] Span)
+{
+    public string? Outlet { get; init; }
+    public DateOnly? PublishedOn { get; init; }
+}
+
+public sealed record ContradictionSideView(string Position, IReadOnlyList<ContradictionRecord> Records);
+
+/// <summary>Verdict: "confirmed" | "dismissed" | "needs-evidence". Reviewer is the API key's owner, never taken from a body.</summary>
+public sealed record VerdictView(string Verdict, string? Note, string Reviewer, DateTimeOffset RecordedAt);
+
+/// <summary>Status: "open" until a verdict, then the latest verdict's value.</summary>
+public sealed record ContradictionView(string Id, string About, string Kind, string Status, IReadOnlyList<ContradictionSideView> Sides)
+{
+    public IReadOnlyList<VerdictView> History { get; init; } = [];
+}
+
+/// <summary>POST /contradictions/{id}/verdicts body.</summary>
+public sealed record RecordVerdictRequest(string? Verdict, string? Note);
+
+/// <summary>A fact-checker's correction of one record. Kind: "speaker" | "text" | "not-a-claim".</summary>
+public sealed record CorrectRecordRequest(string? Kind, string? Speaker = null, string? Text = null, string? Note = null);
+
+public sealed record StrikeSource(NamedRef? ReportedBy, string ArticleId, string RecordId, string? Outlet, DateOnly? PublishedOn, IReadOnlyList<NamedRef> Targets);
+
+/// <summary>Reports grouped by perpetrator, place and date window. Grade: "single-source" | "corroborated" | "contested".</summary>
+public sealed record StrikeIncident(string Id, NamedRef Perpetrator, IReadOnlyList<NamedRef> Places, DateOnly? From, DateOnly? To,
+    string Grade, IReadOnlyList<StrikeSource> Sources);
+
+public sealed record ProjectionHealth(string Name, long Position, long Lag);
+
+public sealed record HealthReport(bool Database, IReadOnlyList<ProjectionHealth> Projections);
+
+/// <summary>A named thing was not found (404).</summary>
+public sealed class NotFoundException(string what) : Exception($"{what} was not found.");
+
+/// <summary>A request the domain refuses (400): names the field and says what was wrong. Nothing was written.</summary>
+public sealed class RequestValidationException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>Everything the edges may ask of Claims. Writes take the acting identity from the edge (API key owner, "local").</summary>
+public interface IClaimsApplication
+{
+    Task<IngestResult> IngestAsync(IngestArticleRequest request, string ingestedBy, CancellationToken ct = default);
+    Task<IReadOnlyList<ArticleSummary>> ListArticlesAsync(CancellationToken ct = default);
+    Task<ArticleView?> GetArticleAsync(string articleId, CancellationToken ct = default);
+    Task<IReadOnlyList<ActorSummary>> SearchActorsAsync(string? search, CancellationToken ct = default);
+    Task<ActorLedger?> GetLedgerAsync(string actorId, CancellationToken ct = default);
+    Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, CancellationToken ct = default);
+    Task<ContradictionView?> GetContradictionAsync(string id, CancellationToken ct = default);
+    Task<ContradictionView> RecordVerdictAsync(string contradictionId, RecordVerdictRequest request, string reviewer, CancellationToken ct = default);
+    Task<RecordView> CorrectRecordAsync(string articleId, string recordId, CorrectRecordRequest request, string reviewer, CancellationToken ct = default);
+    Task<IReadOnlyList<StrikeIncident>> ListStrikeIncidentsAsync(CancellationToken ct = default);
+    /// <summary>schema.org ClaimReview JSON-LD of one record, with its verdict when one exists; null when the record is unknown.</summary>
+    Task<JsonObject?> GetClaimReviewAsync(string articleId, string recordId, CancellationToken ct = default);
+    Task<HealthReport> GetHealthAsync(CancellationToken ct = default);
+    /// <summary>Waits until the async read models include everything appended so far (tests, CLI after ingest).</summary>
+    Task WaitForProjectionsAsync(TimeSpan timeout, CancellationToken ct = default);
+}

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Claims.Domain.Actors;
+using Claims.Domain.Events;
+using Claims.Domain.Projections;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Claims.Domain.Application;
+
+/// <summary>Reads of the projections' tables (plain SQL over store.ProjectionSchema(name)).</summary>
+internal sealed class ReadModels(EventStore.EventStore store)
+{
+    private string Ledger => store.ProjectionSchema(LedgerProjection.ProjectionName);
+    private string Contra => store.ProjectionSchema(ContradictionsProjection.ProjectionName);
+    private string Strikes => store.ProjectionSchema(StrikesProjection.ProjectionName);
+
+    public static readonly IReadOnlyList<string> Statuses = ["open", .. ContradictionVerdictRecorded.Verdicts];
+
+    public async Task<IReadOnlyList<ArticleSummary>> ArticlesAsync(CancellationToken ct)
+    {
+        await using var command = store.DataSource.CreateCommand($"""
+            select a.article_id, a.url, a.outlet, a.title, a.published_on, a.ingested_at,
+                   (select count(*) from {Ledger}.records r where r.article_id = a.article_id and r.status <> 'retracted')
+              from {Ledger}.articles a order by a.ingested_at desc, a.article_id
+            """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<ArticleSummary>();
+        while (await reader.ReadAsync(ct))
+            list.Add(new ArticleSummary(reader.GetString(0), Str(reader, 1), Str(reader, 2), Str(reader, 3), Date(reader, 4), (int)reader.GetInt64(6),
+                reader.GetFieldValue<DateTimeOffset>(5)));
+        return list;
+    }
+
+    public async Task<IReadOnlyList<ActorSummary>> ActorsAsync(string? search, string? actorId, CancellationToken ct)
+    {
+        var key = string.IsNullOrWhiteSpace(search) ? null : SearchKey.Of(search);
+        await using var command = store.DataSource.CreateCommand($"""
+            select a.actor_id, a.name, a.affiliation,
+                   (select coalesce(jsonb_agg(al.alias order by al.alias), '[]'::jsonb)::text from {Ledger}.actor_aliases al where al.actor_id = a.actor_id and al.alias <> a.name),
+                   n.records
+              from {Ledger}.actors a
+              join (select actor_id, count(distinct (article_id, record_id)) as records from {Ledger}.roles group by actor_id) n on n.actor_id = a.actor_id
+             where ($1::text is null or exists (select 1 from {Ledger}.actor_aliases al where al.actor_id = a.actor_id and al.search_key like '%' || $1 || '%'))
+               and ($2::text is null or a.actor_id = $2)
+             order by n.records desc, a.name
+            """);
+        command.Parameters.Add(new() { Value = (object?)key ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)actorId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<ActorSummary>();
+        while (await reader.ReadAsync(ct))
+            list.Add(new ActorSummary(reader.GetString(0), reader.GetString(1), JsonNode.Parse(reader.GetString(3))!.AsArray().Select(n => (string)n!).ToList(),
+                Str(reader, 2), (int)reader.GetInt64(4)));
+        return list;
+    }
+
+    public async Task<List<(string Role, LedgerEntry Entry)>> LedgerEntriesAsync(string actorId, CancellationToken ct)
+    {
+        await using var command = store.DataSource.CreateCommand($"""
+            select o.role, r.article_id, r.record_id, r.type, r.status, r.payload::text, a.outlet, a.title, a.published_on
+              from {Ledger}.roles o join {Ledger}.records r on r.article_id = o.article_id and r.record_id = o.record_id
+              join {Ledger}.articles a on a.article_id = r.article_id
+             where o.actor_id = $1 order by a.published_on nulls last, r.article_id, r.ord
+            """);
+        command.Parameters.Add(new() { Value = actorId });
+        var rows = new List<(string Role, string ArticleId, object Record, string Status, string? Outlet, string? Title, DateOnly? Date)>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                rows.Add((reader.GetString(0), reader.GetString(1), ClaimsEventTypes.RecordFromJson(reader.GetString(3), reader.GetString(5)), reader.GetString(4),
+                    Str(reader, 6), Str(reader, 7), Date(reader, 8)));
+        var contradictions = await ContradictionIdsAsync(rows.Select(r => (r.ArticleId, Articles.RecordMapping.RecordId(r.Record))).ToList(), ct);
+        return rows.Select(r => (r.Role, new LedgerEntry(r.ArticleId, r.Outlet, r.Title, r.Date,
+            Views.Record(r.ArticleId, r.Record, r.Status, contradictions.GetValueOrDefault((r.ArticleId, Articles.RecordMapping.RecordId(r.Record)), []))))).ToList();
+    }
+
+    /// <summary>The current contradictions each record takes part in.</summary>
+    public async Task<Dictionary<(string, string), IReadOnlyList<string>>> ContradictionIdsAsync(IReadOnlyList<(string ArticleId, string RecordId)> keys, CancellationToken ct)
+    {
+        var result = new Dictionary<(string, string), IReadOnlyList<string>>();
+        if (keys.Count == 0) return result;
+        await using var command = store.DataSource.CreateCommand($"""
+            select cr.article_id, cr.record_id, cr.contradiction_id from {Contra}.contradiction_records cr
+              join unnest($1::text[], $2::text[]) k(article_id, record_id) on k.article_id = cr.article_id and k.record_id = cr.record_id
+             order by cr.contradiction_id
+            """);
+        command.Parameters.Add(new() { Value = keys.Select(k => k.ArticleId).ToArray() });
+        command.Parameters.Add(new() { Value = keys.Select(k => k.RecordId).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var lists = new Dictionary<(string, string), List<string>>();
+        while (await reader.ReadAsync(ct))
+        {
+            var key = (reader.GetString(0), reader.GetString(1));
+            if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
+            list.Add(reader.GetString(2));
+        }
+        foreach (var (k, v) in lists) result[k] = v.Distinct().ToList();
+        return result;
+    }
+
+    public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string? id, string? status, string? actor, CancellationToken ct)
+    {
+        await using var command = store.DataSource.CreateCommand($"""
+            select c.id, c.about, c.kind, c.status, c.sides::text from {Contra}.contradictions c
+             where (c.current or $1::text is not null) and ($1::text is null or c.id = $1) and ($2::text is null or c.status = $2)
+               and ($3::text is null or exists (select 1 from {Contra}.contradiction_records cr join {Contra}.records r
+                        on r.article_id = cr.article_id and r.record_id = cr.record_id where cr.contradiction_id = c.id and $3 = any(r.actor_ids)))
+             order by c.id
+            """);
+        command.Parameters.Add(new() { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)actor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        var rows = new List<(string Id, string About, string Kind, string Status, List<ReadModelSide> Sides)>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), ClaimsEventTypes.SidesFromJson(reader.GetString(4))));
+        if (rows.Count == 0) return [];
+
+        var records = await ContradictionRecordsAsync(rows.SelectMany(r => r.Sides).SelectMany(s => s.Records).Distinct().ToList(), ct);
+        var history = await VerdictsAsync(rows.Select(r => r.Id).ToArray(), ct);
+        return rows.Select(r => new ContradictionView(r.Id, r.About, r.Kind, r.Status,
+                r.Sides.Select(s => new ContradictionSideView(s.Position, s.Records.Select(k => records.GetValueOrDefault((k.ArticleId, k.RecordId))).OfType<ContradictionRecord>().ToList())).ToList())
+            { History = history.GetValueOrDefault(r.Id, []) }).ToList();
+    }
+
+    private async Task<Dictionary<(string, string), ContradictionRecord>> ContradictionRecordsAsync(IReadOnlyList<ReadModelRecordKey> keys, CancellationToken ct)
+    {
+        await using var command = store.DataSource.CreateCommand($"""
+            select r.article_id, r.record_id, r.type, r.payload::text, a.outlet, a.published_on from {Contra}.records r
+              join {Contra}.articles a on a.article_id = r.article_id
+              join unnest($1::text[], $2::text[]) k(article_id, record_id) on k.article_id = r.article_id and k.record_id = r.record_id
+            """);
+        command.Parameters.Add(new() { Value = keys.Select(k => k.ArticleId).ToArray() });
+        command.Parameters.Add(new() { Value = keys.Select(k => k.RecordId).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var map = new Dictionary<(string, string), ContradictionRecord>();
+        while (await reader.ReadAsync(ct))
+        {
+            var record = ClaimsEventTypes.RecordFromJson(reader.GetString(2), reader.GetString(3));
+            var (text, start, end) = Articles.RecordMapping.Words(record);
+            map[(reader.GetString(0), reader.GetString(1))] = new ContradictionRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                Views.Ref(Articles.RecordMapping.MainActor(record)), text, [start, end]) { Outlet = Str(reader, 4), PublishedOn = Date(reader, 5) };
+        }
+        return map;
+    }
+
+    private async Task<Dictionary<string, IReadOnlyList<VerdictView>>> VerdictsAsync(string[] ids, CancellationToken ct)
+    {
+        await using var command = store.DataSource.CreateCommand(
+            $"select contradiction_id, verdict, note, reviewer, recorded_at from {Contra}.verdicts where contradiction_id = any($1) order by position");
+        command.Parameters.Add(new() { Value = ids });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var map = new Dictionary<string, List<VerdictView>>();
+        while (await reader.ReadAsync(ct))
+        {
+            if (!map.TryGetValue(reader.GetString(0), out var list)) map[reader.GetString(0)] = list = [];
+            list.Add(new VerdictView(reader.GetString(1), Str(reader, 2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+        return map.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<VerdictView>)kv.Value);
+    }
+
+    public async Task<IReadOnlyList<StrikeIncident>> IncidentsAsync(CancellationToken ct)
+    {
+        await using var command = store.DataSource.CreateCommand($"select incident::text from {Strikes}.incidents order by date_from nulls last, id");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<StrikeIncident>();
+        while (await reader.ReadAsync(ct)) list.Add(JsonSerializer.Deserialize(reader.GetString(0), ReadModelJson.Default.StrikeIncident)!);
+        return list;
+    }
+
+    private static string? Str(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static DateOnly? Date(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+}

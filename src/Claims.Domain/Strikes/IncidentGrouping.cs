@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using Claims.Domain.Application;
+using Claims.Domain.Events;
+
+namespace Claims.Domain.Strikes;
+
+/// <summary>One strike report as the grouping sees it.</summary>
+public sealed record StrikeReport(string ArticleId, string? Outlet, DateOnly? PublishedOn, StrikeReported Strike);
+
+/// <summary>
+/// Groups strike reports into incidents: same perpetrator, a shared place (or a place and the province it lies in), and
+/// dates (the strike's own, else the article's) at most <see cref="WindowDays"/> apart — unknown dates do not separate.
+/// Grade: "contested" when the reports disagree on whom the strikes hit or on a count, else "corroborated" when two
+/// independent sources (different reporters; the article's own voice counts per outlet) report it, else "single-source".
+/// Only event-scope reports are grouped: campaign-scope ones describe no single incident. Pure.
+/// </summary>
+public static class IncidentGrouping
+{
+    public const int WindowDays = 3;
+
+    public static IReadOnlyList<StrikeIncident> Group(IReadOnlyList<StrikeReport> reports)
+    {
+        var events = reports.Where(r => r.Strike.Scope == "event").ToList();
+        var parent = Enumerable.Range(0, events.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var i = 0; i < events.Count; i++)
+            for (var j = i + 1; j < events.Count; j++)
+                if (SameIncident(events[i], events[j])) parent[Find(i)] = Find(j);
+
+        return Enumerable.Range(0, events.Count).GroupBy(Find)
+            .Select(g => Incident(g.Select(i => events[i]).ToList()))
+            .OrderBy(i => i.From ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+    }
+
+    private static bool SameIncident(StrikeReport a, StrikeReport b)
+    {
+        if (a.Strike.Perpetrator.Id != b.Strike.Perpetrator.Id) return false;
+        if (DateOf(a) is { } da && DateOf(b) is { } db && Math.Abs(da.DayNumber - db.DayNumber) > WindowDays) return false;
+        return a.Strike.Locations.Any(x => b.Strike.Locations.Any(y => x.Id == y.Id || Within(x, y) || Within(y, x)));
+    }
+
+    private static bool Within(PlaceData place, PlaceData province) =>
+        province.Id.StartsWith("province-", StringComparison.Ordinal) && place.Province is { } p && province.Province is { } q && p == q;
+
+    private static DateOnly? DateOf(StrikeReport r) => r.Strike.Date ?? r.PublishedOn;
+
+    private static string SourceOf(StrikeReport r) => r.Strike.ReportedBy?.Id ?? "outlet:" + (r.Outlet ?? r.ArticleId);
+
+    private static StrikeIncident Incident(List<StrikeReport> members)
+    {
+        var first = members[0].Strike;
+        var positions = members.Select(m => m.Strike.Stance?.Position).OfType<string>().Distinct().Count();
+        var countsDisagree = members.SelectMany(m => m.Strike.Counts).GroupBy(kv => kv.Key).Any(g => g.Select(kv => kv.Value).Distinct().Count() > 1);
+        var grade = positions > 1 || countsDisagree ? "contested"
+            : members.Select(SourceOf).Distinct().Count() > 1 ? "corroborated" : "single-source";
+        var dates = members.Select(DateOf).OfType<DateOnly>().ToList();
+        var keys = members.Select(m => $"{m.ArticleId}:{m.Strike.RecordId}").Order(StringComparer.Ordinal).ToList();
+        return new StrikeIncident(
+            "i-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(",", keys))), 0, 5).ToLowerInvariant(),
+            new NamedRef(first.Perpetrator.Id, first.Perpetrator.Name),
+            members.SelectMany(m => m.Strike.Locations).DistinctBy(p => p.Id).Select(p => new NamedRef(p.Id, p.Name)).ToList(),
+            dates.Count == 0 ? null : dates.Min(), dates.Count == 0 ? null : dates.Max(), grade,
+            members.Select(m => new StrikeSource(m.Strike.ReportedBy is { } by ? new NamedRef(by.Id, by.Name) : null, m.ArticleId, m.Strike.RecordId,
+                m.Outlet, m.PublishedOn, m.Strike.Targets.Select(t => new NamedRef(t.Id, t.Name)).ToList())).ToList());
+    }
+}

@@ -1,0 +1,85 @@
+using Claims.Domain.Application;
+using Claims.Domain.Tests.Support;
+
+namespace Claims.Domain.Tests;
+
+/// <summary>Verdicts and corrections over the ingested seeds: status, history, restarts and rebuilds.</summary>
+public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededClaims>
+{
+    [Fact]
+    public async Task A_verdict_changes_the_status_and_survives_a_restart_and_a_rebuild()
+    {
+        var target = (await claims.App.ListContradictionsAsync(status: "open"))[0];
+        var answered = await claims.App.RecordVerdictAsync(target.Id, new RecordVerdictRequest("confirmed", "Both sides are on record."), "checker-1");
+        Assert.Equal("confirmed", answered.Status);
+        Assert.Equal("checker-1", Assert.Single(answered.History).Reviewer);
+
+        await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
+        Assert.Equal("confirmed", (await claims.App.GetContradictionAsync(target.Id))!.Status);
+        Assert.Contains(await claims.App.ListContradictionsAsync(status: "confirmed"), c => c.Id == target.Id);
+        Assert.DoesNotContain(await claims.App.ListContradictionsAsync(status: "open"), c => c.Id == target.Id);
+
+        await claims.RestartAsync();
+        var afterRestart = (await claims.App.GetContradictionAsync(target.Id))!;
+        Assert.Equal("confirmed", afterRestart.Status);
+        Assert.Equal("Both sides are on record.", Assert.Single(afterRestart.History).Note);
+
+        await claims.Runtime.RebuildAsync(Projections.ContradictionsProjection.ProjectionName);
+        var afterRebuild = (await claims.App.GetContradictionAsync(target.Id))!;
+        Assert.Equal("confirmed", afterRebuild.Status);
+        Assert.Equal(afterRestart.History, afterRebuild.History);
+    }
+
+    [Fact]
+    public async Task Every_read_model_rebuilt_from_the_events_equals_the_live_one()
+    {
+        // Some history beyond the ingestions: a verdict and a correction.
+        var c = (await claims.App.ListContradictionsAsync())[^1];
+        await claims.App.RecordVerdictAsync(c.Id, new RecordVerdictRequest("needs-evidence", null), "checker-2");
+        var lavrov = (await claims.App.GetLedgerAsync("serguei-lavrov"))!.Statements[^1];
+        await claims.App.CorrectRecordAsync(lavrov.ArticleId, lavrov.Record.RecordId, new CorrectRecordRequest("text", Text: lavrov.Record.Text + " (sic)"), "checker-2");
+        await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
+
+        foreach (var projection in claims.Runtime.Daemon.Projections.Select(p => p.Name))
+        {
+            var schema = claims.Runtime.Store.ProjectionSchema(projection);
+            var live = await TableDump.OfSchemaAsync(claims.Runtime.Store, schema);
+            Assert.NotEmpty(live["records"]);
+            await claims.Runtime.RebuildAsync(projection);
+            var rebuilt = await TableDump.OfSchemaAsync(claims.Runtime.Store, schema);
+            Assert.Equal(live.Keys, rebuilt.Keys);
+            foreach (var table in live.Keys) Assert.Equal(live[table], rebuilt[table]);
+        }
+    }
+
+    [Fact]
+    public async Task A_speaker_correction_moves_the_record_to_the_right_ledger()
+    {
+        var entry = (await claims.App.GetLedgerAsync("jens-stoltenberg"))!.Statements[0];
+        var corrected = await claims.App.CorrectRecordAsync(entry.ArticleId, entry.Record.RecordId,
+            new CorrectRecordRequest("speaker", Speaker: "ashton carter", Note: "misattributed"), "checker-3");
+        Assert.Equal(("ashton-carter", "corrected"), (corrected.Actor.Id, corrected.Status));
+        await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
+        Assert.Contains((await claims.App.GetLedgerAsync("ashton-carter"))!.Statements, e => e.Record.RecordId == entry.Record.RecordId && e.ArticleId == entry.ArticleId);
+        Assert.DoesNotContain((await claims.App.GetLedgerAsync("jens-stoltenberg"))?.Statements ?? [], e => e.Record.RecordId == entry.Record.RecordId && e.ArticleId == entry.ArticleId);
+    }
+
+    [Fact]
+    public async Task Unknown_verdicts_and_unknown_contradictions_are_refused_and_write_nothing()
+    {
+        var c = (await claims.App.ListContradictionsAsync())[0];
+        var before = await Streams.CountAsync(claims.Runtime.Store);
+        var bad = await Assert.ThrowsAsync<RequestValidationException>(() => claims.App.RecordVerdictAsync(c.Id, new RecordVerdictRequest("maybe", null), "checker"));
+        Assert.Equal("verdict", bad.Field);
+        var missing = await Assert.ThrowsAsync<RequestValidationException>(() => claims.App.RecordVerdictAsync(c.Id, new RecordVerdictRequest(null, null), "checker"));
+        Assert.Equal("verdict", missing.Field);
+        await Assert.ThrowsAsync<NotFoundException>(() => claims.App.RecordVerdictAsync("c-0000000000", new RecordVerdictRequest("confirmed", null), "checker"));
+        var kind = await Assert.ThrowsAsync<RequestValidationException>(() => claims.App.CorrectRecordAsync(c.Sides[0].Records[0].ArticleId, c.Sides[0].Records[0].RecordId,
+            new CorrectRecordRequest("typo"), "checker"));
+        Assert.Equal("kind", kind.Field);
+        await Assert.ThrowsAsync<NotFoundException>(() => claims.App.CorrectRecordAsync(c.Sides[0].Records[0].ArticleId, "s999", new CorrectRecordRequest("not-a-claim"), "checker"));
+        var status = await Assert.ThrowsAsync<RequestValidationException>(() => claims.App.ListContradictionsAsync(status: "closed"));
+        Assert.Equal("status", status.Field);
+        Assert.Equal(before, await Streams.CountAsync(claims.Runtime.Store));
+    }
+}
