@@ -6,6 +6,11 @@ public static class CommandLine
     private static readonly Dictionary<string, (string Usage, Func<string[], Task<int>> Run)> Commands = new()
     {
         ["extract"] = ("extract <file|folder>... --json   extract statements, strikes and disputes (no database)", ExtractCommand.RunAsync),
+        ["serve"] = (ServeCommand.Usage, ServeCommand.RunAsync),
+        ["ingest"] = (IngestCommand.Usage, IngestCommand.RunAsync),
+        ["ledger"] = (LedgerCommand.Usage, LedgerCommand.RunAsync),
+        ["contradictions"] = (ContradictionsCommand.Usage, ContradictionsCommand.RunAsync),
+        ["rebuild"] = (RebuildCommand.Usage, RebuildCommand.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,0 +1,24 @@
+using Claims.Domain.Application;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Claims.Api.Actors;
+
+public static class ActorEndpoints
+{
+    public static IEndpointRouteBuilder MapActors(this IEndpointRouteBuilder endpoints)
+    {
+        var actors = endpoints.MapGroup("/actors").WithTags("Actors");
+
+        actors.MapGet("/", async (string? search, IClaimsApplication app, CancellationToken ct) => TypedResults.Ok(await app.SearchActorsAsync(search, ct)))
+            .WithSummary("Actors whose name or an alias matches `search` (accent- and case-insensitive); all actors without it.");
+
+        actors.MapGet("/{actorId}/ledger", async Task<Ok<ActorLedger>> (string actorId, IClaimsApplication app, CancellationToken ct) =>
+                TypedResults.Ok(await app.GetLedgerAsync(actorId, ct) ?? throw new NotFoundException($"Actor '{actorId}'")))
+            .WithSummary("Everything an actor said, reported, was blamed for, disputed or was disputed on, with its sources.");
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Claims.Domain.Application;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Claims.Api.Errors;
+
+/// <summary>
+/// Turns the domain's refusals into problem+json: <see cref="RequestValidationException"/> → 400 naming the field (in
+/// "field" and in "errors"), <see cref="NotFoundException"/> → 404, a bad request the server detected (too large, unreadable) → its status.
+/// Anything else is left to the default 500 problem, without internals.
+/// </summary>
+public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            RequestValidationException invalid => Invalid(invalid.Field, invalid.Message),
+            NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
+            BadHttpRequestException { InnerException: JsonException } => Invalid("body", "The body is not valid JSON."),
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = Title(bad.StatusCode), Detail = bad.Message },
+            _ => null,
+        };
+        if (problem is null) return false;
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ValidationProblemDetails Invalid(string field, string message)
+    {
+        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid request",
+            Detail = $"{field}: {message} Nothing was written.",
+        };
+        problem.Extensions["field"] = field;
+        return problem;
+    }
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "Request body too large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+        _ => "Bad request",
+    };
+}

@@ -1,0 +1,47 @@
+using Claims.Api.Auth;
+using Claims.Domain.Application;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Claims.Api.Hosting;
+
+/// <summary>The real Kestrel host of the API, shared by `claims serve` and the tests.</summary>
+public static class ClaimsWebHost
+{
+    public static WebApplication Build(ClaimsWebHostOptions options, ClaimsRuntime runtime)
+    {
+        var userConfigure = options.ConfigureServices;
+        return Build(options with
+        {
+            // Capabilities mapped beside the API (event feed...) may need the store or the daemon, not only the application.
+            ConfigureServices = builder =>
+            {
+                builder.Services.AddSingleton(runtime);
+                userConfigure?.Invoke(builder);
+            },
+        }, runtime.Application);
+    }
+
+    public static WebApplication Build(ClaimsWebHostOptions options, IClaimsApplication application)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options.Args });
+        var urls = options.Urls ?? builder.Configuration[WebHostDefaults.ServerUrlsKey];
+        builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? ClaimsWebHostOptions.DefaultUrls : urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+
+        // Parsed now, so a malformed CLAIMS_API_KEYS stops `claims serve` before it listens.
+        var keys = options.ApiKeys ?? ApiKeyRing.Parse(builder.Configuration[ApiKeyRing.Setting]);
+        builder.Services.AddClaimsApi(application, keys);
+        options.ConfigureServices?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseClaimsApi();
+        app.MapClaimsApi();
+        options.ConfigureEndpoints?.Invoke(app);
+        return app;
+    }
+}

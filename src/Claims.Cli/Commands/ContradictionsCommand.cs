@@ -1,0 +1,53 @@
+using Claims.Api.Contradictions;
+using Claims.Cli.Database;
+using Claims.Domain.Application;
+using Spectre.Console;
+
+namespace Claims.Cli.Commands;
+
+/// <summary>`claims contradictions [--status open] [--actor name]`: the contradictions with both sides and their status.</summary>
+public static class ContradictionsCommand
+{
+    public const string Usage = "contradictions [--status S] [--actor A]  contradictions with their sides (S: open, confirmed, dismissed, needs-evidence)";
+    private static readonly TimeSpan ProjectionWait = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = CliArgs.Parse(args, "--status", "--actor");
+        if (parsed.Help) return CliArgs.PrintHelp(Usage);
+        if (parsed.Errors.Count > 0 || parsed.Positional.Count > 0)
+            return await CliArgs.UsageAsync("contradictions", Usage, parsed.Errors.Concat(parsed.Positional.Select(p => $"unexpected argument '{p}'")));
+
+        return await CliRuntime.RunAsync("contradictions", async runtime =>
+        {
+            await runtime.Application.WaitForProjectionsAsync(ProjectionWait);
+            IReadOnlyList<ContradictionView> contradictions;
+            try
+            {
+                contradictions = await ActorFilter.ListAsync(runtime.Application, parsed["--status"], parsed["--actor"]);
+            }
+            catch (RequestValidationException e)
+            {
+                await Console.Error.WriteLineAsync($"claims contradictions: {e.Field}: {e.Message}");
+                return 2;
+            }
+            foreach (var c in contradictions) Print(c);
+            Console.WriteLine($"{contradictions.Count} contradictions.");
+            return 0;
+        });
+    }
+
+    private static void Print(ContradictionView c)
+    {
+        var tree = new Tree($"[bold]{Markup.Escape(c.Id)}[/] [yellow]{Markup.Escape(c.Status)}[/] {Markup.Escape(c.About)} [grey]({Markup.Escape(c.Kind)})[/]");
+        foreach (var side in c.Sides)
+        {
+            var node = tree.AddNode(Markup.Escape(side.Position));
+            foreach (var r in side.Records)
+                node.AddNode($"[bold]{Markup.Escape(r.Actor.Name)}[/]: {Markup.Escape(r.Text)} [grey]{Markup.Escape(r.Outlet ?? "")} {Markup.Escape(r.ArticleId)}:{Markup.Escape(r.RecordId)}[/]");
+        }
+        foreach (var v in c.History)
+            tree.AddNode($"[grey]verdict {Markup.Escape(v.Verdict)} by {Markup.Escape(v.Reviewer)} at {v.RecordedAt:yyyy-MM-dd HH:mm}{(v.Note is null ? "" : ": " + Markup.Escape(v.Note))}[/]");
+        AnsiConsole.Write(tree);
+    }
+}

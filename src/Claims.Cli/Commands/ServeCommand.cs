@@ -1,0 +1,71 @@
+using Claims.Api.Hosting;
+using Claims.Cli.Database;
+using Claims.Cli.Ingestion;
+using Claims.Domain.Application;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace Claims.Cli.Commands;
+
+/// <summary>`claims serve [--urls http://127.0.0.1:5080]`: on an empty database ingests seeds/ first, then serves the HTTP API until Ctrl-C.</summary>
+public static class ServeCommand
+{
+    public const string Usage = "serve [--urls http://127.0.0.1:5080]   serve the HTTP API (ingests seeds/ into an empty database first)";
+
+    private const string Settings = """
+        Settings (environment):
+          CLAIMS_DB        PostgreSQL connection string; unset: a local PostgreSQL under the user's data folder, reused next time.
+          CLAIMS_API_KEYS  who may write: key=owner:role+role;key2=owner2:role   roles: ingest (POST /articles),
+                           review (verdicts, corrections). The owner is recorded as the reviewer.
+                           Unset: writes are accepted from this machine (loopback) only, recorded as "local".
+        Reads need no key. OpenAPI: /openapi/v1.json.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = CliArgs.Parse(args, "--urls");
+        if (parsed.Help && parsed.Errors.Count == 0)
+        {
+            Console.WriteLine("usage: claims " + Usage);
+            Console.WriteLine(Settings);
+            return 0;
+        }
+        if (parsed.Errors.Count > 0 || parsed.Positional.Count > 0)
+            return await CliArgs.UsageAsync("serve", Usage, parsed.Errors.Concat(parsed.Positional.Select(p => $"unexpected argument '{p}'")));
+
+        return await CliRuntime.RunAsync("serve", async runtime =>
+        {
+            await SeedIfEmptyAsync(runtime.Application);
+            WebApplication host;
+            try
+            {
+                host = ClaimsWebHost.Build(new ClaimsWebHostOptions { Urls = parsed["--urls"] }, runtime);
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync($"claims serve: {e.Message}");
+                return 2;
+            }
+            await using (host)
+            {
+                await host.StartAsync();
+                Console.WriteLine($"Claims API listening on {string.Join(", ", host.Urls)} (OpenAPI: /openapi/v1.json). Ctrl-C stops.");
+                await host.WaitForShutdownAsync();
+            }
+            return 0;
+        });
+    }
+
+    private static async Task SeedIfEmptyAsync(IClaimsApplication application)
+    {
+        if ((await application.ListArticlesAsync()).Count > 0) return;
+        if (SeedsFolder.Find() is not { } seeds)
+        {
+            await Console.Error.WriteLineAsync("claims serve: the database is empty and no seeds/ folder was found (here or at the repository root); serving an empty database.");
+            return;
+        }
+        Console.WriteLine($"Empty database: ingesting {seeds}.");
+        var outcomes = await IngestProgress.RunAsync(application, [seeds]);
+        IngestProgress.PrintSummary(outcomes);
+    }
+}

@@ -1,0 +1,40 @@
+using Claims.Domain.Application;
+using Claims.EventStore.Daemon;
+using Claims.LocalPostgres;
+using Npgsql;
+
+namespace Claims.Cli.Database;
+
+/// <summary>Opens the Claims runtime on the CLI's database for one command, and turns "no database" into a message, not a stack trace.</summary>
+public static class CliRuntime
+{
+    public const int NoDatabase = 3;
+
+    public static async Task<int> RunAsync(string command, Func<ClaimsRuntime, Task<int>> body)
+    {
+        string? connectionString = null;
+        try
+        {
+            connectionString = await ClaimsDatabase.ConnectionStringAsync(Console.Error.WriteLine);
+            await using var runtime = await ClaimsRuntime.StartAsync(connectionString, new ClaimsRuntimeOptions
+            {
+                // The daemon retries a failing projection by itself; without this the failure would be silent and the read model stale.
+                Daemon = new DaemonOptions { OnError = (projection, e) => Console.Error.WriteLine($"claims: projection '{projection}' failed, retrying: {e.Message}") },
+            });
+            return await body(runtime);
+        }
+        catch (PostgresNotFoundException e)
+        {
+            await Console.Error.WriteLineAsync($"claims {command}: {e.Message}");
+            return NoDatabase;
+        }
+        catch (NpgsqlException e) when (e.SqlState is null or "3D000" or "28P01" or "28000")
+        {
+            // Connection-level failures (server down, unknown database, authentication): say which database and how to change it.
+            var where = connectionString is null ? "the local PostgreSQL" : ClaimsDatabase.Describe(connectionString);
+            await Console.Error.WriteLineAsync($"claims {command}: cannot use the database at {where}: {e.Message}");
+            await Console.Error.WriteLineAsync($"Set {ClaimsDatabase.Setting} to a PostgreSQL connection string, or unset it to use a local PostgreSQL.");
+            return NoDatabase;
+        }
+    }
+}
