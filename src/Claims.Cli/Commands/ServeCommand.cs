@@ -1,5 +1,6 @@
 using Claims.Api.Hosting;
 using Claims.Cli.Database;
+using Claims.Cli.Hosting;
 using Claims.Cli.Ingestion;
 using Claims.Domain.Application;
 using Microsoft.AspNetCore.Builder;
@@ -15,10 +16,12 @@ public static class ServeCommand
     private const string Settings = """
         Settings (environment):
           CLAIMS_DB        PostgreSQL connection string; unset: a local PostgreSQL under the user's data folder, reused next time.
+          CLAIMS_RABBITMQ_ENABLED=true, CLAIMS_RABBITMQ_URI, CLAIMS_RABBITMQ_EXCHANGE, CLAIMS_RABBITMQ_STREAM_QUEUE
+                           publish every event to RabbitMQ (off by default; the HTTP feed /events is always on).
           CLAIMS_API_KEYS  who may write: key=owner:role+role;key2=owner2:role   roles: ingest (POST /articles),
                            review (verdicts, corrections). The owner is recorded as the reviewer.
                            Unset: writes are accepted from this machine (loopback) only, recorded as "local".
-        Reads need no key. OpenAPI: /openapi/v1.json.
+        Reads need no key. OpenAPI: /openapi/v1.json. Event feed: /events, /events/live (SSE), /events/schemas.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -39,7 +42,7 @@ public static class ServeCommand
             WebApplication host;
             try
             {
-                host = ClaimsWebHost.Build(new ClaimsWebHostOptions { Urls = parsed["--urls"] }, runtime);
+                host = ClaimsWebHost.Build(ServeCapabilities.With(new ClaimsWebHostOptions { Urls = parsed["--urls"] }, runtime), runtime);
             }
             catch (FormatException e)
             {

@@ -22,7 +22,7 @@ public sealed record ReadModelSide(string Position, IReadOnlyList<ReadModelRecor
 
 public sealed record ReadModelRecordKey(string ArticleId, string RecordId);
 
-/// <summary>The event catalogue: stable names (never follow CLR renames) at schema version 1. See docs/events.md.</summary>
+/// <summary>The event catalogue: stable names (never follow CLR renames) at schema version 1. See the event catalogue in README.md.</summary>
 public static class ClaimsEventTypes
 {
     public const string ArticleStream = "article";

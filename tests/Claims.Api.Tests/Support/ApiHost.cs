@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Claims.Api.Auth;
 using Claims.Api.Hosting;
+using Claims.Cli.Hosting;
 using Claims.Domain.Application;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
@@ -22,12 +23,13 @@ public sealed class ApiHost : IAsyncDisposable
 
     public static async Task<ApiHost> StartAsync(ClaimsRuntime runtime, ApiKeyRing keys)
     {
-        var app = ClaimsWebHost.Build(new ClaimsWebHostOptions
+        // Composed exactly as `claims serve` composes it (API + event feed), on a free port.
+        var app = ClaimsWebHost.Build(ServeCapabilities.With(new ClaimsWebHostOptions
         {
             Urls = "http://127.0.0.1:0",
             ApiKeys = keys,
             MinimumLogLevel = LogLevel.Warning,
-        }, runtime);
+        }, runtime), runtime);
         await app.StartAsync();
         // Port 0: Kestrel chose the port; the bound address is known only after start.
         return new ApiHost(app, new Uri(app.Urls.Single()));
