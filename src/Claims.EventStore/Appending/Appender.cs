@@ -14,34 +14,22 @@ internal sealed class Appender(string schema, EventTypeRegistry types)
 
     public Serialized Serialize(string streamId, IReadOnlyList<NewEvent> events)
     {
-        var count = events.Count;
-        var batch = new Serialized(new Guid[count], new string[count], new int[count], new string[count], new string[count], new object[count], new EventMetadata[count]);
-        var seen = new HashSet<Guid>();
-        for (var i = 0; i < count; i++)
+        var batch = new BatchBuilder(streamId, events.Count);
+        for (var i = 0; i < events.Count; i++)
         {
             var e = events[i] ?? throw new ArgumentException($"Event #{i} of the batch for stream '{streamId}' is null.", nameof(events));
             if (e.Data is null) throw new ArgumentException($"Event #{i} of the batch for stream '{streamId}' has no data.", nameof(events));
             var (type, json) = types.Serialize(e.Data);
-            batch.Ids[i] = e.EventId ?? Guid.CreateVersion7();
-            if (!seen.Add(batch.Ids[i]))
-                throw new AppendRejectedException(streamId, $"event id {batch.Ids[i]} appears twice in one batch");
-            batch.Types[i] = type.Name;
-            batch.SchemaVersions[i] = type.SchemaVersion;
-            batch.Data[i] = json;
-            batch.OriginalMetadata[i] = e.Metadata ?? EventMetadata.None;
-            batch.Metadata[i] = MetadataJson.Serialize(e.Metadata);
-            batch.Originals[i] = e.Data;
+            batch.Add(i, e.EventId, type.Name, type.SchemaVersion, json, e.Metadata, e.Data);
         }
-        return batch;
+        return batch.Result;
     }
 
     /// <summary>Stored-form events: the JSON must parse, and it is read back through the registry (upcasters included) for inline projections.</summary>
     public Serialized SerializeRaw(string streamId, IReadOnlyList<RawEvent> events)
     {
-        var count = events.Count;
-        var batch = new Serialized(new Guid[count], new string[count], new int[count], new string[count], new string[count], new object[count], new EventMetadata[count]);
-        var seen = new HashSet<Guid>();
-        for (var i = 0; i < count; i++)
+        var batch = new BatchBuilder(streamId, events.Count);
+        for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
             ArgumentException.ThrowIfNullOrWhiteSpace(e.Type);
@@ -54,17 +42,30 @@ internal sealed class Appender(string schema, EventTypeRegistry types)
             {
                 throw new EventSerializationException($"Event #{i} ({e.Type} v{e.SchemaVersion}) for stream '{streamId}' is not valid: {ex.Message}", ex);
             }
-            batch.Ids[i] = e.EventId ?? Guid.CreateVersion7();
-            if (!seen.Add(batch.Ids[i]))
-                throw new AppendRejectedException(streamId, $"event id {batch.Ids[i]} appears twice in one batch");
-            batch.Types[i] = e.Type;
-            batch.SchemaVersions[i] = e.SchemaVersion;
-            batch.Data[i] = e.Json;
-            batch.OriginalMetadata[i] = e.Metadata ?? EventMetadata.None;
-            batch.Metadata[i] = MetadataJson.Serialize(e.Metadata);
-            batch.Originals[i] = data;
+            batch.Add(i, e.EventId, e.Type, e.SchemaVersion, e.Json, e.Metadata, data);
         }
-        return batch;
+        return batch.Result;
+    }
+
+    /// <summary>Fills the parallel arrays append_events takes, refusing an event id given twice in one batch.</summary>
+    private sealed class BatchBuilder(string streamId, int count)
+    {
+        private readonly HashSet<Guid> _seen = [];
+
+        public Serialized Result { get; } = new(new Guid[count], new string[count], new int[count], new string[count], new string[count], new object[count], new EventMetadata[count]);
+
+        public void Add(int i, Guid? eventId, string type, int schemaVersion, string json, EventMetadata? metadata, object data)
+        {
+            var id = eventId ?? Guid.CreateVersion7();
+            if (!_seen.Add(id)) throw new AppendRejectedException(streamId, $"event id {id} appears twice in one batch");
+            Result.Ids[i] = id;
+            Result.Types[i] = type;
+            Result.SchemaVersions[i] = schemaVersion;
+            Result.Data[i] = json;
+            Result.OriginalMetadata[i] = metadata ?? EventMetadata.None;
+            Result.Metadata[i] = MetadataJson.Serialize(metadata);
+            Result.Originals[i] = data;
+        }
     }
 
     public async Task<AppendResult> AppendAsync(

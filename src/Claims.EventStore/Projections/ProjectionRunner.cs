@@ -28,11 +28,9 @@ internal sealed class ProjectionRunner(EventStore store)
     {
         ct.ThrowIfCancellationRequested();
         var none = CancellationToken.None;
-        await using var connection = await store.DataSource.OpenConnectionAsync(none);
-        await using var transaction = await connection.BeginTransactionAsync(none);
-        await LockAsync(connection, transaction, progressName, none);
-        var checkpoint = await ReadCheckpointAsync(connection, transaction, progressName, none);
-        var events = await ReadAfterAsync(connection, transaction, projection, checkpoint, batchSize, respectHorizon: true, none);
+        await using var batch = await BeginLockedAsync(progressName);
+        var (connection, transaction) = (batch.Connection, batch.Transaction);
+        var events = await ReadAfterAsync(connection, transaction, projection, batch.Checkpoint, batchSize, respectHorizon: true, none);
         if (events.Count == 0) return 0;
 
         try
@@ -66,11 +64,9 @@ internal sealed class ProjectionRunner(EventStore store)
             {
                 ct.ThrowIfCancellationRequested();
                 var none = CancellationToken.None;
-                await using var connection = await store.DataSource.OpenConnectionAsync(none);
-                await using var transaction = await connection.BeginTransactionAsync(none);
-                await LockAsync(connection, transaction, progressName, none);
-                var checkpoint = await ReadCheckpointAsync(connection, transaction, progressName, none);
-                if (stored.LogPosition <= checkpoint) { done = true; break; } // somebody else applied it meanwhile
+                await using var batch = await BeginLockedAsync(progressName);
+                var (connection, transaction) = (batch.Connection, batch.Transaction);
+                if (stored.LogPosition <= batch.Checkpoint) { done = true; break; } // somebody else applied it meanwhile
                 try
                 {
                     await ApplyAsync(projection, [stored], new ProjectionContext(connection, transaction, targetSchema), ct);
@@ -94,9 +90,8 @@ internal sealed class ProjectionRunner(EventStore store)
     private async Task DeadLetterAsync(IProjection projection, string progressName, StoredEvent stored, Exception error)
     {
         var ct = CancellationToken.None;
-        await using var connection = await store.DataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await LockAsync(connection, transaction, progressName, ct);
+        await using var batch = await BeginLockedAsync(progressName);
+        var (connection, transaction) = (batch.Connection, batch.Transaction);
         await using (var command = new NpgsqlCommand(
             $"insert into {store.Schema}.dead_letters (projection, position, event_id, event_type, error) values ($1, $2, $3, $4, $5)",
             connection, transaction))
@@ -110,6 +105,33 @@ internal sealed class ProjectionRunner(EventStore store)
         }
         await WriteCheckpointAsync(connection, transaction, progressName, stored.LogPosition, projection.Version, ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>A transaction holding the progress row's apply lock, with the checkpoint read under it.</summary>
+    private sealed record LockedBatch(NpgsqlConnection Connection, NpgsqlTransaction Transaction, LogPosition Checkpoint) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Transaction.DisposeAsync(); // rolls back unless committed
+            await Connection.DisposeAsync();
+        }
+    }
+
+    private async Task<LockedBatch> BeginLockedAsync(string progressName)
+    {
+        var none = CancellationToken.None; // never cancel an in-flight command (see RunBatchAsync)
+        var connection = await store.DataSource.OpenConnectionAsync(none);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(none);
+            await LockAsync(connection, transaction, progressName, none);
+            return new LockedBatch(connection, transaction, await ReadCheckpointAsync(connection, transaction, progressName, none));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Hands the projection the events it handles; the checkpoint moves past the others all the same.</summary>
