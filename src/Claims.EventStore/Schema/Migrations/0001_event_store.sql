@@ -64,13 +64,16 @@ declare
     is_archived boolean;
     batch_size int := coalesce(array_length(p_event_ids, 1), 0);
     already_stored int;
+    stream_is_new boolean;
 begin
     -- The stream row is the per-stream lock: concurrent writers to one stream queue here. A new stream (the usual
     -- case: one article, one batch) is created and locked in one statement; an existing one is locked FOR UPDATE.
-    insert into {schema}.streams (id, type) values (p_stream_id, p_stream_type)
+    -- The new row is written with its final version at once: no second write to it below.
+    insert into {schema}.streams (id, type, version) values (p_stream_id, p_stream_type, batch_size)
         on conflict (id) do nothing
         returning 0::bigint, false into current_version, is_archived;
-    if not found then
+    stream_is_new := found;
+    if not stream_is_new then
         select s.version, s.archived into current_version, is_archived
           from {schema}.streams s where s.id = p_stream_id for update;
     end if;
@@ -114,7 +117,9 @@ begin
                with ordinality as b (event_id, type, schema_version, data, metadata, ord)
         returning position, stream_version, tx_id, timestamp, false, event_id;
 
-    update {schema}.streams set version = current_version + batch_size where id = p_stream_id;
+    if not stream_is_new then
+        update {schema}.streams set version = current_version + batch_size where id = p_stream_id;
+    end if;
 
     -- Delivered at commit; identical payloads in one transaction collapse into one notification.
     perform pg_notify('{schema}_events', '');
