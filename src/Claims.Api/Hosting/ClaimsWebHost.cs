@@ -32,6 +32,8 @@ public static class ClaimsWebHost
         builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? ClaimsWebHostOptions.DefaultUrls : urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        // ASP.NET Core's own per-request lines drown what Claims says; keep its warnings and errors.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         // Parsed now, so a malformed CLAIMS_API_KEYS stops `claims serve` before it listens.
         var keys = options.ApiKeys ?? ApiKeyRing.Parse(builder.Configuration[ApiKeyRing.Setting]);
