@@ -54,4 +54,22 @@ public sealed class StrikeTests
         var a = Extract("Les frappes russes ne visaient pas l'État islamique à Alep, a jugé Ashton Carter. Paris a appelé Moscou à concentrer ses bombardements sur Raqqa.");
         Assert.Empty(a.Strikes);
     }
+
+    [Fact]
+    public void A_count_noun_before_a_named_group_yields_the_group_and_the_count_never_a_cut_off_phrase()
+    {
+        var k = Assert.Single(Extract("Selon l'armée russe, des bombardiers russes ont frappé vendredi 9 positions de l'Etat islamique et trois sites du Front Al-Nosra près de Palmyre.").Strikes);
+        Assert.Equal(["Front Al-Nosra", "État islamique"], k.Targets.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(9, k.Counts["targets"]);
+        Assert.DoesNotContain(k.Targets, t => t.Name.EndsWith('\'') || t.Name.EndsWith(" de", StringComparison.Ordinal) || t.Name.EndsWith(" du", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_noun_complement_is_kept_whole_and_never_ends_on_a_preposition_or_an_article()
+    {
+        var k = Assert.Single(Extract("Des avions russes ont bombardé mardi un dépôt de carburant des groupes terroristes et un camp de combattants de Lattaquié.").Strikes);
+        Assert.Contains(k.Targets, t => t.Name == "camp de combattants");
+        Assert.Contains(k.Targets, t => t.Name.StartsWith("dépôt", StringComparison.Ordinal) || t.Name == "groupes terroristes");
+        Assert.DoesNotContain(k.Targets, t => t.Name.EndsWith('\'') || t.Name.EndsWith(" de", StringComparison.Ordinal) || t.Name.EndsWith(" des", StringComparison.Ordinal));
+    }
 }

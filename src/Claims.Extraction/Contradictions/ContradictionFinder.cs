@@ -52,14 +52,17 @@ public static class ContradictionFinder
             var claimSide = claims.Concat(sameClaim).Select(r => r.Key).Distinct().Except(denySide).ToList();
             if (denySide.Count == 0 || claimSide.Count == 0) continue;
             foreach (var k in denySide.Concat(claimSide)) used.Add(k);
-            var disputant = ((Dispute)group.First().Record).Disputant.Name;
-            var accusers = string.Join(", ", group.Select(d => ((Dispute)d.Record).DisputedParty?.Name).Where(n => n is not null).Distinct());
+            var disputant = Say.Actor(((Dispute)group.First().Record).Disputant);
+            var accusers = group.Select(d => ((Dispute)d.Record).DisputedParty).OfType<ActorRef>().DistinctBy(a => a.Id).Select(Say.Actor).ToList();
+            var strikerPhrase = Say.Actor(claimStance.Striker);
             yield return new Contradiction(Id(Contradiction.ClaimAndDenial, $"{article}|{group.Key.Disputant}|{span.Start}"),
-                $"{disputant} denies what {accusers} say about whom {claimStance.Striker.Name}'s strikes{(weekday is null ? "" : " of " + weekday)} hit",
+                weekday is null
+                    ? Say.Render("denialAbout", ("disputant", disputant), ("accusers", accusers), ("say", Say.Say(accusers)), ("striker", strikerPhrase))
+                    : Say.Render("denialAboutOnDay", ("disputant", disputant), ("accusers", accusers), ("say", Say.Say(accusers)), ("striker", strikerPhrase), ("weekday", weekday)),
                 Contradiction.ClaimAndDenial,
                 [
-                    new ContradictionSide($"{accusers}: {Describe(claimStance.Position, claimStance.Striker.Name)}", claimSide),
-                    new ContradictionSide($"{disputant} and {claimStance.Striker.Name}'s own sources: the claim is unfounded; {Describe(Opposite(claimStance.Position), claimStance.Striker.Name)}", denySide),
+                    new ContradictionSide(Say.Render("side", ("sources", accusers), ("position", Describe(claimStance.Position, strikerPhrase))), claimSide),
+                    new ContradictionSide(Say.Render("denialSide", ("disputant", disputant), ("striker", strikerPhrase), ("position", Describe(Opposite(claimStance.Position), strikerPhrase))), denySide),
                 ]);
         }
     }
@@ -86,7 +89,7 @@ public static class ContradictionFinder
                 var strikers = claimSide.Select(k => ((Strike)k.Record).Perpetrator.Id).ToHashSet();
                 claimSide.AddRange(statements.Where(s => s.ArticleKey == article && s.Record is Statement st && reporters.Contains(st.Speaker.Id)
                     && claimSide.Any(k => k.Record is Strike ks && ks.Span.Overlaps(st.Span))));
-                about = $"{first.Disputant.Name} denies what others report: {first.Claim}";
+                about = Say.Render("ownActionAbout", ("disputant", Say.Actor(first.Disputant)), ("claim", first.Claim));
                 if (strikers.Count == 0) continue;
             }
             else
@@ -98,7 +101,8 @@ public static class ContradictionFinder
                 claimSide.AddRange(claims);
                 claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.ReportedBy is { } r && parties.Contains(r.Id)
                     && claims.Any(c => ((Statement)c.Record).Span.Overlaps(ks.Span)) && !used.Contains(k.Key)));
-                about = $"{first.Disputant.Name} rejects what {string.Join(", ", group.Select(d => ((Dispute)d.Record).DisputedParty?.Name).Distinct())} said: {first.Claim}";
+                var partyNames = group.Select(d => ((Dispute)d.Record).DisputedParty).OfType<ActorRef>().DistinctBy(a => a.Id).Select(Say.Actor).ToList();
+                about = Say.Render("rebuttalAbout", ("disputant", Say.Actor(first.Disputant)), ("parties", partyNames), ("claim", first.Claim));
             }
             var denySide = group.Concat(denial).Select(r => r.Key).Distinct().ToList();
             var claimKeys = claimSide.Select(r => r.Key).Distinct().Except(denySide).ToList();
@@ -106,8 +110,8 @@ public static class ContradictionFinder
             foreach (var k in denySide.Concat(claimKeys)) used.Add(k);
             yield return new Contradiction(Id(Contradiction.ClaimAndDenial, $"{article}|rebuttal|{denier}|{first.Span.Start}"), about, Contradiction.ClaimAndDenial,
             [
-                new ContradictionSide("the claim", claimKeys),
-                new ContradictionSide($"{first.Disputant.Name}: the claim is false", denySide),
+                new ContradictionSide(Say.Render("rebuttalClaimSide"), claimKeys),
+                new ContradictionSide(Say.Render("rebuttalDenialSide", ("disputant", Say.Actor(first.Disputant))), denySide),
             ]);
         }
     }
@@ -128,20 +132,19 @@ public static class ContradictionFinder
         foreach (var cluster in Enumerable.Range(0, events.Count).GroupBy(Find).Select(g => g.Select(i => events[i]).ToList()).Where(c => c.Count > 1))
         {
             var strikesOf = cluster.Select(r => (Rec: r, K: (Strike)r.Record)).ToList();
-            var perpetrator = strikesOf[0].K.Perpetrator.Name;
-            var places = string.Join(", ", strikesOf.SelectMany(s => s.K.Locations).Where(p => !IsCountry(p)).Select(p => p.Name).Distinct().Take(4));
+            var perpetrator = Say.Actor(strikesOf[0].K.Perpetrator);
+            var places = strikesOf.SelectMany(s => s.K.Locations).Where(p => !IsCountry(p)).DistinctBy(p => p.Name).Take(4).Select(Say.Place).ToList();
             var bySide = strikesOf.Where(s => s.K.Stance is not null).GroupBy(s => s.K.Stance!.Position).ToList();
             if (bySide.Count == 2 && bySide.All(g => g.Any()))
             {
                 var sides = bySide.OrderBy(g => g.Key == TargetStance.Opposition ? 0 : 1).Select(g =>
                 {
                     var keys = g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements, s.Rec))).Distinct().ToList();
-                    var sources = string.Join(", ", g.Select(s => s.K.ReportedBy?.Name ?? "the article").Distinct());
-                    return new ContradictionSide($"{sources}: {Describe(g.Key, perpetrator)}", keys);
+                    return new ContradictionSide(Say.Render("side", ("sources", Sources(g.Select(s => s.K))), ("position", Describe(g.Key, perpetrator))), keys);
                 }).ToList();
                 foreach (var k in sides.SelectMany(s => s.Records)) used.Add(k);
                 yield return new Contradiction(Id(Contradiction.DifferentTargets, string.Join(",", cluster.Select(r => r.Key.ToString()).Order(StringComparer.Ordinal))),
-                    $"What {perpetrator}'s strikes on {places} hit", Contradiction.DifferentTargets, sides);
+                    Say.Render("targetsAbout", ("striker", perpetrator), ("places", places)), Contradiction.DifferentTargets, sides);
                 continue;
             }
             foreach (var key in strikesOf.SelectMany(s => s.K.Counts.Keys).Distinct())
@@ -149,11 +152,11 @@ public static class ContradictionFinder
                 var values = strikesOf.Where(s => s.K.Counts.ContainsKey(key)).GroupBy(s => s.K.Counts[key]).ToList();
                 if (values.Count < 2) continue;
                 var sides = values.Select(g => new ContradictionSide(
-                    $"{string.Join(", ", g.Select(s => s.K.ReportedBy?.Name ?? "the article").Distinct())}: {g.Key} {key}",
+                    Say.Render("numbersSide", ("sources", Sources(g.Select(s => s.K))), ("count", g.Key), ("unit", Say.Unit(key))),
                     g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements, s.Rec))).Distinct().ToList())).ToList();
                 foreach (var k in sides.SelectMany(s => s.Records)) used.Add(k);
                 yield return new Contradiction(Id(Contradiction.DifferentNumbers, key + "|" + string.Join(",", cluster.Select(r => r.Key.ToString()).Order(StringComparer.Ordinal))),
-                    $"How many {key} in {perpetrator}'s strikes on {places}", Contradiction.DifferentNumbers, sides);
+                    Say.Render("numbersAbout", ("unit", Say.Unit(key)), ("striker", perpetrator), ("places", places)), Contradiction.DifferentNumbers, sides);
             }
         }
     }
@@ -167,13 +170,13 @@ public static class ContradictionFinder
             var own = byStriker.Where(r => StanceOf(r) is { Position: TargetStance.Jihadists, FromStrikerSide: true }).ToList();
             var others = byStriker.Where(r => StanceOf(r) is { Position: TargetStance.Opposition, FromStrikerSide: false }).ToList();
             if (own.Count == 0 || others.Count == 0) continue;
-            var name = StanceOf(own[0])!.Striker.Name;
+            var striker = Say.Actor(StanceOf(own[0])!.Striker);
             yield return new Contradiction(Id(Contradiction.ClaimAndDenial, "campaign|" + byStriker.Key),
-                $"Whom {name}'s strikes are hitting: jihadist groups (the Islamic State, 'terrorists') or the opposition",
+                Say.Render("campaignAbout", ("striker", striker)),
                 Contradiction.ClaimAndDenial,
                 [
-                    new ContradictionSide($"{name} and its officials: {Describe(TargetStance.Jihadists, name)}", own.Select(r => r.Key).ToList()),
-                    new ContradictionSide($"Other sources: {Describe(TargetStance.Opposition, name)}", others.Select(r => r.Key).ToList()),
+                    new ContradictionSide(Say.Render("campaignOwnSide", ("striker", striker), ("position", Describe(TargetStance.Jihadists, striker))), own.Select(r => r.Key).ToList()),
+                    new ContradictionSide(Say.Render("campaignOthersSide", ("position", Describe(TargetStance.Opposition, striker))), others.Select(r => r.Key).ToList()),
                 ]);
         }
     }
@@ -217,9 +220,16 @@ public static class ContradictionFinder
 
     private static string Opposite(string position) => position == TargetStance.Jihadists ? TargetStance.Opposition : TargetStance.Jihadists;
 
-    private static string Describe(string position, string striker) => position == TargetStance.Jihadists
-        ? $"{striker}'s strikes hit the Islamic State / 'terrorist' groups"
-        : $"{striker}'s strikes hit rebel or opposition groups (not only, or not, the Islamic State)";
+    // The wording lives in Data/phrasing.json (French, for the fact-checkers); ids never depend on it.
+    private static FrenchPhrasing Say => FrenchPhrasing.Default;
+
+    // What a position says; it follows a source and a colon ("Sergueï Choïgou : les frappes de la Russie visent…"), so not capitalised.
+    private static string Describe(string position, NounPhrase striker) =>
+        Say.Fill(position == TargetStance.Jihadists ? "stanceJihadists" : "stanceOpposition", ("striker", striker));
+
+    // Who reports the strikes; the article itself when it says so in its own voice.
+    private static List<NounPhrase> Sources(IEnumerable<Strike> strikes) =>
+        strikes.Select(k => k.ReportedBy is { } r ? Say.Actor(r) : Say.TheArticle).Distinct().ToList();
 
     private static string Id(string kind, string subject)
     {

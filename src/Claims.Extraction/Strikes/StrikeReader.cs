@@ -254,6 +254,35 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     private List<(string, string, string?)> Targets(Sentence s, int firstTrigger, List<(int, int)> excluded, ActorEntry perpetrator, ActorEntry? reporter)
     {
+        // Noun phrases: a group named as a noun's complement is read whole ("un quartier général des groupes terroristes"; the
+        // group, hit through its site, stays a target too); a count noun's complement ("11 cibles de l'Etat islamique") is the target itself.
+        var objects = new List<(string, string, string?)>();
+        var complementGroups = new List<ActorEntry>();
+        for (var k = firstTrigger; k < s.End; k++)
+        {
+            if (In(excluded, k) || ctx.MentionAt[k] is not null) continue;
+            var len = _kb.TargetNouns.Match(_t, k, s.End, out var noun);
+            if (len == 0) continue;
+            var end = k + len;
+            var complement = Complement(end, s.End);
+            // "cibles / positions de l'EI": the noun only counts the group's places (ReadCounts takes the number).
+            if (complement.Group is { } group && _kb.CountNouns.ContainsKey(_t[end - 1].Norm))
+            {
+                complementGroups.Add(group.Actor!);
+                k = group.End - 1;
+                continue;
+            }
+            end = complement.End;
+            var name = ctx.Doc.Slice(k, end);
+            var cls = _kb.TargetClasses.TryGetValue(noun, out var tc) && tc.Length > 0 ? tc : null;
+            var text = Fold.Text(name);
+            if (_kb.JihadistWords.Match(_t, k, end) > 0 || text.Contains("terroris") || text.Contains("jihad") || text.Contains("djihad")) cls = "jihadist";
+            else if (text.Contains("groupes armes") || text.Contains("rebel") || text.Contains("opposition")) cls = "opposition";
+            if (noun is "cibles" or "objectifs" && end == k + len) { k = end - 1; continue; }
+            objects.Add(("objet-" + Fold.Slug(name), name, cls));
+            k = end - 1;
+        }
+
         var list = new List<(string, string, string?)>();
         foreach (var m in ctx.MentionsIn(s.First, s.End))
         {
@@ -263,29 +292,30 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (Enumerable.Range(firstTrigger, Math.Max(0, m.Start - firstTrigger)).Any(k => _t[k].Norm == "entre")) continue; // "combats entre X et Y"
             list.Add((a.Id, a.Name, a.TargetClass));
         }
-        for (var k = firstTrigger; k < s.End; k++)
-        {
-            if (In(excluded, k) || ctx.MentionAt[k] is not null) continue;
-            var len = _kb.TargetNouns.Match(_t, k, s.End, out var noun);
-            if (len == 0) continue;
-            var end = k + len;
-            // "positions de groupes armés", "atelier de fabrication de voitures piégées": keep a short complement.
-            if (end + 1 < s.End && _t[end].Norm is "de" or "d" && ctx.MentionAt[end + 1] is null && _t[end + 1].IsWord && !_t[end + 1].Cap)
-            {
-                var c = end + 1;
-                while (c < s.End && c - end < 5 && _t[c].IsWord && !_t[c].Cap && ctx.MentionAt[c] is null && _kb.TargetNouns.Match(_t, c, s.End) == 0 && _t[c].Norm is not ("dans" or "a" or "au" or "sur" or "pres" or "qui" or "et")) c++;
-                end = c;
-            }
-            var name = ctx.Doc.Slice(k, end);
-            var cls = _kb.TargetClasses.TryGetValue(noun, out var tc) && tc.Length > 0 ? tc : null;
-            var text = Fold.Text(name);
-            if (_kb.JihadistWords.Match(_t, k, end) > 0 || text.Contains("terroris") || text.Contains("jihad") || text.Contains("djihad")) cls = "jihadist";
-            else if (text.Contains("groupes armes") || text.Contains("rebel") || text.Contains("opposition")) cls = "opposition";
-            if (noun is "cibles" or "objectifs" && end == k + len) { k = end - 1; continue; }
-            list.Add(("objet-" + Fold.Slug(name), name, cls));
-            k = end - 1;
-        }
+        foreach (var g in complementGroups)
+            if (g.Id != perpetrator.Id && g.Id != reporter?.Id && g.TargetClass is not null) list.Add((g.Id, g.Name, g.TargetClass));
+        list.AddRange(objects);
         return list.DistinctBy(x => x.Item1).ToList();
+    }
+
+    /// <summary>The complement of a target noun, from <paramref name="at"/>: "de"/"du"/"des", an article, then either a named
+    /// group (Group set, End after it) or a few lower-case words ("positions de groupes armés", "camp de combattants").
+    /// A complement never ends on a function word: what the reading stops at (a name, a place, a clause) is not part of it,
+    /// so "de l'" before a name and "de" before a place are left out rather than kept as a cut-off phrase.</summary>
+    private (int End, Mention? Group) Complement(int at, int limit)
+    {
+        if (at + 1 >= limit || _t[at].Norm is not ("de" or "d" or "du" or "des")) return (at, null);
+        var c = at + 1;
+        while (c < limit && ctx.MentionAt[c] is null && _t[c].Norm is "l" or "la" or "le" or "les") c++;
+        if (c < limit && ctx.MentionAt[c] is { Actor: not null } m) return (m.End, m);
+        if (c >= limit || !_t[c].IsWord || _t[c].Cap) return (at, null);
+        // The head of the complement may itself be a target noun ("un camp de combattants").
+        var head = _kb.TargetNouns.Match(_t, c, limit);
+        var e = c + Math.Max(head, 0);
+        while (e < limit && e - at < 6 && _t[e].IsWord && !_t[e].Cap && ctx.MentionAt[e] is null && _kb.TargetNouns.Match(_t, e, limit) == 0
+               && _t[e].Norm is not ("dans" or "a" or "au" or "sur" or "pres" or "qui" or "et")) e++;
+        while (e > c && _t[e - 1].Norm is "de" or "d" or "du" or "des" or "l" or "la" or "le" or "les" or "un" or "une") e--;
+        return e > c ? (e, null) : (at, null);
     }
 
     private void ReadCounts(Sentence s, List<(int, int)> excluded, Dictionary<string, int> counts)
