@@ -2,8 +2,9 @@ using System.Text.Json;
 using Claims.Bench.Append;
 using Claims.Bench.Extraction;
 using Claims.Bench.Harness;
+using Claims.Bench.Store;
 
-// claims-bench [--quick] [--json] [append|extraction ...]: runs the benchmarks (all by default), each figure against a
+// claims-bench [--quick] [--json] [append|extraction|rebuild|lag|growth ...]: runs the benchmarks (all by default), each figure against a
 // baseline measured in the same run, and prints one markdown table (and with --json the same figures as JSON).
 var quick = args.Contains("--quick");
 var json = args.Contains("--json");
@@ -17,11 +18,16 @@ if (Wanted("extraction"))
             r.Name.StartsWith("ArticleExtractor") ? "≥ 1 MB/s" : null)));
 
 string? databaseDescription = null;
-if (Wanted("append"))
+string[] databaseSections = ["append", "rebuild", "lag", "growth"];
+if (databaseSections.Any(Wanted))
 {
+    // One server for every database benchmark: each figure and its baseline still run back to back on it.
     await using var database = await BenchDatabase.StartAsync();
     databaseDescription = database.Describe();
-    rows.AddRange(await AppendBenchmark.RunAsync(database, quick));
+    if (Wanted("append")) rows.AddRange(await AppendBenchmark.RunAsync(database, quick));
+    if (Wanted("rebuild")) rows.AddRange(await Timed("rebuild", () => RebuildBenchmark.RunAsync(database, quick)));
+    if (Wanted("lag")) rows.AddRange(await Timed("lag", () => LiveLagBenchmark.RunAsync(database, quick)));
+    if (Wanted("growth")) rows.AddRange(await Timed("growth", () => GrowthBenchmark.RunAsync(database, quick)));
 }
 
 Console.WriteLine($"Claims benchmarks ({(quick ? "quick" : "full")}; {Environment.ProcessorCount} cores; database: {databaseDescription ?? "none"})");
@@ -31,3 +37,12 @@ Console.WriteLine("|---|---|---:|---|---|---:|---|");
 foreach (var r in rows)
     Console.WriteLine($"| {r.Benchmark} | {r.Case} | {r.Value:0.##} | {r.Unit} | {r.BaselineName} {(r.Baseline is { } b ? $"({b:0.##})" : "")} | {(r.Ratio is { } x ? $"{x:0.00}" : "")} | {r.Target} |");
 if (json) Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+
+// Progress on stderr, so that stdout stays one table.
+static async Task<IReadOnlyList<BenchRow>> Timed(string section, Func<Task<IReadOnlyList<BenchRow>>> run)
+{
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var result = await run();
+    Console.Error.WriteLine($"{section}: {clock.Elapsed.TotalSeconds:0} s");
+    return result;
+}

@@ -15,3 +15,15 @@ public static class BenchStats
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
+
+public static class BenchPercentiles
+{
+    /// <summary>The nearest-rank percentile (0–100) of <paramref name="values"/>.</summary>
+    public static double Percentile(IReadOnlyCollection<double> values, double percentile)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0) return double.NaN;
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}
