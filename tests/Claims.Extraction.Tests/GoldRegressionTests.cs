@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Claims.Extraction.Batch;
-using Claims.Extraction.Json;
 using Claims.Extraction.Tests.Scoring;
 using Xunit.Abstractions;
 
@@ -9,13 +7,8 @@ namespace Claims.Extraction.Tests;
 /// <summary>The issue's quality bar on the five seed articles, scored like score.py against the gold file copied into Gold/.</summary>
 public sealed class GoldRegressionTests(ITestOutputHelper output)
 {
-    private static async Task<(JsonNode Gold, JsonNode Predicted)> RunAsync()
-    {
-        var result = await new ExtractionBatch(TestSupport.Extractor).RunAsync([Path.Combine(TestSupport.RepoRoot, "seeds")]);
-        var json = ExtractionJson.Serialize(ExtractionJson.ToDocument(result.Articles, result.Contradictions));
-        var gold = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Gold", "seeds.gold.json")))!;
-        return (gold, JsonNode.Parse(json)!);
-    }
+    private static Task<(JsonNode Gold, JsonNode Predicted)> RunAsync() =>
+        GoldRun.ExtractAsync(Path.Combine(TestSupport.RepoRoot, "seeds"), "seeds.gold.json");
 
     [Fact]
     public async Task Seeds_meet_the_issue_thresholds()

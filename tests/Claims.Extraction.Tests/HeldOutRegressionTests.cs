@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Claims.Extraction.Batch;
-using Claims.Extraction.Json;
 using Claims.Extraction.Tests.Scoring;
 using Xunit.Abstractions;
 
@@ -11,15 +9,8 @@ namespace Claims.Extraction.Tests;
 /// They measure how the rules generalise; their bar is lower than the seeds' because nothing was fitted to them.</summary>
 public sealed class HeldOutRegressionTests(ITestOutputHelper output)
 {
-    private static async Task<(JsonNode Gold, JsonNode Predicted)> RunAsync()
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "Gold", "heldout");
-        var result = await new ExtractionBatch(TestSupport.Extractor).RunAsync([folder]);
-        Assert.Empty(result.Errors);
-        var json = ExtractionJson.Serialize(ExtractionJson.ToDocument(result.Articles, result.Contradictions));
-        var gold = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Gold", "heldout.gold.json")))!;
-        return (gold, JsonNode.Parse(json)!);
-    }
+    private static Task<(JsonNode Gold, JsonNode Predicted)> RunAsync() =>
+        GoldRun.ExtractAsync(Path.Combine(AppContext.BaseDirectory, "Gold", "heldout"), "heldout.gold.json");
 
     [Fact]
     public async Task Held_out_articles_meet_their_thresholds()
