@@ -15,9 +15,10 @@ public static class ActorEndpoints
         actors.MapGet("/", async (string? search, IClaimsApplication app, CancellationToken ct) => TypedResults.Ok(await app.SearchActorsAsync(search, ct)))
             .WithSummary("Actors whose name or an alias matches `search` (accent- and case-insensitive); all actors without it.");
 
-        actors.MapGet("/{actorId}/ledger", async Task<Ok<ActorLedger>> (string actorId, IClaimsApplication app, CancellationToken ct) =>
-                TypedResults.Ok(await app.GetLedgerAsync(actorId, ct) ?? throw new NotFoundException($"Actor '{actorId}'")))
-            .WithSummary("Everything an actor said, reported, was blamed for, disputed or was disputed on, with its sources.");
+        actors.MapGet("/{actorId}/ledger", async Task<Ok<ActorLedger>> (string actorId, int? limit, string? after, IClaimsApplication app, CancellationToken ct) =>
+                TypedResults.Ok(await app.GetLedgerAsync(actorId, new LedgerPage(after, limit ?? LedgerPage.DefaultLimit), ct) ?? throw new NotFoundException($"Actor '{actorId}'")))
+            .WithSummary("Everything an actor said, reported, was blamed for, disputed or was disputed on, with its sources; a page at a time in " +
+                         "date order (`limit` entries, default 200; `after`, the `next` cursor of the previous page).");
 
         return endpoints;
     }

@@ -9,9 +9,24 @@ namespace Claims.Api.Contradictions;
 /// </summary>
 public static class ActorFilter
 {
-    public static async Task<IReadOnlyList<ContradictionView>> ListAsync(IClaimsApplication app, string? status, string? actor, CancellationToken ct = default)
+    /// <summary>Every page, one after the other (the command line prints them all).</summary>
+    public static async Task<IReadOnlyList<ContradictionView>> ListAllAsync(IClaimsApplication app, string? status, string? actor, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(actor)) return await app.ListContradictionsAsync(status, null, ct);
+        var all = new List<ContradictionView>();
+        var page = new ContradictionPage(Limit: ContradictionPage.MaxLimit);
+        while (true)
+        {
+            var next = await ListAsync(app, status, actor, page, ct);
+            all.AddRange(next);
+            if (next.Count < page.Limit) return all;
+            page = page with { After = next[^1].Id };
+        }
+    }
+
+    public static async Task<IReadOnlyList<ContradictionView>> ListAsync(IClaimsApplication app, string? status, string? actor, ContradictionPage? page = null, CancellationToken ct = default)
+    {
+        page ??= new ContradictionPage();
+        if (string.IsNullOrWhiteSpace(actor)) return await app.ListContradictionsAsync(status, null, page, ct);
         actor = actor.Trim();
         var matches = await app.SearchActorsAsync(actor, ct);
         var ids = matches.Any(m => m.Id == actor) ? [actor] : matches.Select(m => m.Id).ToList();
@@ -20,8 +35,9 @@ public static class ActorFilter
         var result = new List<ContradictionView>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in ids)
-            foreach (var contradiction in await app.ListContradictionsAsync(status, id, ct))
+            foreach (var contradiction in await app.ListContradictionsAsync(status, id, page, ct))
                 if (seen.Add(contradiction.Id)) result.Add(contradiction);
-        return result;
+        // Each actor's page is in id order; merged, the page is the first `limit` of them, still in id order.
+        return result.OrderBy(c => c.Id, StringComparer.Ordinal).Take(page.Limit).ToList();
     }
 }

@@ -24,7 +24,7 @@ public static class ContradictionsCommand
             IReadOnlyList<ContradictionView> contradictions;
             try
             {
-                contradictions = await ActorFilter.ListAsync(runtime.Application, parsed["--status"], parsed["--actor"]);
+                contradictions = await ActorFilter.ListAllAsync(runtime.Application, parsed["--status"], parsed["--actor"]);
             }
             catch (RequestValidationException e)
             {

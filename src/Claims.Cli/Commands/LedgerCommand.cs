@@ -36,10 +36,27 @@ public static class LedgerCommand
                 }
                 return 1;
             }
-            var ledger = await app.GetLedgerAsync(actor.Id) ?? throw new NotFoundException($"Actor '{actor.Id}'");
-            Print(ledger);
+            Print(await WholeLedgerAsync(app, actor.Id));
             return 0;
         });
+    }
+
+    // The command line prints everything: the pages joined back into one ledger.
+    private static async Task<ActorLedger> WholeLedgerAsync(IClaimsApplication app, string actorId)
+    {
+        var page = await app.GetLedgerAsync(actorId, new LedgerPage(Limit: LedgerPage.MaxLimit)) ?? throw new NotFoundException($"Actor '{actorId}'");
+        var whole = page;
+        while (page.Next is { } next)
+        {
+            page = await app.GetLedgerAsync(actorId, new LedgerPage(next, LedgerPage.MaxLimit)) ?? throw new NotFoundException($"Actor '{actorId}'");
+            whole = whole with
+            {
+                Statements = [.. whole.Statements, .. page.Statements], StrikesReported = [.. whole.StrikesReported, .. page.StrikesReported],
+                StrikesAttributed = [.. whole.StrikesAttributed, .. page.StrikesAttributed], DisputesMade = [.. whole.DisputesMade, .. page.DisputesMade],
+                DisputesReceived = [.. whole.DisputesReceived, .. page.DisputesReceived], Next = null,
+            };
+        }
+        return whole;
     }
 
     private static ActorSummary? Choose(string wanted, IReadOnlyList<ActorSummary> candidates)

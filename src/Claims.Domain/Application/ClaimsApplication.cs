@@ -108,27 +108,37 @@ public sealed class ClaimsApplication : IClaimsApplication
 
     public Task<IReadOnlyList<ActorSummary>> SearchActorsAsync(string? search, CancellationToken ct = default) => _read.ActorsAsync(search, null, ct);
 
-    public async Task<ActorLedger?> GetLedgerAsync(string actorId, CancellationToken ct = default)
+    public async Task<ActorLedger?> GetLedgerAsync(string actorId, LedgerPage? page = null, CancellationToken ct = default)
     {
+        page ??= new LedgerPage();
+        if (page.Limit is < 1 or > LedgerPage.MaxLimit)
+            throw new RequestValidationException("limit", $"limit must be between 1 and {LedgerPage.MaxLimit} (got {page.Limit}).");
+        var after = string.IsNullOrWhiteSpace(page.After) ? null : LedgerCursor.Decode(page.After.Trim());
         if (string.IsNullOrWhiteSpace(actorId)) return null;
         var actor = (await _read.ActorsAsync(null, actorId, ct)).SingleOrDefault();
         if (actor is null) return null;
-        var entries = await _read.LedgerEntriesAsync(actorId, ct);
+        var (entries, next) = await _read.LedgerEntriesAsync(actorId, after, page.Limit, ct);
         List<LedgerEntry> Of(string role) => entries.Where(e => e.Role == role).Select(e => e.Entry).ToList();
         return new ActorLedger(actor, Of(Projections.LedgerProjection.Roles.Statement), Of(Projections.LedgerProjection.Roles.StrikeReported),
-            Of(Projections.LedgerProjection.Roles.StrikeAttributed), Of(Projections.LedgerProjection.Roles.DisputeMade), Of(Projections.LedgerProjection.Roles.DisputeReceived));
+            Of(Projections.LedgerProjection.Roles.StrikeAttributed), Of(Projections.LedgerProjection.Roles.DisputeMade), Of(Projections.LedgerProjection.Roles.DisputeReceived))
+        { Next = next };
     }
 
-    public Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, ContradictionPage? page = null, CancellationToken ct = default)
     {
         status = string.IsNullOrWhiteSpace(status) ? null : status.Trim().ToLowerInvariant();
         if (status is not null && !ReadModels.Statuses.Contains(status))
             throw new RequestValidationException("status", $"status must be one of {string.Join(", ", ReadModels.Statuses)} (got '{status}').");
-        return _read.ContradictionsAsync(null, status, string.IsNullOrWhiteSpace(actor) ? null : actor.Trim(), ct);
+        page ??= new ContradictionPage();
+        if (page.Limit is < 1 or > ContradictionPage.MaxLimit)
+            throw new RequestValidationException("limit", $"limit must be between 1 and {ContradictionPage.MaxLimit} (got {page.Limit}).");
+        if (page.RecordsPerSide is < 1 or > ContradictionPage.MaxLimit)
+            throw new RequestValidationException("recordsPerSide", $"recordsPerSide must be between 1 and {ContradictionPage.MaxLimit} (got {page.RecordsPerSide}).");
+        return _read.ContradictionsAsync(null, status, string.IsNullOrWhiteSpace(actor) ? null : actor.Trim(), page, ct);
     }
 
     public async Task<ContradictionView?> GetContradictionAsync(string id, CancellationToken ct = default) =>
-        string.IsNullOrWhiteSpace(id) ? null : (await _read.ContradictionsAsync(id, null, null, ct)).SingleOrDefault();
+        string.IsNullOrWhiteSpace(id) ? null : (await _read.ContradictionsAsync(id, null, null, ContradictionPage.One, ct)).SingleOrDefault();
 
     public async Task<ContradictionView> RecordVerdictAsync(string contradictionId, RecordVerdictRequest request, string reviewer, CancellationToken ct = default)
     {

@@ -57,7 +57,19 @@ public sealed record ActorLedger(
     IReadOnlyList<LedgerEntry> StrikesReported,
     IReadOnlyList<LedgerEntry> StrikesAttributed,
     IReadOnlyList<LedgerEntry> DisputesMade,
-    IReadOnlyList<LedgerEntry> DisputesReceived);
+    IReadOnlyList<LedgerEntry> DisputesReceived)
+{
+    /// <summary>The cursor of the next page (pass it as `after`), or null on the last page.</summary>
+    public string? Next { get; init; }
+}
+
+/// <summary>Which ledger entries a ledger page holds: at most <see cref="Limit"/> of them, in ledger order (date, article,
+/// stream order), after the cursor <see cref="After"/>; the page's entries are then split by role.</summary>
+public sealed record LedgerPage(string? After = null, int Limit = LedgerPage.DefaultLimit)
+{
+    public const int DefaultLimit = 200;
+    public const int MaxLimit = 1000;
+}
 
 /// <summary>A record on one side of a contradiction: { "articleId", "recordId", "type", "actor", "text", "span" }.</summary>
 public sealed record ContradictionRecord(string ArticleId, string RecordId, string Type, NamedRef Actor, string Text, int[] Span)
@@ -66,7 +78,23 @@ public sealed record ContradictionRecord(string ArticleId, string RecordId, stri
     public DateOnly? PublishedOn { get; init; }
 }
 
-public sealed record ContradictionSideView(string Position, IReadOnlyList<ContradictionRecord> Records);
+/// <summary>One side: its records (the first ones when a page caps them) and how many it has in all ("recordCount").</summary>
+public sealed record ContradictionSideView(string Position, IReadOnlyList<ContradictionRecord> Records)
+{
+    public int RecordCount { get; init; }
+}
+
+/// <summary>Which contradictions a list returns: those whose id comes after <see cref="After"/>, at most <see cref="Limit"/>,
+/// each side with at most <see cref="RecordsPerSide"/> records.</summary>
+public sealed record ContradictionPage(string? After = null, int Limit = ContradictionPage.DefaultLimit, int RecordsPerSide = ContradictionPage.DefaultRecordsPerSide)
+{
+    public const int DefaultLimit = 100;
+    public const int DefaultRecordsPerSide = 50;
+    public const int MaxLimit = 1000;
+
+    /// <summary>One contradiction asked for by id: its sides up to the maximum.</summary>
+    public static ContradictionPage One { get; } = new(null, 1, MaxLimit);
+}
 
 /// <summary>Verdict: "confirmed" | "dismissed" | "needs-evidence". Reviewer is the API key's owner, never taken from a body.</summary>
 public sealed record VerdictView(string Verdict, string? Note, string Reviewer, DateTimeOffset RecordedAt);
@@ -109,8 +137,10 @@ public interface IClaimsApplication
     Task<IReadOnlyList<ArticleSummary>> ListArticlesAsync(CancellationToken ct = default);
     Task<ArticleView?> GetArticleAsync(string articleId, CancellationToken ct = default);
     Task<IReadOnlyList<ActorSummary>> SearchActorsAsync(string? search, CancellationToken ct = default);
-    Task<ActorLedger?> GetLedgerAsync(string actorId, CancellationToken ct = default);
-    Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, CancellationToken ct = default);
+    /// <summary>An actor's ledger, a page at a time (the first <see cref="LedgerPage.DefaultLimit"/> entries without one).</summary>
+    Task<ActorLedger?> GetLedgerAsync(string actorId, LedgerPage? page = null, CancellationToken ct = default);
+    /// <summary>Contradictions in id order, a page at a time (the first <see cref="ContradictionPage.DefaultLimit"/> without one).</summary>
+    Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, ContradictionPage? page = null, CancellationToken ct = default);
     Task<ContradictionView?> GetContradictionAsync(string id, CancellationToken ct = default);
     Task<ContradictionView> RecordVerdictAsync(string contradictionId, RecordVerdictRequest request, string reviewer, CancellationToken ct = default);
     Task<RecordView> CorrectRecordAsync(string articleId, string recordId, CorrectRecordRequest request, string reviewer, CancellationToken ct = default);

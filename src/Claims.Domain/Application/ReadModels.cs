@@ -38,12 +38,12 @@ internal sealed class ReadModels(EventStore.EventStore store)
         await using var command = store.DataSource.CreateCommand($"""
             select a.actor_id, a.name, a.affiliation,
                    (select coalesce(jsonb_agg(al.alias order by al.alias), '[]'::jsonb)::text from {Ledger}.actor_aliases al where al.actor_id = a.actor_id and al.alias <> a.name),
-                   n.records
+                   a.records
               from {Ledger}.actors a
-              join (select actor_id, count(distinct (article_id, record_id)) as records from {Ledger}.roles group by actor_id) n on n.actor_id = a.actor_id
-             where ($1::text is null or exists (select 1 from {Ledger}.actor_aliases al where al.actor_id = a.actor_id and al.search_key like '%' || $1 || '%'))
+             where a.records > 0
+               and ($1::text is null or exists (select 1 from {Ledger}.actor_aliases al where al.actor_id = a.actor_id and al.search_key like '%' || $1 || '%'))
                and ($2::text is null or a.actor_id = $2)
-             order by n.records desc, a.name
+             order by a.records desc, a.name
             """);
         command.Parameters.Add(new() { Value = (object?)key ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)actorId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -51,27 +51,38 @@ internal sealed class ReadModels(EventStore.EventStore store)
         var list = new List<ActorSummary>();
         while (await reader.ReadAsync(ct))
             list.Add(new ActorSummary(reader.GetString(0), reader.GetString(1), JsonNode.Parse(reader.GetString(3))!.AsArray().Select(n => (string)n!).ToList(),
-                Str(reader, 2), (int)reader.GetInt64(4)));
+                Str(reader, 2), reader.GetInt32(4)));
         return list;
     }
 
-    public async Task<List<(string Role, LedgerEntry Entry)>> LedgerEntriesAsync(string actorId, CancellationToken ct)
+    /// <summary>An actor's ledger entries in ledger order (date, unknown dates last; article; the order the stream made them),
+    /// from <paramref name="after"/> on, at most <paramref name="limit"/>; and the cursor of the next page, if there is one.</summary>
+    public async Task<(List<(string Role, LedgerEntry Entry)> Entries, string? Next)> LedgerEntriesAsync(string actorId, LedgerCursor? after, int limit, CancellationToken ct)
     {
         await using var command = store.DataSource.CreateCommand($"""
-            select o.role, r.article_id, r.record_id, r.type, r.status, r.payload::text, a.outlet, a.title, a.published_on
+            select o.role, r.article_id, r.record_id, r.type, r.status, r.payload::text, a.outlet, a.title, a.published_on, o.sort_date, o.ord
               from {Ledger}.roles o join {Ledger}.records r on r.article_id = o.article_id and r.record_id = o.record_id
               join {Ledger}.articles a on a.article_id = r.article_id
-             where o.actor_id = $1 order by a.published_on nulls last, r.article_id, r.ord
+             where o.actor_id = $1 and ($2::date is null or (o.sort_date, o.article_id, o.ord, o.role) > ($2::date, $3::text, $4::bigint, $5::text))
+             order by o.sort_date, o.article_id, o.ord, o.role limit $6
             """);
         command.Parameters.Add(new() { Value = actorId });
-        var rows = new List<(string Role, string ArticleId, object Record, string Status, string? Outlet, string? Title, DateOnly? Date)>();
+        command.Parameters.Add(new() { Value = (object?)after?.SortDate ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
+        command.Parameters.Add(new() { Value = (object?)after?.ArticleId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)after?.Ord ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new() { Value = (object?)after?.Role ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = limit + 1 });  // one more tells whether a next page exists
+        var rows = new List<(string Role, string ArticleId, object Record, string Status, string? Outlet, string? Title, DateOnly? Date, LedgerCursor Cursor)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 rows.Add((reader.GetString(0), reader.GetString(1), ClaimsEventTypes.RecordFromJson(reader.GetString(3), reader.GetString(5)), reader.GetString(4),
-                    Str(reader, 6), Str(reader, 7), Date(reader, 8)));
+                    Str(reader, 6), Str(reader, 7), Date(reader, 8),
+                    new LedgerCursor(reader.GetFieldValue<DateOnly>(9), reader.GetString(1), reader.GetInt64(10), reader.GetString(0))));
+        var next = rows.Count > limit ? rows[limit - 1].Cursor.Encode() : null;
+        if (rows.Count > limit) rows.RemoveRange(limit, rows.Count - limit);
         var contradictions = await ContradictionIdsAsync(rows.Select(r => (r.ArticleId, Articles.RecordMapping.RecordId(r.Record))).ToList(), ct);
-        return rows.Select(r => (r.Role, new LedgerEntry(r.ArticleId, r.Outlet, r.Title, r.Date,
-            Views.Record(r.ArticleId, r.Record, r.Status, contradictions.GetValueOrDefault((r.ArticleId, Articles.RecordMapping.RecordId(r.Record)), []))))).ToList();
+        return (rows.Select(r => (r.Role, new LedgerEntry(r.ArticleId, r.Outlet, r.Title, r.Date,
+            Views.Record(r.ArticleId, r.Record, r.Status, contradictions.GetValueOrDefault((r.ArticleId, Articles.RecordMapping.RecordId(r.Record)), []))))).ToList(), next);
     }
 
     /// <summary>The current contradictions each record takes part in.</summary>
@@ -98,50 +109,65 @@ internal sealed class ReadModels(EventStore.EventStore store)
         return result;
     }
 
-    public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string? id, string? status, string? actor, CancellationToken ct)
+    /// <summary>Contradictions in id order: those after <paramref name="after"/>, at most <paramref name="limit"/>, each side with its
+    /// first <paramref name="recordsPerSide"/> records (a striker's campaign can gather thousands) and its full count.</summary>
+    public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string? id, string? status, string? actor, ContradictionPage page, CancellationToken ct)
     {
         await using var command = store.DataSource.CreateCommand($"""
-            select c.id, c.about, c.kind, c.status, c.sides::text from {Contra}.contradictions c
+            select c.id, c.about, c.kind, c.status, c.positions, c.record_counts from {Contra}.contradictions c
              where (c.current or $1::text is not null) and ($1::text is null or c.id = $1) and ($2::text is null or c.status = $2)
                and ($3::text is null or exists (select 1 from {Contra}.contradiction_records cr join {Contra}.records r
                         on r.article_id = cr.article_id and r.record_id = cr.record_id where cr.contradiction_id = c.id and $3 = any(r.actor_ids)))
-             order by c.id
+               and ($4::text is null or c.id > $4)
+             order by c.id limit $5
             """);
         command.Parameters.Add(new() { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)actor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        var rows = new List<(string Id, string About, string Kind, string Status, List<ReadModelSide> Sides)>();
+        command.Parameters.Add(new() { Value = (object?)page.After ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = page.Limit });
+        var rows = new List<(string Id, string About, string Kind, string Status, string[] Positions, int[] Counts)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
-                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), ClaimsEventTypes.SidesFromJson(reader.GetString(4))));
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<string[]>(4), reader.GetFieldValue<int[]>(5)));
         if (rows.Count == 0) return [];
 
-        var records = await ContradictionRecordsAsync(rows.SelectMany(r => r.Sides).SelectMany(s => s.Records).Distinct().ToList(), ct);
+        var records = await SideRecordsAsync(rows.SelectMany(r => r.Positions.Select((_, side) => (r.Id, side))).ToList(), page.RecordsPerSide, ct);
         var history = await VerdictsAsync(rows.Select(r => r.Id).ToArray(), ct);
         return rows.Select(r => new ContradictionView(r.Id, r.About, r.Kind, r.Status,
-                r.Sides.Select(s => new ContradictionSideView(s.Position, s.Records.Select(k => records.GetValueOrDefault((k.ArticleId, k.RecordId))).OfType<ContradictionRecord>().ToList())).ToList())
+                r.Positions.Select((position, side) => new ContradictionSideView(position, records.GetValueOrDefault((r.Id, side), []))
+                    { RecordCount = side < r.Counts.Length ? r.Counts[side] : 0 }).ToList())
             { History = history.GetValueOrDefault(r.Id, []) }).ToList();
     }
 
-    private async Task<Dictionary<(string, string), ContradictionRecord>> ContradictionRecordsAsync(IReadOnlyList<ReadModelRecordKey> keys, CancellationToken ct)
+    /// <summary>The first records of each (contradiction, side), in the finder's order, with the evidence: verbatim words and span.</summary>
+    private async Task<Dictionary<(string, int), IReadOnlyList<ContradictionRecord>>> SideRecordsAsync(IReadOnlyList<(string Id, int Side)> sides, int perSide, CancellationToken ct)
     {
         await using var command = store.DataSource.CreateCommand($"""
-            select r.article_id, r.record_id, r.type, r.payload::text, a.outlet, a.published_on from {Contra}.records r
+            select x.contradiction_id, x.side, r.article_id, r.record_id, r.type, r.payload::text, a.outlet, a.published_on
+              from unnest($1::text[], $2::int[]) q(contradiction_id, side)
+             cross join lateral (select cr.contradiction_id, cr.side, cr.seq, cr.article_id, cr.record_id, cr.ord from {Contra}.contradiction_records cr
+                                  where cr.contradiction_id = q.contradiction_id and cr.side = q.side
+                                  order by cr.seq, cr.article_id collate "C", cr.ord limit $3) x
+              join {Contra}.records r on r.article_id = x.article_id and r.record_id = x.record_id
               join {Contra}.articles a on a.article_id = r.article_id
-              join unnest($1::text[], $2::text[]) k(article_id, record_id) on k.article_id = r.article_id and k.record_id = r.record_id
+             order by x.contradiction_id, x.side, x.seq, x.article_id collate "C", x.ord
             """);
-        command.Parameters.Add(new() { Value = keys.Select(k => k.ArticleId).ToArray() });
-        command.Parameters.Add(new() { Value = keys.Select(k => k.RecordId).ToArray() });
+        command.Parameters.Add(new() { Value = sides.Select(s => s.Id).ToArray() });
+        command.Parameters.Add(new() { Value = sides.Select(s => s.Side).ToArray() });
+        command.Parameters.Add(new() { Value = perSide });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var map = new Dictionary<(string, string), ContradictionRecord>();
+        var map = new Dictionary<(string, int), List<ContradictionRecord>>();
         while (await reader.ReadAsync(ct))
         {
-            var record = ClaimsEventTypes.RecordFromJson(reader.GetString(2), reader.GetString(3));
+            var record = ClaimsEventTypes.RecordFromJson(reader.GetString(4), reader.GetString(5));
             var (text, start, end) = Articles.RecordMapping.Words(record);
-            map[(reader.GetString(0), reader.GetString(1))] = new ContradictionRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                Views.Ref(Articles.RecordMapping.MainActor(record)), text, [start, end]) { Outlet = Str(reader, 4), PublishedOn = Date(reader, 5) };
+            var key = (reader.GetString(0), reader.GetInt32(1));
+            if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+            list.Add(new ContradictionRecord(reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                Views.Ref(Articles.RecordMapping.MainActor(record)), text, [start, end]) { Outlet = Str(reader, 6), PublishedOn = Date(reader, 7) });
         }
-        return map;
+        return map.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContradictionRecord>)kv.Value);
     }
 
     private async Task<Dictionary<string, IReadOnlyList<VerdictView>>> VerdictsAsync(string[] ids, CancellationToken ct)

@@ -19,7 +19,7 @@ public static class RecordMapping
                 new Dictionary<string, int>(k.Counts), k.Text, k.Span.Start, k.Span.End, k.Scope, k.Weekday, Stance(k.Stance), version));
         foreach (var d in extraction.Disputes)
             events.Add(new ClaimDisputed(articleId, d.Id, Actor(d.Disputant), d.DisputedParty is null ? null : Actor(d.DisputedParty),
-                d.Claim, d.Text, d.Span.Start, d.Span.End, version));
+                d.Claim, d.Text, d.Span.Start, d.Span.End, version) { Basis = d.Basis });
         return events;
     }
 
@@ -30,7 +30,8 @@ public static class RecordMapping
         StrikeReported k => new Strike(k.RecordId, Ref(k.Perpetrator), k.ReportedBy is null ? null : Ref(k.ReportedBy),
             k.Locations.Select(p => new PlaceRef(p.Id, p.Name, p.Province)).ToList(), k.Targets.Select(Ref).ToList(), k.Weapon, k.Date, k.Counts,
             k.Text, new Span(k.Start, k.End)) { Scope = k.Scope, Weekday = k.Weekday, Stance = Stance(k.Stance) },
-        ClaimDisputed d => new Dispute(d.RecordId, Ref(d.Disputant), d.DisputedParty is null ? null : Ref(d.DisputedParty), d.Claim, d.Text, new Span(d.Start, d.End)),
+        ClaimDisputed d => new Dispute(d.RecordId, Ref(d.Disputant), d.DisputedParty is null ? null : Ref(d.DisputedParty), d.Claim, d.Text, new Span(d.Start, d.End))
+            { Basis = d.Basis },
         _ => throw new ArgumentException($"not a record event: {record.GetType().Name}"),
     };
 

@@ -47,7 +47,13 @@ public sealed record StrikeReported(
 /// <summary>Disputant contests a claim (Claim: the disputed words) of DisputedParty.</summary>
 public sealed record ClaimDisputed(
     string ArticleId, string RecordId, ActorData Disputant, ActorData? DisputedParty, string Claim, string Text,
-    int Start, int End, string ExtractorVersion);
+    int Start, int End, string ExtractorVersion)
+{
+    /// <summary>How the dispute is made when the extractor recognised the form: "own-action-denied" ("a démenti avoir bombardé…")
+    /// or "reported-claim-rejected" ("a démenti cette information"); the contradiction finder pairs these with the claim.
+    /// Absent from events written before it was recorded (they read as null).</summary>
+    public string? Basis { get; init; }
+}
 
 /// <summary>A record no longer stands: the article was revised, or a newer extractor no longer finds it. Reason: "revised" | "re-extracted".</summary>
 public sealed record RecordRetracted(string ArticleId, string RecordId, string Reason, string ExtractorVersion);

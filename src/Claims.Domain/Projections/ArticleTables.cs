@@ -102,22 +102,43 @@ internal static class ArticleTables
         return (ClaimsEventTypes.RecordFromJson(reader.GetString(0), reader.GetString(1)), reader.GetString(2), reader.GetInt64(3));
     }
 
-    /// <summary>The records that stand (not retracted) with their article's date, in a stable order: the finder's input.</summary>
-    public static async Task<List<(string ArticleId, DateOnly? PublishedOn, string? Outlet, object Record)>> StandingAsync(
-        ProjectionContext ctx, string? type, CancellationToken ct)
+    /// <summary>The article an article-stream event belongs to; null for any other event.</summary>
+    public static string? ArticleOf(object data) => data switch
+    {
+        ArticleIngested x => x.ArticleId,
+        ArticleRevised x => x.ArticleId,
+        ArticleReExtracted x => x.ArticleId,
+        RecordRetracted x => x.ArticleId,
+        RecordCorrected x => x.ArticleId,
+        StatementMade or StrikeReported or ClaimDisputed => ArticleIdOf(data),
+        _ => null,
+    };
+
+    /// <summary>The records that stand (not retracted) with their article's date and outlet, in a stable order (article, then
+    /// the order the stream made them): the finder's and the grouping's input. Only those of <paramref name="articleIds"/>
+    /// when given; only one type when given.</summary>
+    public static async Task<List<StandingRecord>> StandingAsync(ProjectionContext ctx, string? type, IReadOnlyCollection<string>? articleIds, CancellationToken ct)
     {
         await using var command = ctx.Command($"""
-            select r.article_id, a.published_on, a.outlet, r.type, r.payload::text from {ctx.Schema}.records r
+            select r.article_id, a.published_on, a.outlet, r.ord, r.type, r.payload::text from {ctx.Schema}.records r
               join {ctx.Schema}.articles a on a.article_id = r.article_id
-             where r.status <> 'retracted' and ($1::text is null or r.type = $1)
-             order by r.article_id, r.ord
+             where r.status <> 'retracted' and ($1::text is null or r.type = $1) and ($2::text[] is null or r.article_id = any($2))
+             order by r.article_id collate "C", r.ord
             """);
         command.Parameters.Add(new() { Value = (object?)type ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)articleIds?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var list = new List<(string, DateOnly?, string?, object)>();
+        var list = new List<StandingRecord>();
         while (await reader.ReadAsync(ct))
-            list.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                ClaimsEventTypes.RecordFromJson(reader.GetString(3), reader.GetString(4))));
+            list.Add(new StandingRecord(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetInt64(3), ClaimsEventTypes.RecordFromJson(reader.GetString(4), reader.GetString(5))));
         return list;
     }
+}
+
+/// <summary>A record that stands, as the projections that regroup records read it back.</summary>
+internal sealed record StandingRecord(string ArticleId, DateOnly? PublishedOn, string? Outlet, long Ord, object Record)
+{
+    public string RecordId => RecordMapping.RecordId(Record);
+    public (string ArticleId, string RecordId) Key => (ArticleId, RecordId);
 }

@@ -8,41 +8,55 @@ namespace Claims.Domain.Projections;
 
 /// <summary>
 /// Contradictions across all stored articles, found by the extractor's <see cref="ContradictionFinder"/> (its rules, not a
-/// copy) over the records that stand, kept in this projection's own tables so a rebuild sees exactly what the live run saw.
-/// The finder runs once per batch that changed records, and before each verdict, so that a verdict always meets the
-/// contradiction it was given on. A contradiction the finder no longer finds is kept (current = false) when it has a
-/// verdict — its history outlives its records — and dropped otherwise.
+/// copy), kept in this projection's own tables so a rebuild sees exactly what the live run saw. Each batch reruns the
+/// finder's stages on only what the changed articles touch — stage 1 on those articles, stage 2 on the strike clusters
+/// their strikes left or can join (<see cref="StrikeRegrouping"/>), stage 3 on the campaigns of the strikers involved, by
+/// difference — so the result equals <see cref="ContradictionFinder.Find"/> over everything at a cost that follows the
+/// change, not the size of the log. Every contradiction belongs to one scope (article:…, cluster:…, campaign:…) that is
+/// recomputed as a whole. The finder runs before each verdict too, so that a verdict always meets the contradiction it
+/// was given on. A contradiction the finder no longer finds is kept (current = false) when it has a verdict — its history
+/// outlives its records — and dropped otherwise.
 /// </summary>
 public sealed class ContradictionsProjection : IProjection
 {
     public const string ProjectionName = "contradictions";
     public string Name => ProjectionName;
+    public int Version => 2;
     public IReadOnlyCollection<string>? EventTypes => ClaimsEventTypes.ArticleEventNames.Append(ClaimsEventTypes.VerdictEventName).ToHashSet();
+
+    private static readonly StrikeRegrouping Clusters = new("event_clusters", StrikeWindow.Event);
 
     public async Task CreateSchemaAsync(ProjectionContext ctx, CancellationToken ct)
     {
         await ArticleTables.CreateAsync(ctx, ct);
+        var s = ctx.Schema;
         await Ddl.RunAsync(ctx, $"""
-            create table {ctx.Schema}.contradictions (id text primary key, about text not null, kind text not null, sides jsonb not null,
-                status text not null, current boolean not null);
-            create index on {ctx.Schema}.contradictions (status) where current;
-            create table {ctx.Schema}.contradiction_records (contradiction_id text not null, side int not null, article_id text not null,
-                record_id text not null, primary key (contradiction_id, article_id, record_id));
-            create index on {ctx.Schema}.contradiction_records (article_id, record_id);
-            create table {ctx.Schema}.verdicts (contradiction_id text not null, position bigint not null, verdict text not null, note text,
+            create table {s}.contradictions (id text primary key, scope text not null, about text not null, kind text not null, positions text[] not null,
+                record_counts int[] not null, status text not null, current boolean not null);
+            create index on {s}.contradictions (status, id) where current;
+            create index on {s}.contradictions (scope);
+            create table {s}.contradiction_records (contradiction_id text not null, side int not null, seq int not null, article_id text not null,
+                record_id text not null, ord bigint not null, primary key (contradiction_id, side, article_id, record_id));
+            create index on {s}.contradiction_records (article_id, record_id);
+            create index on {s}.contradiction_records (contradiction_id, side, seq, article_id collate "C", ord);
+            create table {s}.verdicts (contradiction_id text not null, position bigint not null, verdict text not null, note text,
                 reviewer text not null, recorded_at timestamptz not null, primary key (contradiction_id, position));
+            create table {s}.campaign_candidates (striker_id text not null, own boolean not null, article_id text not null, record_id text not null,
+                ord bigint not null, primary key (article_id, record_id));
+            create index on {s}.campaign_candidates (striker_id, own, article_id, ord);
+            {Clusters.Ddl(s)}
             """, ct);
     }
 
     public async Task ApplyAsync(IReadOnlyList<StoredEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
-        var dirty = false;
+        var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in events)
         {
             if (e.Data is ContradictionVerdictRecorded v)
             {
-                if (dirty) await RecomputeAsync(ctx, ct);
-                dirty = false;
+                if (touched.Count > 0) await RecomputeAsync(ctx, touched, ct);
+                touched.Clear();
                 await ctx.ExecuteAsync($"""
                     insert into {ctx.Schema}.verdicts (contradiction_id, position, verdict, note, reviewer, recorded_at) values ($1, $2, $3, $4::text, $5, $6)
                     on conflict do nothing
@@ -52,33 +66,68 @@ public sealed class ContradictionsProjection : IProjection
             }
             await ArticleTables.ApplyAsync(e, ctx, ct);
             // Article metadata (a date) changes what the finder sees as much as a record does.
-            dirty |= e.Data is not ArticleReExtracted;
+            if (e.Data is not ArticleReExtracted && ArticleTables.ArticleOf(e.Data) is { } article) touched.Add(article);
         }
-        if (dirty) await RecomputeAsync(ctx, ct);
+        if (touched.Count > 0) await RecomputeAsync(ctx, touched, ct);
     }
 
-    private static async Task RecomputeAsync(ProjectionContext ctx, CancellationToken ct)
+    private static async Task RecomputeAsync(ProjectionContext ctx, IReadOnlyCollection<string> touched, CancellationToken ct)
+    {
+        var standing = await ArticleTables.StandingAsync(ctx, type: null, touched, ct);
+        var loaded = new Dictionary<(string, string), StandingRecord>();
+        foreach (var r in standing) loaded[r.Key] = r;
+
+        // Stage 1: each touched article on its own.
+        var inArticles = new List<(string Scope, Contradiction Found)>();
+        var used = new HashSet<RecordKey>();
+        foreach (var article in standing.GroupBy(r => r.ArticleId))
+        {
+            var (found, articleUsed) = ContradictionFinder.FindInArticle(article.Select(ToFinder).ToList());
+            inArticles.AddRange(found.Select(c => ("article:" + article.Key, c)));
+            used.UnionWith(articleUsed);
+        }
+        await ReplaceAsync(ctx, touched.Select(a => "article:" + a).ToArray(), inArticles, loaded, ct);
+
+        // Stage 2: the strike clusters the touched articles' event strikes left or can join.
+        var eligible = standing.Where(r => r.Record is StrikeReported { Scope: "event" } && !used.Contains(new RecordKey(r.ArticleId, r.RecordId))).ToList();
+        var (dropped, members) = await Clusters.PrepareAsync(ctx, touched, eligible, ct);
+        var otherArticles = members.Select(m => m.ArticleId).Where(a => !touched.Contains(a)).Distinct().ToArray();
+        if (otherArticles.Length > 0)
+            foreach (var r in await ArticleTables.StandingAsync(ctx, type: null, otherArticles, ct))
+                loaded[r.Key] = r;
+        var statements = loaded.Values.Where(r => r.Record is StatementMade).Select(ToFinder).ToList();
+        var clusters = ContradictionFinder.EventClusters(members.Select(ToFinder));
+        var inClusters = new List<(string Scope, Contradiction Found)>();
+        foreach (var cluster in clusters)
+            inClusters.AddRange(ContradictionFinder.FindInCluster(cluster, statements, []).Select(c => (ClusterScope(cluster), c)));
+        await Clusters.SaveAsync(ctx, dropped, clusters.Select(c => (ClusterScope(c), c.Select(r => (r.ArticleKey, r.RecordId)))), ct);
+        await ReplaceAsync(ctx, dropped, inClusters, loaded, ct); // a cluster's group id is its scope
+
+        // Stage 3: campaigns, by difference, over every article whose records stages 1 and 2 may have taken or released.
+        await CampaignStage.UpdateAsync(ctx, touched.Concat(otherArticles).ToArray(), loaded.Values.ToList(), ct);
+    }
+
+    // A cluster's scope names it by its first strike: the same strikes always make the same scope.
+    private static string ClusterScope(IReadOnlyList<ArticleRecord> cluster) => "cluster:" + cluster[0].Key;
+
+    internal static ArticleRecord ToFinder(StandingRecord r) => new(r.ArticleId, r.PublishedOn, RecordMapping.ToExtractorRecord(r.Record));
+
+    /// <summary>Replaces the contradictions of <paramref name="scopes"/> with <paramref name="found"/> (verdicts kept).</summary>
+    private static async Task ReplaceAsync(ProjectionContext ctx, string[] scopes, IReadOnlyList<(string Scope, Contradiction Found)> found,
+        IReadOnlyDictionary<(string, string), StandingRecord> loaded, CancellationToken ct)
     {
         var s = ctx.Schema;
-        var standing = await ArticleTables.StandingAsync(ctx, type: null, ct);
-        var found = ContradictionFinder.Find(standing.Select(r => new ArticleRecord(r.ArticleId, r.PublishedOn, RecordMapping.ToExtractorRecord(r.Record))));
-
-        await ctx.ExecuteAsync($"update {s}.contradictions set current = false", ct);
-        await ctx.ExecuteAsync($"delete from {s}.contradiction_records", ct);
-        foreach (var c in found)
-        {
-            var sides = c.Sides.Select(side => new ReadModelSide(side.Position,
-                side.Records.Select(k => new ReadModelRecordKey(k.ArticleKey, k.RecordId)).ToList())).ToList();
-            await ctx.ExecuteAsync($"""
-                insert into {s}.contradictions (id, about, kind, sides, status, current)
-                values ($1, $2, $3, $4::jsonb, coalesce((select verdict from {s}.verdicts where contradiction_id = $1 order by position desc limit 1), 'open'), true)
-                on conflict (id) do update set about = excluded.about, kind = excluded.kind, sides = excluded.sides, current = true
-                """, ct, c.Id, c.About, c.Kind, ClaimsEventTypes.SidesToJson(sides));
-            for (var i = 0; i < c.Sides.Count; i++)
-                foreach (var key in c.Sides[i].Records)
-                    await ctx.ExecuteAsync($"insert into {s}.contradiction_records (contradiction_id, side, article_id, record_id) values ($1, $2, $3, $4) on conflict do nothing",
-                        ct, c.Id, i, key.ArticleKey, key.RecordId);
-        }
-        await ctx.ExecuteAsync($"delete from {s}.contradictions c where not c.current and not exists (select 1 from {s}.verdicts v where v.contradiction_id = c.id)", ct);
+        // (object): a lone string[] would otherwise become the params array itself, one parameter per element.
+        await ctx.ExecuteAsync($"delete from {s}.contradiction_records where contradiction_id in (select id from {s}.contradictions where scope = any($1))", ct, (object)scopes);
+        await ctx.ExecuteAsync($"update {s}.contradictions set current = false where scope = any($1)", ct, (object)scopes);
+        foreach (var (scope, c) in found)
+            await ContradictionRows.UpsertAsync(ctx, scope, c, ct);
+        var rows = found.SelectMany(f => f.Found.Sides.SelectMany((side, i) => side.Records.Distinct().Select((k, seq) => (f.Found.Id, Side: i, Seq: seq, Key: k)))).ToList();
+        await ctx.ExecuteAsync($"""
+            insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord)
+            select * from unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[]) on conflict do nothing
+            """, ct, rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Side).ToArray(), rows.Select(r => r.Seq).ToArray(),
+            rows.Select(r => r.Key.ArticleKey).ToArray(), rows.Select(r => r.Key.RecordId).ToArray(), rows.Select(r => loaded[(r.Key.ArticleKey, r.Key.RecordId)].Ord).ToArray());
+        await ContradictionRows.DropUnreviewedAsync(ctx, $"scope = any($1)", ct, (object)scopes);
     }
 }

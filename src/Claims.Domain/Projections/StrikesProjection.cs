@@ -6,12 +6,16 @@ using Claims.EventStore.Projections;
 
 namespace Claims.Domain.Projections;
 
-/// <summary>Strike incidents (see <see cref="IncidentGrouping"/>), regrouped from the strike reports that stand once per batch that changed them.</summary>
+/// <summary>Strike incidents (see <see cref="IncidentGrouping"/>). Each batch regroups only the incidents the changed articles'
+/// strikes belonged to or can join (<see cref="StrikeRegrouping"/>), so its cost follows the change, not the size of the log.</summary>
 public sealed class StrikesProjection : IProjection
 {
     public const string ProjectionName = "strikes";
     public string Name => ProjectionName;
+    public int Version => 2;
     public IReadOnlyCollection<string>? EventTypes => ClaimsEventTypes.ArticleEventNames.ToHashSet();
+
+    private static readonly StrikeRegrouping Regrouping = new("incident_members", StrikeWindow.Incident);
 
     public async Task CreateSchemaAsync(ProjectionContext ctx, CancellationToken ct)
     {
@@ -19,24 +23,28 @@ public sealed class StrikesProjection : IProjection
         await Ddl.RunAsync(ctx, $"""
             create table {ctx.Schema}.incidents (id text primary key, perpetrator_id text not null, date_from date, grade text not null, incident jsonb not null);
             create index on {ctx.Schema}.incidents (perpetrator_id);
+            {Regrouping.Ddl(ctx.Schema)}
             """, ct);
     }
 
     public async Task ApplyAsync(IReadOnlyList<StoredEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
-        var dirty = false;
+        var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in events)
         {
             await ArticleTables.ApplyAsync(e, ctx, ct);
-            dirty |= e.Data is not ArticleReExtracted and not StatementMade and not ClaimDisputed;
+            // A statement or dispute changes no incident; an article's date or outlet does.
+            if (e.Data is not ArticleReExtracted and not StatementMade and not ClaimDisputed && ArticleTables.ArticleOf(e.Data) is { } article) touched.Add(article);
         }
-        if (!dirty) return;
+        if (touched.Count == 0) return;
 
-        var strikes = await ArticleTables.StandingAsync(ctx, RecordTypes.Strike, ct);
-        var incidents = IncidentGrouping.Group(strikes.Select(s => new StrikeReport(s.ArticleId, s.Outlet, s.PublishedOn, (StrikeReported)s.Record)).ToList());
-        await ctx.ExecuteAsync($"delete from {ctx.Schema}.incidents", ct);
+        var strikes = (await ArticleTables.StandingAsync(ctx, RecordTypes.Strike, touched, ct)).Where(k => ((StrikeReported)k.Record).Scope == "event").ToList();
+        var (dropped, members) = await Regrouping.PrepareAsync(ctx, touched, strikes, ct);
+        var incidents = IncidentGrouping.Group(members.Select(s => new StrikeReport(s.ArticleId, s.Outlet, s.PublishedOn, (StrikeReported)s.Record)).ToList());
+        await ctx.ExecuteAsync($"delete from {ctx.Schema}.incidents where id = any($1)", ct, (object)dropped);
         foreach (var i in incidents)
             await ctx.ExecuteAsync($"insert into {ctx.Schema}.incidents (id, perpetrator_id, date_from, grade, incident) values ($1, $2, $3::date, $4, $5::jsonb)",
                 ct, i.Id, i.Perpetrator.Id, i.From, i.Grade, JsonSerializer.Serialize(i, ReadModelJson.Default.StrikeIncident));
+        await Regrouping.SaveAsync(ctx, dropped, incidents.Select(i => (i.Id, i.Sources.Select(m => (m.ArticleId, m.RecordId)))), ct);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Claims.Domain.Application;
 using Claims.Domain.Events;
+using Claims.Extraction.Contradictions;
 
 namespace Claims.Domain.Strikes;
 
@@ -9,7 +10,8 @@ namespace Claims.Domain.Strikes;
 public sealed record StrikeReport(string ArticleId, string? Outlet, DateOnly? PublishedOn, StrikeReported Strike);
 
 /// <summary>
-/// Groups strike reports into incidents: same perpetrator, a shared place (or a place and the province it lies in), and
+/// Groups strike reports into incidents: same perpetrator, a shared place (or a place and the province it lies in; a country
+/// is too wide to count, see <see cref="PlaceMatching"/>), and
 /// dates (the strike's own, else the article's) at most <see cref="WindowDays"/> apart — unknown dates do not separate.
 /// Grade: "contested" when the reports disagree on whom the strikes hit or on a count, else "corroborated" when two
 /// independent sources (different reporters; the article's own voice counts per outlet) report it, else "single-source".
@@ -37,13 +39,13 @@ public static class IncidentGrouping
     {
         if (a.Strike.Perpetrator.Id != b.Strike.Perpetrator.Id) return false;
         if (DateOf(a) is { } da && DateOf(b) is { } db && Math.Abs(da.DayNumber - db.DayNumber) > WindowDays) return false;
-        return a.Strike.Locations.Any(x => b.Strike.Locations.Any(y => x.Id == y.Id || Within(x, y) || Within(y, x)));
+        return PlaceMatching.SharePlace(Places(a.Strike), Places(b.Strike));
     }
 
-    private static bool Within(PlaceData place, PlaceData province) =>
-        province.Id.StartsWith("province-", StringComparison.Ordinal) && place.Province is { } p && province.Province is { } q && p == q;
+    public static IEnumerable<(string Id, string? Province)> Places(StrikeReported strike) => strike.Locations.Select(p => (p.Id, p.Province));
 
-    private static DateOnly? DateOf(StrikeReport r) => r.Strike.Date ?? r.PublishedOn;
+    /// <summary>The day that places a report in time: the strike's own date, else its article's.</summary>
+    public static DateOnly? DateOf(StrikeReport r) => r.Strike.Date ?? r.PublishedOn;
 
     private static string SourceOf(StrikeReport r) => r.Strike.ReportedBy?.Id ?? "outlet:" + (r.Outlet ?? r.ArticleId);
 

@@ -8,23 +8,99 @@ namespace Claims.Extraction.Contradictions;
 /// Three passes, most specific first; a record used by one contradiction is not reused by a broader one:
 /// 1. an explicit denial (balayer / démentir … "les accusations de X") against the claims it denies;
 /// 2. the same strike event (same striker, shared place, compatible day) said to hit different targets, or given different numbers;
-/// 3. per striker, its own camp's claims that it hits jihadists against other sources saying it hits the opposition.</summary>
+/// 3. per striker, its own camp's claims that it hits jihadists against other sources saying it hits the opposition.
+/// Find runs the three over everything; the stages are public so that a projection can rerun only what a change touches.</summary>
 public static class ContradictionFinder
 {
     public static IReadOnlyList<Contradiction> Find(IEnumerable<ArticleRecord> input)
     {
         var records = input.ToList();
-        var statements = records.Where(r => r.Record is Statement).ToList();
-        var strikes = records.Where(r => r.Record is Strike).ToList();
-        var disputes = records.Where(r => r.Record is Dispute).ToList();
-        var used = new HashSet<RecordKey>();
         var found = new List<Contradiction>();
-        found.AddRange(Denials(statements, strikes, disputes, used));
-        found.AddRange(Rebuttals(statements, strikes, disputes, used));
-        found.AddRange(Events(statements, strikes, used));
-        found.AddRange(Campaigns(statements, strikes, used));
+        var used = new HashSet<RecordKey>();
+        foreach (var article in records.GroupBy(r => r.ArticleKey))
+        {
+            var (inArticle, articleUsed) = FindInArticle(article.ToList());
+            found.AddRange(inArticle);
+            used.UnionWith(articleUsed);
+        }
+        var statements = records.Where(r => r.Record is Statement).ToList();
+        foreach (var cluster in EventClusters(EventCandidates(records, used)))
+            found.AddRange(FindInCluster(cluster, statements, used));
+        var campaigns = records.Where(r => !used.Contains(r.Key)).Select(r => (Record: r, Side: CampaignSideOf(r))).Where(x => x.Side is not null)
+            .GroupBy(x => x.Side!.Value.Striker).OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var byStriker in campaigns)
+            if (Campaign(byStriker.Where(x => x.Side!.Value.Own).Select(x => x.Record).ToList(), byStriker.Where(x => !x.Side!.Value.Own).Select(x => x.Record).ToList()) is { } c)
+                found.Add(c);
         return found;
     }
+
+    // The three stages below are what Find is made of, exposed so that a projection can run each on just the part of the
+    // data a change touches (an article; a cluster of strikes; one striker's campaign) and still find exactly what Find
+    // finds over everything. Each stage depends only on its part and on the records earlier stages used.
+
+    /// <summary>Stage 1, one article's records: explicit denials and rebuttals. Returns them and the records they use.</summary>
+    public static (IReadOnlyList<Contradiction> Found, IReadOnlySet<RecordKey> Used) FindInArticle(IReadOnlyList<ArticleRecord> articleRecords)
+    {
+        var statements = articleRecords.Where(r => r.Record is Statement).ToList();
+        var strikes = articleRecords.Where(r => r.Record is Strike).ToList();
+        var disputes = articleRecords.Where(r => r.Record is Dispute).ToList();
+        var used = new HashSet<RecordKey>();
+        var found = Denials(statements, strikes, disputes, used).ToList();
+        found.AddRange(Rebuttals(statements, strikes, disputes, used));
+        return (found, used);
+    }
+
+    /// <summary>The strikes stage 2 considers: event-scope strikes that stage 1 did not use.</summary>
+    public static IEnumerable<ArticleRecord> EventCandidates(IEnumerable<ArticleRecord> records, IReadOnlySet<RecordKey> usedInArticles) =>
+        records.Where(r => r.Record is Strike { Scope: Strike.Event } && !usedInArticles.Contains(r.Key));
+
+    /// <summary>Stage 2a: event strikes grouped into clusters of one strike event (connected by <see cref="SameEvent"/>), singletons
+    /// included, in input order. Two strikes can only be of one event if they share a striker and a place (<see cref="PlaceKeys"/>).</summary>
+    public static IReadOnlyList<IReadOnlyList<ArticleRecord>> EventClusters(IEnumerable<ArticleRecord> eventStrikes)
+    {
+        var events = eventStrikes.ToList();
+        var parent = Enumerable.Range(0, events.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var i = 0; i < events.Count; i++)
+            for (var j = i + 1; j < events.Count; j++)
+                if (SameEvent(events[i], events[j])) parent[Find(i)] = Find(j);
+        return Enumerable.Range(0, events.Count).GroupBy(Find).Select(g => (IReadOnlyList<ArticleRecord>)g.Select(i => events[i]).ToList()).ToList();
+    }
+
+    /// <summary>Stage 2b: the contradictions of one cluster (different targets, else different numbers); adds the records they use.
+    /// <paramref name="statements"/> must hold the statements of the cluster's articles (they carry the strikes' words).</summary>
+    public static IReadOnlyList<Contradiction> FindInCluster(IReadOnlyList<ArticleRecord> cluster, IReadOnlyList<ArticleRecord> statements, HashSet<RecordKey> used) =>
+        cluster.Count > 1 ? ClusterContradictions(cluster, statements, used).ToList() : [];
+
+    /// <summary>Stage 3 input: whether a record speaks for a striker's own camp ("we hit jihadists") or against it ("they hit the
+    /// opposition"); null when it is neither. Only records no earlier stage used take part.</summary>
+    public static (string Striker, bool Own)? CampaignSideOf(ArticleRecord r)
+    {
+        if (r.Record is Strike { Scope: not Strike.CampaignScope }) return null;
+        return StanceOf(r) switch
+        {
+            { Position: TargetStance.Jihadists, FromStrikerSide: true } st => (st.Striker.Id, true),
+            { Position: TargetStance.Opposition, FromStrikerSide: false } st => (st.Striker.Id, false),
+            _ => null,
+        };
+    }
+
+    /// <summary>Stage 3, one striker: its own camp's claims against other sources' (both in input order); null unless both exist.</summary>
+    public static Contradiction? Campaign(IReadOnlyList<ArticleRecord> own, IReadOnlyList<ArticleRecord> others)
+    {
+        if (own.Count == 0 || others.Count == 0) return null;
+        var stance = StanceOf(own[0])!;
+        var striker = Say.Actor(stance.Striker);
+        return new Contradiction(CampaignId(stance.Striker.Id),
+            Say.Render("campaignAbout", ("striker", striker)),
+            Contradiction.ClaimAndDenial,
+            [
+                new ContradictionSide(Say.Render("campaignOwnSide", ("striker", striker), ("position", Describe(TargetStance.Jihadists, striker))), own.Select(r => r.Key).ToList()),
+                new ContradictionSide(Say.Render("campaignOthersSide", ("position", Describe(TargetStance.Opposition, striker))), others.Select(r => r.Key).ToList()),
+            ]);
+    }
+
+    public static string CampaignId(string strikerId) => Id(Contradiction.ClaimAndDenial, "campaign|" + strikerId);
 
     private static IEnumerable<Contradiction> Denials(List<ArticleRecord> statements, List<ArticleRecord> strikes, List<ArticleRecord> disputes, HashSet<RecordKey> used)
     {
@@ -120,64 +196,34 @@ public static class ContradictionFinder
     private static HashSet<string> Words(string text) =>
         Text.Fold.Text(text).Split([' ', '\'', '-', ',', '.'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3 && w is not ("avoir" or "dans" or "province" or "ville" or "sont" or "etre")).ToHashSet(StringComparer.Ordinal);
 
-    private static IEnumerable<Contradiction> Events(List<ArticleRecord> statements, List<ArticleRecord> strikes, HashSet<RecordKey> used)
+    private static IEnumerable<Contradiction> ClusterContradictions(IReadOnlyList<ArticleRecord> cluster, IReadOnlyList<ArticleRecord> statements, HashSet<RecordKey> used)
     {
-        var events = strikes.Where(r => ((Strike)r.Record).Scope == Strike.Event && !used.Contains(r.Key)).ToList();
-        var parent = Enumerable.Range(0, events.Count).ToArray();
-        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
-        for (var i = 0; i < events.Count; i++)
-            for (var j = i + 1; j < events.Count; j++)
-                if (SameEvent(events[i], events[j])) parent[Find(i)] = Find(j);
-
-        foreach (var cluster in Enumerable.Range(0, events.Count).GroupBy(Find).Select(g => g.Select(i => events[i]).ToList()).Where(c => c.Count > 1))
+        var strikesOf = cluster.Select(r => (Rec: r, K: (Strike)r.Record)).ToList();
+        var perpetrator = Say.Actor(strikesOf[0].K.Perpetrator);
+        var places = strikesOf.SelectMany(s => s.K.Locations).Where(p => !IsCountry(p)).DistinctBy(p => p.Name).Take(4).Select(Say.Place).ToList();
+        var bySide = strikesOf.Where(s => s.K.Stance is not null).GroupBy(s => s.K.Stance!.Position).ToList();
+        if (bySide.Count == 2 && bySide.All(g => g.Any()))
         {
-            var strikesOf = cluster.Select(r => (Rec: r, K: (Strike)r.Record)).ToList();
-            var perpetrator = Say.Actor(strikesOf[0].K.Perpetrator);
-            var places = strikesOf.SelectMany(s => s.K.Locations).Where(p => !IsCountry(p)).DistinctBy(p => p.Name).Take(4).Select(Say.Place).ToList();
-            var bySide = strikesOf.Where(s => s.K.Stance is not null).GroupBy(s => s.K.Stance!.Position).ToList();
-            if (bySide.Count == 2 && bySide.All(g => g.Any()))
+            var sides = bySide.OrderBy(g => g.Key == TargetStance.Opposition ? 0 : 1).Select(g =>
             {
-                var sides = bySide.OrderBy(g => g.Key == TargetStance.Opposition ? 0 : 1).Select(g =>
-                {
-                    var keys = g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements, s.Rec))).Distinct().ToList();
-                    return new ContradictionSide(Say.Render("side", ("sources", Sources(g.Select(s => s.K))), ("position", Describe(g.Key, perpetrator))), keys);
-                }).ToList();
-                foreach (var k in sides.SelectMany(s => s.Records)) used.Add(k);
-                yield return new Contradiction(Id(Contradiction.DifferentTargets, string.Join(",", cluster.Select(r => r.Key.ToString()).Order(StringComparer.Ordinal))),
-                    Say.Render("targetsAbout", ("striker", perpetrator), ("places", places)), Contradiction.DifferentTargets, sides);
-                continue;
-            }
-            foreach (var key in strikesOf.SelectMany(s => s.K.Counts.Keys).Distinct())
-            {
-                var values = strikesOf.Where(s => s.K.Counts.ContainsKey(key)).GroupBy(s => s.K.Counts[key]).ToList();
-                if (values.Count < 2) continue;
-                var sides = values.Select(g => new ContradictionSide(
-                    Say.Render("numbersSide", ("sources", Sources(g.Select(s => s.K))), ("count", g.Key), ("unit", Say.Unit(key))),
-                    g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements, s.Rec))).Distinct().ToList())).ToList();
-                foreach (var k in sides.SelectMany(s => s.Records)) used.Add(k);
-                yield return new Contradiction(Id(Contradiction.DifferentNumbers, key + "|" + string.Join(",", cluster.Select(r => r.Key.ToString()).Order(StringComparer.Ordinal))),
-                    Say.Render("numbersAbout", ("unit", Say.Unit(key)), ("striker", perpetrator), ("places", places)), Contradiction.DifferentNumbers, sides);
-            }
+                var keys = g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements, s.Rec))).Distinct().ToList();
+                return new ContradictionSide(Say.Render("side", ("sources", Sources(g.Select(s => s.K))), ("position", Describe(g.Key, perpetrator))), keys);
+            }).ToList();
+            foreach (var k in sides.SelectMany(s => s.Records)) used.Add(k);
+            yield return new Contradiction(Id(Contradiction.DifferentTargets, string.Join(",", cluster.Select(r => r.Key.ToString()).Order(StringComparer.Ordinal))),
+                Say.Render("targetsAbout", ("striker", perpetrator), ("places", places)), Contradiction.DifferentTargets, sides);
+            yield break;
         }
-    }
-
-    private static IEnumerable<Contradiction> Campaigns(List<ArticleRecord> statements, List<ArticleRecord> strikes, HashSet<RecordKey> used)
-    {
-        var candidates = statements.Concat(strikes.Where(k => ((Strike)k.Record).Scope == Strike.CampaignScope))
-            .Where(r => !used.Contains(r.Key) && StanceOf(r) is not null).ToList();
-        foreach (var byStriker in candidates.GroupBy(r => StanceOf(r)!.Striker.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var key in strikesOf.SelectMany(s => s.K.Counts.Keys).Distinct())
         {
-            var own = byStriker.Where(r => StanceOf(r) is { Position: TargetStance.Jihadists, FromStrikerSide: true }).ToList();
-            var others = byStriker.Where(r => StanceOf(r) is { Position: TargetStance.Opposition, FromStrikerSide: false }).ToList();
-            if (own.Count == 0 || others.Count == 0) continue;
-            var striker = Say.Actor(StanceOf(own[0])!.Striker);
-            yield return new Contradiction(Id(Contradiction.ClaimAndDenial, "campaign|" + byStriker.Key),
-                Say.Render("campaignAbout", ("striker", striker)),
-                Contradiction.ClaimAndDenial,
-                [
-                    new ContradictionSide(Say.Render("campaignOwnSide", ("striker", striker), ("position", Describe(TargetStance.Jihadists, striker))), own.Select(r => r.Key).ToList()),
-                    new ContradictionSide(Say.Render("campaignOthersSide", ("position", Describe(TargetStance.Opposition, striker))), others.Select(r => r.Key).ToList()),
-                ]);
+            var values = strikesOf.Where(s => s.K.Counts.ContainsKey(key)).GroupBy(s => s.K.Counts[key]).ToList();
+            if (values.Count < 2) continue;
+            var sides = values.Select(g => new ContradictionSide(
+                Say.Render("numbersSide", ("sources", Sources(g.Select(s => s.K))), ("count", g.Key), ("unit", Say.Unit(key))),
+                g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements, s.Rec))).Distinct().ToList())).ToList();
+            foreach (var k in sides.SelectMany(s => s.Records)) used.Add(k);
+            yield return new Contradiction(Id(Contradiction.DifferentNumbers, key + "|" + string.Join(",", cluster.Select(r => r.Key.ToString()).Order(StringComparer.Ordinal))),
+                Say.Render("numbersAbout", ("unit", Say.Unit(key)), ("striker", perpetrator), ("places", places)), Contradiction.DifferentNumbers, sides);
         }
     }
 
@@ -193,19 +239,14 @@ public static class ContradictionFinder
         return SharePlace(x, y);
     }
 
-    // Same place, or a province and a place inside it (two towns of one province are not the same place).
-    private static bool SharePlace(Strike x, Strike y) =>
-        x.Locations.Where(p => !IsCountry(p)).Any(a => y.Locations.Where(p => !IsCountry(p)).Any(b => a.Id == b.Id || Within(a, b) || Within(b, a)));
+    private static bool SharePlace(Strike x, Strike y) => PlaceMatching.SharePlace(x.Locations.Select(Place), y.Locations.Select(Place));
 
-    private static bool Within(PlaceRef place, PlaceRef province) =>
-        province.Id.StartsWith("province-", StringComparison.Ordinal) && place.Province is { } p && Norm(p) == Norm(province.Province ?? "");
+    private static (string Id, string? Province) Place(PlaceRef p) => (p.Id, p.Province);
 
-    private static string Norm(string s) => Text.Fold.Slug(s);
-
-    private static bool IsCountry(PlaceRef p) => p.Id is "syrie" or "irak" or "iran" or "turquie" or "liban" or "jordanie" or "israel" or "russie" or "yemen" or "libye" or "afghanistan";
+    private static bool IsCountry(PlaceRef p) => PlaceMatching.IsCountry(p.Id);
 
     // The statement that reports a strike (same article, same reporter, its words inside the strike's sentences).
-    private static IEnumerable<RecordKey> Carriers(List<ArticleRecord> statements, ArticleRecord strike)
+    private static IEnumerable<RecordKey> Carriers(IReadOnlyList<ArticleRecord> statements, ArticleRecord strike)
     {
         var k = (Strike)strike.Record;
         return statements.Where(s => s.ArticleKey == strike.ArticleKey && s.Record is Statement st && k.ReportedBy?.Id == st.Speaker.Id && k.Span.Overlaps(st.Span)).Select(s => s.Key);

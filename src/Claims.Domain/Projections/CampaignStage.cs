@@ -1,0 +1,106 @@
+using Claims.EventStore.Projections;
+using Claims.Extraction.Contradictions;
+
+namespace Claims.Domain.Projections;
+
+/// <summary>
+/// The finder's stage 3 kept by difference: a striker's campaign contradiction (its own camp's "we hit jihadists" against
+/// others' "they hit the opposition") gathers records from every article, so it cannot be recomputed whole on each batch.
+/// campaign_candidates holds, per article, the records that take a side and that no earlier stage used; a batch rewrites
+/// only the rows of the articles it may have changed, and then, per striker involved, switches the contradiction on or off
+/// and copies just those rows into it. The sides keep the finder's order: article, then the order the stream made them.
+/// </summary>
+internal static class CampaignStage
+{
+    public static async Task UpdateAsync(ProjectionContext ctx, string[] articles, IReadOnlyList<StandingRecord> records, CancellationToken ct)
+    {
+        var s = ctx.Schema;
+        var used = new HashSet<(string, string)>();
+        await using (var command = ctx.Command($"""
+            select cr.article_id, cr.record_id from {s}.contradiction_records cr join {s}.contradictions c on c.id = cr.contradiction_id
+             where cr.article_id = any($1) and c.current and c.scope not like 'campaign:%'
+            """))
+        {
+            command.Parameters.Add(new() { Value = articles });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) used.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        var strikers = new SortedSet<string>(StringComparer.Ordinal);
+        await using (var command = ctx.Command($"delete from {s}.campaign_candidates where article_id = any($1) returning striker_id"))
+        {
+            command.Parameters.Add(new() { Value = articles });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) strikers.Add(reader.GetString(0));
+        }
+        var inArticles = articles.ToHashSet(StringComparer.Ordinal);
+        var rows = records.Where(r => inArticles.Contains(r.ArticleId) && !used.Contains(r.Key))
+            .Select(r => (Record: r, Side: ContradictionFinder.CampaignSideOf(ContradictionsProjection.ToFinder(r)))).Where(x => x.Side is not null).ToList();
+        await ctx.ExecuteAsync($"""
+            insert into {s}.campaign_candidates (striker_id, own, article_id, record_id, ord)
+            select * from unnest($1::text[], $2::boolean[], $3::text[], $4::text[], $5::bigint[])
+            """, ct, rows.Select(x => x.Side!.Value.Striker).ToArray(), rows.Select(x => x.Side!.Value.Own).ToArray(),
+            rows.Select(x => x.Record.ArticleId).ToArray(), rows.Select(x => x.Record.RecordId).ToArray(), rows.Select(x => x.Record.Ord).ToArray());
+        foreach (var x in rows) strikers.Add(x.Side!.Value.Striker);
+
+        foreach (var striker in strikers)
+            await UpdateStrikerAsync(ctx, striker, articles, ct);
+    }
+
+    private static async Task UpdateStrikerAsync(ProjectionContext ctx, string striker, string[] articles, CancellationToken ct)
+    {
+        var s = ctx.Schema;
+        var id = ContradictionFinder.CampaignId(striker);
+        var own = await FirstAsync(ctx, striker, own: true, ct);
+        var others = await FirstAsync(ctx, striker, own: false, ct);
+        bool? wasCurrent = null;
+        await using (var command = ctx.Command($"select current from {s}.contradictions where id = $1"))
+        {
+            command.Parameters.Add(new() { Value = id });
+            if (await command.ExecuteScalarAsync(ct) is bool b) wasCurrent = b;
+        }
+
+        if (own is null || others is null)
+        {
+            if (wasCurrent is null) return;
+            await ctx.ExecuteAsync($"delete from {s}.contradiction_records where contradiction_id = $1", ct, id);
+            await ctx.ExecuteAsync($"update {s}.contradictions set current = false where id = $1", ct, id);
+            await ContradictionRows.DropUnreviewedAsync(ctx, "id = $1", ct, id);
+            return;
+        }
+
+        // The wording comes from the finder, given the first record of each side (it names the striker as the first one does).
+        var contradiction = ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(own)], [ContradictionsProjection.ToFinder(others)])!;
+        // Already current: only the rows of these articles can have changed. Newly current: all of the striker's rows.
+        var only = wasCurrent == true ? articles : null;
+        await ctx.ExecuteAsync($"delete from {s}.contradiction_records where contradiction_id = $1 and ($2::text[] is null or article_id = any($2))", ct, id, only);
+        await ctx.ExecuteAsync($"""
+            insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord)
+            select $1, case when own then 0 else 1 end, 0, article_id, record_id, ord from {s}.campaign_candidates
+             where striker_id = $2 and ($3::text[] is null or article_id = any($3))
+            """, ct, id, striker, only);
+        await ContradictionRows.UpsertAsync(ctx, "campaign:" + striker, contradiction, ct);
+        await ctx.ExecuteAsync($"""
+            update {s}.contradictions set record_counts = array[
+                (select count(*) from {s}.contradiction_records where contradiction_id = $1 and side = 0),
+                (select count(*) from {s}.contradiction_records where contradiction_id = $1 and side = 1)]::int[] where id = $1
+            """, ct, id);
+    }
+
+    private static async Task<StandingRecord?> FirstAsync(ProjectionContext ctx, string striker, bool own, CancellationToken ct)
+    {
+        string article;
+        string record;
+        await using (var command = ctx.Command($"""
+            select article_id, record_id from {ctx.Schema}.campaign_candidates where striker_id = $1 and own = $2 order by article_id, ord limit 1
+            """))
+        {
+            command.Parameters.Add(new() { Value = striker });
+            command.Parameters.Add(new() { Value = own });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) return null;
+            (article, record) = (reader.GetString(0), reader.GetString(1));
+        }
+        return (await ArticleTables.StandingAsync(ctx, type: null, [article], ct)).Single(r => r.RecordId == record);
+    }
+}

@@ -1,0 +1,138 @@
+using Claims.Domain.Application;
+using Claims.Domain.Projections;
+using Claims.Domain.Tests.Support;
+using Claims.Extraction;
+using Claims.Extraction.Contradictions;
+using Claims.TestKit;
+
+namespace Claims.Domain.Tests;
+
+/// <summary>
+/// The contradiction and strike projections recompute only what each batch touches. These tests hold them to what the pure
+/// rules give over everything at once: articles ingested one at a time, in a shuffled order, must end with exactly the
+/// contradictions <see cref="ContradictionFinder.Find"/> finds over all of them, and with the same tables a single pass
+/// (a rebuild: one batch over the whole log) builds.
+/// </summary>
+public sealed class IncrementalProjectionTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
+{
+    private ClaimsRuntime _runtime = null!;
+    private readonly List<(string ArticleId, IngestArticleRequest Request)> _ingested = [];
+
+    public async Task InitializeAsync()
+    {
+        _runtime = await SeededClaims.StartAsync(database.ConnectionString);
+        // Seeds and held-out articles together: several strikers, clusters across articles, denials and campaigns.
+        var articles = Seeds.All.Select(s => s.Request).Concat(HeldOut()).ToList();
+        var shuffle = new Random(2015);  // fixed, so that a failure replays
+        foreach (var request in articles.OrderBy(_ => shuffle.Next()))
+        {
+            _ingested.Add(((await _runtime.Application.IngestAsync(request, "test")).ArticleId, request));
+            await _runtime.Application.WaitForProjectionsAsync(SeededClaims.Patience); // one article per batch
+        }
+    }
+
+    public async Task DisposeAsync() => await _runtime.DisposeAsync();
+
+    [Fact]
+    public async Task Contradictions_kept_article_by_article_are_those_the_finder_finds_over_everything()
+    {
+        var extractor = new ArticleExtractor();
+        var extractions = _ingested.Select(a => extractor.Extract(new ArticleInput(a.ArticleId, a.Request.Text, a.Request.Html)
+            { Outlet = a.Request.Outlet, Title = a.Request.Title, PublishedOn = a.Request.PublishedOn, Url = a.Request.Url }));
+        var expected = ContradictionFinder.Find(extractions)
+            .ToDictionary(c => c.Id, c => (c.Kind, Sides: c.Sides.Select(s => s.Records.Select(k => $"{k.ArticleKey}:{k.RecordId}").Order().ToList()).ToList()));
+
+        var stored = await _runtime.Application.ListContradictionsAsync(page: new ContradictionPage(Limit: ContradictionPage.MaxLimit, RecordsPerSide: ContradictionPage.MaxLimit));
+        var actual = stored.ToDictionary(c => c.Id, c => (c.Kind, Sides: c.Sides.Select(s => s.Records.Select(r => $"{r.ArticleId}:{r.RecordId}").Order().ToList()).ToList()));
+
+        Assert.True(expected.Count >= 5, $"the corpus should hold several contradictions, found {expected.Count}");
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (id, want) in expected)
+        {
+            Assert.Equal(want.Kind, actual[id].Kind);
+            Assert.Equal(want.Sides, actual[id].Sides);
+            Assert.Equal(want.Sides.Select(s => s.Count), stored.Single(c => c.Id == id).Sides.Select(s => s.RecordCount));
+        }
+    }
+
+    [Fact]
+    public async Task Contradictions_and_incidents_kept_article_by_article_equal_a_single_pass_over_the_log()
+    {
+        foreach (var projection in new[] { ContradictionsProjection.ProjectionName, StrikesProjection.ProjectionName })
+        {
+            var schema = _runtime.Store.ProjectionSchema(projection);
+            var live = await TableDump.OfSchemaAsync(_runtime.Store, schema);
+            await _runtime.RebuildAsync(projection);
+            var rebuilt = await TableDump.OfSchemaAsync(_runtime.Store, schema);
+            Assert.NotEmpty(live[projection == StrikesProjection.ProjectionName ? "incidents" : "contradictions"]);
+            foreach (var table in live.Keys) Assert.Equal(live[table], rebuilt[table]);
+        }
+    }
+
+    [Fact]
+    public async Task A_contradictions_page_holds_at_most_limit_items_and_the_pages_join_into_the_whole_list()
+    {
+        var whole = await _runtime.Application.ListContradictionsAsync(page: new ContradictionPage(Limit: ContradictionPage.MaxLimit));
+        var joined = new List<ContradictionView>();
+        var page = new ContradictionPage(Limit: 2, RecordsPerSide: 1);
+        while (true)
+        {
+            var next = await _runtime.Application.ListContradictionsAsync(page: page);
+            Assert.True(next.Count <= 2);
+            Assert.All(next.SelectMany(c => c.Sides), s => Assert.True(s.Records.Count <= 1 && s.RecordCount >= s.Records.Count));
+            joined.AddRange(next);
+            if (next.Count < page.Limit) break;
+            page = page with { After = next[^1].Id };
+        }
+        Assert.Equal(whole.Select(c => c.Id), joined.Select(c => c.Id));
+        Assert.Equal(whole.Select(c => c.Id).Order(StringComparer.Ordinal), whole.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_ledger_page_holds_at_most_limit_entries_and_the_pages_join_into_the_whole_ledger()
+    {
+        var actor = (await _runtime.Application.SearchActorsAsync(null))[0];  // the actor with the most records
+        var whole = (await _runtime.Application.GetLedgerAsync(actor.Id, new LedgerPage(Limit: LedgerPage.MaxLimit)))!;
+        Assert.Null(whole.Next);
+        var joined = new List<string>();
+        var pages = 0;
+        for (var ledger = (await _runtime.Application.GetLedgerAsync(actor.Id, new LedgerPage(Limit: 3)))!; ;
+             ledger = (await _runtime.Application.GetLedgerAsync(actor.Id, new LedgerPage(ledger.Next, 3)))!)
+        {
+            pages++;
+            var entries = Entries(ledger);
+            Assert.True(entries.Count <= 3);
+            joined.AddRange(entries);
+            if (ledger.Next is null) break;
+        }
+        Assert.True(pages > 1, $"{actor.Name} should need several pages of 3");
+        Assert.Equal(Entries(whole).Order(), joined.Order());
+        Assert.Equal(joined.Count, joined.Distinct().Count());
+        Assert.True(actor.Records <= joined.Count, "every record of the actor is in its ledger (a record may appear under two roles)");
+    }
+
+    [Fact]
+    public async Task A_ledger_cursor_that_is_not_one_and_limits_out_of_range_are_refused_by_name()
+    {
+        var actor = (await _runtime.Application.SearchActorsAsync(null))[0];
+        Assert.Equal("after", (await Assert.ThrowsAsync<RequestValidationException>(() => _runtime.Application.GetLedgerAsync(actor.Id, new LedgerPage("not-a-cursor")))).Field);
+        Assert.Equal("limit", (await Assert.ThrowsAsync<RequestValidationException>(() => _runtime.Application.GetLedgerAsync(actor.Id, new LedgerPage(Limit: 0)))).Field);
+        Assert.Equal("limit", (await Assert.ThrowsAsync<RequestValidationException>(() => _runtime.Application.ListContradictionsAsync(page: new ContradictionPage(Limit: 5000)))).Field);
+        Assert.Equal("recordsPerSide", (await Assert.ThrowsAsync<RequestValidationException>(() => _runtime.Application.ListContradictionsAsync(page: new ContradictionPage(RecordsPerSide: 0)))).Field);
+    }
+
+    private static List<string> Entries(ActorLedger l) =>
+        new[] { ("statement", l.Statements), ("reported", l.StrikesReported), ("attributed", l.StrikesAttributed), ("made", l.DisputesMade), ("received", l.DisputesReceived) }
+            .SelectMany(x => x.Item2.Select(e => $"{x.Item1}:{e.ArticleId}:{e.Record.RecordId}")).ToList();
+
+    private static IEnumerable<IngestArticleRequest> HeldOut()
+    {
+        var folder = Path.Combine(Seeds.RepoRoot, "tests", "Claims.Extraction.Tests", "Gold", "heldout");
+        foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(".txt") || f.EndsWith(".html")).Order())
+        {
+            var content = File.ReadAllText(file);
+            yield return file.EndsWith(".html") ? new IngestArticleRequest(Html: content, Url: "https://heldout.example/" + Path.GetFileName(file))
+                : new IngestArticleRequest(Text: content, Url: "https://heldout.example/" + Path.GetFileName(file));
+        }
+    }
+}
