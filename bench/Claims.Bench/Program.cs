@@ -1,10 +1,13 @@
 using System.Text.Json;
 using Claims.Bench.Append;
+using Claims.Bench.Corpus;
 using Claims.Bench.Extraction;
 using Claims.Bench.Harness;
+using Claims.Bench.Ingest;
+using Claims.Bench.Queries;
 using Claims.Bench.Store;
 
-// claims-bench [--quick] [--json] [append|extraction|rebuild|lag|growth ...]: runs the benchmarks (all by default), each figure against a
+// claims-bench [--quick] [--json] [append|extraction|corpus|rebuild|lag|growth|ingest|queries ...]: runs the benchmarks (all by default), each figure against a
 // baseline measured in the same run, and prints one markdown table (and with --json the same figures as JSON).
 var quick = args.Contains("--quick");
 var json = args.Contains("--json");
@@ -17,8 +20,10 @@ if (Wanted("extraction"))
         new BenchRow("extraction", r.Name, r.MegabytesPerSecond, "MB/s", r.MegabytesPerSecond / r.Ratio, "page reading + tokenizer + sentence splitter",
             r.Name.StartsWith("ArticleExtractor") ? "≥ 1 MB/s" : null)));
 
+if (Wanted("corpus")) rows.AddRange(await CorpusProfile.RunAsync());
+
 string? databaseDescription = null;
-string[] databaseSections = ["append", "rebuild", "lag", "growth"];
+string[] databaseSections = ["append", "rebuild", "lag", "growth", "ingest", "queries"];
 if (databaseSections.Any(Wanted))
 {
     // One server for every database benchmark: each figure and its baseline still run back to back on it.
@@ -28,6 +33,8 @@ if (databaseSections.Any(Wanted))
     if (Wanted("rebuild")) rows.AddRange(await Timed("rebuild", () => RebuildBenchmark.RunAsync(database, quick)));
     if (Wanted("lag")) rows.AddRange(await Timed("lag", () => LiveLagBenchmark.RunAsync(database, quick)));
     if (Wanted("growth")) rows.AddRange(await Timed("growth", () => GrowthBenchmark.RunAsync(database, quick)));
+    if (Wanted("ingest")) rows.AddRange(await Timed("ingest", () => IngestBenchmark.RunAsync(database, quick)));
+    if (Wanted("queries")) rows.AddRange(await Timed("queries", () => QueryBenchmark.RunAsync(database, quick)));
 }
 
 Console.WriteLine($"Claims benchmarks ({(quick ? "quick" : "full")}; {Environment.ProcessorCount} cores; database: {databaseDescription ?? "none"})");

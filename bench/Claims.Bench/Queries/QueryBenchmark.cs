@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using Claims.Api.Hosting;
+using Claims.Bench.Corpus;
+using Claims.Bench.Harness;
+using Claims.Domain.Application;
+using Claims.Domain.Projections;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Claims.Bench.Queries;
+
+/// <summary>
+/// Read latency as the corpus grows. Synthetic articles are ingested through the application (extraction, article streams,
+/// the three projections kept current by the daemon) until the log holds 10 000, 100 000 and 1 000 000 events (the last is
+/// about 100 000 articles); at each size the two reads fact-checkers live on are timed over HTTP against the real API —
+/// an actor's ledger (first page) and the open contradictions (first page and a later one) — and, as the baseline on the
+/// same database in the same run, the plain SQL that fetches the same rows from the same tables.
+/// </summary>
+public static class QueryBenchmark
+{
+    private const int Seed = 2015;
+
+    public static async Task<IReadOnlyList<BenchRow>> RunAsync(BenchDatabase database, bool quick)
+    {
+        int[] steps = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+        var requests = quick ? 200 : 1000;
+        var runtime = await ClaimsRuntime.StartAsync(database.ConnectionString, new ClaimsRuntimeOptions { Schema = "bench_queries" });
+        await using var _ = runtime;
+        var host = ClaimsWebHost.Build(new ClaimsWebHostOptions { Urls = "http://127.0.0.1:0", MinimumLogLevel = LogLevel.Warning }, runtime.Application);
+        await host.StartAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(host.Urls.Single()) };
+            await using var sql = NpgsqlDataSource.Create(database.ConnectionString);
+            // About ten events an article: generate enough for the largest step; article i does not depend on how far we read.
+            using var corpus = SyntheticCorpus.Generate(steps[^1] / 5, Seed).GetEnumerator();
+            var rows = new List<BenchRow>();
+            var articles = 0;
+            var p99s = new List<(string Size, double Ledger, double Open)>();
+            foreach (var step in steps)
+            {
+                var clock = Stopwatch.StartNew();
+                var added = await IngestUntilAsync(runtime, corpus, step);
+                await runtime.Application.WaitForProjectionsAsync(TimeSpan.FromMinutes(30));
+                articles += added;
+                var loadSeconds = clock.Elapsed.TotalSeconds;
+                var events = await runtime.Store.HeadAsync();
+                var size = $"{events.Position:N0} events, {articles:N0} articles";
+                Console.Error.WriteLine($"queries: {size} loaded in {loadSeconds:0} s ({added / loadSeconds:0} articles/s, projections current)");
+
+                if (Environment.GetEnvironmentVariable("CLAIMS_BENCH_PROFILE") == "1")
+                    foreach (var p in runtime.Daemon.Projections.Select(p => p.Name))
+                    {
+                        var t = Stopwatch.StartNew();
+                        await runtime.RebuildAsync(p);
+                        Console.Error.WriteLine($"PROFILE rebuild {p}: {t.Elapsed.TotalSeconds:0.0} s = {events.Position / t.Elapsed.TotalSeconds:0} events/s");
+                    }
+                var probes = await ProbesAsync(runtime, sql);
+                var ledger = await TimeAsync(requests, i => http.GetAsync($"/actors/{Uri.EscapeDataString(probes.Actors[i % probes.Actors.Count])}/ledger"));
+                var ledgerRaw = await TimeAsync(requests, i => RawLedgerAsync(sql, runtime, probes.Actors[i % probes.Actors.Count]));
+                var open = await TimeAsync(requests, i => http.GetAsync(i % 2 == 0 ? "/contradictions?status=open"
+                    : $"/contradictions?status=open&after={Uri.EscapeDataString(probes.Contradictions[i % probes.Contradictions.Count])}"));
+                var openRaw = await TimeAsync(requests, i => RawOpenAsync(sql, runtime, i % 2 == 0 ? null : probes.Contradictions[i % probes.Contradictions.Count]));
+
+                rows.Add(new BenchRow("queries", $"data: {size}, {probes.OpenCount:N0} open contradictions; load {added / loadSeconds:0} articles/s", loadSeconds, "s", null, null));
+                p99s.Add((size, BenchPercentiles.Percentile(ledger, 99), BenchPercentiles.Percentile(open, 99)));
+                foreach (var (name, api, raw, target) in new[]
+                         {
+                             ("GET /actors/{id}/ledger (first page, 200 entries; 10 actors, the biggest first)", ledger, ledgerRaw, "p99 < 20 ms at 100k articles"),
+                             ("GET /contradictions?status=open (first and a later page of 100)", open, openRaw, "p99 < 20 ms at 100k articles"),
+                         })
+                {
+                    var p50 = BenchPercentiles.Percentile(api, 50);
+                    var p99 = BenchPercentiles.Percentile(api, 99);
+                    rows.Add(new BenchRow("queries", $"{name} p50, {size}", p50, "ms", BenchPercentiles.Percentile(raw, 50), "same rows by plain SQL p50"));
+                    rows.Add(new BenchRow("queries", $"{name} p99, {size}", p99, "ms", BenchPercentiles.Percentile(raw, 99), "same rows by plain SQL p99",
+                        step == steps[^1] ? target : null));
+                }
+            }
+            // How cost grows: each size's p99 against the smallest size's.
+            foreach (var (size, ledgerP99, openP99) in p99s)
+            {
+                rows.Add(new BenchRow("growth", $"ledger page p99, {size}", ledgerP99, "ms", p99s[0].Ledger, "same at the smallest size"));
+                rows.Add(new BenchRow("growth", $"open contradictions page p99, {size}", openP99, "ms", p99s[0].Open, "same at the smallest size"));
+            }
+            return rows;
+        }
+        finally
+        {
+            await host.StopAsync();
+            await host.DisposeAsync();
+        }
+    }
+
+    /// <summary>Ingests the next articles of the corpus, four at a time, until the log holds <paramref name="events"/> events.</summary>
+    private static async Task<int> IngestUntilAsync(ClaimsRuntime runtime, IEnumerator<SyntheticArticle> corpus, long events)
+    {
+        var gate = new object();
+        var added = 0;
+        var head = (await runtime.Store.HeadAsync()).Position;
+        async Task Worker()
+        {
+            while (true)
+            {
+                SyntheticArticle article;
+                lock (gate)
+                {
+                    if (Volatile.Read(ref head) >= events || !corpus.MoveNext()) return;
+                    article = corpus.Current;
+                }
+                await runtime.Application.IngestAsync(new IngestArticleRequest(article.Text, Url: article.Url, Outlet: article.Outlet, Title: article.Title,
+                    PublishedOn: article.PublishedOn, Language: "fr"), "bench");
+                Interlocked.Increment(ref added);
+                if (added % 100 == 0) Volatile.Write(ref head, (await runtime.Store.HeadAsync()).Position);
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Worker)));
+        return added;
+    }
+
+    private sealed record Probes(List<string> Actors, List<string> Contradictions, long OpenCount);
+
+    /// <summary>What to ask for: the three actors with the most records (the costliest ledgers) and seven others spread
+    /// over the rest; open contradictions to start later pages after.</summary>
+    private static async Task<Probes> ProbesAsync(ClaimsRuntime runtime, NpgsqlDataSource sql)
+    {
+        var actors = (await runtime.Application.SearchActorsAsync(null)).Select(a => a.Id).ToList();
+        var picked = actors.Take(3).Concat(Enumerable.Range(1, 7).Select(i => actors[Math.Min(actors.Count - 1, 3 + i * (actors.Count - 3) / 8)])).Distinct().ToList();
+        var schema = runtime.Store.ProjectionSchema(ContradictionsProjection.ProjectionName);
+        var ids = new List<string>();
+        await using (var command = sql.CreateCommand($"select id from {schema}.contradictions where current and status = 'open' order by id"))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
+        var spread = Enumerable.Range(0, 16).Select(i => ids.Count == 0 ? "" : ids[i * ids.Count / 16]).Distinct().ToList();
+        return new Probes(picked, spread, ids.Count);
+    }
+
+    // The baselines: the same rows, by the plain SQL a hand-written service would run (payloads as text, nothing mapped).
+    private static async Task RawLedgerAsync(NpgsqlDataSource sql, ClaimsRuntime runtime, string actorId)
+    {
+        var s = runtime.Store.ProjectionSchema(LedgerProjection.ProjectionName);
+        await using var command = sql.CreateCommand($"""
+            select o.role, r.article_id, r.record_id, r.payload::text, a.outlet, a.title, a.published_on
+              from {s}.roles o join {s}.records r on r.article_id = o.article_id and r.record_id = o.record_id join {s}.articles a on a.article_id = r.article_id
+             where o.actor_id = $1 order by o.sort_date, o.article_id, o.ord, o.role limit 200
+            """);
+        command.Parameters.Add(new() { Value = actorId });
+        await DrainAsync(command);
+    }
+
+    private static async Task RawOpenAsync(NpgsqlDataSource sql, ClaimsRuntime runtime, string? after)
+    {
+        var s = runtime.Store.ProjectionSchema(ContradictionsProjection.ProjectionName);
+        await using var command = sql.CreateCommand($"""
+            with page as (select id, about, kind, positions from {s}.contradictions where current and status = 'open' and ($1::text is null or id > $1) order by id limit 100)
+            select p.id, p.about, p.kind, x.side, r.payload::text
+              from page p cross join lateral unnest(p.positions) with ordinality as sides(position, n)
+              cross join lateral (select cr.side, cr.article_id, cr.record_id from {s}.contradiction_records cr
+                                  where cr.contradiction_id = p.id and cr.side = sides.n - 1 order by cr.seq, cr.article_id collate "C", cr.ord limit 50) x
+              join {s}.records r on r.article_id = x.article_id and r.record_id = x.record_id
+            """);
+        command.Parameters.Add(new() { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        await DrainAsync(command);
+    }
+
+    private static async Task DrainAsync(NpgsqlCommand command)
+    {
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            for (var i = 0; i < reader.FieldCount; i++)
+                if (!reader.IsDBNull(i)) _ = reader.GetValue(i);
+    }
+
+    /// <summary>Latencies in ms of <paramref name="count"/> sequential calls (after a short warm-up); HTTP responses are read to the end and must succeed.</summary>
+    private static async Task<List<double>> TimeAsync(int count, Func<int, Task> call)
+    {
+        for (var i = 0; i < 20; i++) await Run(i);
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await Run(i);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return times;
+
+        async Task Run(int i)
+        {
+            var task = call(i);
+            await task;
+            if (task is Task<HttpResponseMessage> { Result: var response })
+            {
+                using (response)
+                {
+                    var body = await response.Content.ReadAsByteArrayAsync();
+                    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)}");
+                }
+            }
+        }
+    }
+}
