@@ -18,7 +18,7 @@ public static class ContradictionEndpoints
 
         contradictions.MapGet("/", ListAsync)
             .WithSummary("Contradictions with their sides, optionally by status (open, confirmed, dismissed, needs-evidence) and actor (id, name or alias); " +
-                         "a page at a time in id order (`limit`, default 100; `after`, the last id of the previous page; `recordsPerSide`, default 50), " +
+                         "a page at a time in id order (`limit`, default 50; `after`, the last id of the previous page; `recordsPerSide`, default 50), " +
                          "the next page in the `Link: <…>; rel=\"next\"` header.");
 
         contradictions.MapGet("/{id}", async Task<Ok<ContradictionView>> (string id, IClaimsApplication app, CancellationToken ct) =>

@@ -88,7 +88,7 @@ public sealed record ContradictionSideView(string Position, IReadOnlyList<Contra
 /// each side with at most <see cref="RecordsPerSide"/> records.</summary>
 public sealed record ContradictionPage(string? After = null, int Limit = ContradictionPage.DefaultLimit, int RecordsPerSide = ContradictionPage.DefaultRecordsPerSide)
 {
-    public const int DefaultLimit = 100;
+    public const int DefaultLimit = 50;
     public const int DefaultRecordsPerSide = 50;
     public const int MaxLimit = 1000;
 

@@ -50,24 +50,32 @@ public sealed class ContradictionsProjection : IProjection
 
     public async Task ApplyAsync(IReadOnlyList<StoredEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
-        var touched = new HashSet<string>(StringComparer.Ordinal);
+        // Article events run by stretches; each verdict meets the contradictions as they stand just before it.
+        var stretch = new List<StoredEvent>();
         foreach (var e in events)
         {
-            if (e.Data is ContradictionVerdictRecorded v)
+            if (e.Data is not ContradictionVerdictRecorded v)
             {
-                if (touched.Count > 0) await RecomputeAsync(ctx, touched, ct);
-                touched.Clear();
-                await ctx.ExecuteAsync($"""
-                    insert into {ctx.Schema}.verdicts (contradiction_id, position, verdict, note, reviewer, recorded_at) values ($1, $2, $3, $4::text, $5, $6)
-                    on conflict do nothing
-                    """, ct, v.ContradictionId, e.Position, v.Verdict, v.Note, v.Reviewer, v.RecordedAt);
-                await ctx.ExecuteAsync($"update {ctx.Schema}.contradictions set status = $2 where id = $1", ct, v.ContradictionId, v.Verdict);
+                stretch.Add(e);
                 continue;
             }
-            await ArticleTables.ApplyAsync(e, ctx, ct);
-            // Article metadata (a date) changes what the finder sees as much as a record does.
-            if (e.Data is not ArticleReExtracted && ArticleTables.ArticleOf(e.Data) is { } article) touched.Add(article);
+            await ApplyArticleEventsAsync(stretch, ctx, ct);
+            stretch.Clear();
+            await ctx.ExecuteAsync($"""
+                insert into {ctx.Schema}.verdicts (contradiction_id, position, verdict, note, reviewer, recorded_at) values ($1, $2, $3, $4::text, $5, $6)
+                on conflict do nothing
+                """, ct, v.ContradictionId, e.Position, v.Verdict, v.Note, v.Reviewer, v.RecordedAt);
+            await ctx.ExecuteAsync($"update {ctx.Schema}.contradictions set status = $2 where id = $1", ct, v.ContradictionId, v.Verdict);
         }
+        await ApplyArticleEventsAsync(stretch, ctx, ct);
+    }
+
+    private static async Task ApplyArticleEventsAsync(IReadOnlyList<StoredEvent> events, ProjectionContext ctx, CancellationToken ct)
+    {
+        if (events.Count == 0) return;
+        await ArticleTables.ApplyAllAsync(events, ctx, ct);
+        // Article metadata (a date) changes what the finder sees as much as a record does.
+        var touched = events.Where(e => e.Data is not ArticleReExtracted).Select(e => ArticleTables.ArticleOf(e.Data)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (touched.Count > 0) await RecomputeAsync(ctx, touched, ct);
     }
 

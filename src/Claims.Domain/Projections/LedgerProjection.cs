@@ -41,49 +41,71 @@ public sealed class LedgerProjection : IProjection
             """, ct);
     }
 
+    /// <summary>A batch in a fixed number of set-based statements: the records, then each touched record's roles replaced by
+    /// those of its final state, the actors and aliases met on the way, and the actors' record counts moved by the difference.</summary>
     public async Task ApplyAsync(IReadOnlyList<StoredEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
-        foreach (var e in events)
-        {
-            if (e.Data is ArticleRevised revised)
-            {
-                await ArticleTables.ApplyAsync(e, ctx, ct);
-                // The ledger is in date order: a new date moves the article's entries.
-                await ctx.ExecuteAsync($"""
-                    update {s}.roles o set sort_date = coalesce(a.published_on, 'infinity'::date) from {s}.articles a
-                     where a.article_id = $1 and o.article_id = $1
-                    """, ct, revised.ArticleId);
-                continue;
-            }
-            if (await ArticleTables.ApplyAsync(e, ctx, ct) is not var (articleId, recordId)) continue;
-            var before = new HashSet<string>(StringComparer.Ordinal);
-            await using (var delete = ctx.Command($"delete from {s}.roles where article_id = $1 and record_id = $2 returning actor_id"))
-            {
-                delete.Parameters.Add(new() { Value = articleId });
-                delete.Parameters.Add(new() { Value = recordId });
-                await using var reader = await delete.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) before.Add(reader.GetString(0));
-            }
-            var after = new HashSet<string>(StringComparer.Ordinal);
-            if (await ArticleTables.LoadAsync(ctx, articleId, recordId, ct) is { } loaded && loaded.Status != RecordStatus.Retracted)
-                foreach (var (actor, role) in RolesOf(loaded.Record))
-                {
-                    await EnsureActorAsync(ctx, actor, loaded.Record is StatementMade st && st.Speaker == actor ? st.Aliases : [], ct);
-                    await ctx.ExecuteAsync($"""
-                        insert into {s}.roles (actor_id, role, article_id, record_id, sort_date, ord)
-                        select $1, $2, $3, $4, coalesce(a.published_on, 'infinity'::date), $5 from {s}.articles a where a.article_id = $3
-                        on conflict do nothing
-                        """, ct, actor.Id, role, articleId, recordId, loaded.Ord);
-                    after.Add(actor.Id);
-                }
-            // An actor's record count, kept as records come and go, so that listing actors never counts the whole ledger.
+        var applied = await ArticleTables.ApplyAllAsync(events, ctx, ct);
+        var revised = events.Select(e => e.Data).OfType<ArticleRevised>().Select(r => r.ArticleId).Distinct().ToArray();
+        if (revised.Length > 0)
+            // The ledger is in date order: a new date moves the article's entries.
             await ctx.ExecuteAsync($"""
-                update {s}.actors set records = records + d.delta
-                  from (select unnest($1::text[]) as actor_id, 1 as delta union all select unnest($2::text[]), -1) d
-                 where actors.actor_id = d.actor_id
-                """, ct, after.Except(before).ToArray(), before.Except(after).ToArray());
+                update {s}.roles o set sort_date = coalesce(a.published_on, 'infinity'::date) from {s}.articles a
+                 where a.article_id = o.article_id and o.article_id = any($1)
+                """, ct, (object)revised);
+        if (applied.Count == 0) return;
+
+        var final = new Dictionary<(string, string), AppliedRecord>();
+        foreach (var r in applied) final[(r.ArticleId, r.RecordId)] = r;
+        var before = new Dictionary<(string, string), HashSet<string>>();
+        await using (var delete = ctx.Command($"""
+            delete from {s}.roles o using unnest($1::text[], $2::text[]) k(article_id, record_id)
+             where o.article_id = k.article_id and o.record_id = k.record_id returning o.article_id, o.record_id, o.actor_id
+            """))
+        {
+            delete.Parameters.Add(new() { Value = final.Keys.Select(k => k.Item1).ToArray() });
+            delete.Parameters.Add(new() { Value = final.Keys.Select(k => k.Item2).ToArray() });
+            await using var reader = await delete.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var key = (reader.GetString(0), reader.GetString(1));
+                if (!before.TryGetValue(key, out var set)) before[key] = set = [];
+                set.Add(reader.GetString(2));
+            }
         }
+
+        // Every version a record went through meets its actors (as one event at a time would), in log order: the first
+        // name an actor is met under stays its name.
+        await EnsureActorsAsync(ctx, applied.Where(r => r.Status != RecordStatus.Retracted)
+            .SelectMany(r => RolesOf(r.Record).Select(x => (x.Actor, SeenAs: r.Record is StatementMade st && st.Speaker == x.Actor ? st.Aliases : (IReadOnlyList<string>)[]))), ct);
+
+        var roles = final.Values.Where(r => r.Status != RecordStatus.Retracted)
+            .SelectMany(r => RolesOf(r.Record).Select(x => (x.Actor.Id, x.Role, r.ArticleId, r.RecordId, r.Ord))).Distinct().ToList();
+        await ctx.ExecuteAsync($"""
+            insert into {s}.roles (actor_id, role, article_id, record_id, sort_date, ord)
+            select x.actor_id, x.role, x.article_id, x.record_id, coalesce(a.published_on, 'infinity'::date), x.ord
+              from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[]) x(actor_id, role, article_id, record_id, ord)
+              join {s}.articles a on a.article_id = x.article_id
+            on conflict do nothing
+            """, ct, roles.Select(r => r.Id).ToArray(), roles.Select(r => r.Role).ToArray(), roles.Select(r => r.ArticleId).ToArray(),
+            roles.Select(r => r.RecordId).ToArray(), roles.Select(r => r.Ord).ToArray());
+
+        // An actor's record count, moved by the difference, so that listing actors never counts the whole ledger.
+        var delta = new Dictionary<string, int>(StringComparer.Ordinal);
+        var after = roles.ToLookup(r => (r.ArticleId, r.RecordId), r => r.Id);
+        foreach (var key in final.Keys)
+        {
+            var was = before.GetValueOrDefault(key) ?? [];
+            var now = after[key].ToHashSet(StringComparer.Ordinal);
+            foreach (var actor in now.Except(was)) delta[actor] = delta.GetValueOrDefault(actor) + 1;
+            foreach (var actor in was.Except(now)) delta[actor] = delta.GetValueOrDefault(actor) - 1;
+        }
+        var moved = delta.Where(d => d.Value != 0).ToList();
+        if (moved.Count > 0)
+            await ctx.ExecuteAsync($"""
+                update {s}.actors set records = records + d.delta from unnest($1::text[], $2::int[]) d(actor_id, delta) where actors.actor_id = d.actor_id
+                """, ct, moved.Select(d => d.Key).ToArray(), moved.Select(d => d.Value).ToArray());
     }
 
     private static IEnumerable<(ActorData Actor, string Role)> RolesOf(object record)
@@ -105,15 +127,31 @@ public sealed class LedgerProjection : IProjection
     }
 
     /// <summary>The first name an actor is met under stays its name; aliases accumulate (the directory's and the texts').</summary>
-    private static async Task EnsureActorAsync(ProjectionContext ctx, ActorData actor, IReadOnlyList<string> seenAs, CancellationToken ct)
+    private static async Task EnsureActorsAsync(ProjectionContext ctx, IEnumerable<(ActorData Actor, IReadOnlyList<string> SeenAs)> met, CancellationToken ct)
     {
-        var known = ActorDirectory.Embedded.Find(actor.Id);
-        var inserted = await ctx.ExecuteAsync($"insert into {ctx.Schema}.actors (actor_id, name, affiliation) values ($1, $2, $3::text) on conflict do nothing",
-            ct, actor.Id, known?.Name ?? actor.Name, known?.Affiliation);
-        var aliases = seenAs.AsEnumerable();
-        if (inserted == 1) aliases = aliases.Concat([known?.Name ?? actor.Name, actor.Name]).Concat(known?.Aliases ?? []);
-        foreach (var alias in aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct())
-            await ctx.ExecuteAsync($"insert into {ctx.Schema}.actor_aliases (actor_id, alias, search_key) values ($1, $2, $3) on conflict do nothing",
-                ct, actor.Id, alias, SearchKey.Of(alias));
+        var meetings = met.ToList();
+        var firsts = meetings.Select(m => m.Actor).DistinctBy(a => a.Id).ToList();
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        await using (var command = ctx.Command($"""
+            insert into {ctx.Schema}.actors (actor_id, name, affiliation) select * from unnest($1::text[], $2::text[], $3::text[])
+            on conflict do nothing returning actor_id
+            """))
+        {
+            command.Parameters.Add(new() { Value = firsts.Select(a => a.Id).ToArray() });
+            command.Parameters.Add(new() { Value = firsts.Select(a => ActorDirectory.Embedded.Find(a.Id)?.Name ?? a.Name).ToArray() });
+            command.Parameters.Add(new() { Value = firsts.Select(a => ActorDirectory.Embedded.Find(a.Id)?.Affiliation).ToArray() });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) inserted.Add(reader.GetString(0));
+        }
+        var aliases = meetings.SelectMany(m => m.SeenAs.Select(alias => (m.Actor.Id, Alias: alias)))
+            .Concat(firsts.Where(a => inserted.Contains(a.Id)).SelectMany(a =>
+            {
+                var known = ActorDirectory.Embedded.Find(a.Id);
+                return new[] { known?.Name ?? a.Name, a.Name }.Concat(known?.Aliases ?? []).Select(alias => (a.Id, Alias: alias));
+            }))
+            .Where(x => !string.IsNullOrWhiteSpace(x.Alias)).Distinct().ToList();
+        await ctx.ExecuteAsync($"""
+            insert into {ctx.Schema}.actor_aliases (actor_id, alias, search_key) select * from unnest($1::text[], $2::text[], $3::text[]) on conflict do nothing
+            """, ct, aliases.Select(a => a.Id).ToArray(), aliases.Select(a => a.Alias).ToArray(), aliases.Select(a => SearchKey.Of(a.Alias)).ToArray());
     }
 }

@@ -19,9 +19,10 @@ internal enum StrikeWindow { Incident, Event }
 internal sealed class StrikeRegrouping(string membersTable, StrikeWindow window)
 {
     public string Ddl(string schema) => $"""
-        create table if not exists {schema}.strike_places (article_id text not null, record_id text not null, perpetrator_id text not null,
-            place_key text not null, strike_date date, published_on date, primary key (article_id, record_id, place_key));
-        create index if not exists strike_places_lookup on {schema}.strike_places (perpetrator_id, place_key);
+        create table {schema}.strike_places (article_id text not null, record_id text not null, perpetrator_id text not null,
+            place_key text not null, strike_date date, published_on date, day date generated always as (coalesce(strike_date, published_on)) stored,
+            primary key (article_id, record_id, place_key));
+        create index on {schema}.strike_places (perpetrator_id, place_key, {(window == StrikeWindow.Incident ? "day" : "published_on")});
         create table {schema}.{membersTable} (group_id text not null, article_id text not null, record_id text not null, primary key (article_id, record_id));
         create index on {schema}.{membersTable} (group_id);
         """;
@@ -46,14 +47,24 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeWindow window)
             Dates(rows.Select(r => r.Strike.PublishedOn)));
 
         var wanted = touchedStrikes.SelectMany(k => PlaceMatching.Keys(Places(k)).Wanted.Select(key => (Strike: k, Key: key))).ToList();
-        var near = window == StrikeWindow.Incident
-            ? "(coalesce(x.strike_date, x.published_on) is null or coalesce(q.strike_date, q.published_on) is null or abs(coalesce(x.strike_date, x.published_on) - coalesce(q.strike_date, q.published_on)) <= 3)"
-            : "(x.strike_date is null or q.strike_date is null or x.strike_date = q.strike_date) and (x.published_on is null or q.published_on is null or abs(x.published_on - q.published_on) <= 3)";
+        // The day window as an index range, and apart from it the strikes whose day is unknown (they match any day), so
+        // that a lookup reads only the near days of a place, however long the log.
+        var (day, extra) = window == StrikeWindow.Incident
+            ? ("day", "")
+            : ("published_on", " and (x.strike_date is null or q.strike_date is null or x.strike_date = q.strike_date)");
         await ReadAsync(ctx, $"""
-            select distinct m.group_id from unnest($1::text[], $2::text[], $3::date[], $4::date[]) q(perpetrator_id, place_key, strike_date, published_on)
-              join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
-              join {s}.{membersTable} m on m.article_id = x.article_id and m.record_id = x.record_id
-             where {near}
+            with q as (select *, coalesce(strike_date, published_on) as day
+                         from unnest($1::text[], $2::text[], $3::date[], $4::date[]) u(perpetrator_id, place_key, strike_date, published_on)),
+            near as (
+                select x.article_id, x.record_id from q join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
+                 where x.{day} between q.{day} - 3 and q.{day} + 3{extra}
+                union all
+                select x.article_id, x.record_id from q join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
+                 where x.{day} is null{extra}
+                union all
+                select x.article_id, x.record_id from q join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
+                 where q.{day} is null{extra})
+            select distinct m.group_id from near join {s}.{membersTable} m on m.article_id = near.article_id and m.record_id = near.record_id
             """, r => dropped.Add(r.GetString(0)), ct, wanted.Select(w => Strike(w.Strike).Perpetrator.Id).ToArray(), wanted.Select(w => w.Key).ToArray(),
             Dates(wanted.Select(w => Strike(w.Strike).Date)), Dates(wanted.Select(w => w.Strike.PublishedOn)));
 

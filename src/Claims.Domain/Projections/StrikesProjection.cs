@@ -29,22 +29,21 @@ public sealed class StrikesProjection : IProjection
 
     public async Task ApplyAsync(IReadOnlyList<StoredEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
-        var touched = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in events)
-        {
-            await ArticleTables.ApplyAsync(e, ctx, ct);
-            // A statement or dispute changes no incident; an article's date or outlet does.
-            if (e.Data is not ArticleReExtracted and not StatementMade and not ClaimDisputed && ArticleTables.ArticleOf(e.Data) is { } article) touched.Add(article);
-        }
+        await ArticleTables.ApplyAllAsync(events, ctx, ct);
+        // A statement or dispute changes no incident; an article's date or outlet does.
+        var touched = events.Where(e => e.Data is not ArticleReExtracted and not StatementMade and not ClaimDisputed)
+            .Select(e => ArticleTables.ArticleOf(e.Data)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (touched.Count == 0) return;
 
         var strikes = (await ArticleTables.StandingAsync(ctx, RecordTypes.Strike, touched, ct)).Where(k => ((StrikeReported)k.Record).Scope == "event").ToList();
         var (dropped, members) = await Regrouping.PrepareAsync(ctx, touched, strikes, ct);
         var incidents = IncidentGrouping.Group(members.Select(s => new StrikeReport(s.ArticleId, s.Outlet, s.PublishedOn, (StrikeReported)s.Record)).ToList());
         await ctx.ExecuteAsync($"delete from {ctx.Schema}.incidents where id = any($1)", ct, (object)dropped);
-        foreach (var i in incidents)
-            await ctx.ExecuteAsync($"insert into {ctx.Schema}.incidents (id, perpetrator_id, date_from, grade, incident) values ($1, $2, $3::date, $4, $5::jsonb)",
-                ct, i.Id, i.Perpetrator.Id, i.From, i.Grade, JsonSerializer.Serialize(i, ReadModelJson.Default.StrikeIncident));
+        await ctx.ExecuteAsync($"""
+            insert into {ctx.Schema}.incidents (id, perpetrator_id, date_from, grade, incident)
+            select i, p, d, g, j::jsonb from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]) x(i, p, d, g, j)
+            """, ct, incidents.Select(i => i.Id).ToArray(), incidents.Select(i => i.Perpetrator.Id).ToArray(), incidents.Select(i => i.From).ToArray(),
+            incidents.Select(i => i.Grade).ToArray(), incidents.Select(i => JsonSerializer.Serialize(i, ReadModelJson.Default.StrikeIncident)).ToArray());
         await Regrouping.SaveAsync(ctx, dropped, incidents.Select(i => (i.Id, i.Sources.Select(m => (m.ArticleId, m.RecordId)))), ct);
     }
 }

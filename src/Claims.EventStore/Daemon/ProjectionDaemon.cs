@@ -15,11 +15,16 @@ namespace Claims.EventStore.Daemon;
 /// </summary>
 public sealed class ProjectionDaemon : IAsyncDisposable
 {
+    // Polling the progress table, for projections this daemon does not run: from the old fixed 20 ms, backing off.
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(250);
+
     private readonly EventStore _store;
     private readonly IReadOnlyList<IProjection> _projections;
     private readonly DaemonOptions _options;
     private readonly ProjectionRunner _runner;
     private readonly ConcurrentDictionary<string, bool> _owned = new();
+    private readonly ProjectionCheckpoints _checkpoints;
     private CancellationTokenSource? _stop;
     private List<Task> _loops = [];
 
@@ -31,7 +36,8 @@ public sealed class ProjectionDaemon : IAsyncDisposable
         if (_projections.Select(p => p.Name).Distinct().Count() != _projections.Count)
             throw new ArgumentException("Two projections share a name.", nameof(projections));
         _options = options ?? new DaemonOptions();
-        _runner = new ProjectionRunner(store);
+        _checkpoints = new ProjectionCheckpoints(_projections.Select(p => p.Name));
+        _runner = new ProjectionRunner(store, _checkpoints.Observe);
     }
 
     public IReadOnlyList<IProjection> Projections => _projections;
@@ -66,8 +72,51 @@ public sealed class ProjectionDaemon : IAsyncDisposable
     }
 
     /// <summary>Waits until every projection has applied the log as it stands now (the head at the time of the call).</summary>
-    public Task WaitForNonStaleAsync(TimeSpan timeout, CancellationToken ct = default) =>
-        ProjectionProgress.WaitForCatchUpAsync(_store, _projections.Select(p => p.Name).ToList(), timeout, ct);
+    public async Task WaitForNonStaleAsync(TimeSpan timeout, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        var head = await _store.HeadAsync(CancellationToken.None); // never cancel an in-flight command (see ProjectionRunner.RunBatchAsync)
+        await WaitForPositionAsync(head, timeout, ct);
+    }
+
+    /// <summary>
+    /// Waits until every projection's committed checkpoint has reached <paramref name="target"/>; throws
+    /// <see cref="TimeoutException"/> after <paramref name="timeout"/>. Projections this daemon runs wake the wait when
+    /// they commit (no SQL); for the others — owned by another process, or being created or rebuilt at start — the
+    /// progress table is polled, backing off from 20 ms.
+    /// </summary>
+    public async Task WaitForPositionAsync(LogPosition target, TimeSpan timeout, CancellationToken ct = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        var poll = FirstPoll;
+        while (true)
+        {
+            var changed = _checkpoints.NextChange(); // before reading: a commit in between still wakes us
+            var behind = _checkpoints.Behind(target);
+            if (behind.Count == 0) return;
+            var wake = changed;
+            if (behind.Any(b => !b.Followed))
+            {
+                ct.ThrowIfCancellationRequested();
+                foreach (var status in await ProjectionProgress.ReadAsync(_store, CancellationToken.None))
+                    _checkpoints.Observe(status.Name, status.Checkpoint);
+                if (_checkpoints.Behind(target).Count == 0) return;
+                wake = Task.WhenAny(changed, Task.Delay(poll, deadline.Token));
+                poll = poll * 2 < LongestPoll ? poll * 2 : LongestPoll;
+            }
+            try
+            {
+                await wake.WaitAsync(deadline.Token);
+                deadline.Token.ThrowIfCancellationRequested(); // the poll delay ends (cancelled) at the deadline too
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                var late = _checkpoints.Behind(target).Select(b => b.Name);
+                throw new TimeoutException($"Projections not caught up with position {target} after {timeout}: {string.Join(", ", late)}.");
+            }
+        }
+    }
 
     private async Task OwnAndRunAsync(IProjection projection, CancellationToken stop)
     {
@@ -102,6 +151,19 @@ public sealed class ProjectionDaemon : IAsyncDisposable
     }
 
     private async Task RunWhileOwnedAsync(IProjection projection, ExclusiveLease ownership, CancellationToken stop)
+    {
+        _checkpoints.SetFollowed(projection.Name, true);
+        try
+        {
+            await FollowAsync(projection, ownership, stop);
+        }
+        finally
+        {
+            _checkpoints.SetFollowed(projection.Name, false); // waiters fall back to the progress table
+        }
+    }
+
+    private async Task FollowAsync(IProjection projection, ExclusiveLease ownership, CancellationToken stop)
     {
         var backoff = TimeSpan.Zero;
         var lastHeartbeat = DateTime.UtcNow;

@@ -10,8 +10,10 @@ namespace Claims.EventStore.Projections;
 /// apply lock, (2) reads the checkpoint and the events after it in delivery order, (3) applies them and (4) moves the
 /// checkpoint. Because the checkpoint is read and written under the lock in the transaction of the read-model writes,
 /// an event whose effect is committed is never applied again, whoever runs the batch (a second daemon, a rebuild's swap).
+/// <paramref name="committed"/> hears every checkpoint the runner knows to be committed: the one it read under the lock,
+/// and the one it wrote, once its transaction has committed (the daemon wakes read-your-writes waiters with it).
 /// </summary>
-internal sealed class ProjectionRunner(EventStore store)
+internal sealed class ProjectionRunner(EventStore store, Action<string, LogPosition>? committed = null)
 {
     public const string RebuildSuffix = "__rebuild";
 
@@ -30,6 +32,7 @@ internal sealed class ProjectionRunner(EventStore store)
         var none = CancellationToken.None;
         await using var batch = await BeginLockedAsync(progressName);
         var (connection, transaction) = (batch.Connection, batch.Transaction);
+        committed?.Invoke(progressName, batch.Checkpoint);
         var events = await ReadAfterAsync(connection, transaction, projection, batch.Checkpoint, batchSize, respectHorizon: true, none);
         if (events.Count == 0) return 0;
 
@@ -38,6 +41,7 @@ internal sealed class ProjectionRunner(EventStore store)
             await ApplyAsync(projection, events, new ProjectionContext(connection, transaction, targetSchema), ct);
             await WriteCheckpointAsync(connection, transaction, progressName, events[^1].LogPosition, projection.Version, none);
             await transaction.CommitAsync(none);
+            committed?.Invoke(progressName, events[^1].LogPosition);
             return events.Count;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -66,12 +70,14 @@ internal sealed class ProjectionRunner(EventStore store)
                 var none = CancellationToken.None;
                 await using var batch = await BeginLockedAsync(progressName);
                 var (connection, transaction) = (batch.Connection, batch.Transaction);
+                committed?.Invoke(progressName, batch.Checkpoint);
                 if (stored.LogPosition <= batch.Checkpoint) { done = true; break; } // somebody else applied it meanwhile
                 try
                 {
                     await ApplyAsync(projection, [stored], new ProjectionContext(connection, transaction, targetSchema), ct);
                     await WriteCheckpointAsync(connection, transaction, progressName, stored.LogPosition, projection.Version, none);
                     await transaction.CommitAsync(none);
+                    committed?.Invoke(progressName, stored.LogPosition);
                     done = true;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -105,6 +111,7 @@ internal sealed class ProjectionRunner(EventStore store)
         }
         await WriteCheckpointAsync(connection, transaction, progressName, stored.LogPosition, projection.Version, ct);
         await transaction.CommitAsync(ct);
+        committed?.Invoke(progressName, stored.LogPosition);
     }
 
     /// <summary>A transaction holding the progress row's apply lock, with the checkpoint read under it.</summary>
