@@ -54,10 +54,17 @@ internal static class CampaignStage
         var own = await FirstAsync(ctx, striker, own: true, ct);
         var others = await FirstAsync(ctx, striker, own: false, ct);
         bool? wasCurrent = null;
-        await using (var command = ctx.Command($"select current from {s}.contradictions where id = $1"))
+        var counts = new int[2];
+        await using (var command = ctx.Command($"select current, record_counts from {s}.contradictions where id = $1"))
         {
             command.Parameters.Add(new() { Value = id });
-            if (await command.ExecuteScalarAsync(ct) is bool b) wasCurrent = b;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                wasCurrent = reader.GetBoolean(0);
+                var stored = reader.GetFieldValue<int[]>(1);
+                if (stored.Length == 2) counts = stored;
+            }
         }
 
         if (own is null || others is null)
@@ -71,20 +78,35 @@ internal static class CampaignStage
 
         // The wording comes from the finder, given the first record of each side (it names the striker as the first one does).
         var contradiction = ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(own)], [ContradictionsProjection.ToFinder(others)])!;
-        // Already current: only the rows of these articles can have changed. Newly current: all of the striker's rows.
+        // Already current: only the rows of these articles can have changed, and the counts move by what changed (a campaign
+        // can gather thousands of records; counting them on every batch would make each batch cost the size of the corpus).
+        // Newly current: all of the striker's rows.
+        if (wasCurrent != true) counts = new int[2];
         var only = wasCurrent == true ? articles : null;
-        await ctx.ExecuteAsync($"delete from {s}.contradiction_records where contradiction_id = $1 and ($2::text[] is null or article_id = any($2))", ct, id, only);
-        await ctx.ExecuteAsync($"""
-            insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord)
-            select $1, case when own then 0 else 1 end, 0, article_id, record_id, ord from {s}.campaign_candidates
-             where striker_id = $2 and ($3::text[] is null or article_id = any($3))
-            """, ct, id, striker, only);
+        foreach (var side in await SidesAsync(ctx, $"""
+                     delete from {s}.contradiction_records where contradiction_id = $1 and ($2::text[] is null or (side = any(array[0, 1]) and article_id = any($2)))
+                     returning side
+                     """, ct, id, only))
+            counts[side]--;
+        foreach (var side in await SidesAsync(ctx, $"""
+                     insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord)
+                     select $1, case when own then 0 else 1 end, 0, article_id, record_id, ord from {s}.campaign_candidates
+                      where ($3::text[] is null or article_id = any($3)) and striker_id = $2
+                     returning side
+                     """, ct, id, striker, only))
+            counts[side]++;
         await ContradictionRows.UpsertAsync(ctx, "campaign:" + striker, contradiction, ct);
-        await ctx.ExecuteAsync($"""
-            update {s}.contradictions set record_counts = array[
-                (select count(*) from {s}.contradiction_records where contradiction_id = $1 and side = 0),
-                (select count(*) from {s}.contradiction_records where contradiction_id = $1 and side = 1)]::int[] where id = $1
-            """, ct, id);
+        await ctx.ExecuteAsync($"update {s}.contradictions set record_counts = $2 where id = $1", ct, id, counts);
+    }
+
+    private static async Task<List<int>> SidesAsync(ProjectionContext ctx, string sql, CancellationToken ct, params object?[] parameters)
+    {
+        await using var command = ctx.Command(sql);
+        foreach (var p in parameters) command.Parameters.Add(new() { Value = p ?? DBNull.Value });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var sides = new List<int>();
+        while (await reader.ReadAsync(ct)) sides.Add(reader.GetInt32(0));
+        return sides;
     }
 
     private static async Task<StandingRecord?> FirstAsync(ProjectionContext ctx, string striker, bool own, CancellationToken ct)
