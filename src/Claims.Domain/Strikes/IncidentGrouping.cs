@@ -26,9 +26,10 @@ public static class IncidentGrouping
         var events = reports.Where(r => r.Strike.Scope == "event").ToList();
         var parent = Enumerable.Range(0, events.Count).ToArray();
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
-        for (var i = 0; i < events.Count; i++)
-            for (var j = i + 1; j < events.Count; j++)
-                if (SameIncident(events[i], events[j])) parent[Find(i)] = Find(j);
+        // Only reports sharing a place within the window are compared (see PlaceMatching.CandidatePairs).
+        var candidates = PlaceMatching.CandidatePairs(events.Select(e => (e.Strike.Perpetrator.Id, (IReadOnlyList<(string, string?)>)Places(e.Strike).ToList(), DateOf(e))).ToList(), WindowDays);
+        foreach (var (i, j) in candidates)
+            if (SameIncident(events[i], events[j])) parent[Find(i)] = Find(j);
 
         return Enumerable.Range(0, events.Count).GroupBy(Find)
             .Select(g => Incident(g.Select(i => events[i]).ToList()))

@@ -61,9 +61,10 @@ public static class ContradictionFinder
         var events = eventStrikes.ToList();
         var parent = Enumerable.Range(0, events.Count).ToArray();
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
-        for (var i = 0; i < events.Count; i++)
-            for (var j = i + 1; j < events.Count; j++)
-                if (SameEvent(events[i], events[j])) parent[Find(i)] = Find(j);
+        // Same event needs a shared place and articles at most three days apart: only such pairs are compared.
+        var reports = events.Select(r => (((Strike)r.Record).Perpetrator.Id, (IReadOnlyList<(string, string?)>)((Strike)r.Record).Locations.Select(Place).ToList(), r.PublishedOn)).ToList();
+        foreach (var (i, j) in PlaceMatching.CandidatePairs(reports, windowDays: 3))
+            if (SameEvent(events[i], events[j])) parent[Find(i)] = Find(j);
         return Enumerable.Range(0, events.Count).GroupBy(Find).Select(g => (IReadOnlyList<ArticleRecord>)g.Select(i => events[i]).ToList()).ToList();
     }
 
