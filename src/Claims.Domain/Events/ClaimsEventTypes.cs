@@ -14,13 +14,7 @@ namespace Claims.Domain.Events;
 [JsonSerializable(typeof(RecordRetracted))]
 [JsonSerializable(typeof(RecordCorrected))]
 [JsonSerializable(typeof(ContradictionVerdictRecorded))]
-[JsonSerializable(typeof(List<ReadModelSide>))]
 internal sealed partial class ClaimsEventsJson : JsonSerializerContext;
-
-/// <summary>A contradiction side as the contradictions read model stores it (jsonb).</summary>
-public sealed record ReadModelSide(string Position, IReadOnlyList<ReadModelRecordKey> Records);
-
-public sealed record ReadModelRecordKey(string ArticleId, string RecordId);
 
 /// <summary>The event catalogue: stable names (never follow CLR renames) at schema version 1. See the event catalogue in README.md.</summary>
 public static class ClaimsEventTypes
@@ -62,8 +56,6 @@ public static class ClaimsEventTypes
         _ => throw new ArgumentException($"unknown record type {type}"),
     };
 
-    public static string SidesToJson(List<ReadModelSide> sides) => JsonSerializer.Serialize(sides, ClaimsEventsJson.Default.ListReadModelSide);
-    public static List<ReadModelSide> SidesFromJson(string json) => JsonSerializer.Deserialize(json, ClaimsEventsJson.Default.ListReadModelSide) ?? [];
 }
 
 /// <summary>The record types as served ("statement" | "strike" | "dispute").</summary>

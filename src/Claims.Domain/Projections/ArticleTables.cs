@@ -47,7 +47,7 @@ internal static class ArticleTables
                     articleUpdates.Add(stored.Data);
                     break;
                 case StatementMade or StrikeReported or ClaimDisputed:
-                    Keep(new AppliedRecord(ArticleIdOf(stored.Data), RecordMapping.RecordId(stored.Data), stored.Data, RecordStatus.Active, stored.StreamVersion));
+                    Keep(new AppliedRecord(ArticleOf(stored.Data)!, RecordMapping.RecordId(stored.Data), stored.Data, RecordStatus.Active, stored.StreamVersion));
                     break;
                 case RecordRetracted r:
                     if (await CurrentAsync(r.ArticleId, r.RecordId) is { } retracted) Keep(retracted with { Status = RecordStatus.Retracted });
@@ -103,14 +103,6 @@ internal static class ArticleTables
             : await LoadAsync(ctx, articleId, recordId, ct) is { } loaded ? new AppliedRecord(articleId, recordId, loaded.Record, loaded.Status, loaded.Ord) : null;
     }
 
-    public static string ArticleIdOf(object record) => record switch
-    {
-        StatementMade x => x.ArticleId,
-        StrikeReported x => x.ArticleId,
-        ClaimDisputed x => x.ArticleId,
-        _ => throw new ArgumentException(record.GetType().Name),
-    };
-
     /// <summary>Every actor id a record involves (speaker, perpetrator, reporter, disputant, disputed party).</summary>
     public static string[] ActorIds(object record) => (record switch
     {
@@ -122,12 +114,9 @@ internal static class ArticleTables
 
     public static async Task<(object Record, string Status, long Ord)?> LoadAsync(ProjectionContext ctx, string articleId, string recordId, CancellationToken ct)
     {
-        await using var command = ctx.Command($"select type, payload::text, status, ord from {ctx.Schema}.records where article_id = $1 and record_id = $2");
-        command.Parameters.Add(new() { Value = articleId });
-        command.Parameters.Add(new() { Value = recordId });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        return (ClaimsEventTypes.RecordFromJson(reader.GetString(0), reader.GetString(1)), reader.GetString(2), reader.GetInt64(3));
+        var rows = await ctx.QueryAsync($"select type, payload::text, status, ord from {ctx.Schema}.records where article_id = $1 and record_id = $2",
+            r => (ClaimsEventTypes.RecordFromJson(r.GetString(0), r.GetString(1)), r.GetString(2), r.GetInt64(3)), ct, articleId, recordId);
+        return rows.Count == 0 ? null : rows[0];
     }
 
     /// <summary>The article an article-stream event belongs to; null for any other event.</summary>
@@ -138,30 +127,23 @@ internal static class ArticleTables
         ArticleReExtracted x => x.ArticleId,
         RecordRetracted x => x.ArticleId,
         RecordCorrected x => x.ArticleId,
-        StatementMade or StrikeReported or ClaimDisputed => ArticleIdOf(data),
+        StatementMade x => x.ArticleId,
+        StrikeReported x => x.ArticleId,
+        ClaimDisputed x => x.ArticleId,
         _ => null,
     };
 
     /// <summary>The records that stand (not retracted) with their article's date and outlet, in a stable order (article, then
     /// the order the stream made them): the finder's and the grouping's input. Only those of <paramref name="articleIds"/>
     /// when given; only one type when given.</summary>
-    public static async Task<List<StandingRecord>> StandingAsync(ProjectionContext ctx, string? type, IReadOnlyCollection<string>? articleIds, CancellationToken ct)
-    {
-        await using var command = ctx.Command($"""
+    public static Task<List<StandingRecord>> StandingAsync(ProjectionContext ctx, string? type, IReadOnlyCollection<string>? articleIds, CancellationToken ct) =>
+        ctx.QueryAsync($"""
             select r.article_id, a.published_on, a.outlet, r.ord, r.type, r.payload::text from {ctx.Schema}.records r
               join {ctx.Schema}.articles a on a.article_id = r.article_id
              where r.status <> 'retracted' and ($1::text is null or r.type = $1) and ($2::text[] is null or r.article_id = any($2))
              order by r.article_id collate "C", r.ord
-            """);
-        command.Parameters.Add(new() { Value = (object?)type ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)articleIds?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var list = new List<StandingRecord>();
-        while (await reader.ReadAsync(ct))
-            list.Add(new StandingRecord(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetInt64(3), ClaimsEventTypes.RecordFromJson(reader.GetString(4), reader.GetString(5))));
-        return list;
-    }
+            """, r => new StandingRecord(r.GetString(0), r.IsDBNull(1) ? null : r.GetFieldValue<DateOnly>(1), r.IsDBNull(2) ? null : r.GetString(2),
+                r.GetInt64(3), ClaimsEventTypes.RecordFromJson(r.GetString(4), r.GetString(5))), ct, type, articleIds?.ToArray());
 }
 
 /// <summary>A record as an event of the batch left it (Status "retracted" included).</summary>

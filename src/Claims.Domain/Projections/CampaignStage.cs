@@ -15,24 +15,13 @@ internal static class CampaignStage
     public static async Task UpdateAsync(ProjectionContext ctx, string[] articles, IReadOnlyList<StandingRecord> records, CancellationToken ct)
     {
         var s = ctx.Schema;
-        var used = new HashSet<(string, string)>();
-        await using (var command = ctx.Command($"""
+        var used = (await ctx.QueryAsync($"""
             select cr.article_id, cr.record_id from {s}.contradiction_records cr join {s}.contradictions c on c.id = cr.contradiction_id
              where cr.article_id = any($1) and c.current and c.scope not like 'campaign:%'
-            """))
-        {
-            command.Parameters.Add(new() { Value = articles });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) used.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        var strikers = new SortedSet<string>(StringComparer.Ordinal);
-        await using (var command = ctx.Command($"delete from {s}.campaign_candidates where article_id = any($1) returning striker_id"))
-        {
-            command.Parameters.Add(new() { Value = articles });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) strikers.Add(reader.GetString(0));
-        }
+            """, r => (r.GetString(0), r.GetString(1)), ct, articles)).ToHashSet();
+        var strikers = new SortedSet<string>(
+            await ctx.QueryAsync($"delete from {s}.campaign_candidates where article_id = any($1) returning striker_id", r => r.GetString(0), ct, articles),
+            StringComparer.Ordinal);
         var inArticles = articles.ToHashSet(StringComparer.Ordinal);
         var rows = records.Where(r => inArticles.Contains(r.ArticleId) && !used.Contains(r.Key))
             .Select(r => (Record: r, Side: ContradictionFinder.CampaignSideOf(ContradictionsProjection.ToFinder(r)))).Where(x => x.Side is not null).ToList();
@@ -43,29 +32,22 @@ internal static class CampaignStage
             rows.Select(x => x.Record.ArticleId).ToArray(), rows.Select(x => x.Record.RecordId).ToArray(), rows.Select(x => x.Record.Ord).ToArray());
         foreach (var x in rows) strikers.Add(x.Side!.Value.Striker);
 
+        var known = records.ToDictionary(r => r.Key);
         foreach (var striker in strikers)
-            await UpdateStrikerAsync(ctx, striker, articles, ct);
+            await UpdateStrikerAsync(ctx, striker, articles, known, ct);
     }
 
-    private static async Task UpdateStrikerAsync(ProjectionContext ctx, string striker, string[] articles, CancellationToken ct)
+    private static async Task UpdateStrikerAsync(ProjectionContext ctx, string striker, string[] articles,
+        IReadOnlyDictionary<(string, string), StandingRecord> known, CancellationToken ct)
     {
         var s = ctx.Schema;
         var id = ContradictionFinder.CampaignId(striker);
-        var own = await FirstAsync(ctx, striker, own: true, ct);
-        var others = await FirstAsync(ctx, striker, own: false, ct);
-        bool? wasCurrent = null;
-        var counts = new int[2];
-        await using (var command = ctx.Command($"select current, record_counts from {s}.contradictions where id = $1"))
-        {
-            command.Parameters.Add(new() { Value = id });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (await reader.ReadAsync(ct))
-            {
-                wasCurrent = reader.GetBoolean(0);
-                var stored = reader.GetFieldValue<int[]>(1);
-                if (stored.Length == 2) counts = stored;
-            }
-        }
+        var own = await FirstAsync(ctx, striker, own: true, known, ct);
+        var others = await FirstAsync(ctx, striker, own: false, known, ct);
+        var stored = (await ctx.QueryAsync($"select current, record_counts from {s}.contradictions where id = $1",
+            r => (Current: r.GetBoolean(0), Counts: r.GetFieldValue<int[]>(1)), ct, id)).SingleOrDefault();
+        bool? wasCurrent = stored.Counts is null ? null : stored.Current;
+        var counts = stored.Counts is { Length: 2 } ? stored.Counts : new int[2];
 
         if (own is null || others is null)
         {
@@ -83,46 +65,31 @@ internal static class CampaignStage
         // Newly current: all of the striker's rows.
         if (wasCurrent != true) counts = new int[2];
         var only = wasCurrent == true ? articles : null;
-        foreach (var side in await SidesAsync(ctx, $"""
+        foreach (var side in await ctx.QueryAsync($"""
                      delete from {s}.contradiction_records where contradiction_id = $1 and ($2::text[] is null or (side = any(array[0, 1]) and article_id = any($2)))
                      returning side
-                     """, ct, id, only))
+                     """, r => r.GetInt32(0), ct, id, only))
             counts[side]--;
-        foreach (var side in await SidesAsync(ctx, $"""
+        foreach (var side in await ctx.QueryAsync($"""
                      insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord)
                      select $1, case when own then 0 else 1 end, 0, article_id, record_id, ord from {s}.campaign_candidates
                       where ($3::text[] is null or article_id = any($3)) and striker_id = $2
                      returning side
-                     """, ct, id, striker, only))
+                     """, r => r.GetInt32(0), ct, id, striker, only))
             counts[side]++;
         await ContradictionRows.UpsertAsync(ctx, "campaign:" + striker, contradiction, ct);
         await ctx.ExecuteAsync($"update {s}.contradictions set record_counts = $2 where id = $1", ct, id, counts);
     }
 
-    private static async Task<List<int>> SidesAsync(ProjectionContext ctx, string sql, CancellationToken ct, params object?[] parameters)
+    // The first record of one side, as the finder would meet it; read back only when this batch did not load it already.
+    private static async Task<StandingRecord?> FirstAsync(ProjectionContext ctx, string striker, bool own,
+        IReadOnlyDictionary<(string, string), StandingRecord> known, CancellationToken ct)
     {
-        await using var command = ctx.Command(sql);
-        foreach (var p in parameters) command.Parameters.Add(new() { Value = p ?? DBNull.Value });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var sides = new List<int>();
-        while (await reader.ReadAsync(ct)) sides.Add(reader.GetInt32(0));
-        return sides;
-    }
-
-    private static async Task<StandingRecord?> FirstAsync(ProjectionContext ctx, string striker, bool own, CancellationToken ct)
-    {
-        string article;
-        string record;
-        await using (var command = ctx.Command($"""
+        var first = await ctx.QueryAsync($"""
             select article_id, record_id from {ctx.Schema}.campaign_candidates where striker_id = $1 and own = $2 order by article_id, ord limit 1
-            """))
-        {
-            command.Parameters.Add(new() { Value = striker });
-            command.Parameters.Add(new() { Value = own });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) return null;
-            (article, record) = (reader.GetString(0), reader.GetString(1));
-        }
-        return (await ArticleTables.StandingAsync(ctx, type: null, [article], ct)).Single(r => r.RecordId == record);
+            """, r => (r.GetString(0), r.GetString(1)), ct, striker, own);
+        if (first.Count == 0) return null;
+        return known.GetValueOrDefault(first[0])
+               ?? (await ArticleTables.StandingAsync(ctx, type: null, [first[0].Item1], ct)).Single(r => r.Key == first[0]);
     }
 }

@@ -98,11 +98,9 @@ public sealed class ContradictionsProjection : IProjection
 
         // Stage 2: the strike clusters the touched articles' event strikes left or can join.
         var eligible = standing.Where(r => r.Record is StrikeReported { Scope: "event" } && !used.Contains(new RecordKey(r.ArticleId, r.RecordId))).ToList();
-        var (dropped, members) = await Clusters.PrepareAsync(ctx, touched, eligible, ct);
-        var otherArticles = members.Select(m => m.ArticleId).Where(a => !touched.Contains(a)).Distinct().ToArray();
-        if (otherArticles.Length > 0)
-            foreach (var r in await ArticleTables.StandingAsync(ctx, type: null, otherArticles, ct))
-                loaded[r.Key] = r;
+        var (dropped, members, others) = await Clusters.PrepareAsync(ctx, touched, eligible, wholeArticles: true, ct);
+        foreach (var r in others) loaded[r.Key] = r;
+        var otherArticles = others.Select(r => r.ArticleId).Distinct().ToArray();
         var statements = loaded.Values.Where(r => r.Record is StatementMade).Select(ToFinder).ToList();
         var clusters = ContradictionFinder.EventClusters(members.Select(ToFinder));
         var inClusters = new List<(string Scope, Contradiction Found)>();
@@ -125,9 +123,9 @@ public sealed class ContradictionsProjection : IProjection
         IReadOnlyDictionary<(string, string), StandingRecord> loaded, CancellationToken ct)
     {
         var s = ctx.Schema;
-        // (object): a lone string[] would otherwise become the params array itself, one parameter per element.
-        await ctx.ExecuteAsync($"delete from {s}.contradiction_records where contradiction_id in (select id from {s}.contradictions where scope = any($1))", ct, (object)scopes);
-        await ctx.ExecuteAsync($"update {s}.contradictions set current = false where scope = any($1)", ct, (object)scopes);
+        // : a lone string[] would otherwise become the params array itself, one parameter per element.
+        await ctx.ExecuteAsync($"delete from {s}.contradiction_records where contradiction_id in (select id from {s}.contradictions where scope = any($1))", ct, scopes);
+        await ctx.ExecuteAsync($"update {s}.contradictions set current = false where scope = any($1)", ct, scopes);
         foreach (var (scope, c) in found)
             await ContradictionRows.UpsertAsync(ctx, scope, c, ct);
         var rows = found.SelectMany(f => f.Found.Sides.SelectMany((side, i) => side.Records.Distinct().Select((k, seq) => (f.Found.Id, Side: i, Seq: seq, Key: k)))).ToList();
@@ -136,6 +134,6 @@ public sealed class ContradictionsProjection : IProjection
             select * from unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[]) on conflict do nothing
             """, ct, rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Side).ToArray(), rows.Select(r => r.Seq).ToArray(),
             rows.Select(r => r.Key.ArticleKey).ToArray(), rows.Select(r => r.Key.RecordId).ToArray(), rows.Select(r => loaded[(r.Key.ArticleKey, r.Key.RecordId)].Ord).ToArray());
-        await ContradictionRows.DropUnreviewedAsync(ctx, $"scope = any($1)", ct, (object)scopes);
+        await ContradictionRows.DropUnreviewedAsync(ctx, $"scope = any($1)", ct, scopes);
     }
 }

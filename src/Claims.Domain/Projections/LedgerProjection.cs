@@ -53,27 +53,16 @@ public sealed class LedgerProjection : IProjection
             await ctx.ExecuteAsync($"""
                 update {s}.roles o set sort_date = coalesce(a.published_on, 'infinity'::date) from {s}.articles a
                  where a.article_id = o.article_id and o.article_id = any($1)
-                """, ct, (object)revised);
+                """, ct, revised);
         if (applied.Count == 0) return;
 
         var final = new Dictionary<(string, string), AppliedRecord>();
         foreach (var r in applied) final[(r.ArticleId, r.RecordId)] = r;
-        var before = new Dictionary<(string, string), HashSet<string>>();
-        await using (var delete = ctx.Command($"""
+        var before = (await ctx.QueryAsync($"""
             delete from {s}.roles o using unnest($1::text[], $2::text[]) k(article_id, record_id)
              where o.article_id = k.article_id and o.record_id = k.record_id returning o.article_id, o.record_id, o.actor_id
-            """))
-        {
-            delete.Parameters.Add(new() { Value = final.Keys.Select(k => k.Item1).ToArray() });
-            delete.Parameters.Add(new() { Value = final.Keys.Select(k => k.Item2).ToArray() });
-            await using var reader = await delete.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var key = (reader.GetString(0), reader.GetString(1));
-                if (!before.TryGetValue(key, out var set)) before[key] = set = [];
-                set.Add(reader.GetString(2));
-            }
-        }
+            """, r => (Key: (r.GetString(0), r.GetString(1)), Actor: r.GetString(2)), ct,
+            final.Keys.Select(k => k.Item1).ToArray(), final.Keys.Select(k => k.Item2).ToArray())).ToLookup(x => x.Key, x => x.Actor);
 
         // Every version a record went through meets its actors (as one event at a time would), in log order: the first
         // name an actor is met under stays its name.
@@ -96,7 +85,7 @@ public sealed class LedgerProjection : IProjection
         var after = roles.ToLookup(r => (r.ArticleId, r.RecordId), r => r.Id);
         foreach (var key in final.Keys)
         {
-            var was = before.GetValueOrDefault(key) ?? [];
+            var was = before[key].ToHashSet(StringComparer.Ordinal);
             var now = after[key].ToHashSet(StringComparer.Ordinal);
             foreach (var actor in now.Except(was)) delta[actor] = delta.GetValueOrDefault(actor) + 1;
             foreach (var actor in was.Except(now)) delta[actor] = delta.GetValueOrDefault(actor) - 1;
@@ -131,18 +120,11 @@ public sealed class LedgerProjection : IProjection
     {
         var meetings = met.ToList();
         var firsts = meetings.Select(m => m.Actor).DistinctBy(a => a.Id).ToList();
-        var inserted = new HashSet<string>(StringComparer.Ordinal);
-        await using (var command = ctx.Command($"""
+        var inserted = (await ctx.QueryAsync($"""
             insert into {ctx.Schema}.actors (actor_id, name, affiliation) select * from unnest($1::text[], $2::text[], $3::text[])
             on conflict do nothing returning actor_id
-            """))
-        {
-            command.Parameters.Add(new() { Value = firsts.Select(a => a.Id).ToArray() });
-            command.Parameters.Add(new() { Value = firsts.Select(a => ActorDirectory.Embedded.Find(a.Id)?.Name ?? a.Name).ToArray() });
-            command.Parameters.Add(new() { Value = firsts.Select(a => ActorDirectory.Embedded.Find(a.Id)?.Affiliation).ToArray() });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) inserted.Add(reader.GetString(0));
-        }
+            """, r => r.GetString(0), ct, firsts.Select(a => a.Id).ToArray(), firsts.Select(a => ActorDirectory.Embedded.Find(a.Id)?.Name ?? a.Name).ToArray(),
+            firsts.Select(a => ActorDirectory.Embedded.Find(a.Id)?.Affiliation).ToArray())).ToHashSet(StringComparer.Ordinal);
         var aliases = meetings.SelectMany(m => m.SeenAs.Select(alias => (m.Actor.Id, Alias: alias)))
             .Concat(firsts.Where(a => inserted.Contains(a.Id)).SelectMany(a =>
             {

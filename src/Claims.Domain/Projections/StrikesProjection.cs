@@ -36,9 +36,9 @@ public sealed class StrikesProjection : IProjection
         if (touched.Count == 0) return;
 
         var strikes = (await ArticleTables.StandingAsync(ctx, RecordTypes.Strike, touched, ct)).Where(k => ((StrikeReported)k.Record).Scope == "event").ToList();
-        var (dropped, members) = await Regrouping.PrepareAsync(ctx, touched, strikes, ct);
+        var (dropped, members, _) = await Regrouping.PrepareAsync(ctx, touched, strikes, wholeArticles: false, ct);
         var incidents = IncidentGrouping.Group(members.Select(s => new StrikeReport(s.ArticleId, s.Outlet, s.PublishedOn, (StrikeReported)s.Record)).ToList());
-        await ctx.ExecuteAsync($"delete from {ctx.Schema}.incidents where id = any($1)", ct, (object)dropped);
+        await ctx.ExecuteAsync($"delete from {ctx.Schema}.incidents where id = any($1)", ct, dropped);
         await ctx.ExecuteAsync($"""
             insert into {ctx.Schema}.incidents (id, perpetrator_id, date_from, grade, incident)
             select i, p, d, g, j::jsonb from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]) x(i, p, d, g, j)

@@ -15,10 +15,30 @@ public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransac
 
     public NpgsqlBatch Batch() => new(Connection, Transaction);
 
+    /// <summary>Runs a statement with positional parameters ($1, $2…); null is sent as NULL.</summary>
     public async Task<int> ExecuteAsync(string sql, CancellationToken ct, params object?[] parameters)
     {
-        await using var command = Command(sql);
-        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        await using var command = Bind(sql, parameters);
         return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Runs a query with positional parameters and maps each row.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> row, CancellationToken ct, params object?[] parameters)
+    {
+        await using var command = Bind(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(row(reader));
+        return rows;
+    }
+
+    private NpgsqlCommand Bind(string sql, object?[] parameters)
+    {
+        // A lone string[] (any array of references) passed as `params object?[]` becomes the parameter list itself, one
+        // parameter per element; a covariant array is never a real list of parameters, so take it as the one parameter.
+        if (parameters.GetType() != typeof(object[])) parameters = [parameters];
+        var command = Command(sql);
+        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        return command;
     }
 }
