@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Claims.Bench.Append;
 using Claims.Bench.Corpus;
+using Claims.TestKit.Corpus;
 using Claims.Bench.Extraction;
 using Claims.Bench.Harness;
 using Claims.Bench.Ingest;

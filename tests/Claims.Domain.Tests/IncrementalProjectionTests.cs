@@ -23,51 +23,18 @@ public sealed class IncrementalProjectionTests(PostgresDatabase database) : ICla
         _runtime = await SeededClaims.StartAsync(database.ConnectionString);
         // Seeds and held-out articles together: several strikers, clusters across articles, denials and campaigns.
         var articles = Seeds.All.Select(s => s.Request).Concat(HeldOut()).ToList();
-        var shuffle = new Random(2015);  // fixed, so that a failure replays
-        foreach (var request in articles.OrderBy(_ => shuffle.Next()))
-        {
-            _ingested.Add(((await _runtime.Application.IngestAsync(request, "test")).ArticleId, request));
-            await _runtime.Application.WaitForProjectionsAsync(SeededClaims.Patience); // one article per batch
-        }
+        _ingested.AddRange(await ArticleByArticle.IngestShuffledAsync(_runtime, articles));
     }
 
     public async Task DisposeAsync() => await _runtime.DisposeAsync();
 
     [Fact]
-    public async Task Contradictions_kept_article_by_article_are_those_the_finder_finds_over_everything()
-    {
-        var extractor = new ArticleExtractor();
-        var extractions = _ingested.Select(a => extractor.Extract(new ArticleInput(a.ArticleId, a.Request.Text, a.Request.Html)
-            { Outlet = a.Request.Outlet, Title = a.Request.Title, PublishedOn = a.Request.PublishedOn, Url = a.Request.Url }));
-        var expected = ContradictionFinder.Find(extractions)
-            .ToDictionary(c => c.Id, c => (c.Kind, Sides: c.Sides.Select(s => s.Records.Select(k => $"{k.ArticleKey}:{k.RecordId}").Order().ToList()).ToList()));
-
-        var stored = await _runtime.Application.ListContradictionsAsync(page: new ContradictionPage(Limit: ContradictionPage.MaxLimit, RecordsPerSide: ContradictionPage.MaxLimit));
-        var actual = stored.ToDictionary(c => c.Id, c => (c.Kind, Sides: c.Sides.Select(s => s.Records.Select(r => $"{r.ArticleId}:{r.RecordId}").Order().ToList()).ToList()));
-
-        Assert.True(expected.Count >= 5, $"the corpus should hold several contradictions, found {expected.Count}");
-        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
-        foreach (var (id, want) in expected)
-        {
-            Assert.Equal(want.Kind, actual[id].Kind);
-            Assert.Equal(want.Sides, actual[id].Sides);
-            Assert.Equal(want.Sides.Select(s => s.Count), stored.Single(c => c.Id == id).Sides.Select(s => s.RecordCount));
-        }
-    }
+    public Task Contradictions_kept_article_by_article_are_those_the_finder_finds_over_everything() =>
+        ArticleByArticle.AssertContradictionsAreTheFindersAsync(_runtime, _ingested, atLeast: 5);
 
     [Fact]
-    public async Task Contradictions_and_incidents_kept_article_by_article_equal_a_single_pass_over_the_log()
-    {
-        foreach (var projection in new[] { ContradictionsProjection.ProjectionName, StrikesProjection.ProjectionName })
-        {
-            var schema = _runtime.Store.ProjectionSchema(projection);
-            var live = await TableDump.OfSchemaAsync(_runtime.Store, schema);
-            await _runtime.RebuildAsync(projection);
-            var rebuilt = await TableDump.OfSchemaAsync(_runtime.Store, schema);
-            Assert.NotEmpty(live[projection == StrikesProjection.ProjectionName ? "incidents" : "contradictions"]);
-            foreach (var table in live.Keys) Assert.Equal(live[table], rebuilt[table]);
-        }
-    }
+    public Task Contradictions_and_incidents_kept_article_by_article_equal_a_single_pass_over_the_log() =>
+        ArticleByArticle.AssertEqualToASinglePassAsync(_runtime);
 
     [Fact]
     public async Task A_contradictions_page_holds_at_most_limit_items_and_the_pages_join_into_the_whole_list()

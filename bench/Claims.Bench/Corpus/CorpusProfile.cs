@@ -4,6 +4,7 @@ using System.Text.Json;
 using Claims.Bench.Harness;
 using Claims.Extraction;
 using Claims.Extraction.Contradictions;
+using Claims.TestKit.Corpus;
 
 namespace Claims.Bench.Corpus;
 

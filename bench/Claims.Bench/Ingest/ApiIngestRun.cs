@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Claims.Api.Auth;
 using Claims.Api.Hosting;
-using Claims.Bench.Corpus;
+using Claims.TestKit.Corpus;
 using Claims.Domain.Application;
 using Claims.EventStore.Daemon;
 using Claims.Extraction;

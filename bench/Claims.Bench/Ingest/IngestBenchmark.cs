@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Claims.Bench.Corpus;
+using Claims.TestKit.Corpus;
 using Claims.Bench.Harness;
 using Claims.Bench.Store;
 using Claims.Domain.Application;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Claims.Bench.Corpus;
+using Claims.TestKit.Corpus;
 using Claims.Domain.Application;
 using Claims.Domain.Articles;
 using Claims.Domain.Events;

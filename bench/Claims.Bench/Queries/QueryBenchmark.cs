@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Claims.Api.Hosting;
-using Claims.Bench.Corpus;
+using Claims.TestKit.Corpus;
 using Claims.Bench.Harness;
 using Claims.Domain.Application;
 using Claims.Domain.Projections;

@@ -142,8 +142,21 @@ internal static class ArticleTables
               join {ctx.Schema}.articles a on a.article_id = r.article_id
              where r.status <> 'retracted' and ($1::text is null or r.type = $1) and ($2::text[] is null or r.article_id = any($2))
              order by r.article_id collate "C", r.ord
-            """, r => new StandingRecord(r.GetString(0), r.IsDBNull(1) ? null : r.GetFieldValue<DateOnly>(1), r.IsDBNull(2) ? null : r.GetString(2),
-                r.GetInt64(3), ClaimsEventTypes.RecordFromJson(r.GetString(4), r.GetString(5))), ct, type, articleIds?.ToArray());
+            """, Standing, ct, type, articleIds?.ToArray());
+
+    /// <summary>The records of <paramref name="keys"/> (article, record) that stand, in the same order.</summary>
+    public static Task<List<StandingRecord>> StandingAsync(ProjectionContext ctx, IReadOnlyCollection<(string ArticleId, string RecordId)> keys, CancellationToken ct) =>
+        ctx.QueryAsync($"""
+            select r.article_id, a.published_on, a.outlet, r.ord, r.type, r.payload::text
+              from unnest($1::text[], $2::text[]) k(article_id, record_id)
+              join {ctx.Schema}.records r on r.article_id = k.article_id and r.record_id = k.record_id
+              join {ctx.Schema}.articles a on a.article_id = r.article_id
+             where r.status <> 'retracted'
+             order by r.article_id collate "C", r.ord
+            """, Standing, ct, keys.Select(k => k.ArticleId).ToArray(), keys.Select(k => k.RecordId).ToArray());
+
+    private static StandingRecord Standing(Npgsql.NpgsqlDataReader r) => new(r.GetString(0), r.IsDBNull(1) ? null : r.GetFieldValue<DateOnly>(1),
+        r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), ClaimsEventTypes.RecordFromJson(r.GetString(4), r.GetString(5)));
 }
 
 /// <summary>A record as an event of the batch left it (Status "retracted" included).</summary>

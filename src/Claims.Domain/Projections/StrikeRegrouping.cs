@@ -4,96 +4,191 @@ using Claims.Extraction.Contradictions;
 
 namespace Claims.Domain.Projections;
 
-/// <summary>How close in time two strikes must be to be grouped: an incident's window (dates, the strike's own else its
-/// article's, at most three days apart), or the finder's same-event rule (equal strike dates, articles at most three days apart).
-/// Both are necessary conditions only; the pure grouping decides.</summary>
-internal enum StrikeWindow { Incident, Event }
+/// <summary>Which pure rule groups the strikes: incidents accept any two reports <see cref="DayGrouping"/> puts together; the
+/// finder's events also keep apart two reports of one article by one reporter, and two different weekdays. The index needs
+/// to know it only to find a dayless report's latest match exactly.</summary>
+internal enum StrikeRule { Incident, Event }
 
 /// <summary>
-/// Keeps groups of strikes (incidents, events) current without regrouping every strike on each change. Strikes are indexed
-/// by perpetrator and place key (<see cref="PlaceMatching.Keys"/>) with their dates; a group is a connected component of
-/// the grouping's pairwise rule, so when an article changes, only the groups its strikes belonged to and the groups its new
-/// strikes can join need regrouping — no strike outside them can connect to one inside (it would be in one of them). The
-/// result is the same as grouping everything at once, whatever the batch size.
+/// Keeps groups of strikes (<see cref="DayGrouping"/>: incidents, events) current without regrouping every strike on each
+/// change. A group's days lie within a few days of its owner (its earliest day), so a change on day t can only alter
+/// groups owned in <see cref="DayGrouping.OwnersAffectedBy"/>(t), and those are decided by the reports of
+/// <see cref="DayGrouping.ReportsDecidingAround"/>(t) that can meet the changed ones through shared places. Strikes are
+/// indexed by perpetrator, place key (<see cref="PlaceMatching.Keys"/>) and day; a batch reads those reports (following
+/// shared places until nothing new comes), regroups them with the pure rule, and replaces exactly the groups owned in the
+/// affected days. A report with no day at all joins its latest match, wherever that is, so its old and new match's days
+/// count as changed too. The result equals grouping everything at once, whatever the batch size.
 /// </summary>
-internal sealed class StrikeRegrouping(string membersTable, StrikeWindow window)
+internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
 {
     public string Ddl(string schema) => $"""
         create table {schema}.strike_places (article_id text not null, record_id text not null, perpetrator_id text not null,
-            place_key text not null, strike_date date, published_on date, day date generated always as (coalesce(strike_date, published_on)) stored,
-            primary key (article_id, record_id, place_key));
-        create index on {schema}.strike_places (perpetrator_id, place_key, {(window == StrikeWindow.Incident ? "day" : "published_on")});
-        create table {schema}.{membersTable} (group_id text not null, article_id text not null, record_id text not null, primary key (article_id, record_id));
+            place_key text not null, day date, weekday text, reporter_id text, primary key (article_id, record_id, place_key));
+        create index on {schema}.strike_places (perpetrator_id, place_key, day);
+        create table {schema}.{membersTable} (group_id text not null, perpetrator_id text not null, owner_day date, article_id text not null,
+            record_id text not null, primary key (article_id, record_id));
         create index on {schema}.{membersTable} (group_id);
         """;
 
+    /// <summary>What a batch regroups: the stored groups to drop, every strike that decides the groups to replace (in the
+    /// stable order), and which of the regrouped groups to keep (<see cref="Owns"/>: those owned in the affected days).</summary>
+    public sealed record Regroup(string[] Dropped, IReadOnlyList<(string ArticleId, string RecordId)> DroppedMembers, List<StandingRecord> Members,
+        IReadOnlyDictionary<string, AffectedDays> Affected)
+    {
+        public bool Owns(string perpetrator, DateOnly? owner) => Affected.TryGetValue(perpetrator, out var days) && days.Owns(owner);
+    }
+
+    /// <summary>The days around which one perpetrator's groups change (null: its dayless reports).</summary>
+    public sealed class AffectedDays
+    {
+        public SortedSet<DateOnly> Days { get; } = [];
+        public bool Dayless { get; set; }
+
+        public bool Owns(DateOnly? owner) => owner is { } d ? Days.Any(t => DayGrouping.OwnersAffectedBy(t) is var (from, to) && d >= from && d <= to) : Dayless;
+
+        public (DateOnly From, DateOnly To)[] Windows()
+        {
+            var merged = new List<(DateOnly From, DateOnly To)>();
+            foreach (var (from, to) in Days.Select(DayGrouping.ReportsDecidingAround))
+                if (merged.Count > 0 && from <= merged[^1].To.AddDays(1)) merged[^1] = (merged[^1].From, to > merged[^1].To ? to : merged[^1].To);
+                else merged.Add((from, to));
+            return merged.ToArray();
+        }
+    }
+
     /// <summary>Re-indexes the strikes of <paramref name="touchedArticles"/> (<paramref name="touchedStrikes"/> are those that now
-    /// take part) and returns the groups to drop and every strike to group anew, in the stable order. The other articles
-    /// those strikes come from are read once, whole when <paramref name="wholeArticles"/> (the caller needs their other
-    /// records too, and gets them in <c>Others</c>), else their strikes only.</summary>
-    public async Task<(string[] Dropped, List<StandingRecord> Members, List<StandingRecord> Others)> PrepareAsync(ProjectionContext ctx,
-        IReadOnlyCollection<string> touchedArticles, IReadOnlyList<StandingRecord> touchedStrikes, bool wholeArticles, CancellationToken ct)
+    /// take part) and returns what to regroup.</summary>
+    public async Task<Regroup> PrepareAsync(ProjectionContext ctx, IReadOnlyCollection<string> touchedArticles, IReadOnlyList<StandingRecord> touchedStrikes, CancellationToken ct)
     {
         var s = ctx.Schema;
         var articles = touchedArticles.ToArray();
-        var dropped = (await ctx.QueryAsync($"select distinct group_id from {s}.{membersTable} where article_id = any($1)", r => r.GetString(0), ct, articles))
-            .ToHashSet(StringComparer.Ordinal);
+        var affected = new Dictionary<string, AffectedDays>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Affect(string perpetrator, DateOnly? day, IEnumerable<string> placeKeys)
+        {
+            if (!affected.TryGetValue(perpetrator, out var days)) affected[perpetrator] = days = new AffectedDays();
+            if (day is { } d) days.Days.Add(d); else days.Dayless = true;
+            if (!keys.TryGetValue(perpetrator, out var set)) keys[perpetrator] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.UnionWith(placeKeys.SelectMany(Region));
+        }
 
-        var placeKeys = touchedStrikes.Select(k => (Strike: k, Keys: PlaceMatching.Keys(Places(k)))).ToList();
+        // What the touched articles' strikes were, then what they are.
+        foreach (var (perpetrator, day, key) in await ctx.QueryAsync($"select perpetrator_id, day, place_key from {s}.strike_places where article_id = any($1)",
+                     r => (r.GetString(0), r.IsDBNull(1) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(1), r.GetString(2)), ct, articles))
+            Affect(perpetrator, day, [key]);
+        // A dayless strike's group is owned where its latest match was.
+        foreach (var (perpetrator, owner) in await ctx.QueryAsync($"select distinct perpetrator_id, owner_day from {s}.{membersTable} where article_id = any($1)",
+                     r => (r.GetString(0), r.IsDBNull(1) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(1)), ct, articles))
+            Affect(perpetrator, owner, []);
         await ctx.ExecuteAsync($"delete from {s}.strike_places where article_id = any($1)", ct, articles);
-        var rows = placeKeys.SelectMany(k => k.Keys.Indexed.Select(key => (k.Strike, Key: key))).ToList();
+        var rows = touchedStrikes.SelectMany(k => PlaceMatching.Keys(Places(k)).Indexed.Select(key => (k, Key: key))).ToList();
         await ctx.ExecuteAsync($"""
-            insert into {s}.strike_places (article_id, record_id, perpetrator_id, place_key, strike_date, published_on)
-            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[])
-            """, ct, rows.Select(r => r.Strike.ArticleId).ToArray(), rows.Select(r => r.Strike.RecordId).ToArray(),
-            rows.Select(r => Strike(r.Strike).Perpetrator.Id).ToArray(), rows.Select(r => r.Key).ToArray(), Dates(rows.Select(r => Strike(r.Strike).Date)),
-            Dates(rows.Select(r => r.Strike.PublishedOn)));
+            insert into {s}.strike_places (article_id, record_id, perpetrator_id, place_key, day, weekday, reporter_id)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[])
+            """, ct, rows.Select(r => r.k.ArticleId).ToArray(), rows.Select(r => r.k.RecordId).ToArray(), rows.Select(r => Strike(r.k).Perpetrator.Id).ToArray(),
+            rows.Select(r => r.Key).ToArray(), rows.Select(r => DayOf(r.k)).ToArray(), rows.Select(r => Strike(r.k).Weekday).ToArray(),
+            rows.Select(r => Strike(r.k).ReportedBy?.Id).ToArray());
+        foreach (var k in touchedStrikes) Affect(Strike(k).Perpetrator.Id, DayOf(k), PlaceMatching.Keys(Places(k)).Indexed);
 
-        var wanted = placeKeys.SelectMany(k => k.Keys.Wanted.Select(key => (k.Strike, Key: key))).ToList();
-        // The day window as an index range, and apart from it the strikes whose day is unknown (they match any day), so
-        // that a lookup reads only the near days of a place, however long the log.
-        var (day, extra) = window == StrikeWindow.Incident
-            ? ("day", "")
-            : ("published_on", " and (x.strike_date is null or q.strike_date is null or x.strike_date = q.strike_date)");
-        dropped.UnionWith(await ctx.QueryAsync($"""
-            with q as (select *, coalesce(strike_date, published_on) as day
-                         from unnest($1::text[], $2::text[], $3::date[], $4::date[]) u(perpetrator_id, place_key, strike_date, published_on)),
-            near as (
-                select x.article_id, x.record_id from q join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
-                 where x.{day} between q.{day} - 3 and q.{day} + 3{extra}
-                union all
-                select x.article_id, x.record_id from q join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
-                 where x.{day} is null{extra}
-                union all
-                select x.article_id, x.record_id from q join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
-                 where q.{day} is null{extra})
-            select distinct m.group_id from near join {s}.{membersTable} m on m.article_id = near.article_id and m.record_id = near.record_id
-            """, r => r.GetString(0), ct, wanted.Select(w => Strike(w.Strike).Perpetrator.Id).ToArray(), wanted.Select(w => w.Key).ToArray(),
-            Dates(wanted.Select(w => Strike(w.Strike).Date)), Dates(wanted.Select(w => w.Strike.PublishedOn))));
+        // Every report that decides the affected groups: near the affected days, reached through shared places, until
+        // nothing new comes. A dayless report reached adds the days of its stored group and of its latest match.
+        var found = new Dictionary<(string, string), (string Perpetrator, DateOnly? Day)>();
+        var searched = new HashSet<(string Perpetrator, string Key, DateOnly? From, DateOnly? To)>();
+        var dayless = new HashSet<(string, string)>();
+        var newlyDayless = new List<(string, string)>();
+        while (true)
+        {
+            var queries = affected.SelectMany(a => a.Value.Windows().Select(w => ((DateOnly?)w.From, (DateOnly?)w.To)).Append((null, null))
+                    .SelectMany(w => keys[a.Key].Select(key => (Perpetrator: a.Key, Key: key, From: w.Item1, To: w.Item2))))
+                .Where(searched.Add).ToList();
+            if (queries.Count == 0) break;
+            var hits = await ctx.QueryAsync($"""
+                with q as (select * from unnest($1::text[], $2::text[], $3::date[], $4::date[]) q(perpetrator_id, place_key, lo, hi)),
+                hit as (select x.article_id, x.record_id from q join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
+                         where q.lo is not null and x.day between q.lo and q.hi
+                        union
+                        select x.article_id, x.record_id from q join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
+                         where q.lo is null and x.day is null)
+                select y.article_id, y.record_id, y.perpetrator_id, y.day, y.place_key from hit join {s}.strike_places y using (article_id, record_id)
+                """, r => (Key: (r.GetString(0), r.GetString(1)), Perpetrator: r.GetString(2), Day: r.IsDBNull(3) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(3),
+                    PlaceKey: r.GetString(4)), ct, queries.Select(q => q.Perpetrator).ToArray(), queries.Select(q => q.Key).ToArray(),
+                queries.Select(q => q.From).ToArray(), queries.Select(q => q.To).ToArray());
+            foreach (var h in hits)
+            {
+                found[h.Key] = (h.Perpetrator, h.Day);
+                keys[h.Perpetrator].UnionWith(Region(h.PlaceKey));
+                if (h.Day is null && dayless.Add(h.Key)) newlyDayless.Add(h.Key);
+            }
+            foreach (var (perpetrator, day) in await DaylessMatchesAsync(ctx, newlyDayless, ct))
+                Affect(perpetrator, day, []);
+            newlyDayless.Clear();
+        }
 
-        var keys = (await ctx.QueryAsync($"select article_id, record_id from {s}.{membersTable} where group_id = any($1)",
-            r => (r.GetString(0), r.GetString(1)), ct, dropped.ToArray())).ToHashSet();
-        // Strikes of untouched articles are loaded back as they stand; those of touched articles are the ones given.
-        var otherArticles = keys.Where(k => !touchedArticles.Contains(k.Item1)).Select(k => k.Item1).Distinct().ToArray();
-        var others = otherArticles.Length == 0 ? [] : await ArticleTables.StandingAsync(ctx, wholeArticles ? null : RecordTypes.Strike, otherArticles, ct);
-        var members = touchedStrikes.Concat(others.Where(k => keys.Contains(k.Key))).ToList();
+        var loadedKeys = found.Keys.Where(k => !touchedArticles.Contains(k.Item1)).ToList();
+        var loaded = loadedKeys.Count == 0 ? [] : await ArticleTables.StandingAsync(ctx, loadedKeys, ct);
+        var members = touchedStrikes.Concat(loaded).ToList();
         members.Sort((a, b) => string.CompareOrdinal(a.ArticleId, b.ArticleId) is var c and not 0 ? c : a.Ord.CompareTo(b.Ord));
-        return (dropped.ToArray(), members, others);
+
+        var stored = await ctx.QueryAsync($"""
+            select m.group_id, m.perpetrator_id, m.owner_day, m.article_id, m.record_id from {s}.{membersTable} m
+             where m.group_id in (select g.group_id from {s}.{membersTable} g where g.article_id = any($1)
+                                  union select g.group_id from unnest($2::text[], $3::text[]) k(a, r) join {s}.{membersTable} g on g.article_id = k.a and g.record_id = k.r)
+            """, r => (Group: r.GetString(0), Perpetrator: r.GetString(1), Owner: r.IsDBNull(2) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(2),
+                Key: (r.GetString(3), r.GetString(4))), ct, articles, loadedKeys.Select(k => k.Item1).ToArray(), loadedKeys.Select(k => k.Item2).ToArray());
+        var result = new Regroup([], [], members, affected);
+        var dropped = stored.Where(m => result.Owns(m.Perpetrator, m.Owner)).ToList();
+        return result with { Dropped = dropped.Select(m => m.Group).Distinct().ToArray(), DroppedMembers = dropped.Select(m => m.Key).ToList() };
+    }
+
+    /// <summary>For each dayless report, the day of its stored group and the latest day it now matches: both are days whose
+    /// groups can change when it moves.</summary>
+    private async Task<List<(string Perpetrator, DateOnly? Day)>> DaylessMatchesAsync(ProjectionContext ctx, IReadOnlyCollection<(string, string)> dayless, CancellationToken ct)
+    {
+        if (dayless.Count == 0) return [];
+        var s = ctx.Schema;
+        // Wanted keys from indexed ones: "in:P" and "province:P" stand for each other (a town of P meets P, P meets its towns).
+        var sameEvent = rule == StrikeRule.Event;
+        return await ctx.QueryAsync($"""
+            with d as (select * from unnest($1::text[], $2::text[]) d(article_id, record_id)),
+            q as (select distinct x.article_id, x.record_id, x.perpetrator_id, x.weekday, x.reporter_id, w.key
+                    from d join {s}.strike_places x using (article_id, record_id)
+                    cross join lateral (values (x.place_key), (case when x.place_key like 'in:%' then 'province:' || substr(x.place_key, 4)
+                                                                     when x.place_key like 'province:%' then 'in:' || substr(x.place_key, 10) end)) w(key)
+                   where w.key is not null)
+            select q.perpetrator_id, (select max(y.day) from {s}.strike_places y
+                                       where y.perpetrator_id = q.perpetrator_id and y.place_key = q.key and y.day is not null
+                                         and (not $3 or ((q.weekday is null or y.weekday is null or q.weekday = y.weekday)
+                                                         and not (y.article_id = q.article_id and y.reporter_id is not distinct from q.reporter_id))))
+              from q
+            union
+            select m.perpetrator_id, m.owner_day from d join {s}.{membersTable} m using (article_id, record_id)
+            """, r => (r.GetString(0), r.IsDBNull(1) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(1)), ct,
+            dayless.Select(k => k.Item1).ToArray(), dayless.Select(k => k.Item2).ToArray(), sameEvent);
     }
 
     /// <summary>Replaces the dropped groups' membership with the new groups'.</summary>
-    public async Task SaveAsync(ProjectionContext ctx, string[] dropped, IEnumerable<(string GroupId, IEnumerable<(string ArticleId, string RecordId)> Members)> groups, CancellationToken ct)
+    public async Task SaveAsync(ProjectionContext ctx, string[] dropped,
+        IEnumerable<(string GroupId, string Perpetrator, DateOnly? Owner, IEnumerable<(string ArticleId, string RecordId)> Members)> groups, CancellationToken ct)
     {
         var s = ctx.Schema;
         await ctx.ExecuteAsync($"delete from {s}.{membersTable} where group_id = any($1)", ct, dropped);
-        var rows = groups.SelectMany(g => g.Members.Select(m => (g.GroupId, m.ArticleId, m.RecordId))).ToList();
-        await ctx.ExecuteAsync($"insert into {s}.{membersTable} (group_id, article_id, record_id) select * from unnest($1::text[], $2::text[], $3::text[])",
-            ct, rows.Select(r => r.GroupId).ToArray(), rows.Select(r => r.ArticleId).ToArray(), rows.Select(r => r.RecordId).ToArray());
+        var rows = groups.SelectMany(g => g.Members.Select(m => (g.GroupId, g.Perpetrator, g.Owner, m.ArticleId, m.RecordId))).ToList();
+        await ctx.ExecuteAsync($"""
+            insert into {s}.{membersTable} (group_id, perpetrator_id, owner_day, article_id, record_id)
+            select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[])
+            """, ct, rows.Select(r => r.GroupId).ToArray(), rows.Select(r => r.Perpetrator).ToArray(), rows.Select(r => r.Owner).ToArray(),
+            rows.Select(r => r.ArticleId).ToArray(), rows.Select(r => r.RecordId).ToArray());
     }
+
+    // A place key and the key it stands for: a report indexed under "in:P" (a place of province P) is wanted by P itself.
+    private static IEnumerable<string> Region(string key) =>
+        key.StartsWith("in:", StringComparison.Ordinal) ? [key, "province:" + key[3..]]
+        : key.StartsWith("province:", StringComparison.Ordinal) ? [key, "in:" + key[9..]]
+        : [key];
 
     private static StrikeReported Strike(StandingRecord r) => (StrikeReported)r.Record;
 
-    private static IEnumerable<(string Id, string? Province)> Places(StandingRecord r) => Strike(r).Locations.Select(p => (p.Id, p.Province));
+    private static DateOnly? DayOf(StandingRecord r) => Strike(r).Date ?? r.PublishedOn;
 
-    private static DateOnly?[] Dates(IEnumerable<DateOnly?> dates) => dates.ToArray();
+    private static IEnumerable<(string Id, string? Province)> Places(StandingRecord r) => Strike(r).Locations.Select(p => (p.Id, p.Province));
 }

@@ -12,10 +12,10 @@ public sealed class StrikesProjection : IProjection
 {
     public const string ProjectionName = "strikes";
     public string Name => ProjectionName;
-    public int Version => 2;
+    public int Version => 3;
     public IReadOnlyCollection<string>? EventTypes => ClaimsEventTypes.ArticleEventNames.ToHashSet();
 
-    private static readonly StrikeRegrouping Regrouping = new("incident_members", StrikeWindow.Incident);
+    private static readonly StrikeRegrouping Regrouping = new("incident_members", StrikeRule.Incident);
 
     public async Task CreateSchemaAsync(ProjectionContext ctx, CancellationToken ct)
     {
@@ -36,14 +36,16 @@ public sealed class StrikesProjection : IProjection
         if (touched.Count == 0) return;
 
         var strikes = (await ArticleTables.StandingAsync(ctx, RecordTypes.Strike, touched, ct)).Where(k => ((StrikeReported)k.Record).Scope == "event").ToList();
-        var (dropped, members, _) = await Regrouping.PrepareAsync(ctx, touched, strikes, wholeArticles: false, ct);
-        var incidents = IncidentGrouping.Group(members.Select(s => new StrikeReport(s.ArticleId, s.Outlet, s.PublishedOn, (StrikeReported)s.Record)).ToList());
-        await ctx.ExecuteAsync($"delete from {ctx.Schema}.incidents where id = any($1)", ct, dropped);
+        var regroup = await Regrouping.PrepareAsync(ctx, touched, strikes, ct);
+        // An incident's owner day is its first day (From).
+        var incidents = IncidentGrouping.Group(regroup.Members.Select(s => new StrikeReport(s.ArticleId, s.Outlet, s.PublishedOn, (StrikeReported)s.Record)).ToList())
+            .Where(i => regroup.Owns(i.Perpetrator.Id, i.From)).ToList();
+        await ctx.ExecuteAsync($"delete from {ctx.Schema}.incidents where id = any($1)", ct, regroup.Dropped);
         await ctx.ExecuteAsync($"""
             insert into {ctx.Schema}.incidents (id, perpetrator_id, date_from, grade, incident)
             select i, p, d, g, j::jsonb from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]) x(i, p, d, g, j)
             """, ct, incidents.Select(i => i.Id).ToArray(), incidents.Select(i => i.Perpetrator.Id).ToArray(), incidents.Select(i => i.From).ToArray(),
             incidents.Select(i => i.Grade).ToArray(), incidents.Select(i => JsonSerializer.Serialize(i, ReadModelJson.Default.StrikeIncident)).ToArray());
-        await Regrouping.SaveAsync(ctx, dropped, incidents.Select(i => (i.Id, i.Sources.Select(m => (m.ArticleId, m.RecordId)))), ct);
+        await Regrouping.SaveAsync(ctx, regroup.Dropped, incidents.Select(i => (i.Id, i.Perpetrator.Id, i.From, i.Sources.Select(m => (m.ArticleId, m.RecordId)))), ct);
     }
 }

@@ -11,36 +11,22 @@ public sealed record StrikeReport(string ArticleId, string? Outlet, DateOnly? Pu
 
 /// <summary>
 /// Groups strike reports into incidents: same perpetrator, a shared place (or a place and the province it lies in; a country
-/// is too wide to count, see <see cref="PlaceMatching"/>), and
-/// dates (the strike's own, else the article's) at most <see cref="WindowDays"/> apart — unknown dates do not separate.
+/// is too wide to count, see <see cref="PlaceMatching"/>), and one day — the strike's own date, else its article's — with an
+/// undated report joining the latest dated incident it matches within <see cref="DayGrouping.AttachDays"/> days before its
+/// article (<see cref="DayGrouping"/>: an incident spans at most that many days, however long the campaign).
 /// Grade: "contested" when the reports disagree on whom the strikes hit or on a count, else "corroborated" when two
 /// independent sources (different reporters; the article's own voice counts per outlet) report it, else "single-source".
 /// Only event-scope reports are grouped: campaign-scope ones describe no single incident. Pure.
 /// </summary>
 public static class IncidentGrouping
 {
-    public const int WindowDays = 3;
-
     public static IReadOnlyList<StrikeIncident> Group(IReadOnlyList<StrikeReport> reports)
     {
         var events = reports.Where(r => r.Strike.Scope == "event").ToList();
-        var parent = Enumerable.Range(0, events.Count).ToArray();
-        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
-        // Only reports sharing a place within the window are compared (see PlaceMatching.CandidatePairs).
-        var candidates = PlaceMatching.CandidatePairs(events.Select(e => (e.Strike.Perpetrator.Id, (IReadOnlyList<(string, string?)>)Places(e.Strike).ToList(), DateOf(e))).ToList(), WindowDays);
-        foreach (var (i, j) in candidates)
-            if (SameIncident(events[i], events[j])) parent[Find(i)] = Find(j);
-
-        return Enumerable.Range(0, events.Count).GroupBy(Find)
+        var days = events.Select(e => new DayReport(e.Strike.Perpetrator.Id, Places(e.Strike).ToList(), DateOf(e), e.Strike.Date is not null)).ToList();
+        return DayGrouping.Group(days, (_, _) => true)
             .Select(g => Incident(g.Select(i => events[i]).ToList()))
             .OrderBy(i => i.From ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
-    }
-
-    private static bool SameIncident(StrikeReport a, StrikeReport b)
-    {
-        if (a.Strike.Perpetrator.Id != b.Strike.Perpetrator.Id) return false;
-        if (DateOf(a) is { } da && DateOf(b) is { } db && Math.Abs(da.DayNumber - db.DayNumber) > WindowDays) return false;
-        return PlaceMatching.SharePlace(Places(a.Strike), Places(b.Strike));
     }
 
     public static IEnumerable<(string Id, string? Province)> Places(StrikeReported strike) => strike.Locations.Select(p => (p.Id, p.Province));

@@ -7,7 +7,7 @@ namespace Claims.Extraction.Contradictions;
 /// nothing of files or databases (the CLI keys articles by file name, the projections by article id).
 /// Three passes, most specific first; a record used by one contradiction is not reused by a broader one:
 /// 1. an explicit denial (balayer / démentir … "les accusations de X") against the claims it denies;
-/// 2. the same strike event (same striker, shared place, compatible day) said to hit different targets, or given different numbers;
+/// 2. the same strike event (same striker, shared place, same day; see <see cref="DayGrouping"/>) said to hit different targets, or given different numbers;
 /// 3. per striker, its own camp's claims that it hits jihadists against other sources saying it hits the opposition.
 /// Find runs the three over everything; the stages are public so that a projection can rerun only what a change touches.</summary>
 public static class ContradictionFinder
@@ -54,19 +54,20 @@ public static class ContradictionFinder
     public static IEnumerable<ArticleRecord> EventCandidates(IEnumerable<ArticleRecord> records, IReadOnlySet<RecordKey> usedInArticles) =>
         records.Where(r => r.Record is Strike { Scope: Strike.Event } && !usedInArticles.Contains(r.Key));
 
-    /// <summary>Stage 2a: event strikes grouped into clusters of one strike event (connected by <see cref="SameEvent"/>), singletons
-    /// included, in input order. Two strikes can only be of one event if they share a striker and a place (<see cref="PlaceKeys"/>).</summary>
+    /// <summary>Stage 2a: event strikes grouped into clusters of one strike event, singletons included, in input order: the
+    /// same striker, a shared place and one day, an undated report joining the latest dated event it matches within three
+    /// days before its article (<see cref="DayGrouping"/>), and <see cref="SameEvent"/>.</summary>
     public static IReadOnlyList<IReadOnlyList<ArticleRecord>> EventClusters(IEnumerable<ArticleRecord> eventStrikes)
     {
         var events = eventStrikes.ToList();
-        var parent = Enumerable.Range(0, events.Count).ToArray();
-        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
-        // Same event needs a shared place and articles at most three days apart: only such pairs are compared.
-        var reports = events.Select(r => (((Strike)r.Record).Perpetrator.Id, (IReadOnlyList<(string, string?)>)((Strike)r.Record).Locations.Select(Place).ToList(), r.PublishedOn)).ToList();
-        foreach (var (i, j) in PlaceMatching.CandidatePairs(reports, windowDays: 3))
-            if (SameEvent(events[i], events[j])) parent[Find(i)] = Find(j);
-        return Enumerable.Range(0, events.Count).GroupBy(Find).Select(g => (IReadOnlyList<ArticleRecord>)g.Select(i => events[i]).ToList()).ToList();
+        var reports = events.Select(r => new DayReport(((Strike)r.Record).Perpetrator.Id, ((Strike)r.Record).Locations.Select(Place).ToList(), DayOf(r),
+            ((Strike)r.Record).Date is not null)).ToList();
+        return DayGrouping.Group(reports, (i, j) => SameEvent(events[i], events[j]))
+            .Select(g => (IReadOnlyList<ArticleRecord>)g.Select(i => events[i]).ToList()).ToList();
     }
+
+    /// <summary>The day of a strike report: the strike's own date, else its article's (null when neither is known).</summary>
+    public static DateOnly? DayOf(ArticleRecord strike) => ((Strike)strike.Record).Date ?? strike.PublishedOn;
 
     /// <summary>Stage 2b: the contradictions of one cluster (different targets, else different numbers); adds the records they use.
     /// <paramref name="statements"/> must hold the statements of the cluster's articles (they carry the strikes' words).</summary>
@@ -228,19 +229,15 @@ public static class ContradictionFinder
         }
     }
 
+    // Beyond DayGrouping's striker, place and day: two reports of one article by one reporter are two strikes, and two
+    // weekdays that differ are two days even when no date could be resolved.
     private static bool SameEvent(ArticleRecord a, ArticleRecord b)
     {
         var x = (Strike)a.Record;
         var y = (Strike)b.Record;
-        if (x.Perpetrator.Id != y.Perpetrator.Id) return false;
         if (a.ArticleKey == b.ArticleKey && x.ReportedBy?.Id == y.ReportedBy?.Id) return false;
-        if (x.Date is { } dx && y.Date is { } dy && dx != dy) return false;
-        if (x.Weekday is { } wx && y.Weekday is { } wy && wx != wy) return false;
-        if (a.PublishedOn is { } pa && b.PublishedOn is { } pb && Math.Abs(pa.DayNumber - pb.DayNumber) > 3) return false;
-        return SharePlace(x, y);
+        return x.Weekday is not { } wx || y.Weekday is not { } wy || wx == wy;
     }
-
-    private static bool SharePlace(Strike x, Strike y) => PlaceMatching.SharePlace(x.Locations.Select(Place), y.Locations.Select(Place));
 
     private static (string Id, string? Province) Place(PlaceRef p) => (p.Id, p.Province);
 

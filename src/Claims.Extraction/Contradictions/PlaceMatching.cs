@@ -2,7 +2,7 @@ namespace Claims.Extraction.Contradictions;
 
 /// <summary>When two reports speak of the same place: the same place, or a province and a place inside it (two towns of one
 /// province are not the same place; a country is too wide to be one). Shared by the contradiction finder and the strike
-/// incidents, and by the projections that index strikes by place so that a new report meets only its possible matches.</summary>
+/// incidents, and by the projections that index strikes by region so that a change meets only the reports it can touch.</summary>
 public static class PlaceMatching
 {
     // Too wide to place a strike: "en Syrie" says nothing about which strikes are the same.
@@ -46,44 +46,9 @@ public static class PlaceMatching
         return (indexed.Distinct().ToList(), wanted.Distinct().ToList());
     }
 
-    /// <summary>
-    /// The pairs (i &lt; j) of reports that may be of one event: same perpetrator, a place key of one meeting the other's
-    /// (<see cref="Keys"/>), and days at most <paramref name="windowDays"/> apart (an unknown day meets any). A superset of the
-    /// pairs a grouping rule accepts, found through buckets of (perpetrator, key, day) rather than by comparing every pair,
-    /// so grouping thousands of reports of one striker over months stays near linear. Each pair comes once.
-    /// </summary>
-    public static IEnumerable<(int First, int Second)> CandidatePairs(
-        IReadOnlyList<(string Perpetrator, IReadOnlyList<(string Id, string? Province)> Places, DateOnly? Day)> reports, int windowDays)
-    {
-        var keys = reports.Select(r => Keys(r.Places)).ToList();
-        var byDay = new Dictionary<(string, string, DateOnly?), List<int>>();
-        var byKey = new Dictionary<(string, string), List<int>>();
-        for (var i = 0; i < reports.Count; i++)
-            foreach (var key in keys[i].Indexed)
-            {
-                Add(byDay, (reports[i].Perpetrator, key, reports[i].Day), i);
-                Add(byKey, (reports[i].Perpetrator, key), i);
-            }
-        var seen = new HashSet<(int, int)>();
-        for (var i = 0; i < reports.Count; i++)
-        {
-            var (perpetrator, _, day) = reports[i];
-            foreach (var wanted in keys[i].Wanted)
-            {
-                IEnumerable<int> near = day is { } d
-                    ? Enumerable.Range(-windowDays, 2 * windowDays + 1).Select(offset => (DateOnly?)d.AddDays(offset)).Append(null)
-                        .SelectMany(x => byDay.GetValueOrDefault((perpetrator, wanted, x)) ?? [])
-                    : byKey.GetValueOrDefault((perpetrator, wanted)) ?? [];
-                foreach (var j in near)
-                    if (j != i && seen.Add((Math.Min(i, j), Math.Max(i, j))))
-                        yield return (Math.Min(i, j), Math.Max(i, j));
-            }
-        }
-    }
-
-    private static void Add<TKey>(Dictionary<TKey, List<int>> index, TKey key, int value) where TKey : notnull
-    {
-        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
-        list.Add(value);
-    }
+    /// <summary>The regions a report's places lie in: a place's province when it has one, else the place itself. Two reports
+    /// that share a place (<see cref="SharePlace"/>) share a region, so a projection can index strikes by region and find
+    /// every report a change can touch.</summary>
+    public static IReadOnlyList<string> Regions(IEnumerable<(string Id, string? Province)> places) =>
+        places.Where(p => !IsCountry(p.Id)).Select(p => p.Province is { } province ? "in:" + Norm(province) : "id:" + p.Id).Distinct().ToList();
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Claims.Bench.Corpus;
+namespace Claims.TestKit.Corpus;
 
 /// <summary>The vocabulary and sentence templates of the synthetic corpus, read from Corpus/corpus.json (copied next to the
 /// bench executable): what an analyst would edit to change the articles lives there, not in code.</summary>
@@ -56,7 +56,7 @@ public sealed class CorpusVocabulary
     public static CorpusVocabulary Load(string? path = null)
     {
         path ??= Path.Combine(AppContext.BaseDirectory, "Corpus", FileName);
-        if (!File.Exists(path)) throw new FileNotFoundException($"The corpus vocabulary {path} is missing (it is copied from bench/Claims.Bench/Corpus on build).", path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"The corpus vocabulary {path} is missing (Claims.TestKit copies it from its Corpus folder on build).", path);
         CorpusVocabulary? vocabulary;
         try
         {

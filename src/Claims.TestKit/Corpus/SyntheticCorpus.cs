@@ -1,4 +1,4 @@
-namespace Claims.Bench.Corpus;
+namespace Claims.TestKit.Corpus;
 
 /// <summary>
 /// A synthetic French news corpus about strikes in Syria and Iraq, built from the vocabulary and templates of

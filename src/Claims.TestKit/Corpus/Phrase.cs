@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Claims.Bench.Corpus;
+namespace Claims.TestKit.Corpus;
 
 /// <summary>A noun phrase bound to a template slot, with the grammatical number its verb agrees with (and, for a speaker,
 /// the vocabulary's id of that speaker).</summary>

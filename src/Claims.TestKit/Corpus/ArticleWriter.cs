@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using static Claims.Bench.Corpus.CorpusVocabulary;
+using static Claims.TestKit.Corpus.CorpusVocabulary;
 
-namespace Claims.Bench.Corpus;
+namespace Claims.TestKit.Corpus;
 
 /// <summary>Writes article i of a corpus: picks its incidents, its publication date, then paragraphs of sentences
 /// drawn by weight from the templates, each slot bound to the incident and to a speaker of the right camp.</summary>
