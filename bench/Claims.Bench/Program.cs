@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Claims.Bench.Append;
 using Claims.Bench.Corpus;
-using Claims.TestKit.Corpus;
 using Claims.Bench.Extraction;
 using Claims.Bench.Harness;
 using Claims.Bench.Ingest;

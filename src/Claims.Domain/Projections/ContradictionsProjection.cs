@@ -99,30 +99,29 @@ public sealed class ContradictionsProjection : IProjection
         // Stage 2: the strike clusters the touched articles' event strikes left or can join.
         var eligible = standing.Where(r => r.Record is StrikeReported { Scope: "event" } && !used.Contains(new RecordKey(r.ArticleId, r.RecordId))).ToList();
         var regroup = await Clusters.PrepareAsync(ctx, touched, eligible, ct);
-        var clusters = ContradictionFinder.EventClusters(regroup.Members.Select(ToFinder))
-            .Where(c => regroup.Owns(StrikerOf(c), OwnerOf(c))).ToList();
-        // Whole articles behind every cluster of several strikes, before or after: the words that carry their strikes, and the
-        // records whose use by a contradiction may change (stage 3 must see them). A lone strike uses nothing.
-        var otherArticles = clusters.Where(c => c.Count > 1).SelectMany(c => c.Select(r => r.ArticleKey))
-            .Concat(regroup.DroppedMembers.Select(m => m.ArticleId)).Where(a => !touched.Contains(a)).Distinct().ToArray();
+        var rows = regroup.Rows;
+        var (dropped, changed) = regroup.Diff(DayGrouping.Group(rows.Select(r => r.ToDayReport()).ToList(),
+            (i, j) => ContradictionFinder.SameEvent(rows[i].ArticleId, rows[i].Reporter, rows[i].Weekday, rows[j].ArticleId, rows[j].Reporter, rows[j].Weekday)), touched.ToHashSet());
+        // Whole articles behind every changed cluster of several strikes, and behind every dropped one: the words that carry
+        // their strikes, and the records whose use by a contradiction may change (stage 3 must see them). A lone strike uses nothing.
+        var otherArticles = changed.Where(c => c.Count > 1).SelectMany(c => c.Select(r => r.ArticleId))
+            .Concat(dropped.SelectMany(id => regroup.Stored[id] is { Count: > 1 } members ? members.Select(m => m.ArticleId) : []))
+            .Where(a => !touched.Contains(a)).Distinct().ToArray();
         foreach (var r in otherArticles.Length == 0 ? [] : await ArticleTables.StandingAsync(ctx, type: null, otherArticles, ct)) loaded[r.Key] = r;
         var statements = loaded.Values.Where(r => r.Record is StatementMade).Select(ToFinder).ToList();
         var inClusters = new List<(string Scope, Contradiction Found)>();
-        foreach (var cluster in clusters)
-            inClusters.AddRange(ContradictionFinder.FindInCluster(cluster, statements, []).Select(c => (ClusterScope(cluster), c)));
-        await Clusters.SaveAsync(ctx, regroup.Dropped, clusters.Select(c => (ClusterScope(c), StrikerOf(c), OwnerOf(c), c.Select(r => (r.ArticleKey, r.RecordId)))), ct);
-        await ReplaceAsync(ctx, regroup.Dropped, inClusters, loaded, ct); // a cluster's group id is its scope
+        var clusters = changed.Select(c => (Scope: ClusterScope(c[0]), Members: c)).ToList();
+        foreach (var (scope, members) in clusters.Where(c => c.Members.Count > 1))
+            inClusters.AddRange(ContradictionFinder.FindInCluster(members.Select(r => ToFinder(loaded[r.Key])).ToList(), statements, []).Select(c => (scope, c)));
+        await Clusters.SaveAsync(ctx, dropped, clusters, ct);
+        await ReplaceAsync(ctx, dropped, inClusters, loaded, ct); // a cluster's group id is its scope
 
         // Stage 3: campaigns, by difference, over every article whose records stages 1 and 2 may have taken or released.
         await CampaignStage.UpdateAsync(ctx, touched.Concat(otherArticles).ToArray(), loaded.Values.ToList(), ct);
     }
 
-    // A cluster's scope names it by its first strike: the same strikes always make the same scope.
-    private static string ClusterScope(IReadOnlyList<ArticleRecord> cluster) => "cluster:" + cluster[0].Key;
-
-    private static string StrikerOf(IReadOnlyList<ArticleRecord> cluster) => ((Extraction.Strike)cluster[0].Record).Perpetrator.Id;
-
-    private static DateOnly? OwnerOf(IReadOnlyList<ArticleRecord> cluster) => DayGrouping.Owner(cluster.Select(ContradictionFinder.DayOf));
+    // A cluster's scope names it by its first strike (as the finder's RecordKey prints): the same strikes make the same scope.
+    private static string ClusterScope(StrikeRow first) => "cluster:" + new RecordKey(first.ArticleId, first.RecordId);
 
     internal static ArticleRecord ToFinder(StandingRecord r) => new(r.ArticleId, r.PublishedOn, RecordMapping.ToExtractorRecord(r.Record));
 

@@ -25,18 +25,40 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
         create table {schema}.strike_places (article_id text not null, record_id text not null, perpetrator_id text not null,
             place_key text not null, day date, weekday text, reporter_id text, primary key (article_id, record_id, place_key));
         create index on {schema}.strike_places (perpetrator_id, place_key, day);
+        create table {schema}.strike_reports (article_id text not null, record_id text not null, ord bigint not null, perpetrator_id text not null,
+            places text[] not null, day date, dated boolean not null, weekday text, reporter_id text, primary key (article_id, record_id));
         create table {schema}.{membersTable} (group_id text not null, perpetrator_id text not null, owner_day date, article_id text not null,
             record_id text not null, primary key (article_id, record_id));
         create index on {schema}.{membersTable} (group_id);
         """;
 
-    /// <summary>What a batch regroups: the stored groups to drop, every strike that decides the groups to replace (in the
-    /// stable order), and which of the regrouped groups to keep (<see cref="Owns"/>: those owned in the affected days).</summary>
-    public sealed record Regroup(string[] Dropped, IReadOnlyList<(string ArticleId, string RecordId)> DroppedMembers, List<StandingRecord> Members,
+    /// <summary>What a batch regroups: every strike that decides the groups to replace (<see cref="Rows"/>, in the stable
+    /// order), the stored groups owned in the affected days (<see cref="Stored"/>: they are replaced), and which regrouped
+    /// groups take their place (<see cref="Owns"/>: those owned in the affected days).</summary>
+    public sealed record Regroup(List<StrikeRow> Rows, IReadOnlyDictionary<string, IReadOnlyList<(string ArticleId, string RecordId)>> Stored,
         IReadOnlyDictionary<string, AffectedDays> Affected)
     {
         public bool Owns(string perpetrator, DateOnly? owner) => Affected.TryGetValue(perpetrator, out var days) && days.Owns(owner);
+
+        /// <summary>Of the regrouped <paramref name="groups"/> (as <see cref="DayGrouping.Group"/> made them over <see cref="Rows"/>),
+        /// those owned in the affected days that differ from what is stored, and the stored groups they replace. A group with the
+        /// same strikes as a stored one, none of them in a touched article, is the same group with the same content: it is
+        /// left as it is, so that a batch rewrites only the groups it really changes.</summary>
+        public (string[] Dropped, List<IReadOnlyList<StrikeRow>> Changed) Diff(IEnumerable<IReadOnlyList<int>> groups, IReadOnlySet<string> touchedArticles)
+        {
+            static string Signature(IEnumerable<(string ArticleId, string RecordId)> keys) =>
+                string.Join('\n', keys.Select(k => k.ArticleId + "\u001f" + k.RecordId).Order(StringComparer.Ordinal));
+            var stored = Stored.Where(g => g.Value.All(k => !touchedArticles.Contains(k.ArticleId))).ToDictionary(g => Signature(g.Value), g => g.Key);
+            var kept = new HashSet<string>(StringComparer.Ordinal);
+            var changed = new List<IReadOnlyList<StrikeRow>>();
+            foreach (var group in groups.Select(g => (IReadOnlyList<StrikeRow>)g.Select(i => Rows[i]).ToList()).Where(g => Owns(g[0].Perpetrator, OwnerOf(g))))
+                if (stored.TryGetValue(Signature(group.Select(r => r.Key)), out var same) && group.All(r => !touchedArticles.Contains(r.ArticleId))) kept.Add(same);
+                else changed.Add(group);
+            return (Stored.Keys.Where(k => !kept.Contains(k)).ToArray(), changed);
+        }
     }
+
+    public static DateOnly? OwnerOf(IEnumerable<StrikeRow> group) => DayGrouping.Owner(group.Select(r => r.Day));
 
     /// <summary>The days around which one perpetrator's groups change (null: its dayless reports).</summary>
     public sealed class AffectedDays
@@ -81,21 +103,30 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
                      r => (r.GetString(0), r.IsDBNull(1) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(1)), ct, articles))
             Affect(perpetrator, owner, []);
         await ctx.ExecuteAsync($"delete from {s}.strike_places where article_id = any($1)", ct, articles);
-        var rows = touchedStrikes.SelectMany(k => PlaceMatching.Keys(Places(k)).Indexed.Select(key => (k, Key: key))).ToList();
+        var placeRows = touchedStrikes.SelectMany(k => PlaceMatching.Keys(Places(k)).Indexed.Select(key => (k, Key: key))).ToList();
         await ctx.ExecuteAsync($"""
             insert into {s}.strike_places (article_id, record_id, perpetrator_id, place_key, day, weekday, reporter_id)
             select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[])
-            """, ct, rows.Select(r => r.k.ArticleId).ToArray(), rows.Select(r => r.k.RecordId).ToArray(), rows.Select(r => Strike(r.k).Perpetrator.Id).ToArray(),
-            rows.Select(r => r.Key).ToArray(), rows.Select(r => DayOf(r.k)).ToArray(), rows.Select(r => Strike(r.k).Weekday).ToArray(),
-            rows.Select(r => Strike(r.k).ReportedBy?.Id).ToArray());
+            """, ct, placeRows.Select(r => r.k.ArticleId).ToArray(), placeRows.Select(r => r.k.RecordId).ToArray(), placeRows.Select(r => Strike(r.k).Perpetrator.Id).ToArray(),
+            placeRows.Select(r => r.Key).ToArray(), placeRows.Select(r => DayOf(r.k)).ToArray(), placeRows.Select(r => Strike(r.k).Weekday).ToArray(),
+            placeRows.Select(r => Strike(r.k).ReportedBy?.Id).ToArray());
+        await ctx.ExecuteAsync($"delete from {s}.strike_reports where article_id = any($1)", ct, articles);
+        await ctx.ExecuteAsync($"""
+            insert into {s}.strike_reports (article_id, record_id, ord, perpetrator_id, places, day, dated, weekday, reporter_id)
+            select a, r, o, p, string_to_array(pl, E'\x1e'), d, dt, w, rp
+              from unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::date[], $7::boolean[], $8::text[], $9::text[]) x(a, r, o, p, pl, d, dt, w, rp)
+            """, ct, touchedStrikes.Select(k => k.ArticleId).ToArray(), touchedStrikes.Select(k => k.RecordId).ToArray(), touchedStrikes.Select(k => k.Ord).ToArray(),
+            touchedStrikes.Select(k => Strike(k).Perpetrator.Id).ToArray(), touchedStrikes.Select(k => string.Join('\x1e', Places(k).Select(StrikeRow.Encode))).ToArray(),
+            touchedStrikes.Select(DayOf).ToArray(), touchedStrikes.Select(k => Strike(k).Date is not null).ToArray(), touchedStrikes.Select(k => Strike(k).Weekday).ToArray(),
+            touchedStrikes.Select(k => Strike(k).ReportedBy?.Id).ToArray());
         foreach (var k in touchedStrikes) Affect(Strike(k).Perpetrator.Id, DayOf(k), PlaceMatching.Keys(Places(k)).Indexed);
 
         // Every report that decides the affected groups: near the affected days, reached through shared places, until
         // nothing new comes. A dayless report reached adds the days of its stored group and of its latest match.
-        var found = new Dictionary<(string, string), (string Perpetrator, DateOnly? Day)>();
+        // The touched strikes themselves, found or not (a strike placed nowhere more precise than a country has no place key).
+        var found = touchedStrikes.Select(StrikeRow.Of).ToDictionary(r => r.Key);
         var searched = new HashSet<(string Perpetrator, string Key, DateOnly? From, DateOnly? To)>();
-        var dayless = new HashSet<(string, string)>();
-        var newlyDayless = new List<(string, string)>();
+        var dayless = found.Values.Where(r => r.Day is null).Select(r => r.Key).ToList();
         while (true)
         {
             var queries = affected.SelectMany(a => a.Value.Windows().Select(w => ((DateOnly?)w.From, (DateOnly?)w.To)).Append((null, null))
@@ -109,35 +140,32 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
                         union
                         select x.article_id, x.record_id from q join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
                          where q.lo is null and x.day is null)
-                select y.article_id, y.record_id, y.perpetrator_id, y.day, y.place_key from hit join {s}.strike_places y using (article_id, record_id)
-                """, r => (Key: (r.GetString(0), r.GetString(1)), Perpetrator: r.GetString(2), Day: r.IsDBNull(3) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(3),
-                    PlaceKey: r.GetString(4)), ct, queries.Select(q => q.Perpetrator).ToArray(), queries.Select(q => q.Key).ToArray(),
+                select y.article_id, y.record_id, y.ord, y.perpetrator_id, y.places, y.day, y.dated, y.weekday, y.reporter_id
+                  from hit join {s}.strike_reports y using (article_id, record_id)
+                """, StrikeRow.Read, ct, queries.Select(q => q.Perpetrator).ToArray(), queries.Select(q => q.Key).ToArray(),
                 queries.Select(q => q.From).ToArray(), queries.Select(q => q.To).ToArray());
-            foreach (var h in hits)
+            foreach (var h in hits.Where(h => found.TryAdd(h.Key, h)))
             {
-                found[h.Key] = (h.Perpetrator, h.Day);
-                keys[h.Perpetrator].UnionWith(Region(h.PlaceKey));
-                if (h.Day is null && dayless.Add(h.Key)) newlyDayless.Add(h.Key);
+                keys[h.Perpetrator].UnionWith(PlaceMatching.Keys(h.Places).Indexed.SelectMany(Region));
+                if (h.Day is null) dayless.Add(h.Key);
             }
-            foreach (var (perpetrator, day) in await DaylessMatchesAsync(ctx, newlyDayless, ct))
+            foreach (var (perpetrator, day) in await DaylessMatchesAsync(ctx, dayless, ct))
                 Affect(perpetrator, day, []);
-            newlyDayless.Clear();
+            dayless.Clear();
         }
+        var rows = found.Values.ToList();
+        rows.Sort((a, b) => string.CompareOrdinal(a.ArticleId, b.ArticleId) is var c and not 0 ? c : a.Ord.CompareTo(b.Ord));
 
-        var loadedKeys = found.Keys.Where(k => !touchedArticles.Contains(k.Item1)).ToList();
-        var loaded = loadedKeys.Count == 0 ? [] : await ArticleTables.StandingAsync(ctx, loadedKeys, ct);
-        var members = touchedStrikes.Concat(loaded).ToList();
-        members.Sort((a, b) => string.CompareOrdinal(a.ArticleId, b.ArticleId) is var c and not 0 ? c : a.Ord.CompareTo(b.Ord));
-
-        var stored = await ctx.QueryAsync($"""
+        var storedRows = await ctx.QueryAsync($"""
             select m.group_id, m.perpetrator_id, m.owner_day, m.article_id, m.record_id from {s}.{membersTable} m
              where m.group_id in (select g.group_id from {s}.{membersTable} g where g.article_id = any($1)
                                   union select g.group_id from unnest($2::text[], $3::text[]) k(a, r) join {s}.{membersTable} g on g.article_id = k.a and g.record_id = k.r)
             """, r => (Group: r.GetString(0), Perpetrator: r.GetString(1), Owner: r.IsDBNull(2) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(2),
-                Key: (r.GetString(3), r.GetString(4))), ct, articles, loadedKeys.Select(k => k.Item1).ToArray(), loadedKeys.Select(k => k.Item2).ToArray());
-        var result = new Regroup([], [], members, affected);
-        var dropped = stored.Where(m => result.Owns(m.Perpetrator, m.Owner)).ToList();
-        return result with { Dropped = dropped.Select(m => m.Group).Distinct().ToArray(), DroppedMembers = dropped.Select(m => m.Key).ToList() };
+                Key: (r.GetString(3), r.GetString(4))), ct, articles, rows.Select(k => k.ArticleId).ToArray(), rows.Select(k => k.RecordId).ToArray());
+        var result = new Regroup(rows, new Dictionary<string, IReadOnlyList<(string, string)>>(), affected);
+        var stored = storedRows.Where(m => result.Owns(m.Perpetrator, m.Owner)).GroupBy(m => m.Group)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, string)>)g.Select(m => m.Key).ToList(), StringComparer.Ordinal);
+        return result with { Stored = stored };
     }
 
     /// <summary>For each dayless report, the day of its stored group and the latest day it now matches: both are days whose
@@ -166,13 +194,12 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
             dayless.Select(k => k.Item1).ToArray(), dayless.Select(k => k.Item2).ToArray(), sameEvent);
     }
 
-    /// <summary>Replaces the dropped groups' membership with the new groups'.</summary>
-    public async Task SaveAsync(ProjectionContext ctx, string[] dropped,
-        IEnumerable<(string GroupId, string Perpetrator, DateOnly? Owner, IEnumerable<(string ArticleId, string RecordId)> Members)> groups, CancellationToken ct)
+    /// <summary>Replaces the dropped groups' membership with the changed groups', each under its id.</summary>
+    public async Task SaveAsync(ProjectionContext ctx, string[] dropped, IEnumerable<(string GroupId, IReadOnlyList<StrikeRow> Members)> groups, CancellationToken ct)
     {
         var s = ctx.Schema;
         await ctx.ExecuteAsync($"delete from {s}.{membersTable} where group_id = any($1)", ct, dropped);
-        var rows = groups.SelectMany(g => g.Members.Select(m => (g.GroupId, g.Perpetrator, g.Owner, m.ArticleId, m.RecordId))).ToList();
+        var rows = groups.SelectMany(g => g.Members.Select(m => (g.GroupId, m.Perpetrator, Owner: OwnerOf(g.Members), m.ArticleId, m.RecordId))).ToList();
         await ctx.ExecuteAsync($"""
             insert into {s}.{membersTable} (group_id, perpetrator_id, owner_day, article_id, record_id)
             select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[])
@@ -186,9 +213,33 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
         : key.StartsWith("province:", StringComparison.Ordinal) ? [key, "in:" + key[9..]]
         : [key];
 
-    private static StrikeReported Strike(StandingRecord r) => (StrikeReported)r.Record;
+    public static StrikeReported Strike(StandingRecord r) => (StrikeReported)r.Record;
 
     private static DateOnly? DayOf(StandingRecord r) => Strike(r).Date ?? r.PublishedOn;
 
     private static IEnumerable<(string Id, string? Province)> Places(StandingRecord r) => Strike(r).Locations.Select(p => (p.Id, p.Province));
+}
+
+/// <summary>A strike as the regrouping indexes it: what <see cref="DayGrouping"/> and the finder's same-event rule need, without
+/// its words (read back only for the groups that change).</summary>
+internal sealed record StrikeRow(string ArticleId, string RecordId, long Ord, string Perpetrator, IReadOnlyList<(string Id, string? Province)> Places,
+    DateOnly? Day, bool Dated, string? Weekday, string? Reporter)
+{
+    public (string ArticleId, string RecordId) Key => (ArticleId, RecordId);
+
+    public DayReport ToDayReport() => new(Perpetrator, Places, Day, Dated);
+
+    public static StrikeRow Of(StandingRecord r)
+    {
+        var strike = StrikeRegrouping.Strike(r);
+        return new(r.ArticleId, r.RecordId, r.Ord, strike.Perpetrator.Id, strike.Locations.Select(p => (p.Id, p.Province)).ToList(), strike.Date ?? r.PublishedOn,
+            strike.Date is not null, strike.Weekday, strike.ReportedBy?.Id);
+    }
+
+    // A place as one text: its id, and its province after a unit separator when it has one.
+    public static string Encode((string Id, string? Province) place) => place.Province is null ? place.Id : place.Id + "\x1f" + place.Province;
+
+    public static StrikeRow Read(Npgsql.NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3),
+        r.GetFieldValue<string[]>(4).Where(p => p.Length > 0).Select(p => p.Split('\x1f') is var x && x.Length == 2 ? (x[0], (string?)x[1]) : (x[0], null)).ToList(),
+        r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetBoolean(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8));
 }

@@ -3,6 +3,7 @@ using Claims.Domain.Events;
 using Claims.Domain.Strikes;
 using Claims.EventStore.Events;
 using Claims.EventStore.Projections;
+using Claims.Extraction.Contradictions;
 
 namespace Claims.Domain.Projections;
 
@@ -37,15 +38,18 @@ public sealed class StrikesProjection : IProjection
 
         var strikes = (await ArticleTables.StandingAsync(ctx, RecordTypes.Strike, touched, ct)).Where(k => ((StrikeReported)k.Record).Scope == "event").ToList();
         var regroup = await Regrouping.PrepareAsync(ctx, touched, strikes, ct);
-        // An incident's owner day is its first day (From).
-        var incidents = IncidentGrouping.Group(regroup.Members.Select(s => new StrikeReport(s.ArticleId, s.Outlet, s.PublishedOn, (StrikeReported)s.Record)).ToList())
-            .Where(i => regroup.Owns(i.Perpetrator.Id, i.From)).ToList();
-        await ctx.ExecuteAsync($"delete from {ctx.Schema}.incidents where id = any($1)", ct, regroup.Dropped);
+        var (dropped, changed) = regroup.Diff(DayGrouping.Group(regroup.Rows.Select(r => r.ToDayReport()).ToList(), (_, _) => true), touched);
+        // Only the incidents that change are read back whole and rewritten (the touched articles' strikes are at hand).
+        var given = strikes.ToDictionary(k => k.Key);
+        var wanted = changed.SelectMany(g => g).Where(r => !given.ContainsKey(r.Key)).Select(r => r.Key).ToList();
+        foreach (var k in wanted.Count == 0 ? [] : await ArticleTables.StandingAsync(ctx, wanted, ct)) given[k.Key] = k;
+        var incidents = changed.Select(g => IncidentGrouping.Incident(g.Select(r => given[r.Key]).Select(s => new StrikeReport(s.ArticleId, s.Outlet, s.PublishedOn, StrikeRegrouping.Strike(s))).ToList())).ToList();
+        await ctx.ExecuteAsync($"delete from {ctx.Schema}.incidents where id = any($1)", ct, dropped);
         await ctx.ExecuteAsync($"""
             insert into {ctx.Schema}.incidents (id, perpetrator_id, date_from, grade, incident)
             select i, p, d, g, j::jsonb from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]) x(i, p, d, g, j)
             """, ct, incidents.Select(i => i.Id).ToArray(), incidents.Select(i => i.Perpetrator.Id).ToArray(), incidents.Select(i => i.From).ToArray(),
             incidents.Select(i => i.Grade).ToArray(), incidents.Select(i => JsonSerializer.Serialize(i, ReadModelJson.Default.StrikeIncident)).ToArray());
-        await Regrouping.SaveAsync(ctx, regroup.Dropped, incidents.Select(i => (i.Id, i.Perpetrator.Id, i.From, i.Sources.Select(m => (m.ArticleId, m.RecordId)))), ct);
+        await Regrouping.SaveAsync(ctx, dropped, incidents.Zip(changed, (i, g) => (i.Id, g)), ct);
     }
 }

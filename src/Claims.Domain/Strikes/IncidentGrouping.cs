@@ -36,7 +36,8 @@ public static class IncidentGrouping
 
     private static string SourceOf(StrikeReport r) => r.Strike.ReportedBy?.Id ?? "outlet:" + (r.Outlet ?? r.ArticleId);
 
-    private static StrikeIncident Incident(List<StrikeReport> members)
+    /// <summary>The incident that <paramref name="members"/> (one group, in input order) make.</summary>
+    public static StrikeIncident Incident(IReadOnlyList<StrikeReport> members)
     {
         var first = members[0].Strike;
         var positions = members.Select(m => m.Strike.Stance?.Position).OfType<string>().Distinct().Count();

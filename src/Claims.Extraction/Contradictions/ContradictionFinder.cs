@@ -229,15 +229,18 @@ public static class ContradictionFinder
         }
     }
 
-    // Beyond DayGrouping's striker, place and day: two reports of one article by one reporter are two strikes, and two
-    // weekdays that differ are two days even when no date could be resolved.
     private static bool SameEvent(ArticleRecord a, ArticleRecord b)
     {
         var x = (Strike)a.Record;
         var y = (Strike)b.Record;
-        if (a.ArticleKey == b.ArticleKey && x.ReportedBy?.Id == y.ReportedBy?.Id) return false;
-        return x.Weekday is not { } wx || y.Weekday is not { } wy || wx == wy;
+        return SameEvent(a.ArticleKey, x.ReportedBy?.Id, x.Weekday, b.ArticleKey, y.ReportedBy?.Id, y.Weekday);
     }
+
+    /// <summary>The finder's rule beyond <see cref="DayGrouping"/>'s striker, place and day, on what a projection indexes: two
+    /// reports of one article by one reporter are two strikes, and two weekdays that differ are two days even when no date
+    /// could be resolved.</summary>
+    public static bool SameEvent(string articleA, string? reporterA, string? weekdayA, string articleB, string? reporterB, string? weekdayB) =>
+        !(articleA == articleB && reporterA == reporterB) && (weekdayA is null || weekdayB is null || weekdayA == weekdayB);
 
     private static (string Id, string? Province) Place(PlaceRef p) => (p.Id, p.Province);
 
