@@ -39,7 +39,7 @@ public static class ContradictionEndpoints
     {
         var page = new ContradictionPage(string.IsNullOrWhiteSpace(after) ? null : after, limit ?? ContradictionPage.DefaultLimit,
             recordsPerSide ?? ContradictionPage.DefaultRecordsPerSide);
-        var list = await ActorFilter.ListAsync(app, status, actor, page, ct);
+        var list = await app.ListContradictionsAsync(status, actor, page, ct);
         // A full page may have a next one; the array stays the body (its shape is a contract), the way on goes in a header (RFC 8288).
         if (list.Count == page.Limit)
         {

@@ -1,4 +1,3 @@
-using Claims.Api.Contradictions;
 using Claims.Cli.Database;
 using Claims.Domain.Application;
 using Spectre.Console;
@@ -24,7 +23,7 @@ public static class ContradictionsCommand
             IReadOnlyList<ContradictionView> contradictions;
             try
             {
-                contradictions = await ActorFilter.ListAllAsync(runtime.Application, parsed["--status"], parsed["--actor"]);
+                contradictions = await ListAllAsync(runtime.Application, parsed["--status"], parsed["--actor"]);
             }
             catch (RequestValidationException e)
             {
@@ -35,6 +34,18 @@ public static class ContradictionsCommand
             Console.WriteLine($"{contradictions.Count} contradictions.");
             return 0;
         });
+    }
+
+    // Every page, one after the other.
+    private static async Task<IReadOnlyList<ContradictionView>> ListAllAsync(IClaimsApplication app, string? status, string? actor)
+    {
+        var all = new List<ContradictionView>();
+        for (var page = new ContradictionPage(Limit: ContradictionPage.MaxLimit); ; page = page with { After = all[^1].Id })
+        {
+            var next = await app.ListContradictionsAsync(status, actor, page);
+            all.AddRange(next);
+            if (next.Count < page.Limit) return all;
+        }
     }
 
     private static void Print(ContradictionView c)

@@ -124,7 +124,7 @@ public sealed class ClaimsApplication : IClaimsApplication
         { Next = next };
     }
 
-    public Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, ContradictionPage? page = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, ContradictionPage? page = null, CancellationToken ct = default)
     {
         status = string.IsNullOrWhiteSpace(status) ? null : status.Trim().ToLowerInvariant();
         if (status is not null && !ReadModels.Statuses.Contains(status))
@@ -134,7 +134,15 @@ public sealed class ClaimsApplication : IClaimsApplication
             throw new RequestValidationException("limit", $"limit must be between 1 and {ContradictionPage.MaxLimit} (got {page.Limit}).");
         if (page.RecordsPerSide is < 1 or > ContradictionPage.MaxLimit)
             throw new RequestValidationException("recordsPerSide", $"recordsPerSide must be between 1 and {ContradictionPage.MaxLimit} (got {page.RecordsPerSide}).");
-        return _read.ContradictionsAsync(null, status, string.IsNullOrWhiteSpace(actor) ? null : actor.Trim(), page, ct);
+        return await _read.ContradictionsAsync(null, status, string.IsNullOrWhiteSpace(actor) ? null : await ActorIdsAsync(actor.Trim(), ct), page, ct);
+    }
+
+    // `actor` is an id, or a name or alias ("Lavrov") resolved through the accent- and case-insensitive actor search: the
+    // contradictions of every matching actor. An id the search does not know matches nothing.
+    private async Task<string[]> ActorIdsAsync(string actor, CancellationToken ct)
+    {
+        var matches = await _read.ActorsAsync(actor, null, ct);
+        return matches.Any(m => m.Id == actor) || matches.Count == 0 ? [actor] : matches.Select(m => m.Id).ToArray();
     }
 
     public async Task<ContradictionView?> GetContradictionAsync(string id, CancellationToken ct = default) =>

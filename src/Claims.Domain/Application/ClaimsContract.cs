@@ -139,7 +139,8 @@ public interface IClaimsApplication
     Task<IReadOnlyList<ActorSummary>> SearchActorsAsync(string? search, CancellationToken ct = default);
     /// <summary>An actor's ledger, a page at a time (the first <see cref="LedgerPage.DefaultLimit"/> entries without one).</summary>
     Task<ActorLedger?> GetLedgerAsync(string actorId, LedgerPage? page = null, CancellationToken ct = default);
-    /// <summary>Contradictions in id order, a page at a time (the first <see cref="ContradictionPage.DefaultLimit"/> without one).</summary>
+    /// <summary>Contradictions in id order, a page at a time (the first <see cref="ContradictionPage.DefaultLimit"/> without one);
+    /// <paramref name="actor"/> is an actor id or a name or alias ("Lavrov"), which stands for every actor it finds.</summary>
     Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, ContradictionPage? page = null, CancellationToken ct = default);
     Task<ContradictionView?> GetContradictionAsync(string id, CancellationToken ct = default);
     Task<ContradictionView> RecordVerdictAsync(string contradictionId, RecordVerdictRequest request, string reviewer, CancellationToken ct = default);

@@ -111,19 +111,19 @@ internal sealed class ReadModels(EventStore.EventStore store)
 
     /// <summary>Contradictions in id order: those after <paramref name="after"/>, at most <paramref name="limit"/>, each side with its
     /// first <paramref name="recordsPerSide"/> records (a striker's campaign can gather thousands) and its full count.</summary>
-    public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string? id, string? status, string? actor, ContradictionPage page, CancellationToken ct)
+    public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string? id, string? status, string[]? actorIds, ContradictionPage page, CancellationToken ct)
     {
         await using var command = store.DataSource.CreateCommand($"""
             select c.id, c.about, c.kind, c.status, c.positions, c.record_counts from {Contra}.contradictions c
              where (c.current or $1::text is not null) and ($1::text is null or c.id = $1) and ($2::text is null or c.status = $2)
-               and ($3::text is null or exists (select 1 from {Contra}.contradiction_records cr join {Contra}.records r
-                        on r.article_id = cr.article_id and r.record_id = cr.record_id where cr.contradiction_id = c.id and $3 = any(r.actor_ids)))
+               and ($3::text[] is null or exists (select 1 from {Contra}.contradiction_records cr join {Contra}.records r
+                        on r.article_id = cr.article_id and r.record_id = cr.record_id where cr.contradiction_id = c.id and r.actor_ids && $3::text[]))
                and ($4::text is null or c.id > $4)
              order by c.id limit $5
             """);
         command.Parameters.Add(new() { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)actor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)actorIds ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)page.After ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = page.Limit });
         var rows = new List<(string Id, string About, string Kind, string Status, string[] Positions, int[] Counts)>();

@@ -90,6 +90,6 @@ internal static class CampaignStage
             """, r => (r.GetString(0), r.GetString(1)), ct, striker, own);
         if (first.Count == 0) return null;
         return known.GetValueOrDefault(first[0])
-               ?? (await ArticleTables.StandingAsync(ctx, type: null, [first[0].Item1], ct)).Single(r => r.Key == first[0]);
+               ?? (await ArticleTables.StandingAsync(ctx, [first[0]], ct)).Single();
     }
 }

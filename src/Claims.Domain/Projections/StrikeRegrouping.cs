@@ -52,7 +52,7 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
             var kept = new HashSet<string>(StringComparer.Ordinal);
             var changed = new List<IReadOnlyList<StrikeRow>>();
             foreach (var group in groups.Select(g => (IReadOnlyList<StrikeRow>)g.Select(i => Rows[i]).ToList()).Where(g => Owns(g[0].Perpetrator, OwnerOf(g))))
-                if (stored.TryGetValue(Signature(group.Select(r => r.Key)), out var same) && group.All(r => !touchedArticles.Contains(r.ArticleId))) kept.Add(same);
+                if (stored.TryGetValue(Signature(group.Select(r => r.Key)), out var same)) kept.Add(same);
                 else changed.Add(group);
             return (Stored.Keys.Where(k => !kept.Contains(k)).ToArray(), changed);
         }
@@ -84,51 +84,61 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
     {
         var s = ctx.Schema;
         var articles = touchedArticles.ToArray();
+        var touched = touchedStrikes.Select(StrikeRow.Of).ToList();
         var affected = new Dictionary<string, AffectedDays>(StringComparer.Ordinal);
         var keys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        void Affect(string perpetrator, DateOnly? day, IEnumerable<string> placeKeys)
+        void Affect(string perpetrator, DateOnly? day, IReadOnlyList<(string Id, string? Province)> places)
         {
             if (!affected.TryGetValue(perpetrator, out var days)) affected[perpetrator] = days = new AffectedDays();
             if (day is { } d) days.Days.Add(d); else days.Dayless = true;
+            Reach(perpetrator, places);
+        }
+        void Reach(string perpetrator, IReadOnlyList<(string Id, string? Province)> places)
+        {
             if (!keys.TryGetValue(perpetrator, out var set)) keys[perpetrator] = set = new HashSet<string>(StringComparer.Ordinal);
-            set.UnionWith(placeKeys.SelectMany(Region));
+            // Every key a report is indexed under or looks for: what reaches it and what it reaches.
+            var (indexed, wanted) = PlaceMatching.Keys(places);
+            set.UnionWith(indexed);
+            set.UnionWith(wanted);
         }
 
-        // What the touched articles' strikes were, then what they are.
-        foreach (var (perpetrator, day, key) in await ctx.QueryAsync($"select perpetrator_id, day, place_key from {s}.strike_places where article_id = any($1)",
-                     r => (r.GetString(0), r.IsDBNull(1) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(1), r.GetString(2)), ct, articles))
-            Affect(perpetrator, day, [key]);
-        // A dayless strike's group is owned where its latest match was.
+        // What the touched articles' strikes were, and where a dayless one's group was owned (where its latest match was).
+        foreach (var old in await ctx.QueryAsync($"""
+                     delete from {s}.strike_reports where article_id = any($1)
+                     returning article_id, record_id, ord, perpetrator_id, places, day, dated, weekday, reporter_id
+                     """, StrikeRow.Read, ct, articles))
+            Affect(old.Perpetrator, old.Day, old.Places);
         foreach (var (perpetrator, owner) in await ctx.QueryAsync($"select distinct perpetrator_id, owner_day from {s}.{membersTable} where article_id = any($1)",
                      r => (r.GetString(0), r.IsDBNull(1) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(1)), ct, articles))
             Affect(perpetrator, owner, []);
         await ctx.ExecuteAsync($"delete from {s}.strike_places where article_id = any($1)", ct, articles);
-        var placeRows = touchedStrikes.SelectMany(k => PlaceMatching.Keys(Places(k)).Indexed.Select(key => (k, Key: key))).ToList();
+        var placeRows = touched.SelectMany(k => PlaceMatching.Keys(k.Places).Indexed.Select(key => (k, Key: key))).ToList();
         await ctx.ExecuteAsync($"""
             insert into {s}.strike_places (article_id, record_id, perpetrator_id, place_key, day, weekday, reporter_id)
             select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[])
-            """, ct, placeRows.Select(r => r.k.ArticleId).ToArray(), placeRows.Select(r => r.k.RecordId).ToArray(), placeRows.Select(r => Strike(r.k).Perpetrator.Id).ToArray(),
-            placeRows.Select(r => r.Key).ToArray(), placeRows.Select(r => DayOf(r.k)).ToArray(), placeRows.Select(r => Strike(r.k).Weekday).ToArray(),
-            placeRows.Select(r => Strike(r.k).ReportedBy?.Id).ToArray());
-        await ctx.ExecuteAsync($"delete from {s}.strike_reports where article_id = any($1)", ct, articles);
+            """, ct, placeRows.Select(r => r.k.ArticleId).ToArray(), placeRows.Select(r => r.k.RecordId).ToArray(), placeRows.Select(r => r.k.Perpetrator).ToArray(),
+            placeRows.Select(r => r.Key).ToArray(), placeRows.Select(r => r.k.Day).ToArray(), placeRows.Select(r => r.k.Weekday).ToArray(),
+            placeRows.Select(r => r.k.Reporter).ToArray());
         await ctx.ExecuteAsync($"""
             insert into {s}.strike_reports (article_id, record_id, ord, perpetrator_id, places, day, dated, weekday, reporter_id)
             select a, r, o, p, string_to_array(pl, E'\x1e'), d, dt, w, rp
               from unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::date[], $7::boolean[], $8::text[], $9::text[]) x(a, r, o, p, pl, d, dt, w, rp)
-            """, ct, touchedStrikes.Select(k => k.ArticleId).ToArray(), touchedStrikes.Select(k => k.RecordId).ToArray(), touchedStrikes.Select(k => k.Ord).ToArray(),
-            touchedStrikes.Select(k => Strike(k).Perpetrator.Id).ToArray(), touchedStrikes.Select(k => string.Join('\x1e', Places(k).Select(StrikeRow.Encode))).ToArray(),
-            touchedStrikes.Select(DayOf).ToArray(), touchedStrikes.Select(k => Strike(k).Date is not null).ToArray(), touchedStrikes.Select(k => Strike(k).Weekday).ToArray(),
-            touchedStrikes.Select(k => Strike(k).ReportedBy?.Id).ToArray());
-        foreach (var k in touchedStrikes) Affect(Strike(k).Perpetrator.Id, DayOf(k), PlaceMatching.Keys(Places(k)).Indexed);
+            """, ct, touched.Select(k => k.ArticleId).ToArray(), touched.Select(k => k.RecordId).ToArray(), touched.Select(k => k.Ord).ToArray(),
+            touched.Select(k => k.Perpetrator).ToArray(), touched.Select(k => string.Join('\x1e', k.Places.Select(StrikeRow.Encode))).ToArray(),
+            touched.Select(k => k.Day).ToArray(), touched.Select(k => k.Dated).ToArray(), touched.Select(k => k.Weekday).ToArray(), touched.Select(k => k.Reporter).ToArray());
+        foreach (var k in touched) Affect(k.Perpetrator, k.Day, k.Places);
 
         // Every report that decides the affected groups: near the affected days, reached through shared places, until
-        // nothing new comes. A dayless report reached adds the days of its stored group and of its latest match.
-        // The touched strikes themselves, found or not (a strike placed nowhere more precise than a country has no place key).
-        var found = touchedStrikes.Select(StrikeRow.Of).ToDictionary(r => r.Key);
+        // nothing new comes. A dayless report reached adds the days of its stored group and of its latest match. The
+        // touched strikes are in from the start, found or not (one placed nowhere more precise than a country has no key).
+        var found = touched.ToDictionary(r => r.Key);
         var searched = new HashSet<(string Perpetrator, string Key, DateOnly? From, DateOnly? To)>();
-        var dayless = found.Values.Where(r => r.Day is null).Select(r => r.Key).ToList();
+        var dayless = touched.Where(r => r.Day is null).ToList();
         while (true)
         {
+            foreach (var (perpetrator, day) in await DaylessMatchesAsync(ctx, dayless, ct))
+                Affect(perpetrator, day, []);
+            dayless.Clear();
             var queries = affected.SelectMany(a => a.Value.Windows().Select(w => ((DateOnly?)w.From, (DateOnly?)w.To)).Append((null, null))
                     .SelectMany(w => keys[a.Key].Select(key => (Perpetrator: a.Key, Key: key, From: w.Item1, To: w.Item2))))
                 .Where(searched.Add).ToList();
@@ -146,12 +156,9 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
                 queries.Select(q => q.From).ToArray(), queries.Select(q => q.To).ToArray());
             foreach (var h in hits.Where(h => found.TryAdd(h.Key, h)))
             {
-                keys[h.Perpetrator].UnionWith(PlaceMatching.Keys(h.Places).Indexed.SelectMany(Region));
-                if (h.Day is null) dayless.Add(h.Key);
+                Reach(h.Perpetrator, h.Places);  // its places only: being read does not make its day a changed one
+                if (h.Day is null) dayless.Add(h);
             }
-            foreach (var (perpetrator, day) in await DaylessMatchesAsync(ctx, dayless, ct))
-                Affect(perpetrator, day, []);
-            dayless.Clear();
         }
         var rows = found.Values.ToList();
         rows.Sort((a, b) => string.CompareOrdinal(a.ArticleId, b.ArticleId) is var c and not 0 ? c : a.Ord.CompareTo(b.Ord));
@@ -170,28 +177,24 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
 
     /// <summary>For each dayless report, the day of its stored group and the latest day it now matches: both are days whose
     /// groups can change when it moves.</summary>
-    private async Task<List<(string Perpetrator, DateOnly? Day)>> DaylessMatchesAsync(ProjectionContext ctx, IReadOnlyCollection<(string, string)> dayless, CancellationToken ct)
+    private async Task<List<(string Perpetrator, DateOnly? Day)>> DaylessMatchesAsync(ProjectionContext ctx, IReadOnlyList<StrikeRow> dayless, CancellationToken ct)
     {
         if (dayless.Count == 0) return [];
         var s = ctx.Schema;
-        // Wanted keys from indexed ones: "in:P" and "province:P" stand for each other (a town of P meets P, P meets its towns).
-        var sameEvent = rule == StrikeRule.Event;
+        var wanted = dayless.SelectMany(r => PlaceMatching.Keys(r.Places).Wanted.Select(key => (r, Key: key))).ToList();
+        // The finder's same-event rule (ContradictionFinder.SameEvent), here on the whole index: the latest match can be any day.
         return await ctx.QueryAsync($"""
-            with d as (select * from unnest($1::text[], $2::text[]) d(article_id, record_id)),
-            q as (select distinct x.article_id, x.record_id, x.perpetrator_id, x.weekday, x.reporter_id, w.key
-                    from d join {s}.strike_places x using (article_id, record_id)
-                    cross join lateral (values (x.place_key), (case when x.place_key like 'in:%' then 'province:' || substr(x.place_key, 4)
-                                                                     when x.place_key like 'province:%' then 'in:' || substr(x.place_key, 10) end)) w(key)
-                   where w.key is not null)
             select q.perpetrator_id, (select max(y.day) from {s}.strike_places y
-                                       where y.perpetrator_id = q.perpetrator_id and y.place_key = q.key and y.day is not null
-                                         and (not $3 or ((q.weekday is null or y.weekday is null or q.weekday = y.weekday)
+                                       where y.perpetrator_id = q.perpetrator_id and y.place_key = q.place_key and y.day is not null
+                                         and (not $6 or ((q.weekday is null or y.weekday is null or q.weekday = y.weekday)
                                                          and not (y.article_id = q.article_id and y.reporter_id is not distinct from q.reporter_id))))
-              from q
+              from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) q(article_id, perpetrator_id, place_key, weekday, reporter_id)
             union
-            select m.perpetrator_id, m.owner_day from d join {s}.{membersTable} m using (article_id, record_id)
+            select m.perpetrator_id, m.owner_day from unnest($7::text[], $8::text[]) d(article_id, record_id) join {s}.{membersTable} m using (article_id, record_id)
             """, r => (r.GetString(0), r.IsDBNull(1) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(1)), ct,
-            dayless.Select(k => k.Item1).ToArray(), dayless.Select(k => k.Item2).ToArray(), sameEvent);
+            wanted.Select(w => w.r.ArticleId).ToArray(), wanted.Select(w => w.r.Perpetrator).ToArray(), wanted.Select(w => w.Key).ToArray(),
+            wanted.Select(w => w.r.Weekday).ToArray(), wanted.Select(w => w.r.Reporter).ToArray(), rule == StrikeRule.Event,
+            dayless.Select(r => r.ArticleId).ToArray(), dayless.Select(r => r.RecordId).ToArray());
     }
 
     /// <summary>Replaces the dropped groups' membership with the changed groups', each under its id.</summary>
@@ -199,7 +202,7 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
     {
         var s = ctx.Schema;
         await ctx.ExecuteAsync($"delete from {s}.{membersTable} where group_id = any($1)", ct, dropped);
-        var rows = groups.SelectMany(g => g.Members.Select(m => (g.GroupId, m.Perpetrator, Owner: OwnerOf(g.Members), m.ArticleId, m.RecordId))).ToList();
+        var rows = groups.SelectMany(g => OwnerOf(g.Members) is var owner ? g.Members.Select(m => (g.GroupId, m.Perpetrator, Owner: owner, m.ArticleId, m.RecordId)) : []).ToList();
         await ctx.ExecuteAsync($"""
             insert into {s}.{membersTable} (group_id, perpetrator_id, owner_day, article_id, record_id)
             select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[])
@@ -207,17 +210,7 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
             rows.Select(r => r.ArticleId).ToArray(), rows.Select(r => r.RecordId).ToArray());
     }
 
-    // A place key and the key it stands for: a report indexed under "in:P" (a place of province P) is wanted by P itself.
-    private static IEnumerable<string> Region(string key) =>
-        key.StartsWith("in:", StringComparison.Ordinal) ? [key, "province:" + key[3..]]
-        : key.StartsWith("province:", StringComparison.Ordinal) ? [key, "in:" + key[9..]]
-        : [key];
-
     public static StrikeReported Strike(StandingRecord r) => (StrikeReported)r.Record;
-
-    private static DateOnly? DayOf(StandingRecord r) => Strike(r).Date ?? r.PublishedOn;
-
-    private static IEnumerable<(string Id, string? Province)> Places(StandingRecord r) => Strike(r).Locations.Select(p => (p.Id, p.Province));
 }
 
 /// <summary>A strike as the regrouping indexes it: what <see cref="DayGrouping"/> and the finder's same-event rule need, without
@@ -232,7 +225,7 @@ internal sealed record StrikeRow(string ArticleId, string RecordId, long Ord, st
     public static StrikeRow Of(StandingRecord r)
     {
         var strike = StrikeRegrouping.Strike(r);
-        return new(r.ArticleId, r.RecordId, r.Ord, strike.Perpetrator.Id, strike.Locations.Select(p => (p.Id, p.Province)).ToList(), strike.Date ?? r.PublishedOn,
+        return new(r.ArticleId, r.RecordId, r.Ord, strike.Perpetrator.Id, strike.Locations.Select(p => (p.Id, p.Province)).ToList(), DayGrouping.DayOf(strike.Date, r.PublishedOn),
             strike.Date is not null, strike.Weekday, strike.ReportedBy?.Id);
     }
 

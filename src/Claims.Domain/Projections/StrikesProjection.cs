@@ -38,7 +38,7 @@ public sealed class StrikesProjection : IProjection
 
         var strikes = (await ArticleTables.StandingAsync(ctx, RecordTypes.Strike, touched, ct)).Where(k => ((StrikeReported)k.Record).Scope == "event").ToList();
         var regroup = await Regrouping.PrepareAsync(ctx, touched, strikes, ct);
-        var (dropped, changed) = regroup.Diff(DayGrouping.Group(regroup.Rows.Select(r => r.ToDayReport()).ToList(), (_, _) => true), touched);
+        var (dropped, changed) = regroup.Diff(IncidentGrouping.Group(regroup.Rows.Select(r => r.ToDayReport()).ToList()), touched);
         // Only the incidents that change are read back whole and rewritten (the touched articles' strikes are at hand).
         var given = strikes.ToDictionary(k => k.Key);
         var wanted = changed.SelectMany(g => g).Where(r => !given.ContainsKey(r.Key)).Select(r => r.Key).ToList();

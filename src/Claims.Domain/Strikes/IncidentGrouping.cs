@@ -20,19 +20,9 @@ public sealed record StrikeReport(string ArticleId, string? Outlet, DateOnly? Pu
 /// </summary>
 public static class IncidentGrouping
 {
-    public static IReadOnlyList<StrikeIncident> Group(IReadOnlyList<StrikeReport> reports)
-    {
-        var events = reports.Where(r => r.Strike.Scope == "event").ToList();
-        var days = events.Select(e => new DayReport(e.Strike.Perpetrator.Id, Places(e.Strike).ToList(), DateOf(e), e.Strike.Date is not null)).ToList();
-        return DayGrouping.Group(days, (_, _) => true)
-            .Select(g => Incident(g.Select(i => events[i]).ToList()))
-            .OrderBy(i => i.From ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
-    }
-
-    public static IEnumerable<(string Id, string? Province)> Places(StrikeReported strike) => strike.Locations.Select(p => (p.Id, p.Province));
-
-    /// <summary>The day that places a report in time: the strike's own date, else its article's.</summary>
-    public static DateOnly? DateOf(StrikeReport r) => r.Strike.Date ?? r.PublishedOn;
+    /// <summary>The incidents among <paramref name="reports"/> (event-scope strikes, each as <see cref="DayReport"/>: striker, places,
+    /// <see cref="DayGrouping.DayOf"/> and whether the strike itself is dated), as groups of indices.</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> Group(IReadOnlyList<DayReport> reports) => DayGrouping.Group(reports, (_, _) => true);
 
     private static string SourceOf(StrikeReport r) => r.Strike.ReportedBy?.Id ?? "outlet:" + (r.Outlet ?? r.ArticleId);
 
@@ -44,7 +34,7 @@ public static class IncidentGrouping
         var countsDisagree = members.SelectMany(m => m.Strike.Counts).GroupBy(kv => kv.Key).Any(g => g.Select(kv => kv.Value).Distinct().Count() > 1);
         var grade = positions > 1 || countsDisagree ? "contested"
             : members.Select(SourceOf).Distinct().Count() > 1 ? "corroborated" : "single-source";
-        var dates = members.Select(DateOf).OfType<DateOnly>().ToList();
+        var dates = members.Select(m => DayGrouping.DayOf(m.Strike.Date, m.PublishedOn)).OfType<DateOnly>().ToList();
         var keys = members.Select(m => $"{m.ArticleId}:{m.Strike.RecordId}").Order(StringComparer.Ordinal).ToList();
         return new StrikeIncident(
             "i-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(",", keys))), 0, 5).ToLowerInvariant(),

@@ -66,8 +66,7 @@ public static class ContradictionFinder
             .Select(g => (IReadOnlyList<ArticleRecord>)g.Select(i => events[i]).ToList()).ToList();
     }
 
-    /// <summary>The day of a strike report: the strike's own date, else its article's (null when neither is known).</summary>
-    public static DateOnly? DayOf(ArticleRecord strike) => ((Strike)strike.Record).Date ?? strike.PublishedOn;
+    private static DateOnly? DayOf(ArticleRecord strike) => DayGrouping.DayOf(((Strike)strike.Record).Date, strike.PublishedOn);
 
     /// <summary>Stage 2b: the contradictions of one cluster (different targets, else different numbers); adds the records they use.
     /// <paramref name="statements"/> must hold the statements of the cluster's articles (they carry the strikes' words).</summary>

@@ -86,6 +86,9 @@ public static class DayGrouping
         return Enumerable.Range(0, reports.Count).GroupBy(Root).Select(g => (IReadOnlyList<int>)g.ToList()).ToList();
     }
 
+    /// <summary>The day of a strike report: the strike's own date, else its article's (null when neither is known).</summary>
+    public static DateOnly? DayOf(DateOnly? strikeDate, DateOnly? publishedOn) => strikeDate ?? publishedOn;
+
     /// <summary>The day that owns a group: its earliest (null when none of its reports has a day).</summary>
     public static DateOnly? Owner(IEnumerable<DateOnly?> days) => days.Min();
 

@@ -2,7 +2,7 @@ namespace Claims.Extraction.Contradictions;
 
 /// <summary>When two reports speak of the same place: the same place, or a province and a place inside it (two towns of one
 /// province are not the same place; a country is too wide to be one). Shared by the contradiction finder and the strike
-/// incidents, and by the projections that index strikes by region so that a change meets only the reports it can touch.</summary>
+/// incidents, and by the projections that index strikes by place key so that a change meets only the reports it can touch.</summary>
 public static class PlaceMatching
 {
     // Too wide to place a strike: "en Syrie" says nothing about which strikes are the same.
@@ -45,10 +45,4 @@ public static class PlaceMatching
         }
         return (indexed.Distinct().ToList(), wanted.Distinct().ToList());
     }
-
-    /// <summary>The regions a report's places lie in: a place's province when it has one, else the place itself. Two reports
-    /// that share a place (<see cref="SharePlace"/>) share a region, so a projection can index strikes by region and find
-    /// every report a change can touch.</summary>
-    public static IReadOnlyList<string> Regions(IEnumerable<(string Id, string? Province)> places) =>
-        places.Where(p => !IsCountry(p.Id)).Select(p => p.Province is { } province ? "in:" + Norm(province) : "id:" + p.Id).Distinct().ToList();
 }
