@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Claims.LocalPostgres;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A port nobody listens on right now (another process may still take it before us: callers retry).</summary>
     public static int Pick()

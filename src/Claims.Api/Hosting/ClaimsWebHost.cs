@@ -11,20 +11,6 @@ namespace Claims.Api.Hosting;
 /// <summary>The real Kestrel host of the API, shared by `claims serve` and the tests.</summary>
 public static class ClaimsWebHost
 {
-    public static WebApplication Build(ClaimsWebHostOptions options, ClaimsRuntime runtime)
-    {
-        var userConfigure = options.ConfigureServices;
-        return Build(options with
-        {
-            // Capabilities mapped beside the API (event feed...) may need the store or the daemon, not only the application.
-            ConfigureServices = builder =>
-            {
-                builder.Services.AddSingleton(runtime);
-                userConfigure?.Invoke(builder);
-            },
-        }, runtime.Application);
-    }
-
     public static WebApplication Build(ClaimsWebHostOptions options, IClaimsApplication application)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options.Args });

@@ -1,5 +1,5 @@
 using Claims.Cli.Database;
-using Claims.Cli.Output;
+using Claims.Domain.Actors;
 using Claims.Domain.Application;
 using Spectre.Console;
 
@@ -61,8 +61,8 @@ public static class LedgerCommand
 
     private static ActorSummary? Choose(string wanted, IReadOnlyList<ActorSummary> candidates)
     {
-        var folded = TextFold.Fold(wanted);
-        var exact = candidates.Where(c => c.Id == wanted || TextFold.Fold(c.Name) == folded || c.Aliases.Any(a => TextFold.Fold(a) == folded)).ToList();
+        var folded = SearchKey.Of(wanted);
+        var exact = candidates.Where(c => c.Id == wanted || SearchKey.Of(c.Name) == folded || c.Aliases.Any(a => SearchKey.Of(a) == folded)).ToList();
         if (exact.Count == 1) return exact[0];
         return candidates.Count == 1 ? candidates[0] : null;
     }

@@ -3,6 +3,7 @@ using Claims.Cli.Database;
 using Claims.Cli.Hosting;
 using Claims.Cli.Ingestion;
 using Claims.Domain.Application;
+using Claims.EventStore.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -38,11 +39,11 @@ public static class ServeCommand
 
         return await CliRuntime.RunAsync("serve", async runtime =>
         {
-            await SeedIfEmptyAsync(runtime.Application);
+            await SeedIfEmptyAsync(runtime);
             WebApplication host;
             try
             {
-                host = ClaimsWebHost.Build(ServeCapabilities.With(new ClaimsWebHostOptions { Urls = parsed["--urls"] }, runtime), runtime);
+                host = ClaimsWebHost.Build(ServeCapabilities.With(new ClaimsWebHostOptions { Urls = parsed["--urls"] }, runtime), runtime.Application);
             }
             catch (FormatException e)
             {
@@ -59,9 +60,11 @@ public static class ServeCommand
         });
     }
 
-    private static async Task SeedIfEmptyAsync(IClaimsApplication application)
+    private static async Task SeedIfEmptyAsync(ClaimsRuntime runtime)
     {
-        if ((await application.ListArticlesAsync()).Count > 0) return;
+        // The log, not a read model: projections may still be catching up at start-up, and the log is one cheap row.
+        if (await runtime.Store.HeadAsync() != LogPosition.Start) return;
+        var application = runtime.Application;
         if (SeedsFolder.Find() is not { } seeds)
         {
             await Console.Error.WriteLineAsync("claims serve: the database is empty and no seeds/ folder was found (here or at the repository root); serving an empty database.");

@@ -72,17 +72,17 @@ internal sealed class ReadModels(EventStore.EventStore store)
         command.Parameters.Add(new() { Value = (object?)after?.Ord ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new() { Value = (object?)after?.Role ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = limit + 1 });  // one more tells whether a next page exists
-        var rows = new List<(string Role, string ArticleId, object Record, string Status, string? Outlet, string? Title, DateOnly? Date, LedgerCursor Cursor)>();
+        var rows = new List<(string Role, string ArticleId, string RecordId, object Record, string Status, string? Outlet, string? Title, DateOnly? Date, LedgerCursor Cursor)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
-                rows.Add((reader.GetString(0), reader.GetString(1), ClaimsEventTypes.RecordFromJson(reader.GetString(3), reader.GetString(5)), reader.GetString(4),
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), ClaimsEventTypes.RecordFromJson(reader.GetString(3), reader.GetString(5)), reader.GetString(4),
                     Str(reader, 6), Str(reader, 7), Date(reader, 8),
                     new LedgerCursor(reader.GetFieldValue<DateOnly>(9), reader.GetString(1), reader.GetInt64(10), reader.GetString(0))));
         var next = rows.Count > limit ? rows[limit - 1].Cursor.Encode() : null;
         if (rows.Count > limit) rows.RemoveRange(limit, rows.Count - limit);
-        var contradictions = await ContradictionIdsAsync(rows.Select(r => (r.ArticleId, Articles.RecordMapping.RecordId(r.Record))).ToList(), ct);
+        var contradictions = await ContradictionIdsAsync(rows.Select(r => (r.ArticleId, r.RecordId)).ToList(), ct);
         return (rows.Select(r => (r.Role, new LedgerEntry(r.ArticleId, r.Outlet, r.Title, r.Date,
-            Views.Record(r.ArticleId, r.Record, r.Status, contradictions.GetValueOrDefault((r.ArticleId, Articles.RecordMapping.RecordId(r.Record)), []))))).ToList(), next);
+            Views.Record(r.ArticleId, r.Record, r.Status, contradictions.GetValueOrDefault((r.ArticleId, r.RecordId), []))))).ToList(), next);
     }
 
     /// <summary>The current contradictions each record takes part in.</summary>

@@ -11,13 +11,7 @@ public sealed class ExclusiveLease : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
 
-    private ExclusiveLease(string name, NpgsqlConnection connection)
-    {
-        Name = name;
-        _connection = connection;
-    }
-
-    public string Name { get; }
+    private ExclusiveLease(NpgsqlConnection connection) => _connection = connection;
 
     /// <summary>Takes the lease named <paramref name="name"/> in this store, or returns null when another process holds it.</summary>
     public static async Task<ExclusiveLease?> TryAcquireAsync(EventStore store, string name)
@@ -29,7 +23,7 @@ public sealed class ExclusiveLease : IAsyncDisposable
             await using var command = new NpgsqlCommand(
                 $"select pg_try_advisory_lock(hashtext('claims.owner.{store.Schema}'), hashtext($1))", connection);
             command.Parameters.Add(new() { Value = name });
-            if ((bool)(await command.ExecuteScalarAsync())!) return new ExclusiveLease(name, connection);
+            if ((bool)(await command.ExecuteScalarAsync())!) return new ExclusiveLease(connection);
         }
         catch
         {

@@ -35,7 +35,7 @@ internal sealed record FeedQuery(long After, LogPosition AfterPosition, int Limi
         var types = ParseTypes(request.Query["type"], store);
 
         string? stream = null;
-        if (request.Query.TryGetValue("stream", out var streams))
+        if (request.Query.ContainsKey("stream"))
         {
             stream = Single(request.Query, "stream");
             if (string.IsNullOrWhiteSpace(stream)) throw new FeedProblem("stream", "is empty: give a stream id (an article's stream), or leave the parameter out.");

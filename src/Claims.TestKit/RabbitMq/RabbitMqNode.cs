@@ -30,8 +30,8 @@ public sealed class RabbitMqNode : IAsyncDisposable
         var id = Guid.NewGuid().ToString("N")[..12];
         NodeName = $"claims_test_{id}@localhost";
         _directory = Path.Combine(Path.GetTempPath(), $"claims-rabbitmq-{id}");
-        Port = FreePort();
-        DistributionPort = FreePort();
+        Port = Claims.LocalPostgres.FreePort.Pick();
+        DistributionPort = Claims.LocalPostgres.FreePort.Pick();
     }
 
     public string NodeName { get; }
@@ -215,13 +215,6 @@ public sealed class RabbitMqNode : IAsyncDisposable
             process.WaitForExit(5000);
         }
         catch (InvalidOperationException) { /* already gone */ }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

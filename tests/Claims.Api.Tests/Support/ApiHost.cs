@@ -29,7 +29,7 @@ public sealed class ApiHost : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             ApiKeys = keys,
             MinimumLogLevel = LogLevel.Warning,
-        }, runtime), runtime);
+        }, runtime), runtime.Application);
         await app.StartAsync();
         // Port 0: Kestrel chose the port; the bound address is known only after start.
         return new ApiHost(app, new Uri(app.Urls.Single()));

@@ -45,7 +45,7 @@ public class SeededSite : IAsyncLifetime
                 app.MapEventFeed(runtime.Store);
                 app.MapReviewPage();
             },
-        }, runtime);
+        }, runtime.Application);
         await _host.StartAsync();
         Address = new Uri(_host.Urls.Single());
         using var client = Client();
