@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Claims.Bench.Harness;
+using Claims.Bench.Store;
 using Claims.EventStore;
 using Claims.EventStore.Appending;
 using Claims.EventStore.Events;
@@ -32,9 +33,8 @@ public static class AppendBenchmark
     public static async Task<IReadOnlyList<BenchRow>> RunAsync(BenchDatabase database, bool quick)
     {
         var rows = new List<BenchRow>();
-        var registry = new EventTypeRegistry().Register("StatementMade", BenchJson.Default.BenchStatement);
-        await using var store = new EventStore.EventStore(new EventStoreOptions { ConnectionString = database.ConnectionString, Schema = "bench_append", EventTypes = registry });
-        await store.InitializeAsync();
+        // A fresh log: the stream ids repeat from run to run, and a kept database would refuse them as existing streams.
+        await using var store = await BenchLog.CreateStoreAsync(database, "bench_append");
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         // Its own pool, so that the baseline's connections stay as before (no prepared statements on them).
         await using var preparedDataSource = NpgsqlDataSource.Create(database.ConnectionString);
@@ -78,18 +78,13 @@ public static class AppendBenchmark
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static BenchStatement Statement(int i) => new(
-        $"s{i}", "serguei-lavrov", "Sergueï Lavrov",
-        "Les rumeurs indiquant que les objectifs de ces frappes n'étaient pas l'EI ne sont en rien fondées, a déclaré le ministre devant la presse à New York.",
-        "direct", 1000 + i * 150, 1140 + i * 150);
-
     // The baselines serialise the same events as the store does: any writer has to; what they skip is the store's logic.
     private static string[] Payloads() => Enumerable.Range(0, BatchSize)
-        .Select(i => JsonSerializer.Serialize(Statement(i), BenchJson.Default.BenchStatement)).ToArray();
+        .Select(i => JsonSerializer.Serialize(BenchLog.Statement(i), BenchJson.Default.BenchStatement)).ToArray();
 
     private static Task StoreAppendAsync(EventStore.EventStore store, string article) =>
         store.AppendAsync($"article-{article}", "article", ExpectedVersion.NoStream,
-            Enumerable.Range(0, BatchSize).Select(i => new NewEvent(Statement(i))).ToList());
+            Enumerable.Range(0, BatchSize).Select(i => new NewEvent(BenchLog.Statement(i))).ToList());
 
     private static async Task RawInsertAsync(NpgsqlDataSource dataSource, string article, bool prepare = false)
     {

@@ -11,7 +11,7 @@ using Npgsql;
 namespace Claims.Bench.Ingest;
 
 /// <summary>
-/// Section "ingest": synthetic articles (10 000; --quick 1 000) ingested end to end through the real HTTP API by 4 and by 8
+/// Section "ingest": synthetic articles (10 000; --quick 1 000) ingested end to end through the real HTTP API by 8
 /// concurrent writers (<see cref="ApiIngestRun"/>), within a time budget per writer count, each against the raw-PostgreSQL
 /// floor measured right after it in the same run on the same database with the same writers and corpus
 /// (<see cref="RawIngestFloor"/>). Where the time goes is printed on stderr (SQL round trips per part, running statements).

@@ -34,7 +34,7 @@ public sealed partial class FrenchPhrasing
         PhrasingFile data;
         try
         {
-            data = JsonSerializer.Deserialize(json, PhrasingJsonContext.Default.PhrasingFile) ?? throw new InvalidDataException("data file phrasing.json is empty");
+            data = JsonSerializer.Deserialize(json, DataJsonContext.Default.PhrasingFile) ?? throw new InvalidDataException("data file phrasing.json is empty");
         }
         catch (JsonException e)
         {

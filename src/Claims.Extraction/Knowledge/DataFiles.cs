@@ -45,12 +45,10 @@ internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool Nee
 [JsonSerializable(typeof(NumbersFile))]
 [JsonSerializable(typeof(BoilerplateFile))]
 [JsonSerializable(typeof(StrikesFile))]
+[JsonSerializable(typeof(PhrasingFile))]
 internal sealed partial class DataJsonContext : JsonSerializerContext;
 
 internal sealed record PhrasingFile(Dictionary<string, string> Templates, Dictionary<string, string> Units, Dictionary<string, string> ActorArticles,
     Dictionary<string, string> HeadArticles, List<string> LowercaseHeads, Dictionary<string, string> PlaceArticles, Dictionary<string, string> Contractions,
     Dictionary<string, string> Elisions, string Vowels, string ListSeparator, string ListLastSeparator, List<string> DistributivePrepositions);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
-[JsonSerializable(typeof(PhrasingFile))]
-internal sealed partial class PhrasingJsonContext : JsonSerializerContext;

@@ -116,11 +116,12 @@ public sealed class MentionFinder(KnowledgeBase kb)
             return new Mention(i, i + 1, MentionKind.Name) { Actor = local };
 
         // "Masoud Barzani, le président de …": an unknown full name introduced by its apposed title.
-        if (t.Cap && !kb.NotNames.Contains(t.Norm) && !Prepositions.Contains(t.Norm) && !Determiners.Contains(t.Norm) && !NotNamesAtStart.Contains(t.Norm)
-            && kb.Places.Match(tokens, i, end, out _) == 0 && kb.ActorNames.Match(tokens, i, end, out _) == 0)
+        // No known actor name starts here (nameLen is 0 by now: any other case has returned above).
+        if (t.Cap && !kb.NotNames.Contains(t.Norm) && !Prepositions.Contains(t.Norm) && !Determiners.Contains(t.Norm) && !NotNamesAtStart.Contains(t.Norm))
         {
             var nameEnd = NameRun(doc, i, end);
-            if (nameEnd - i >= 2 && AppositionTitleAt(tokens, nameEnd, end) > 0) return Named(doc, i, i, nameEnd, localSurnames, MentionKind.Name);
+            if (nameEnd - i >= 2 && AppositionTitleAt(tokens, nameEnd, end) > 0 && kb.Places.Match(tokens, i, end, out _) == 0)
+                return Named(doc, i, i, nameEnd, localSurnames, MentionKind.Name);
         }
 
         // Demonyms: "les Russes", "Russes"; not the adjective in "frappes russes".
