@@ -60,7 +60,9 @@ internal sealed class ReadModels(EventStore.EventStore store)
     public async Task<(List<(string Role, LedgerEntry Entry)> Entries, string? Next)> LedgerEntriesAsync(string actorId, LedgerCursor? after, int limit, CancellationToken ct)
     {
         await using var command = store.DataSource.CreateCommand($"""
-            select o.role, r.article_id, r.record_id, r.type, r.status, r.payload::text, a.outlet, a.title, a.published_on, o.sort_date, o.ord
+            select o.role, r.article_id, r.record_id, r.type, r.status, r.payload::text, a.outlet, a.title, a.published_on, o.sort_date, o.ord,
+                   array(select distinct cr.contradiction_id from {Contra}.contradiction_records cr
+                          where cr.article_id = r.article_id and cr.record_id = r.record_id order by 1)
               from {Ledger}.roles o join {Ledger}.records r on r.article_id = o.article_id and r.record_id = o.record_id
               join {Ledger}.articles a on a.article_id = r.article_id
              where o.actor_id = $1 and ($2::date is null or (o.sort_date, o.article_id, o.ord, o.role) > ($2::date, $3::text, $4::bigint, $5::text))
@@ -72,17 +74,18 @@ internal sealed class ReadModels(EventStore.EventStore store)
         command.Parameters.Add(new() { Value = (object?)after?.Ord ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new() { Value = (object?)after?.Role ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = limit + 1 });  // one more tells whether a next page exists
-        var rows = new List<(string Role, string ArticleId, string RecordId, object Record, string Status, string? Outlet, string? Title, DateOnly? Date, LedgerCursor Cursor)>();
+        var rows = new List<(string Role, LedgerEntry Entry, LedgerCursor Cursor)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
-                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), ClaimsEventTypes.RecordFromJson(reader.GetString(3), reader.GetString(5)), reader.GetString(4),
-                    Str(reader, 6), Str(reader, 7), Date(reader, 8),
-                    new LedgerCursor(reader.GetFieldValue<DateOnly>(9), reader.GetString(1), reader.GetInt64(10), reader.GetString(0))));
+            {
+                var record = ClaimsEventTypes.RecordFromJson(reader.GetString(3), reader.GetString(5));
+                var entry = new LedgerEntry(reader.GetString(1), Str(reader, 6), Str(reader, 7), Date(reader, 8),
+                    Views.Record(reader.GetString(1), record, reader.GetString(4), reader.GetFieldValue<string[]>(11)));
+                rows.Add((reader.GetString(0), entry, new LedgerCursor(reader.GetFieldValue<DateOnly>(9), reader.GetString(1), reader.GetInt64(10), reader.GetString(0))));
+            }
         var next = rows.Count > limit ? rows[limit - 1].Cursor.Encode() : null;
         if (rows.Count > limit) rows.RemoveRange(limit, rows.Count - limit);
-        var contradictions = await ContradictionIdsAsync(rows.Select(r => (r.ArticleId, r.RecordId)).ToList(), ct);
-        return (rows.Select(r => (r.Role, new LedgerEntry(r.ArticleId, r.Outlet, r.Title, r.Date,
-            Views.Record(r.ArticleId, r.Record, r.Status, contradictions.GetValueOrDefault((r.ArticleId, r.RecordId), []))))).ToList(), next);
+        return (rows.Select(r => (r.Role, r.Entry)).ToList(), next);
     }
 
     /// <summary>The current contradictions each record takes part in.</summary>
@@ -132,19 +135,29 @@ internal sealed class ReadModels(EventStore.EventStore store)
                 rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<string[]>(4), reader.GetFieldValue<int[]>(5)));
         if (rows.Count == 0) return [];
 
-        var records = await SideRecordsAsync(rows.SelectMany(r => r.Positions.Select((_, side) => (r.Id, side))).ToList(), page.RecordsPerSide, ct);
-        var history = await VerdictsAsync(rows.Select(r => r.Id).ToArray(), ct);
+        var (records, history) = await SidesAndVerdictsAsync(rows.SelectMany(r => r.Positions.Select((_, side) => (r.Id, side))).ToList(), page.RecordsPerSide, ct);
         return rows.Select(r => new ContradictionView(r.Id, r.About, r.Kind, r.Status,
                 r.Positions.Select((position, side) => new ContradictionSideView(position, records.GetValueOrDefault((r.Id, side), []))
                     { RecordCount = side < r.Counts.Length ? r.Counts[side] : 0 }).ToList())
             { History = history.GetValueOrDefault(r.Id, []) }).ToList();
     }
 
-    /// <summary>The first records of each (contradiction, side), in the finder's order, with the evidence: verbatim words and span.</summary>
-    private async Task<Dictionary<(string, int), IReadOnlyList<ContradictionRecord>>> SideRecordsAsync(IReadOnlyList<(string Id, int Side)> sides, int perSide, CancellationToken ct)
+    /// <summary>
+    /// In one round trip: the first records of each (contradiction, side), in the finder's order, with the evidence (verbatim
+    /// words and span), and the verdict history of each contradiction. The evidence is taken out of the stored payload by
+    /// the server — a page can hold thousands of records, and parsing each whole payload here to keep three fields of it
+    /// was most of a page's cost. The keys are the record events' JSON names (<see cref="Articles.RecordMapping.MainActor"/>
+    /// and <see cref="Articles.RecordMapping.Words"/> say the same in C#).
+    /// </summary>
+    private async Task<(Dictionary<(string, int), IReadOnlyList<ContradictionRecord>> Sides, Dictionary<string, IReadOnlyList<VerdictView>> Verdicts)>
+        SidesAndVerdictsAsync(IReadOnlyList<(string Id, int Side)> sides, int perSide, CancellationToken ct)
     {
-        await using var command = store.DataSource.CreateCommand($"""
-            select x.contradiction_id, x.side, r.article_id, r.record_id, r.type, r.payload::text, a.outlet, a.published_on
+        await using var batch = store.DataSource.CreateBatch();
+        var records = new NpgsqlBatchCommand($"""
+            select x.contradiction_id, x.side, r.article_id, r.record_id, r.type, a.outlet, a.published_on, r.actor_id,
+                   (case r.type when '{Events.RecordTypes.Statement}' then r.payload->'speaker' when '{Events.RecordTypes.Strike}' then r.payload->'perpetrator'
+                                else r.payload->'disputant' end)->>'name',
+                   r.payload->>'text', (r.payload->>'start')::int, (r.payload->>'end')::int
               from unnest($1::text[], $2::int[]) q(contradiction_id, side)
              cross join lateral (select cr.contradiction_id, cr.side, cr.seq, cr.article_id, cr.record_id, cr.ord from {Contra}.contradiction_records cr
                                   where cr.contradiction_id = q.contradiction_id and cr.side = q.side
@@ -153,36 +166,33 @@ internal sealed class ReadModels(EventStore.EventStore store)
               join {Contra}.articles a on a.article_id = r.article_id
              order by x.contradiction_id, x.side, x.seq, x.article_id collate "C", x.ord
             """);
-        command.Parameters.Add(new() { Value = sides.Select(s => s.Id).ToArray() });
-        command.Parameters.Add(new() { Value = sides.Select(s => s.Side).ToArray() });
-        command.Parameters.Add(new() { Value = perSide });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var map = new Dictionary<(string, int), List<ContradictionRecord>>();
-        while (await reader.ReadAsync(ct))
-        {
-            var record = ClaimsEventTypes.RecordFromJson(reader.GetString(4), reader.GetString(5));
-            var (text, start, end) = Articles.RecordMapping.Words(record);
-            var key = (reader.GetString(0), reader.GetInt32(1));
-            if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-            list.Add(new ContradictionRecord(reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                Views.Ref(Articles.RecordMapping.MainActor(record)), text, [start, end]) { Outlet = Str(reader, 6), PublishedOn = Date(reader, 7) });
-        }
-        return map.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContradictionRecord>)kv.Value);
-    }
-
-    private async Task<Dictionary<string, IReadOnlyList<VerdictView>>> VerdictsAsync(string[] ids, CancellationToken ct)
-    {
-        await using var command = store.DataSource.CreateCommand(
+        records.Parameters.Add(new() { Value = sides.Select(s => s.Id).ToArray() });
+        records.Parameters.Add(new() { Value = sides.Select(s => s.Side).ToArray() });
+        records.Parameters.Add(new() { Value = perSide });
+        var verdicts = new NpgsqlBatchCommand(
             $"select contradiction_id, verdict, note, reviewer, recorded_at from {Contra}.verdicts where contradiction_id = any($1) order by position");
-        command.Parameters.Add(new() { Value = ids });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var map = new Dictionary<string, List<VerdictView>>();
+        verdicts.Parameters.Add(new() { Value = sides.Select(s => s.Id).Distinct().ToArray() });
+        batch.BatchCommands.Add(records);
+        batch.BatchCommands.Add(verdicts);
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var sideLists = new Dictionary<(string, int), List<ContradictionRecord>>();
         while (await reader.ReadAsync(ct))
         {
-            if (!map.TryGetValue(reader.GetString(0), out var list)) map[reader.GetString(0)] = list = [];
+            var key = (reader.GetString(0), reader.GetInt32(1));
+            if (!sideLists.TryGetValue(key, out var list)) sideLists[key] = list = [];
+            list.Add(new ContradictionRecord(reader.GetString(2), reader.GetString(3), reader.GetString(4), new NamedRef(reader.GetString(7), reader.GetString(8)),
+                reader.GetString(9), [reader.GetInt32(10), reader.GetInt32(11)]) { Outlet = Str(reader, 5), PublishedOn = Date(reader, 6) });
+        }
+        await reader.NextResultAsync(ct);
+        var verdictLists = new Dictionary<string, List<VerdictView>>();
+        while (await reader.ReadAsync(ct))
+        {
+            if (!verdictLists.TryGetValue(reader.GetString(0), out var list)) verdictLists[reader.GetString(0)] = list = [];
             list.Add(new VerdictView(reader.GetString(1), Str(reader, 2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
         }
-        return map.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<VerdictView>)kv.Value);
+        return (sideLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContradictionRecord>)kv.Value),
+            verdictLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<VerdictView>)kv.Value));
     }
 
     public async Task<IReadOnlyList<StrikeIncident>> IncidentsAsync(CancellationToken ct)

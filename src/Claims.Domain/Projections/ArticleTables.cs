@@ -134,15 +134,15 @@ internal static class ArticleTables
     };
 
     /// <summary>The records that stand (not retracted) with their article's date and outlet, in a stable order (article, then
-    /// the order the stream made them): the finder's and the grouping's input. Only those of <paramref name="articleIds"/>
-    /// when given; only one type when given.</summary>
-    public static Task<List<StandingRecord>> StandingAsync(ProjectionContext ctx, string? type, IReadOnlyCollection<string>? articleIds, CancellationToken ct) =>
+    /// the order the stream made them): the finder's and the grouping's input. Those of <paramref name="articleIds"/>; only
+    /// one type when given.</summary>
+    public static Task<List<StandingRecord>> StandingAsync(ProjectionContext ctx, string? type, IReadOnlyCollection<string> articleIds, CancellationToken ct) =>
         ctx.QueryAsync($"""
-            select r.article_id, a.published_on, a.outlet, r.ord, r.type, r.payload::text from {ctx.Schema}.records r
-              join {ctx.Schema}.articles a on a.article_id = r.article_id
-             where r.status <> 'retracted' and ($1::text is null or r.type = $1) and ($2::text[] is null or r.article_id = any($2))
+            select r.article_id, a.published_on, a.outlet, r.ord, r.type, r.payload::text
+              from {ctx.Schema}.records r join {ctx.Schema}.articles a on a.article_id = r.article_id
+             where r.article_id = any($2) and r.status <> 'retracted' and ($1::text is null or r.type = $1)
              order by r.article_id collate "C", r.ord
-            """, Standing, ct, type, articleIds?.ToArray());
+            """, Standing, ct, type, articleIds.ToArray());
 
     /// <summary>The records of <paramref name="keys"/> (article, record) that stand, in the same order.</summary>
     public static Task<List<StandingRecord>> StandingAsync(ProjectionContext ctx, IReadOnlyCollection<(string ArticleId, string RecordId)> keys, CancellationToken ct) =>

@@ -21,12 +21,17 @@ public sealed class GoldContradictionTests(SeededApi api)
         Assert.True(match is not null,
             $"No served contradiction matches {goldId} «{gold.Str("about")}». Served: {string.Join(" | ", served.Select(c => c.Str("about")))}");
         Assert.True(match!["sides"]!.AsArray().Count >= 2);
+        // The evidence a side shows is the record as its article serves it: the same words, span and actor.
         foreach (var side in match["sides"]!.AsArray())
         foreach (var record in side!["records"]!.AsArray())
         {
             Assert.False(string.IsNullOrEmpty(record.Str("text")));
-            Assert.False(string.IsNullOrEmpty((string?)record!["actor"]?["name"]));
-            Assert.Equal(2, record["span"]!.AsArray().Count);
+            var inArticle = (await client.GetJsonAsync($"/articles/{record.Str("articleId")}"))["records"]!.AsArray()
+                .Single(r => r.Str("recordId") == record.Str("recordId"))!;
+            Assert.Equal(inArticle.Str("text"), record.Str("text"));
+            Assert.Equal(inArticle["span"]!.ToJsonString(), record!["span"]!.ToJsonString());
+            Assert.Equal(inArticle["actor"]!.ToJsonString(), record["actor"]!.ToJsonString());
+            Assert.Equal(inArticle.Str("type"), record.Str("type"));
         }
 
         // The same contradiction by id, and the records it names say they take part in it.
@@ -36,6 +41,12 @@ public sealed class GoldContradictionTests(SeededApi api)
         var article = await client.GetJsonAsync($"/articles/{first.Str("articleId")}");
         var record0 = article["records"]!.AsArray().Single(r => r.Str("recordId") == first.Str("recordId"))!;
         Assert.Contains(match.Str("id"), record0["contradictions"]!.AsArray().Select(n => (string)n!));
+        // So does the ledger of its actor, with the same list.
+        var ledger = await client.GetJsonAsync($"/actors/{Uri.EscapeDataString(first["actor"].Str("id"))}/ledger?limit=1000");
+        var entries = new[] { "statements", "strikesReported", "strikesAttributed", "disputesMade", "disputesReceived" }.SelectMany(role => ledger[role]!.AsArray())
+            .Where(e => e.Str("articleId") == first.Str("articleId") && e!["record"].Str("recordId") == first.Str("recordId")).ToList();
+        Assert.NotEmpty(entries);
+        Assert.All(entries, e => Assert.Equal(record0["contradictions"]!.ToJsonString(), e!["record"]!["contradictions"]!.ToJsonString()));
     }
 
     [Fact]
