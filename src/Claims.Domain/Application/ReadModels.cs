@@ -61,8 +61,7 @@ internal sealed class ReadModels(EventStore.EventStore store)
     {
         await using var command = store.DataSource.CreateCommand($"""
             select o.role, r.article_id, r.record_id, r.type, r.status, r.payload::text, a.outlet, a.title, a.published_on, o.sort_date, o.ord,
-                   array(select distinct cr.contradiction_id from {Contra}.contradiction_records cr
-                          where cr.article_id = r.article_id and cr.record_id = r.record_id order by 1)
+                   {ContradictionIdsOf("r.article_id", "r.record_id")}
               from {Ledger}.roles o join {Ledger}.records r on r.article_id = o.article_id and r.record_id = o.record_id
               join {Ledger}.articles a on a.article_id = r.article_id
              where o.actor_id = $1 and ($2::date is null or (o.sort_date, o.article_id, o.ord, o.role) > ($2::date, $3::text, $4::bigint, $5::text))
@@ -94,23 +93,20 @@ internal sealed class ReadModels(EventStore.EventStore store)
         var result = new Dictionary<(string, string), IReadOnlyList<string>>();
         if (keys.Count == 0) return result;
         await using var command = store.DataSource.CreateCommand($"""
-            select cr.article_id, cr.record_id, cr.contradiction_id from {Contra}.contradiction_records cr
-              join unnest($1::text[], $2::text[]) k(article_id, record_id) on k.article_id = cr.article_id and k.record_id = cr.record_id
-             order by cr.contradiction_id
+            select k.article_id, k.record_id, {ContradictionIdsOf("k.article_id", "k.record_id")} from unnest($1::text[], $2::text[]) k(article_id, record_id)
             """);
         command.Parameters.Add(new() { Value = keys.Select(k => k.ArticleId).ToArray() });
         command.Parameters.Add(new() { Value = keys.Select(k => k.RecordId).ToArray() });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var lists = new Dictionary<(string, string), List<string>>();
         while (await reader.ReadAsync(ct))
-        {
-            var key = (reader.GetString(0), reader.GetString(1));
-            if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
-            list.Add(reader.GetString(2));
-        }
-        foreach (var (k, v) in lists) result[k] = v.Distinct().ToList();
+            result[(reader.GetString(0), reader.GetString(1))] = reader.GetFieldValue<string[]>(2);
         return result;
     }
+
+    /// <summary>SQL: the ids of the contradictions the record (<paramref name="article"/>, <paramref name="record"/>) takes
+    /// part in, in id order; one rule for the article view, the ledger and the claim review.</summary>
+    private string ContradictionIdsOf(string article, string record) =>
+        $"array(select distinct cr.contradiction_id from {Contra}.contradiction_records cr where cr.article_id = {article} and cr.record_id = {record} order by 1)";
 
     /// <summary>Contradictions in id order: those after <paramref name="after"/>, at most <paramref name="limit"/>, each side with its
     /// first <paramref name="recordsPerSide"/> records (a striker's campaign can gather thousands) and its full count.</summary>
