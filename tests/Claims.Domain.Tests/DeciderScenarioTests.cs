@@ -59,14 +59,14 @@ public sealed class DeciderScenarioTests(PostgresDatabase database) : IClassFixt
     public Task A_newer_extractor_retracts_what_it_no_longer_finds() =>
         _store.Scenario(ArticleDecider.Decider, "article")
             .Given("article-1", Ingested(), Said("s1", "frapper l'EI"), Said("s2", "rien d'autre"))
-            .When(new ReExtractArticle("v2", [Said("s1", "frapper l'EI", version: "v2")], At))
+            .When(new ReExtractArticle("article-1", "v2", [Said("s1", "frapper l'EI", version: "v2")], At))
             .ThenAsync(new ArticleReExtracted("article-1", "v1", "v2", At), new RecordRetracted("article-1", "s2", "re-extracted", "v2"));
 
     [Fact]
     public Task A_wrong_speaker_is_corrected_on_the_article_stream() =>
         _store.Scenario(ArticleDecider.Decider, "article")
             .Given("article-1", Ingested(), Said("s1", "frapper l'EI"))
-            .When(new CorrectRecord("s1", "speaker", Carter, null, "misattributed", "checker", At))
+            .When(new CorrectRecord("article-1", "s1", "speaker", Carter, null, "misattributed", "checker", At))
             .ThenAsync(new RecordCorrected("article-1", "s1", "speaker", Carter, null, "misattributed", "checker", At));
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class DeciderScenarioTests(PostgresDatabase database) : IClassFixt
     {
         await _store.Scenario(ArticleDecider.Decider, "article")
             .Given("article-1", Ingested(), Said("s1", "frapper l'EI"))
-            .When(new CorrectRecord("s9", "text", null, "x", null, "checker", At))
+            .When(new CorrectRecord("article-1", "s9", "text", null, "x", null, "checker", At))
             .ThenThrowsAsync<NotFoundException>();
     }
 

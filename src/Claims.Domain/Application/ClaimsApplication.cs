@@ -5,38 +5,45 @@ using Claims.Domain.Actors;
 using Claims.Domain.Articles;
 using Claims.Domain.Contradictions;
 using Claims.Domain.Events;
-using Claims.EventStore.Daemon;
-using Claims.EventStore.Events;
-using Claims.EventStore.Projections;
+using Claims.Domain.Projections.Running;
 using Claims.Extraction;
 using Claims.Extraction.Text;
+using Marten;
+using Wolverine;
+using Wolverine.Runtime;
 
 namespace Claims.Domain.Application;
 
 /// <summary>
-/// Everything behind <see cref="IClaimsApplication"/>: writes go through the deciders (one stream per article, one per
-/// contradiction), reads come from the projections — except an article itself, folded from its stream, so that it is
-/// there the moment its ingestion returns.
+/// Everything behind <see cref="IClaimsApplication"/>. Writes are Wolverine commands handled over the deciders (one
+/// stream per article, one per contradiction; see the handlers in Articles/ and Contradictions/); reads come from the
+/// projections' tables, except an article itself, folded from its Marten stream, so that it is there the moment its
+/// ingestion returns.
 /// </summary>
 public sealed class ClaimsApplication : IClaimsApplication
 {
-    private readonly EventStore.EventStore _store;
-    private readonly ProjectionDaemon? _daemon;
+    private readonly IDocumentStore _store;
+    private readonly IWolverineRuntime _wolverine;
+    private readonly ProjectionProgress _progress;
     private readonly ArticleExtractor _extractor;
     private readonly TimeProvider _clock;
     private readonly ReadModels _read;
 
-    public ClaimsApplication(EventStore.EventStore store, ProjectionDaemon? daemon, ArticleExtractor extractor, TimeProvider clock)
+    internal ClaimsApplication(IDocumentStore store, IWolverineRuntime wolverine, ProjectionProgress progress, ArticleExtractor extractor, TimeProvider clock, ReadModels read)
     {
         _store = store;
-        _daemon = daemon;
+        _wolverine = wolverine;
+        _progress = progress;
         _extractor = extractor;
         _clock = clock;
-        _read = new ReadModels(store);
+        _read = read;
     }
 
+    // A bus per command: MessageBus carries per-conversation state (correlation id), and this application is shared.
+    private IMessageBus Bus => new MessageBus(_wolverine);
+
     public const string ArticlePrefix = "article-";
-    public const string ContradictionPrefix = "contradiction-";
+    public const string ContradictionPrefix = ContradictionStreams.Prefix;
 
     /// <summary>The article id (= its stream id): a short hash of the url when there is one (so new content for a url
     /// revises the same article), else of the content.</summary>
@@ -71,10 +78,7 @@ public sealed class ClaimsApplication : IClaimsApplication
 
         var ingested = new ArticleIngested(articleId, field, extraction.Outlet, url, extraction.Title, extraction.PublishedOn, language, contentHash,
             extraction.Text, extraction.ExtractorVersion, who, Now);
-        var outcome = await StreamWriter.DecideAsync(_store, articleId, ClaimsEventTypes.ArticleStream, ArticleDecider.Decider,
-            new IngestArticle(ingested, RecordMapping.ToEvents(articleId, extraction)), contentHash, new EventMetadata(CausedBy: who), ct);
-        var created = outcome.NewEvents.Any(e => e is ArticleIngested);
-        return new IngestResult(articleId, outcome.After.Standing.Count(), created);
+        return await Bus.InvokeAsync<IngestResult>(new IngestArticle(ingested, RecordMapping.ToEvents(articleId, extraction)), ct);
     }
 
     /// <summary>
@@ -83,14 +87,12 @@ public sealed class ClaimsApplication : IClaimsApplication
     /// </summary>
     public async Task<IReadOnlyList<object>> ReExtractAsync(string articleId, Func<ArticleInput, ArticleExtraction>? extract = null, CancellationToken ct = default)
     {
-        var (state, _) = await StreamWriter.LoadAsync(_store, articleId, ArticleDecider.Decider, ct);
+        var state = await LoadArticleAsync(articleId, ct);
         if (!state.Exists) throw new NotFoundException($"Article '{articleId}'");
         var extraction = (extract ?? _extractor.Extract)(new ArticleInput(articleId, state.Text)
             { Outlet = state.Outlet, Title = state.Title, PublishedOn = state.PublishedOn, Url = state.Url });
-        var outcome = await StreamWriter.DecideAsync(_store, articleId, ClaimsEventTypes.ArticleStream, ArticleDecider.Decider,
-            new ReExtractArticle(extraction.ExtractorVersion, RecordMapping.ToEvents(articleId, extraction), Now),
-            "re-extract|" + extraction.ExtractorVersion, new EventMetadata(CausedBy: "extractor"), ct);
-        return outcome.NewEvents;
+        return await Bus.InvokeAsync<IReadOnlyList<object>>(
+            new ReExtractArticle(articleId, extraction.ExtractorVersion, RecordMapping.ToEvents(articleId, extraction), Now), ct);
     }
 
     public Task<IReadOnlyList<ArticleSummary>> ListArticlesAsync(CancellationToken ct = default) => _read.ArticlesAsync(ct);
@@ -98,7 +100,7 @@ public sealed class ClaimsApplication : IClaimsApplication
     public async Task<ArticleView?> GetArticleAsync(string articleId, CancellationToken ct = default)
     {
         if (!IsArticleId(articleId)) return null;
-        var (state, _) = await StreamWriter.LoadAsync(_store, articleId, ArticleDecider.Decider, ct);
+        var state = await LoadArticleAsync(articleId, ct);
         if (!state.Exists) return null;
         var contradictions = await _read.ContradictionIdsAsync(state.All.Select(r => (articleId, r.Id)).ToList(), ct);
         return new ArticleView(articleId, state.Url, state.Outlet, state.Title, state.PublishedOn, state.Language, state.ContentHash!,
@@ -153,11 +155,10 @@ public sealed class ClaimsApplication : IClaimsApplication
         ArgumentNullException.ThrowIfNull(request);
         var who = RequestChecks.Identity(reviewer, "reviewer");
         var view = await GetContradictionAsync(contradictionId, ct) ?? throw new NotFoundException($"Contradiction '{contradictionId}'");
-        var outcome = await StreamWriter.DecideAsync(_store, ContradictionPrefix + view.Id, ClaimsEventTypes.ContradictionStream, ContradictionDecider.Decider,
-            new RecordVerdict(view.Id, request.Verdict, request.Note, who, Now), idSeed: null, new EventMetadata(CausedBy: who), ct);
-        // The read model catches up asynchronously: answer with the verdict just written on top of what it shows.
-        var added = outcome.NewEvents.Select(v => new VerdictView(v.Verdict, v.Note, v.Reviewer, v.RecordedAt)).ToList();
-        return view with { Status = outcome.After.Status, History = [.. view.History, .. added] };
+        var after = await Bus.InvokeAsync<ContradictionReviewState>(new RecordVerdict(view.Id, request.Verdict, request.Note, who, Now), ct);
+        // The read model catches up asynchronously: answer with the stream's own history, every verdict in order (a
+        // concurrent verdict included), so that no reviewer's ruling disappears unseen.
+        return view with { Status = after.Status, History = after.Verdicts.Select(v => new VerdictView(v.Verdict, v.Note, v.Reviewer, v.RecordedAt)).ToList() };
     }
 
     public async Task<RecordView> CorrectRecordAsync(string articleId, string recordId, CorrectRecordRequest request, string reviewer, CancellationToken ct = default)
@@ -176,9 +177,8 @@ public sealed class ClaimsApplication : IClaimsApplication
         if (request.Note is { Length: > 10_000 }) throw new RequestValidationException("note", "note is longer than 10,000 characters.");
         if (!IsArticleId(articleId)) throw new NotFoundException($"Article '{articleId}'");
 
-        var outcome = await StreamWriter.DecideAsync(_store, articleId, ClaimsEventTypes.ArticleStream, ArticleDecider.Decider,
-            new CorrectRecord(recordId, kind, speaker, request.Text, request.Note, who, Now), idSeed: null, new EventMetadata(CausedBy: who), ct);
-        var record = outcome.After.Records[recordId];
+        var after = await Bus.InvokeAsync<ArticleState>(new CorrectRecord(articleId, recordId, kind, speaker, request.Text, request.Note, who, Now), ct);
+        var record = after.Records[recordId];
         var contradictions = await _read.ContradictionIdsAsync([(articleId, recordId)], ct);
         return Views.Record(articleId, record.Current, record.Status, contradictions.GetValueOrDefault((articleId, recordId), []));
     }
@@ -188,7 +188,7 @@ public sealed class ClaimsApplication : IClaimsApplication
     public async Task<JsonObject?> GetClaimReviewAsync(string articleId, string recordId, CancellationToken ct = default)
     {
         if (!IsArticleId(articleId)) return null;
-        var (state, _) = await StreamWriter.LoadAsync(_store, articleId, ArticleDecider.Decider, ct);
+        var state = await LoadArticleAsync(articleId, ct);
         if (!state.Records.TryGetValue(recordId, out var record)) return null;
         var ids = (await _read.ContradictionIdsAsync([(articleId, recordId)], ct)).GetValueOrDefault((articleId, recordId), []);
         var reviewed = new List<ContradictionView>();
@@ -201,15 +201,15 @@ public sealed class ClaimsApplication : IClaimsApplication
     {
         try
         {
-            var head = await _store.HeadAsync(ct);
-            var progress = (await ProjectionProgress.ReadAsync(_store, ct)).ToDictionary(p => p.Name);
-            var names = _daemon?.Projections.Select(p => p.Name) ?? progress.Keys.Where(k => !k.Contains("__"));
-            return new HealthReport(true, names.Select(name =>
+            var head = await _progress.HeadAsync(ct);
+            var highWaterMark = await _progress.HighWaterMarkAsync(ct);
+            var places = await _progress.PlacesAsync(ct);
+            return new HealthReport(true, places.Select(p => new ProjectionHealth(p.Name, p.Sequence, Math.Max(0, head - p.Sequence))).ToList())
             {
-                var checkpoint = progress.TryGetValue(name, out var p) ? p.Checkpoint : LogPosition.Start;
-                var lag = checkpoint >= head ? 0 : Math.Max(1, head.Position - checkpoint.Position);
-                return new ProjectionHealth(name, checkpoint.Position, lag);
-            }).ToList());
+                Head = head,
+                HighWaterMark = highWaterMark,
+                HeldBack = highWaterMark < head ? await _progress.OldestOpenTransactionAsync(ct) : null,
+            };
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
@@ -217,8 +217,14 @@ public sealed class ClaimsApplication : IClaimsApplication
         }
     }
 
-    public Task WaitForProjectionsAsync(TimeSpan timeout, CancellationToken ct = default) =>
-        _daemon?.WaitForNonStaleAsync(timeout, ct) ?? Task.CompletedTask;
+    public Task WaitForProjectionsAsync(TimeSpan timeout, CancellationToken ct = default) => _progress.WaitForAsync(timeout, ct);
+
+    /// <summary>An article stream folded by the decider's Evolve (<see cref="ArticleStateProjection"/>); None when it does not exist.</summary>
+    private async Task<ArticleState> LoadArticleAsync(string articleId, CancellationToken ct)
+    {
+        await using var session = _store.QuerySession();
+        return await session.Events.AggregateStreamAsync<ArticleState>(articleId, token: ct) ?? ArticleState.None;
+    }
 
     private static bool IsArticleId(string? id) => id is not null && id.StartsWith(ArticlePrefix, StringComparison.Ordinal) && id.Length <= 100;
 

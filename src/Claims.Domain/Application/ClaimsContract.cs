@@ -119,7 +119,18 @@ public sealed record StrikeIncident(string Id, NamedRef Perpetrator, IReadOnlyLi
 
 public sealed record ProjectionHealth(string Name, long Position, long Lag);
 
-public sealed record HealthReport(bool Database, IReadOnlyList<ProjectionHealth> Projections);
+public sealed record HealthReport(bool Database, IReadOnlyList<ProjectionHealth> Projections)
+{
+    /// <summary>The last sequence number in Marten's log (mt_events).</summary>
+    public long Head { get; init; }
+
+    /// <summary>Marten's high-water mark: every event up to it is committed and visible, so the daemon and the feed go this far.</summary>
+    public long HighWaterMark { get; init; }
+
+    /// <summary>Set when the high-water mark stands below the head because a transaction is still open: what holds
+    /// projections and the feed back (they wait for it; nothing is skipped).</summary>
+    public string? HeldBack { get; init; }
+}
 
 /// <summary>A named thing was not found (404).</summary>
 public sealed class NotFoundException(string what) : Exception($"{what} was not found.");

@@ -1,99 +1,76 @@
-using Claims.Domain.Events;
-using Claims.Domain.Projections;
-using Claims.EventStore;
-using Claims.EventStore.Daemon;
-using Claims.EventStore.Projections;
-using Claims.EventStore.Serialization;
-using Claims.Extraction;
+using Claims.Domain.Projections.Running;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Claims.Domain.Application;
 
 /// <summary>
-/// The composition root the CLI, the API and the tests use: the event store (schema "claims" by default), the async
-/// projections run by a daemon, and the application. Dispose it to stop the daemon and close the store.
+/// A started Claims host (Marten, Wolverine, the daemon as <see cref="ClaimsRuntimeOptions.Daemon"/> says) and the
+/// handles its users need. The CLI's one-off commands, the tests and the benchmarks start one with <see cref="StartAsync"/>;
+/// `claims serve` wraps its web host with <see cref="Of"/>. Dispose it to stop the host.
 /// </summary>
 public sealed class ClaimsRuntime : IAsyncDisposable
 {
-    private ClaimsRuntime(EventStore.EventStore store, ProjectionDaemon daemon, ClaimsApplication application)
+    private readonly IHost _host;
+    private readonly bool _owned;
+
+    private ClaimsRuntime(IHost host, bool owned)
     {
-        Store = store;
-        Daemon = daemon;
-        Application = application;
-        Claims = application;
+        _host = host;
+        _owned = owned;
     }
 
-    public EventStore.EventStore Store { get; }
-    public ProjectionDaemon Daemon { get; }
-    public IClaimsApplication Application { get; }
+    public IServiceProvider Services => _host.Services;
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+    public NpgsqlDataSource DataSource => Services.GetRequiredService<NpgsqlDataSource>();
+    public IClaimsApplication Application => Claims;
 
     /// <summary>The same application with the members beyond the contract (re-extraction).</summary>
-    public ClaimsApplication Claims { get; }
+    public ClaimsApplication Claims => Services.GetRequiredService<ClaimsApplication>();
 
-    /// <summary>Every Claims event type under its stable name (for readers of the log: the feed, tests).</summary>
-    public static EventTypeRegistry CreateEventTypes() => ClaimsEventTypes.CreateRegistry();
+    public ProjectionProgress Progress => Services.GetRequiredService<ProjectionProgress>();
 
-    /// <summary>The read models, in a fresh instance each (their names are the schemas' suffixes).</summary>
-    public static IReadOnlyList<IProjection> CreateProjections() => [new LedgerProjection(), new ContradictionsProjection(), new StrikesProjection()];
+    /// <summary>The read models this process runs, with the schema of their version.</summary>
+    public IReadOnlyList<TableProjection> Projections => Services.GetRequiredService<IReadOnlyList<TableProjection>>();
+
+    public string ProjectionSchema(string name) => Projections.Single(p => p.Projection.Name == name).Schema;
 
     public static async Task<ClaimsRuntime> StartAsync(string connectionString, ClaimsRuntimeOptions? options = null, CancellationToken ct = default)
     {
-        options ??= new ClaimsRuntimeOptions();
-        var store = new EventStore.EventStore(new EventStoreOptions
-        {
-            ConnectionString = connectionString,
-            Schema = options.Schema,
-            EventTypes = CreateEventTypes(),
-            PollInterval = options.PollInterval,
-        });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.AddClaims(connectionString, options ?? new ClaimsRuntimeOptions { Daemon = DaemonMode.Solo });
+        var host = builder.Build();
         try
         {
-            await store.InitializeAsync(ct);
-            var projections = CreateProjections();
-            var daemon = new ProjectionDaemon(store, projections, options.Daemon);
-            var application = new ClaimsApplication(store, daemon, options.Extractor ?? SharedExtractor.Value, options.Clock);
-            var runtime = new ClaimsRuntime(store, daemon, application);
-            if (options.RunDaemon)
-            {
-                await daemon.StartAsync(ct);
-                await runtime.WaitForReadModelsAsync(TimeSpan.FromSeconds(60), ct);
-            }
-            return runtime;
+            await host.StartAsync(ct);
         }
         catch
         {
-            await store.DisposeAsync();
+            host.Dispose();
             throw;
         }
+        return new ClaimsRuntime(host, owned: true);
     }
 
-    private static readonly Lazy<ArticleExtractor> SharedExtractor = new(() => new ArticleExtractor());
+    /// <summary>A runtime over a host built elsewhere with <see cref="ClaimsStack.AddClaims"/> (the web host); not stopped on dispose.</summary>
+    public static ClaimsRuntime Of(IHost host) => new(host, owned: false);
 
-    /// <summary>Rebuilds one read model (or all when null) from the log; the live one serves until the swap.</summary>
+    /// <summary>Rebuilds one read model (or all) from the start of the log with Marten's daemon: its tables are emptied first.</summary>
     public async Task RebuildAsync(string? projection = null, CancellationToken ct = default)
     {
-        foreach (var name in projection is null ? Daemon.Projections.Select(p => p.Name) : [projection])
-            await Daemon.RebuildAsync(name, ct);
-    }
-
-    /// <summary>The daemon creates each read model's schema when it takes the projection over: wait for that, so that
-    /// queries made right after start find their tables.</summary>
-    private async Task WaitForReadModelsAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        var names = Daemon.Projections.Select(p => p.Name).ToList();
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var known = (await ProjectionProgress.ReadAsync(Store, ct)).Select(p => p.Name).ToHashSet();
-            if (names.All(known.Contains)) return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Read models not created after {timeout}: {string.Join(", ", names.Where(n => !known.Contains(n)))}.");
-            await Task.Delay(20, ct);
-        }
+        using var daemon = await Store.BuildProjectionDaemonAsync();
+        foreach (var p in Projections.Where(p => projection is null || p.Projection.Name == projection))
+            await daemon.RebuildProjectionAsync(p.Projection.Name, TimeSpan.FromMinutes(30), ct);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Daemon.DisposeAsync();
-        await Store.DisposeAsync();
+        if (!_owned) return;
+        await _host.StopAsync();
+        if (_host is IAsyncDisposable d) await d.DisposeAsync();
+        else _host.Dispose();
     }
 }

@@ -1,24 +1,22 @@
-using Claims.EventStore.Daemon;
 using Claims.Extraction;
+using JasperFx.Events.Daemon;
 
 namespace Claims.Domain.Application;
 
 public sealed class ClaimsRuntimeOptions
 {
-    /// <summary>The PostgreSQL schema of the event log; read models live in "&lt;schema&gt;_&lt;projection&gt;".</summary>
+    /// <summary>The PostgreSQL schema of Marten's tables (events, streams, progress); read models live in
+    /// "&lt;schema&gt;_&lt;projection&gt;_v&lt;version&gt;", Wolverine's messages in "&lt;schema&gt;_wolverine".</summary>
     public string Schema { get; init; } = "claims";
 
-    public DaemonOptions? Daemon { get; init; }
-
-    /// <summary>How long the daemon waits for a notification before polling the log anyway.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>How this process runs Marten's async daemon. HotCold (the server): of several processes on one database,
+    /// one runs the projections and another takes over when it dies. Solo: this process alone (tests, one-off commands).
+    /// Disabled: read models do not move here.</summary>
+    public DaemonMode Daemon { get; init; } = DaemonMode.HotCold;
 
     /// <summary>The extractor (costly to build; one per process is enough).</summary>
     public ArticleExtractor? Extractor { get; init; }
 
     /// <summary>The clock that stamps ingestions, corrections and verdicts.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
-
-    /// <summary>False to start without a daemon (read models then do not move; tests of the store only).</summary>
-    public bool RunDaemon { get; init; } = true;
 }

@@ -3,23 +3,26 @@ using System.Text.Json.Nodes;
 using Claims.Domain.Actors;
 using Claims.Domain.Events;
 using Claims.Domain.Projections;
+using Claims.Domain.Projections.Running;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Claims.Domain.Application;
 
-/// <summary>Reads of the projections' tables (plain SQL over store.ProjectionSchema(name)).</summary>
-internal sealed class ReadModels(EventStore.EventStore store)
+/// <summary>Reads of the projections' tables: plain SQL over the schemas of the projection versions this process runs.</summary>
+internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<TableProjection> projections)
 {
-    private string Ledger => store.ProjectionSchema(LedgerProjection.ProjectionName);
-    private string Contra => store.ProjectionSchema(ContradictionsProjection.ProjectionName);
-    private string Strikes => store.ProjectionSchema(StrikesProjection.ProjectionName);
+    private string Ledger => SchemaOf(LedgerProjection.ProjectionName);
+    private string Contra => SchemaOf(ContradictionsProjection.ProjectionName);
+    private string Strikes => SchemaOf(StrikesProjection.ProjectionName);
+
+    public string SchemaOf(string projection) => projections.Single(p => p.Projection.Name == projection).Schema;
 
     public static readonly IReadOnlyList<string> Statuses = ["open", .. ContradictionVerdictRecorded.Verdicts];
 
     public async Task<IReadOnlyList<ArticleSummary>> ArticlesAsync(CancellationToken ct)
     {
-        await using var command = store.DataSource.CreateCommand($"""
+        await using var command = dataSource.CreateCommand($"""
             select a.article_id, a.url, a.outlet, a.title, a.published_on, a.ingested_at,
                    (select count(*) from {Ledger}.records r where r.article_id = a.article_id and r.status <> 'retracted')
               from {Ledger}.articles a order by a.ingested_at desc, a.article_id
@@ -35,7 +38,7 @@ internal sealed class ReadModels(EventStore.EventStore store)
     public async Task<IReadOnlyList<ActorSummary>> ActorsAsync(string? search, string? actorId, CancellationToken ct)
     {
         var key = string.IsNullOrWhiteSpace(search) ? null : SearchKey.Of(search);
-        await using var command = store.DataSource.CreateCommand($"""
+        await using var command = dataSource.CreateCommand($"""
             select a.actor_id, a.name, a.affiliation,
                    (select coalesce(jsonb_agg(al.alias order by al.alias), '[]'::jsonb)::text from {Ledger}.actor_aliases al where al.actor_id = a.actor_id and al.alias <> a.name),
                    a.records
@@ -59,7 +62,7 @@ internal sealed class ReadModels(EventStore.EventStore store)
     /// from <paramref name="after"/> on, at most <paramref name="limit"/>; and the cursor of the next page, if there is one.</summary>
     public async Task<(List<(string Role, LedgerEntry Entry)> Entries, string? Next)> LedgerEntriesAsync(string actorId, LedgerCursor? after, int limit, CancellationToken ct)
     {
-        await using var command = store.DataSource.CreateCommand($"""
+        await using var command = dataSource.CreateCommand($"""
             select o.role, r.article_id, r.record_id, r.type, r.status, r.payload::text, a.outlet, a.title, a.published_on, o.sort_date, o.ord,
                    {ContradictionIdsOf("r.article_id", "r.record_id")}
               from {Ledger}.roles o join {Ledger}.records r on r.article_id = o.article_id and r.record_id = o.record_id
@@ -92,7 +95,7 @@ internal sealed class ReadModels(EventStore.EventStore store)
     {
         var result = new Dictionary<(string, string), IReadOnlyList<string>>();
         if (keys.Count == 0) return result;
-        await using var command = store.DataSource.CreateCommand($"""
+        await using var command = dataSource.CreateCommand($"""
             select k.article_id, k.record_id, {ContradictionIdsOf("k.article_id", "k.record_id")} from unnest($1::text[], $2::text[]) k(article_id, record_id)
             """);
         command.Parameters.Add(new() { Value = keys.Select(k => k.ArticleId).ToArray() });
@@ -112,7 +115,7 @@ internal sealed class ReadModels(EventStore.EventStore store)
     /// first <paramref name="recordsPerSide"/> records (a striker's campaign can gather thousands) and its full count.</summary>
     public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string? id, string? status, string[]? actorIds, ContradictionPage page, CancellationToken ct)
     {
-        await using var command = store.DataSource.CreateCommand($"""
+        await using var command = dataSource.CreateCommand($"""
             select c.id, c.about, c.kind, c.status, c.positions, c.record_counts from {Contra}.contradictions c
              where (c.current or $1::text is not null) and ($1::text is null or c.id = $1) and ($2::text is null or c.status = $2)
                and ($3::text[] is null or exists (select 1 from {Contra}.contradiction_records cr join {Contra}.records r
@@ -148,7 +151,7 @@ internal sealed class ReadModels(EventStore.EventStore store)
     private async Task<(Dictionary<(string, int), IReadOnlyList<ContradictionRecord>> Sides, Dictionary<string, IReadOnlyList<VerdictView>> Verdicts)>
         SidesAndVerdictsAsync(IReadOnlyList<(string Id, int Side)> sides, int perSide, CancellationToken ct)
     {
-        await using var batch = store.DataSource.CreateBatch();
+        await using var batch = dataSource.CreateBatch();
         var records = new NpgsqlBatchCommand($"""
             select x.contradiction_id, x.side, r.article_id, r.record_id, r.type, a.outlet, a.published_on, r.actor_id,
                    (case r.type when '{Events.RecordTypes.Statement}' then r.payload->'speaker' when '{Events.RecordTypes.Strike}' then r.payload->'perpetrator'
@@ -193,7 +196,7 @@ internal sealed class ReadModels(EventStore.EventStore store)
 
     public async Task<IReadOnlyList<StrikeIncident>> IncidentsAsync(CancellationToken ct)
     {
-        await using var command = store.DataSource.CreateCommand($"select incident::text from {Strikes}.incidents order by date_from nulls last, id");
+        await using var command = dataSource.CreateCommand($"select incident::text from {Strikes}.incidents order by date_from nulls last, id");
         await using var reader = await command.ExecuteReaderAsync(ct);
         var list = new List<StrikeIncident>();
         while (await reader.ReadAsync(ct)) list.Add(JsonSerializer.Deserialize(reader.GetString(0), ReadModelJson.Default.StrikeIncident)!);

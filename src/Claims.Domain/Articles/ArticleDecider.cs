@@ -1,23 +1,27 @@
 using System.Collections.Immutable;
 using Claims.Domain.Application;
 using Claims.Domain.Events;
-using Claims.EventStore.Deciders;
+using Claims.Domain.Deciding;
 
 namespace Claims.Domain.Articles;
 
+/// <summary>A command to one article's stream; Wolverine loads the stream named by the command's ArticleId.</summary>
 public abstract record ArticleCommand;
 
 /// <summary>Ingest an article with the records the extractor found (already mapped to events of this article).</summary>
-public sealed record IngestArticle(ArticleIngested Article, IReadOnlyList<object> Records) : ArticleCommand;
+public sealed record IngestArticle(ArticleIngested Article, IReadOnlyList<object> Records) : ArticleCommand
+{
+    public string ArticleId => Article.ArticleId;
+}
 
 /// <summary>New content for a stored article (same url): the new text and the records found in it.</summary>
 public sealed record ReviseArticle(ArticleRevised Revision, IReadOnlyList<object> Records) : ArticleCommand;
 
 /// <summary>The records a newer extractor finds in the stored text.</summary>
-public sealed record ReExtractArticle(string ExtractorVersion, IReadOnlyList<object> Records, DateTimeOffset At) : ArticleCommand;
+public sealed record ReExtractArticle(string ArticleId, string ExtractorVersion, IReadOnlyList<object> Records, DateTimeOffset At) : ArticleCommand;
 
 /// <summary>A fact-checker corrects one record. Kind: "speaker" | "text" | "not-a-claim".</summary>
-public sealed record CorrectRecord(string RecordId, string Kind, ActorData? Speaker, string? Text, string? Note, string Reviewer, DateTimeOffset At) : ArticleCommand;
+public sealed record CorrectRecord(string ArticleId, string RecordId, string Kind, ActorData? Speaker, string? Text, string? Note, string Reviewer, DateTimeOffset At) : ArticleCommand;
 
 /// <summary>The article stream's decisions. Pure: no clock, no I/O (times and extractions come in with the command).</summary>
 public static class ArticleDecider

@@ -1,15 +1,26 @@
 using System.Collections.Immutable;
 using Claims.Domain.Application;
 using Claims.Domain.Events;
-using Claims.EventStore.Deciders;
+using Claims.Domain.Deciding;
 
 namespace Claims.Domain.Contradictions;
 
 /// <summary>A fact-checker's verdict on contradiction <paramref name="ContradictionId"/>; At is supplied by the edge (the decider has no clock).</summary>
-public sealed record RecordVerdict(string ContradictionId, string? Verdict, string? Note, string Reviewer, DateTimeOffset At);
+public sealed record RecordVerdict(string ContradictionId, string? Verdict, string? Note, string Reviewer, DateTimeOffset At)
+{
+    /// <summary>The contradiction's stream, which Wolverine loads the review state from.</summary>
+    public string StreamId => ContradictionStreams.Prefix + ContradictionId;
+}
+
+public static class ContradictionStreams
+{
+    public const string Prefix = "contradiction-";
+}
 
 /// <summary>The verdicts so far on one contradiction, latest last.</summary>
-public sealed record ContradictionReviewState(ImmutableList<ContradictionVerdictRecorded> Verdicts)
+/// <param name="Id">The stream id: Marten's identity for the folded state (and a second parameter, so that Marten does not
+/// take the constructor for a conventional Create method).</param>
+public sealed record ContradictionReviewState(ImmutableList<ContradictionVerdictRecorded> Verdicts, string? Id = null)
 {
     public static readonly ContradictionReviewState None = new(ImmutableList<ContradictionVerdictRecorded>.Empty);
     public string Status => Verdicts.Count == 0 ? "open" : Verdicts[^1].Verdict;
@@ -32,5 +43,5 @@ public static class ContradictionDecider
         return [new ContradictionVerdictRecorded(command.ContradictionId, verdict, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note, command.Reviewer, command.At)];
     }
 
-    public static ContradictionReviewState Evolve(ContradictionReviewState state, ContradictionVerdictRecorded e) => new(state.Verdicts.Add(e));
+    public static ContradictionReviewState Evolve(ContradictionReviewState state, ContradictionVerdictRecorded e) => state with { Verdicts = state.Verdicts.Add(e) };
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Claims.EventStore.Serialization;
+using Marten;
 
 namespace Claims.Domain.Events;
 
@@ -22,22 +22,32 @@ public static class ClaimsEventTypes
     public const string ArticleStream = "article";
     public const string ContradictionStream = "contradiction";
 
-    public static readonly IReadOnlyList<string> ArticleEventNames =
-        ["ArticleIngested", "ArticleRevised", "ArticleReExtracted", "StatementMade", "StrikeReported", "ClaimDisputed", "RecordRetracted", "RecordCorrected"];
+    /// <summary>Every Claims event under its stable name: what Marten stores in mt_events.type, what the feed calls it.</summary>
+    public static readonly IReadOnlyList<(string Name, Type Type)> All =
+    [
+        ("ArticleIngested", typeof(ArticleIngested)), ("ArticleRevised", typeof(ArticleRevised)), ("ArticleReExtracted", typeof(ArticleReExtracted)),
+        ("StatementMade", typeof(StatementMade)), ("StrikeReported", typeof(StrikeReported)), ("ClaimDisputed", typeof(ClaimDisputed)),
+        ("RecordRetracted", typeof(RecordRetracted)), ("RecordCorrected", typeof(RecordCorrected)),
+        (VerdictEventName, typeof(ContradictionVerdictRecorded)),
+    ];
+
+    public static readonly IReadOnlyList<Type> ArticleEvents = All.Where(e => e.Type != typeof(ContradictionVerdictRecorded)).Select(e => e.Type).ToList();
+
+    public static readonly IReadOnlyList<string> ArticleEventNames = All.Where(e => ArticleEvents.Contains(e.Type)).Select(e => e.Name).ToList();
 
     public const string VerdictEventName = "ContradictionVerdictRecorded";
 
-    /// <summary>A fresh registry of every Claims event (for the store, the feed, tests that read events).</summary>
-    public static EventTypeRegistry CreateRegistry() => new EventTypeRegistry()
-        .Register("ArticleIngested", ClaimsEventsJson.Default.ArticleIngested)
-        .Register("ArticleRevised", ClaimsEventsJson.Default.ArticleRevised)
-        .Register("ArticleReExtracted", ClaimsEventsJson.Default.ArticleReExtracted)
-        .Register("StatementMade", ClaimsEventsJson.Default.StatementMade)
-        .Register("StrikeReported", ClaimsEventsJson.Default.StrikeReported)
-        .Register("ClaimDisputed", ClaimsEventsJson.Default.ClaimDisputed)
-        .Register("RecordRetracted", ClaimsEventsJson.Default.RecordRetracted)
-        .Register("RecordCorrected", ClaimsEventsJson.Default.RecordCorrected)
-        .Register(VerdictEventName, ClaimsEventsJson.Default.ContradictionVerdictRecorded);
+    /// <summary>The stable name of an event type (null when it is not a Claims event).</summary>
+    public static string? NameOf(Type type) => All.FirstOrDefault(e => e.Type == type).Name;
+
+    /// <summary>Maps every event to its stable name, so that renaming a CLR type never changes what is stored.</summary>
+    public static void Map(StoreOptions options)
+    {
+        foreach (var (name, type) in All) options.Events.MapEventType(type, name);
+    }
+
+    /// <summary>The serializer options of the events' JSON as stored and served: camelCase, nulls left out.</summary>
+    public static JsonSerializerOptions JsonOptions => ClaimsEventsJson.Default.Options;
 
     /// <summary>The JSON of a record event as stored (for read-model jsonb columns).</summary>
     public static string ToJson(object recordEvent) => recordEvent switch

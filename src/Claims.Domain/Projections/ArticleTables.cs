@@ -1,7 +1,7 @@
 using Claims.Domain.Articles;
 using Claims.Domain.Events;
-using Claims.EventStore.Events;
-using Claims.EventStore.Projections;
+using JasperFx.Events;
+using Claims.Domain.Projections.Running;
 
 namespace Claims.Domain.Projections;
 
@@ -12,6 +12,8 @@ namespace Claims.Domain.Projections;
 /// </summary>
 internal static class ArticleTables
 {
+    public static readonly IReadOnlyList<string> Names = ["articles", "records"];
+
     public static Task CreateAsync(ProjectionContext ctx, CancellationToken ct) => Ddl.RunAsync(ctx, $"""
         create table {ctx.Schema}.articles (
             article_id text primary key, url text, outlet text, title text, published_on date, language text not null,
@@ -29,7 +31,7 @@ internal static class ArticleTables
     /// correction or retraction of a record made earlier in the same batch sees it; the database is read only for records
     /// of earlier batches.
     /// </summary>
-    public static async Task<List<AppliedRecord>> ApplyAllAsync(IEnumerable<StoredEvent> events, ProjectionContext ctx, CancellationToken ct)
+    public static async Task<List<AppliedRecord>> ApplyAllAsync(IEnumerable<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
         var applied = new List<AppliedRecord>();
@@ -47,7 +49,7 @@ internal static class ArticleTables
                     articleUpdates.Add(stored.Data);
                     break;
                 case StatementMade or StrikeReported or ClaimDisputed:
-                    Keep(new AppliedRecord(ArticleOf(stored.Data)!, RecordMapping.RecordId(stored.Data), stored.Data, RecordStatus.Active, stored.StreamVersion));
+                    Keep(new AppliedRecord(ArticleOf(stored.Data)!, RecordMapping.RecordId(stored.Data), stored.Data, RecordStatus.Active, stored.Version));
                     break;
                 case RecordRetracted r:
                     if (await CurrentAsync(r.ArticleId, r.RecordId) is { } retracted) Keep(retracted with { Status = RecordStatus.Retracted });

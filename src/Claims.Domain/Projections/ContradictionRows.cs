@@ -1,4 +1,4 @@
-using Claims.EventStore.Projections;
+using Claims.Domain.Projections.Running;
 using Claims.Extraction.Contradictions;
 
 namespace Claims.Domain.Projections;

@@ -1,7 +1,7 @@
 using Claims.Domain.Articles;
 using Claims.Domain.Events;
-using Claims.EventStore.Events;
-using Claims.EventStore.Projections;
+using JasperFx.Events;
+using Claims.Domain.Projections.Running;
 using Claims.Extraction.Contradictions;
 
 namespace Claims.Domain.Projections;
@@ -17,12 +17,14 @@ namespace Claims.Domain.Projections;
 /// was given on. A contradiction the finder no longer finds is kept (current = false) when it has a verdict — its history
 /// outlives its records — and dropped otherwise.
 /// </summary>
-public sealed class ContradictionsProjection : IProjection
+public sealed class ContradictionsProjection : ITableProjection
 {
     public const string ProjectionName = "contradictions";
     public string Name => ProjectionName;
     public int Version => 3;
-    public IReadOnlyCollection<string>? EventTypes => ClaimsEventTypes.ArticleEventNames.Append(ClaimsEventTypes.VerdictEventName).ToHashSet();
+    public IReadOnlyCollection<Type> EventTypes => [.. ClaimsEventTypes.ArticleEvents, typeof(ContradictionVerdictRecorded)];
+
+    public IReadOnlyList<string> Tables => [.. ArticleTables.Names, "contradictions", "contradiction_records", "verdicts", "campaign_candidates", .. Clusters.Tables];
 
     private static readonly StrikeRegrouping Clusters = new("event_clusters", StrikeRule.Event);
 
@@ -48,10 +50,10 @@ public sealed class ContradictionsProjection : IProjection
             """, ct);
     }
 
-    public async Task ApplyAsync(IReadOnlyList<StoredEvent> events, ProjectionContext ctx, CancellationToken ct)
+    public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         // Article events run by stretches; each verdict meets the contradictions as they stand just before it.
-        var stretch = new List<StoredEvent>();
+        var stretch = new List<IEvent>();
         foreach (var e in events)
         {
             if (e.Data is not ContradictionVerdictRecorded v)
@@ -64,13 +66,13 @@ public sealed class ContradictionsProjection : IProjection
             await ctx.ExecuteAsync($"""
                 insert into {ctx.Schema}.verdicts (contradiction_id, position, verdict, note, reviewer, recorded_at) values ($1, $2, $3, $4::text, $5, $6)
                 on conflict do nothing
-                """, ct, v.ContradictionId, e.Position, v.Verdict, v.Note, v.Reviewer, v.RecordedAt);
+                """, ct, v.ContradictionId, e.Sequence, v.Verdict, v.Note, v.Reviewer, v.RecordedAt);
             await ctx.ExecuteAsync($"update {ctx.Schema}.contradictions set status = $2 where id = $1", ct, v.ContradictionId, v.Verdict);
         }
         await ApplyArticleEventsAsync(stretch, ctx, ct);
     }
 
-    private static async Task ApplyArticleEventsAsync(IReadOnlyList<StoredEvent> events, ProjectionContext ctx, CancellationToken ct)
+    private static async Task ApplyArticleEventsAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         if (events.Count == 0) return;
         await ArticleTables.ApplyAllAsync(events, ctx, ct);

@@ -1,8 +1,8 @@
 using Claims.Domain.Actors;
 using Claims.Domain.Articles;
 using Claims.Domain.Events;
-using Claims.EventStore.Events;
-using Claims.EventStore.Projections;
+using JasperFx.Events;
+using Claims.Domain.Projections.Running;
 
 namespace Claims.Domain.Projections;
 
@@ -11,12 +11,14 @@ namespace Claims.Domain.Projections;
 /// (statement, strike-reported, strike-attributed, dispute-made, dispute-received); actors with their aliases and an
 /// accent-free search key.
 /// </summary>
-public sealed class LedgerProjection : IProjection
+public sealed class LedgerProjection : ITableProjection
 {
     public const string ProjectionName = "ledger";
     public string Name => ProjectionName;
     public int Version => 2;
-    public IReadOnlyCollection<string>? EventTypes => ClaimsEventTypes.ArticleEventNames.ToHashSet();
+    public IReadOnlyCollection<Type> EventTypes => ClaimsEventTypes.ArticleEvents;
+
+    public IReadOnlyList<string> Tables => [.. ArticleTables.Names, "actors", "actor_aliases", "roles"];
 
     public static class Roles
     {
@@ -43,7 +45,7 @@ public sealed class LedgerProjection : IProjection
 
     /// <summary>A batch in a fixed number of set-based statements: the records, then each touched record's roles replaced by
     /// those of its final state, the actors and aliases met on the way, and the actors' record counts moved by the difference.</summary>
-    public async Task ApplyAsync(IReadOnlyList<StoredEvent> events, ProjectionContext ctx, CancellationToken ct)
+    public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
         var applied = await ArticleTables.ApplyAllAsync(events, ctx, ct);

@@ -1,5 +1,5 @@
 using Claims.Domain.Events;
-using Claims.EventStore.Projections;
+using Claims.Domain.Projections.Running;
 using Claims.Extraction.Contradictions;
 
 namespace Claims.Domain.Projections;
@@ -21,6 +21,9 @@ internal enum StrikeRule { Incident, Event }
 /// </summary>
 internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
 {
+    /// <summary>The tables <see cref="Ddl"/> creates.</summary>
+    public IReadOnlyList<string> Tables => ["strike_places", "strike_reports", membersTable];
+
     public string Ddl(string schema) => $"""
         create table {schema}.strike_places (article_id text not null, record_id text not null, perpetrator_id text not null,
             place_key text not null, day date, weekday text, reporter_id text, primary key (article_id, record_id, place_key));

@@ -1,20 +1,22 @@
 using System.Text.Json;
 using Claims.Domain.Events;
 using Claims.Domain.Strikes;
-using Claims.EventStore.Events;
-using Claims.EventStore.Projections;
+using JasperFx.Events;
+using Claims.Domain.Projections.Running;
 using Claims.Extraction.Contradictions;
 
 namespace Claims.Domain.Projections;
 
 /// <summary>Strike incidents (see <see cref="IncidentGrouping"/>). Each batch regroups only the incidents the changed articles'
 /// strikes belonged to or can join (<see cref="StrikeRegrouping"/>), so its cost follows the change, not the size of the log.</summary>
-public sealed class StrikesProjection : IProjection
+public sealed class StrikesProjection : ITableProjection
 {
     public const string ProjectionName = "strikes";
     public string Name => ProjectionName;
     public int Version => 3;
-    public IReadOnlyCollection<string>? EventTypes => ClaimsEventTypes.ArticleEventNames.ToHashSet();
+    public IReadOnlyCollection<Type> EventTypes => ClaimsEventTypes.ArticleEvents;
+
+    public IReadOnlyList<string> Tables => [.. ArticleTables.Names, "incidents", .. Regrouping.Tables];
 
     private static readonly StrikeRegrouping Regrouping = new("incident_members", StrikeRule.Incident);
 
@@ -28,7 +30,7 @@ public sealed class StrikesProjection : IProjection
             """, ct);
     }
 
-    public async Task ApplyAsync(IReadOnlyList<StoredEvent> events, ProjectionContext ctx, CancellationToken ct)
+    public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         await ArticleTables.ApplyAllAsync(events, ctx, ct);
         // A statement or dispute changes no incident; an article's date or outlet does.

@@ -1,4 +1,4 @@
-namespace Claims.EventStore.Deciders;
+namespace Claims.Domain.Deciding;
 
 /// <summary>
 /// The Decider shape: pure functions only. <see cref="Decide"/> turns a command and the current state into new events

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Claims.EventStore.Projections;
+namespace Claims.Domain.Projections.Running;
 
 /// <summary>The connection, transaction and schema a projection writes through; it must not commit or roll back itself.</summary>
 public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema)

@@ -1,0 +1,108 @@
+using Claims.Domain.Articles;
+using Claims.Domain.Contradictions;
+using Claims.Domain.Events;
+using Claims.Domain.Projections;
+using Claims.Domain.Projections.Running;
+using Claims.Extraction;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Exceptions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Marten;
+
+namespace Claims.Domain.Application;
+
+/// <summary>
+/// The one bootstrap of Claims, used by `claims serve`, the other CLI commands, the tests and the benchmarks: Marten
+/// (events, the article and contradiction streams, the read-model projections and their daemon) and Wolverine (the
+/// commands, handled over the deciders) on one PostgreSQL database. Every Marten and Wolverine setting is here.
+/// </summary>
+public static class ClaimsStack
+{
+    /// <summary>The read models, in a fresh instance each.</summary>
+    public static IReadOnlyList<ITableProjection> CreateProjections() => [new LedgerProjection(), new ContradictionsProjection(), new StrikesProjection()];
+
+    public static IHostApplicationBuilder AddClaims(this IHostApplicationBuilder builder, string connectionString, ClaimsRuntimeOptions? options = null)
+    {
+        options ??= new ClaimsRuntimeOptions();
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(options.Clock);
+        services.AddSingleton(_ => options.Extractor ?? SharedExtractor.Value);
+        // One pool for Marten and for the read-model queries (plain SQL over the projections' tables).
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "claims" }.Build();
+        services.AddSingleton(dataSource);
+
+        var projections = new List<TableProjection>();
+        services.AddSingleton<IReadOnlyList<TableProjection>>(projections);
+        services.AddSingleton(sp => new ReadModels(dataSource, sp.GetRequiredService<IReadOnlyList<TableProjection>>()));
+        // Registered before Marten's daemon, so the read models' schemas exist before it (or any query) uses them.
+        services.AddHostedService(sp => new TableSchemasOnStart(dataSource, projections));
+
+        services.AddMarten(marten =>
+            {
+                marten.Connection(connectionString);
+                marten.DatabaseSchemaName = options.Schema;
+                marten.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // The events' JSON is a contract (the feed serves it): camelCase, nulls left out, as the event catalogue shows.
+                marten.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+                    json => json.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+
+                marten.Events.StreamIdentity = StreamIdentity.AsString;
+                ClaimsEventTypes.Map(marten);
+                marten.Events.MetadataConfig.CorrelationIdEnabled = true;
+                marten.Events.MetadataConfig.CausationIdEnabled = true;
+                marten.Events.MetadataConfig.UserNameEnabled = true;
+                marten.Events.MetadataConfig.HeadersEnabled = true;
+
+                // Never skip an event committed late: the daemon moves its high-water mark past a gap only when PostgreSQL
+                // shows the transaction behind it has ended (this is the default; stated so nobody turns it off). No
+                // SkipStaleGapsDespiteLiveTransactionsAfter and no AdvanceHighWaterMarkToLatestAsync anywhere.
+                marten.Projections.UseTransactionEvidenceForGapSkipping = true;
+
+                // Commands load the streams through these folds (the deciders' Evolve), never stored.
+                marten.Schema.For<ArticleState>().Identity(a => a.ArticleId!);
+                marten.Projections.Add(new ArticleStateProjection(), ProjectionLifecycle.Live);
+                marten.Projections.Add(new ContradictionReviewProjection(), ProjectionLifecycle.Live);
+
+                foreach (var projection in CreateProjections()) projections.Add(TableProjection.Register(marten, projection));
+                // A poisoned event is recorded in Marten's dead letters (mt_doc_deadletterevent) and passed over; never dropped unseen.
+                marten.Projections.Errors.SkipApplyErrors = true;
+                marten.Projections.RebuildErrors.SkipApplyErrors = true;
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = options.Schema + "_wolverine")
+            .AddAsyncDaemon(options.Daemon);
+
+        builder.UseWolverine(wolverine =>
+        {
+            wolverine.Discovery.IncludeAssembly(typeof(ClaimsStack).Assembly);
+            wolverine.Policies.AutoApplyTransactions();
+            // Two writers on one stream: the loser decides again on what the winner wrote (an identical ingest then decides nothing).
+            wolverine.OnException<ConcurrencyException>().RetryTimes(5);
+            wolverine.OnException<EventStreamUnexpectedMaxEventIdException>().RetryTimes(5);
+            if (options.Daemon != DaemonMode.HotCold) wolverine.Durability.Mode = DurabilityMode.Solo;
+        });
+        services.AddSingleton(sp => new ProjectionProgress(sp.GetRequiredService<IDocumentStore>(), dataSource, projections));
+        services.AddSingleton(sp => new ClaimsApplication(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>(),
+            sp.GetRequiredService<ProjectionProgress>(), sp.GetRequiredService<ArticleExtractor>(), options.Clock, sp.GetRequiredService<ReadModels>()));
+        services.AddSingleton<IClaimsApplication>(sp => sp.GetRequiredService<ClaimsApplication>());
+        return builder;
+    }
+
+    private static readonly Lazy<ArticleExtractor> SharedExtractor = new(() => new ArticleExtractor());
+
+    private sealed class TableSchemasOnStart(NpgsqlDataSource dataSource, IReadOnlyList<TableProjection> projections) : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct) => TableSchemas.EnsureAsync(dataSource, projections, ct);
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,79 @@
+using Marten;
+using Npgsql;
+
+namespace Claims.Domain.Projections.Running;
+
+/// <summary>One projection's place in the log, as Marten's progress table has it.</summary>
+public sealed record ProjectionPlace(string Name, long Sequence);
+
+/// <summary>The log's head and high-water mark and each read model's progress, read from the database (mt_event_progression),
+/// so any process, with or without the daemon, sees the progress of whichever process runs it.</summary>
+public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource dataSource, IReadOnlyList<TableProjection> projections)
+{
+    public const string HighWaterMarkName = "HighWaterMark";
+
+    private string Schema => store.Options.Events.DatabaseSchemaName;
+
+    public async Task<long> HeadAsync(CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {Schema}.mt_events");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The high-water mark: the daemon has seen every event up to it committed (0 before the daemon first ran).</summary>
+    public async Task<long> HighWaterMarkAsync(CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand($"select coalesce(max(last_seq_id), 0) from {Schema}.mt_event_progression where name = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = HighWaterMarkName });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>Each read model of this process's versions with the sequence its progress row stands at (0 when it has none yet).</summary>
+    public async Task<IReadOnlyList<ProjectionPlace>> PlacesAsync(CancellationToken ct = default)
+    {
+        var states = await store.Advanced.AllProjectionProgress(token: ct);
+        return projections.Select(p =>
+        {
+            var prefix = p.Projection.Name + ":";
+            var version = p.Projection.Version > 1 ? $":V{p.Projection.Version}:" : ":";
+            var row = states.FirstOrDefault(s => s.ShardName.StartsWith(prefix, StringComparison.Ordinal) && (p.Projection.Version == 1 || s.ShardName.Contains(version, StringComparison.Ordinal)));
+            return new ProjectionPlace(p.Projection.Name, row?.Sequence ?? 0);
+        }).ToList();
+    }
+
+    /// <summary>Waits until every read model has applied the log as it stands at the call (its head then), polling the
+    /// progress table on a short doubling backoff.</summary>
+    public async Task WaitForAsync(TimeSpan timeout, CancellationToken ct = default)
+    {
+        var head = await HeadAsync(ct);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        var pause = TimeSpan.FromMilliseconds(2);
+        while (true)
+        {
+            var behind = (await PlacesAsync(ct)).Where(p => p.Sequence < head).Select(p => p.Name).ToList();
+            if (behind.Count == 0) return;
+            try
+            {
+                await Task.Delay(pause, deadline.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Read models not caught up with sequence {head} after {timeout}: {string.Join(", ", behind)}.");
+            }
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 50));
+        }
+    }
+
+    /// <summary>What holds the high-water mark back, when something does: the oldest transaction still open in the database.</summary>
+    public async Task<string?> OldestOpenTransactionAsync(CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select pid, extract(epoch from now() - xact_start)::float8, left(query, 80) from pg_stat_activity
+             where backend_xid is not null and pid <> pg_backend_pid() order by xact_start limit 1
+            """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return $"transaction of backend {reader.GetInt32(0)} open for {reader.GetDouble(1):0.0} s ({reader.GetString(2)})";
+    }
+}
