@@ -24,9 +24,9 @@ namespace Claims.Api;
 public static class ClaimsApi
 {
     /// <param name="apiKeys">The writers' keys; null reads <see cref="ApiKeyRing.Setting"/> from configuration.</param>
-    public static IServiceCollection AddClaimsApi(this IServiceCollection services, IClaimsApplication application, ApiKeyRing? apiKeys = null)
+    /// <remarks>The application (<see cref="IClaimsApplication"/>) comes from <see cref="ClaimsStack.AddClaims"/> on the same host.</remarks>
+    public static IServiceCollection AddClaimsApi(this IServiceCollection services, ApiKeyRing? apiKeys = null)
     {
-        services.AddSingleton(application);
         services.AddSingleton(sp => apiKeys ?? ApiKeyRing.Parse(sp.GetRequiredService<IConfiguration>()[ApiKeyRing.Setting]));
 
         services.ConfigureHttpJsonOptions(o => ClaimsJsonContext.ConfigureResponses(o.SerializerOptions));

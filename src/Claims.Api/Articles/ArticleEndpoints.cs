@@ -3,7 +3,6 @@ using Claims.Api.Auth;
 using Claims.Api.Consistency;
 using Claims.Api.Json;
 using Claims.Domain.Application;
-using Claims.EventStore.Appending;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,28 +45,12 @@ public static class ArticleEndpoints
         HttpRequest request, ClaimsPrincipal user, IClaimsApplication app, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync(request, ClaimsJsonContext.Default.IngestArticleRequest, ct);
-        var result = await IngestOnceAsync(app, body, user.Identity!.Name!, ct);
+        var result = await app.IngestAsync(body, user.Identity!.Name!, ct);
         if (result.Created) await ReadYourWrites.WaitAsync(app, ct);
         var response = new IngestResponse(result.ArticleId, result.Records);
         return result.Created
             ? TypedResults.Created($"/articles/{Uri.EscapeDataString(result.ArticleId)}", response)
             : TypedResults.Ok(response);
-    }
-
-    /// <summary>
-    /// Two clients posting the same article race to create the same stream; the loser's append is refused whole
-    /// (nothing written). Asked again, the domain sees the stream and answers "already ingested".
-    /// </summary>
-    private static async Task<IngestResult> IngestOnceAsync(IClaimsApplication app, IngestArticleRequest body, string ingestedBy, CancellationToken ct)
-    {
-        try
-        {
-            return await app.IngestAsync(body, ingestedBy, ct);
-        }
-        catch (WrongExpectedVersionException)
-        {
-            return await app.IngestAsync(body, ingestedBy, ct);
-        }
     }
 
     private static async Task<Created<RecordView>> CorrectAsync(

@@ -19,6 +19,12 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
         {
             RequestValidationException invalid => Invalid(invalid.Field, invalid.Message),
             NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
+            // Another writer changed the stream between load and append, and Wolverine's retries met it again each time.
+            JasperFx.ConcurrencyException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Conflict",
+                Detail = $"Another write to the same stream came first ({conflict.Message}). Nothing was written; send it again.",
+            },
             BadHttpRequestException { InnerException: JsonException } => Invalid("body", "The body is not valid JSON."),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = Title(bad.StatusCode), Detail = bad.Message },
             _ => null,

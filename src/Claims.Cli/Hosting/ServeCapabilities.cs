@@ -13,7 +13,7 @@ namespace Claims.Cli.Hosting;
 /// when CLAIMS_RABBITMQ_ENABLED=true, the RabbitMQ relay.</summary>
 public static class ServeCapabilities
 {
-    public static ClaimsWebHostOptions With(ClaimsWebHostOptions options, ClaimsRuntime runtime)
+    public static ClaimsWebHostOptions With(ClaimsWebHostOptions options)
     {
         var relay = RelaySettings.FromEnvironment();
         return options with
@@ -22,12 +22,12 @@ public static class ServeCapabilities
             {
                 options.ConfigureServices?.Invoke(builder);
                 if (relay.Enabled)
-                    builder.Services.AddHostedService(sp => new RabbitMqRelay(runtime.Store, relay, sp.GetRequiredService<ILogger<RabbitMqRelay>>()));
+                    builder.Services.AddHostedService(sp => new RabbitMqRelay(ClaimsRuntime.Of(sp.GetRequiredService<Microsoft.Extensions.Hosting.IHost>()).Store, relay, sp.GetRequiredService<ILogger<RabbitMqRelay>>()));
             },
             ConfigureEndpoints = app =>
             {
                 options.ConfigureEndpoints?.Invoke(app);
-                app.MapEventFeed(runtime.Store);
+                app.MapEventFeed(ClaimsRuntime.Of(app).Store);
                 app.MapReviewPage();
             },
         };
