@@ -1,6 +1,7 @@
 using Claims.Api.Hosting;
 using Claims.Domain.Application;
 using Claims.Feed;
+using Claims.Feed.Log;
 using Claims.Relay;
 using Claims.Web;
 using Microsoft.AspNetCore.Builder;
@@ -16,18 +17,19 @@ public static class ServeCapabilities
     public static ClaimsWebHostOptions With(ClaimsWebHostOptions options, ClaimsRuntime runtime)
     {
         var relay = RelaySettings.FromEnvironment();
+        var log = EventLog.Of(runtime);
         return options with
         {
             ConfigureServices = builder =>
             {
                 options.ConfigureServices?.Invoke(builder);
                 if (relay.Enabled)
-                    builder.Services.AddHostedService(sp => new RabbitMqRelay(runtime.Store, relay, sp.GetRequiredService<ILogger<RabbitMqRelay>>()));
+                    builder.Services.AddHostedService(sp => new RabbitMqRelay(log, relay, sp.GetRequiredService<ILogger<RabbitMqRelay>>()));
             },
             ConfigureEndpoints = app =>
             {
                 options.ConfigureEndpoints?.Invoke(app);
-                app.MapEventFeed(runtime.Store);
+                app.MapEventFeed(log);
                 app.MapReviewPage();
             },
         };
