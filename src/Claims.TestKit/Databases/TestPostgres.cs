@@ -7,9 +7,10 @@ public static class TestPostgres
 {
     private static readonly Lazy<Task<IPostgresServer>> SharedServer = new(StartSharedAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The sources tried in order: CLAIMS_TEST_DB, local initdb/pg_ctl, Docker.</summary>
+    /// <summary>The sources tried in order: CLAIMS_TEST_DB; Testcontainers when a Docker engine answers; a throwaway local
+    /// cluster with initdb/pg_ctl.</summary>
     public static IReadOnlyList<IPostgresSource> DefaultSources() =>
-        [new EnvironmentPostgresSource(), new LocalClusterPostgresSource(), new DockerPostgresSource()];
+        [new EnvironmentPostgresSource(), new TestcontainersPostgresSource(), new LocalClusterPostgresSource()];
 
     /// <summary>
     /// The shared server. A failed start is remembered, so every test reports the same clear error

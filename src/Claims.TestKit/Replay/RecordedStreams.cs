@@ -1,38 +1,45 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Claims.EventStore.Appending;
-using Claims.EventStore.Events;
+using Claims.Domain.Events;
+using Marten;
+using Npgsql;
 
 namespace Claims.TestKit;
 
 /// <summary>
 /// Streams recorded as files, one stream per <c>*.jsonl</c> file: the first line is
 /// <c>{"stream": "...", "streamType": "..."}</c>, each further line an event
-/// <c>{"type": "StatementMade", "schemaVersion": 1, "data": {...}, "eventId"?: "...", "metadata"?: {...}}</c>.
-/// Recorded in stored form, so a folder made years ago replays through today's upcasters.
+/// <c>{"type": "StatementMade", "schemaVersion": 1, "data": {...}, "metadata"?: {"causedBy": "..."}}</c>, under the
+/// events' stable names (the event catalogue), so a folder recorded from one version of Claims replays into another.
 /// </summary>
 public static class RecordedStreams
 {
-    /// <summary>Appends every stream of <paramref name="folder"/> into <paramref name="store"/>; returns the number of events.</summary>
-    public static async Task<int> ReplayFolderAsync(EventStore.EventStore store, string folder, CancellationToken ct = default)
+    /// <summary>Appends every stream of <paramref name="folder"/> to <paramref name="store"/>, one transaction per
+    /// stream; returns the number of events. A malformed line is refused (file and line named) before anything of its
+    /// stream is written.</summary>
+    public static async Task<int> ReplayFolderAsync(IDocumentStore store, string folder, CancellationToken ct = default)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"No recorded streams folder at {folder}.");
         var total = 0;
         foreach (var file in Directory.EnumerateFiles(folder, "*.jsonl").Order(StringComparer.Ordinal))
         {
-            var (streamId, streamType, events) = await ReadFileAsync(file, ct);
-            await store.AppendRawAsync(streamId, streamType, ExpectedVersion.Any, events, ct);
+            var (streamId, events, causedBy) = await ReadFileAsync(file, ct);
+            await using var session = store.LightweightSession();
+            session.LastModifiedBy = causedBy;
+            session.Events.Append(streamId, events.ToArray());
+            await session.SaveChangesAsync(ct);
             total += events.Count;
         }
         return total;
     }
 
     /// <summary>Writes every stream of the store into <paramref name="folder"/>, one file each.</summary>
-    public static async Task<int> RecordAllAsync(EventStore.EventStore store, string folder, CancellationToken ct = default)
+    public static async Task<int> RecordAllAsync(IDocumentStore store, NpgsqlDataSource dataSource, string folder, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);
-        await using var command = store.DataSource.CreateCommand(
-            $"select s.id, s.type, e.type, e.schema_version, e.data::text, e.event_id, e.metadata::text from {store.Schema}.streams s join {store.Schema}.events e on e.stream_id = s.id order by s.id, e.stream_version");
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var command = dataSource.CreateCommand(
+            $"select stream_id, type, data::text, user_name from {schema}.mt_events order by stream_id, version");
         await using var reader = await command.ExecuteReaderAsync(ct);
         StreamWriter? writer = null;
         string? current = null;
@@ -47,16 +54,10 @@ public static class RecordedStreams
                     if (writer is not null) await writer.DisposeAsync();
                     current = streamId;
                     writer = new StreamWriter(Path.Combine(folder, SafeFileName(streamId) + ".jsonl"));
-                    await writer.WriteLineAsync(new JsonObject { ["stream"] = streamId, ["streamType"] = reader.GetString(1) }.ToJsonString());
+                    await writer.WriteLineAsync(new JsonObject { ["stream"] = streamId, ["streamType"] = StreamTypeOf(streamId) }.ToJsonString());
                 }
-                var line = new JsonObject
-                {
-                    ["type"] = reader.GetString(2),
-                    ["schemaVersion"] = reader.GetInt32(3),
-                    ["data"] = JsonNode.Parse(reader.GetString(4)),
-                    ["eventId"] = reader.GetGuid(5).ToString(),
-                    ["metadata"] = JsonNode.Parse(reader.GetString(6)),
-                };
+                var line = new JsonObject { ["type"] = reader.GetString(1), ["schemaVersion"] = 1, ["data"] = JsonNode.Parse(reader.GetString(2)) };
+                if (!reader.IsDBNull(3)) line["metadata"] = new JsonObject { ["causedBy"] = reader.GetString(3) };
                 await writer!.WriteLineAsync(line.ToJsonString());
                 count++;
             }
@@ -68,24 +69,38 @@ public static class RecordedStreams
         return count;
     }
 
-    private static async Task<(string StreamId, string StreamType, List<RawEvent> Events)> ReadFileAsync(string file, CancellationToken ct)
+    private static string StreamTypeOf(string streamId) =>
+        streamId.StartsWith(ClaimsEventTypes.ContradictionStream + "-", StringComparison.Ordinal) ? ClaimsEventTypes.ContradictionStream : ClaimsEventTypes.ArticleStream;
+
+    private static async Task<(string StreamId, List<object> Events, string? CausedBy)> ReadFileAsync(string file, CancellationToken ct)
     {
         var lines = (await File.ReadAllLinesAsync(file, ct)).Where(l => l.Trim().Length > 0).ToList();
         if (lines.Count == 0) throw new FormatException($"{file}: empty; the first line must name the stream.");
         var header = Parse(file, 1, lines[0]);
         var streamId = header["stream"]?.GetValue<string>() ?? throw new FormatException($"{file}:1: the header has no \"stream\".");
-        var streamType = header["streamType"]?.GetValue<string>() ?? throw new FormatException($"{file}:1: the header has no \"streamType\".");
-        var events = new List<RawEvent>();
+        var events = new List<object>();
+        string? causedBy = null;
         for (var i = 1; i < lines.Count; i++)
         {
+            var at = $"{file}:{i + 1}";
             var e = Parse(file, i + 1, lines[i]);
-            var type = e["type"]?.GetValue<string>() ?? throw new FormatException($"{file}:{i + 1}: the event has no \"type\".");
-            var data = e["data"] ?? throw new FormatException($"{file}:{i + 1}: the event has no \"data\".");
-            var metadata = e["metadata"]?.Deserialize<EventMetadata>(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-            events.Add(new RawEvent(type, e["schemaVersion"]?.GetValue<int>() ?? 1, data.ToJsonString(),
-                e["eventId"] is { } id ? Guid.Parse(id.GetValue<string>()) : null, metadata));
+            var name = e["type"]?.GetValue<string>() ?? throw new FormatException($"{at}: the event has no \"type\".");
+            var type = ClaimsEventTypes.All.FirstOrDefault(t => t.Name == name).Type
+                ?? throw new FormatException($"{at}: unknown event type '{name}'; known: {string.Join(", ", ClaimsEventTypes.All.Select(t => t.Name))}.");
+            var version = e["schemaVersion"]?.GetValue<int>() ?? 1;
+            if (version != 1) throw new FormatException($"{at}: {name} schema version {version} is not known here (every Claims event is at version 1).");
+            var data = e["data"] ?? throw new FormatException($"{at}: the event has no \"data\".");
+            try
+            {
+                events.Add(data.Deserialize(type, ClaimsEventTypes.JsonOptions) ?? throw new FormatException($"{at}: \"data\" is null."));
+            }
+            catch (JsonException x)
+            {
+                throw new FormatException($"{at}: \"data\" is not a {name}: {x.Message}", x);
+            }
+            causedBy ??= e["metadata"]?["causedBy"]?.GetValue<string>();
         }
-        return (streamId, streamType, events);
+        return (streamId, events, causedBy);
     }
 
     private static JsonObject Parse(string file, int line, string text)

@@ -1,52 +1,48 @@
-using Claims.EventStore.Appending;
-using Claims.EventStore.Deciders;
-using Claims.EventStore.Events;
+using Claims.Domain.Application;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Runtime;
 
 namespace Claims.TestKit;
 
 /// <summary>
-/// Given these events in a stream (written to the real database), when this command runs through the store,
-/// then exactly these events are appended — or this exception is thrown and nothing is.
+/// Given these events on a Marten stream, when this command is sent through Wolverine (the real handler, loading and
+/// committing as in production), then exactly these events are appended — or this exception is thrown and nothing is.
 /// <code>
-/// await store.Scenario(ArticleDecider.Decider, "article")
-///     .Given("article-1", ingested)
-///     .When(new CorrectRecord(...))
+/// await runtime.Scenario()
+///     .Given("article-1", ingested, said)
+///     .When(new CorrectRecord("article-1", "s1", ...))
 ///     .ThenAsync(new RecordCorrected(...));
 /// </code>
 /// </summary>
-public sealed class Scenario<TCommand, TEvent, TState>(
-    EventStore.EventStore store, Decider<TCommand, TEvent, TState> decider, string streamType) where TEvent : notnull
+public sealed class Scenario(ClaimsRuntime runtime)
 {
     private string _streamId = "scenario-" + Guid.NewGuid().ToString("N");
-    private IReadOnlyList<TEvent> _given = [];
-    private TCommand? _when;
-    private bool _hasCommand;
+    private IReadOnlyList<object> _given = [];
+    private object? _when;
 
-    public Scenario<TCommand, TEvent, TState> Given(string streamId, params TEvent[] events)
+    public Scenario Given(string streamId, params object[] events)
     {
         _streamId = streamId;
         _given = events;
         return this;
     }
 
-    public Scenario<TCommand, TEvent, TState> Given(params TEvent[] events) => Given(_streamId, events);
-
-    public Scenario<TCommand, TEvent, TState> When(TCommand command)
+    public Scenario When(object command)
     {
         _when = command;
-        _hasCommand = true;
         return this;
     }
 
     /// <summary>Runs the scenario and checks the appended events equal <paramref name="expected"/> (record equality, in order).</summary>
-    public async Task<CommandResult<TEvent, TState>> ThenAsync(params TEvent[] expected)
+    public async Task ThenAsync(params object[] expected)
     {
-        var result = await RunAsync();
+        await RunAsync();
         var stored = await StoredAfterGivenAsync();
-        if (!stored.SequenceEqual(expected.Cast<object>()))
+        if (!stored.SequenceEqual(expected))
             throw new ScenarioFailedException(
-                $"Stream {_streamId}: expected the command to append\n  {Describe(expected.Cast<object>())}\nbut it appended\n  {Describe(stored)}");
-        return result;
+                $"Stream {_streamId}: expected the command to append\n  {Describe(expected)}\nbut it appended\n  {Describe(stored)}");
     }
 
     /// <summary>Runs the scenario and checks it throws <typeparamref name="TException"/> and appends nothing.</summary>
@@ -66,19 +62,23 @@ public sealed class Scenario<TCommand, TEvent, TState>(
         throw new ScenarioFailedException($"Stream {_streamId}: expected {typeof(TException).Name}, but the command succeeded.");
     }
 
-    private async Task<CommandResult<TEvent, TState>> RunAsync()
+    private async Task RunAsync()
     {
-        if (!_hasCommand) throw new InvalidOperationException("Call When(command) before Then.");
+        if (_when is null) throw new InvalidOperationException("Call When(command) before Then.");
         if (_given.Count > 0)
-            await store.AppendAsync(_streamId, streamType, ExpectedVersion.NoStream, _given.Select(e => new NewEvent(e)).ToList());
-        return await store.HandleAsync(_streamId, streamType, decider, _when!);
+        {
+            await using var session = runtime.Store.LightweightSession();
+            session.Events.StartStream(_streamId, _given.ToArray());
+            await session.SaveChangesAsync();
+        }
+        await new MessageBus(runtime.Services.GetRequiredService<IWolverineRuntime>()).InvokeAsync(_when);
     }
 
     private async Task<List<object>> StoredAfterGivenAsync()
     {
-        var stored = new List<object>();
-        await foreach (var e in store.ReadStreamAsync(_streamId, fromVersion: _given.Count + 1)) stored.Add(e.Data);
-        return stored;
+        await using var session = runtime.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(_streamId, version: 0);
+        return events.Skip(_given.Count).Select(e => e.Data).ToList();
     }
 
     private static string Describe(IEnumerable<object> events)
@@ -92,7 +92,6 @@ public sealed class ScenarioFailedException(string message) : Exception(message)
 
 public static class ScenarioExtensions
 {
-    public static Scenario<TCommand, TEvent, TState> Scenario<TCommand, TEvent, TState>(
-        this EventStore.EventStore store, Decider<TCommand, TEvent, TState> decider, string streamType) where TEvent : notnull =>
-        new(store, decider, streamType);
+    /// <summary>A given/when/then scenario on this runtime's Marten store and Wolverine handlers.</summary>
+    public static Scenario Scenario(this ClaimsRuntime runtime) => new(runtime);
 }
