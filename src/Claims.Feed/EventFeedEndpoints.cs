@@ -1,5 +1,6 @@
 using Claims.Feed.Envelope;
 using Claims.Feed.Live;
+using Claims.Feed.Log;
 using Claims.Feed.Paging;
 using Claims.Feed.Problems;
 using Claims.Feed.Schemas;
@@ -16,20 +17,21 @@ namespace Claims.Feed;
 public static class EventFeedEndpoints
 {
     /// <summary>
-    /// Maps <c>GET /events</c>, <c>GET /events/live</c>, <c>GET /events/schemas</c> and <c>GET /events/schemas/{type}.json</c>.
+    /// Maps <c>GET /events</c>, <c>GET /events/live</c>, <c>GET /events/schemas</c> and <c>GET /events/schemas/{type}.json</c>
+    /// over Marten's log (<see cref="EventLog.Of"/> a runtime, or a data source and Marten's schema).
     /// </summary>
-    public static IEndpointRouteBuilder MapEventFeed(this IEndpointRouteBuilder app, EventStore.EventStore store, FeedOptions? options = null)
+    public static IEndpointRouteBuilder MapEventFeed(this IEndpointRouteBuilder app, EventLog log, FeedOptions? options = null)
     {
         options ??= new FeedOptions();
         options.Validate();
-        var envelopes = new CloudEventWriter(store.EventTypes, options.Source);
-        var schemas = new EventSchemas(store.EventTypes);
+        var envelopes = new CloudEventWriter(options.Source);
+        var schemas = new EventSchemas();
         var logger = app.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger("Claims.Feed") ?? NullLogger.Instance;
 
         var group = app.MapGroup("/events").WithTags("Event feed");
-        group.MapGet("", (HttpContext context) => Refusing(context, () => EventPageEndpoint.HandleAsync(context, store, envelopes, options)))
+        group.MapGet("", (HttpContext context) => Refusing(context, () => EventPageEndpoint.HandleAsync(context, log, envelopes, options)))
             .WithName("ReadEventPage");
-        group.MapGet("/live", (HttpContext context) => Refusing(context, () => LiveEndpoint.HandleAsync(context, store, envelopes, options, logger)))
+        group.MapGet("/live", (HttpContext context) => Refusing(context, () => LiveEndpoint.HandleAsync(context, log, envelopes, options, logger)))
             .WithName("FollowEventsLive");
         group.MapGet("/schemas", (HttpContext context) => SchemaEndpoints.IndexAsync(context, schemas))
             .WithName("ListEventSchemas");

@@ -24,8 +24,14 @@ public sealed class FeedOptions
     /// </summary>
     public TimeSpan SlowClientTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How many events a live connection reads from the log at a time.</summary>
+    /// <summary>How many events a live connection reads from the log at a time; after a full batch it reads again at once.</summary>
     public int LiveReadBatchSize { get; init; } = 500;
+
+    /// <summary>
+    /// How long a caught-up live connection waits before looking at the log again. The high-water mark it reads up to
+    /// moves with the daemon's own polling, so a shorter wait gains little.
+    /// </summary>
+    public TimeSpan LivePollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Delay an EventSource should wait before reconnecting (the SSE <c>retry</c> field).</summary>
     public TimeSpan ClientRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
@@ -37,9 +43,9 @@ public sealed class FeedOptions
     {
         if (string.IsNullOrWhiteSpace(Source)) throw new ArgumentException("FeedOptions.Source must not be empty (CloudEvents requires a source).");
         if (DefaultLimit < 1 || DefaultLimit > MaxLimit) throw new ArgumentException($"FeedOptions.DefaultLimit must be within 1..{MaxLimit}.");
-        if (LiveBufferSize < 1) throw new ArgumentException("FeedOptions.LiveBufferSize must be at least 1.");
-        if (HeartbeatInterval <= TimeSpan.Zero || SlowClientTimeout <= TimeSpan.Zero)
-            throw new ArgumentException("FeedOptions.HeartbeatInterval and SlowClientTimeout must be positive.");
+        if (LiveBufferSize < 1 || LiveReadBatchSize < 1) throw new ArgumentException("FeedOptions.LiveBufferSize and LiveReadBatchSize must be at least 1.");
+        if (HeartbeatInterval <= TimeSpan.Zero || SlowClientTimeout <= TimeSpan.Zero || LivePollInterval <= TimeSpan.Zero)
+            throw new ArgumentException("FeedOptions.HeartbeatInterval, SlowClientTimeout and LivePollInterval must be positive.");
     }
 }
 

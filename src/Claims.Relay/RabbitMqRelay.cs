@@ -1,7 +1,6 @@
 using System.Threading.Channels;
-using Claims.EventStore.Daemon;
-using Claims.EventStore.Events;
 using Claims.Feed.Envelope;
+using Claims.Feed.Log;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,7 +9,7 @@ using RabbitMQ.Client;
 namespace Claims.Relay;
 
 /// <summary>
-/// Publishes every event of the log, in delivery order, to a RabbitMQ topic exchange (routing key = event type), one
+/// Publishes every event of Marten's log, in sequence order and never past the daemon's high-water mark, to a RabbitMQ topic exchange (routing key = event type), one
 /// at a time with publisher confirms, and advances its checkpoint only past confirmed events: at-least-once, in order.
 /// When the broker is down it retries with capped exponential backoff from the last confirmed event; the API is not
 /// affected (the log is the buffer), nothing is lost, and the relay catches up when the broker returns. A message
@@ -18,7 +17,7 @@ namespace Claims.Relay;
 /// </summary>
 public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
 {
-    private readonly EventStore.EventStore _store;
+    private readonly EventLog _log;
     private readonly RabbitMqRelayOptions _options;
     private readonly ILogger _logger;
     private readonly RelayCheckpoint _checkpoint;
@@ -26,18 +25,18 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task? _loop;
     private volatile RelayStatus _status;
-    private LogPosition? _confirmed;
+    private long _confirmed;
 
-    public RabbitMqRelay(EventStore.EventStore store, RabbitMqRelayOptions options, ILogger<RabbitMqRelay>? logger = null)
+    public RabbitMqRelay(EventLog log, RabbitMqRelayOptions options, ILogger<RabbitMqRelay>? logger = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.CheckpointEvery, 1);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Exchange);
-        _store = store;
+        _log = log;
         _options = options;
         _logger = logger ?? NullLogger<RabbitMqRelay>.Instance;
-        _checkpoint = new RelayCheckpoint(store, options.CheckpointName);
-        _envelopes = new CloudEventWriter(store.EventTypes, options.Source);
+        _checkpoint = new RelayCheckpoint(log.DataSource, log.Schema, options.CheckpointName);
+        _envelopes = new CloudEventWriter(options.Source);
         _status = new RelayStatus(options.Enabled, false, 0, 0, null, null);
     }
 
@@ -77,8 +76,8 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
         {
             try
             {
-                // One relay per store publishes; others stand by and take over when its connection (and lease) ends.
-                await using var lease = await ExclusiveLease.TryAcquireAsync(_store, _options.CheckpointName);
+                // One relay per database publishes; others stand by and take over when its connection (and lease) ends.
+                await using var lease = await RelayLease.TryAcquireAsync(_log.DataSource, _log.Schema, _options.CheckpointName, stop);
                 if (lease is null)
                 {
                     _status = _status with { Connected = false, LastError = "standing by: another relay holds the lease" };
@@ -138,19 +137,19 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
     }
 
     /// <summary>
-    /// The store's subscription feeds a small buffer; each event is published and confirmed before the next, so the
+    /// The log, followed up to the high-water mark, feeds a small buffer; each event is published and confirmed before the next, so the
     /// broker receives the log's order. The checkpoint is written every N confirmed events and whenever the buffer is
     /// empty (caught up), never past an unconfirmed event.
     /// </summary>
-    private async Task RelayAsync(IChannel channel, ExclusiveLease lease, CancellationToken stop)
+    private async Task RelayAsync(IChannel channel, RelayLease lease, CancellationToken stop)
     {
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var buffer = Channel.CreateBounded<StoredEvent>(new BoundedChannelOptions(_options.BatchSize) { SingleReader = true, SingleWriter = true });
+        var buffer = Channel.CreateBounded<FeedEvent>(new BoundedChannelOptions(_options.BatchSize) { SingleReader = true, SingleWriter = true });
         var reader = Task.Run(async () =>
         {
             try
             {
-                await foreach (var e in _store.SubscribeAsync(_confirmed!.Value, _options.BatchSize, ct: session.Token))
+                await foreach (var e in _log.FollowAsync(_confirmed, _options.BatchSize, _options.PollInterval, ct: session.Token))
                     await buffer.Writer.WriteAsync(e, session.Token);
                 buffer.Writer.TryComplete();
             }
@@ -167,12 +166,12 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
                 while (buffer.Reader.TryRead(out var e))
                 {
                     await PublishAsync(channel, e, session.Token);
-                    _confirmed = e.LogPosition;
+                    _confirmed = e.Position;
                     _status = _status with { ConfirmedPosition = e.Position };
                     if (++unsaved >= _options.CheckpointEvery || !buffer.Reader.TryPeek(out _))
                     {
                         await lease.RenewAsync(); // throws when the lease's connection is gone: stop publishing
-                        await _checkpoint.SaveAsync(e.LogPosition, session.Token);
+                        await _checkpoint.SaveAsync(e.Position, session.Token);
                         unsaved = 0;
                     }
                 }
@@ -185,7 +184,7 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
         }
     }
 
-    private async Task PublishAsync(IChannel channel, StoredEvent e, CancellationToken ct)
+    private async Task PublishAsync(IChannel channel, FeedEvent e, CancellationToken ct)
     {
         var properties = new BasicProperties
         {
@@ -217,10 +216,10 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
 
     private async Task SaveBestEffortAsync()
     {
-        if (_confirmed is not { } confirmed) return;
+        if (_confirmed == 0) return;
         try
         {
-            await _checkpoint.SaveAsync(confirmed, CancellationToken.None);
+            await _checkpoint.SaveAsync(_confirmed, CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -14,7 +14,7 @@ public sealed class RabbitMqRelayOptions
     /// <summary>A stream queue bound to everything, for consumers that replay from any offset; null to not declare one.</summary>
     public string? StreamQueue { get; init; } = "claims.events.stream";
 
-    /// <summary>The relay's row in the store's progress table: the last event the broker confirmed.</summary>
+    /// <summary>The relay's row in Marten's progress table (mt_event_progression): the last event the broker confirmed.</summary>
     public string CheckpointName { get; init; } = "relay:rabbitmq";
 
     /// <summary>The CloudEvents source written into each envelope.</summary>
@@ -22,6 +22,9 @@ public sealed class RabbitMqRelayOptions
 
     /// <summary>Events read from the log at a time.</summary>
     public int BatchSize { get; init; } = 500;
+
+    /// <summary>How long the relay waits, once caught up, before looking at the log (up to the high-water mark) again.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The checkpoint is written at most every this many confirmed events (and whenever the relay is caught up).</summary>
     public int CheckpointEvery { get; init; } = 100;

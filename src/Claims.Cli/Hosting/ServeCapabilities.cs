@@ -1,10 +1,12 @@
 using Claims.Api.Hosting;
 using Claims.Domain.Application;
 using Claims.Feed;
+using Claims.Feed.Log;
 using Claims.Relay;
 using Claims.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Claims.Cli.Hosting;
@@ -22,12 +24,12 @@ public static class ServeCapabilities
             {
                 options.ConfigureServices?.Invoke(builder);
                 if (relay.Enabled)
-                    builder.Services.AddHostedService(sp => new RabbitMqRelay(ClaimsRuntime.Of(sp.GetRequiredService<Microsoft.Extensions.Hosting.IHost>()).Store, relay, sp.GetRequiredService<ILogger<RabbitMqRelay>>()));
+                    builder.Services.AddHostedService(sp => new RabbitMqRelay(EventLog.Of(ClaimsRuntime.Of(sp.GetRequiredService<IHost>())), relay, sp.GetRequiredService<ILogger<RabbitMqRelay>>()));
             },
             ConfigureEndpoints = app =>
             {
                 options.ConfigureEndpoints?.Invoke(app);
-                app.MapEventFeed(ClaimsRuntime.Of(app).Store);
+                app.MapEventFeed(EventLog.Of(ClaimsRuntime.Of(app)));
                 app.MapReviewPage();
             },
         };

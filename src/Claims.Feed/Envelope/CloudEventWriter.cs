@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
-using Claims.EventStore.Events;
-using Claims.EventStore.Serialization;
+using Claims.Feed.Log;
 
 namespace Claims.Feed.Envelope;
 
 /// <summary>
-/// Writes a stored event as a CloudEvents 1.0 structured JSON envelope (the feed, the SSE stream and the RabbitMQ
+/// Writes an event of the log as a CloudEvents 1.0 structured JSON envelope (the feed, the SSE stream and the RabbitMQ
 /// relay all use this one writer, so every transport carries the same bytes). See FEED.md for the field list.
 /// </summary>
-public sealed class CloudEventWriter(EventTypeRegistry types, string source)
+public sealed class CloudEventWriter(string source)
 {
     public const string SpecVersion = "1.0";
     public const string DataContentType = "application/json";
@@ -19,7 +18,7 @@ public sealed class CloudEventWriter(EventTypeRegistry types, string source)
 
     public string Source { get; } = source;
 
-    public void Write(Utf8JsonWriter writer, StoredEvent e)
+    public void Write(Utf8JsonWriter writer, FeedEvent e)
     {
         writer.WriteStartObject();
         writer.WriteString("specversion", SpecVersion);
@@ -33,30 +32,19 @@ public sealed class CloudEventWriter(EventTypeRegistry types, string source)
         // spec's own "sequence" extension is a string for the same reason.
         writer.WriteString("position", e.Position.ToString(CultureInfo.InvariantCulture));
         writer.WriteString("streamversion", e.StreamVersion.ToString(CultureInfo.InvariantCulture));
+        // As Marten stored it, written with the event catalogue's serializer settings (camelCase, nulls left out): the
+        // schema at /events/schemas/{type}.json describes these bytes. PostgreSQL's jsonb text has no raw line breaks,
+        // so the envelope stays one line (one SSE data: line).
         writer.WritePropertyName("data");
-        WriteData(writer, e);
+        writer.WriteRawValue(e.Data);
         writer.WriteEndObject();
     }
 
-    public byte[] ToUtf8Bytes(StoredEvent e)
+    public byte[] ToUtf8Bytes(FeedEvent e)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer)) Write(writer, e);
         return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>
-    /// The data at the event type's current schema version (upcast on read), so it always matches the schema served at
-    /// /events/schemas/{type}.json. An event type this process does not know goes out as stored.
-    /// </summary>
-    private void WriteData(Utf8JsonWriter writer, StoredEvent e)
-    {
-        if (e.Data is UnknownEvent unknown)
-            writer.WriteRawValue(unknown.Json);
-        else if (types.TryGetByName(e.EventType, out var type))
-            JsonSerializer.Serialize(writer, e.Data, type.TypeInfo);
-        else
-            throw new InvalidOperationException($"Event {e.EventId} at position {e.Position} has type {e.EventType}, which is not registered.");
     }
 
     /// <summary>UTC with a Z and only the fraction digits there are: RFC 3339, as CloudEvents requires for <c>time</c>.</summary>

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
-using Claims.EventStore.Events;
 using Claims.Feed.Envelope;
+using Claims.Feed.Log;
 using Claims.Feed.Paging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -22,9 +22,9 @@ internal static class LiveEndpoint
 {
     private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
 
-    public static async Task HandleAsync(HttpContext context, EventStore.EventStore store, CloudEventWriter envelopes, FeedOptions options, ILogger logger)
+    public static async Task HandleAsync(HttpContext context, EventLog log, CloudEventWriter envelopes, FeedOptions options, ILogger logger)
     {
-        var query = await FeedQuery.ParseAsync(context.Request, store, options, cursorHeader: true, context.RequestAborted);
+        var query = await FeedQuery.ParseAsync(context.Request, log, options, cursorHeader: true, context.RequestAborted);
 
         var response = context.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
@@ -34,11 +34,11 @@ internal static class LiveEndpoint
 
         options.Counters.LiveOpened();
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        var buffer = Channel.CreateBounded<StoredEvent>(new BoundedChannelOptions(options.LiveBufferSize)
+        var buffer = Channel.CreateBounded<FeedEvent>(new BoundedChannelOptions(options.LiveBufferSize)
         {
             SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait,
         });
-        var reader = Task.Run(() => ReadLogAsync(store, query, options, buffer.Writer, connection.Token));
+        var reader = Task.Run(() => ReadLogAsync(log, query, options, buffer.Writer, connection.Token));
         try
         {
             WriteAscii(response.BodyWriter, $"retry: {(long)options.ClientRetryDelay.TotalMilliseconds}\n\n");
@@ -69,13 +69,13 @@ internal static class LiveEndpoint
         }
     }
 
-    /// <summary>The store's subscription into the bounded buffer; a buffer that stays full past the deadline ends the connection.</summary>
-    private static async Task ReadLogAsync(EventStore.EventStore store, FeedQuery query, FeedOptions options,
-        ChannelWriter<StoredEvent> buffer, CancellationToken ct)
+    /// <summary>The log, followed up to the high-water mark, into the bounded buffer; a buffer that stays full past the deadline ends the connection.</summary>
+    private static async Task ReadLogAsync(EventLog log, FeedQuery query, FeedOptions options,
+        ChannelWriter<FeedEvent> buffer, CancellationToken ct)
     {
         try
         {
-            await foreach (var e in store.SubscribeAsync(query.AfterPosition, options.LiveReadBatchSize, query.Types, query.Stream, ct))
+            await foreach (var e in log.FollowAsync(query.After, options.LiveReadBatchSize, options.LivePollInterval, query.Types, query.Stream, ct))
             {
                 if (buffer.TryWrite(e)) continue;
                 using var timer = new CancellationTokenSource(options.SlowClientTimeout);
@@ -100,7 +100,7 @@ internal static class LiveEndpoint
     }
 
     private static async Task WriteEventsAsync(HttpResponse response, CloudEventWriter envelopes, FeedOptions options,
-        ChannelReader<StoredEvent> buffer, CancellationToken ct)
+        ChannelReader<FeedEvent> buffer, CancellationToken ct)
     {
         var pipe = response.BodyWriter;
         Task<bool>? waiting = null;
@@ -127,7 +127,7 @@ internal static class LiveEndpoint
     }
 
     /// <summary>One SSE message. The envelope is single-line JSON, so it is one <c>data:</c> line.</summary>
-    private static void WriteEvent(IBufferWriter<byte> pipe, CloudEventWriter envelopes, StoredEvent e)
+    private static void WriteEvent(IBufferWriter<byte> pipe, CloudEventWriter envelopes, FeedEvent e)
     {
         WriteAscii(pipe, $"id: {e.Position.ToString(CultureInfo.InvariantCulture)}\nevent: {e.EventType}\ndata: ");
         using (var json = new Utf8JsonWriter(pipe)) envelopes.Write(json, e);

@@ -1,21 +1,22 @@
 using System.Text.Json;
 using Claims.Feed.Envelope;
+using Claims.Feed.Log;
 using Microsoft.AspNetCore.Http;
 
 namespace Claims.Feed.Paging;
 
 /// <summary>
-/// <c>GET /events</c>: one page of the log after a cursor, in delivery order, as <c>{ "events": [...], "next": n }</c>.
+/// <c>GET /events</c>: one page of the log after a cursor, in position order, as <c>{ "events": [...], "next": n }</c>.
 /// <c>next</c> is the position of the page's last event (the given <c>after</c> on an empty page): pass it back as
-/// <c>after</c>. Only events of finished transactions are returned, so a page never gains an earlier neighbour later.
+/// <c>after</c>. Nothing past the daemon's high-water mark is returned, so a page never gains an earlier neighbour later.
 /// </summary>
 internal static class EventPageEndpoint
 {
-    public static async Task HandleAsync(HttpContext context, EventStore.EventStore store, CloudEventWriter envelopes, FeedOptions options)
+    public static async Task HandleAsync(HttpContext context, EventLog log, CloudEventWriter envelopes, FeedOptions options)
     {
         var ct = context.RequestAborted;
-        var query = await FeedQuery.ParseAsync(context.Request, store, options, cursorHeader: false, ct);
-        var events = await store.ReadAllAsync(query.AfterPosition, query.Limit, query.Types, query.Stream, ct);
+        var query = await FeedQuery.ParseAsync(context.Request, log, options, cursorHeader: false, ct);
+        var events = (await log.ReadAsync(query.After, query.Limit, query.Types, query.Stream, ct)).Events;
 
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Claims.EventStore;
-using Claims.EventStore.Events;
+using Claims.Domain.Events;
+using Claims.Feed.Log;
 using Claims.Feed.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -8,15 +8,15 @@ using Microsoft.Extensions.Primitives;
 namespace Claims.Feed.Paging;
 
 /// <summary>
-/// What a feed request asks for, validated: where to start (a public cursor resolved to its place in delivery order),
-/// how many, which types, which stream. Anything wrong throws a <see cref="FeedProblem"/> naming the parameter.
+/// What a feed request asks for, validated: where to start (0, or the position of an event of the log), how many, which
+/// types, which stream. Anything wrong throws a <see cref="FeedProblem"/> naming the parameter.
 /// </summary>
-internal sealed record FeedQuery(long After, LogPosition AfterPosition, int Limit, IReadOnlyCollection<string>? Types, string? Stream)
+internal sealed record FeedQuery(long After, int Limit, IReadOnlyCollection<string>? Types, string? Stream)
 {
     public const string LastEventIdHeader = "Last-Event-ID";
 
     /// <param name="cursorHeader">For the live stream: Last-Event-ID, which wins over ?after= (a reconnecting EventSource keeps its first URL).</param>
-    public static async Task<FeedQuery> ParseAsync(HttpRequest request, EventStore.EventStore store, FeedOptions options,
+    public static async Task<FeedQuery> ParseAsync(HttpRequest request, EventLog log, FeedOptions options,
         bool cursorHeader, CancellationToken ct)
     {
         var (cursorField, cursorText) = ("after", Single(request.Query, "after"));
@@ -32,7 +32,7 @@ internal sealed record FeedQuery(long After, LogPosition AfterPosition, int Limi
             (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > options.MaxLimit))
             throw new FeedProblem("limit", $"'{limitText}' is not a page size: give an integer from 1 to {options.MaxLimit}.");
 
-        var types = ParseTypes(request.Query["type"], store);
+        var types = ParseTypes(request.Query["type"]);
 
         string? stream = null;
         if (request.Query.ContainsKey("stream"))
@@ -41,20 +41,22 @@ internal sealed record FeedQuery(long After, LogPosition AfterPosition, int Limi
             if (string.IsNullOrWhiteSpace(stream)) throw new FeedProblem("stream", "is empty: give a stream id (an article's stream), or leave the parameter out.");
         }
 
-        var resolved = await store.ResolvePositionAsync(after, ct)
-                       ?? throw new FeedProblem(cursorField, $"no event has position {after}: give a position this feed sent you, or 0 to start from the beginning.");
-        return new FeedQuery(after, resolved, limit, types, stream);
+        if (after != 0 && !await log.ContainsAsync(after, ct))
+            throw new FeedProblem(cursorField, $"no event has position {after}: give a position this feed sent you, or 0 to start from the beginning.");
+        return new FeedQuery(after, limit, types, stream);
     }
 
+    private static readonly HashSet<string> KnownTypes = ClaimsEventTypes.All.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Repeat the parameter or separate names with commas; every name must be a known event type.</summary>
-    private static IReadOnlyCollection<string>? ParseTypes(StringValues values, EventStore.EventStore store)
+    private static IReadOnlyCollection<string>? ParseTypes(StringValues values)
     {
         if (values.Count == 0) return null;
         var names = values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0) throw new FeedProblem("type", "is empty: give one or more event type names, or leave the parameter out.");
-        var unknown = names.Where(n => !store.EventTypes.TryGetByName(n, out _)).ToList();
+        var unknown = names.Where(n => !KnownTypes.Contains(n)).ToList();
         if (unknown.Count > 0)
-            throw new FeedProblem("type", $"unknown event type {string.Join(", ", unknown.Select(u => $"'{u}'"))}; known types: {string.Join(", ", store.EventTypes.All.Select(t => t.Name).Order(StringComparer.Ordinal))}.");
+            throw new FeedProblem("type", $"unknown event type {string.Join(", ", unknown.Select(u => $"'{u}'"))}; known types: {string.Join(", ", KnownTypes.Order(StringComparer.Ordinal))}.");
         return names;
     }
 

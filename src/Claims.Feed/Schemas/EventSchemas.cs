@@ -1,34 +1,39 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
-using Claims.EventStore.Serialization;
+using Claims.Domain.Events;
 
 namespace Claims.Feed.Schemas;
 
 /// <summary>
-/// JSON Schemas of every registered event's <c>data</c>, generated from the same JsonTypeInfo that writes it (so the
-/// documentation cannot drift from the bytes), plus the hand-written schema of the CloudEvents envelope.
+/// JSON Schemas of every Claims event's <c>data</c>, generated from the event catalogue's serializer metadata (the settings
+/// Marten stores the events with, so the documentation cannot drift from the bytes), plus the hand-written schema of the
+/// CloudEvents envelope.
 /// </summary>
 public sealed class EventSchemas
 {
     public const string EnvelopeName = "envelope";
-    private const string Draft = "https://json-schema.org/draft/2020-12/schema";
-    private readonly Dictionary<string, (int Version, string Json)> _byType = new(StringComparer.Ordinal);
 
-    public EventSchemas(EventTypeRegistry types)
+    /// <summary>Every type in the catalogue is at schema version 1 (README, "Event catalogue").</summary>
+    public const int SchemaVersion = 1;
+
+    private const string Draft = "https://json-schema.org/draft/2020-12/schema";
+    private readonly Dictionary<string, string> _byType = new(StringComparer.Ordinal);
+
+    public EventSchemas()
     {
-        foreach (var type in types.All)
+        foreach (var (name, type) in ClaimsEventTypes.All)
         {
-            if (type.Name == EnvelopeName)
+            if (name == EnvelopeName)
                 throw new ArgumentException($"An event type is named '{EnvelopeName}', which the feed's schema index reserves for the envelope schema.");
-            var exported = JsonSchemaExporter.GetJsonSchemaAsNode(type.TypeInfo,
+            var exported = JsonSchemaExporter.GetJsonSchemaAsNode(ClaimsEventTypes.JsonOptions.GetTypeInfo(type),
                 new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
             var schema = new JsonObject
             {
                 ["$schema"] = Draft,
-                ["title"] = type.Name,
-                ["description"] = $"The data of a Claims {type.Name} event (schema version {type.SchemaVersion}): the \"data\" member of its CloudEvents envelope.",
-                ["x-schema-version"] = type.SchemaVersion,
+                ["title"] = name,
+                ["description"] = $"The data of a Claims {name} event (schema version {SchemaVersion}): the \"data\" member of its CloudEvents envelope.",
+                ["x-schema-version"] = SchemaVersion,
             };
             if (exported is JsonObject members)
                 foreach (var (key, value) in members.ToList())
@@ -38,7 +43,7 @@ public sealed class EventSchemas
                 }
             else
                 schema["allOf"] = new JsonArray(exported);
-            _byType[type.Name] = (type.SchemaVersion, schema.ToJsonString(new() { WriteIndented = true }));
+            _byType[name] = schema.ToJsonString(new() { WriteIndented = true });
         }
         Envelope = ReadEnvelopeSchema();
     }
@@ -47,9 +52,9 @@ public sealed class EventSchemas
     public string Envelope { get; }
 
     public IEnumerable<(string Type, int SchemaVersion)> Types =>
-        _byType.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, t.Value.Version));
+        _byType.Keys.Order(StringComparer.Ordinal).Select(t => (t, SchemaVersion));
 
-    public string? For(string type) => _byType.TryGetValue(type, out var schema) ? schema.Json : null;
+    public string? For(string type) => _byType.GetValueOrDefault(type);
 
     private static string ReadEnvelopeSchema()
     {

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Claims.EventStore.Events;
+using Claims.Domain.Events;
 using Claims.Feed.Tests.Support;
 using Claims.TestKit;
 
@@ -9,12 +9,15 @@ namespace Claims.Feed.Tests.Http;
 public sealed class EventPageTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     [Fact]
-    public async Task Pages_follow_delivery_order_with_a_cursor_and_end_with_an_empty_page()
+    public async Task Pages_follow_sequence_order_with_a_cursor_and_end_with_an_empty_page()
     {
         await using var host = await FeedHost.StartAsync(database);
         for (var i = 1; i <= 7; i++)
-            await host.AppendAsync(i % 2 == 0 ? "article-b" : "article-a", new ArticleNoted($"title {i}", i), new StatementHeard("Mayor", $"quote {i}", null));
-        var expected = await host.Store.AllAsync();
+        {
+            var stream = i % 2 == 0 ? "article-b" : "article-a";
+            await host.AppendAsync(stream, TestEvents.Numbered(stream, i), TestEvents.Statement(stream, "Mayor", $"quote {i}", $"s{i}"));
+        }
+        var expected = await host.Log.AllAsync();
         using var http = host.NewClient();
 
         var received = new List<JsonElement>();
@@ -37,6 +40,7 @@ public sealed class EventPageTests(PostgresDatabase database) : IClassFixture<Po
         }
 
         Assert.Equal(5, pages); // 14 events by 3
+        Assert.Equal(14, expected.Count);
         Assert.Equal(expected.Select(e => e.EventId.ToString()), received.Select(e => e.GetProperty("id").GetString()));
         Assert.Equal(expected.Select(e => e.Position.ToString()), received.Select(e => e.GetProperty("position").GetString()));
     }
@@ -45,16 +49,16 @@ public sealed class EventPageTests(PostgresDatabase database) : IClassFixture<Po
     public async Task Each_event_is_a_CloudEvents_envelope_with_its_data_as_written()
     {
         await using var host = await FeedHost.StartAsync(database);
-        var appended = await host.AppendAsync("article-42", new StatementHeard("Le ministre", "« Aucune frappe »", "Gaza"));
+        await host.AppendAsync("article-42", TestEvents.Statement("article-42", "Le ministre", "« Aucune frappe »"));
+        var stored = Assert.Single(await host.Log.AllAsync());
         using var http = host.NewClient();
 
         using var page = await GetJsonAsync(http, "events");
         var envelope = Assert.Single(page.RootElement.GetProperty("events").EnumerateArray());
-        var stored = appended.Events.Single();
         Assert.Equal("1.0", envelope.GetProperty("specversion").GetString());
         Assert.Equal(stored.EventId.ToString(), envelope.GetProperty("id").GetString());
         Assert.Equal("urn:claims", envelope.GetProperty("source").GetString());
-        Assert.Equal("StatementHeard", envelope.GetProperty("type").GetString());
+        Assert.Equal("StatementMade", envelope.GetProperty("type").GetString());
         Assert.Equal("article-42", envelope.GetProperty("subject").GetString());
         Assert.Equal("application/json", envelope.GetProperty("datacontenttype").GetString());
         Assert.Equal(stored.Position.ToString(), envelope.GetProperty("position").GetString());
@@ -62,30 +66,37 @@ public sealed class EventPageTests(PostgresDatabase database) : IClassFixture<Po
         var time = envelope.GetProperty("time").GetString()!;
         Assert.EndsWith("Z", time);
         Assert.Equal(stored.Timestamp, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture));
+        // The event catalogue's JSON: camelCase, nulls left out.
         var data = envelope.GetProperty("data");
-        Assert.Equal("Le ministre", data.GetProperty("speaker").GetString());
-        Assert.Equal("« Aucune frappe »", data.GetProperty("quote").GetString());
-        Assert.Equal("Gaza", data.GetProperty("place").GetString());
+        Assert.Equal("Le ministre", data.GetProperty("speaker").GetProperty("name").GetString());
+        Assert.Equal("« Aucune frappe »", data.GetProperty("text").GetString());
+        Assert.Equal("article-42", data.GetProperty("articleId").GetString());
+        Assert.Equal(0, data.GetProperty("aliases").GetArrayLength());
+        Assert.False(data.TryGetProperty("stance", out _));
     }
 
     [Fact]
     public async Task Type_and_stream_filters_select_events_and_the_cursor_still_works()
     {
         await using var host = await FeedHost.StartAsync(database);
-        await host.AppendAsync("a", new ArticleNoted("a1", 1), new StatementHeard("x", "q1", null));
-        await host.AppendAsync("b", new ArticleNoted("b1", 2), new StatementHeard("y", "q2", null));
-        await host.AppendAsync("a", new StatementHeard("z", "q3", null));
+        await host.AppendAsync("a", TestEvents.Numbered("a", 1), TestEvents.Statement("a", "x", "q1"));
+        await host.AppendAsync("b", TestEvents.Numbered("b", 2), TestEvents.Statement("b", "y", "q2"));
+        await host.AppendAsync("a", TestEvents.Statement("a", "z", "q3", "s2"));
+        await host.AppendAsync("c", TestEvents.Verdict("not a statement"));
+        await host.Log.WaitUntilDeliverableAsync();
         using var http = host.NewClient();
 
-        using var statements = await GetJsonAsync(http, "events?type=StatementHeard");
+        using var statements = await GetJsonAsync(http, "events?type=StatementMade");
         Assert.Equal(["q1", "q2", "q3"], Quotes(statements));
-        using var streamA = await GetJsonAsync(http, "events?stream=a&type=StatementHeard");
+        using var streamA = await GetJsonAsync(http, "events?stream=a&type=StatementMade");
         Assert.Equal(["q1", "q3"], Quotes(streamA));
         var firstPosition = statements.RootElement.GetProperty("events")[0].GetProperty("position").GetString();
-        using var rest = await GetJsonAsync(http, $"events?type=StatementHeard&after={firstPosition}");
+        using var rest = await GetJsonAsync(http, $"events?type=StatementMade&after={firstPosition}");
         Assert.Equal(["q2", "q3"], Quotes(rest));
-        using var both = await GetJsonAsync(http, "events?type=StatementHeard,ArticleNoted&stream=b");
+        using var both = await GetJsonAsync(http, "events?type=StatementMade,ArticleReExtracted&stream=b");
         Assert.Equal(2, both.RootElement.GetProperty("events").GetArrayLength());
+        using var repeated = await GetJsonAsync(http, "events?type=StatementMade&type=ContradictionVerdictRecorded");
+        Assert.Equal(4, repeated.RootElement.GetProperty("events").GetArrayLength());
     }
 
     [Theory]
@@ -104,7 +115,8 @@ public sealed class EventPageTests(PostgresDatabase database) : IClassFixture<Po
     public async Task A_bad_parameter_gets_400_problem_json_naming_it(string url, string field)
     {
         await using var host = await FeedHost.StartAsync(database);
-        await host.AppendAsync("a", new ArticleNoted("a1", 1));
+        await host.AppendAsync("a", TestEvents.Numbered("a", 1));
+        await host.Log.WaitUntilDeliverableAsync();
         using var http = host.NewClient();
 
         using var response = await http.GetAsync(url);
@@ -138,15 +150,16 @@ public sealed class EventPageTests(PostgresDatabase database) : IClassFixture<Po
         using var index = await GetJsonAsync(http, "events/schemas");
         var listed = index.RootElement.GetProperty("events").EnumerateArray()
             .ToDictionary(e => e.GetProperty("type").GetString()!, e => e.GetProperty("schema").GetString()!);
-        Assert.Equal(["ArticleNoted", "StatementHeard"], listed.Keys.Order());
+        Assert.Equal(ClaimsEventTypes.All.Select(t => t.Name).Order(StringComparer.Ordinal), listed.Keys.Order(StringComparer.Ordinal));
 
-        using var response = await http.GetAsync(listed["StatementHeard"].TrimStart('/'));
+        using var response = await http.GetAsync(listed["StatementMade"].TrimStart('/'));
         Assert.Equal("application/schema+json", response.Content.Headers.ContentType?.MediaType);
         using var statement = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var properties = statement.RootElement.GetProperty("properties");
-        Assert.Equal(["place", "quote", "speaker"], properties.EnumerateObject().Select(p => p.Name).Order());
-        Assert.Equal("string", properties.GetProperty("speaker").GetProperty("type").GetString());
-        Assert.Equal("StatementHeard", statement.RootElement.GetProperty("title").GetString());
+        Assert.Equal(["aliases", "articleId", "end", "extractorVersion", "mode", "recordId", "speaker", "stance", "start", "text"],
+            properties.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("string", properties.GetProperty("text").GetProperty("type").GetString());
+        Assert.Equal("StatementMade", statement.RootElement.GetProperty("title").GetString());
 
         using var envelope = await GetJsonAsync(http, index.RootElement.GetProperty("envelope").GetString()!.TrimStart('/'));
         var required = envelope.RootElement.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ToList();
@@ -158,7 +171,7 @@ public sealed class EventPageTests(PostgresDatabase database) : IClassFixture<Po
     }
 
     private static string[] Quotes(JsonDocument page) =>
-        page.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("data").GetProperty("quote").GetString()!).ToArray();
+        page.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("data").GetProperty("text").GetString()!).ToArray();
 
     private static async Task<JsonDocument> GetJsonAsync(HttpClient http, string url)
     {

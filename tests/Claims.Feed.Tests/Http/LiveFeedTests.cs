@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Text.Json;
-using Claims.EventStore.Events;
 using Claims.Feed.Tests.Support;
 using Claims.TestKit;
 
@@ -12,23 +11,23 @@ public sealed class LiveFeedTests(PostgresDatabase database) : IClassFixture<Pos
     public async Task Live_events_carry_their_position_as_id_and_Last_Event_ID_resumes_exactly_after_it()
     {
         await using var host = await FeedHost.StartAsync(database);
-        for (var i = 1; i <= 5; i++) await host.AppendAsync($"article-{i % 2}", new ArticleNoted($"t{i}", i));
-        var all = (await host.Store.AllAsync()).ToList();
+        for (var i = 1; i <= 5; i++) await host.AppendAsync($"article-{i % 2}", TestEvents.Numbered($"article-{i % 2}", i));
+        var all = await host.Log.AllAsync();
         using var http = host.NewClient();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         // First connection: read three events, then hang up.
         var firstThree = await ReadLiveAsync(http, lastEventId: null, count: 3, cancel.Token);
         Assert.Equal(all.Take(3).Select(e => e.Position.ToString()), firstThree.Select(m => m.Id));
-        Assert.All(firstThree, m => Assert.Equal("ArticleNoted", m.Event));
+        Assert.All(firstThree, m => Assert.Equal("ArticleReExtracted", m.Event));
         Assert.Equal(firstThree.Select(m => m.Id),
             firstThree.Select(m => JsonDocument.Parse(m.Data!).RootElement.GetProperty("position").GetString()));
 
         // Reconnect with the last id: the rest, and then events appended while following live.
         var reader = Task.Run(() => ReadLiveAsync(http, firstThree[^1].Id, count: 4, cancel.Token));
-        await host.AppendAsync("article-9", new ArticleNoted("late", 99), new ArticleNoted("later", 100));
+        await host.AppendAsync("article-9", TestEvents.Numbered("article-9", 99), TestEvents.Numbered("article-9", 100));
         var rest = await reader;
-        var expected = (await host.Store.AllAsync(all[2].LogPosition)).Select(e => e.Position.ToString());
+        var expected = (await host.Log.AllAsync(after: all[2].Position)).Select(e => e.Position.ToString());
         Assert.Equal(expected, rest.Select(m => m.Id));
     }
 
@@ -58,8 +57,8 @@ public sealed class LiveFeedTests(PostgresDatabase database) : IClassFixture<Pos
         await using var host = await FeedHost.StartAsync(database, options);
         var bulky = new string('x', 4000);
         for (var batch = 0; batch < 40; batch++)
-            await host.AppendAsync($"article-{batch % 3}", Enumerable.Range(0, 50).Select(i => (object)new StatementHeard("s", bulky, $"{batch}/{i}")).ToArray());
-        var all = await host.Store.AllAsync();
+            await host.AppendAsync($"contradiction-{batch % 3}", Enumerable.Range(0, 50).Select(i => (object)TestEvents.Verdict($"{batch}/{i} {bulky}")).ToArray());
+        var all = await host.Log.AllAsync();
 
         // A client with a tiny receive window that handles ten events, then stops reading: the server's writes stall.
         using var slowHttp = new HttpClient(new SocketsHttpHandler

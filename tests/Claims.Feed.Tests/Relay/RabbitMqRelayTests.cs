@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Claims.EventStore.Events;
-using Claims.EventStore.Projections;
 using Claims.Feed.Tests.Support;
 using Claims.Relay;
 using Claims.TestKit;
@@ -18,15 +16,14 @@ public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq r
     [Fact]
     public async Task Every_event_reaches_a_bound_queue_in_order_routed_by_type_with_its_id()
     {
-        await using var store = await FeedHost.CreateStoreAsync(database);
+        await using var log = await TestLog.StartAsync(database);
         var options = RelayOptions();
-        await using var consumer = await ConsumerAsync(options.Exchange, ("all", "#"), ("statements", "StatementHeard"));
+        await using var consumer = await ConsumerAsync(options.Exchange, ("all", "#"), ("statements", "StatementMade"));
         for (var i = 0; i < 20; i++)
-            await store.AppendAsync($"article-{i % 3}", "article", EventStore.Appending.ExpectedVersion.Any,
-                [new NewEvent(new ArticleNoted($"t{i}", i)), new NewEvent(new StatementHeard("s", $"q{i}", null))]);
-        var expected = await store.AllAsync();
+            await log.AppendAsync($"article-{i % 3}", TestEvents.Numbered($"article-{i % 3}", i), TestEvents.Statement($"article-{i % 3}", "s", $"q{i}", $"s{i}"));
+        var expected = await log.AllAsync();
 
-        await using var relay = new RabbitMqRelay(store, options);
+        await using var relay = new RabbitMqRelay(log.EventLog, options);
         await relay.StartAsync(CancellationToken.None);
         await Wait.UntilAsync(() => relay.Status.ConfirmedPosition == expected[^1].Position, "the relay to publish everything");
 
@@ -35,33 +32,32 @@ public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq r
         Assert.Equal(expected.Select(e => e.EventType), all.Select(m => m.RoutingKey));
         Assert.Equal(expected.Select(e => e.Position), all.Select(m => m.Position));
         Assert.All(all, m => Assert.Equal(m.MessageId, JsonDocument.Parse(m.Body).RootElement.GetProperty("id").GetString()));
-        var statements = await consumer.DrainAsync("statements", expected.Count(e => e.EventType == "StatementHeard"));
-        Assert.All(statements, m => Assert.Equal("StatementHeard", m.RoutingKey));
+        var statements = await consumer.DrainAsync("statements", expected.Count(e => e.EventType == "StatementMade"));
+        Assert.All(statements, m => Assert.Equal("StatementMade", m.RoutingKey));
 
-        var progress = (await ProjectionProgress.ReadAsync(store)).Single(p => p.Name == options.CheckpointName);
-        Assert.Equal(expected[^1].LogPosition, progress.Checkpoint);
+        Assert.Equal(expected[^1].Position, await CheckpointAsync(log, options.CheckpointName));
         // The replay stream queue exists and is bound (passive declare fails otherwise).
         await consumer.Channel.QueueDeclarePassiveAsync(options.StreamQueue!);
     }
 
     [Fact]
-    public async Task Two_relays_on_one_store_publish_each_event_once_and_the_standby_takes_over_when_the_active_one_stops()
+    public async Task Two_relays_on_one_database_publish_each_event_once_and_the_standby_takes_over_when_the_active_one_stops()
     {
-        await using var store = await FeedHost.CreateStoreAsync(database);
+        await using var log = await TestLog.StartAsync(database);
         var options = RelayOptions();
         await using var consumer = await ConsumerAsync(options.Exchange, ("all", "#"));
         async Task WriteAsync(int from, int count)
         {
             for (var i = from; i < from + count; i++)
-                await store.AppendAsync($"article-{i % 2}", "article", EventStore.Appending.ExpectedVersion.Any, [new NewEvent(new ArticleNoted($"t{i}", i))]);
+                await log.AppendAsync($"article-{i % 2}", TestEvents.Numbered($"article-{i % 2}", i));
         }
 
         await WriteAsync(0, 10);
-        await using var first = new RabbitMqRelay(store, options);
-        await using var second = new RabbitMqRelay(store, options);
+        await using var first = new RabbitMqRelay(log.EventLog, options);
+        await using var second = new RabbitMqRelay(log.EventLog, options);
         await first.StartAsync(CancellationToken.None);
         await second.StartAsync(CancellationToken.None);
-        var head = (await store.AllAsync())[^1];
+        var head = (await log.AllAsync())[^1];
         await Wait.UntilAsync(() => Math.Max(first.Status.ConfirmedPosition, second.Status.ConfirmedPosition) == head.Position, "one relay to publish everything");
         Assert.True(first.Status.Connected ^ second.Status.Connected, "exactly one relay is connected");
         var active = first.Status.Connected ? first : second;
@@ -69,7 +65,7 @@ public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq r
 
         await active.StopAsync(CancellationToken.None);
         await WriteAsync(10, 10);
-        var all = await store.AllAsync();
+        var all = await log.AllAsync();
         await Wait.UntilAsync(() => standby.Status.ConfirmedPosition == all[^1].Position, "the standby to take over and publish the rest");
 
         var received = await consumer.DrainAsync("all", all.Count);
@@ -80,29 +76,28 @@ public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq r
     public async Task The_broker_stopped_mid_stream_and_started_again_loses_nothing_and_keeps_per_stream_order()
     {
         var node = rabbit.RestartableNode;
-        await using var store = await FeedHost.CreateStoreAsync(database);
+        await using var log = await TestLog.StartAsync(database);
         var options = RelayOptions();
         await using (var setup = await ConsumerAsync(options.Exchange, ("survivor", "#"))) { }
 
-        await using var relay = new RabbitMqRelay(store, options);
+        await using var relay = new RabbitMqRelay(log.EventLog, options);
         await relay.StartAsync(CancellationToken.None);
         var written = 0;
         async Task WriteAsync(int count)
         {
             for (var i = 0; i < count; i++, written++)
-                await store.AppendAsync($"article-{written % 4}", "article", EventStore.Appending.ExpectedVersion.Any,
-                    [new NewEvent(new ArticleNoted($"n{written}", written))]);
+                await log.AppendAsync($"article-{written % 4}", TestEvents.Numbered($"article-{written % 4}", written));
         }
 
         await WriteAsync(60);
         await Wait.UntilAsync(() => relay.Status.ConfirmedPosition > 0, "the relay to publish the first events");
         await node.StopAsync();
-        await WriteAsync(60); // the store keeps taking events while the broker is down
+        await WriteAsync(60); // Claims keeps taking events while the broker is down
         await Wait.UntilAsync(() => relay.Status.ConsecutiveFailures > 0, "the relay to notice the broker is down");
         await node.StartAsync();
         await WriteAsync(60);
 
-        var expected = await store.AllAsync();
+        var expected = await log.AllAsync();
         try
         {
             await Wait.UntilAsync(() => relay.Status.ConfirmedPosition == expected[^1].Position, "the relay to catch up after the broker returns", seconds: 90);
@@ -122,6 +117,14 @@ public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq r
             Assert.Equal(Enumerable.Range(1, stream.Count()).Select(v => (long)v), stream.Select(m => m.StreamVersion)); // per-stream order
     }
 
+    /// <summary>The relay's row in Marten's progress table.</summary>
+    private static async Task<long?> CheckpointAsync(TestLog log, string name)
+    {
+        await using var command = log.Runtime.DataSource.CreateCommand($"select last_seq_id from {log.EventLog.Schema}.mt_event_progression where name = $1");
+        command.Parameters.Add(new() { Value = name });
+        return (long?)await command.ExecuteScalarAsync();
+    }
+
     private RabbitMqRelayOptions RelayOptions()
     {
         var id = Guid.NewGuid().ToString("N")[..8];
@@ -136,6 +139,7 @@ public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq r
             MaxBackoff = TimeSpan.FromSeconds(1),
             StandbyRetry = TimeSpan.FromMilliseconds(100),
             ConfirmTimeout = TimeSpan.FromSeconds(10),
+            PollInterval = TimeSpan.FromMilliseconds(50),
         };
     }
 

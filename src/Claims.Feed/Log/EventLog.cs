@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Claims.Domain.Application;
+using Claims.Domain.Projections.Running;
+using JasperFx.Events;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Claims.Feed.Log;
+
+/// <summary>One event of Marten's log as the feed serves it: its JSON as stored, not deserialised.</summary>
+/// <param name="Position">Marten's sequence number (<c>mt_events.seq_id</c>): the feed's cursor.</param>
+/// <param name="Data">The event's JSON as stored in <c>mt_events.data</c>.</param>
+public sealed record FeedEvent(long Position, Guid EventId, string EventType, string StreamId, long StreamVersion, DateTimeOffset Timestamp, string Data);
+
+/// <summary>A read of the log: the events found, and how far the log was searched (the high-water mark when the read
+/// ended before the limit), so a follower with filters does not search the same stretch again.</summary>
+public sealed record LogPage(IReadOnlyList<FeedEvent> Events, long SearchedTo);
+
+/// <summary>
+/// Marten's event log (<c>&lt;schema&gt;.mt_events</c>) in sequence order, read only up to the async daemon's high-water
+/// mark. The daemon moves that mark past a gap in the sequence only once PostgreSQL shows the transaction that took the
+/// missing numbers has ended (UseTransactionEvidenceForGapSkipping, set in ClaimsStack), so a reader that stops at the mark
+/// never passes over an event whose transaction commits late: every event is delivered, once, in sequence order.
+/// </summary>
+public sealed class EventLog(NpgsqlDataSource dataSource, string schema)
+{
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    /// <summary>Marten's schema (<c>mt_events</c>, <c>mt_event_progression</c>).</summary>
+    public string Schema { get; } = schema;
+
+    public static EventLog Of(ClaimsRuntime runtime) => new(runtime.DataSource, runtime.Store.Options.Events.DatabaseSchemaName);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> events after <paramref name="after"/> and not past the high-water mark, optionally of
+    /// some types or one stream. Mark and events come from one statement, so from one snapshot: every event at or below the
+    /// mark read is committed and visible to it.
+    /// </summary>
+    public async Task<LogPage> ReadAsync(long after, int limit, IReadOnlyCollection<string>? types = null, string? stream = null, CancellationToken ct = default)
+    {
+        var filters = new StringBuilder();
+        await using var command = DataSource.CreateCommand();
+        command.Parameters.Add(new NpgsqlParameter { Value = after, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = ProjectionProgress.HighWaterMarkName });
+        // Marten's own bookkeeping (placeholders for failed appends) is not a Claims event.
+        command.Parameters.Add(new NpgsqlParameter { Value = Tombstone.StreamKey });
+        if (types is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = types.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            filters.Append($" and type = any(${command.Parameters.Count})");
+        }
+        if (stream is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = stream });
+            filters.Append($" and stream_id = ${command.Parameters.Count}");
+        }
+        command.CommandText = $"""
+            with mark as (select coalesce(max(last_seq_id), 0) as hwm from {Schema}.mt_event_progression where name = $3)
+            select mark.hwm, e.seq_id, e.id, e.type, e.stream_id, e.version, e.timestamp, e.data::text
+              from mark left join lateral (
+                   select seq_id, id, type, stream_id, version, timestamp, data from {Schema}.mt_events
+                    where seq_id > $1 and seq_id <= mark.hwm and stream_id <> $4{filters}
+                    order by seq_id limit $2) e on true
+             order by e.seq_id
+            """;
+
+        var events = new List<FeedEvent>();
+        var mark = after;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            mark = reader.GetInt64(0);
+            if (reader.IsDBNull(1)) continue; // nothing new: the mark alone
+            events.Add(new FeedEvent(reader.GetInt64(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5),
+                reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7)));
+        }
+        var searchedTo = events.Count == limit ? events[^1].Position : Math.Max(mark, after);
+        return new LogPage(events, searchedTo);
+    }
+
+    /// <summary>Whether an event of the log has this position (a cursor this feed could have sent).</summary>
+    public async Task<bool> ContainsAsync(long position, CancellationToken ct)
+    {
+        await using var command = DataSource.CreateCommand($"select exists (select 1 from {Schema}.mt_events where seq_id = $1 and stream_id <> $2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = position });
+        command.Parameters.Add(new NpgsqlParameter { Value = Tombstone.StreamKey });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// The log after <paramref name="after"/>, then every event as the high-water mark passes it, until cancelled. Reads
+    /// again at once after a full batch, and waits <paramref name="pollInterval"/> when caught up.
+    /// </summary>
+    public async IAsyncEnumerable<FeedEvent> FollowAsync(long after, int batchSize, TimeSpan pollInterval,
+        IReadOnlyCollection<string>? types = null, string? stream = null, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        while (true)
+        {
+            var page = await ReadAsync(after, batchSize, types, stream, ct);
+            foreach (var e in page.Events) yield return e;
+            after = page.SearchedTo;
+            if (page.Events.Count < batchSize) await Task.Delay(pollInterval, ct);
+        }
+    }
+}
