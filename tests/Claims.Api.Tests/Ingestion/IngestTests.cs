@@ -54,8 +54,8 @@ public sealed class IngestTests(SeededApi api) : IClassFixture<SeededApi>
         using var reader = api.Client();
         var listed = (await reader.GetJsonAsync("/articles")).AsArray().Count(a => a.Str("articleId") == articleId);
         Assert.Equal(1, listed);
-        var stream = await api.Runtime.Store.GetStreamAsync(articleId);
-        Assert.NotNull(stream);
+        await using (var session = api.Runtime.Store.QuerySession())
+            Assert.Equal(1, (await session.Events.FetchStreamAsync(articleId)).Count(e => e.Data is Claims.Domain.Events.ArticleIngested));
         var article = await reader.GetJsonAsync($"/articles/{articleId}");
         Assert.Equal("2015-10-09", article.Str("publishedOn"));
         Assert.Equal(text, article.Str("text"));

@@ -1,7 +1,7 @@
 using Claims.LocalPostgres;
 using Npgsql;
 
-namespace Claims.EventStore.Tests.Databases;
+namespace Claims.Domain.Tests.TestKit;
 
 public sealed class LocalClusterTests
 {

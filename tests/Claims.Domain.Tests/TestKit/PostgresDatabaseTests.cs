@@ -1,7 +1,7 @@
 using Claims.TestKit;
 using Npgsql;
 
-namespace Claims.EventStore.Tests.Databases;
+namespace Claims.Domain.Tests.TestKit;
 
 public sealed class PostgresDatabaseTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {

@@ -2,7 +2,7 @@ using Claims.LocalPostgres;
 using Claims.TestKit;
 using Npgsql;
 
-namespace Claims.EventStore.Tests.Databases;
+namespace Claims.Domain.Tests.TestKit;
 
 // Changes CLAIMS_TEST_DB, a process-wide variable: these tests must not run beside each other.
 [CollectionDefinition(nameof(TestDbVariable), DisableParallelization = true)]
@@ -97,5 +97,37 @@ public sealed class PostgresSourceTests
         }
 
         public void Dispose() => Environment.SetEnvironmentVariable(_name, _previous);
+    }
+
+    [Fact]
+    public async Task With_no_Docker_engine_answering_Testcontainers_stands_aside_at_once()
+    {
+        // DOCKER_HOST at a port nothing listens on: the engine check answers no (no hang), so the next source is tried.
+        var previous = Environment.GetEnvironmentVariable("DOCKER_HOST");
+        Environment.SetEnvironmentVariable("DOCKER_HOST", $"tcp://127.0.0.1:{Claims.LocalPostgres.FreePort.Pick()}");
+        try
+        {
+            Assert.False(await Claims.TestKit.Docker.DockerEngine.AnswersAsync());
+            Assert.Null(await new TestcontainersPostgresSource().TryStartAsync());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DOCKER_HOST", previous);
+        }
+    }
+
+    [Fact]
+    public void The_Testcontainers_source_builds_a_pinned_postgres_container()
+    {
+        var container = TestcontainersPostgresSource.Build();
+        Assert.Equal("postgres:16", TestcontainersPostgresSource.Image);
+        Assert.NotNull(container);
+    }
+
+    [Fact]
+    public void Sources_are_tried_environment_then_Testcontainers_then_the_local_cluster()
+    {
+        var order = TestPostgres.DefaultSources().Select(s => s.GetType()).ToList();
+        Assert.Equal([typeof(EnvironmentPostgresSource), typeof(TestcontainersPostgresSource), typeof(LocalClusterPostgresSource)], order);
     }
 }
