@@ -17,16 +17,22 @@ public sealed class MentionFinder(KnowledgeBase kb)
 
     private static readonly HashSet<string> NotPrepContextForDes = new(StringComparer.Ordinal) { "et", "ou", "que", "qu", "mais", "car", "si", "lorsque", "quand" };
 
-    public (List<Mention> Actors, List<PlaceMention> Places) Find(Document doc)
+    public (List<Mention> Actors, List<PlaceMention> Places) Find(Document doc) => Find(doc, CancellationToken.None);
+
+    /// <summary>As <see cref="Find(Document)"/>, checking <paramref name="cancellation"/> once per sentence.</summary>
+    public (List<Mention> Actors, List<PlaceMention> Places) Find(Document doc, CancellationToken cancellation)
     {
         var tokens = doc.Tokens;
         var actors = new List<Mention>();
         var places = new List<PlaceMention>();
         var localSurnames = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
         var roles = new RoleHolders();
+        PlaceEntry? lastProvince = null;
         foreach (var s in doc.Sentences)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (s.Heading) continue;
+            var firstActor = actors.Count;
             var i = s.First;
             while (i < s.End)
             {
@@ -41,7 +47,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 }
                 i++;
             }
-            FindPlaces(doc, s, actors, places);
+            lastProvince = FindPlaces(doc, s, actors, firstActor, places, lastProvince);
         }
         return (actors, places);
     }
@@ -387,10 +393,12 @@ public sealed class MentionFinder(KnowledgeBase kb)
         return Prepositions.Contains(p) ? p : null;
     }
 
-    private void FindPlaces(Document doc, Sentence s, List<Mention> actors, List<PlaceMention> places)
+    /// <summary>Adds the sentence's places; actors from <paramref name="firstActor"/> on are the sentence's own. Returns the
+    /// last province named so far (carried from sentence to sentence rather than searched for in every place found).</summary>
+    private PlaceEntry? FindPlaces(Document doc, Sentence s, List<Mention> actors, int firstActor, List<PlaceMention> places, PlaceEntry? lastProvince)
     {
         var tokens = doc.Tokens;
-        PlaceEntry? lastProvince = places.LastOrDefault(p => p.Place.Kind == "province")?.Place;
+        var carried = lastProvince;
         var provinceMode = false;
         for (var i = s.First; i < s.End; i++)
         {
@@ -412,7 +420,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 if (plen > 0)
                 {
                     places.Add(new PlaceMention(i, i + plen, province));
-                    lastProvince = province;
+                    lastProvince = carried = province;
                     i += plen - 1;
                     continue;
                 }
@@ -420,7 +428,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
             provinceMode = false;
             var len = kb.Places.Match(tokens, i, s.End, out var place);
             if (len == 0) continue;
-            if (actors.Any(a => a.Start <= i && i < a.End && a.Kind != MentionKind.Adjectival && !(a.Actor?.Kind == "state" && IsLocative(tokens, i)))
+            if (actors.Skip(firstActor).Any(a => a.Start <= i && i < a.End && a.Kind != MentionKind.Adjectival && !(a.Actor?.Kind == "state" && IsLocative(tokens, i)))
                 && !(place.IsCountry && IsCountryLocative(tokens, i)))
             {
                 i += len - 1;
@@ -428,8 +436,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
             }
             if (place.IsCountry && !IsCountryLocative(tokens, i)) { i += len - 1; continue; }
             places.Add(new PlaceMention(i, i + len, place));
+            if (place.Kind == "province") carried = place;
             i += len - 1;
         }
+        return carried;
     }
 
     private static bool IsCountryLocative(IReadOnlyList<Token> tokens, int i)

@@ -35,9 +35,11 @@ public sealed class StatementReader(ArticleContext ctx)
     public List<StatementDraft> Read()
     {
         var drafts = new List<StatementDraft>();
+        var seen = new HashSet<(string, Span)>();
         var sentences = ctx.Doc.Sentences;
         for (var si = 0; si < sentences.Count; si++)
         {
+            ctx.Cancellation.ThrowIfCancellationRequested();
             var s = sentences[si];
             if (s.Heading) continue;
             var parenthetical = Parentheticals(s);
@@ -54,7 +56,7 @@ public sealed class StatementReader(ArticleContext ctx)
                 foreach (var speaker in cue.Speakers.Distinct())
                 {
                     var draft = Draft(cue, speaker, si);
-                    if (draft is not null && !drafts.Any(d => d.Speaker.Id == speaker.Id && d.Span == draft.Span)) drafts.Add(draft);
+                    if (draft is not null && seen.Add((speaker.Id, draft.Span))) drafts.Add(draft);
                 }
                 if (!cue.Derived && cue.Speakers.Count > 0) _lastSpeaker = cue.Speakers[0];
             }
@@ -514,7 +516,7 @@ public sealed class StatementReader(ArticleContext ctx)
         if (b - a < 2) return null;
         var mode = Statement.Indirect;
         // Direct speech: the words are one quotation (a few words may trail: "«…» en Syrie, a dénoncé X").
-        if (_t[a].IsQuote && ctx.Doc.Quotes.FirstOrDefault(q => q.Open == a) is var q && q.Close > a && q.Close < b && b - 1 - q.Close <= 4
+        if (_t[a].IsQuote && ctx.Doc.TryQuoteOpenedAt(a, out var q) && q.Close > a && q.Close < b && b - 1 - q.Close <= 4
             && !(cue.Kind == CueKind.Preposed && a > 0 && _t[a - 1].Norm is "que" or "qu"))
         {
             if (q.Close - q.Open > 3)
@@ -534,7 +536,7 @@ public sealed class StatementReader(ArticleContext ctx)
     private (int, int) Trim(int a, int b)
     {
         while (a < b && _t[a].Kind == TokenKind.Punct) a++;
-        while (b > a && (_t[b - 1].Kind == TokenKind.Punct || _t[b - 1].Norm is "et" or "mais" or "ou" || (_t[b - 1].IsQuote && !ctx.Doc.Quotes.Any(q => q.Close == b - 1))))
+        while (b > a && (_t[b - 1].Kind == TokenKind.Punct || _t[b - 1].Norm is "et" or "mais" or "ou" || (_t[b - 1].IsQuote && !ctx.Doc.ClosesQuote(b - 1))))
             b--;
         return (a, b);
     }
@@ -546,8 +548,7 @@ public sealed class StatementReader(ArticleContext ctx)
         var last = drafts[^1];
         if (last.Mode != Statement.Direct || last.LastSentence != si - 1 || ctx.Doc.Sentences[si - 1].Block != s.Block) return;
         if (!_t[s.First].IsQuote) return;
-        var q = ctx.Doc.Quotes.FirstOrDefault(x => x.Open == s.First);
-        if (q.Close <= q.Open || q.Close < s.End - 2) return;
+        if (!ctx.Doc.TryQuoteOpenedAt(s.First, out var q) || q.Close <= q.Open || q.Close < s.End - 2) return;
         var inner = ctx.Doc.SpanOf(q.Open + 1, q.Close);
         last.Text = last.Text + " " + ctx.Doc.Text[inner.Start..inner.End];
         last.Span = new Span(last.Span.Start, inner.End);

@@ -32,6 +32,21 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 {
     private readonly KnowledgeBase _kb = ctx.Kb;
     private readonly List<Token> _t = ctx.Tokens;
+    // Statements by the sentences they cover, in reading order: each sentence looks only at its own (a scan of every
+    // statement per sentence made long articles quadratic).
+    private readonly List<StatementDraft>[] _bySentence = BySentence(ctx, statements);
+    // How many reports each striker has so far, with the order it first appeared in: the story's striker, kept as drafts come.
+    private readonly Dictionary<string, (int Count, int First, ActorEntry Actor)> _strikers = new(StringComparer.Ordinal);
+
+    private static List<StatementDraft>[] BySentence(ArticleContext ctx, List<StatementDraft> statements)
+    {
+        var buckets = new List<StatementDraft>[ctx.Doc.Sentences.Count];
+        foreach (var d in statements)
+            for (var k = d.Sentence; k <= Math.Min(d.LastSentence, buckets.Length - 1); k++) (buckets[k] ??= []).Add(d);
+        return buckets;
+    }
+
+    private IEnumerable<StatementDraft> StatementsOf(int si) => _bySentence[si] ?? (IEnumerable<StatementDraft>)[];
 
     public List<StrikeDraft> Read()
     {
@@ -39,6 +54,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var sentences = ctx.Doc.Sentences;
         for (var si = 0; si < sentences.Count; si++)
         {
+            ctx.Cancellation.ThrowIfCancellationRequested();
             var s = sentences[si];
             if (s.Heading) continue;
             var excluded = ExcludedRanges(si);
@@ -48,7 +64,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (draft is null) continue;
             var previous = drafts.LastOrDefault();
             if (previous is not null && CanMerge(previous, draft, si)) Merge(previous, draft);
-            else drafts.Add(draft);
+            else
+            {
+                drafts.Add(draft);
+                var id = draft.Perpetrator.Id;
+                _strikers[id] = _strikers.TryGetValue(id, out var c) ? c with { Count = c.Count + 1 } : (1, _strikers.Count, draft.Perpetrator);
+            }
         }
         return MergeCampaign(drafts);
     }
@@ -56,7 +77,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     // Participial claims ("…, disant viser les terroristes") tell intentions, not strikes.
     // A denied action ("a démenti avoir bombardé un hôpital") is not a report of that action by the denier.
     private List<(int, int)> ExcludedRanges(int si) =>
-        statements.Where(d => d.Sentence == si && (d.Cue.Kind == CueKind.Participle || d.DeniesOwnAction(_t))).Select(d => (d.ContentStart, d.ContentEnd)).ToList();
+        StatementsOf(si).Where(d => d.Sentence == si && (d.Cue.Kind == CueKind.Participle || d.DeniesOwnAction(_t))).Select(d => (d.ContentStart, d.ContentEnd)).ToList();
 
     private static bool In(List<(int A, int B)> ranges, int k) => ranges.Any(r => k >= r.A && k < r.B);
 
@@ -131,8 +152,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private StrikeDraft? Build(int si, Sentence s, List<int> triggers, List<(int, int)> excluded, List<StrikeDraft> earlier)
     {
         var first = triggers[0];
-        var carrier = statements.FirstOrDefault(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd)
-            ?? statements.FirstOrDefault(d => d.Sentence == si && d.Cue.Kind == CueKind.Source);
+        var carrier = StatementsOf(si).FirstOrDefault(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd)
+            ?? StatementsOf(si).FirstOrDefault(d => d.Sentence == si && d.Cue.Kind == CueKind.Source);
         var reporter = carrier?.Speaker ?? DeepSource(s);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
         if (perpetrator is null) return null;
@@ -220,7 +241,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
         if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
-        return earlier.GroupBy(d => d.Perpetrator.Id).OrderByDescending(g => g.Count()).FirstOrDefault()?.First().Perpetrator;
+        // The striker of most reports so far (the first one named on a tie).
+        ActorEntry? story = null;
+        int bestCount = 0, bestFirst = int.MaxValue;
+        foreach (var (count, firstSeen, actor) in _strikers.Values)
+            if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
+        return story;
     }
 
     /// <summary>The actor whose strikes these are: a state or an armed force (via actsFor); not a source, a target or an anonymous voice.</summary>
@@ -244,7 +270,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             if (_kb.NotLocationVerbs.Contains(_t[i].Norm)) blockedUntil = i;
             if (blockedUntil >= 0 && _t[i].Norm is "," or "avant" or "pour" or "puis") blockedUntil = -1;
-            var p = ctx.Places.FirstOrDefault(x => x.Start == i);
+            var p = ctx.PlaceAt[i];
             if (p is null || In(excluded, i)) continue;
             if (blockedUntil >= 0) continue;
             list.Add(p.Place);
@@ -385,13 +411,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private static List<StrikeDraft> MergeCampaign(List<StrikeDraft> drafts)
     {
         var result = new List<StrikeDraft>();
+        var campaigns = new Dictionary<(string, string?), StrikeDraft>();
         foreach (var d in drafts)
         {
-            var same = d.Scope == Strike.CampaignScope
-                ? result.FirstOrDefault(r => r.Scope == Strike.CampaignScope && r.Perpetrator.Id == d.Perpetrator.Id && r.ReportedBy?.Id == d.ReportedBy?.Id)
-                : null;
-            if (same is null) { result.Add(d); continue; }
-            Merge(same, d);
+            if (d.Scope != Strike.CampaignScope) { result.Add(d); continue; }
+            if (campaigns.TryGetValue((d.Perpetrator.Id, d.ReportedBy?.Id), out var same)) { Merge(same, d); continue; }
+            campaigns[(d.Perpetrator.Id, d.ReportedBy?.Id)] = d;
+            result.Add(d);
         }
         return result;
     }
