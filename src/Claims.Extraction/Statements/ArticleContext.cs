@@ -64,7 +64,7 @@ public sealed class ArticleContext
             var len = Kb.Adverbs.Match(Tokens, i, end);
             if (len > 0) { i += len; continue; }
             var t = Tokens[i];
-            if (t.Kind == TokenKind.Number || Kb.Months.ContainsKey(t.Norm) || t.Norm is "le" && i + 1 < end && Tokens[i + 1].Kind == TokenKind.Number) { i++; continue; }
+            if (t.Kind == TokenKind.Number || Kb.Months.ContainsKey(t.Norm) || Kb.Weekdays.ContainsKey(t.Norm) || t.Norm is "le" && i + 1 < end && Tokens[i + 1].Kind == TokenKind.Number) { i++; continue; }
             if (t.Norm == "," && i + 1 < end && Tokens[i + 1].Norm is "que" or "qu") { i++; continue; }
             break;
         }

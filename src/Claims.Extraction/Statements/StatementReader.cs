@@ -200,6 +200,9 @@ public sealed class StatementReader(ArticleContext ctx)
             { auxStart = j - 2; pronounInverted = true; }
             else if (j >= s.First && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm))
             { auxStart = j - 1; pronounInverted = true; }
+            // "s'est-il félicité": a reflexive auxiliary with the pronoun after it.
+            else if (j >= s.First + 2 && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && _kb.ReflexiveAuxiliaries.Contains(_t[j - 1].Norm) && _t[j - 2].Norm is "se" or "s")
+            { auxStart = j - 2; pronounInverted = true; }
             else if (j >= s.First && _kb.Auxiliaries.Contains(_t[j].Norm) && !_t[j].Elided) auxStart = j;
             else if (j >= s.First && _kb.ReflexiveAuxiliaries.Contains(_t[j].Norm) && j - 1 >= s.First && _t[j - 1].Norm is "se" or "s") auxStart = j - 1;
             else if (j >= s.First && _kb.PassiveAuxiliaries.Contains(_t[j].Norm)) { auxStart = j; passive = true; if (j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm)) auxStart = j - 1; }
@@ -261,6 +264,17 @@ public sealed class StatementReader(ArticleContext ctx)
             return cue;
         }
 
+        // ", comme l'ont indiqué les autorités ukrainiennes": the words are before, the speaker after the verb.
+        if (auxStart - 2 >= s.First && _t[auxStart - 1].Norm == "l" && _t[auxStart - 1].Elided && _t[auxStart - 2].Norm == "comme" && !passive)
+        {
+            var speakers = SpeakerAfter(SkipAddressee(after, s.End), s.End);
+            if (speakers is { Count: > 0 })
+            {
+                var asCue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 2 > s.First && _t[auxStart - 3].Norm == "," ? auxStart - 3 : auxStart - 2, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
+                asCue.Speakers.AddRange(speakers);
+                return asCue;
+            }
+        }
         var prevToken = auxStart > s.First ? _t[auxStart - 1] : default;
         var closesQuote = auxStart > s.First && (prevToken.Norm == "," && auxStart - 2 >= s.First && _t[auxStart - 2].IsQuote);
         if (pronounInverted)
@@ -273,7 +287,7 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         // "Maria Zakharova, la porte-parole …, a accusé": the comma closes the subject's apposition, nothing is inverted.
         var closesApposition = auxStart - 2 >= s.First && ctx.MentionAt[auxStart - 2] is { Apposed: true } ap && ap.End == auxStart - 1;
-        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && _t[after].Norm is not (":" or "de" or "d" or "a" or "avoir" or "n") ? SpeakerAfter(after, s.End) : null;
+        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && _t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") ? SpeakerAfter(SkipAddressee(after, s.End), s.End) : null;
         if (invertedSubject is { Count: > 0 })
         {
             var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
@@ -321,6 +335,20 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         pre.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, pre);
         return pre;
+    }
+
+    /// <summary>"a déclaré à la télévision un porte-parole…", "a indiqué à l'AFP un haut responsable…": the addressee between
+    /// the verb and an inverted subject is skipped. Returns the token after it (or <paramref name="k"/> when there is none).</summary>
+    private int SkipAddressee(int k, int end)
+    {
+        if (k >= end || _t[k].Norm is not ("a" or "au" or "aux") || _t[k].Cap) return k;
+        var j = k + 1;
+        if (j < end && _t[j].Norm is "la" or "le" or "l" or "les") j++;
+        if (j < end && ctx.MentionAt[j] is { } m && m.Start == j) j = m.End;
+        else if (j < end && _t[j].IsWord) j++;
+        // "à la télévision d'État", "à la presse": one or two more words of the addressee.
+        while (j < end && j - k < 6 && _t[j].IsWord && !_t[j].Cap && ctx.MentionAt[j] is null && !Determiners.Contains(_t[j].Norm) && _t[j].Norm is not ("un" or "une" or "des")) j++;
+        return ctx.SkipAdverbs(j, end);
     }
 
     private int SubjectStart(Mention m, Sentence s)
