@@ -390,7 +390,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
     {
         if (i == 0) return false;
         var prev = tokens[i - 1].Norm;
-        if (prev is "a" or "vers" or "pres" or "depuis" or "sur") return true;
+        if (prev is "a" or "vers" or "pres" or "depuis" or "sur" or "contre" or "capitale") return true;
         if (prev is "de" or "d" && i > 1 && (kb.ProvinceWords.Contains(tokens[i - 2].Norm) || tokens[i - 2].Norm is "ville" or "region" or "banlieue" or "pres" or "nord" or "sud" or "est" or "ouest" or "environs")) return true;
         return false;
     }
@@ -665,7 +665,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (i == 0) return false;
         var p = tokens[i - 1].Norm;
         if (p is "en" or "au" or "aux" or "vers" or "depuis") return true;
-        return i > 1 && p is "la" or "l" && tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de";
+        return i > 1 && p is "la" or "l" && tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de" or "contre";
     }
 }
 

@@ -71,7 +71,16 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 _strikers[id] = _strikers.TryGetValue(id, out var c) ? c with { Count = c.Count + 1 } : (1, _strikers.Count, draft.Perpetrator);
             }
         }
-        return MergeCampaign(drafts);
+        return DropCountryOnlyRetellings(MergeCampaign(drafts));
+    }
+
+    // "La Russie a mené jeudi de nouvelles frappes en Syrie" beside "…ont pris pour cible des bases de Jaich al-Fatah près de
+    // Hama": when the same source tells the same striker's strikes with a specific place, the country-only telling is the same
+    // report told twice (one record), not another strike.
+    private static List<StrikeDraft> DropCountryOnlyRetellings(List<StrikeDraft> drafts)
+    {
+        var specific = drafts.Where(d => d.Places.Any(p => !p.IsCountry)).Select(d => (d.Perpetrator.Id, d.ReportedBy?.Id)).ToHashSet();
+        return drafts.Where(d => d.Targets.Count > 0 || d.Places.Count == 0 || d.Places.Any(p => !p.IsCountry) || !specific.Contains((d.Perpetrator.Id, d.ReportedBy?.Id))).ToList();
     }
 
     // Participial claims ("…, disant viser les terroristes") tell intentions, not strikes.
@@ -161,7 +170,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var places = Places(s, excluded);
         var targets = Targets(s, first, excluded, perpetrator, reporter);
         var specificPlace = places.Any(p => !p.IsCountry);
-        if (!specificPlace && targets.Count == 0) return null;
+        // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie"): places only holds
+        // countries in such locative use.
+        // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
+        // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
+        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && !IsCampaign(s, triggers) && DateReader.Find(_t, s.First, s.End, _kb).Any())) return null;
         if (specificPlace) places.RemoveAll(p => p.IsCountry);
 
         var draft = new StrikeDraft
@@ -185,6 +198,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = first; k < s.End && draft.Weapon is null; k++)
             if (_kb.Weapons.Match(_t, k, s.End) is var wl && wl > 0) draft.Weapon = ctx.Doc.Slice(k, k + wl);
         return draft;
+    }
+
+    // "une attaque … contre l'Ukraine", "L'Ukraine a été la cible d'une salve", "ont visé l'Ukraine": the country is what was
+    // struck, not the theatre of a campaign ("de nouvelles frappes en Syrie").
+    private bool CountryIsTheTarget(Sentence s)
+    {
+        for (var k = s.First; k < s.End; k++)
+            if (_t[k].Norm is "contre" or "cible" || _kb.TargetingWords.Contains(_t[k].Norm)) return true;
+        return false;
     }
 
     // The reported clause tells an earlier event (pluperfect "avaient tué", past infinitive "avoir tué" stays with the report).
@@ -211,8 +233,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         foreach (var trig in triggers)
         {
-            // "frappes menées par les Russes", "visées par l'aviation russe"
-            for (var k = trig + 1; k < Math.Min(s.End, trig + 5); k++)
+            // "frappes menées par les Russes", "visées par l'aviation russe", "«Six missiles…» ont été lancés par les forces russes"
+            for (var k = trig + 1; k < Math.Min(s.End, trig + 12); k++)
                 if (_t[k].Norm == "par" && ctx.MentionAt.ElementAtOrDefault(k + 1) is { Actor: { } a1 } || _t[k].Norm == "par" && k + 2 < s.End && ctx.MentionAt[k + 2] is { Actor: { } } && _t[k + 1].Norm is "les" or "la" or "l" or "le" or "des")
                 {
                     var agent = ctx.MentionAt[k + 1]?.Actor ?? ctx.MentionAt[k + 2]!.Actor!;
@@ -240,13 +262,24 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (m.Prep is null && m.Actor is { } a && Striker(a) is not null) subject = m;
         if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
         if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
+
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
+        // "…lancés par les forces russes. … deux ont frappé l'aérodrome": the striker named in the sentence before, same paragraph.
+        if (si > 0 && ctx.Doc.Sentences[si - 1].Block == s.Block && NamedStriker(ctx.Doc.Sentences[si - 1]) is { } named) return named;
         // The striker of most reports so far (the first one named on a tie).
         ActorEntry? story = null;
         int bestCount = 0, bestFirst = int.MaxValue;
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
         return story;
+    }
+
+    /// <summary>The striker a sentence names as an agent ("par les forces russes") or by a military noun and nationality ("les forces russes").</summary>
+    private ActorEntry? NamedStriker(Sentence s)
+    {
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+            if (m.Actor is { } a && (m.Prep == "par" || m.Kind == MentionKind.Adjectival || a.ActsFor is not null && a.Kind != "person") && Striker(a) is { } st) return st;
+        return null;
     }
 
     /// <summary>The actor whose strikes these are: a state or an armed force (via actsFor); not a source, a target or an anonymous voice.</summary>
