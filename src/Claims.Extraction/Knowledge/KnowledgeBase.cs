@@ -95,6 +95,7 @@ public sealed class KnowledgeBase
     public Lexicon InstitutionHeads { get; }
     public Lexicon InstitutionDomains { get; }
     public HashSet<string> InstitutionsActingForState { get; }
+    public HashSet<string> InstitutionsStandingForState { get; }
     public HashSet<string> RegionWords { get; }
     public HashSet<string> DescriptiveDeterminers { get; }
     public Lexicon DescriptiveHeads { get; }
@@ -228,6 +229,7 @@ public sealed class KnowledgeBase
         InstitutionHeads = new Lexicon(open_.Institutions.Heads);
         InstitutionDomains = new Lexicon(open_.Institutions.Domains);
         InstitutionsActingForState = Set(open_.Institutions.HeadsActingForState);
+        InstitutionsStandingForState = Set(open_.Institutions.HeadsStandingForState);
         RegionWords = Set(open_.Institutions.RegionWords);
         DescriptiveDeterminers = Set(open_.DescriptiveSources.Determiners.Select(d => d.TrimEnd('\'', '’')));
         DescriptiveHeads = new Lexicon(open_.DescriptiveSources.Heads);

@@ -507,6 +507,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (_open.ByHead.TryGetValue(head, out var last)) return new Mention(i, i + headLen, MentionKind.Name) { Actor = last };
             if (headLen < 2) return null;
         }
+        // "les autorités d'Erevan", "le gouvernement ukrainien": the state itself speaks.
+        if (domain is null && nation is not null && kb.InstitutionsStandingForState.Contains(head))
+            return new Mention(i, k, MentionKind.Name) { Actor = nation };
         var name = doc.Slice(i, k);
         var key = domain is null ? head : head + " " + domain;
         var acting = nation is not null && (kb.InstitutionsActingForState.Contains(key) || domain is null && kb.InstitutionsActingForState.Contains(head));
@@ -660,12 +663,13 @@ public sealed class MentionFinder(KnowledgeBase kb)
         return new Mention(i, run, MentionKind.Name) { Actor = entry };
     }
 
-    private static bool IsCountryLocative(IReadOnlyList<Token> tokens, int i)
+    private bool IsCountryLocative(IReadOnlyList<Token> tokens, int i)
     {
         if (i == 0) return false;
         var p = tokens[i - 1].Norm;
         if (p is "en" or "au" or "aux" or "vers" or "depuis") return true;
-        return i > 1 && p is "la" or "l" && tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de" or "contre";
+        // "ont visé l'Ukraine", "a frappé l'Arménie": the country as the object of a targeting verb.
+        return i > 1 && p is "la" or "l" && (tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de" or "contre" || kb.StrikeVerbs.Match(tokens, i - 2, i - 1, out _) > 0);
     }
 }
 

@@ -260,6 +260,13 @@ public sealed class StatementReader(ArticleContext ctx)
             var k = agent.End;
             if (k < s.End && _t[k].Norm == ":") cue.ContentStart = k + 1;
             else if (k < s.End && _t[k].Norm is "de" or "d" or "a") cue.ContentStart = k + 1;
+            else if (form.Verb.Dispute && Disputes.ClaimReference.Match(_t, s.First, auxStart, _kb, out _) >= 0)
+            {
+                // "Cette nouvelle a été aussitôt démentie par Bakou": the subject points at the claim denied.
+                var denied = new Cue { Kind = CueKind.Passive, Sentence = si, RegionStart = auxStart, VerbStart = i, VerbEnd = agent.End, Verb = form.Verb, ContentBefore = true };
+                denied.Speakers.Add(agent.Actor);
+                return denied;
+            }
             else return null;
             return cue;
         }
@@ -449,6 +456,7 @@ public sealed class StatementReader(ArticleContext ctx)
     private bool IsAdverb(int j)
     {
         var n = _t[j].Norm;
+        if (_kb.Adverbs.Match(_t, j, j + 1) == 1) return true;
         return n is "de" or "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "d'ailleurs" or "clairement" or "publiquement" or "a" && false
             || n is "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "clairement" or "publiquement" or "officiellement" or "fermement" or "vivement"
             || n == "de" && j + 1 < _t.Count && _t[j + 1].Norm == "nouveau";
@@ -461,11 +469,18 @@ public sealed class StatementReader(ArticleContext ctx)
         var paren = new bool[n];
         var depth = 0;
         var dash = false;
+        // Dashes pair up ("– selon lui –"); a lone dash near the start closes a dateline ("BAKOU/EREVAN (Reuters) - …"),
+        // whose words are not the subject; a lone dash elsewhere opens nothing.
+        var dashes = new List<int>();
+        for (var i = s.First; i < s.End; i++) if (_t[i].Norm is "-" or "–" or "—" && _t[i].Kind == TokenKind.Punct) dashes.Add(i);
+        var loneDash = dashes.Count % 2 == 1 ? dashes[^1] : -1;
+        if (loneDash >= 0 && dashes.Count == 1 && loneDash - s.First <= 8)
+            for (var i = s.First; i < loneDash; i++) paren[i - s.First] = true;
         for (var i = s.First; i < s.End; i++)
         {
             var norm = _t[i].Norm;
             if (norm == "(") depth++;
-            if (norm is "-" or "–" or "—" && _t[i].Kind == TokenKind.Punct) dash = !dash;
+            if (norm is "-" or "–" or "—" && _t[i].Kind == TokenKind.Punct && i != loneDash) dash = !dash;
             if (depth > 0 || dash) paren[i - s.First] = true;
             if (norm == ")" && depth > 0) depth--;
         }

@@ -205,7 +205,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private bool CountryIsTheTarget(Sentence s)
     {
         for (var k = s.First; k < s.End; k++)
-            if (_t[k].Norm is "contre" or "cible" || _kb.TargetingWords.Contains(_t[k].Norm)) return true;
+            if (_t[k].Norm is "contre" or "cible" || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0) return true;
         return false;
     }
 
@@ -240,6 +240,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                     var agent = ctx.MentionAt[k + 1]?.Actor ?? ctx.MentionAt[k + 2]!.Actor!;
                     if (Striker(agent) is { } st1) return st1;
                 }
+            // "bombardements aériens et à l'artillerie quasi quotidiens du régime et de son allié russe": the striker in the
+            // strike word's complement (a group said to be hit is a target, not a striker).
+            for (var k = trig + 1; k < Math.Min(s.End, trig + 9); k++)
+            {
+                if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans" or "a" or "au") break;
+                if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
+                var j = k + 1;
+                if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur") j++;
+                if (j < s.End && ctx.MentionAt[j] is { Actor: { TargetClass: null } g } gm && gm.Start == j && gm.Kind != MentionKind.Anonymous && Striker(g) is { } st6) return st6;
+                if (j < s.End && _t[j].Norm == "allie" && j + 1 < s.End && _kb.Nationalities.TryGetValue(_t[j + 1].Norm, out var ally) && Striker(ally) is { } st7) return st7;
+            }
             // "frappes russes"
             if (ctx.MentionAt[trig] is { Kind: MentionKind.Adjectival or MentionKind.Name, Actor: { } adj } && Striker(adj) is { } st2) return st2;
             // "raids aériens russes", "frappes aériennes américaines": the nationality after a qualifier or two.
@@ -289,7 +300,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return a.Kind switch
         {
             "state" => a,
-            "institution" when a.Id is "coalition-internationale" or "otan" => a,
+            // Coalitions and alliances strike in their own name ("les avions de la coalition").
+            "institution" when a.Id is "otan" || a.GenericNouns.Contains("coalition") => a,
             "armed-group" when a.TargetClass is null => a,
             _ => null,
         };
