@@ -5,6 +5,8 @@ using Claims.Api.ClaimReviews;
 using Claims.Api.Contradictions;
 using Claims.Api.Errors;
 using Claims.Api.Health;
+using Claims.Api.Hygiene;
+using Claims.Api.Limits;
 using Claims.Api.Json;
 using Claims.Api.Strikes;
 using Claims.Domain.Application;
@@ -39,17 +41,26 @@ public static class ClaimsApi
             .AddPolicy(WriteRoles.Ingest, p => p.RequireAuthenticatedUser().RequireRole(WriteRoles.Ingest))
             .AddPolicy(WriteRoles.Review, p => p.RequireAuthenticatedUser().RequireRole(WriteRoles.Review));
 
+        // A query or route value that does not bind (?limit=abc) throws instead of a bare 400, so that the exception handler
+        // answers problem+json naming the parameter (BindingFailure), for every endpoint alike.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddRequestLimits();
+
         services.AddOpenApi();
         return services;
     }
 
-    /// <summary>The middleware the endpoints rely on: problem+json for errors and status codes, then API-key authentication.</summary>
+    /// <summary>The middleware the endpoints rely on: nosniff on every answer, problem+json for errors and status codes, query and
+    /// route values PostgreSQL can store, API-key authentication, then the time budget and the ingest concurrency bound.</summary>
     public static IApplicationBuilder UseClaimsApi(this IApplicationBuilder app)
     {
+        app.UseNoSniff();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseParameterHygiene();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLimits();
         return app;
     }
 

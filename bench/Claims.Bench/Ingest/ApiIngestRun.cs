@@ -156,9 +156,22 @@ public static class ApiIngestRun
 
     private static async Task<(int Articles, long Records)> ReadBackAsync(HttpClient client)
     {
-        using var list = JsonDocument.Parse(await client.GetStringAsync("/articles"));
-        var items = list.RootElement.EnumerateArray().ToList();
-        return (items.Count, items.Sum(a => (long)a.GetProperty("records").GetInt32()));
+        // GET /articles is paged: follow the Link rel="next" header to the last page.
+        var (articles, records) = (0, 0L);
+        for (string? next = "/articles?limit=1000"; next is not null;)
+        {
+            using var response = await client.GetAsync(next);
+            response.EnsureSuccessStatusCode();
+            using var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            foreach (var a in list.RootElement.EnumerateArray())
+            {
+                articles++;
+                records += a.GetProperty("records").GetInt32();
+            }
+            next = response.Headers.TryGetValues("Link", out var links) && links.FirstOrDefault() is { } link && link.StartsWith('<')
+                ? link[1..link.IndexOf('>')] : null;
+        }
+        return (articles, records);
     }
 
     private static async Task<long> CountEventsAsync(NpgsqlDataSource dataSource, string schema)

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Claims.Api.Auth;
 using Claims.Api.Consistency;
 using Claims.Api.Json;
+using Claims.Api.Limits;
+using Claims.Api.Paging;
 using Claims.Domain.Application;
 using Claims.EventStore.Appending;
 using Microsoft.AspNetCore.Builder;
@@ -24,10 +26,13 @@ public static class ArticleEndpoints
             .RequireAuthorization(WriteRoles.Ingest)
             .Accepts<IngestArticleRequest>("application/json")
             .ProducesValidationProblem()
+            .RequireRateLimiting(RequestLimits.IngestPolicy)
+            .WithRequestTimeout(RequestLimits.IngestPolicy)
             .WithSummary("Ingest an article (text or html); 200 with the same body when the content was already ingested.");
 
-        articles.MapGet("/", async (IClaimsApplication app, CancellationToken ct) => TypedResults.Ok(await app.ListArticlesAsync(ct)))
-            .WithSummary("The ingested articles, without their text.");
+        articles.MapGet("/", ListAsync)
+            .WithSummary("The ingested articles without their text, newest first, a page at a time (`limit`, default 100, at most 1000; " +
+                         "`after`, the last article id of the previous page); the next page in the `Link: <…>; rel=\"next\"` header.");
 
         articles.MapGet("/{articleId}", async Task<Ok<ArticleView>> (string articleId, IClaimsApplication app, CancellationToken ct) =>
                 TypedResults.Ok(await app.GetArticleAsync(articleId, ct) ?? throw new NotFoundException($"Article '{articleId}'")))
@@ -42,11 +47,43 @@ public static class ArticleEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Created<IngestResponse>, Ok<IngestResponse>>> IngestAsync(
-        HttpRequest request, ClaimsPrincipal user, IClaimsApplication app, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<ArticleSummary>>> ListAsync(int? limit, string? after, HttpContext http, IClaimsApplication app, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync(request, ClaimsJsonContext.Default.IngestArticleRequest, ct);
-        var result = await IngestOnceAsync(app, body, user.Identity!.Name!, ct);
+        var page = new ArticlePage(NextLink.After(after), NextLink.Limit(limit, ArticlePage.DefaultLimit, ArticlePage.MaxLimit));
+        var list = await app.ListArticlesAsync(page, ct);
+        if (list.Count == page.Limit) NextLink.Set(http, list[^1].ArticleId);
+        return TypedResults.Ok(list);
+    }
+
+    /// <remarks>
+    /// <paramref name="ct"/> is the request's token: it ends when the client leaves or the ingest budget
+    /// (<see cref="RequestLimits.IngestPolicy"/>) is spent, and the domain gets it. Extraction is synchronous CPU work that does
+    /// not watch it yet, so the work runs on its own task: the client gets its 503 when the budget ends, while this handler
+    /// still waits for the work, keeping its ingest slot until the core is free again (else the concurrency bound would count
+    /// only the requests still connected, not the extractions running). The append refuses a spent token; one already under
+    /// way may still commit, and a retry then gets 200 with the same body.
+    /// </remarks>
+    private static async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, EmptyHttpResult>> IngestAsync(
+        HttpContext http, ClaimsPrincipal user, IClaimsApplication app, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync(http.Request, ClaimsJsonContext.Default.IngestArticleRequest, ct);
+        var who = user.Identity!.Name!;
+        var work = Task.Run(() => IngestOnceAsync(app, body, who, ct), CancellationToken.None);
+        IngestResult result;
+        try
+        {
+            result = await work.WaitAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            if (RequestLimits.TimedOut(http) && !http.Response.HasStarted)
+            {
+                await RequestLimits.WriteTimeoutAsync(http);
+                await http.Response.CompleteAsync();
+            }
+            try { await work; } catch (Exception) { /* abandoned: its outcome has no one to go to */ }
+            return TypedResults.Empty;
+        }
         if (result.Created) await ReadYourWrites.WaitAsync(app, ct);
         var response = new IngestResponse(result.ArticleId, result.Records);
         return result.Created
