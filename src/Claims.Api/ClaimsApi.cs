@@ -7,6 +7,7 @@ using Claims.Api.Errors;
 using Claims.Api.Health;
 using Claims.Api.Hygiene;
 using Claims.Api.Limits;
+using Claims.Api.OpenApi;
 using Claims.Api.Json;
 using Claims.Api.Strikes;
 using Claims.Domain.Application;
@@ -46,7 +47,7 @@ public static class ClaimsApi
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddRequestLimits();
 
-        services.AddOpenApi();
+        services.AddClaimsOpenApi();
         return services;
     }
 
@@ -67,12 +68,17 @@ public static class ClaimsApi
     /// <summary>Maps the routes of issue 4 and the OpenAPI document at /openapi/v1.json.</summary>
     public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapArticles();
-        endpoints.MapActors();
-        endpoints.MapContradictions();
-        endpoints.MapStrikes();
-        endpoints.MapClaimReviews();
-        endpoints.MapHealth();
+        // What every route may answer, described once as it is implemented once (middleware): a query or route value that
+        // is refused (ParameterHygiene, BindingFailure) and a spent time budget (RequestLimits).
+        var api = endpoints.MapGroup("")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapArticles();
+        api.MapActors();
+        api.MapContradictions();
+        api.MapStrikes();
+        api.MapClaimReviews();
+        api.MapHealth();
         endpoints.MapOpenApi();
         return endpoints;
     }

@@ -26,22 +26,35 @@ public static class ArticleEndpoints
             .RequireAuthorization(WriteRoles.Ingest)
             .Accepts<IngestArticleRequest>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithName("IngestArticle")
             .RequireRateLimiting(RequestLimits.IngestPolicy)
             .WithRequestTimeout(RequestLimits.IngestPolicy)
             .WithSummary("Ingest an article (text or html); 200 with the same body when the content was already ingested.");
 
         articles.MapGet("/", ListAsync)
+            .WithName("ListArticles")
             .WithSummary("The ingested articles without their text, newest first, a page at a time (`limit`, default 100, at most 1000; " +
                          "`after`, the last article id of the previous page); the next page in the `Link: <…>; rel=\"next\"` header.");
 
         articles.MapGet("/{articleId}", async Task<Ok<ArticleView>> (string articleId, IClaimsApplication app, CancellationToken ct) =>
                 TypedResults.Ok(await app.GetArticleAsync(articleId, ct) ?? throw new NotFoundException($"Article '{articleId}'")))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetArticle")
             .WithSummary("One article with its text and records.");
 
         articles.MapPost("/{articleId}/records/{recordId}/corrections", CorrectAsync)
             .RequireAuthorization(WriteRoles.Review)
             .Accepts<CorrectRecordRequest>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithName("CorrectRecord")
             .WithSummary("A fact-checker's correction of one record (speaker, text, not-a-claim); the reviewer is the API key's owner.");
 
         return endpoints;

@@ -18,18 +18,26 @@ public static class ContradictionEndpoints
         var contradictions = endpoints.MapGroup("/contradictions").WithTags("Contradictions");
 
         contradictions.MapGet("/", ListAsync)
+            .WithName("ListContradictions")
             .WithSummary("Contradictions with their sides, optionally by status (open, confirmed, dismissed, needs-evidence) and actor (id, name or alias); " +
                          "a page at a time in id order (`limit`, default 50; `after`, the last id of the previous page; `recordsPerSide`, default 50), " +
                          "the next page in the `Link: <…>; rel=\"next\"` header.");
 
         contradictions.MapGet("/{id}", async Task<Ok<ContradictionView>> (string id, IClaimsApplication app, CancellationToken ct) =>
                 TypedResults.Ok(await app.GetContradictionAsync(id, ct) ?? throw new NotFoundException($"Contradiction '{id}'")))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetContradiction")
             .WithSummary("One contradiction with its sides and verdict history.");
 
         contradictions.MapPost("/{id}/verdicts", RecordVerdictAsync)
             .RequireAuthorization(WriteRoles.Review)
             .Accepts<RecordVerdictRequest>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithName("RecordVerdict")
             .WithSummary("A fact-checker's verdict (confirmed, dismissed, needs-evidence); the reviewer is the API key's owner.");
 
         return endpoints;

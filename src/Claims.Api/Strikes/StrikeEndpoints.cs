@@ -13,6 +13,7 @@ public static class StrikeEndpoints
     {
         endpoints.MapGet("/strikes", ListAsync)
             .WithTags("Strikes")
+            .WithName("ListStrikeIncidents")
             .WithSummary("Strike reports grouped into incidents (perpetrator, places, dates), graded single-source, corroborated or contested; " +
                          "in date order a page at a time (`limit`, default 100, at most 1000; `after`, an opaque cursor), the next page in the " +
                          "`Link: <…>; rel=\"next\"` header.");
