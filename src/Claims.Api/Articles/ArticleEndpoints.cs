@@ -91,6 +91,9 @@ public static class ArticleEndpoints
         {
             if (RequestLimits.TimedOut(http) && !http.Response.HasStarted)
             {
+                // This connection stays busy until the work ends (HTTP/1.1 serves one request at a time): the client must not
+                // send its next request on it.
+                http.Response.Headers.Connection = "close";
                 await RequestLimits.WriteTimeoutAsync(http);
                 await http.Response.CompleteAsync();
             }

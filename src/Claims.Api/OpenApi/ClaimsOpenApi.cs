@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Claims.Api.Auth;
+using Claims.Api.ClaimReviews;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
@@ -61,8 +62,10 @@ public static class ClaimsOpenApi
 
         if (metadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == ClaimReviewOperation) &&
             operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse found)
-            foreach (var media in found.Content?.Values ?? [])
-                media.Schema = ClaimReviewSchema();
+        {
+            found.Content ??= new Dictionary<string, OpenApiMediaType>();
+            found.Content[ClaimReviewEndpoints.JsonLd] = new OpenApiMediaType { Schema = ClaimReviewSchema() };
+        }
     }
 
     /// <summary>The operationId of GET /records/{articleId}/{recordId}/claimreview, whose JSON-LD body is built as a JsonObject.</summary>
