@@ -20,9 +20,9 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
     {
         ProblemDetails? problem = exception switch
         {
+            RequestTooLargeException large => TooLarge(large.Field, large.Message, large.LimitBytes),
             RequestValidationException invalid => Invalid(invalid.Field, invalid.Message),
             NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
-            RequestTooLargeException large => TooLarge(large.Field, large.Message, large.LimitBytes),
             BadHttpRequestException { InnerException: JsonException } => Invalid("body", "The body is not valid JSON."),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } bad =>
                 TooLarge("body", bad.Message, context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize),
