@@ -20,6 +20,7 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
     {
         ProblemDetails? problem = exception switch
         {
+            RequestTooLargeException large => TooLarge(large.Field, large.Message, large.LimitBytes),
             RequestValidationException invalid => Invalid(invalid.Field, invalid.Message),
             NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
             // Another writer changed the stream between load and append, and Wolverine's retries met it again each time.
@@ -28,7 +29,6 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
                 Status = StatusCodes.Status409Conflict, Title = "Conflict",
                 Detail = $"Another write to the same stream came first ({conflict.Message}). Nothing was written; send it again.",
             },
-            RequestTooLargeException large => TooLarge(large.Field, large.Message, large.LimitBytes),
             BadHttpRequestException { InnerException: JsonException } => Invalid("body", "The body is not valid JSON."),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } bad =>
                 TooLarge("body", bad.Message, context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize),

@@ -157,16 +157,15 @@ public sealed record HealthReport(bool Database, IReadOnlyList<ProjectionHealth>
 public sealed class NotFoundException(string what) : Exception($"{what} was not found.");
 
 /// <summary>A request the domain refuses (400): names the field and says what was wrong. Nothing was written.</summary>
-public sealed class RequestValidationException(string field, string message) : Exception(message)
+public class RequestValidationException(string field, string message) : Exception(message)
 {
     public string Field { get; } = field;
 }
 
-/// <summary>A field larger than its limit (413, not 400: the request is well formed, only too big). Names the field and the
-/// limit in bytes; nothing was written.</summary>
-public sealed class RequestTooLargeException(string field, string message, long limitBytes) : Exception(message)
+/// <summary>A field larger than its limit (HTTP 413, not 400: the request is well formed, only too big). Names the field and the
+/// limit in bytes; nothing was written. A refusal like any other to the edges that do not tell sizes apart (the CLI).</summary>
+public sealed class RequestTooLargeException(string field, string message, long limitBytes) : RequestValidationException(field, message)
 {
-    public string Field { get; } = field;
     public long LimitBytes { get; } = limitBytes;
 }
 
