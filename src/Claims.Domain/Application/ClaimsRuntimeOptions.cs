@@ -14,6 +14,9 @@ public sealed class ClaimsRuntimeOptions
     /// Disabled: read models do not move here.</summary>
     public DaemonMode Daemon { get; init; } = DaemonMode.HotCold;
 
+    /// <summary>The read models to run; null: <see cref="ClaimsStack.CreateProjections"/>. (Tests run other versions of them.)</summary>
+    public IReadOnlyList<Projections.Running.ITableProjection>? Projections { get; init; }
+
     /// <summary>The extractor (costly to build; one per process is enough).</summary>
     public ArticleExtractor? Extractor { get; init; }
 

@@ -72,7 +72,7 @@ public static class ClaimsStack
                 marten.Projections.Add(new ArticleStateProjection(), ProjectionLifecycle.Live);
                 marten.Projections.Add(new ContradictionReviewProjection(), ProjectionLifecycle.Live);
 
-                foreach (var projection in CreateProjections()) projections.Add(TableProjection.Register(marten, projection));
+                foreach (var projection in options.Projections ?? CreateProjections()) projections.Add(TableProjection.Register(marten, projection));
                 // A poisoned event is recorded in Marten's dead letters (mt_doc_deadletterevent) and passed over; never dropped unseen.
                 marten.Projections.Errors.SkipApplyErrors = true;
                 marten.Projections.RebuildErrors.SkipApplyErrors = true;

@@ -1,7 +1,9 @@
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
+using Marten.Services;
 using Npgsql;
 
 namespace Claims.Domain.Projections.Running;
@@ -20,19 +22,66 @@ public sealed class TableProjection(ITableProjection projection, string schema) 
     /// <summary>The schema this version of the projection writes and readers of this version read.</summary>
     public string Schema { get; } = schema;
 
+    /// <summary>Marten's name of the one shard of this projection (what its progress row and dead letters are filed under).</summary>
+    public ShardName ShardName => new(Projection.Name, ShardName.All, (uint)Projection.Version);
+
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         if (events.Count == 0) return Task.CompletedTask;
         if (operations is not ITransactionParticipantRegistrar registrar)
             throw new InvalidOperationException($"Projection '{Projection.Name}' runs only as an async projection (its SQL needs the daemon's batch transaction).");
-        registrar.AddTransactionParticipant(new Batch(this, events));
+        registrar.AddTransactionParticipant(new Batch(this, operations.DocumentStore, events));
         return Task.CompletedTask;
     }
 
-    private sealed class Batch(TableProjection owner, IReadOnlyList<IEvent> events) : ITransactionParticipant
+    /// <summary>
+    /// One batch, applied whole under a savepoint. Marten can skip a poisoned event only when the projection fails while
+    /// the batch is being built, and ours fail later, at commit; so when the batch fails on its data, it is applied again in
+    /// halves under savepoints down to the one event that fails, which goes to Marten's dead letters (mt_doc_deadletterevent)
+    /// in the same transaction as everything else: recorded, passed over, never silently dropped. A failure of the
+    /// connection itself is not the data's fault: it fails the batch and Marten retries it.
+    /// </summary>
+    private sealed class Batch(TableProjection owner, IDocumentStore store, IReadOnlyList<IEvent> events) : ITransactionParticipant
     {
         public Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token) =>
-            owner.Projection.ApplyAsync(events, new ProjectionContext(connection, transaction, owner.Schema), token);
+            ApplyIsolatingAsync(events, new ProjectionContext(connection, transaction, owner.Schema), transaction, token);
+
+        private async Task ApplyIsolatingAsync(IReadOnlyList<IEvent> slice, ProjectionContext context, NpgsqlTransaction transaction, CancellationToken token)
+        {
+            const string savepoint = "claims_projection_slice";
+            await transaction.SaveAsync(savepoint, token);
+            try
+            {
+                await owner.Projection.ApplyAsync(slice, context, token);
+                await transaction.ReleaseAsync(savepoint, token);
+                return;
+            }
+            catch (Exception e) when (IsTheDatas(e, token))
+            {
+                await transaction.RollbackAsync(savepoint, token);
+                if (slice.Count == 1)
+                {
+                    await RecordDeadLetterAsync(slice[0], e, transaction, token);
+                    return;
+                }
+            }
+            var half = slice.Count / 2;
+            await ApplyIsolatingAsync(slice.Take(half).ToList(), context, transaction, token);
+            await ApplyIsolatingAsync(slice.Skip(half).ToList(), context, transaction, token);
+        }
+
+        private async Task RecordDeadLetterAsync(IEvent poisoned, Exception error, NpgsqlTransaction transaction, CancellationToken token)
+        {
+            // A session enlisted in the batch's transaction: it writes Marten's own dead-letter document and leaves the
+            // transaction open (it does not own it).
+            await using var session = store.LightweightSession(SessionOptions.ForTransaction(transaction));
+            session.Store(new DeadLetterEvent(poisoned, owner.ShardName, new ApplyEventException(poisoned, error)));
+            await session.SaveChangesAsync(token);
+        }
+
+        private static bool IsTheDatas(Exception e, CancellationToken token) =>
+            !token.IsCancellationRequested && e is not OperationCanceledException
+            && (e is PostgresException || e is not (NpgsqlException or System.Net.Sockets.SocketException or TimeoutException));
     }
 
     /// <summary>The schema of one version of a projection: "&lt;store schema&gt;_&lt;name&gt;_v&lt;version&gt;".</summary>

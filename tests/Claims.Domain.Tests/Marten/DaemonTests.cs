@@ -1,0 +1,161 @@
+using Claims.Domain.Events;
+using Claims.Domain.Projections;
+using Claims.Domain.Projections.Running;
+using Claims.Domain.Tests.Support;
+using Claims.TestKit;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+
+namespace Claims.Domain.Tests.Marten;
+
+/// <summary>The read models on Marten's daemon: poisoned events, several processes, versions, rebuilds under writes.
+/// Each test has a database of its own (they start and stop daemons on it).</summary>
+public sealed class DaemonTests
+{
+    [Fact]
+    public async Task A_poisoned_event_goes_to_Martens_dead_letters_and_every_other_event_is_applied()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var runtime = await MartenRuns.StartAsync(database.ConnectionString);
+        var article = "article-poison" + Guid.NewGuid().ToString("N")[..8];
+        // A strike with no perpetrator: the extractor never writes one, an older writer or a hand-made event could, and every
+        // read model fails on it.
+        var poisoned = new StrikeReported(article, "k1", null!, null, [], [], null, null, new Dictionary<string, int>(), "frappes", 0, 7, "event", null, null, "test");
+        await using (var session = runtime.Store.LightweightSession())
+        {
+            session.Events.StartStream(article, MartenRuns.NewArticle(article), poisoned);
+            await session.SaveChangesAsync();
+        }
+        var after = await MartenRuns.IngestSeedsAsync(runtime, 0);
+
+        await runtime.Application.WaitForProjectionsAsync(MartenRuns.Patience);
+        long poisonedSequence;
+        await using (var session = runtime.Store.QuerySession())
+            poisonedSequence = (await session.Events.FetchStreamAsync(article)).Single(e => e.Data is StrikeReported).Sequence;
+        await using (var session = runtime.Store.QuerySession())
+        {
+            var letters = await global::Marten.QueryableExtensions.ToListAsync(session.Query<DeadLetterEvent>().Where(d => d.EventSequence == poisonedSequence));
+            Assert.Equal(["contradictions", "ledger", "strikes"], letters.Select(l => l.ProjectionName).Order());
+        }
+        foreach (var projection in runtime.Projections.Select(p => p.Projection.Name))
+        {
+            var articles = await MartenRuns.ArticlesAsync(runtime, projection);
+            Assert.Equal(1, articles.GetValueOrDefault(article)); // the article event before it was applied
+            Assert.Equal(1, articles.GetValueOrDefault(after[0])); // and the events after it
+        }
+    }
+
+    [Fact]
+    public async Task Of_two_servers_one_runs_the_projections_and_the_other_takes_over_when_it_stops()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var first = await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.HotCold);
+        await using var second = await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.HotCold);
+        try
+        {
+            var before = await MartenRuns.IngestSeedsAsync(first, 0, 1);
+            await second.Application.WaitForProjectionsAsync(MartenRuns.Patience);
+            var articles = await MartenRuns.ArticlesAsync(second, LedgerProjection.ProjectionName);
+            Assert.All(before, id => Assert.Equal(1, articles.GetValueOrDefault(id)));
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+
+        // The first server is gone: the second takes the projections over and applies what arrives through it.
+        var later = await MartenRuns.IngestSeedsAsync(second, 2, 3, 4);
+        await second.Application.WaitForProjectionsAsync(MartenRuns.Patience);
+        var all = await MartenRuns.ArticlesAsync(second, LedgerProjection.ProjectionName);
+        Assert.Equal(5, all.Count);
+        Assert.All(later, id => Assert.Equal(1, all.GetValueOrDefault(id)));
+        // One owner at a time: nothing was applied twice (equal to a rebuild from the log).
+        await MartenRuns.AssertEqualToARebuildAsync(second);
+    }
+
+    [Fact]
+    public async Task A_version_bump_builds_a_new_schema_from_the_start_of_the_log_and_leaves_the_old_one_as_it_was()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        string oldSchema;
+        Dictionary<string, long> oldArticles;
+        await using (var v1 = await MartenRuns.StartAsync(database.ConnectionString))
+        {
+            await MartenRuns.IngestSeedsAsync(v1, 0, 1, 2, 3, 4);
+            await v1.Application.WaitForProjectionsAsync(MartenRuns.Patience);
+            oldSchema = v1.ProjectionSchema(LedgerProjection.ProjectionName);
+            oldArticles = await MartenRuns.ArticlesAsync(v1, LedgerProjection.ProjectionName);
+        }
+
+        var bumped = ClaimsStackProjections(ledgerVersion: new LedgerProjection().Version + 1);
+        await using var v2 = await MartenRuns.StartAsync(database.ConnectionString, projections: bumped);
+        var newSchema = v2.ProjectionSchema(LedgerProjection.ProjectionName);
+        Assert.NotEqual(oldSchema, newSchema);
+        await v2.Application.WaitForProjectionsAsync(MartenRuns.Patience);
+        Assert.Equal(oldArticles, await MartenRuns.ArticlesAsync(v2, LedgerProjection.ProjectionName));
+        // The old version's tables are untouched, for processes still on it.
+        Assert.Equal(oldArticles.Count, (await TableDump.OfSchemaAsync(v2.DataSource, oldSchema))["articles"].Count);
+    }
+
+    [Fact]
+    public async Task A_rebuild_while_articles_arrive_ends_equal_to_a_rebuild_from_the_log()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var runtime = await MartenRuns.StartAsync(database.ConnectionString);
+        await MartenRuns.IngestSeedsAsync(runtime, 0, 1);
+        await runtime.Application.WaitForProjectionsAsync(MartenRuns.Patience);
+
+        var writes = MartenRuns.IngestSeedsAsync(runtime, 2, 3, 4);
+        await runtime.RebuildAsync(ContradictionsProjection.ProjectionName);
+        await writes;
+
+        await runtime.Application.WaitForProjectionsAsync(MartenRuns.Patience);
+        Assert.Equal(5, (await MartenRuns.ArticlesAsync(runtime, ContradictionsProjection.ProjectionName)).Count);
+        await MartenRuns.AssertEqualToARebuildAsync(runtime);
+    }
+
+    [Fact]
+    public async Task Each_projection_names_every_table_it_creates_so_that_a_rebuild_empties_them_all()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var runtime = await MartenRuns.StartAsync(database.ConnectionString);
+        foreach (var p in runtime.Projections)
+        {
+            var created = (await TableDump.OfSchemaAsync(runtime.DataSource, p.Schema)).Keys;
+            Assert.Equal(created.Order(), p.Projection.Tables.Order());
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_with_an_event_that_cannot_be_serialised_writes_nothing()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var runtime = await MartenRuns.StartAsync(database.ConnectionString);
+        var article = "article-unwritable" + Guid.NewGuid().ToString("N")[..8];
+        var before = await Streams.CountAsync(runtime);
+        await using (var session = runtime.Store.LightweightSession())
+        {
+            session.Events.StartStream(article, MartenRuns.NewArticle(article), new NotSerialisable(double.NaN));
+            await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync());
+        }
+        Assert.Equal(before, await Streams.CountAsync(runtime));
+        Assert.Empty(await Streams.ReadAsync(runtime, article));
+    }
+
+    /// <summary>System.Text.Json refuses NaN (no named floating-point literals by default).</summary>
+    private sealed record NotSerialisable(double Value);
+
+    private static IReadOnlyList<ITableProjection> ClaimsStackProjections(int ledgerVersion) =>
+        Application.ClaimsStack.CreateProjections().Select(p => p.Name == LedgerProjection.ProjectionName ? new Versioned(p, ledgerVersion) : p).ToList();
+
+    /// <summary>The same projection under another version (what a release that changes its rules does).</summary>
+    private sealed class Versioned(ITableProjection inner, int version) : ITableProjection
+    {
+        public string Name => inner.Name;
+        public int Version => version;
+        public IReadOnlyCollection<Type> EventTypes => inner.EventTypes;
+        public IReadOnlyList<string> Tables => inner.Tables;
+        public Task CreateSchemaAsync(ProjectionContext context, CancellationToken ct) => inner.CreateSchemaAsync(context, ct);
+        public Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext context, CancellationToken ct) => inner.ApplyAsync(events, context, ct);
+    }
+}
