@@ -39,11 +39,15 @@ public static class ArticleEndpoints
             .WithSummary("The ingested articles without their text, newest first, a page at a time (`limit`, default 100, at most 1000; " +
                          "`after`, the last article id of the previous page); the next page in the `Link: <…>; rel=\"next\"` header.");
 
-        articles.MapGet("/{articleId}", async Task<Ok<ArticleView>> (string articleId, IClaimsApplication app, CancellationToken ct) =>
-                TypedResults.Ok(await app.GetArticleAsync(articleId, ct) ?? throw new NotFoundException($"Article '{articleId}'")))
+        articles.MapGet("/{articleId}", async Task<Ok<ArticleView>> (string articleId, HttpResponse response, IClaimsApplication app, CancellationToken ct) =>
+            {
+                var article = await app.GetArticleAsync(articleId, ct) ?? throw new NotFoundException($"Article '{articleId}'");
+                EntityTags.Set(response, article.Version);
+                return TypedResults.Ok(article);
+            })
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetArticle")
-            .WithSummary("One article with its text and records.");
+            .WithSummary("One article with its text and records; its stream version is the ETag, for If-Match on corrections.");
 
         articles.MapPost("/{articleId}/records/{recordId}/corrections", CorrectAsync)
             .RequireAuthorization(WriteRoles.Review)
@@ -52,9 +56,11 @@ public static class ArticleEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("CorrectRecord")
-            .WithSummary("A fact-checker's correction of one record (speaker, text, not-a-claim); the reviewer is the API key's owner.");
+            .WithSummary("A fact-checker's correction of one record (speaker, text, not-a-claim); the reviewer is the API key's owner. " +
+                         "With If-Match (the article's ETag), refused with 412 and the article as it stands when someone wrote to it since.");
 
         return endpoints;
     }
@@ -109,7 +115,7 @@ public static class ArticleEndpoints
     private static async Task<Created<RecordView>> CorrectAsync(
         string articleId, string recordId, HttpRequest request, ClaimsPrincipal user, IClaimsApplication app, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync(request, ClaimsJsonContext.Default.CorrectRecordRequest, ct);
+        var body = await JsonBody.ReadAsync(request, ClaimsJsonContext.Default.CorrectRecordRequest, ct) with { ExpectedVersion = EntityTags.IfMatch(request) };
         var record = await app.CorrectRecordAsync(articleId, recordId, body, user.Identity!.Name!, ct);
         await ReadYourWrites.WaitAsync(app, ct);
         return TypedResults.Created($"/articles/{Uri.EscapeDataString(articleId)}", record);

@@ -23,11 +23,15 @@ public static class ContradictionEndpoints
                          "a page at a time in id order (`limit`, default 50; `after`, the last id of the previous page; `recordsPerSide`, default 50), " +
                          "the next page in the `Link: <…>; rel=\"next\"` header.");
 
-        contradictions.MapGet("/{id}", async Task<Ok<ContradictionView>> (string id, IClaimsApplication app, CancellationToken ct) =>
-                TypedResults.Ok(await app.GetContradictionAsync(id, ct) ?? throw new NotFoundException($"Contradiction '{id}'")))
+        contradictions.MapGet("/{id}", async Task<Ok<ContradictionView>> (string id, HttpResponse response, IClaimsApplication app, CancellationToken ct) =>
+            {
+                var contradiction = await app.GetContradictionAsync(id, ct) ?? throw new NotFoundException($"Contradiction '{id}'");
+                EntityTags.Set(response, await app.ContradictionVersionAsync(contradiction.Id, ct));
+                return TypedResults.Ok(contradiction);
+            })
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetContradiction")
-            .WithSummary("One contradiction with its sides and verdict history.");
+            .WithSummary("One contradiction with its sides and verdict history; its stream version is the ETag, for If-Match on verdicts.");
 
         contradictions.MapPost("/{id}/verdicts", RecordVerdictAsync)
             .RequireAuthorization(WriteRoles.Review)
@@ -36,9 +40,12 @@ public static class ContradictionEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("RecordVerdict")
-            .WithSummary("A fact-checker's verdict (confirmed, dismissed, needs-evidence); the reviewer is the API key's owner.");
+            .WithSummary("A fact-checker's verdict (confirmed, dismissed, needs-evidence); the reviewer is the API key's owner. With If-Match " +
+                         "(the contradiction's ETag), refused with 412 and the contradiction as it stands when another verdict came since; without it, " +
+                         "every verdict is recorded in order and the answer shows the whole history.");
 
         return endpoints;
     }
@@ -59,7 +66,7 @@ public static class ContradictionEndpoints
     private static async Task<Created<ContradictionView>> RecordVerdictAsync(
         string id, HttpRequest request, ClaimsPrincipal user, IClaimsApplication app, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync(request, ClaimsJsonContext.Default.RecordVerdictRequest, ct);
+        var body = await JsonBody.ReadAsync(request, ClaimsJsonContext.Default.RecordVerdictRequest, ct) with { ExpectedVersion = EntityTags.IfMatch(request) };
         var contradiction = await app.RecordVerdictAsync(id, body, user.Identity!.Name!, ct);
         await ReadYourWrites.WaitAsync(app, ct);
         return TypedResults.Created($"/contradictions/{Uri.EscapeDataString(id)}", contradiction);

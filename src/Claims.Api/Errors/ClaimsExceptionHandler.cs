@@ -23,6 +23,7 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
             RequestTooLargeException large => TooLarge(large.Field, large.Message, large.LimitBytes),
             RequestValidationException invalid => Invalid(invalid.Field, invalid.Message),
             NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
+            StaleVersionException stale => Stale(stale),
             // Another writer changed the stream between load and append, and Wolverine's retries met it again each time.
             JasperFx.ConcurrencyException conflict => new ProblemDetails
             {
@@ -39,6 +40,16 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
         if (problem is null) return false;
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>412: the If-Match version and the current one, and what stands now ("current"), so the reviewer can look again.</summary>
+    private static ProblemDetails Stale(StaleVersionException stale)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Title = "Changed since you looked", Detail = stale.Message };
+        problem.Extensions["expectedVersion"] = stale.Expected;
+        problem.Extensions["currentVersion"] = stale.Actual;
+        if (stale.Current is not null) problem.Extensions["current"] = stale.Current;
+        return problem;
     }
 
     public static ValidationProblemDetails Invalid(string field, string message)

@@ -69,7 +69,7 @@ public sealed class ClaimsApplication : IClaimsApplication
         ArticleExtraction extraction;
         try
         {
-            extraction = _extractor.Extract(input);
+            extraction = _extractor.Extract(input, ct);
         }
         catch (NoArticleTextException)
         {
@@ -101,12 +101,13 @@ public sealed class ClaimsApplication : IClaimsApplication
     public async Task<ArticleView?> GetArticleAsync(string articleId, CancellationToken ct = default)
     {
         if (!IsArticleId(articleId)) return null;
-        var state = await LoadArticleAsync(articleId, ct);
+        var (state, version) = await LoadArticleWithVersionAsync(articleId, ct);
         if (!state.Exists) return null;
         var contradictions = await _read.ContradictionIdsAsync(state.All.Select(r => (articleId, r.Id)).ToList(), ct);
         return new ArticleView(articleId, state.Url, state.Outlet, state.Title, state.PublishedOn, state.Language, state.ContentHash!,
             state.ExtractorVersion!, state.IngestedAt!.Value, state.Text,
-            state.All.Select(r => Views.Record(articleId, r.Record.Current, r.Record.Status, contradictions.GetValueOrDefault((articleId, r.Id), []))).ToList());
+            state.All.Select(r => Views.Record(articleId, r.Record.Current, r.Record.Status, contradictions.GetValueOrDefault((articleId, r.Id), []))).ToList())
+        { Version = version };
     }
 
     public Task<IReadOnlyList<ActorSummary>> SearchActorsAsync(string? search, CancellationToken ct = default) => _read.ActorsAsync(search, null, ct);
@@ -156,10 +157,34 @@ public sealed class ClaimsApplication : IClaimsApplication
         ArgumentNullException.ThrowIfNull(request);
         var who = RequestChecks.Identity(reviewer, "reviewer");
         var view = await GetContradictionAsync(contradictionId, ct) ?? throw new NotFoundException($"Contradiction '{contradictionId}'");
-        var after = await Bus.InvokeAsync<ContradictionReviewState>(new RecordVerdict(view.Id, request.Verdict, request.Note, who, Now), ct);
+        ContradictionReviewState after;
+        try
+        {
+            after = await Bus.InvokeAsync<ContradictionReviewState>(
+                new RecordVerdict(view.Id, request.Verdict, request.Note, who, Now) { ExpectedVersion = request.ExpectedVersion }, ct);
+        }
+        catch (StaleVersionException stale)
+        {
+            throw new StaleVersionException($"Contradiction '{view.Id}'", stale.Expected, stale.Actual) { Current = await CurrentContradictionAsync(view, ct) };
+        }
         // The read model catches up asynchronously: answer with the stream's own history, every verdict in order (a
         // concurrent verdict included), so that no reviewer's ruling disappears unseen.
         return view with { Status = after.Status, History = after.Verdicts.Select(v => new VerdictView(v.Verdict, v.Note, v.Reviewer, v.RecordedAt)).ToList() };
+    }
+
+    /// <summary>A contradiction as it stands now: the read model's sides with the stream's own verdict history, which the read
+    /// model may not show yet.</summary>
+    private async Task<ContradictionView> CurrentContradictionAsync(ContradictionView view, CancellationToken ct)
+    {
+        await using var session = _store.QuerySession();
+        var review = await session.Events.AggregateStreamAsync<ContradictionReviewState>(ContradictionPrefix + view.Id, token: ct) ?? ContradictionReviewState.None;
+        return view with { Status = review.Status, History = review.Verdicts.Select(v => new VerdictView(v.Verdict, v.Note, v.Reviewer, v.RecordedAt)).ToList() };
+    }
+
+    public async Task<long> ContradictionVersionAsync(string id, CancellationToken ct = default)
+    {
+        await using var session = _store.QuerySession();
+        return (await session.Events.FetchStreamStateAsync(ContradictionPrefix + id, ct))?.Version ?? 0;
     }
 
     public async Task<RecordView> CorrectRecordAsync(string articleId, string recordId, CorrectRecordRequest request, string reviewer, CancellationToken ct = default)
@@ -178,7 +203,16 @@ public sealed class ClaimsApplication : IClaimsApplication
         if (request.Note is { Length: > 10_000 }) throw new RequestValidationException("note", "note is longer than 10,000 characters.");
         if (!IsArticleId(articleId)) throw new NotFoundException($"Article '{articleId}'");
 
-        var after = await Bus.InvokeAsync<ArticleState>(new CorrectRecord(articleId, recordId, kind, speaker, request.Text, request.Note, who, Now), ct);
+        ArticleState after;
+        try
+        {
+            after = await Bus.InvokeAsync<ArticleState>(
+                new CorrectRecord(articleId, recordId, kind, speaker, request.Text, request.Note, who, Now) { ExpectedVersion = request.ExpectedVersion }, ct);
+        }
+        catch (StaleVersionException stale)
+        {
+            throw new StaleVersionException($"Article '{articleId}'", stale.Expected, stale.Actual) { Current = await GetArticleAsync(articleId, ct) };
+        }
         var record = after.Records[recordId];
         var contradictions = await _read.ContradictionIdsAsync([(articleId, recordId)], ct);
         return Views.Record(articleId, record.Current, record.Status, contradictions.GetValueOrDefault((articleId, recordId), []));
@@ -221,12 +255,15 @@ public sealed class ClaimsApplication : IClaimsApplication
 
     public Task WaitForProjectionsAsync(TimeSpan timeout, CancellationToken ct = default) => _progress.WaitForAsync(timeout, ct);
 
-    /// <summary>An article stream folded by the decider's Evolve (<see cref="ArticleStateProjection"/>); None when it does not exist.</summary>
-    private async Task<ArticleState> LoadArticleAsync(string articleId, CancellationToken ct)
+    /// <summary>An article stream folded by the decider's Evolve (None when it does not exist), with the stream's version.</summary>
+    private async Task<(ArticleState State, long Version)> LoadArticleWithVersionAsync(string articleId, CancellationToken ct)
     {
         await using var session = _store.QuerySession();
-        return await session.Events.AggregateStreamAsync<ArticleState>(articleId, token: ct) ?? ArticleState.None;
+        var events = await session.Events.FetchStreamAsync(articleId, token: ct);
+        return (events.Aggregate(ArticleState.None, (state, e) => ArticleDecider.Evolve(state, e.Data)), events.Count == 0 ? 0 : events[^1].Version);
     }
+
+    private async Task<ArticleState> LoadArticleAsync(string articleId, CancellationToken ct) => (await LoadArticleWithVersionAsync(articleId, ct)).State;
 
     private static bool IsArticleId(string? id) => id is not null && id.StartsWith(ArticlePrefix, StringComparison.Ordinal) && id.Length <= 100;
 

@@ -42,7 +42,11 @@ public sealed record ArticleSummary(string ArticleId, string? Url, string? Outle
 
 public sealed record ArticleView(
     string ArticleId, string? Url, string? Outlet, string? Title, DateOnly? PublishedOn, string Language,
-    string ContentHash, string ExtractorVersion, DateTimeOffset IngestedAt, string Text, IReadOnlyList<RecordView> Records);
+    string ContentHash, string ExtractorVersion, DateTimeOffset IngestedAt, string Text, IReadOnlyList<RecordView> Records)
+{
+    /// <summary>The article stream's version: its ETag, for If-Match on corrections.</summary>
+    public long Version { get; init; }
+}
 
 /// <summary>GET /actors item: { "id", "name", "aliases", "affiliation", "records" }.</summary>
 public sealed record ActorSummary(string Id, string Name, IReadOnlyList<string> Aliases, string? Affiliation, int Records);
@@ -127,10 +131,21 @@ public sealed record ContradictionView(string Id, string About, string Kind, str
 }
 
 /// <summary>POST /contradictions/{id}/verdicts body.</summary>
-public sealed record RecordVerdictRequest(string? Verdict, string? Note);
+public sealed record RecordVerdictRequest(string? Verdict, string? Note)
+{
+    /// <summary>The contradiction stream's version the reviewer saw (HTTP If-Match, from the ETag); null: no check.
+    /// Not part of the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long? ExpectedVersion { get; init; }
+}
 
 /// <summary>A fact-checker's correction of one record. Kind: "speaker" | "text" | "not-a-claim".</summary>
-public sealed record CorrectRecordRequest(string? Kind, string? Speaker = null, string? Text = null, string? Note = null);
+public sealed record CorrectRecordRequest(string? Kind, string? Speaker = null, string? Text = null, string? Note = null)
+{
+    /// <summary>The article stream's version the reviewer saw (HTTP If-Match, from the ETag); null: no check. Not part of the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long? ExpectedVersion { get; init; }
+}
 
 public sealed record StrikeSource(NamedRef? ReportedBy, string ArticleId, string RecordId, string? Outlet, DateOnly? PublishedOn, IReadOnlyList<NamedRef> Targets);
 
@@ -151,6 +166,16 @@ public sealed record HealthReport(bool Database, IReadOnlyList<ProjectionHealth>
     /// <summary>Set when the high-water mark stands below the head because a transaction is still open: what holds
     /// projections and the feed back (they wait for it; nothing is skipped).</summary>
     public string? HeldBack { get; init; }
+}
+
+/// <summary>The write named the stream version it was based on (If-Match) and the stream has moved since (412). Nothing was
+/// written; <see cref="Current"/> is what stands now, for the reviewer to look at again.</summary>
+public sealed class StaleVersionException(string what, long expected, long actual) : Exception(
+    $"{what} is at version {actual}, not {expected} as If-Match says: someone else wrote to it since. Nothing was written; look at it again.")
+{
+    public long Expected { get; } = expected;
+    public long Actual { get; } = actual;
+    public object? Current { get; init; }
 }
 
 /// <summary>A named thing was not found (404).</summary>
@@ -184,6 +209,8 @@ public interface IClaimsApplication
     /// <paramref name="actor"/> is an actor id or a name or alias ("Lavrov"), which stands for every actor it finds.</summary>
     Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, ContradictionPage? page = null, CancellationToken ct = default);
     Task<ContradictionView?> GetContradictionAsync(string id, CancellationToken ct = default);
+    /// <summary>The version of a contradiction's stream (0 before its first event): its ETag.</summary>
+    Task<long> ContradictionVersionAsync(string id, CancellationToken ct = default);
     Task<ContradictionView> RecordVerdictAsync(string contradictionId, RecordVerdictRequest request, string reviewer, CancellationToken ct = default);
     Task<RecordView> CorrectRecordAsync(string articleId, string recordId, CorrectRecordRequest request, string reviewer, CancellationToken ct = default);
     Task<IReadOnlyList<StrikeIncident>> ListStrikeIncidentsAsync(CancellationToken ct = default);

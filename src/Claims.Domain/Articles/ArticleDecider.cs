@@ -21,7 +21,11 @@ public sealed record ReviseArticle(ArticleRevised Revision, IReadOnlyList<object
 public sealed record ReExtractArticle(string ArticleId, string ExtractorVersion, IReadOnlyList<object> Records, DateTimeOffset At) : ArticleCommand;
 
 /// <summary>A fact-checker corrects one record. Kind: "speaker" | "text" | "not-a-claim".</summary>
-public sealed record CorrectRecord(string ArticleId, string RecordId, string Kind, ActorData? Speaker, string? Text, string? Note, string Reviewer, DateTimeOffset At) : ArticleCommand;
+public sealed record CorrectRecord(string ArticleId, string RecordId, string Kind, ActorData? Speaker, string? Text, string? Note, string Reviewer, DateTimeOffset At) : ArticleCommand
+{
+    /// <summary>The stream version the reviewer saw (If-Match); null: no check.</summary>
+    public long? ExpectedVersion { get; init; }
+}
 
 /// <summary>The article stream's decisions. Pure: no clock, no I/O (times and extractions come in with the command).</summary>
 public static class ArticleDecider

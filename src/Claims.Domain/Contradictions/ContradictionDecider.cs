@@ -10,6 +10,9 @@ public sealed record RecordVerdict(string ContradictionId, string? Verdict, stri
 {
     /// <summary>The contradiction's stream, which Wolverine loads the review state from.</summary>
     public string StreamId => ContradictionStreams.Prefix + ContradictionId;
+
+    /// <summary>The stream version the reviewer saw (If-Match); null: no check.</summary>
+    public long? ExpectedVersion { get; init; }
 }
 
 public static class ContradictionStreams

@@ -142,6 +142,7 @@ public sealed class RequestLimitTests : IAsyncLifetime
         public Task<IReadOnlyList<ActorSummary>> SearchActorsAsync(string? search, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<ActorLedger?> GetLedgerAsync(string actorId, LedgerPage? page = null, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<ContradictionView?> GetContradictionAsync(string id, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<long> ContradictionVersionAsync(string id, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<ContradictionView> RecordVerdictAsync(string contradictionId, RecordVerdictRequest request, string reviewer, CancellationToken ct = default) =>
             throw new NotSupportedException();
         public Task<RecordView> CorrectRecordAsync(string articleId, string recordId, CorrectRecordRequest request, string reviewer, CancellationToken ct = default) =>

@@ -17,6 +17,15 @@ public static class Http
     public static Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> PostJsonAsync(this HttpClient client, string path, JsonNode body) =>
         client.PostJsonAsync(path, body.ToJsonString());
 
+    /// <summary>A POST with an If-Match header, sent as given (malformed ones too); none when <paramref name="ifMatch"/> is null.</summary>
+    public static async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> PostJsonAsync(this HttpClient client, string path, JsonNode body, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        var response = await client.SendAsync(request);
+        return (response.StatusCode, await ReadAsync(response), response);
+    }
+
     public static async Task<JsonNode> GetJsonAsync(this HttpClient client, string path)
     {
         var response = await client.GetAsync(path);

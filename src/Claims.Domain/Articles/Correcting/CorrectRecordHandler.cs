@@ -9,6 +9,7 @@ public static class CorrectRecordHandler
     public static async Task<ArticleState> Handle(CorrectRecord command, IDocumentSession session, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<ArticleState>(command.ArticleId, ct);
+        Deciding.ExpectedVersions.Check(stream, command.ExpectedVersion, $"Article '{command.ArticleId}'");
         var state = stream.Aggregate ?? ArticleState.None;
         var decided = ArticleDecider.Decide(command, state);
         stream.AppendMany(decided);

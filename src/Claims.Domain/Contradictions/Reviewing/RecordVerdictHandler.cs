@@ -9,6 +9,7 @@ public static class RecordVerdictHandler
     public static async Task<ContradictionReviewState> Handle(RecordVerdict command, IDocumentSession session, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<ContradictionReviewState>(command.StreamId, ct);
+        Deciding.ExpectedVersions.Check(stream, command.ExpectedVersion, $"Contradiction '{command.ContradictionId}'");
         var state = stream.Aggregate ?? ContradictionReviewState.None;
         var decided = ContradictionDecider.Decide(command, state);
         stream.AppendMany(decided);
