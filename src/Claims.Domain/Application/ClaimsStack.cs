@@ -43,8 +43,10 @@ public static class ClaimsStack
         var projections = new List<TableProjection>();
         services.AddSingleton<IReadOnlyList<TableProjection>>(projections);
         services.AddSingleton(sp => new ReadModels(dataSource, sp.GetRequiredService<IReadOnlyList<TableProjection>>()));
-        // Registered before Marten's daemon, so the read models' schemas exist before it (or any query) uses them.
-        services.AddHostedService(sp => new TableSchemasOnStart(dataSource, projections));
+        // Registered before Marten's daemon, so that a database of the old store is imported and the read models' schemas
+        // exist before the daemon (or any query) uses them.
+        services.AddHostedService(sp => new BeforeTheDaemon(sp.GetRequiredService<IDocumentStore>(), dataSource, projections,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Claims")));
 
         services.AddMarten(marten =>
             {
@@ -66,6 +68,9 @@ public static class ClaimsStack
                 // shows the transaction behind it has ended (this is the default; stated so nobody turns it off). No
                 // SkipStaleGapsDespiteLiveTransactionsAfter and no AdvanceHighWaterMarkToLatestAsync anywhere.
                 marten.Projections.UseTransactionEvidenceForGapSkipping = true;
+                // Appends NOTIFY the daemon at commit, so it reads new events at once instead of at its next poll: what the
+                // API's read-your-writes wait and the feed's delay follow (the feed measured p99 1 058 → 167 ms with it).
+                marten.Events.UseListenNotifyForEventAppends = true;
 
                 // Commands load the streams through these folds (the deciders' Evolve), never stored.
                 marten.Schema.For<ArticleState>().Identity(a => a.ArticleId!);
@@ -99,9 +104,18 @@ public static class ClaimsStack
 
     private static readonly Lazy<ArticleExtractor> SharedExtractor = new(() => new ArticleExtractor());
 
-    private sealed class TableSchemasOnStart(NpgsqlDataSource dataSource, IReadOnlyList<TableProjection> projections) : IHostedService
+    private sealed class BeforeTheDaemon(IDocumentStore store, NpgsqlDataSource dataSource, IReadOnlyList<TableProjection> projections,
+        Microsoft.Extensions.Logging.ILogger logger) : IHostedService
     {
-        public Task StartAsync(CancellationToken ct) => TableSchemas.EnsureAsync(dataSource, projections, ct);
+        public async Task StartAsync(CancellationToken ct)
+        {
+            var imported = await Importing.LegacyStoreImport.ImportAsync(store, dataSource, ct);
+            if (imported > 0)
+                Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger,
+                    "Imported {Count} events of the store Claims used before Marten into Marten's log; the old tables are kept as legacy_*.", imported);
+            await TableSchemas.EnsureAsync(dataSource, projections, ct);
+        }
+
         public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }
