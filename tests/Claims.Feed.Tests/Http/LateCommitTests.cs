@@ -1,6 +1,5 @@
 using Claims.Feed.Tests.Support;
 using Claims.TestKit;
-using Marten;
 
 namespace Claims.Feed.Tests.Http;
 
@@ -100,15 +99,12 @@ public sealed class LateCommitTests(PostgresDatabase database) : IClassFixture<P
         }
 
         /// <summary>
-        /// Keeps the transaction open past the point where Marten's daemon would skip a gap it has no evidence for (its
-        /// stale-sequence threshold, plus two of its slowest polls), while both readers keep asking; then checks that
-        /// neither the high-water mark nor either reader went past the gap. The wait is the open transaction's duration,
-        /// the adversary's window, not an assertion about speed.
+        /// Keeps the transaction open past the point where Marten's daemon would skip a gap it has no evidence for, while
+        /// both readers keep asking; then checks that neither the high-water mark nor either reader went past the gap.
         /// </summary>
         public async Task HoldAsync()
         {
-            var daemon = ((DocumentStore)Host.Log.Runtime.Store).Options.Projections;
-            await Task.Delay(daemon.StaleSequenceThreshold + daemon.SlowPollingTime * 2);
+            await Host.Log.OutlastGapSkippingAsync();
 
             Assert.True(await Host.Log.Runtime.Progress.HighWaterMarkAsync() < Held.Position, "the high-water mark passed the open transaction's event");
             Assert.Equal(_early, Pages.Received);
