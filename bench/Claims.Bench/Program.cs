@@ -1,11 +1,8 @@
 using System.Text.Json;
-using Claims.Bench.Append;
 using Claims.Bench.Corpus;
 using Claims.Bench.Extraction;
 using Claims.Bench.Harness;
-using Claims.Bench.Ingest;
 using Claims.Bench.Queries;
-using Claims.Bench.Store;
 
 // claims-bench [--quick] [--json] [append|extraction|corpus|rebuild|lag|growth|ingest|queries ...]: runs the benchmarks (all by default), each figure against a
 // baseline measured in the same run, and prints one markdown table (and with --json the same figures as JSON).
@@ -29,11 +26,6 @@ if (databaseSections.Any(Wanted))
     // One server for every database benchmark: each figure and its baseline still run back to back on it.
     await using var database = await BenchDatabase.StartAsync();
     databaseDescription = database.Describe();
-    if (Wanted("append")) rows.AddRange(await AppendBenchmark.RunAsync(database, quick));
-    if (Wanted("rebuild")) rows.AddRange(await Timed("rebuild", () => RebuildBenchmark.RunAsync(database, quick)));
-    if (Wanted("lag")) rows.AddRange(await Timed("lag", () => LiveLagBenchmark.RunAsync(database, quick)));
-    if (Wanted("growth")) rows.AddRange(await Timed("growth", () => GrowthBenchmark.RunAsync(database, quick)));
-    if (Wanted("ingest")) rows.AddRange(await Timed("ingest", () => IngestBenchmark.RunAsync(database, quick)));
     if (Wanted("queries")) rows.AddRange(await Timed("queries", () => QueryBenchmark.RunAsync(database, quick)));
 }
 

@@ -5,6 +5,9 @@ using Claims.Api.ClaimReviews;
 using Claims.Api.Contradictions;
 using Claims.Api.Errors;
 using Claims.Api.Health;
+using Claims.Api.Hygiene;
+using Claims.Api.Limits;
+using Claims.Api.OpenApi;
 using Claims.Api.Json;
 using Claims.Api.Strikes;
 using Claims.Domain.Application;
@@ -24,9 +27,9 @@ namespace Claims.Api;
 public static class ClaimsApi
 {
     /// <param name="apiKeys">The writers' keys; null reads <see cref="ApiKeyRing.Setting"/> from configuration.</param>
-    public static IServiceCollection AddClaimsApi(this IServiceCollection services, IClaimsApplication application, ApiKeyRing? apiKeys = null)
+    /// <remarks>The application (<see cref="IClaimsApplication"/>) comes from <see cref="ClaimsStack.AddClaims"/> on the same host.</remarks>
+    public static IServiceCollection AddClaimsApi(this IServiceCollection services, ApiKeyRing? apiKeys = null)
     {
-        services.AddSingleton(application);
         services.AddSingleton(sp => apiKeys ?? ApiKeyRing.Parse(sp.GetRequiredService<IConfiguration>()[ApiKeyRing.Setting]));
 
         services.ConfigureHttpJsonOptions(o => ClaimsJsonContext.ConfigureResponses(o.SerializerOptions));
@@ -39,29 +42,43 @@ public static class ClaimsApi
             .AddPolicy(WriteRoles.Ingest, p => p.RequireAuthenticatedUser().RequireRole(WriteRoles.Ingest))
             .AddPolicy(WriteRoles.Review, p => p.RequireAuthenticatedUser().RequireRole(WriteRoles.Review));
 
-        services.AddOpenApi();
+        // A query or route value that does not bind (?limit=abc) throws instead of a bare 400, so that the exception handler
+        // answers problem+json naming the parameter (BindingFailure), for every endpoint alike.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddRequestLimits();
+
+        services.AddClaimsOpenApi();
         return services;
     }
 
-    /// <summary>The middleware the endpoints rely on: problem+json for errors and status codes, then API-key authentication.</summary>
+    /// <summary>The middleware the endpoints rely on: nosniff on every answer, problem+json for errors and status codes, query and
+    /// route values PostgreSQL can store, API-key authentication, then the time budget and the ingest concurrency bound.</summary>
     public static IApplicationBuilder UseClaimsApi(this IApplicationBuilder app)
     {
+        app.UseNoSniff();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseParameterHygiene();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLimits();
         return app;
     }
 
     /// <summary>Maps the routes of issue 4 and the OpenAPI document at /openapi/v1.json.</summary>
     public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapArticles();
-        endpoints.MapActors();
-        endpoints.MapContradictions();
-        endpoints.MapStrikes();
-        endpoints.MapClaimReviews();
-        endpoints.MapHealth();
+        // What every route may answer, described once as it is implemented once (middleware): a query or route value that
+        // is refused (ParameterHygiene, BindingFailure) and a spent time budget (RequestLimits).
+        var api = endpoints.MapGroup("")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapArticles();
+        api.MapActors();
+        api.MapContradictions();
+        api.MapStrikes();
+        api.MapClaimReviews();
+        api.MapHealth();
         endpoints.MapOpenApi();
         return endpoints;
     }

@@ -29,8 +29,13 @@ public sealed class ArticleExtractor
     public KnowledgeBase Knowledge => _kb;
 
     /// <summary>Extracts the records of one article. Throws <see cref="NoArticleTextException"/> when the page holds no article text.</summary>
-    public ArticleExtraction Extract(ArticleInput input)
+    public ArticleExtraction Extract(ArticleInput input) => Extract(input, CancellationToken.None);
+
+    /// <summary>As <see cref="Extract(ArticleInput)"/>, checking <paramref name="cancellation"/> between stages and once per
+    /// sentence within them: a caller can give up on an article too costly to extract (throws <see cref="OperationCanceledException"/>).</summary>
+    public ArticleExtraction Extract(ArticleInput input, CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested();
         var notes = new List<string>();
         string text;
         string? htmlTitle = null, htmlOutlet = null;
@@ -48,18 +53,23 @@ public sealed class ArticleExtractor
         var layout = _pages.Read(text);
         if (!layout.Body.Any()) throw new NoArticleTextException(input.File);
         var published = input.PublishedOn ?? htmlDate ?? layout.PublishedOn;
+        cancellation.ThrowIfCancellationRequested();
         var doc = new Document(text, layout.Body);
-        var (mentions, places) = _mentions.Find(doc);
+        cancellation.ThrowIfCancellationRequested();
+        var (mentions, places) = _mentions.Find(doc, cancellation);
         MentionResolver.Resolve(mentions, _kb);
-        var ctx = new ArticleContext(_kb, doc, mentions, places, published);
+        var ctx = new ArticleContext(_kb, doc, mentions, places, published) { Cancellation = cancellation };
 
         var drafts = new StatementReader(ctx).Read();
         var strikes = new StrikeReader(ctx, drafts).Read();
         // "a démenti cette information": words that only point at a claim are kept for the dispute, not as a statement.
         var utterances = drafts.Where(d => !ClaimReference.IsBare(d, ctx.Tokens, _kb, ctx.MentionAt)).ToList();
+        cancellation.ThrowIfCancellationRequested();
         var stances = new StanceReader(ctx, utterances, strikes);
         var statements = stances.Statements();
+        cancellation.ThrowIfCancellationRequested();
         var disputes = new DisputeReader(ctx, drafts, stances).Read();
+        cancellation.ThrowIfCancellationRequested();
 
         return new ArticleExtraction(input.File, input.Outlet ?? htmlOutlet ?? layout.Outlet, input.Title ?? htmlTitle ?? layout.Title, published,
             statements, stances.Strikes(), disputes, Math.Max(layout.CommentCount, htmlComments), text)

@@ -6,6 +6,7 @@ using Claims.Feed.Problems;
 using Claims.Feed.Schemas;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,7 +33,8 @@ public static class EventFeedEndpoints
         group.MapGet("", (HttpContext context) => Refusing(context, () => EventPageEndpoint.HandleAsync(context, log, envelopes, options)))
             .WithName("ReadEventPage");
         group.MapGet("/live", (HttpContext context) => Refusing(context, () => LiveEndpoint.HandleAsync(context, log, envelopes, options, logger)))
-            .WithName("FollowEventsLive");
+            .WithName("FollowEventsLive")
+            .DisableRequestTimeout(); // streams for as long as the client listens; the host's request budget is for answers
         group.MapGet("/schemas", (HttpContext context) => SchemaEndpoints.IndexAsync(context, schemas))
             .WithName("ListEventSchemas");
         group.MapGet("/schemas/{file}", (HttpContext context, string file) => SchemaEndpoints.OneAsync(context, schemas, file))

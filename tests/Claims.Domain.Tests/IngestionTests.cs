@@ -29,10 +29,10 @@ public sealed class IngestionTests(PostgresDatabase database) : IClassFixture<Po
     [MemberData(nameof(BadRequests))]
     public async Task Invalid_requests_name_the_field_and_write_nothing(IngestArticleRequest request, string field)
     {
-        var before = await Streams.CountAsync(_runtime.Store);
+        var before = await Streams.CountAsync(_runtime);
         var error = await Assert.ThrowsAsync<RequestValidationException>(() => App.IngestAsync(request, "tester"));
         Assert.Equal(field, error.Field);
-        Assert.Equal(before, await Streams.CountAsync(_runtime.Store));
+        Assert.Equal(before, await Streams.CountAsync(_runtime));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class IngestionTests(PostgresDatabase database) : IClassFixture<Po
         Assert.Single(results.Select(r => r.ArticleId).Distinct());
         Assert.Single(results, r => r.Created);
         var ingested = 0;
-        await foreach (var e in _runtime.Store.ReadStreamAsync(results[0].ArticleId)) ingested += e.Data is ArticleIngested ? 1 : 0;
+        ingested = (await Streams.ReadAsync(_runtime, results[0].ArticleId)).Count(e => e is ArticleIngested);
         Assert.Equal(1, ingested);
     }
 
@@ -55,15 +55,15 @@ public sealed class IngestionTests(PostgresDatabase database) : IClassFixture<Po
         var url = "https://example.org/revised";
         var text = Seeds.All[0].Request.Text!;
         var first = await App.IngestAsync(new IngestArticleRequest(Text: text, Url: url), "tester");
-        var (before, version) = await Streams.LoadArticleAsync(_runtime.Store, first.ArticleId);
+        var (before, version) = await Streams.LoadArticleAsync(_runtime, first.ArticleId);
         var cut = text[..(text.Length / 2)];
         var second = await App.IngestAsync(new IngestArticleRequest(Text: cut, Url: url), "tester");
         Assert.Equal((first.ArticleId, false), (second.ArticleId, second.Created));
 
         var appended = new List<object>();
-        await foreach (var e in _runtime.Store.ReadStreamAsync(first.ArticleId, fromVersion: version + 1)) appended.Add(e.Data);
+        appended.AddRange(await Streams.ReadAsync(_runtime, first.ArticleId, fromVersion: version + 1));
         Assert.IsType<ArticleRevised>(appended[0]);
-        var (after, _) = await Streams.LoadArticleAsync(_runtime.Store, first.ArticleId);
+        var (after, _) = await Streams.LoadArticleAsync(_runtime, first.ArticleId);
         Assert.Equal(cut, after.Text);
         Assert.True(after.Standing.Count() < before.Standing.Count());
         Assert.Equal(before.Records.Count - after.Standing.Count(), appended.OfType<RecordRetracted>().Count() - appended.Count(Articles.RecordMapping.IsRecord));
@@ -75,7 +75,7 @@ public sealed class IngestionTests(PostgresDatabase database) : IClassFixture<Po
     public async Task A_newer_extractor_appends_retractions_and_new_records_without_rewriting_history()
     {
         var ingested = await App.IngestAsync(Seeds.All[3].Request, "tester");
-        var (before, version) = await Streams.LoadArticleAsync(_runtime.Store, ingested.ArticleId);
+        var (before, version) = await Streams.LoadArticleAsync(_runtime, ingested.ArticleId);
         var extractor = new Extraction.ArticleExtractor();
         // "Version 2" finds everything version 1 found but the first statement, and says the second one differently.
         var events = await _runtime.Claims.ReExtractAsync(ingested.ArticleId, input =>
@@ -89,7 +89,7 @@ public sealed class IngestionTests(PostgresDatabase database) : IClassFixture<Po
         Assert.Equal("s2.2", added.RecordId);
 
         var all = new List<object>();
-        await foreach (var e in _runtime.Store.ReadStreamAsync(ingested.ArticleId)) all.Add(e.Data);
+        all.AddRange(await Streams.ReadAsync(_runtime, ingested.ArticleId));
         Assert.Equal(version + events.Count, all.Count);
         Assert.Empty(await _runtime.Claims.ReExtractAsync(ingested.ArticleId, input => extractor.Extract(input) with { ExtractorVersion = "test-v2" }));
     }

@@ -40,13 +40,13 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
         await claims.App.CorrectRecordAsync(lavrov.ArticleId, lavrov.Record.RecordId, new CorrectRecordRequest("text", Text: lavrov.Record.Text + " (sic)"), "checker-2");
         await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
 
-        foreach (var projection in claims.Runtime.Daemon.Projections.Select(p => p.Name))
+        foreach (var projection in claims.Runtime.Projections.Select(p => p.Projection.Name))
         {
-            var schema = claims.Runtime.Store.ProjectionSchema(projection);
-            var live = await TableDump.OfSchemaAsync(claims.Runtime.Store, schema);
+            var schema = claims.Runtime.ProjectionSchema(projection);
+            var live = await TableDump.OfSchemaAsync(claims.Runtime.DataSource, schema);
             Assert.NotEmpty(live["records"]);
             await claims.Runtime.RebuildAsync(projection);
-            var rebuilt = await TableDump.OfSchemaAsync(claims.Runtime.Store, schema);
+            var rebuilt = await TableDump.OfSchemaAsync(claims.Runtime.DataSource, schema);
             Assert.Equal(live.Keys, rebuilt.Keys);
             foreach (var table in live.Keys) Assert.Equal(live[table], rebuilt[table]);
         }
@@ -68,7 +68,7 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
     public async Task Unknown_verdicts_and_unknown_contradictions_are_refused_and_write_nothing()
     {
         var c = (await claims.App.ListContradictionsAsync())[0];
-        var before = await Streams.CountAsync(claims.Runtime.Store);
+        var before = await Streams.CountAsync(claims.Runtime);
         var bad = await Assert.ThrowsAsync<RequestValidationException>(() => claims.App.RecordVerdictAsync(c.Id, new RecordVerdictRequest("maybe", null), "checker"));
         Assert.Equal("verdict", bad.Field);
         var missing = await Assert.ThrowsAsync<RequestValidationException>(() => claims.App.RecordVerdictAsync(c.Id, new RecordVerdictRequest(null, null), "checker"));
@@ -80,6 +80,6 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
         await Assert.ThrowsAsync<NotFoundException>(() => claims.App.CorrectRecordAsync(c.Sides[0].Records[0].ArticleId, "s999", new CorrectRecordRequest("not-a-claim"), "checker"));
         var status = await Assert.ThrowsAsync<RequestValidationException>(() => claims.App.ListContradictionsAsync(status: "closed"));
         Assert.Equal("status", status.Field);
-        Assert.Equal(before, await Streams.CountAsync(claims.Runtime.Store));
+        Assert.Equal(before, await Streams.CountAsync(claims.Runtime));
     }
 }

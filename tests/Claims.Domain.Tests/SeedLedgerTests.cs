@@ -74,10 +74,10 @@ public sealed class SeedLedgerTests(SeededClaims claims, ITestOutputHelper outpu
     {
         var seed = Seeds.All[2];
         var first = claims.Ingested[seed.File];
-        var before = await claims.Runtime.Store.HeadAsync();
+        var before = await claims.Runtime.Progress.HeadAsync();
         var again = await App.IngestAsync(seed.Request, "someone-else");
         Assert.Equal(first with { Created = false }, again);
-        Assert.Equal(before, await claims.Runtime.Store.HeadAsync());
+        Assert.Equal(before, await claims.Runtime.Progress.HeadAsync());
     }
 
     [Theory]
@@ -161,5 +161,5 @@ public sealed class SeedLedgerTests(SeededClaims claims, ITestOutputHelper outpu
         Assert.All(health.Projections, p => { Assert.Equal(0, p.Lag); Assert.True(p.Position > 0); });
     }
 
-    private Task<(ArticleState State, long Version)> StreamWriter_LoadAsync(string articleId) => Support.Streams.LoadArticleAsync(claims.Runtime.Store, articleId);
+    private Task<(ArticleState State, long Version)> StreamWriter_LoadAsync(string articleId) => Support.Streams.LoadArticleAsync(claims.Runtime, articleId);
 }

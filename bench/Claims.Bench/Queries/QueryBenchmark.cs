@@ -30,10 +30,10 @@ public static class QueryBenchmark
             ? configured.Split(',').Select(int.Parse).ToArray()
             : quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
         var requests = quick ? 200 : 1000;
-        var runtime = await ClaimsRuntime.StartAsync(database.ConnectionString, new ClaimsRuntimeOptions { Schema = "bench_queries" });
-        await using var _ = runtime;
-        var host = ClaimsWebHost.Build(new ClaimsWebHostOptions { Urls = "http://127.0.0.1:0", MinimumLogLevel = LogLevel.Warning }, runtime.Application);
+        await using var host = ClaimsWebHost.Build(new ClaimsWebHostOptions { Urls = "http://127.0.0.1:0", MinimumLogLevel = LogLevel.Warning },
+            database.ConnectionString, new ClaimsRuntimeOptions { Schema = "bench_queries", Daemon = JasperFx.Events.Daemon.DaemonMode.Solo });
         await host.StartAsync();
+        var runtime = ClaimsRuntime.Of(host);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(host.Urls.Single()) };
@@ -53,17 +53,17 @@ public static class QueryBenchmark
                 await runtime.Application.WaitForProjectionsAsync(TimeSpan.FromMinutes(30));
                 articles += added;
                 var loadSeconds = clock.Elapsed.TotalSeconds;
-                var events = await runtime.Store.HeadAsync();
-                var size = $"{events.Position:N0} events, {articles:N0} articles";
+                var events = await runtime.Progress.HeadAsync();
+                var size = $"{events:N0} events, {articles:N0} articles";
                 Console.Error.WriteLine($"queries: {size} loaded in {loadSeconds:0} s ({added / loadSeconds:0} articles/s, projections current)");
 
                 // CLAIMS_BENCH_PROFILE=1: how fast each projection rebuilds at this size (to find which one holds ingestion back).
                 if (Environment.GetEnvironmentVariable("CLAIMS_BENCH_PROFILE") == "1")
-                    foreach (var p in runtime.Daemon.Projections.Select(p => p.Name))
+                    foreach (var p in runtime.Projections.Select(p => p.Projection.Name))
                     {
                         var t = Stopwatch.StartNew();
                         await runtime.RebuildAsync(p);
-                        Console.Error.WriteLine($"PROFILE rebuild {p}: {t.Elapsed.TotalSeconds:0.0} s = {events.Position / t.Elapsed.TotalSeconds:0} events/s");
+                        Console.Error.WriteLine($"PROFILE rebuild {p}: {t.Elapsed.TotalSeconds:0.0} s = {events / t.Elapsed.TotalSeconds:0} events/s");
                     }
                 var probes = await ProbesAsync(runtime, sql);
                 var ledger = await TimeAsync(requests, i => http.GetAsync($"/actors/{Uri.EscapeDataString(probes.Actors[i % probes.Actors.Count])}/ledger"));
@@ -107,7 +107,7 @@ public static class QueryBenchmark
     private static async Task<int> IngestUntilAsync(ClaimsRuntime runtime, Queue<SyntheticArticle> feed, long events)
     {
         var added = 0;
-        var head = (await runtime.Store.HeadAsync()).Position;
+        var head = await runtime.Progress.HeadAsync();
         async Task Writer()
         {
             while (true)
@@ -118,7 +118,7 @@ public static class QueryBenchmark
                 await runtime.Application.IngestAsync(new IngestArticleRequest(article.Text, Url: article.Url, Outlet: article.Outlet, Title: article.Title,
                     PublishedOn: article.PublishedOn, Language: "fr"), "bench");
                 var n = Interlocked.Increment(ref added);
-                if (n % 10 == 0) Volatile.Write(ref head, (await runtime.Store.HeadAsync()).Position);
+                if (n % 10 == 0) Volatile.Write(ref head, await runtime.Progress.HeadAsync());
                 if (n % 10_000 == 0) Console.Error.WriteLine($"queries: {n:N0} articles ingested, {Volatile.Read(ref head):N0} events");
             }
         }
@@ -134,7 +134,7 @@ public static class QueryBenchmark
     {
         var actors = (await runtime.Application.SearchActorsAsync(null)).Select(a => a.Id).ToList();
         var picked = actors.Take(3).Concat(Enumerable.Range(1, 7).Select(i => actors[Math.Min(actors.Count - 1, 3 + i * (actors.Count - 3) / 8)])).Distinct().ToList();
-        var schema = runtime.Store.ProjectionSchema(ContradictionsProjection.ProjectionName);
+        var schema = runtime.ProjectionSchema(ContradictionsProjection.ProjectionName);
         var ids = new List<string>();
         await using (var command = sql.CreateCommand($"select id from {schema}.contradictions where current and status = 'open' order by id"))
         await using (var reader = await command.ExecuteReaderAsync())
@@ -146,7 +146,7 @@ public static class QueryBenchmark
     // The baselines: the same rows, by the plain SQL a hand-written service would run (payloads as text, nothing mapped).
     private static async Task RawLedgerAsync(NpgsqlDataSource sql, ClaimsRuntime runtime, string actorId)
     {
-        var s = runtime.Store.ProjectionSchema(LedgerProjection.ProjectionName);
+        var s = runtime.ProjectionSchema(LedgerProjection.ProjectionName);
         await using var command = sql.CreateCommand($"""
             select o.role, r.article_id, r.record_id, r.payload::text, a.outlet, a.title, a.published_on
               from {s}.roles o join {s}.records r on r.article_id = o.article_id and r.record_id = o.record_id join {s}.articles a on a.article_id = r.article_id
@@ -158,7 +158,7 @@ public static class QueryBenchmark
 
     private static async Task RawOpenAsync(NpgsqlDataSource sql, ClaimsRuntime runtime, string? after)
     {
-        var s = runtime.Store.ProjectionSchema(ContradictionsProjection.ProjectionName);
+        var s = runtime.ProjectionSchema(ContradictionsProjection.ProjectionName);
         await using var command = sql.CreateCommand($"""
             with page as (select id, about, kind, positions from {s}.contradictions where current and status = 'open' and ($1::text is null or id > $1) order by id limit 50)
             select p.id, p.about, p.kind, x.side, r.payload::text

@@ -2,8 +2,9 @@ using System.Security.Claims;
 using Claims.Api.Auth;
 using Claims.Api.Consistency;
 using Claims.Api.Json;
+using Claims.Api.Limits;
+using Claims.Api.Paging;
 using Claims.Domain.Application;
-using Claims.EventStore.Appending;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,50 +25,85 @@ public static class ArticleEndpoints
             .RequireAuthorization(WriteRoles.Ingest)
             .Accepts<IngestArticleRequest>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithName("IngestArticle")
+            .RequireRateLimiting(RequestLimits.IngestPolicy)
+            .WithRequestTimeout(RequestLimits.IngestPolicy)
             .WithSummary("Ingest an article (text or html); 200 with the same body when the content was already ingested.");
 
-        articles.MapGet("/", async (IClaimsApplication app, CancellationToken ct) => TypedResults.Ok(await app.ListArticlesAsync(ct)))
-            .WithSummary("The ingested articles, without their text.");
+        articles.MapGet("/", ListAsync)
+            .WithName("ListArticles")
+            .WithSummary("The ingested articles without their text, newest first, a page at a time (`limit`, default 100, at most 1000; " +
+                         "`after`, the last article id of the previous page); the next page in the `Link: <…>; rel=\"next\"` header.");
 
         articles.MapGet("/{articleId}", async Task<Ok<ArticleView>> (string articleId, IClaimsApplication app, CancellationToken ct) =>
                 TypedResults.Ok(await app.GetArticleAsync(articleId, ct) ?? throw new NotFoundException($"Article '{articleId}'")))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetArticle")
             .WithSummary("One article with its text and records.");
 
         articles.MapPost("/{articleId}/records/{recordId}/corrections", CorrectAsync)
             .RequireAuthorization(WriteRoles.Review)
             .Accepts<CorrectRecordRequest>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithName("CorrectRecord")
             .WithSummary("A fact-checker's correction of one record (speaker, text, not-a-claim); the reviewer is the API key's owner.");
 
         return endpoints;
     }
 
-    private static async Task<Results<Created<IngestResponse>, Ok<IngestResponse>>> IngestAsync(
-        HttpRequest request, ClaimsPrincipal user, IClaimsApplication app, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<ArticleSummary>>> ListAsync(int? limit, string? after, HttpContext http, IClaimsApplication app, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync(request, ClaimsJsonContext.Default.IngestArticleRequest, ct);
-        var result = await IngestOnceAsync(app, body, user.Identity!.Name!, ct);
+        var page = new ArticlePage(NextLink.After(after), NextLink.Limit(limit, ArticlePage.DefaultLimit, ArticlePage.MaxLimit));
+        var list = await app.ListArticlesAsync(page, ct);
+        if (list.Count == page.Limit) NextLink.Set(http, list[^1].ArticleId);
+        return TypedResults.Ok(list);
+    }
+
+    /// <remarks>
+    /// <paramref name="ct"/> is the request's token: it ends when the client leaves or the ingest budget
+    /// (<see cref="RequestLimits.IngestPolicy"/>) is spent, and the domain gets it. Extraction is synchronous CPU work that does
+    /// not watch it yet, so the work runs on its own task: the client gets its 503 when the budget ends, while this handler
+    /// still waits for the work, keeping its ingest slot until the core is free again (else the concurrency bound would count
+    /// only the requests still connected, not the extractions running). The append refuses a spent token; one already under
+    /// way may still commit, and a retry then gets 200 with the same body.
+    /// </remarks>
+    private static async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, EmptyHttpResult>> IngestAsync(
+        HttpContext http, ClaimsPrincipal user, IClaimsApplication app, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync(http.Request, ClaimsJsonContext.Default.IngestArticleRequest, ct);
+        var who = user.Identity!.Name!;
+        var work = Task.Run(() => app.IngestAsync(body, who, ct), CancellationToken.None);
+        IngestResult result;
+        try
+        {
+            result = await work.WaitAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            if (RequestLimits.TimedOut(http) && !http.Response.HasStarted)
+            {
+                // This connection stays busy until the work ends (HTTP/1.1 serves one request at a time): the client must not
+                // send its next request on it.
+                http.Response.Headers.Connection = "close";
+                await RequestLimits.WriteTimeoutAsync(http);
+                await http.Response.CompleteAsync();
+            }
+            try { await work; } catch (Exception) { /* abandoned: its outcome has no one to go to */ }
+            return TypedResults.Empty;
+        }
         if (result.Created) await ReadYourWrites.WaitAsync(app, ct);
         var response = new IngestResponse(result.ArticleId, result.Records);
         return result.Created
             ? TypedResults.Created($"/articles/{Uri.EscapeDataString(result.ArticleId)}", response)
             : TypedResults.Ok(response);
-    }
-
-    /// <summary>
-    /// Two clients posting the same article race to create the same stream; the loser's append is refused whole
-    /// (nothing written). Asked again, the domain sees the stream and answers "already ingested".
-    /// </summary>
-    private static async Task<IngestResult> IngestOnceAsync(IClaimsApplication app, IngestArticleRequest body, string ingestedBy, CancellationToken ct)
-    {
-        try
-        {
-            return await app.IngestAsync(body, ingestedBy, ct);
-        }
-        catch (WrongExpectedVersionException)
-        {
-            return await app.IngestAsync(body, ingestedBy, ct);
-        }
     }
 
     private static async Task<Created<RecordView>> CorrectAsync(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Claims.Api.Json;
+using Claims.Api.OpenApi;
 using Claims.Domain.Application;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,9 @@ public static class ClaimReviewEndpoints
                 return Results.Text(JsonSerializer.Serialize(review, ClaimsJsonContext.Default.JsonObject), JsonLd);
             })
             .WithTags("Records")
-            .Produces(StatusCodes.Status200OK, contentType: JsonLd)
+            .Produces(StatusCodes.Status200OK, contentType: JsonLd)   // its schema: ClaimsOpenApi (the body is built as a JsonObject)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName(ClaimsOpenApi.ClaimReviewOperation)
             .WithSummary("schema.org ClaimReview (JSON-LD) of one record, with its verdict when a fact-checker gave one.");
         return endpoints;
     }

@@ -17,9 +17,10 @@ public static class ReadYourWrites
         {
             await application.WaitForProjectionsAsync(Bound, ct);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
-            // The write is committed; only its visibility in the read models is late.
+            // The write is committed; only its visibility in the read models is late. A budget spent or a client gone while
+            // waiting must not turn a committed write into a 503 that invites a retry (a second verdict).
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Claims.Api.Auth;
 using Claims.Api.Consistency;
 using Claims.Api.Json;
+using Claims.Api.Paging;
 using Claims.Domain.Application;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,18 +18,26 @@ public static class ContradictionEndpoints
         var contradictions = endpoints.MapGroup("/contradictions").WithTags("Contradictions");
 
         contradictions.MapGet("/", ListAsync)
+            .WithName("ListContradictions")
             .WithSummary("Contradictions with their sides, optionally by status (open, confirmed, dismissed, needs-evidence) and actor (id, name or alias); " +
                          "a page at a time in id order (`limit`, default 50; `after`, the last id of the previous page; `recordsPerSide`, default 50), " +
                          "the next page in the `Link: <…>; rel=\"next\"` header.");
 
         contradictions.MapGet("/{id}", async Task<Ok<ContradictionView>> (string id, IClaimsApplication app, CancellationToken ct) =>
                 TypedResults.Ok(await app.GetContradictionAsync(id, ct) ?? throw new NotFoundException($"Contradiction '{id}'")))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetContradiction")
             .WithSummary("One contradiction with its sides and verdict history.");
 
         contradictions.MapPost("/{id}/verdicts", RecordVerdictAsync)
             .RequireAuthorization(WriteRoles.Review)
             .Accepts<RecordVerdictRequest>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithName("RecordVerdict")
             .WithSummary("A fact-checker's verdict (confirmed, dismissed, needs-evidence); the reviewer is the API key's owner.");
 
         return endpoints;
@@ -37,16 +46,13 @@ public static class ContradictionEndpoints
     private static async Task<Ok<IReadOnlyList<ContradictionView>>> ListAsync(string? status, string? actor, int? limit, string? after, int? recordsPerSide,
         HttpContext http, IClaimsApplication app, CancellationToken ct)
     {
-        var page = new ContradictionPage(string.IsNullOrWhiteSpace(after) ? null : after, limit ?? ContradictionPage.DefaultLimit,
-            recordsPerSide ?? ContradictionPage.DefaultRecordsPerSide);
+        after = NextLink.After(after);
+        if (after is not null && !ContradictionPage.IsCursor(after))
+            throw new RequestValidationException("after", $"after must be the id of the last contradiction of a previous page, such as c-09e2247e8d (got '{after}').");
+        var page = new ContradictionPage(after, limit ?? ContradictionPage.DefaultLimit, recordsPerSide ?? ContradictionPage.DefaultRecordsPerSide);
         var list = await app.ListContradictionsAsync(status, actor, page, ct);
-        // A full page may have a next one; the array stays the body (its shape is a contract), the way on goes in a header (RFC 8288).
-        if (list.Count == page.Limit)
-        {
-            var query = QueryString.Create(http.Request.Query.Where(q => q.Key != "after").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-                .Append(KeyValuePair.Create("after", (string?)list[^1].Id)));
-            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{query}>; rel=\"next\"";
-        }
+        // A full page may have a next one.
+        if (list.Count == page.Limit) NextLink.Set(http, list[^1].Id);
         return TypedResults.Ok(list);
     }
 

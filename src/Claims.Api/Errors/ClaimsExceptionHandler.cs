@@ -2,13 +2,16 @@ using System.Text.Json;
 using Claims.Domain.Application;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Claims.Api.Errors;
 
 /// <summary>
 /// Turns the domain's refusals into problem+json: <see cref="RequestValidationException"/> → 400 naming the field (in
-/// "field" and in "errors"), <see cref="NotFoundException"/> → 404, a bad request the server detected (too large, unreadable) → its status.
+/// "field" and in "errors"), <see cref="NotFoundException"/> → 404, <see cref="RequestTooLargeException"/> → 413 naming the field and
+/// its limit, a query or route value minimal APIs could not bind (?limit=abc) → 400 naming the parameter, a bad request the
+/// server detected (too large, unreadable) → its status.
 /// Anything else is left to the default 500 problem, without internals.
 /// </summary>
 public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -19,7 +22,17 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
         {
             RequestValidationException invalid => Invalid(invalid.Field, invalid.Message),
             NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
+            // Another writer changed the stream between load and append, and Wolverine's retries met it again each time.
+            JasperFx.ConcurrencyException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Conflict",
+                Detail = $"Another write to the same stream came first ({conflict.Message}). Nothing was written; send it again.",
+            },
+            RequestTooLargeException large => TooLarge(large.Field, large.Message, large.LimitBytes),
             BadHttpRequestException { InnerException: JsonException } => Invalid("body", "The body is not valid JSON."),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } bad =>
+                TooLarge("body", bad.Message, context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize),
+            BadHttpRequestException bad when BindingFailure.Parse(bad.Message) is { } binding => Invalid(binding.Parameter, binding.Message),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = Title(bad.StatusCode), Detail = bad.Message },
             _ => null,
         };
@@ -37,6 +50,19 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
             Detail = $"{field}: {message} Nothing was written.",
         };
         problem.Extensions["field"] = field;
+        return problem;
+    }
+
+    public static ProblemDetails TooLarge(string field, string message, long? limitBytes)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "Request too large",
+            Detail = $"{field}: {message} Nothing was written.",
+        };
+        problem.Extensions["field"] = field;
+        if (limitBytes is { } limit) problem.Extensions["limitBytes"] = limit;
         return problem;
     }
 

@@ -27,6 +27,8 @@ public static class HealthEndpoints
                 return report.Database ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
             })
             .WithTags("Health")
+            .WithName("GetHealth")
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Whether the database answers, and how far each projection lags behind the event log.");
         return endpoints;
     }

@@ -8,12 +8,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Claims.Api.Hosting;
 
-/// <summary>The real Kestrel host of the API, shared by `claims serve` and the tests.</summary>
+/// <summary>The real Kestrel host of the API, shared by `claims serve` and the tests: one host for Claims' stack (Marten,
+/// Wolverine, the daemon; <see cref="ClaimsStack.AddClaims"/>) and the HTTP endpoints, minimal APIs over the application.</summary>
 public static class ClaimsWebHost
 {
-    public static WebApplication Build(ClaimsWebHostOptions options, IClaimsApplication application)
+    public static WebApplication Build(ClaimsWebHostOptions options, string connectionString, ClaimsRuntimeOptions? runtime = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options.Args });
+        builder.AddClaims(connectionString, runtime);
         var urls = options.Urls ?? builder.Configuration[WebHostDefaults.ServerUrlsKey];
         builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? ClaimsWebHostOptions.DefaultUrls : urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
@@ -23,7 +25,7 @@ public static class ClaimsWebHost
 
         // Parsed now, so a malformed CLAIMS_API_KEYS stops `claims serve` before it listens.
         var keys = options.ApiKeys ?? ApiKeyRing.Parse(builder.Configuration[ApiKeyRing.Setting]);
-        builder.Services.AddClaimsApi(application, keys);
+        builder.Services.AddClaimsApi(keys);
         options.ConfigureServices?.Invoke(builder);
 
         var app = builder.Build();

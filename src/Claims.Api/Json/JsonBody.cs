@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Claims.Api.Hygiene;
 using Claims.Domain.Application;
 using Microsoft.AspNetCore.Http;
 
@@ -24,7 +25,13 @@ public static class JsonBody
         {
             throw Invalid(e, type);
         }
-        return value ?? throw new RequestValidationException("body", "The body is null; send a JSON object.");
+        if (value is null) throw new RequestValidationException("body", "The body is null; send a JSON object.");
+        // Every string field of every body, through its JSON metadata: a verdict note, a correction or a title with a NUL is
+        // named here instead of failing in PostgreSQL, and a field added later is covered without a check of its own.
+        foreach (var property in type.Properties)
+            if (property.PropertyType == typeof(string) && property.Get is { } get)
+                TextHygiene.Check(property.Name, (string?)get(value));
+        return value;
     }
 
     private static RequestValidationException Invalid(JsonException e, JsonTypeInfo type)
@@ -37,6 +44,13 @@ public static class JsonBody
             return new RequestValidationException(name, $"Unknown field '{name}'. Known fields: {known}.");
         }
         var field = FieldOf(e.Path);
+        // The reader's own errors (truncated or malformed JSON, invalid UTF-8 between tokens) come wrapped; their message
+        // says what and where, which is the problem to name, whatever property the reader was in.
+        if (e.InnerException is JsonException syntax)
+            return new RequestValidationException("body", $"The body is not valid JSON: {Where(syntax.Message, e)}");
+        // Text that cannot become a .NET string: invalid UTF-8 inside a string, or an escaped lone surrogate ("\ud800").
+        if (e.InnerException is InvalidOperationException { Message: var cause } && !cause.StartsWith("Cannot get the value of a token type", StringComparison.Ordinal))
+            return new RequestValidationException(field, $"'{field}' is not valid text: {cause.TrimEnd('.')} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
         if (field == "body")
         {
             return e.Path is null or "$" && e.Message.Contains("could not be converted", StringComparison.Ordinal)
@@ -48,6 +62,9 @@ public static class JsonBody
         return new RequestValidationException(field,
             expected is null ? $"'{field}' is not valid JSON here." : $"'{field}' must be {expected}.");
     }
+
+    private static string Where(string message, JsonException e) =>
+        message.Contains("LineNumber", StringComparison.Ordinal) ? message : $"{message.TrimEnd('.')} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).";
 
     private static string FieldOf(string? path)
     {

@@ -17,7 +17,7 @@ public static class RebuildCommand
 
         return await CliRuntime.RunAsync("rebuild", async runtime =>
         {
-            var names = runtime.Daemon.Projections.Select(p => p.Name).ToList();
+            var names = runtime.Projections.Select(p => p.Projection.Name).ToList();
             if (projection is not null && !names.Contains(projection))
             {
                 await Console.Error.WriteLineAsync($"claims rebuild: no projection named '{projection}'. Projections: {string.Join(", ", names)}.");

@@ -3,7 +3,6 @@ using Claims.Cli.Database;
 using Claims.Cli.Hosting;
 using Claims.Cli.Ingestion;
 using Claims.Domain.Application;
-using Claims.EventStore.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -37,13 +36,14 @@ public static class ServeCommand
         if (parsed.Errors.Count > 0 || parsed.Positional.Count > 0)
             return await CliArgs.UsageAsync("serve", Usage, parsed.Errors.Concat(parsed.Positional.Select(p => $"unexpected argument '{p}'")));
 
-        return await CliRuntime.RunAsync("serve", async runtime =>
+        return await CliRuntime.WithDatabaseAsync("serve", async connectionString =>
         {
-            await SeedIfEmptyAsync(runtime);
             WebApplication host;
             try
             {
-                host = ClaimsWebHost.Build(ServeCapabilities.With(new ClaimsWebHostOptions { Urls = parsed["--urls"] }, runtime), runtime.Application);
+                // HotCold: of several `claims serve` on one database, one runs the projections; another takes over when it dies.
+                host = ClaimsWebHost.Build(ServeCapabilities.With(new ClaimsWebHostOptions { Urls = parsed["--urls"] }), connectionString,
+                    new ClaimsRuntimeOptions { Daemon = JasperFx.Events.Daemon.DaemonMode.HotCold });
             }
             catch (FormatException e)
             {
@@ -53,6 +53,7 @@ public static class ServeCommand
             await using (host)
             {
                 await host.StartAsync();
+                await SeedIfEmptyAsync(ClaimsRuntime.Of(host));
                 Console.WriteLine($"Claims API listening on {string.Join(", ", host.Urls)} (OpenAPI: /openapi/v1.json). Ctrl-C stops.");
                 await host.WaitForShutdownAsync();
             }
@@ -63,7 +64,7 @@ public static class ServeCommand
     private static async Task SeedIfEmptyAsync(ClaimsRuntime runtime)
     {
         // The log, not a read model: projections may still be catching up at start-up, and the log is one cheap row.
-        if (await runtime.Store.HeadAsync() != LogPosition.Start) return;
+        if (await runtime.Progress.HeadAsync() > 0) return;
         var application = runtime.Application;
         if (SeedsFolder.Find() is not { } seeds)
         {

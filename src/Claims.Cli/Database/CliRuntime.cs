@@ -1,5 +1,4 @@
 using Claims.Domain.Application;
-using Claims.EventStore.Daemon;
 using Claims.LocalPostgres;
 using Npgsql;
 
@@ -10,18 +9,22 @@ public static class CliRuntime
 {
     public const int NoDatabase = 3;
 
-    public static async Task<int> RunAsync(string command, Func<ClaimsRuntime, Task<int>> body)
+    /// <summary>Runs a one-off command on a started Claims host of its own (the daemon in solo mode, so its read models move).</summary>
+    public static Task<int> RunAsync(string command, Func<ClaimsRuntime, Task<int>> body) =>
+        WithDatabaseAsync(command, async connectionString =>
+        {
+            await using var runtime = await ClaimsRuntime.StartAsync(connectionString);
+            return await body(runtime);
+        });
+
+    /// <summary>Finds or provisions the CLI's database and runs <paramref name="body"/> on it, turning "no database" into a message.</summary>
+    public static async Task<int> WithDatabaseAsync(string command, Func<string, Task<int>> body)
     {
         string? connectionString = null;
         try
         {
             connectionString = await ClaimsDatabase.ConnectionStringAsync(Console.Error.WriteLine);
-            await using var runtime = await ClaimsRuntime.StartAsync(connectionString, new ClaimsRuntimeOptions
-            {
-                // The daemon retries a failing projection by itself; without this the failure would be silent and the read model stale.
-                Daemon = new DaemonOptions { OnError = (projection, e) => Console.Error.WriteLine($"claims: projection '{projection}' failed, retrying: {e.Message}") },
-            });
-            return await body(runtime);
+            return await body(connectionString);
         }
         catch (PostgresNotFoundException e)
         {

@@ -6,6 +6,7 @@ using Claims.Relay;
 using Claims.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Claims.Cli.Hosting;
@@ -14,22 +15,21 @@ namespace Claims.Cli.Hosting;
 /// when CLAIMS_RABBITMQ_ENABLED=true, the RabbitMQ relay.</summary>
 public static class ServeCapabilities
 {
-    public static ClaimsWebHostOptions With(ClaimsWebHostOptions options, ClaimsRuntime runtime)
+    public static ClaimsWebHostOptions With(ClaimsWebHostOptions options)
     {
         var relay = RelaySettings.FromEnvironment();
-        var log = EventLog.Of(runtime);
         return options with
         {
             ConfigureServices = builder =>
             {
                 options.ConfigureServices?.Invoke(builder);
                 if (relay.Enabled)
-                    builder.Services.AddHostedService(sp => new RabbitMqRelay(log, relay, sp.GetRequiredService<ILogger<RabbitMqRelay>>()));
+                    builder.Services.AddHostedService(sp => new RabbitMqRelay(EventLog.Of(ClaimsRuntime.Of(sp.GetRequiredService<IHost>())), relay, sp.GetRequiredService<ILogger<RabbitMqRelay>>()));
             },
             ConfigureEndpoints = app =>
             {
                 options.ConfigureEndpoints?.Invoke(app);
-                app.MapEventFeed(log);
+                app.MapEventFeed(EventLog.Of(ClaimsRuntime.Of(app)));
                 app.MapReviewPage();
             },
         };

@@ -96,6 +96,7 @@ public sealed class ClaimsApplication : IClaimsApplication
     }
 
     public Task<IReadOnlyList<ArticleSummary>> ListArticlesAsync(CancellationToken ct = default) => _read.ArticlesAsync(ct);
+    public Task<IReadOnlyList<ArticleSummary>> ListArticlesAsync(ArticlePage page, CancellationToken ct = default) => _read.ArticlesAsync(page, ct);
 
     public async Task<ArticleView?> GetArticleAsync(string articleId, CancellationToken ct = default)
     {
@@ -184,6 +185,7 @@ public sealed class ClaimsApplication : IClaimsApplication
     }
 
     public Task<IReadOnlyList<StrikeIncident>> ListStrikeIncidentsAsync(CancellationToken ct = default) => _read.IncidentsAsync(ct);
+    public Task<IReadOnlyList<StrikeIncident>> ListStrikeIncidentsAsync(StrikePage page, CancellationToken ct = default) => _read.IncidentsAsync(page, ct);
 
     public async Task<JsonObject?> GetClaimReviewAsync(string articleId, string recordId, CancellationToken ct = default)
     {

@@ -94,6 +94,27 @@ public sealed record ContradictionPage(string? After = null, int Limit = Contrad
 
     /// <summary>One contradiction asked for by id: its sides up to the maximum.</summary>
     public static ContradictionPage One { get; } = new(null, 1, MaxLimit);
+
+    /// <summary>Whether <paramref name="after"/> can be a contradiction id ("c-" and 10 lowercase hex digits, as the finder
+    /// makes them): anything else as a cursor is tampered with or mistyped, and gets a 400 rather than a page.</summary>
+    public static bool IsCursor(string after) =>
+        after.Length == 12 && after.StartsWith("c-", StringComparison.Ordinal) && after.AsSpan(2).IndexOfAnyExcept("0123456789abcdef") < 0;
+}
+
+/// <summary>Which articles GET /articles returns: the newest first (ingestion time, then id), at most <see cref="Limit"/>,
+/// after the article <see cref="After"/> (the last id of the previous page; an id this server does not know is a 400).</summary>
+public sealed record ArticlePage(string? After = null, int Limit = ArticlePage.DefaultLimit)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+}
+
+/// <summary>Which strike incidents GET /strikes returns: in date order (undated last, then id), at most <see cref="Limit"/>,
+/// after the cursor <see cref="After"/> (<see cref="StrikeCursor"/>, given in the previous page's Link header).</summary>
+public sealed record StrikePage(StrikeCursor? After = null, int Limit = StrikePage.DefaultLimit)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
 }
 
 /// <summary>Verdict: "confirmed" | "dismissed" | "needs-evidence". Reviewer is the API key's owner, never taken from a body.</summary>
@@ -141,11 +162,21 @@ public sealed class RequestValidationException(string field, string message) : E
     public string Field { get; } = field;
 }
 
+/// <summary>A field larger than its limit (413, not 400: the request is well formed, only too big). Names the field and the
+/// limit in bytes; nothing was written.</summary>
+public sealed class RequestTooLargeException(string field, string message, long limitBytes) : Exception(message)
+{
+    public string Field { get; } = field;
+    public long LimitBytes { get; } = limitBytes;
+}
+
 /// <summary>Everything the edges may ask of Claims. Writes take the acting identity from the edge (API key owner, "local").</summary>
 public interface IClaimsApplication
 {
     Task<IngestResult> IngestAsync(IngestArticleRequest request, string ingestedBy, CancellationToken ct = default);
     Task<IReadOnlyList<ArticleSummary>> ListArticlesAsync(CancellationToken ct = default);
+    /// <summary>A page of articles (<see cref="ArticlePage"/>); an unknown `after` article is a <see cref="RequestValidationException"/>.</summary>
+    Task<IReadOnlyList<ArticleSummary>> ListArticlesAsync(ArticlePage page, CancellationToken ct = default);
     Task<ArticleView?> GetArticleAsync(string articleId, CancellationToken ct = default);
     Task<IReadOnlyList<ActorSummary>> SearchActorsAsync(string? search, CancellationToken ct = default);
     /// <summary>An actor's ledger, a page at a time (the first <see cref="LedgerPage.DefaultLimit"/> entries without one).</summary>
@@ -157,6 +188,8 @@ public interface IClaimsApplication
     Task<ContradictionView> RecordVerdictAsync(string contradictionId, RecordVerdictRequest request, string reviewer, CancellationToken ct = default);
     Task<RecordView> CorrectRecordAsync(string articleId, string recordId, CorrectRecordRequest request, string reviewer, CancellationToken ct = default);
     Task<IReadOnlyList<StrikeIncident>> ListStrikeIncidentsAsync(CancellationToken ct = default);
+    /// <summary>A page of strike incidents (<see cref="StrikePage"/>).</summary>
+    Task<IReadOnlyList<StrikeIncident>> ListStrikeIncidentsAsync(StrikePage page, CancellationToken ct = default);
     /// <summary>schema.org ClaimReview JSON-LD of one record, with its verdict when one exists; null when the record is unknown.</summary>
     Task<JsonObject?> GetClaimReviewAsync(string articleId, string recordId, CancellationToken ct = default);
     Task<HealthReport> GetHealthAsync(CancellationToken ct = default);

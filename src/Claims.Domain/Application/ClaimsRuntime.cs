@@ -58,12 +58,23 @@ public sealed class ClaimsRuntime : IAsyncDisposable
     /// <summary>A runtime over a host built elsewhere with <see cref="ClaimsStack.AddClaims"/> (the web host); not stopped on dispose.</summary>
     public static ClaimsRuntime Of(IHost host) => new(host, owned: false);
 
-    /// <summary>Rebuilds one read model (or all) from the start of the log with Marten's daemon: its tables are emptied first.</summary>
+    /// <summary>Rebuilds one read model (or all) from the start of the log with a Marten daemon of its own: the tables are
+    /// emptied, the log replayed, the progress set. This process's own daemon, if it runs one, is paused meanwhile (two
+    /// daemons would race on the same shard) and resumed after, following the log from where the rebuild ended.</summary>
     public async Task RebuildAsync(string? projection = null, CancellationToken ct = default)
     {
-        using var daemon = await Store.BuildProjectionDaemonAsync();
-        foreach (var p in Projections.Where(p => projection is null || p.Projection.Name == projection))
-            await daemon.RebuildProjectionAsync(p.Projection.Name, TimeSpan.FromMinutes(30), ct);
+        var coordinator = Services.GetService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
+        if (coordinator is not null) await coordinator.PauseAsync();
+        try
+        {
+            using var daemon = await Store.BuildProjectionDaemonAsync();
+            foreach (var p in Projections.Where(p => projection is null || p.Projection.Name == projection))
+                await daemon.RebuildProjectionAsync(p.Projection.Name, TimeSpan.FromMinutes(30), ct);
+        }
+        finally
+        {
+            if (coordinator is not null) await coordinator.ResumeAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

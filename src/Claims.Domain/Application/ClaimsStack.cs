@@ -9,7 +9,6 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
-using Marten.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -86,9 +85,9 @@ public static class ClaimsStack
         {
             wolverine.Discovery.IncludeAssembly(typeof(ClaimsStack).Assembly);
             wolverine.Policies.AutoApplyTransactions();
-            // Two writers on one stream: the loser decides again on what the winner wrote (an identical ingest then decides nothing).
-            wolverine.OnException<ConcurrencyException>().RetryTimes(5);
-            wolverine.OnException<EventStreamUnexpectedMaxEventIdException>().RetryTimes(5);
+            // Two writers on one stream: the loser decides again on what the winner wrote (an identical ingest then decides
+            // nothing). Two creations of one new stream collide on its id instead.
+            wolverine.OnException<ConcurrencyException>().Or<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryTimes(5);
             if (options.Daemon != DaemonMode.HotCold) wolverine.Durability.Mode = DurabilityMode.Solo;
         });
         services.AddSingleton(sp => new ProjectionProgress(sp.GetRequiredService<IDocumentStore>(), dataSource, projections));

@@ -20,13 +20,30 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
 
     public static readonly IReadOnlyList<string> Statuses = ["open", .. ContradictionVerdictRecorded.Verdicts];
 
-    public async Task<IReadOnlyList<ArticleSummary>> ArticlesAsync(CancellationToken ct)
+    public Task<IReadOnlyList<ArticleSummary>> ArticlesAsync(CancellationToken ct) => ArticlesAsync(null, ct);
+
+    /// <summary>Articles newest first; with a page, those after its `after` article (whose place is looked up: an id this
+    /// server does not know is refused, not read as "from the start"), at most its limit. Without one, all of them.</summary>
+    public async Task<IReadOnlyList<ArticleSummary>> ArticlesAsync(ArticlePage? page, CancellationToken ct)
     {
+        DateTimeOffset? afterIngestedAt = null;
+        if (page?.After is { } after)
+        {
+            await using var find = dataSource.CreateCommand($"select ingested_at from {Ledger}.articles where article_id = $1");
+            find.Parameters.Add(new() { Value = after, NpgsqlDbType = NpgsqlDbType.Text });
+            afterIngestedAt = await find.ExecuteScalarAsync(ct) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero)
+                : throw new RequestValidationException("after", $"after must be the id of an article of a previous page (no article '{after}').");
+        }
         await using var command = dataSource.CreateCommand($"""
             select a.article_id, a.url, a.outlet, a.title, a.published_on, a.ingested_at,
                    (select count(*) from {Ledger}.records r where r.article_id = a.article_id and r.status <> 'retracted')
-              from {Ledger}.articles a order by a.ingested_at desc, a.article_id
+              from {Ledger}.articles a
+             where $1::timestamptz is null or a.ingested_at < $1 or (a.ingested_at = $1 and a.article_id > $2)
+             order by a.ingested_at desc, a.article_id limit $3
             """);
+        command.Parameters.Add(new() { Value = (object?)afterIngestedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = (object?)page?.After ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)page?.Limit ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         await using var reader = await command.ExecuteReaderAsync(ct);
         var list = new List<ArticleSummary>();
         while (await reader.ReadAsync(ct))
@@ -194,9 +211,22 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
             verdictLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<VerdictView>)kv.Value));
     }
 
-    public async Task<IReadOnlyList<StrikeIncident>> IncidentsAsync(CancellationToken ct)
+    public Task<IReadOnlyList<StrikeIncident>> IncidentsAsync(CancellationToken ct) => IncidentsAsync(null, ct);
+
+    /// <summary>Incidents in date order (undated last, then id); with a page, those after its cursor, at most its limit.
+    /// The cursor holds the sort key, not only the id: regrouping may replace the incident a client stopped at.</summary>
+    public async Task<IReadOnlyList<StrikeIncident>> IncidentsAsync(StrikePage? page, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"select incident::text from {Strikes}.incidents order by date_from nulls last, id");
+        await using var command = dataSource.CreateCommand($"""
+            select incident::text from {Strikes}.incidents
+             where $1::text is null
+                or ($2::date is not null and (date_from is null or date_from > $2 or (date_from = $2 and id > $1)))
+                or ($2::date is null and date_from is null and id > $1)
+             order by date_from nulls last, id limit $3
+            """);
+        command.Parameters.Add(new() { Value = (object?)page?.After?.Id ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)page?.After?.From ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
+        command.Parameters.Add(new() { Value = (object?)page?.Limit ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         await using var reader = await command.ExecuteReaderAsync(ct);
         var list = new List<StrikeIncident>();
         while (await reader.ReadAsync(ct)) list.Add(JsonSerializer.Deserialize(reader.GetString(0), ReadModelJson.Default.StrikeIncident)!);

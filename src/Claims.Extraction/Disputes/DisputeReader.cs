@@ -15,15 +15,19 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     {
         var kb = ctx.Kb;
         var found = new List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)>();
-        foreach (var d in drafts)
+        // Accusations ("les accusations de X selon lesquelles…") by sentence: a dispute looks only at its own sentence's.
+        var accusationsBySentence = drafts.Where(x => x.Cue.Kind == CueKind.Accusation).ToLookup(x => x.Sentence);
+        for (var di = 0; di < drafts.Count; di++)
         {
+            var d = drafts[di];
+            if ((di & 63) == 0) ctx.Cancellation.ThrowIfCancellationRequested();
             if (d.Cue.Derived) continue;
             var reference = ClaimReference.Match(_t, d.ContentStart, d.ContentEnd, kb, out var anaphoric);
             // "ces accusations sont « de la pure propagande »", "a jugé ces affirmations « invérifiables »"
             var judgedUnfounded = reference >= 0 && anaphoric && Enumerable.Range(reference, Math.Max(0, d.ContentEnd - reference)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
             if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded) continue;
             var s = ctx.Doc.Sentences[d.Sentence];
-            var accusations = drafts.Where(x => x.Cue.Kind == CueKind.Accusation && x.Sentence == d.Sentence && x.Cue.RegionStart >= d.ContentStart).ToList();
+            var accusations = accusationsBySentence[d.Sentence].Where(x => x.Cue.RegionStart >= d.ContentStart).ToList();
             var parties = accusations.Select(x => x.Speaker).Distinct().ToList();
             if (parties.Count == 0 && !anaphoric && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null)?.Actor is { } obj) parties.Add(obj);
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
@@ -31,7 +35,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (parties.Count == 0 && reference >= 0)
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
-                var claims = PreviousClaims(d);
+                var claims = PreviousClaims(d, di);
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
             }
@@ -59,15 +63,29 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             .ToList();
     }
 
+    // How far back (in statements) a rejected claim is looked for: "cette information" points at what was just reported,
+    // and a bound keeps a text of many repeated denials linear.
+    private const int ClaimLookBack = 64;
+
     // The claims of the paragraph before the dispute (or of its own paragraph, before it) by other speakers.
-    private List<StatementDraft> PreviousClaims(StatementDraft d)
+    private List<StatementDraft> PreviousClaims(StatementDraft d, int index)
     {
-        var before = drafts.Where(x => x.Span.End <= _t[d.Cue.RegionStart].Start && x.Speaker.Id != d.Speaker.Id
-                                       && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt)).ToList();
-        if (before.Count == 0) return [];
-        var block = ctx.Doc.Sentences[before[^1].Sentence].Block;
-        var sameBlock = ctx.Doc.Sentences[d.Sentence].Block == block;
-        return sameBlock ? [before[^1]] : before.Where(x => ctx.Doc.Sentences[x.Sentence].Block == block && x.Speaker.Id != d.Speaker.Id).ToList();
+        var limit = _t[d.Cue.RegionStart].Start;
+        bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
+        // Drafts are in reading order, so the claims before the cue lie before it in the list, a little after at most.
+        var start = index;
+        while (start + 1 < drafts.Count && drafts[start + 1].Span.Start < limit) start++;
+        var stop = Math.Max(0, index - ClaimLookBack);
+        var last = -1;
+        for (var k = start; k >= stop && last < 0; k--) if (IsClaim(drafts[k])) last = k;
+        if (last < 0) return [];
+        var block = ctx.Doc.Sentences[drafts[last].Sentence].Block;
+        if (ctx.Doc.Sentences[d.Sentence].Block == block) return [drafts[last]];
+        var result = new List<StatementDraft>();
+        for (var k = last; k >= stop && ctx.Doc.Sentences[drafts[k].Sentence].Block >= block; k--)
+            if (ctx.Doc.Sentences[drafts[k].Sentence].Block == block && IsClaim(drafts[k])) result.Add(drafts[k]);
+        result.Reverse();
+        return result;
     }
 
     // The words that carry the dispute: the sentence, or within a long quotation the sentence of it that says so.

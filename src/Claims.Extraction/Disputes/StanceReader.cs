@@ -34,6 +34,7 @@ public sealed class StanceReader
         _storyStriker = strikes.GroupBy(s => s.Perpetrator.Id).OrderByDescending(g => g.Count()).FirstOrDefault()?.First().Perpetrator;
         for (var i = 0; i < drafts.Count; i++)
         {
+            if ((i & 63) == 0) ctx.Cancellation.ThrowIfCancellationRequested();
             StatementIds[drafts[i]] = "s" + (i + 1);
             if (Read(drafts[i]) is { } stance) ByStatement[drafts[i]] = stance;
         }

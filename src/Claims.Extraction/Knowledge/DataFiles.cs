@@ -46,9 +46,17 @@ internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool Nee
 [JsonSerializable(typeof(BoilerplateFile))]
 [JsonSerializable(typeof(StrikesFile))]
 [JsonSerializable(typeof(PhrasingFile))]
+[JsonSerializable(typeof(OpenClassFile))]
 internal sealed partial class DataJsonContext : JsonSerializerContext;
 
 internal sealed record PhrasingFile(Dictionary<string, string> Templates, Dictionary<string, string> Units, Dictionary<string, string> ActorArticles,
     Dictionary<string, string> HeadArticles, List<string> LowercaseHeads, Dictionary<string, string> PlaceArticles, Dictionary<string, string> Contractions,
     Dictionary<string, string> Elisions, string Vowels, string ListSeparator, string ListLastSeparator, List<string> DistributivePrepositions);
 
+
+internal sealed record OpenClassFile(InstitutionData Institutions, DescriptiveData DescriptiveSources, MediaData Media, PersonDescriptionData PersonDescriptions, PlaceIntroducerData PlaceIntroducers);
+internal sealed record InstitutionData(List<string> Heads, List<string> Domains, List<string> HeadsActingForState, List<string> HeadsStandingForState, List<string> RegionWords);
+internal sealed record DescriptiveData(List<string> Determiners, List<string> Heads, List<string> Qualifiers);
+internal sealed record MediaData(List<string> Heads, List<string> LinkWords);
+internal sealed record PersonDescriptionData(List<string> Titles);
+internal sealed record PlaceIntroducerData(List<string> Prepositions, List<string> Nouns, Dictionary<string, string> PlaceKinds, List<string> NotPlaces);

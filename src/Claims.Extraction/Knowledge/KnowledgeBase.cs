@@ -91,6 +91,23 @@ public sealed class KnowledgeBase
     public HashSet<string> NotLocationVerbs { get; }
     public HashSet<string> TargetingWords { get; }
 
+    // Open-class mentions (Data/open-class.json): actors and places the knowledge base does not list.
+    public Lexicon InstitutionHeads { get; }
+    public Lexicon InstitutionDomains { get; }
+    public HashSet<string> InstitutionsActingForState { get; }
+    public HashSet<string> InstitutionsStandingForState { get; }
+    public HashSet<string> RegionWords { get; }
+    public HashSet<string> DescriptiveDeterminers { get; }
+    public Lexicon DescriptiveHeads { get; }
+    public Lexicon DescriptiveQualifiers { get; }
+    public Lexicon MediaHeads { get; }
+    public HashSet<string> MediaLinkWords { get; }
+    public Lexicon PersonDescriptionTitles { get; }
+    public Lexicon PlacePrepositions { get; }
+    public Lexicon PlaceNouns { get; }
+    public Dictionary<string, string> PlaceKinds { get; }
+    public HashSet<string> NotPlaces { get; }
+
     private KnowledgeBase(Func<string, Stream> open)
     {
         var actors = Read(open, "actors.json", DataJsonContext.Default.ActorsFile);
@@ -100,6 +117,7 @@ public sealed class KnowledgeBase
         var numbers = Read(open, "number-words.json", DataJsonContext.Default.NumbersFile);
         var boiler = Read(open, "boilerplate.json", DataJsonContext.Default.BoilerplateFile);
         var strikes = Read(open, "strikes.json", DataJsonContext.Default.StrikesFile);
+        var open_ = Read(open, "open-class.json", DataJsonContext.Default.OpenClassFile);
 
         var byId = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
         foreach (var a in actors.Actors)
@@ -207,6 +225,22 @@ public sealed class KnowledgeBase
         HabitualForms = Set(strikes.HabitualForms);
         NotLocationVerbs = Set(strikes.NotLocationVerbs);
         TargetingWords = Set(strikes.TargetingVerbs);
+
+        InstitutionHeads = new Lexicon(open_.Institutions.Heads);
+        InstitutionDomains = new Lexicon(open_.Institutions.Domains);
+        InstitutionsActingForState = Set(open_.Institutions.HeadsActingForState);
+        InstitutionsStandingForState = Set(open_.Institutions.HeadsStandingForState);
+        RegionWords = Set(open_.Institutions.RegionWords);
+        DescriptiveDeterminers = Set(open_.DescriptiveSources.Determiners.Select(d => d.TrimEnd('\'', '’')));
+        DescriptiveHeads = new Lexicon(open_.DescriptiveSources.Heads);
+        DescriptiveQualifiers = new Lexicon(open_.DescriptiveSources.Qualifiers);
+        MediaHeads = new Lexicon(open_.Media.Heads);
+        MediaLinkWords = Set(open_.Media.LinkWords.Select(d => d.TrimEnd('\'', '’')));
+        PersonDescriptionTitles = new Lexicon(open_.PersonDescriptions.Titles);
+        PlacePrepositions = new Lexicon(open_.PlaceIntroducers.Prepositions);
+        PlaceNouns = new Lexicon(open_.PlaceIntroducers.Nouns);
+        NotPlaces = Set(open_.PlaceIntroducers.NotPlaces);
+        PlaceKinds = open_.PlaceIntroducers.PlaceKinds.ToDictionary(kv => Fold.Text(kv.Key), kv => kv.Value, StringComparer.Ordinal);
     }
 
     private static string ProvinceLabel(string name) =>

@@ -8,6 +8,10 @@ namespace Claims.Extraction.Mentions;
 /// (une source de sécurité syrienne); and references to resolve (cette source, l'ONG, le général, il).</summary>
 public sealed class MentionFinder(KnowledgeBase kb)
 {
+    // Per call of Find (a MentionFinder is shared by concurrent extractions, so this lives in a thread-static slot).
+    [ThreadStatic] private static OpenClassMemory? _openSlot;
+    private OpenClassMemory _open { get => _openSlot!; set => _openSlot = value; }
+
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     { "le", "la", "les", "l", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos" };
 
@@ -17,16 +21,23 @@ public sealed class MentionFinder(KnowledgeBase kb)
 
     private static readonly HashSet<string> NotPrepContextForDes = new(StringComparer.Ordinal) { "et", "ou", "que", "qu", "mais", "car", "si", "lorsque", "quand" };
 
-    public (List<Mention> Actors, List<PlaceMention> Places) Find(Document doc)
+    public (List<Mention> Actors, List<PlaceMention> Places) Find(Document doc) => Find(doc, CancellationToken.None);
+
+    /// <summary>As <see cref="Find(Document)"/>, checking <paramref name="cancellation"/> once per sentence.</summary>
+    public (List<Mention> Actors, List<PlaceMention> Places) Find(Document doc, CancellationToken cancellation)
     {
         var tokens = doc.Tokens;
         var actors = new List<Mention>();
         var places = new List<PlaceMention>();
         var localSurnames = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
         var roles = new RoleHolders();
+        _open = new OpenClassMemory();
+        PlaceEntry? lastProvince = null;
         foreach (var s in doc.Sentences)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (s.Heading) continue;
+            var firstActor = actors.Count;
             var i = s.First;
             while (i < s.End)
             {
@@ -41,7 +52,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 }
                 i++;
             }
-            FindPlaces(doc, s, actors, places);
+            lastProvince = FindPlaces(doc, s, actors, firstActor, places, lastProvince);
         }
         return (actors, places);
     }
@@ -103,6 +114,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 // "Le porte-parole du Pentagone a ajouté": the person last named with that role, else the institution itself.
                 if (RoleReference(tokens, i, titleLen, end, roles) is { } byRole) return byRole;
             }
+            // "le chef de l'administration militaire locale": a title with its own complement is someone new, not the person last named.
+            if (i > 0 && Determiners.Contains(tokens[i - 1].Norm) && PersonDescription(doc, i, end) is { } newPerson) return newPerson;
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm))
             {
                 var plural = kb.PluralTitles.Contains(t.Norm);
@@ -124,6 +137,11 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 return Named(doc, i, i, nameEnd, localSurnames, MentionKind.Name);
         }
 
+        // Open-class institutions ("le ministère arménien de la Défense", "l'armée de l'air ukrainienne", "l'administration
+        // militaire de Kiev") and media ("la chaîne Al-Masirah"); a bare head ("le ministère") refers back to the last one named.
+        if (InstitutionAt(doc, i, end) is { } institution) return institution;
+        if (MediaAt(doc, i, end) is { } medium) return medium;
+
         // Demonyms: "les Russes", "Russes"; not the adjective in "frappes russes".
         if (kb.Demonyms.TryGetValue(t.Norm, out var people) && (t.Cap || i > 0 && tokens[i - 1].Norm is "les" or "des" or "aux"))
             return new Mention(i, i + 1, MentionKind.Demonym) { Actor = people };
@@ -134,10 +152,16 @@ public sealed class MentionFinder(KnowledgeBase kb)
 
         // Anonymous sources: "une source de sécurité syrienne", "des sources américaines", "les médias syriens".
         if (AnonymousAt(doc, i, end) is { } anonymous) return anonymous;
+        // Described speakers: "un habitant", "des témoins", "un élu local", "des sources concordantes".
+        if (DescriptiveAt(doc, i, end) is { } described) return described;
 
         // l'ONG, l'Alliance: a generic noun for an actor named before.
-        if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet")
+        if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet" or "une" or "un")
             return new Mention(i, i + 1, MentionKind.Generic) { Head = t.Norm };
+
+        // A person the knowledge base does not know, named in full ("a écrit dimanche Serhiy Popko", "Hamadoun Dicko a déclaré"):
+        // two to four capitalised words, not after a preposition or a determiner (those are places and organisations).
+        if (UnknownPersonAt(doc, i, end) is { } person) return person;
 
         if ((kb.PersonPronouns.Contains(t.Norm) || kb.GroupPronouns.Contains(t.Norm)) && !t.Elided)
             return new Mention(i, i + 1, MentionKind.Pronoun) { Head = t.Norm };
@@ -273,6 +297,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
             localSurnames[tokens[nameEnd - 1].Norm] = m.Actor;
         }
         roles.Remember(RoleKey(tokens, i, comma), m.Actor!);
+        if (comma - i >= 3) _open.ByDescription[DescriptionKey(tokens, i, comma)] = m.Actor!;
         m.Apposed = true;
         return m;
     }
@@ -365,7 +390,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
     {
         if (i == 0) return false;
         var prev = tokens[i - 1].Norm;
-        if (prev is "a" or "vers" or "pres" or "depuis" or "sur") return true;
+        if (prev is "a" or "vers" or "pres" or "depuis" or "sur" or "contre" or "capitale") return true;
         if (prev is "de" or "d" && i > 1 && (kb.ProvinceWords.Contains(tokens[i - 2].Norm) || tokens[i - 2].Norm is "ville" or "region" or "banlieue" or "pres" or "nord" or "sud" or "est" or "ouest" or "environs")) return true;
         return false;
     }
@@ -387,10 +412,12 @@ public sealed class MentionFinder(KnowledgeBase kb)
         return Prepositions.Contains(p) ? p : null;
     }
 
-    private void FindPlaces(Document doc, Sentence s, List<Mention> actors, List<PlaceMention> places)
+    /// <summary>Adds the sentence's places; actors from <paramref name="firstActor"/> on are the sentence's own. Returns the
+    /// last province named so far (carried from sentence to sentence rather than searched for in every place found).</summary>
+    private PlaceEntry? FindPlaces(Document doc, Sentence s, List<Mention> actors, int firstActor, List<PlaceMention> places, PlaceEntry? lastProvince)
     {
         var tokens = doc.Tokens;
-        PlaceEntry? lastProvince = places.LastOrDefault(p => p.Place.Kind == "province")?.Place;
+        var carried = lastProvince;
         var provinceMode = false;
         for (var i = s.First; i < s.End; i++)
         {
@@ -412,15 +439,24 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 if (plen > 0)
                 {
                     places.Add(new PlaceMention(i, i + plen, province));
-                    lastProvince = province;
+                    lastProvince = carried = province;
                     i += plen - 1;
                     continue;
                 }
             }
             provinceMode = false;
             var len = kb.Places.Match(tokens, i, s.End, out var place);
-            if (len == 0) continue;
-            if (actors.Any(a => a.Start <= i && i < a.End && a.Kind != MentionKind.Adjectival && !(a.Actor?.Kind == "state" && IsLocative(tokens, i)))
+            if (len == 0)
+            {
+                if (actors.Skip(firstActor).Any(a => a.Start <= i && i < a.End)) continue;
+                if (OpenPlaceAt(doc, i, s.End, out var openLen) is { } open)
+                {
+                    places.Add(new PlaceMention(i, i + openLen, open));
+                    i += openLen - 1;
+                }
+                continue;
+            }
+            if (actors.Skip(firstActor).Any(a => a.Start <= i && i < a.End && a.Kind != MentionKind.Adjectival && !(a.Actor?.Kind == "state" && IsLocative(tokens, i)))
                 && !(place.IsCountry && IsCountryLocative(tokens, i)))
             {
                 i += len - 1;
@@ -428,16 +464,212 @@ public sealed class MentionFinder(KnowledgeBase kb)
             }
             if (place.IsCountry && !IsCountryLocative(tokens, i)) { i += len - 1; continue; }
             places.Add(new PlaceMention(i, i + len, place));
+            if (place.Kind == "province") carried = place;
             i += len - 1;
         }
+        return carried;
     }
 
-    private static bool IsCountryLocative(IReadOnlyList<Token> tokens, int i)
+    // ---- open-class mentions (Data/open-class.json) ----
+
+    /// <summary>Open-class actors met so far in the article, by the folded head that refers back to them ("ministere" → the last ministry).</summary>
+    private sealed class OpenClassMemory
+    {
+        public Dictionary<string, ActorEntry> ByHead { get; } = new(StringComparer.Ordinal);
+        /// <summary>People introduced with a description ("le chef de l'administration militaire, Sergiy Popko"), by its first words.</summary>
+        public Dictionary<string, ActorEntry> ByDescription { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static string DescriptionKey(IReadOnlyList<Token> tokens, int start, int end) =>
+        string.Join(' ', Enumerable.Range(start, Math.Min(4, Math.Max(0, end - start))).Select(k => tokens[k].Norm));
+
+    private static bool IsDeterminerOrContraction(string norm) => Determiners.Contains(norm) || norm is "du" or "des" or "au" or "aux";
+
+    private Mention? InstitutionAt(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        if (i == 0 || !IsDeterminerOrContraction(tokens[i - 1].Norm)) return null;
+        var headLen = kb.InstitutionHeads.Match(tokens, i, end, out var head);
+        if (headLen == 0) return null;
+        var k = i + headLen;
+        ActorEntry? nation = null;
+        string? domain = null;
+        if (k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n1)) { nation = n1; k++; }
+        var dl = kb.InstitutionDomains.Match(tokens, k, end, out var d);
+        if (dl > 0) { domain = d; k += dl; }
+        if (nation is null && k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n2)) { nation = n2; k++; }
+        var owner = OwnerComplement(doc, k, end);
+        if (owner.End > k) { nation ??= owner.State; k = owner.End; }
+        if (nation is null && domain is null && owner.End <= i + headLen)
+        {
+            // A bare head: the institution of that kind named last in the article; a head of several words ("l'armée de
+            // l'air", "l'administration militaire") is specific enough to stand for an institution of its own.
+            if (_open.ByHead.TryGetValue(head, out var last)) return new Mention(i, i + headLen, MentionKind.Name) { Actor = last };
+            if (headLen < 2) return null;
+        }
+        // "les autorités d'Erevan", "le gouvernement ukrainien": the state itself speaks.
+        if (domain is null && nation is not null && kb.InstitutionsStandingForState.Contains(head))
+            return new Mention(i, k, MentionKind.Name) { Actor = nation };
+        var name = doc.Slice(i, k);
+        var key = domain is null ? head : head + " " + domain;
+        var acting = nation is not null && (kb.InstitutionsActingForState.Contains(key) || domain is null && kb.InstitutionsActingForState.Contains(head));
+        var entry = new ActorEntry(Fold.Slug(name), char.ToLowerInvariant(name[0]) + name[1..], "institution", nation?.Side ?? nation?.Id, acting ? nation!.Id : null, null, [head]);
+        _open.ByHead[head] = entry;
+        return new Mention(i, k, MentionKind.Name) { Actor = entry, Head = head };
+    }
+
+    /// <summary>"de Kiev", "du Haut-Karabakh", "de la région séparatiste du Haut-Karabakh", "de Gaza": the state or place an
+    /// institution belongs to. End is k when there is none.</summary>
+    private (int End, ActorEntry? State) OwnerComplement(Document doc, int k, int end)
+    {
+        var tokens = doc.Tokens;
+        var j = k;
+        if (j >= end || tokens[j].Norm is not ("de" or "d" or "du" or "des")) return (k, null);
+        j++;
+        if (j < end && tokens[j].Norm is "la" or "le" or "l" or "les") j++;
+        // "de la région séparatiste du …": a region word and up to two lower-case words, then the owner.
+        if (j < end && kb.RegionWords.Contains(tokens[j].Norm))
+        {
+            var r = j + 1;
+            while (r < end && r - j <= 3 && tokens[r].IsWord && !tokens[r].Cap && tokens[r].Norm is not ("de" or "d" or "du" or "des")) r++;
+            if (r < end && tokens[r].Norm is "de" or "d" or "du" or "des")
+            {
+                r++;
+                if (r < end && tokens[r].Norm is "la" or "le" or "l" or "les") r++;
+                j = r;
+            }
+        }
+        if (j >= end || !tokens[j].Cap) return (k, null);
+        var al = kb.ActorNames.Match(tokens, j, end, out var actor);
+        if (al > 0 && actor.Kind != "person") return (j + al, actor.IsState ? actor : kb.Actor(actor.Side ?? "") is { IsState: true } side ? side : null);
+        var pl = kb.Places.Match(tokens, j, end, out _);
+        if (pl > 0) return (j + pl, null);
+        var run = NameRun(doc, j, end);
+        return run > j ? (run, null) : (k, null);
+    }
+
+    /// <summary>"la chaîne de télévision qatarie Al Jazeera", "l'agence de presse des Houthis « Saba »": a medium by its name.</summary>
+    private Mention? MediaAt(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        if (i == 0 || !IsDeterminerOrContraction(tokens[i - 1].Norm)) return null;
+        var headLen = kb.MediaHeads.Match(tokens, i, end, out _);
+        if (headLen == 0) return null;
+        var k = i + headLen;
+        ActorEntry? side = null;
+        for (var guard = 0; k < end && guard < 5; guard++)
+        {
+            var tk = tokens[k];
+            if (tk.IsQuote || tk.Norm == ",") { k++; continue; }
+            if (!tk.Cap && kb.Nationalities.TryGetValue(tk.Norm, out var n)) { side ??= n; k++; continue; }
+            if (!tk.Cap && kb.MediaLinkWords.Contains(tk.Norm)) { k++; continue; }
+            break;
+        }
+        if (k >= end || !tokens[k].Cap || kb.NotNames.Contains(tokens[k].Norm)) return null;
+        var al = kb.ActorNames.Match(tokens, k, end, out var known);
+        if (al > 0 && known.Kind == "media") return new Mention(i, k + al, MentionKind.Name) { Actor = known };
+        if (al > 0) return null; // "la télévision des rebelles Houthis, al-Masirah": the group is not the medium
+        var run = NameRun(doc, k, end);
+        if (run <= k) return null;
+        var name = doc.Slice(k, run);
+        var entry = new ActorEntry(Fold.Slug(name), name, "media", side?.Id, null, null, []);
+        var close = run < end && tokens[run].IsQuote ? run + 1 : run;
+        return new Mention(i, close, MentionKind.Name) { Actor = entry };
+    }
+
+    /// <summary>"un habitant", "des témoins", "un élu local", "des sources concordantes", "un responsable d'une ONG locale".</summary>
+    private Mention? DescriptiveAt(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        if (i == 0 || !kb.DescriptiveDeterminers.Contains(tokens[i - 1].Norm)) return null;
+        var headLen = kb.DescriptiveHeads.Match(tokens, i, end, out var head);
+        if (headLen == 0) return null;
+        var k = i + headLen;
+        ActorEntry? nation = null;
+        for (var guard = 0; k < end && guard < 4; guard++)
+        {
+            if (!tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n)) { nation ??= n; k++; continue; }
+            var q = kb.DescriptiveQualifiers.Match(tokens, k, end);
+            if (q > 0) { k += q; continue; }
+            break;
+        }
+        var name = doc.Slice(i, k);
+        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", nation?.Id, null, null, []);
+        return new Mention(i, k, MentionKind.Anonymous) { Actor = entry, Head = head.TrimEnd('s') };
+    }
+
+    /// <summary>"le chef de l'administration militaire locale", "le porte-parole de l'armée de l'air": a title and a lower-case
+    /// complement describe a new person (named by that description), rather than refer to the person named last.</summary>
+    private Mention? PersonDescription(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        var tl = kb.PersonDescriptionTitles.Match(tokens, i, end);
+        if (tl == 0) return null;
+        var k = i + tl;
+        if (k + 1 >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")) return null;
+        var e = k + 1;
+        while (e < end && e - k < 9 && tokens[e].IsWord && (!tokens[e].Cap || kb.NotNames.Contains(tokens[e].Norm))
+               && !kb.Auxiliaries.Contains(tokens[e].Norm) && kb.Verbs.Match(tokens, e, end, out _) == 0) e++;
+        // A complement that names a known organisation ("du Pentagone") is a role the knowledge base resolves elsewhere.
+        if (e < end && tokens[e].Cap && e - k < 9) return null;
+        while (e > k + 1 && tokens[e - 1].Norm is "de" or "d" or "du" or "des" or "la" or "le" or "l" or "les") e--;
+        if (e <= k + 1) return null;
+        // "le chef de l'administration militaire de la ville" after "le chef de l'administration militaire, Sergiy Popko": the same person.
+        if (_open.ByDescription.TryGetValue(DescriptionKey(tokens, i, e), out var known)) return new Mention(i, e, MentionKind.Name) { Actor = known };
+        var name = doc.Slice(i, e);
+        var entry = new ActorEntry(Fold.Slug(name), name, "person", null, null, null, []);
+        return new Mention(i, e, MentionKind.Name) { Actor = entry };
+    }
+
+    /// <summary>A capitalised name after a place introducer ("à", "près de", "la ville de", "le mont") that neither the gazetteer
+    /// nor the actors know: a place with a stable id.</summary>
+    private PlaceEntry? OpenPlaceAt(Document doc, int i, int end, out int length)
+    {
+        var tokens = doc.Tokens;
+        length = 0;
+        if (!tokens[i].Cap || kb.NotNames.Contains(tokens[i].Norm) || kb.NotPlaces.Contains(tokens[i].Norm) || kb.Weekdays.ContainsKey(tokens[i].Norm) || kb.Months.ContainsKey(tokens[i].Norm)) return null;
+        string? noun = null;
+        var introduced = false;
+        for (var j = i - 1; j >= Math.Max(0, i - 4) && !introduced; j--)
+        {
+            if (kb.PlaceNouns.Match(tokens, j, i, out var n) == i - j) { introduced = true; noun = n; }
+            else if (kb.PlacePrepositions.Match(tokens, j, i) == i - j) introduced = true;
+        }
+        if (!introduced) return null;
+        var run = NameRun(doc, i, end);
+        if (run <= i) return null;
+        length = run - i;
+        var name = doc.Slice(i, run);
+        var kind = noun is not null && kb.PlaceKinds.TryGetValue(noun.Split(' ')[0], out var k) ? k : "town";
+        return new PlaceEntry("lieu-" + Fold.Slug(name), name, kind, null, null);
+    }
+
+    private Mention? UnknownPersonAt(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        var t = tokens[i];
+        if (!t.Cap || t.Kind == TokenKind.Number || kb.NotNames.Contains(t.Norm) || NotNamesAtStart.Contains(t.Norm) || Prepositions.Contains(t.Norm) || Determiners.Contains(t.Norm)
+            || kb.Weekdays.ContainsKey(t.Norm) || kb.Months.ContainsKey(t.Norm) || kb.NotPlaces.Contains(t.Norm)) return null;
+        if (i > 0 && (Prepositions.Contains(tokens[i - 1].Norm) || IsDeterminerOrContraction(tokens[i - 1].Norm) || tokens[i - 1].Norm is "-" or "(" || tokens[i - 1].IsQuote)) return null;
+        var run = NameRun(doc, i, end);
+        if (run - i < 2 || run - i > 4) return null;
+        for (var k = i; k < run; k++)
+            if (kb.Places.Match(tokens, k, run, out _) > 0 || kb.ActorNames.Match(tokens, k, run, out _) > 0) return null;
+        // At a sentence's start the name must be a subject: a verb, an auxiliary or an apposition follows.
+        var sentenceStart = i == 0 || tokens[i - 1].Norm is "." or "!" or "?" or ":" || tokens[i - 1].IsQuote;
+        if (sentenceStart && !(run < end && (tokens[run].Norm == "," || kb.Auxiliaries.Contains(tokens[run].Norm) || kb.Verbs.Match(tokens, run, end, out _) > 0))) return null;
+        var name = doc.Slice(i, run);
+        var entry = new ActorEntry(Fold.Slug(name), name, "person", null, null, null, []);
+        return new Mention(i, run, MentionKind.Name) { Actor = entry };
+    }
+
+    private bool IsCountryLocative(IReadOnlyList<Token> tokens, int i)
     {
         if (i == 0) return false;
         var p = tokens[i - 1].Norm;
         if (p is "en" or "au" or "aux" or "vers" or "depuis") return true;
-        return i > 1 && p is "la" or "l" && tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de";
+        // "ont visé l'Ukraine", "a frappé l'Arménie": the country as the object of a targeting verb.
+        return i > 1 && p is "la" or "l" && (tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de" or "contre" || kb.StrikeVerbs.Match(tokens, i - 2, i - 1, out _) > 0);
     }
 }
 

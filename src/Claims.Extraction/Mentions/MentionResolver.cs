@@ -23,7 +23,9 @@ public static class MentionResolver
                     m.Actor ??= byHead.GetValueOrDefault(head);
                     break;
                 case MentionKind.Generic when m.Head is { } noun:
-                    m.Actor ??= byGeneric.GetValueOrDefault(noun) ?? (kb.GenericNouns.TryGetValue(noun, out var only) && only.Count == 1 ? only[0] : null);
+                    // The actor last named with that noun, else the knowledge base's first for it ("la coalition": the
+                    // international one unless the article named another coalition before).
+                    m.Actor ??= byGeneric.GetValueOrDefault(noun) ?? (kb.GenericNouns.TryGetValue(noun, out var listed) && listed.Count > 0 ? listed[0] : null);
                     break;
                 case MentionKind.PluralRole:
                     for (var k = i + 1; k < mentions.Count && mentions[k].Start - m.End < 14; k++)

@@ -129,20 +129,25 @@ public sealed partial class PageReader(KnowledgeBase kb)
     }
 
     // A paragraph shown twice (a lead repeated as a teaser, a truncated copy) is kept once: the longest, first copy.
+    // Keys are compared through a sorted list, not pairwise: the keys that start with a given key follow it directly in
+    // ordinal order, so "is a prefix of a longer key" is one look at the next distinct key (pairwise was quadratic in paragraphs).
     private static List<Block> DropRepeats(string text, List<Block> blocks)
     {
         var keys = blocks.Select(b => Key(text[b.Start..b.End])).ToList();
+        var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++) firstIndex.TryAdd(keys[i], i);
+        var distinct = firstIndex.Keys.Where(k => k.Length >= 30).Order(StringComparer.Ordinal).ToList();
+        var extended = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < distinct.Count; i++)
+            if (distinct[i + 1].StartsWith(distinct[i], StringComparison.Ordinal)) extended.Add(distinct[i]);
         var keep = new List<Block>();
         for (var i = 0; i < blocks.Count; i++)
         {
             var key = keys[i];
-            var drop = false;
-            for (var j = 0; j < blocks.Count && !drop; j++)
-            {
-                if (i == j || keys[j].Length < 30) continue;
-                if (keys[j] == key) drop = j < i;
-                else if (key.Length >= 30 && keys[j].Length > key.Length && keys[j].StartsWith(key, StringComparison.Ordinal)) drop = true;
-            }
+            // An exact repeat of a key of 30 characters or more: only its first copy stays.
+            var drop = key.Length >= 30 && firstIndex[key] < i;
+            // A key of 30 or more that a longer one continues: a truncated copy.
+            if (key.Length >= 30 && extended.Contains(key)) drop = true;
             if (!drop) keep.Add(blocks[i]);
         }
         return keep;

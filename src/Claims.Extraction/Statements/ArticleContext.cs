@@ -12,7 +12,11 @@ public sealed class ArticleContext
     public List<Mention> Mentions { get; }
     public List<PlaceMention> Places { get; }
     public Mention?[] MentionAt { get; }
+    /// <summary>Per token: the place mention starting there, or null (so that a sentence's places are read without scanning all places).</summary>
+    public PlaceMention?[] PlaceAt { get; }
     public DateOnly? PublishedOn { get; }
+    /// <summary>Checked once per sentence by the readers, so that the caller can give up on an article too costly to extract.</summary>
+    public CancellationToken Cancellation { get; init; }
     public List<Token> Tokens => Doc.Tokens;
 
     public ArticleContext(KnowledgeBase kb, Document doc, List<Mention> mentions, List<PlaceMention> places, DateOnly? publishedOn)
@@ -25,9 +29,29 @@ public sealed class ArticleContext
         MentionAt = new Mention?[doc.Tokens.Count];
         foreach (var m in mentions)
             for (var k = m.Start; k < m.End; k++) MentionAt[k] = m;
+        PlaceAt = new PlaceMention?[doc.Tokens.Count];
+        foreach (var p in places) PlaceAt[p.Start] ??= p;
+        // Mentions come in reading order; a binary search on their starts keeps MentionsIn proportional to what it returns
+        // (a scan of every mention per sentence made extraction quadratic in the article's length).
+        _sorted = mentions;
+        for (var i = 1; i < mentions.Count; i++)
+            if (mentions[i].Start < mentions[i - 1].Start) { _sorted = mentions.OrderBy(m => m.Start).ToList(); break; }
     }
 
-    public IEnumerable<Mention> MentionsIn(int first, int end) => Mentions.Where(m => m.Start >= first && m.End <= end);
+    private readonly List<Mention> _sorted;
+
+    /// <summary>The mentions lying wholly inside tokens [first, end), in reading order.</summary>
+    public IEnumerable<Mention> MentionsIn(int first, int end)
+    {
+        int lo = 0, hi = _sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_sorted[mid].Start < first) lo = mid + 1; else hi = mid;
+        }
+        for (var i = lo; i < _sorted.Count && _sorted[i].Start < end; i++)
+            if (_sorted[i].End <= end) yield return _sorted[i];
+    }
 
     public static ActorRef Ref(ActorEntry a) => new(a.Id, a.Name);
 
@@ -40,7 +64,7 @@ public sealed class ArticleContext
             var len = Kb.Adverbs.Match(Tokens, i, end);
             if (len > 0) { i += len; continue; }
             var t = Tokens[i];
-            if (t.Kind == TokenKind.Number || Kb.Months.ContainsKey(t.Norm) || t.Norm is "le" && i + 1 < end && Tokens[i + 1].Kind == TokenKind.Number) { i++; continue; }
+            if (t.Kind == TokenKind.Number || Kb.Months.ContainsKey(t.Norm) || Kb.Weekdays.ContainsKey(t.Norm) || t.Norm is "le" && i + 1 < end && Tokens[i + 1].Kind == TokenKind.Number) { i++; continue; }
             if (t.Norm == "," && i + 1 < end && Tokens[i + 1].Norm is "que" or "qu") { i++; continue; }
             break;
         }

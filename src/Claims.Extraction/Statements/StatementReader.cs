@@ -35,9 +35,11 @@ public sealed class StatementReader(ArticleContext ctx)
     public List<StatementDraft> Read()
     {
         var drafts = new List<StatementDraft>();
+        var seen = new HashSet<(string, Span)>();
         var sentences = ctx.Doc.Sentences;
         for (var si = 0; si < sentences.Count; si++)
         {
+            ctx.Cancellation.ThrowIfCancellationRequested();
             var s = sentences[si];
             if (s.Heading) continue;
             var parenthetical = Parentheticals(s);
@@ -54,7 +56,7 @@ public sealed class StatementReader(ArticleContext ctx)
                 foreach (var speaker in cue.Speakers.Distinct())
                 {
                     var draft = Draft(cue, speaker, si);
-                    if (draft is not null && !drafts.Any(d => d.Speaker.Id == speaker.Id && d.Span == draft.Span)) drafts.Add(draft);
+                    if (draft is not null && seen.Add((speaker.Id, draft.Span))) drafts.Add(draft);
                 }
                 if (!cue.Derived && cue.Speakers.Count > 0) _lastSpeaker = cue.Speakers[0];
             }
@@ -198,6 +200,9 @@ public sealed class StatementReader(ArticleContext ctx)
             { auxStart = j - 2; pronounInverted = true; }
             else if (j >= s.First && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm))
             { auxStart = j - 1; pronounInverted = true; }
+            // "s'est-il félicité": a reflexive auxiliary with the pronoun after it.
+            else if (j >= s.First + 2 && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && _kb.ReflexiveAuxiliaries.Contains(_t[j - 1].Norm) && _t[j - 2].Norm is "se" or "s")
+            { auxStart = j - 2; pronounInverted = true; }
             else if (j >= s.First && _kb.Auxiliaries.Contains(_t[j].Norm) && !_t[j].Elided) auxStart = j;
             else if (j >= s.First && _kb.ReflexiveAuxiliaries.Contains(_t[j].Norm) && j - 1 >= s.First && _t[j - 1].Norm is "se" or "s") auxStart = j - 1;
             else if (j >= s.First && _kb.PassiveAuxiliaries.Contains(_t[j].Norm)) { auxStart = j; passive = true; if (j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm)) auxStart = j - 1; }
@@ -255,10 +260,28 @@ public sealed class StatementReader(ArticleContext ctx)
             var k = agent.End;
             if (k < s.End && _t[k].Norm == ":") cue.ContentStart = k + 1;
             else if (k < s.End && _t[k].Norm is "de" or "d" or "a") cue.ContentStart = k + 1;
+            else if (form.Verb.Dispute && Disputes.ClaimReference.Match(_t, s.First, auxStart, _kb, out _) >= 0)
+            {
+                // "Cette nouvelle a été aussitôt démentie par Bakou": the subject points at the claim denied.
+                var denied = new Cue { Kind = CueKind.Passive, Sentence = si, RegionStart = auxStart, VerbStart = i, VerbEnd = agent.End, Verb = form.Verb, ContentBefore = true };
+                denied.Speakers.Add(agent.Actor);
+                return denied;
+            }
             else return null;
             return cue;
         }
 
+        // ", comme l'ont indiqué les autorités ukrainiennes": the words are before, the speaker after the verb.
+        if (auxStart - 2 >= s.First && _t[auxStart - 1].Norm == "l" && _t[auxStart - 1].Elided && _t[auxStart - 2].Norm == "comme" && !passive)
+        {
+            var speakers = SpeakerAfter(SkipAddressee(after, s.End), s.End);
+            if (speakers is { Count: > 0 })
+            {
+                var asCue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 2 > s.First && _t[auxStart - 3].Norm == "," ? auxStart - 3 : auxStart - 2, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
+                asCue.Speakers.AddRange(speakers);
+                return asCue;
+            }
+        }
         var prevToken = auxStart > s.First ? _t[auxStart - 1] : default;
         var closesQuote = auxStart > s.First && (prevToken.Norm == "," && auxStart - 2 >= s.First && _t[auxStart - 2].IsQuote);
         if (pronounInverted)
@@ -271,7 +294,7 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         // "Maria Zakharova, la porte-parole …, a accusé": the comma closes the subject's apposition, nothing is inverted.
         var closesApposition = auxStart - 2 >= s.First && ctx.MentionAt[auxStart - 2] is { Apposed: true } ap && ap.End == auxStart - 1;
-        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && _t[after].Norm is not (":" or "de" or "d" or "a" or "avoir" or "n") ? SpeakerAfter(after, s.End) : null;
+        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && _t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") ? SpeakerAfter(SkipAddressee(after, s.End), s.End) : null;
         if (invertedSubject is { Count: > 0 })
         {
             var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
@@ -319,6 +342,20 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         pre.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, pre);
         return pre;
+    }
+
+    /// <summary>"a déclaré à la télévision un porte-parole…", "a indiqué à l'AFP un haut responsable…": the addressee between
+    /// the verb and an inverted subject is skipped. Returns the token after it (or <paramref name="k"/> when there is none).</summary>
+    private int SkipAddressee(int k, int end)
+    {
+        if (k >= end || _t[k].Norm is not ("a" or "au" or "aux") || _t[k].Cap) return k;
+        var j = k + 1;
+        if (j < end && _t[j].Norm is "la" or "le" or "l" or "les") j++;
+        if (j < end && ctx.MentionAt[j] is { } m && m.Start == j) j = m.End;
+        else if (j < end && _t[j].IsWord) j++;
+        // "à la télévision d'État", "à la presse": one or two more words of the addressee.
+        while (j < end && j - k < 6 && _t[j].IsWord && !_t[j].Cap && ctx.MentionAt[j] is null && !Determiners.Contains(_t[j].Norm) && _t[j].Norm is not ("un" or "une" or "des")) j++;
+        return ctx.SkipAdverbs(j, end);
     }
 
     private int SubjectStart(Mention m, Sentence s)
@@ -419,6 +456,7 @@ public sealed class StatementReader(ArticleContext ctx)
     private bool IsAdverb(int j)
     {
         var n = _t[j].Norm;
+        if (_kb.Adverbs.Match(_t, j, j + 1) == 1) return true;
         return n is "de" or "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "d'ailleurs" or "clairement" or "publiquement" or "a" && false
             || n is "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "clairement" or "publiquement" or "officiellement" or "fermement" or "vivement"
             || n == "de" && j + 1 < _t.Count && _t[j + 1].Norm == "nouveau";
@@ -431,11 +469,18 @@ public sealed class StatementReader(ArticleContext ctx)
         var paren = new bool[n];
         var depth = 0;
         var dash = false;
+        // Dashes pair up ("– selon lui –"); a lone dash near the start closes a dateline ("BAKOU/EREVAN (Reuters) - …"),
+        // whose words are not the subject; a lone dash elsewhere opens nothing.
+        var dashes = new List<int>();
+        for (var i = s.First; i < s.End; i++) if (_t[i].Norm is "-" or "–" or "—" && _t[i].Kind == TokenKind.Punct) dashes.Add(i);
+        var loneDash = dashes.Count % 2 == 1 ? dashes[^1] : -1;
+        if (loneDash >= 0 && dashes.Count == 1 && loneDash - s.First <= 8)
+            for (var i = s.First; i < loneDash; i++) paren[i - s.First] = true;
         for (var i = s.First; i < s.End; i++)
         {
             var norm = _t[i].Norm;
             if (norm == "(") depth++;
-            if (norm is "-" or "–" or "—" && _t[i].Kind == TokenKind.Punct) dash = !dash;
+            if (norm is "-" or "–" or "—" && _t[i].Kind == TokenKind.Punct && i != loneDash) dash = !dash;
             if (depth > 0 || dash) paren[i - s.First] = true;
             if (norm == ")" && depth > 0) depth--;
         }
@@ -514,7 +559,7 @@ public sealed class StatementReader(ArticleContext ctx)
         if (b - a < 2) return null;
         var mode = Statement.Indirect;
         // Direct speech: the words are one quotation (a few words may trail: "«…» en Syrie, a dénoncé X").
-        if (_t[a].IsQuote && ctx.Doc.Quotes.FirstOrDefault(q => q.Open == a) is var q && q.Close > a && q.Close < b && b - 1 - q.Close <= 4
+        if (_t[a].IsQuote && ctx.Doc.TryQuoteOpenedAt(a, out var q) && q.Close > a && q.Close < b && b - 1 - q.Close <= 4
             && !(cue.Kind == CueKind.Preposed && a > 0 && _t[a - 1].Norm is "que" or "qu"))
         {
             if (q.Close - q.Open > 3)
@@ -534,7 +579,7 @@ public sealed class StatementReader(ArticleContext ctx)
     private (int, int) Trim(int a, int b)
     {
         while (a < b && _t[a].Kind == TokenKind.Punct) a++;
-        while (b > a && (_t[b - 1].Kind == TokenKind.Punct || _t[b - 1].Norm is "et" or "mais" or "ou" || (_t[b - 1].IsQuote && !ctx.Doc.Quotes.Any(q => q.Close == b - 1))))
+        while (b > a && (_t[b - 1].Kind == TokenKind.Punct || _t[b - 1].Norm is "et" or "mais" or "ou" || (_t[b - 1].IsQuote && !ctx.Doc.ClosesQuote(b - 1))))
             b--;
         return (a, b);
     }
@@ -546,8 +591,7 @@ public sealed class StatementReader(ArticleContext ctx)
         var last = drafts[^1];
         if (last.Mode != Statement.Direct || last.LastSentence != si - 1 || ctx.Doc.Sentences[si - 1].Block != s.Block) return;
         if (!_t[s.First].IsQuote) return;
-        var q = ctx.Doc.Quotes.FirstOrDefault(x => x.Open == s.First);
-        if (q.Close <= q.Open || q.Close < s.End - 2) return;
+        if (!ctx.Doc.TryQuoteOpenedAt(s.First, out var q) || q.Close <= q.Open || q.Close < s.End - 2) return;
         var inner = ctx.Doc.SpanOf(q.Open + 1, q.Close);
         last.Text = last.Text + " " + ctx.Doc.Text[inner.Start..inner.End];
         last.Span = new Span(last.Span.Start, inner.End);

@@ -32,6 +32,21 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 {
     private readonly KnowledgeBase _kb = ctx.Kb;
     private readonly List<Token> _t = ctx.Tokens;
+    // Statements by the sentences they cover, in reading order: each sentence looks only at its own (a scan of every
+    // statement per sentence made long articles quadratic).
+    private readonly List<StatementDraft>[] _bySentence = BySentence(ctx, statements);
+    // How many reports each striker has so far, with the order it first appeared in: the story's striker, kept as drafts come.
+    private readonly Dictionary<string, (int Count, int First, ActorEntry Actor)> _strikers = new(StringComparer.Ordinal);
+
+    private static List<StatementDraft>[] BySentence(ArticleContext ctx, List<StatementDraft> statements)
+    {
+        var buckets = new List<StatementDraft>[ctx.Doc.Sentences.Count];
+        foreach (var d in statements)
+            for (var k = d.Sentence; k <= Math.Min(d.LastSentence, buckets.Length - 1); k++) (buckets[k] ??= []).Add(d);
+        return buckets;
+    }
+
+    private IEnumerable<StatementDraft> StatementsOf(int si) => _bySentence[si] ?? (IEnumerable<StatementDraft>)[];
 
     public List<StrikeDraft> Read()
     {
@@ -39,6 +54,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var sentences = ctx.Doc.Sentences;
         for (var si = 0; si < sentences.Count; si++)
         {
+            ctx.Cancellation.ThrowIfCancellationRequested();
             var s = sentences[si];
             if (s.Heading) continue;
             var excluded = ExcludedRanges(si);
@@ -48,15 +64,29 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (draft is null) continue;
             var previous = drafts.LastOrDefault();
             if (previous is not null && CanMerge(previous, draft, si)) Merge(previous, draft);
-            else drafts.Add(draft);
+            else
+            {
+                drafts.Add(draft);
+                var id = draft.Perpetrator.Id;
+                _strikers[id] = _strikers.TryGetValue(id, out var c) ? c with { Count = c.Count + 1 } : (1, _strikers.Count, draft.Perpetrator);
+            }
         }
-        return MergeCampaign(drafts);
+        return DropCountryOnlyRetellings(MergeCampaign(drafts));
+    }
+
+    // "La Russie a mené jeudi de nouvelles frappes en Syrie" beside "…ont pris pour cible des bases de Jaich al-Fatah près de
+    // Hama": when the same source tells the same striker's strikes with a specific place, the country-only telling is the same
+    // report told twice (one record), not another strike.
+    private static List<StrikeDraft> DropCountryOnlyRetellings(List<StrikeDraft> drafts)
+    {
+        var specific = drafts.Where(d => d.Places.Any(p => !p.IsCountry)).Select(d => (d.Perpetrator.Id, d.ReportedBy?.Id)).ToHashSet();
+        return drafts.Where(d => d.Targets.Count > 0 || d.Places.Count == 0 || d.Places.Any(p => !p.IsCountry) || !specific.Contains((d.Perpetrator.Id, d.ReportedBy?.Id))).ToList();
     }
 
     // Participial claims ("…, disant viser les terroristes") tell intentions, not strikes.
     // A denied action ("a démenti avoir bombardé un hôpital") is not a report of that action by the denier.
     private List<(int, int)> ExcludedRanges(int si) =>
-        statements.Where(d => d.Sentence == si && (d.Cue.Kind == CueKind.Participle || d.DeniesOwnAction(_t))).Select(d => (d.ContentStart, d.ContentEnd)).ToList();
+        StatementsOf(si).Where(d => d.Sentence == si && (d.Cue.Kind == CueKind.Participle || d.DeniesOwnAction(_t))).Select(d => (d.ContentStart, d.ContentEnd)).ToList();
 
     private static bool In(List<(int A, int B)> ranges, int k) => ranges.Any(r => k >= r.A && k < r.B);
 
@@ -131,8 +161,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private StrikeDraft? Build(int si, Sentence s, List<int> triggers, List<(int, int)> excluded, List<StrikeDraft> earlier)
     {
         var first = triggers[0];
-        var carrier = statements.FirstOrDefault(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd)
-            ?? statements.FirstOrDefault(d => d.Sentence == si && d.Cue.Kind == CueKind.Source);
+        var carrier = StatementsOf(si).FirstOrDefault(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd)
+            ?? StatementsOf(si).FirstOrDefault(d => d.Sentence == si && d.Cue.Kind == CueKind.Source);
         var reporter = carrier?.Speaker ?? DeepSource(s);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
         if (perpetrator is null) return null;
@@ -140,7 +170,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var places = Places(s, excluded);
         var targets = Targets(s, first, excluded, perpetrator, reporter);
         var specificPlace = places.Any(p => !p.IsCountry);
-        if (!specificPlace && targets.Count == 0) return null;
+        // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie"): places only holds
+        // countries in such locative use.
+        // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
+        // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
+        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && !IsCampaign(s, triggers) && DateReader.Find(_t, s.First, s.End, _kb).Any())) return null;
         if (specificPlace) places.RemoveAll(p => p.IsCountry);
 
         var draft = new StrikeDraft
@@ -164,6 +198,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = first; k < s.End && draft.Weapon is null; k++)
             if (_kb.Weapons.Match(_t, k, s.End) is var wl && wl > 0) draft.Weapon = ctx.Doc.Slice(k, k + wl);
         return draft;
+    }
+
+    // "une attaque … contre l'Ukraine", "L'Ukraine a été la cible d'une salve", "ont visé l'Ukraine": the country is what was
+    // struck, not the theatre of a campaign ("de nouvelles frappes en Syrie").
+    private bool CountryIsTheTarget(Sentence s)
+    {
+        for (var k = s.First; k < s.End; k++)
+            if (_t[k].Norm is "contre" or "cible" || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0) return true;
+        return false;
     }
 
     // The reported clause tells an earlier event (pluperfect "avaient tué", past infinitive "avoir tué" stays with the report).
@@ -190,13 +233,24 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         foreach (var trig in triggers)
         {
-            // "frappes menées par les Russes", "visées par l'aviation russe"
-            for (var k = trig + 1; k < Math.Min(s.End, trig + 5); k++)
+            // "frappes menées par les Russes", "visées par l'aviation russe", "«Six missiles…» ont été lancés par les forces russes"
+            for (var k = trig + 1; k < Math.Min(s.End, trig + 12); k++)
                 if (_t[k].Norm == "par" && ctx.MentionAt.ElementAtOrDefault(k + 1) is { Actor: { } a1 } || _t[k].Norm == "par" && k + 2 < s.End && ctx.MentionAt[k + 2] is { Actor: { } } && _t[k + 1].Norm is "les" or "la" or "l" or "le" or "des")
                 {
                     var agent = ctx.MentionAt[k + 1]?.Actor ?? ctx.MentionAt[k + 2]!.Actor!;
                     if (Striker(agent) is { } st1) return st1;
                 }
+            // "bombardements aériens et à l'artillerie quasi quotidiens du régime et de son allié russe": the striker in the
+            // strike word's complement (a group said to be hit is a target, not a striker).
+            for (var k = trig + 1; k < Math.Min(s.End, trig + 9); k++)
+            {
+                if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans" or "a" or "au") break;
+                if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
+                var j = k + 1;
+                if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur") j++;
+                if (j < s.End && ctx.MentionAt[j] is { Actor: { TargetClass: null } g } gm && gm.Start == j && gm.Kind != MentionKind.Anonymous && Striker(g) is { } st6) return st6;
+                if (j < s.End && _t[j].Norm == "allie" && j + 1 < s.End && _kb.Nationalities.TryGetValue(_t[j + 1].Norm, out var ally) && Striker(ally) is { } st7) return st7;
+            }
             // "frappes russes"
             if (ctx.MentionAt[trig] is { Kind: MentionKind.Adjectival or MentionKind.Name, Actor: { } adj } && Striker(adj) is { } st2) return st2;
             // "raids aériens russes", "frappes aériennes américaines": the nationality after a qualifier or two.
@@ -219,8 +273,24 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (m.Prep is null && m.Actor is { } a && Striker(a) is not null) subject = m;
         if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
         if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
+
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
-        return earlier.GroupBy(d => d.Perpetrator.Id).OrderByDescending(g => g.Count()).FirstOrDefault()?.First().Perpetrator;
+        // "…lancés par les forces russes. … deux ont frappé l'aérodrome": the striker named in the sentence before, same paragraph.
+        if (si > 0 && ctx.Doc.Sentences[si - 1].Block == s.Block && NamedStriker(ctx.Doc.Sentences[si - 1]) is { } named) return named;
+        // The striker of most reports so far (the first one named on a tie).
+        ActorEntry? story = null;
+        int bestCount = 0, bestFirst = int.MaxValue;
+        foreach (var (count, firstSeen, actor) in _strikers.Values)
+            if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
+        return story;
+    }
+
+    /// <summary>The striker a sentence names as an agent ("par les forces russes") or by a military noun and nationality ("les forces russes").</summary>
+    private ActorEntry? NamedStriker(Sentence s)
+    {
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+            if (m.Actor is { } a && (m.Prep == "par" || m.Kind == MentionKind.Adjectival || a.ActsFor is not null && a.Kind != "person") && Striker(a) is { } st) return st;
+        return null;
     }
 
     /// <summary>The actor whose strikes these are: a state or an armed force (via actsFor); not a source, a target or an anonymous voice.</summary>
@@ -230,7 +300,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return a.Kind switch
         {
             "state" => a,
-            "institution" when a.Id is "coalition-internationale" or "otan" => a,
+            // Coalitions and alliances strike in their own name ("les avions de la coalition").
+            "institution" when a.Id is "otan" || a.GenericNouns.Contains("coalition") => a,
             "armed-group" when a.TargetClass is null => a,
             _ => null,
         };
@@ -244,7 +315,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             if (_kb.NotLocationVerbs.Contains(_t[i].Norm)) blockedUntil = i;
             if (blockedUntil >= 0 && _t[i].Norm is "," or "avant" or "pour" or "puis") blockedUntil = -1;
-            var p = ctx.Places.FirstOrDefault(x => x.Start == i);
+            var p = ctx.PlaceAt[i];
             if (p is null || In(excluded, i)) continue;
             if (blockedUntil >= 0) continue;
             list.Add(p.Place);
@@ -385,13 +456,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private static List<StrikeDraft> MergeCampaign(List<StrikeDraft> drafts)
     {
         var result = new List<StrikeDraft>();
+        var campaigns = new Dictionary<(string, string?), StrikeDraft>();
         foreach (var d in drafts)
         {
-            var same = d.Scope == Strike.CampaignScope
-                ? result.FirstOrDefault(r => r.Scope == Strike.CampaignScope && r.Perpetrator.Id == d.Perpetrator.Id && r.ReportedBy?.Id == d.ReportedBy?.Id)
-                : null;
-            if (same is null) { result.Add(d); continue; }
-            Merge(same, d);
+            if (d.Scope != Strike.CampaignScope) { result.Add(d); continue; }
+            if (campaigns.TryGetValue((d.Perpetrator.Id, d.ReportedBy?.Id), out var same)) { Merge(same, d); continue; }
+            campaigns[(d.Perpetrator.Id, d.ReportedBy?.Id)] = d;
+            result.Add(d);
         }
         return result;
     }

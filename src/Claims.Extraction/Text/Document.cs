@@ -48,6 +48,22 @@ public sealed class Document
 
     public bool InQuote(int token) => QuoteOf[token] >= 0;
 
+    private Dictionary<int, Quote>? _byOpen, _byClose;
+
+    /// <summary>The quote whose opening mark is token <paramref name="open"/>, if any (a lookup, not a scan of every quote).</summary>
+    public bool TryQuoteOpenedAt(int open, out Quote quote)
+    {
+        _byOpen ??= Quotes.ToDictionary(q => q.Open);
+        return _byOpen.TryGetValue(open, out quote);
+    }
+
+    /// <summary>Whether token <paramref name="close"/> closes a quote.</summary>
+    public bool ClosesQuote(int close)
+    {
+        _byClose ??= Quotes.ToDictionary(q => q.Close);
+        return _byClose.ContainsKey(close);
+    }
+
     private void PairQuotes(int first, int end)
     {
         var open = -1;
@@ -75,11 +91,21 @@ public sealed class Document
         }
     }
 
+    /// <summary>No sentence is longer than this many tokens: text with no sentence ends (a page of one run-on line, a
+    /// quotation left open over a whole article) is cut into pieces, so that the readers' work per sentence stays bounded
+    /// and extraction time linear in the text's length. Real sentences, even quotations running over several, are far shorter.</summary>
+    public const int MaxSentenceTokens = 400;
+
     private void Split(int first, int end, int block)
     {
         var start = first;
         for (var i = first; i < end; i++)
         {
+            if (i - start >= MaxSentenceTokens)
+            {
+                Sentences.Add(new Sentence(start, i, block, false));
+                start = i;
+            }
             var t = Tokens[i];
             // " - Sous-titre - " inside a paragraph: a heading, not part of the next sentence.
             if (t.Norm == "-" && (i == first || IsTerminal(Tokens[i - 1]) || Tokens[i - 1].IsQuote))

@@ -11,7 +11,7 @@ public sealed class WriteAccessTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Without_configured_keys_a_loopback_client_writes_as_local()
     {
-        await using var keyless = await ApiHost.StartAsync(api.Runtime, ApiKeyRing.Empty);
+        await using var keyless = await ApiHost.StartAsync(api.Database.ConnectionString, ApiKeyRing.Empty, JasperFx.Events.Daemon.DaemonMode.Disabled);
         using var client = keyless.Client();
         var id = (await client.GetJsonAsync("/contradictions?status=open")).AsArray()[0].Str("id");
 
@@ -24,7 +24,7 @@ public sealed class WriteAccessTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Without_configured_keys_a_key_that_is_sent_is_still_refused()
     {
-        await using var keyless = await ApiHost.StartAsync(api.Runtime, ApiKeyRing.Empty);
+        await using var keyless = await ApiHost.StartAsync(api.Database.ConnectionString, ApiKeyRing.Empty, JasperFx.Events.Daemon.DaemonMode.Disabled);
         using var client = keyless.Client(apiKey: "made-up");
         await Writes.AssertNothingWrittenAsync(api, async () =>
         {

@@ -54,8 +54,8 @@ public sealed class IngestTests(SeededApi api) : IClassFixture<SeededApi>
         using var reader = api.Client();
         var listed = (await reader.GetJsonAsync("/articles")).AsArray().Count(a => a.Str("articleId") == articleId);
         Assert.Equal(1, listed);
-        var stream = await api.Runtime.Store.GetStreamAsync(articleId);
-        Assert.NotNull(stream);
+        await using (var session = api.Runtime.Store.QuerySession())
+            Assert.Equal(1, (await session.Events.FetchStreamAsync(articleId)).Count(e => e.Data is Claims.Domain.Events.ArticleIngested));
         var article = await reader.GetJsonAsync($"/articles/{articleId}");
         Assert.Equal("2015-10-09", article.Str("publishedOn"));
         Assert.Equal(text, article.Str("text"));
@@ -92,14 +92,14 @@ public sealed class IngestTests(SeededApi api) : IClassFixture<SeededApi>
     }
 
     [Fact]
-    public async Task A_10_MB_text_gets_400_naming_text_and_writes_nothing()
+    public async Task A_10_MB_text_gets_413_naming_text_and_writes_nothing()
     {
         var body = new JsonObject { ["text"] = new string('a', 10 * 1024 * 1024) }.ToJsonString();
         using var client = api.Client(SeededApi.IngestKey);
         await Writes.AssertNothingWrittenAsync(api, async () =>
         {
             var (_, problem, response) = await client.PostJsonAsync("/articles", body);
-            Http.AssertProblem(response, problem, HttpStatusCode.BadRequest);
+            Http.AssertProblem(response, problem, HttpStatusCode.RequestEntityTooLarge);
             Assert.Equal("text", (string?)problem!["field"]);
         });
     }

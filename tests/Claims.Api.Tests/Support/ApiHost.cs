@@ -3,6 +3,7 @@ using Claims.Api.Auth;
 using Claims.Api.Hosting;
 using Claims.Cli.Hosting;
 using Claims.Domain.Application;
+using JasperFx.Events.Daemon;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
@@ -21,15 +22,19 @@ public sealed class ApiHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ApiHost> StartAsync(ClaimsRuntime runtime, ApiKeyRing keys)
+    /// <summary>The Claims stack of this host (store, application, progress).</summary>
+    public ClaimsRuntime Runtime => ClaimsRuntime.Of(_app);
+
+    /// <summary>Claims as `claims serve` composes it (API + event feed, Marten + Wolverine) on a free port. The daemon in solo
+    /// mode, or Disabled for a second host on a database whose projections another host runs.</summary>
+    public static async Task<ApiHost> StartAsync(string connectionString, ApiKeyRing keys, DaemonMode daemon = DaemonMode.Solo)
     {
-        // Composed exactly as `claims serve` composes it (API + event feed), on a free port.
         var app = ClaimsWebHost.Build(ServeCapabilities.With(new ClaimsWebHostOptions
         {
             Urls = "http://127.0.0.1:0",
             ApiKeys = keys,
             MinimumLogLevel = LogLevel.Warning,
-        }, runtime), runtime.Application);
+        }), connectionString, new ClaimsRuntimeOptions { Daemon = daemon });
         await app.StartAsync();
         // Port 0: Kestrel chose the port; the bound address is known only after start.
         return new ApiHost(app, new Uri(app.Urls.Single()));

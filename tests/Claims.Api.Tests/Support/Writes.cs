@@ -1,5 +1,3 @@
-using Claims.EventStore.Events;
-
 namespace Claims.Api.Tests.Support;
 
 /// <summary>Proof that a refused request wrote nothing: the head of the event log does not move.</summary>
@@ -7,9 +5,9 @@ public static class Writes
 {
     public static async Task AssertNothingWrittenAsync(SeededApi api, Func<Task> refusedRequest)
     {
-        var before = await api.Runtime.Store.HeadAsync();
+        var before = await api.Runtime.Progress.HeadAsync();
         await refusedRequest();
-        LogPosition after = await api.Runtime.Store.HeadAsync();
+        var after = await api.Runtime.Progress.HeadAsync();
         Assert.Equal(before, after);
     }
 }

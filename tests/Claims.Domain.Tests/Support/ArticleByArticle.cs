@@ -55,10 +55,10 @@ internal static class ArticleByArticle
     {
         foreach (var projection in new[] { ContradictionsProjection.ProjectionName, StrikesProjection.ProjectionName })
         {
-            var schema = runtime.Store.ProjectionSchema(projection);
-            var live = await TableDump.OfSchemaAsync(runtime.Store, schema);
+            var schema = runtime.ProjectionSchema(projection);
+            var live = await TableDump.OfSchemaAsync(runtime.DataSource, schema);
             await runtime.RebuildAsync(projection);
-            var rebuilt = await TableDump.OfSchemaAsync(runtime.Store, schema);
+            var rebuilt = await TableDump.OfSchemaAsync(runtime.DataSource, schema);
             Assert.NotEmpty(live[projection == StrikesProjection.ProjectionName ? "incidents" : "contradictions"]);
             foreach (var table in live.Keys) Assert.Equal(live[table], rebuilt[table]);
         }

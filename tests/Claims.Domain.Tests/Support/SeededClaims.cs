@@ -27,11 +27,7 @@ public sealed class SeededClaims : IAsyncLifetime
     }
 
     public static Task<ClaimsRuntime> StartAsync(string connectionString) =>
-        ClaimsRuntime.StartAsync(connectionString, new ClaimsRuntimeOptions
-        {
-            PollInterval = TimeSpan.FromMilliseconds(100),
-            Daemon = new EventStore.Daemon.DaemonOptions { OnError = (name, e) => Console.Error.WriteLine($"DAEMON {name}: {e}") },
-        });
+        ClaimsRuntime.StartAsync(connectionString, new ClaimsRuntimeOptions { Daemon = JasperFx.Events.Daemon.DaemonMode.Solo });
 
     /// <summary>Stops the runtime and starts a new one on the same database (a process restart).</summary>
     public async Task RestartAsync()

@@ -1,25 +1,25 @@
+using Claims.Domain.Application;
 using Claims.Domain.Articles;
 
 namespace Claims.Domain.Tests.Support;
 
 public static class Streams
 {
-    /// <summary>An article folded from its stream.</summary>
-    public static async Task<(ArticleState State, long Version)> LoadArticleAsync(EventStore.EventStore store, string articleId)
+    /// <summary>The events of one Marten stream from <paramref name="fromVersion"/> on (1 = the first).</summary>
+    public static async Task<List<object>> ReadAsync(ClaimsRuntime runtime, string streamId, long fromVersion = 1)
     {
-        var state = ArticleState.None;
-        long version = 0;
-        await foreach (var e in store.ReadStreamAsync(articleId))
-        {
-            state = ArticleDecider.Evolve(state, e.Data);
-            version = e.StreamVersion;
-        }
-        return (state, version);
+        await using var session = runtime.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(streamId);
+        return events.Where(e => e.Version >= fromVersion).Select(e => e.Data).ToList();
     }
 
-    public static async Task<long> CountAsync(EventStore.EventStore store)
+    /// <summary>An article folded from its stream, and the stream's version.</summary>
+    public static async Task<(ArticleState State, long Version)> LoadArticleAsync(ClaimsRuntime runtime, string articleId)
     {
-        await using var command = store.DataSource.CreateCommand($"select count(*) from {store.Schema}.events");
-        return (long)(await command.ExecuteScalarAsync())!;
+        var events = await ReadAsync(runtime, articleId);
+        return (events.Aggregate(ArticleState.None, ArticleDecider.Evolve), events.Count);
     }
+
+    /// <summary>Every event in the log.</summary>
+    public static Task<long> CountAsync(ClaimsRuntime runtime) => runtime.Progress.HeadAsync();
 }

@@ -33,8 +33,6 @@ public class SeededSite : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         _database = await PostgresDatabase.CreateAsync();
-        Runtime = await ClaimsRuntime.StartAsync(_database.ConnectionString);
-        var runtime = Runtime;
         _host = ClaimsWebHost.Build(new ClaimsWebHostOptions
         {
             Urls = "http://127.0.0.1:0",
@@ -42,11 +40,12 @@ public class SeededSite : IAsyncLifetime
             MinimumLogLevel = LogLevel.Warning,
             ConfigureEndpoints = app =>
             {
-                app.MapEventFeed(runtime.Store);
+                app.MapEventFeed(Claims.Feed.Log.EventLog.Of(ClaimsRuntime.Of(app)));
                 app.MapReviewPage();
             },
-        }, runtime.Application);
+        }, _database.ConnectionString, new ClaimsRuntimeOptions { Daemon = JasperFx.Events.Daemon.DaemonMode.Solo });
         await _host.StartAsync();
+        Runtime = ClaimsRuntime.Of(_host);
         Address = new Uri(_host.Urls.Single());
         using var client = Client();
         SeedArticleIds = await IngestSeedsAsync(client);
