@@ -84,7 +84,9 @@ public sealed class RabbitMqRelay : IHostedService, IAsyncDisposable
                     await Task.Delay(_options.StandbyRetry, stop);
                     continue;
                 }
-                // Reload after every acquisition: a previous holder may have moved the checkpoint on.
+                // Reload after every acquisition: a previous holder may have moved the checkpoint on. Its row lives in
+                // Marten's progress table, which Marten may not have created yet on a new database.
+                await _log.EnsureStorageAsync(stop);
                 _confirmed = await _checkpoint.LoadAsync(stop);
                 var factory = new ConnectionFactory
                 {

@@ -3,6 +3,7 @@ using System.Text;
 using Claims.Domain.Application;
 using Claims.Domain.Projections.Running;
 using JasperFx.Events;
+using Marten;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -23,14 +24,27 @@ public sealed record LogPage(IReadOnlyList<FeedEvent> Events, long SearchedTo);
 /// missing numbers has ended (UseTransactionEvidenceForGapSkipping, set in ClaimsStack), so a reader that stops at the mark
 /// never passes over an event whose transaction commits late: every event is delivered, once, in sequence order.
 /// </summary>
-public sealed class EventLog(NpgsqlDataSource dataSource, string schema)
+public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
 {
+    private volatile bool _storageReady;
+
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
     /// <summary>Marten's schema (<c>mt_events</c>, <c>mt_event_progression</c>).</summary>
-    public string Schema { get; } = schema;
+    public string Schema { get; } = store.Options.Events.DatabaseSchemaName;
 
-    public static EventLog Of(ClaimsRuntime runtime) => new(runtime.DataSource, runtime.Store.Options.Events.DatabaseSchemaName);
+    public static EventLog Of(ClaimsRuntime runtime) => new(runtime.DataSource, runtime.Store);
+
+    /// <summary>
+    /// Marten creates its event tables when something first needs them (an append, the daemon starting up), so a feed
+    /// asked early on a new database could find none. Ask Marten for them, once, instead.
+    /// </summary>
+    public async Task EnsureStorageAsync(CancellationToken ct)
+    {
+        if (_storageReady) return;
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(IEvent), ct);
+        _storageReady = true;
+    }
 
     /// <summary>
     /// Up to <paramref name="limit"/> events after <paramref name="after"/> and not past the high-water mark, optionally of
@@ -39,6 +53,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource, string schema)
     /// </summary>
     public async Task<LogPage> ReadAsync(long after, int limit, IReadOnlyCollection<string>? types = null, string? stream = null, CancellationToken ct = default)
     {
+        await EnsureStorageAsync(ct);
         var filters = new StringBuilder();
         await using var command = DataSource.CreateCommand();
         command.Parameters.Add(new NpgsqlParameter { Value = after, NpgsqlDbType = NpgsqlDbType.Bigint });
@@ -83,6 +98,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource, string schema)
     /// <summary>Whether an event of the log has this position (a cursor this feed could have sent).</summary>
     public async Task<bool> ContainsAsync(long position, CancellationToken ct)
     {
+        await EnsureStorageAsync(ct);
         await using var command = DataSource.CreateCommand($"select exists (select 1 from {Schema}.mt_events where seq_id = $1 and stream_id <> $2)");
         command.Parameters.Add(new NpgsqlParameter { Value = position });
         command.Parameters.Add(new NpgsqlParameter { Value = Tombstone.StreamKey });

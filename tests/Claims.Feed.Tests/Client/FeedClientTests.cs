@@ -27,6 +27,8 @@ public sealed class FeedClientTests(PostgresDatabase database) : IClassFixture<P
                 var stream = $"article-{w}-{i % 5}";
                 var events = Enumerable.Range(0, 1 + (w + i) % 3).Select(k => (object)TestEvents.Numbered(stream, i)).ToArray();
                 await host.AppendAsync(stream, events);
+                // Paced by the high-water mark, so the writers are still appending while the subscriber is cut off again and again.
+                await host.Log.WaitUntilDeliverableAsync();
                 await Task.Delay(3 + w, stopWriters.Token);
             }
         })).ToList();

@@ -117,6 +117,60 @@ public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq r
             Assert.Equal(Enumerable.Range(1, stream.Count()).Select(v => (long)v), stream.Select(m => m.StreamVersion)); // per-stream order
     }
 
+    [Fact]
+    public async Task The_relay_publishes_nothing_past_an_open_transaction_and_everything_once_in_order_after_it_commits()
+    {
+        await using var log = await TestLog.StartAsync(database);
+        var options = RelayOptions();
+        await using var consumer = await ConsumerAsync(options.Exchange, ("all", "#"));
+        await using var relay = new RabbitMqRelay(log.EventLog, options);
+        await relay.StartAsync(CancellationToken.None);
+        await log.AppendAsync("article-early", TestEvents.Numbered("article-early", 1));
+        var early = await log.AllAsync();
+        await Wait.UntilAsync(() => relay.Status.ConfirmedPosition == early[^1].Position, "the relay to publish the early event");
+
+        await using var held = await HeldAppend.StartAsync(log, "article-held", TestEvents.Numbered("article-held", 2));
+        for (var i = 0; i < 10; i++) await log.AppendAsync($"article-late-{i % 3}", TestEvents.Numbered($"article-late-{i % 3}", 10 + i));
+        await log.OutlastGapSkippingAsync();
+        Assert.Equal(early[^1].Position, relay.Status.ConfirmedPosition);
+        Assert.Equal(early.Select(e => e.EventId.ToString()), (await consumer.DrainAllAsync("all")).Select(m => m.MessageId));
+
+        await held.CommitAsync();
+        var rest = await log.AllAsync(after: early[^1].Position);
+        Assert.Equal(11, rest.Count);
+        await Wait.UntilAsync(() => relay.Status.ConfirmedPosition == rest[^1].Position, "the relay to publish the held event and those after it");
+        var received = await consumer.DrainAsync("all", rest.Count);
+        Assert.Equal(rest.Select(e => e.EventId.ToString()), received.Select(m => m.MessageId)); // once each, in sequence order
+    }
+
+    [Fact]
+    public async Task Pages_the_live_stream_and_the_queue_carry_the_same_events_of_a_concurrent_ingest_in_the_same_order()
+    {
+        await using var host = await FeedHost.StartAsync(database);
+        var options = RelayOptions();
+        await using var consumer = await ConsumerAsync(options.Exchange, ("all", "#"));
+        await using var relay = new RabbitMqRelay(host.Log.EventLog, options);
+        await relay.StartAsync(CancellationToken.None);
+        using var http = host.NewClient();
+        await using var pages = FeedRecorder.Pages(http);
+        await using var live = FeedRecorder.Live(http);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+                await host.AppendAsync($"article-{w}-{i % 2}", TestEvents.Numbered($"article-{w}-{i % 2}", i), TestEvents.Statement($"article-{w}-{i % 2}", "s", $"q{w}/{i}", $"s{i}"));
+        })));
+        var all = await host.Log.AllAsync();
+        Assert.Equal(80, all.Count);
+
+        var queued = await consumer.DrainAsync("all", all.Count);
+        await Wait.UntilAsync(() => pages.Received.Count >= all.Count && live.Received.Count >= all.Count, "both feed readers to receive every event");
+        var expected = all.Select(e => (e.Position, e.EventId.ToString())).ToList();
+        Assert.Equal(expected, pages.Received);
+        Assert.Equal(expected, live.Received);
+        Assert.Equal(expected, queued.Select(m => (m.Position, m.MessageId)));
+    }
+
     /// <summary>The relay's row in Marten's progress table.</summary>
     private static async Task<long?> CheckpointAsync(TestLog log, string name)
     {

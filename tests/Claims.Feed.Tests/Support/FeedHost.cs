@@ -49,7 +49,8 @@ public sealed class FeedHost : IAsyncDisposable
     private async Task StartServerAsync(int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // Server-side failures show in the test output (dotnet test --logger "console;verbosity=detailed").
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Error);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.WebHost.ConfigureKestrel(k => k.AllowSynchronousIO = false);
         var app = builder.Build();

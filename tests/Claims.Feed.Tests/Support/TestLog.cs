@@ -2,6 +2,7 @@ using Claims.Domain.Application;
 using Claims.Feed.Log;
 using Claims.TestKit;
 using JasperFx.Events.Daemon;
+using Marten;
 
 namespace Claims.Feed.Tests.Support;
 
@@ -38,6 +39,18 @@ public sealed class TestLog : IAsyncDisposable
     {
         var head = await Runtime.Progress.HeadAsync();
         await Wait.UntilAsync(async () => await Runtime.Progress.HighWaterMarkAsync() >= head, $"the high-water mark to reach {head}");
+    }
+
+    /// <summary>
+    /// Waits as long as Marten's daemon could take to skip a sequence gap it has no transaction evidence for: its
+    /// stale-sequence threshold plus two of its slowest high-water polls. A test holds a transaction open this long to
+    /// give the daemon (and the readers that follow its mark) every chance to pass the gap; the wait is the adversary's
+    /// window, not an assertion about speed.
+    /// </summary>
+    public Task OutlastGapSkippingAsync()
+    {
+        var daemon = ((DocumentStore)Runtime.Store).Options.Projections;
+        return Task.Delay(daemon.StaleSequenceThreshold + daemon.SlowPollingTime * 2);
     }
 
     /// <summary>Every committed event in sequence order, once the feed may serve them all.</summary>
