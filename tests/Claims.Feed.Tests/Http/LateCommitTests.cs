@@ -89,7 +89,7 @@ public sealed class LateCommitTests(PostgresDatabase database) : IClassFixture<P
             _early = (await Host.Log.AllAsync()).Select(e => (e.Position, e.EventId.ToString())).ToList();
             await WaitForBothAsync(_early.Count);
 
-            Held = await HeldAppend.StartAsync(Host.Log, "article-held", TestEvents.Numbered("article-held", 3));
+            Held = await HeldAppend.StartAsync(Host.Log.Runtime, "article-held", TestEvents.Numbered("article-held", 3));
             await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
             {
                 for (var i = 0; i < EventsPerWriter; i++) await Host.AppendAsync($"article-late-{w}", TestEvents.Numbered($"article-late-{w}", 10 + i));

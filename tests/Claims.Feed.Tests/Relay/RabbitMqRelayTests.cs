@@ -129,7 +129,7 @@ public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq r
         var early = await log.AllAsync();
         await Wait.UntilAsync(() => relay.Status.ConfirmedPosition == early[^1].Position, "the relay to publish the early event");
 
-        await using var held = await HeldAppend.StartAsync(log, "article-held", TestEvents.Numbered("article-held", 2));
+        await using var held = await HeldAppend.StartAsync(log.Runtime, "article-held", TestEvents.Numbered("article-held", 2));
         for (var i = 0; i < 10; i++) await log.AppendAsync($"article-late-{i % 3}", TestEvents.Numbered($"article-late-{i % 3}", 10 + i));
         await log.OutlastGapSkippingAsync();
         Assert.Equal(early[^1].Position, relay.Status.ConfirmedPosition);
