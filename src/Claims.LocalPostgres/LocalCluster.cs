@@ -141,6 +141,18 @@ public sealed partial class LocalCluster : IAsyncDisposable
             throw new InvalidOperationException($"Could not stop PostgreSQL in {DataDirectory}: {stop.Output}");
     }
 
+    /// <summary>Starts a stopped cluster again on the port it had (tests of a database outage: clients keep their
+    /// connection strings).</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        var port = await StartServerAsync(_binaries, RootDirectory, Port, cancellationToken).ConfigureAwait(false);
+        if (port != Port)
+        {
+            await StopAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"PostgreSQL in {DataDirectory} came back on port {port}, not {Port} (the port was taken meanwhile).");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!IsThrowaway || Interlocked.Exchange(ref _disposed, 1) == 1) return;

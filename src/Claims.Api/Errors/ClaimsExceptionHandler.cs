@@ -18,6 +18,11 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        if (DatabaseUnavailable(exception))
+        {
+            await Limits.RequestLimits.WriteDatabaseUnavailableAsync(context);
+            return true;
+        }
         ProblemDetails? problem = exception switch
         {
             RequestTooLargeException large => TooLarge(large.Field, large.Message, large.LimitBytes),
@@ -40,6 +45,20 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
         if (problem is null) return false;
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>PostgreSQL down or restarting: no connection, a connection cut, or the server refusing new work while it shuts
+    /// down or starts (SQL states 08xxx and 57P01–57P03). Anywhere in the chain: Marten and Wolverine wrap what they meet.</summary>
+    private static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException pg) return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03";
+            if (e is Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } or Npgsql.NpgsqlException { IsTransient: true })
+                return true;
+            if (e is System.Net.Sockets.SocketException) return true;
+        }
+        return false;
     }
 
     /// <summary>412: the If-Match version and the current one, and what stands now ("current"), so the reviewer can look again.</summary>

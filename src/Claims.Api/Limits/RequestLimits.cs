@@ -121,6 +121,11 @@ public static class RequestLimits
         WriteTimeoutResponse = context => WriteTimeoutAsync(context).AsTask(),
     };
 
+    /// <summary>The 503 of a database that does not answer (restarting, unreachable): the request was fine; nothing was written,
+    /// or, for a write that reached the commit, it may have been: a retry of an ingest then answers 200, the same body.</summary>
+    public static ValueTask WriteDatabaseUnavailableAsync(HttpContext context) =>
+        WriteBusyAsync(context, "Database unavailable", "The database did not answer; Claims reconnects by itself. Send the request again later.");
+
     private static async ValueTask WriteBusyAsync(HttpContext context, string title, string detail)
     {
         var limits = context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
