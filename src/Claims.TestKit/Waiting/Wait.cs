@@ -1,4 +1,4 @@
-namespace Claims.Feed.Tests.Support;
+namespace Claims.TestKit;
 
 /// <summary>Bounded waits for a condition; the bound only stops a broken test from hanging, it asserts nothing about speed.</summary>
 public static class Wait
