@@ -142,6 +142,79 @@ public sealed class DaemonTests
         Assert.Empty(await Streams.ReadAsync(runtime, article));
     }
 
+    [Fact]
+    public async Task A_batch_cut_off_in_the_middle_leaves_nothing_half_applied_and_is_applied_again_whole()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var gate = new Gate();
+        var gated = Application.ClaimsStack.CreateProjections().Select(p => p.Name == StrikesProjection.ProjectionName ? new Gated(p, gate) : p).ToList();
+        await using var runtime = await MartenRuns.StartAsync(database.ConnectionString, projections: gated);
+        await MartenRuns.IngestSeedsAsync(runtime, 0, 1, 2);
+        await gate.Entered.Task.WaitAsync(MartenRuns.Patience); // the strikes batch has written part of its rows, and waits
+
+        // What a process dying mid-batch does to its transaction: the connection goes, PostgreSQL rolls it back.
+        await using (var kill = database.DataSource.CreateCommand(
+            "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database() and state = 'idle in transaction'"))
+            Assert.True((long)(await kill.ExecuteScalarAsync())! >= 1); // the held batch (another batch may be between statements)
+        gate.Release.SetResult();
+
+        await runtime.Application.WaitForProjectionsAsync(MartenRuns.Patience);
+        Assert.Equal(3, (await MartenRuns.ArticlesAsync(runtime, StrikesProjection.ProjectionName)).Count);
+        await MartenRuns.AssertEqualToARebuildAsync(runtime);
+    }
+
+    [Fact]
+    public async Task Two_writers_on_one_stream_the_second_gets_a_typed_conflict_and_writes_nothing()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var runtime = await MartenRuns.StartAsync(database.ConnectionString);
+        var article = "article-race" + Guid.NewGuid().ToString("N")[..8];
+        await using (var create = runtime.Store.LightweightSession())
+        {
+            create.Events.StartStream(article, MartenRuns.NewArticle(article));
+            await create.SaveChangesAsync();
+        }
+        await using var one = runtime.Store.LightweightSession();
+        await using var two = runtime.Store.LightweightSession();
+        var first = await one.Events.FetchForWriting<Articles.ArticleState>(article);
+        var second = await two.Events.FetchForWriting<Articles.ArticleState>(article);
+        first.AppendOne(new RecordRetracted(article, "s1", "revised", "test"));
+        second.AppendOne(new RecordRetracted(article, "s2", "revised", "test"));
+        await one.SaveChangesAsync();
+        await Assert.ThrowsAnyAsync<JasperFx.ConcurrencyException>(() => two.SaveChangesAsync());
+        Assert.Equal(["s1"], (await Streams.ReadAsync(runtime, article)).OfType<RecordRetracted>().Select(r => r.RecordId));
+    }
+
+    /// <summary>Holds the first batch of a projection after its SQL ran (its transaction still open) until released.</summary>
+    private sealed class Gate
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _used;
+
+        public async Task HoldFirstAsync(CancellationToken ct)
+        {
+            if (Interlocked.Exchange(ref _used, 1) == 1) return;
+            Entered.SetResult();
+            await Release.Task.WaitAsync(ct);
+        }
+    }
+
+    private sealed class Gated(ITableProjection inner, Gate gate) : ITableProjection
+    {
+        public string Name => inner.Name;
+        public int Version => inner.Version;
+        public IReadOnlyCollection<Type> EventTypes => inner.EventTypes;
+        public IReadOnlyList<string> Tables => inner.Tables;
+        public Task CreateSchemaAsync(ProjectionContext context, CancellationToken ct) => inner.CreateSchemaAsync(context, ct);
+
+        public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext context, CancellationToken ct)
+        {
+            await inner.ApplyAsync(events, context, ct);
+            await gate.HoldFirstAsync(ct);
+        }
+    }
+
     /// <summary>System.Text.Json refuses NaN (no named floating-point literals by default).</summary>
     private sealed record NotSerialisable(double Value);
 
