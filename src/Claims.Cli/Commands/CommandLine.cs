@@ -44,9 +44,13 @@ public static class CommandLine
         return await parsed.InvokeAsync(invocation);
     }
 
-    public static RootCommand Create()
+    public static Command Create()
     {
-        var root = new RootCommand("Claims: an event-sourced claims tracker for fact-checkers (Marten and Wolverine on PostgreSQL).");
+        // A command named `claims`, not a RootCommand: that one takes its name from the process (testhost, in the tests).
+        var root = new Command("claims", "Claims: an event-sourced claims tracker for fact-checkers (Marten and Wolverine on PostgreSQL).")
+        {
+            new HelpOption(), new VersionOption(),
+        };
         var commands = new List<(Command Command, string? Epilogue)>
         {
             (ServeCommand.Create(), ServeCommand.Settings),
@@ -85,7 +89,7 @@ public static class Usage
 {
     public static string Of(Command command)
     {
-        if (command is RootCommand) return "claims <command> [options]   (claims --help lists the commands)";
+        if (command.Parents.FirstOrDefault() is null) return "claims <command> [options]   (claims --help lists the commands)";
         var parts = new List<string> { "claims", command.Name };
         foreach (var a in command.Arguments.Where(a => !a.Hidden))
         {
@@ -95,5 +99,20 @@ public static class Usage
         foreach (var o in command.Options.Where(o => !o.Hidden))
             parts.Add(o.ValueType == typeof(bool) ? $"[{o.Name}]" : $"[{o.Name} <{o.HelpName ?? o.Name.TrimStart('-')}>]");
         return string.Join(' ', parts);
+    }
+}
+
+public static class ArgumentRules
+{
+    /// <summary>An argument that takes any number of values would also take `--typo` as one (a file or an actor named so);
+    /// refused instead, like an unknown option of a command without arguments.</summary>
+    public static Argument<T> RefusingOptions<T>(this Argument<T> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+                result.AddError($"Unrecognized option '{token.Value}'.");
+        });
+        return argument;
     }
 }

@@ -11,7 +11,7 @@ public static class ExtractCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("file|folder") { Arity = ArgumentArity.OneOrMore, Description = "Article files (text or HTML), or folders of them." };
+        var paths = new Argument<string[]>("file|folder") { Arity = ArgumentArity.OneOrMore, Description = "Article files (text or HTML), or folders of them." }.RefusingOptions();
         var json = new Option<bool>("--json") { Description = "Print the records as one JSON document (the shape of seeds.gold.json) instead of counts." };
         var command = new Command("extract", "Extract statements, strikes and disputes from article files (no database).") { paths, json };
         command.SetAction(result => RunAsync(result.GetRequiredValue(paths), result.GetValue(json)));

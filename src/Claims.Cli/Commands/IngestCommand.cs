@@ -10,7 +10,7 @@ public static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("file|folder") { Arity = ArgumentArity.OneOrMore, Description = "Article files (text or HTML), or folders of them; a folder's manifest.json gives their metadata." };
+        var paths = new Argument<string[]>("file|folder") { Arity = ArgumentArity.OneOrMore, Description = "Article files (text or HTML), or folders of them; a folder's manifest.json gives their metadata." }.RefusingOptions();
         var command = new Command("ingest", "Ingest article files (exit code 1 if one failed; the others still go in).") { paths };
         command.SetAction(result => RunAsync(result.GetRequiredValue(paths)));
         return command;

@@ -14,7 +14,7 @@ public static class LedgerCommand
 
     public static Command Create()
     {
-        var actor = new Argument<string[]>("actor") { Arity = ArgumentArity.OneOrMore, Description = "Name, alias or id of the actor; several words are one name (accents and case ignored)." };
+        var actor = new Argument<string[]>("actor") { Arity = ArgumentArity.OneOrMore, Description = "Name, alias or id of the actor; several words are one name (accents and case ignored)." }.RefusingOptions();
         var command = new Command("ledger", "An actor's ledger: what they said, reported, were blamed for and disputed, with sources.") { actor };
         command.SetAction(result => RunAsync(string.Join(' ', result.GetRequiredValue(actor))));
         return command;

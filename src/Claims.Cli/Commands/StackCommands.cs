@@ -38,9 +38,11 @@ public static class StackCommands
         yield return Verb<AssertCommand>("Check that the database's Marten and Wolverine schemas match this version's configuration (exit code 1 if not).");
         yield return Verb<PatchCommand>("Write the SQL that would bring the database's schemas up to date, and a matching drop file.",
             Argument("file", "Where to write the patch."),
+            Database(),
             Option<bool>("--transactional-script", "-t", "Wrap the script in a transaction."));
         yield return Verb<DumpCommand>("Write the whole DDL of the Marten and Wolverine schemas.",
             Argument("path", "The SQL file to write (a folder with --by-feature)."),
+            Database(),
             Option<bool>("--by-feature", "-f", "One file per feature, in the folder given as path."),
             Option<bool>("--transactional-script", "-t", "Wrap the script in a transaction."));
         yield return Verb<GenerateCodeCommand>("The code Wolverine and Marten generate: preview it, write it to the project (Internal/Generated), test that it compiles, or delete it.",
@@ -91,9 +93,15 @@ public static class StackCommands
         }
     }
 
+    // Weasel sees two databases in the one PostgreSQL database: Marten's store and Wolverine's message storage. The commands
+    // that write one script need to be told which.
+    private static Option<string> Database() =>
+        Option<string>("--database", "-d", "Which one: marten://store/ (events, streams, projection progress) or wolverine://messages/main (the inbox and outbox).",
+            among: ["marten://store/", "wolverine://messages/main"]);
+
     private static Argument<string> Argument(string name, string description, string? defaultValue = null, string[]? among = null)
     {
-        var argument = new Argument<string>(name) { Description = description };
+        var argument = new Argument<string>(name) { Description = description }.RefusingOptions();
         if (defaultValue is not null)
         {
             argument.Arity = ArgumentArity.ZeroOrOne;
