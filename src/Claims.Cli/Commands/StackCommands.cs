@@ -29,33 +29,49 @@ public static class StackCommands
     public static IEnumerable<Command> Create()
     {
         var projectionNames = ClaimsStack.CreateProjections().Select(p => p.Name).ToArray();
-        yield return Verb<ProjectionsCommand>("Marten's projections: list them (name, version, shards, lifecycle) or rebuild them.",
-            Argument("action", "list (the default) or rebuild.", defaultValue: nameof(ProjectionAction.list),
-                among: [nameof(ProjectionAction.list), nameof(ProjectionAction.rebuild)]),
-            Option<string>("--projection", "-p", $"Only this projection: {string.Join(", ", projectionNames)}.", among: projectionNames),
-            Option<string>("--shard-timeout", null, "How long a rebuild waits for each shard, e.g. 30m (the daemon's default when left out)."));
+        var action = Argument("action", "status (the default): each read model's place in the log against its head; list: name, version, shards, lifecycle; rebuild.",
+            defaultValue: "status", among: ["status", nameof(ProjectionAction.list), nameof(ProjectionAction.rebuild)]);
+        yield return Verb<ProjectionsCommand>("Marten's projections: their progress, their list, or a rebuild.",
+            [
+                action,
+                Option<string>("--projection", "-p", $"Only this projection: {string.Join(", ", projectionNames)}.", among: projectionNames),
+                Option<string>("--shard-timeout", null, "How long a rebuild waits for each shard, e.g. 30m (the daemon's default when left out)."),
+            ],
+            // JasperFx lists and rebuilds; the progress is read by Claims, which knows its read models' versions.
+            answeredHere: result => result.GetValue(action) == "status" ? ProjectionStatus.RunAsync : null);
         yield return Verb<ApplyCommand>("Apply outstanding changes to the Marten and Wolverine schemas in the database.");
         yield return Verb<AssertCommand>("Check that the database's Marten and Wolverine schemas match this version's configuration (exit code 1 if not).");
         yield return Verb<PatchCommand>("Write the SQL that would bring the database's schemas up to date, and a matching drop file.",
-            Argument("file", "Where to write the patch."),
-            Database(),
-            Option<bool>("--transactional-script", "-t", "Wrap the script in a transaction."));
+            [
+                Argument("file", "Where to write the patch."),
+                Database(),
+                Option<bool>("--transactional-script", "-t", "Wrap the script in a transaction."),
+            ]);
         yield return Verb<DumpCommand>("Write the whole DDL of the Marten and Wolverine schemas.",
-            Argument("path", "The SQL file to write (a folder with --by-feature)."),
-            Database(),
-            Option<bool>("--by-feature", "-f", "One file per feature, in the folder given as path."),
-            Option<bool>("--transactional-script", "-t", "Wrap the script in a transaction."));
+            [
+                Argument("path", "The SQL file to write (a folder with --by-feature)."),
+                Database(),
+                Option<bool>("--by-feature", "-f", "One file per feature, in the folder given as path."),
+                Option<bool>("--transactional-script", "-t", "Wrap the script in a transaction."),
+            ]);
         yield return Verb<GenerateCodeCommand>("The code Wolverine and Marten generate: preview it, write it to the project (Internal/Generated), test that it compiles, or delete it.",
-            Argument("action", "preview (the default), write, test or delete.", defaultValue: nameof(CodeAction.preview),
-                among: Enum.GetNames<CodeAction>()),
-            Option<string>("--type", "-t", "Only this kind of generated code (e.g. 'Wolverine Handlers')."));
+            [
+                Argument("action", "preview (the default), write, test or delete.", defaultValue: nameof(CodeAction.preview), among: Enum.GetNames<CodeAction>()),
+                Option<string>("--type", "-t", "Only this kind of generated code (e.g. 'Wolverine Handlers')."),
+            ]);
         yield return Verb<DescribeCommand>("Describe the configured application: Marten's store, Wolverine's handlers, routing and settings.",
-            Option<string>("--file", "-f", "Write the description to this file instead of the console."),
-            Option<string>("--title", null, "Only the part with this title."),
-            Option<bool>("--list", "-l", "Only list the parts' titles."));
+            [
+                Option<string>("--file", "-f", "Write the description to this file instead of the console."),
+                Option<string>("--title", null, "Only the part with this title."),
+                Option<bool>("--list", "-l", "Only list the parts' titles."),
+            ]);
     }
 
-    private static Command Verb<TCommand>(string description, params Symbol[] symbols) where TCommand : IJasperFxCommand
+    private static Command Verb<TCommand>(string description) where TCommand : IJasperFxCommand => Verb<TCommand>(description, []);
+
+    /// <param name="answeredHere">For the arguments Claims answers itself, the body to run on the database instead of JasperFx's command.</param>
+    private static Command Verb<TCommand>(string description, Symbol[] symbols, Func<ParseResult, Func<string, Task<int>>?>? answeredHere = null)
+        where TCommand : IJasperFxCommand
     {
         var name = CommandFactory.CommandNameFor(typeof(TCommand));
         var command = new Command(name, description);
@@ -67,7 +83,9 @@ public static class StackCommands
         command.SetAction(result => CliRuntime.WithDatabaseAsync(name, async connectionString =>
         {
             await CliRuntime.EnsureReachableAsync(connectionString);
-            return await StackHostBuilder.RunAsync<TCommand>(connectionString, Tokens(result, command));
+            return answeredHere?.Invoke(result) is { } body
+                ? await body(connectionString)
+                : await StackHostBuilder.RunAsync<TCommand>(connectionString, Tokens(result, command));
         }));
         return command;
     }

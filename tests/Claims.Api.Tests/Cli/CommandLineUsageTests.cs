@@ -42,7 +42,7 @@ public sealed class CommandLineUsageTests
     [InlineData("ledger", "<actor>")]
     [InlineData("contradictions", "--status", "--actor", "needs-evidence")]
     [InlineData("rebuild", "ledger", "contradictions", "strikes")]
-    [InlineData("projections", "list", "rebuild", "--projection", "--shard-timeout", "CLAIMS_DB")]
+    [InlineData("projections", "status", "list", "rebuild", "--projection", "--shard-timeout", "CLAIMS_DB")]
     [InlineData("db-apply", "CLAIMS_DB")]
     [InlineData("db-assert", "CLAIMS_DB")]
     [InlineData("db-patch", "<file>", "--database", "--transactional-script")]

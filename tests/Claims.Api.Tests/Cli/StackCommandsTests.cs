@@ -22,26 +22,37 @@ public sealed class StackCommandsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
-    public async Task Projections_lists_the_three_read_models_and_rebuilds_one()
+    public async Task Projections_lists_the_three_read_models_rebuilds_one_and_shows_their_progress()
     {
         Assert.Equal(0, (await _claims.RunAsync("ingest", Repository.Seeds)).Code);
 
-        var (code, output, error) = await _claims.RunAsync("projections");
+        var (code, output, error) = await _claims.RunAsync("projections", "list");
         Assert.True(code == 0, error);
-        foreach (var name in (string[])["ledger", "contradictions", "strikes"])
+        foreach (var name in ReadModels)
             Assert.Matches($@"│ {name}\s+│\s+\d+ │.*│ Async\s+│", output);
 
-        // Emptied by hand, the ledger comes back from the events through Marten's rebuild.
+        // All rebuilt to the head of the log; then the ledger, emptied by hand, comes back from the events alone.
+        (code, output, error) = await _claims.RunAsync("projections", "rebuild");
+        Assert.True(code == 0, output + error);
         var schema = await ScalarAsync<string>("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'claims_ledger_v%'");
-        var before = await RowsAsync(schema);
-        Assert.True(before > 0);
+        var rows = await RowsAsync(schema);
+        Assert.True(rows > 0);
         await TruncateAsync(schema);
         Assert.Equal(0, await RowsAsync(schema));
-
         (code, output, error) = await _claims.RunAsync("projections", "rebuild", "--projection", "ledger");
         Assert.True(code == 0, output + error);
-        Assert.Equal(before, await RowsAsync(schema));
+        Assert.Equal(rows, await RowsAsync(schema));
+
+        // Status (the default action): every read model at the head, none behind.
+        var head = await ScalarAsync<long>("SELECT max(seq_id) FROM claims.mt_events");
+        (code, output, error) = await _claims.RunAsync("projections");
+        Assert.True(code == 0, error);
+        foreach (var name in ReadModels)
+            Assert.Matches($@"│ {name}\s+│\s+\d+ │ claims_{name}_v\d+\s+│\s+{head} │\s+0 │", output);
+        Assert.Contains($"Log head {head}", output);
     }
+
+    private static readonly string[] ReadModels = ["ledger", "contradictions", "strikes"];
 
     [Fact]
     public async Task Db_assert_passes_on_the_database_serve_made_and_db_apply_repairs_a_missing_table()
