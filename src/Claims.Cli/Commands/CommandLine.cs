@@ -38,7 +38,7 @@ public static class CommandLine
             var prefix = command == root ? "claims" : $"claims {command.Name}";
             foreach (var e in parsed.Errors) await error.WriteLineAsync($"{prefix}: {e.Message}");
             await error.WriteLineAsync($"usage: {Usage.Of(command)}");
-            await error.WriteLineAsync($"Run '{(command == root ? "claims" : prefix)} --help' for more.");
+            await error.WriteLineAsync($"Run '{prefix} --help' for more.");
             return BadUsage;
         }
         return await parsed.InvokeAsync(invocation);

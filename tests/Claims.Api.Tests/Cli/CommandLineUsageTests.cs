@@ -91,4 +91,26 @@ public sealed class CommandLineUsageTests
         Assert.Equal(2, code);
         Assert.Contains("usage: claims", error);
     }
+
+    [Fact]
+    public void Every_option_of_a_stack_verb_is_one_JasperFx_knows()
+    {
+        // Claims hands JasperFx the options under their long names; after an upgrade that renamed one, JasperFx would
+        // refuse it at run time. Checked here against JasperFx's own description of each command.
+        var factory = new JasperFx.CommandLine.CommandFactory();
+        foreach (var type in (Type[])[typeof(JasperFx.Events.CommandLine.ProjectionsCommand), typeof(Weasel.CommandLine.ApplyCommand),
+                     typeof(Weasel.Core.CommandLine.AssertCommand), typeof(Weasel.Core.CommandLine.PatchCommand), typeof(Weasel.Core.CommandLine.DumpCommand),
+                     typeof(JasperFx.CodeGeneration.Commands.GenerateCodeCommand), typeof(JasperFx.CommandLine.Descriptions.DescribeCommand)])
+            factory.RegisterCommand(type);
+
+        var verbs = CommandLine.Create().Subcommands.Where(c => StackVerbs.Contains(c.Name)).ToList();
+        Assert.Equal(StackVerbs.Order(), verbs.Select(v => v.Name).Order());
+        foreach (var verb in verbs)
+        {
+            var flags = factory.Build(verb.Name).Usages.Flags.Select(f => f.ToUsageDescription()).ToList();
+            foreach (var option in verb.Options)
+                Assert.True(flags.Any(f => f.Contains(option.Name + " ", StringComparison.Ordinal) || f.Contains(option.Name + "]", StringComparison.Ordinal)),
+                    $"{verb.Name} {option.Name} is not among JasperFx's flags: {string.Join(" ", flags)}");
+        }
+    }
 }
