@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Claims.Cli.Database;
 using Claims.Domain.Application;
 using Spectre.Console;
@@ -7,23 +8,25 @@ namespace Claims.Cli.Commands;
 /// <summary>`claims contradictions [--status open] [--actor name]`: the contradictions with both sides and their status.</summary>
 public static class ContradictionsCommand
 {
-    public const string Usage = "contradictions [--status S] [--actor A]  contradictions with their sides (S: open, confirmed, dismissed, needs-evidence)";
     private static readonly TimeSpan ProjectionWait = TimeSpan.FromSeconds(30);
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var parsed = CliArgs.Parse(args, "--status", "--actor");
-        if (parsed.Help) return CliArgs.PrintHelp(Usage);
-        if (parsed.Errors.Count > 0 || parsed.Positional.Count > 0)
-            return await CliArgs.UsageAsync("contradictions", Usage, parsed.Errors.Concat(parsed.Positional.Select(p => $"unexpected argument '{p}'")));
+        var status = new Option<string>("--status") { HelpName = "S", Description = "Only contradictions in this status: open, confirmed, dismissed or needs-evidence." };
+        var actor = new Option<string>("--actor") { HelpName = "A", Description = "Only contradictions with this actor on a side (name, alias or id)." };
+        var command = new Command("contradictions", "The contradictions, with their sides, records and verdicts.") { status, actor };
+        command.SetAction(result => RunAsync(result.GetValue(status), result.GetValue(actor)));
+        return command;
+    }
 
-        return await CliRuntime.RunAsync("contradictions", async runtime =>
+    private static Task<int> RunAsync(string? status, string? actor) =>
+        CliRuntime.RunAsync("contradictions", async runtime =>
         {
             await runtime.Application.WaitForProjectionsAsync(ProjectionWait);
             IReadOnlyList<ContradictionView> contradictions;
             try
             {
-                contradictions = await ListAllAsync(runtime.Application, parsed["--status"], parsed["--actor"]);
+                contradictions = await ListAllAsync(runtime.Application, status, actor);
             }
             catch (RequestValidationException e)
             {
@@ -34,7 +37,6 @@ public static class ContradictionsCommand
             Console.WriteLine($"{contradictions.Count} contradictions.");
             return 0;
         });
-    }
 
     // Every page, one after the other.
     private static async Task<IReadOnlyList<ContradictionView>> ListAllAsync(IClaimsApplication app, string? status, string? actor)

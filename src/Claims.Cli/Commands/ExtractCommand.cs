@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Claims.Extraction;
 using Claims.Extraction.Batch;
 using Claims.Extraction.Json;
@@ -8,18 +9,17 @@ namespace Claims.Cli.Commands;
 /// like seeds.gold.json. Bad files get a message naming them on stderr; the others are still printed; the exit code is 1 if any file failed.</summary>
 public static class ExtractCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var json = args.Contains("--json");
-        var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var unknown = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--json").ToList();
-        if (paths.Count == 0 || unknown.Count > 0 || args.Contains("-h"))
-        {
-            foreach (var u in unknown) await Console.Error.WriteLineAsync($"claims extract: unknown option '{u}'");
-            await Console.Error.WriteLineAsync("usage: claims extract <file|folder>... [--json]");
-            return 2;
-        }
+        var paths = new Argument<string[]>("file|folder") { Arity = ArgumentArity.OneOrMore, Description = "Article files (text or HTML), or folders of them." }.RefusingOptions();
+        var json = new Option<bool>("--json") { Description = "Print the records as one JSON document (the shape of seeds.gold.json) instead of counts." };
+        var command = new Command("extract", "Extract statements, strikes and disputes from article files (no database).") { paths, json };
+        command.SetAction(result => RunAsync(result.GetRequiredValue(paths), result.GetValue(json)));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(IReadOnlyList<string> paths, bool json)
+    {
         var result = await new ExtractionBatch(new ArticleExtractor()).RunAsync(paths);
         foreach (var notice in result.Notices) await Console.Error.WriteLineAsync($"claims extract: {notice}");
         foreach (var error in result.Errors) await Console.Error.WriteLineAsync($"claims extract: {error.Message}");

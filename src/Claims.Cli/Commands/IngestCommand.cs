@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Claims.Cli.Database;
 using Claims.Cli.Ingestion;
 
@@ -7,20 +8,19 @@ namespace Claims.Cli.Commands;
 /// Exit code 1 when a file failed (the others are still ingested).</summary>
 public static class IngestCommand
 {
-    public const string Usage = "ingest <file|folder>...              ingest article files (text or HTML; a folder's manifest.json gives metadata)";
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var parsed = CliArgs.Parse(args);
-        if (parsed.Help) return CliArgs.PrintHelp(Usage);
-        if (parsed.Errors.Count > 0 || parsed.Positional.Count == 0)
-            return await CliArgs.UsageAsync("ingest", Usage, parsed.Errors);
+        var paths = new Argument<string[]>("file|folder") { Arity = ArgumentArity.OneOrMore, Description = "Article files (text or HTML), or folders of them; a folder's manifest.json gives their metadata." }.RefusingOptions();
+        var command = new Command("ingest", "Ingest article files (exit code 1 if one failed; the others still go in).") { paths };
+        command.SetAction(result => RunAsync(result.GetRequiredValue(paths)));
+        return command;
+    }
 
-        return await CliRuntime.RunAsync("ingest", async runtime =>
+    private static Task<int> RunAsync(IReadOnlyList<string> paths) =>
+        CliRuntime.RunAsync("ingest", async runtime =>
         {
-            var outcomes = await IngestProgress.RunAsync(runtime.Application, parsed.Positional);
+            var outcomes = await IngestProgress.RunAsync(runtime.Application, paths);
             IngestProgress.PrintSummary(outcomes);
             return outcomes.Any(o => o.Error is not null) ? 1 : 0;
         });
-    }
 }

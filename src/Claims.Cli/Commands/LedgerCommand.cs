@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Claims.Cli.Database;
 using Claims.Domain.Actors;
 using Claims.Domain.Application;
@@ -9,18 +10,18 @@ namespace Claims.Cli.Commands;
 /// The actor is found by name, alias or id (accents and case ignored); an ambiguous name lists the candidates.</summary>
 public static class LedgerCommand
 {
-    public const string Usage = "ledger <actor>                       an actor's ledger (name, alias or id; accents and case ignored)";
     private static readonly TimeSpan ProjectionWait = TimeSpan.FromSeconds(30);
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var parsed = CliArgs.Parse(args);
-        if (parsed.Help) return CliArgs.PrintHelp(Usage);
-        if (parsed.Errors.Count > 0 || parsed.Positional.Count == 0)
-            return await CliArgs.UsageAsync("ledger", Usage, parsed.Errors);
-        var wanted = string.Join(' ', parsed.Positional);
+        var actor = new Argument<string[]>("actor") { Arity = ArgumentArity.OneOrMore, Description = "Name, alias or id of the actor; several words are one name (accents and case ignored)." }.RefusingOptions();
+        var command = new Command("ledger", "An actor's ledger: what they said, reported, were blamed for and disputed, with sources.") { actor };
+        command.SetAction(result => RunAsync(string.Join(' ', result.GetRequiredValue(actor))));
+        return command;
+    }
 
-        return await CliRuntime.RunAsync("ledger", async runtime =>
+    private static Task<int> RunAsync(string wanted) =>
+        CliRuntime.RunAsync("ledger", async runtime =>
         {
             var app = runtime.Application;
             await app.WaitForProjectionsAsync(ProjectionWait);
@@ -39,7 +40,6 @@ public static class LedgerCommand
             Print(await WholeLedgerAsync(app, actor.Id));
             return 0;
         });
-    }
 
     // The command line prints everything: the pages joined back into one ledger.
     private static async Task<ActorLedger> WholeLedgerAsync(IClaimsApplication app, string actorId)

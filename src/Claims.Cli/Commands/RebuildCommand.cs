@@ -1,32 +1,28 @@
+using System.CommandLine;
 using Claims.Cli.Database;
+using Claims.Domain.Application;
 
 namespace Claims.Cli.Commands;
 
 /// <summary>`claims rebuild [projection]`: replays the event log into one read model, or all of them.</summary>
 public static class RebuildCommand
 {
-    public const string Usage = "rebuild [projection]                 rebuild one read model from the events, or all of them";
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var parsed = CliArgs.Parse(args);
-        if (parsed.Help) return CliArgs.PrintHelp(Usage);
-        if (parsed.Errors.Count > 0 || parsed.Positional.Count > 1)
-            return await CliArgs.UsageAsync("rebuild", Usage, parsed.Errors.Concat(parsed.Positional.Skip(1).Select(p => $"unexpected argument '{p}'")));
-        var projection = parsed.Positional.FirstOrDefault();
+        var names = ClaimsStack.CreateProjections().Select(p => p.Name).ToArray();
+        var projection = new Argument<string?>("projection") { Arity = ArgumentArity.ZeroOrOne, Description = $"The read model to rebuild: {string.Join(", ", names)}. All of them when left out." };
+        projection.AcceptOnlyFromAmong(names);
+        var command = new Command("rebuild", "Rebuild one read model from the events, or all of them (this process's daemon pauses meanwhile).") { projection };
+        command.SetAction(result => RunAsync(result.GetValue(projection)));
+        return command;
+    }
 
-        return await CliRuntime.RunAsync("rebuild", async runtime =>
+    private static Task<int> RunAsync(string? projection) =>
+        CliRuntime.RunAsync("rebuild", async runtime =>
         {
-            var names = runtime.Projections.Select(p => p.Projection.Name).ToList();
-            if (projection is not null && !names.Contains(projection))
-            {
-                await Console.Error.WriteLineAsync($"claims rebuild: no projection named '{projection}'. Projections: {string.Join(", ", names)}.");
-                return 2;
-            }
             var started = System.Diagnostics.Stopwatch.StartNew();
             await runtime.RebuildAsync(projection);
-            Console.WriteLine($"Rebuilt {projection ?? string.Join(", ", names)} in {started.Elapsed.TotalSeconds:0.0} s.");
+            Console.WriteLine($"Rebuilt {projection ?? string.Join(", ", runtime.Projections.Select(p => p.Projection.Name))} in {started.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         });
-    }
 }

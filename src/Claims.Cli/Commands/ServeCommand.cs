@@ -1,9 +1,12 @@
+using System.CommandLine;
 using Claims.Api.Hosting;
 using Claims.Cli.Database;
 using Claims.Cli.Hosting;
 using Claims.Cli.Ingestion;
 using Claims.Domain.Application;
 using Microsoft.AspNetCore.Builder;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Claims.Cli.Commands;
@@ -11,9 +14,8 @@ namespace Claims.Cli.Commands;
 /// <summary>`claims serve [--urls http://127.0.0.1:5080]`: on an empty database ingests seeds/ first, then serves the HTTP API until Ctrl-C.</summary>
 public static class ServeCommand
 {
-    public const string Usage = "serve [--urls http://127.0.0.1:5080]   serve the HTTP API (ingests seeds/ into an empty database first)";
-
-    private const string Settings = """
+    /// <summary>Printed after serve's --help: what it reads from the environment.</summary>
+    public const string Settings = """
         Settings (environment):
           CLAIMS_DB        PostgreSQL connection string; unset: a local PostgreSQL under the user's data folder, reused next time.
           CLAIMS_RABBITMQ_ENABLED=true, CLAIMS_RABBITMQ_URI, CLAIMS_RABBITMQ_EXCHANGE, CLAIMS_RABBITMQ_STREAM_QUEUE
@@ -24,25 +26,22 @@ public static class ServeCommand
         Reads need no key. OpenAPI: /openapi/v1.json. Event feed: /events, /events/live (SSE), /events/schemas.
         """;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var parsed = CliArgs.Parse(args, "--urls");
-        if (parsed.Help && parsed.Errors.Count == 0)
-        {
-            Console.WriteLine("usage: claims " + Usage);
-            Console.WriteLine(Settings);
-            return 0;
-        }
-        if (parsed.Errors.Count > 0 || parsed.Positional.Count > 0)
-            return await CliArgs.UsageAsync("serve", Usage, parsed.Errors.Concat(parsed.Positional.Select(p => $"unexpected argument '{p}'")));
+        var urls = new Option<string>("--urls") { HelpName = "url", Description = "Where to listen, e.g. http://127.0.0.1:5080 (the default); several separated by ';'." };
+        var command = new Command("serve", "Serve the HTTP API, the event feed and the review page until Ctrl-C (ingests seeds/ into an empty database first).") { urls };
+        command.SetAction(result => RunAsync(result.GetValue(urls)));
+        return command;
+    }
 
-        return await CliRuntime.WithDatabaseAsync("serve", async connectionString =>
+    private static Task<int> RunAsync(string? urls) =>
+        CliRuntime.WithDatabaseAsync("serve", async connectionString =>
         {
             WebApplication host;
             try
             {
                 // HotCold: of several `claims serve` on one database, one runs the projections; another takes over when it dies.
-                host = ClaimsWebHost.Build(ServeCapabilities.With(new ClaimsWebHostOptions { Urls = parsed["--urls"] }), connectionString,
+                host = ClaimsWebHost.Build(ServeCapabilities.With(new ClaimsWebHostOptions { Urls = urls }), connectionString,
                     new ClaimsRuntimeOptions { Daemon = JasperFx.Events.Daemon.DaemonMode.HotCold });
             }
             catch (FormatException e)
@@ -52,6 +51,9 @@ public static class ServeCommand
             }
             await using (host)
             {
+                // Marten creates a table when it is first used; the server creates them all, so that its database matches
+                // the configuration (`claims db-assert` passes) before anything is written.
+                await host.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
                 await host.StartAsync();
                 await SeedIfEmptyAsync(ClaimsRuntime.Of(host));
                 Console.WriteLine($"Claims API listening on {string.Join(", ", host.Urls)} (OpenAPI: /openapi/v1.json). Ctrl-C stops.");
@@ -59,7 +61,6 @@ public static class ServeCommand
             }
             return 0;
         });
-    }
 
     private static async Task SeedIfEmptyAsync(ClaimsRuntime runtime)
     {

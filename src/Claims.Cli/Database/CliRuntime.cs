@@ -17,6 +17,14 @@ public static class CliRuntime
             return await body(runtime);
         });
 
+    /// <summary>Opens one connection, so that an unreachable database is reported here (exit code 3) and not as a stack
+    /// trace from inside a command that catches everything (JasperFx's).</summary>
+    public static async Task EnsureReachableAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+    }
+
     /// <summary>Finds or provisions the CLI's database and runs <paramref name="body"/> on it, turning "no database" into a message.</summary>
     public static async Task<int> WithDatabaseAsync(string command, Func<string, Task<int>> body)
     {

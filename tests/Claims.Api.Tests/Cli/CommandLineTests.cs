@@ -56,14 +56,6 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Single(await runtime.Application.ListArticlesAsync());
     }
 
-    [Theory]
-    [InlineData("no-such-verb")]
-    [InlineData("ingest")]
-    [InlineData("ledger")]
-    [InlineData("serve", "--port", "80")]
-    [InlineData("contradictions", "--colour", "red")]
-    public async Task Bad_usage_exits_2(params string[] args) => Assert.Equal(2, await CommandLine.RunAsync(args));
-
     [Fact]
     public void Seeds_are_found_from_anywhere_inside_the_repository()
     {
