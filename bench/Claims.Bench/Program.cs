@@ -3,6 +3,7 @@ using Claims.Bench.Corpus;
 using Claims.Bench.Extraction;
 using Claims.Bench.Harness;
 using Claims.Bench.Queries;
+using Claims.Bench.Soak;
 
 // claims-bench [--quick] [--json] [append|extraction|corpus|rebuild|lag|growth|ingest|queries ...]: runs the benchmarks (all by default), each figure against a
 // baseline measured in the same run, and prints one markdown table (and with --json the same figures as JSON).
@@ -20,13 +21,14 @@ if (Wanted("extraction"))
 if (Wanted("corpus")) rows.AddRange(await CorpusProfile.RunAsync());
 
 string? databaseDescription = null;
-string[] databaseSections = ["append", "rebuild", "lag", "growth", "ingest", "queries"];
+string[] databaseSections = ["append", "rebuild", "lag", "growth", "ingest", "queries", "soak"];
 if (databaseSections.Any(Wanted))
 {
     // One server for every database benchmark: each figure and its baseline still run back to back on it.
     await using var database = await BenchDatabase.StartAsync();
     databaseDescription = database.Describe();
     if (Wanted("queries")) rows.AddRange(await Timed("queries", () => QueryBenchmark.RunAsync(database, quick)));
+    if (Wanted("soak")) rows.AddRange(await Timed("soak", () => SoakRun.RunAsync(database, quick)));
 }
 
 Console.WriteLine($"Claims benchmarks ({(quick ? "quick" : "full")}; {Environment.ProcessorCount} cores; database: {databaseDescription ?? "none"})");
