@@ -30,7 +30,6 @@ public static class ArticleEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("IngestArticle")
-            .RequireRateLimiting(RequestLimits.IngestPolicy)
             .WithRequestTimeout(RequestLimits.IngestPolicy)
             .WithSummary("Ingest an article (text or html); 200 with the same body when the content was already ingested.");
 
@@ -82,10 +81,16 @@ public static class ArticleEndpoints
     /// way may still commit, and a retry then gets 200 with the same body.
     /// </remarks>
     private static async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, EmptyHttpResult>> IngestAsync(
-        HttpContext http, ClaimsPrincipal user, IClaimsApplication app, CancellationToken ct)
+        HttpContext http, ClaimsPrincipal user, IClaimsApplication app, IngestGate gate, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync(http.Request, ClaimsJsonContext.Default.IngestArticleRequest, ct);
         var who = user.Identity!.Name!;
+        using var permit = await gate.EnterAsync(ct);
+        if (permit is null)
+        {
+            await RequestLimits.WriteIngestFullAsync(http);
+            return TypedResults.Empty;
+        }
         var work = Task.Run(() => app.IngestAsync(body, who, ct), CancellationToken.None);
         IngestResult result;
         try
@@ -105,6 +110,7 @@ public static class ArticleEndpoints
             try { await work; } catch (Exception) { /* abandoned: its outcome has no one to go to */ }
             return TypedResults.Empty;
         }
+        permit.Dispose(); // the next article may be extracted while this one waits for the read models
         if (result.Created) await ReadYourWrites.WaitAsync(app, ct);
         var response = new IngestResponse(result.ArticleId, result.Records);
         return result.Created

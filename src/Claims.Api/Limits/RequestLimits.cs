@@ -65,7 +65,7 @@ public sealed class RequestLimitsOptions
 /// </summary>
 public static class RequestLimits
 {
-    /// <summary>The name of both the timeout policy and the concurrency policy of POST /articles.</summary>
+    /// <summary>The name of the timeout policy of POST /articles.</summary>
     public const string IngestPolicy = "ingest";
 
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
@@ -79,18 +79,16 @@ public static class RequestLimits
             o.AddPolicy(IngestPolicy, Policy(limits.Value.IngestTimeout));
         });
 
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RequestLimitsOptions>>((o, limits) =>
+        // A limiter of System.Threading.RateLimiting held around extraction and append only, not as endpoint middleware: a
+        // permit for the whole request would also be held through the wait for the read models, which costs no CPU, and
+        // ingest would then go at the speed of that wait.
+        services.AddSingleton(sp =>
         {
-            o.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
-            o.AddConcurrencyLimiter(IngestPolicy, c =>
+            var limits = sp.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+            return new IngestGate(new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
-                c.PermitLimit = limits.Value.IngestConcurrency;
-                c.QueueLimit = limits.Value.IngestQueue;
-                c.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
-            });
-            o.OnRejected = (rejected, _) => WriteBusyAsync(rejected.HttpContext, "Too many articles being ingested",
-                $"{limits.Value.IngestConcurrency} articles are being extracted and {limits.Value.IngestQueue} are waiting; try again shortly. Nothing was written.");
+                PermitLimit = limits.IngestConcurrency, QueueLimit = limits.IngestQueue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }));
         });
         return services;
     }
@@ -99,7 +97,6 @@ public static class RequestLimits
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app)
     {
         app.UseRequestTimeouts();
-        app.UseRateLimiter();
         return app;
     }
 
@@ -121,6 +118,14 @@ public static class RequestLimits
         WriteTimeoutResponse = context => WriteTimeoutAsync(context).AsTask(),
     };
 
+    /// <summary>The 503 of a full ingest queue.</summary>
+    public static ValueTask WriteIngestFullAsync(HttpContext context)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+        return WriteBusyAsync(context, "Too many articles being ingested",
+            $"{limits.IngestConcurrency} articles are being extracted and {limits.IngestQueue} are waiting; try again shortly. Nothing was written.");
+    }
+
     /// <summary>The 503 of a database that does not answer (restarting, unreachable): the request was fine; nothing was written,
     /// or, for a write that reached the commit, it may have been: a retry of an ingest then answers 200, the same body.</summary>
     public static ValueTask WriteDatabaseUnavailableAsync(HttpContext context) =>
@@ -134,5 +139,19 @@ public static class RequestLimits
         var problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail };
         problem.Extensions["retryAfterSeconds"] = (int)Math.Ceiling(limits.RetryAfter.TotalSeconds);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}
+
+/// <summary>The bound on articles extracted and appended at once (<see cref="RequestLimitsOptions.IngestConcurrency"/>), with a
+/// queue (<see cref="RequestLimitsOptions.IngestQueue"/>) beyond which an ingest is refused at once.</summary>
+public sealed class IngestGate(ConcurrencyLimiter limiter)
+{
+    /// <summary>A held permit, or null when the queue is full.</summary>
+    public async ValueTask<RateLimitLease?> EnterAsync(CancellationToken ct)
+    {
+        var lease = await limiter.AcquireAsync(1, ct);
+        if (lease.IsAcquired) return lease;
+        lease.Dispose();
+        return null;
     }
 }
