@@ -63,7 +63,7 @@ public sealed class ArticleExtractor
         var drafts = new StatementReader(ctx).Read();
         var strikes = new StrikeReader(ctx, drafts).Read();
         // "a démenti cette information": words that only point at a claim are kept for the dispute, not as a statement.
-        var utterances = drafts.Where(d => !ClaimReference.IsBare(d, ctx.Tokens, _kb, ctx.MentionAt)).ToList();
+        var utterances = drafts.Where(d => !d.PointsBack && !ClaimReference.IsBare(d, ctx.Tokens, _kb, ctx.MentionAt)).ToList();
         cancellation.ThrowIfCancellationRequested();
         var stances = new StanceReader(ctx, utterances, strikes);
         var statements = stances.Statements();

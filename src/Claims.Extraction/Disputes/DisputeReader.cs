@@ -15,6 +15,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     {
         var kb = ctx.Kb;
         var found = new List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)>();
+        // Disputes carried by a judgement rather than a contesting verb ("« Les rumeurs … ne sont en rien fondées », a-t-il
+        // déclaré"): right after the same voice's explicit dispute they tell it again.
+        var judged = new HashSet<Span>();
         // Accusations ("les accusations de X selon lesquelles…") by sentence: a dispute looks only at its own sentence's.
         var accusationsBySentence = drafts.Where(x => x.Cue.Kind == CueKind.Accusation).ToLookup(x => x.Sentence);
         for (var di = 0; di < drafts.Count; di++)
@@ -23,16 +26,22 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if ((di & 63) == 0) ctx.Cancellation.ThrowIfCancellationRequested();
             if (d.Cue.Derived) continue;
             var reference = ClaimReference.Match(_t, d.ContentStart, d.ContentEnd, kb, out var anaphoric);
-            // "ces accusations sont « de la pure propagande »", "a jugé ces affirmations « invérifiables »"
-            var judgedUnfounded = reference >= 0 && anaphoric && Enumerable.Range(reference, Math.Max(0, d.ContentEnd - reference)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
+            // "ces accusations sont « de la pure propagande »", "a jugé ces affirmations « invérifiables »", "les allégations
+            // consécutives à la frappe relèvent de la désinformation", "a qualifié de « propagande » les informations…"
+            var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 25) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
+            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb?.Lemma is "qualifier");
             if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded) continue;
             var s = ctx.Doc.Sentences[d.Sentence];
             var accusations = accusationsBySentence[d.Sentence].Where(x => x.Cue.RegionStart >= d.ContentStart).ToList();
             var parties = accusations.Select(x => x.Speaker).Distinct().ToList();
-            if (parties.Count == 0 && !anaphoric && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null)?.Actor is { } obj) parties.Add(obj);
+            // The object named in the disputed words is the disputed party ("a démenti les informations de l'OSDH"), unless the
+            // disputant denies its own action ("a réfuté avoir commis toute bavure au Mali": Mali is where, not who claims it).
+            var ownAction = d.DeniesOwnAction(_t);
+            if (parties.Count == 0 && !anaphoric && !ownAction && !d.PointsBack
+                && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null)?.Actor is { } obj) parties.Add(obj);
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
-            string? basis = reference >= 0 ? Dispute.ReportedClaimRejected : null;
-            if (parties.Count == 0 && reference >= 0)
+            string? basis = reference >= 0 || d.PointsBack ? Dispute.ReportedClaimRejected : null;
+            if (parties.Count == 0 && (reference >= 0 || d.PointsBack || ownAction || judgedUnfounded))
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
                 var claims = PreviousClaims(d, di);
@@ -40,13 +49,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 if (claims.Count > 0) claim = claims[^1].Text;
             }
             var span = Trim(new Span(_t[d.Cue.RegionStart].Start, _t[s.End - 1].End));
-            if (parties.Count == 0 && d.DeniesOwnAction(_t))
+            if (d.Cue.Verb is not { Dispute: true }) judged.Add(span);
+            if (ownAction)
             {
-                // "a démenti avoir bombardé un hôpital": no one is named as the claimant.
-                found.Add((d.Speaker, null, d.Text, span, Dispute.OwnActionDenied));
+                // "a démenti avoir bombardé un hôpital": against the claimant reported before, if any (else no one is named).
+                if (parties.Count == 0) found.Add((d.Speaker, null, d.Text, span, Dispute.OwnActionDenied));
+                foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, d.Text, span, Dispute.OwnActionDenied));
                 continue;
             }
-            foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, span, basis));
+            foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, span, basis ?? Dispute.ClaimContested));
         }
         foreach (var (d, stance) in stances.ByStatement)
         {
@@ -55,12 +66,52 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var claim = $"les frappes de {stance.Striker.Name} visent les groupes jihadistes (État islamique, « terroristes »)";
             found.Add((d.Speaker, stance.Striker, claim, span, null));
         }
-        return found
-            .DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span))
-            .OrderBy(f => f.Span.Start)
+        return WithoutRetellings(found.DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span)).OrderBy(f => f.Span.Start).ToList(), judged)
             .Select((f, i) => new Dispute("d" + (i + 1), ArticleContext.Ref(f.Disputant), f.Party is null ? null : ArticleContext.Ref(f.Party), f.Claim,
                 ctx.Doc.Text[f.Span.Start..f.Span.End], f.Span) { Basis = f.Basis })
             .ToList();
+    }
+
+    private HashSet<string> ContentWords(int first, int end)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = first; k < end; k++)
+            if (_t[k].IsWord && _t[k].Norm.Length > 3 && ctx.Kb.Verbs.Match(_t, k, k + 1, out _) == 0 && !ctx.Kb.Auxiliaries.Contains(_t[k].Norm)) words.Add(_t[k].Norm);
+        return words;
+    }
+
+    // The same dispute told again in the next sentence by the same voice ("a balayé les accusations…. « Les rumeurs … ne sont en
+    // rien fondées », a-t-il déclaré") is one record, as the same strike told twice by one source is one.
+    private List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)> WithoutRetellings(
+        List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)> found, HashSet<Span> judged)
+    {
+        var kept = new List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)>();
+        var lastSentence = new Dictionary<(string, string?), int>();
+        var lastByDisputant = new Dictionary<string, int>(StringComparer.Ordinal);
+        bool JustBefore(int previous, int sentence) => sentence - previous is 0 or 1 && ctx.Doc.Sentences[previous].Block == ctx.Doc.Sentences[sentence].Block;
+        foreach (var f in found)
+        {
+            var sentence = SentenceAt(f.Span.Start);
+            var key = (f.Disputant.Id, f.Party?.Id);
+            if (lastSentence.TryGetValue(key, out var previous) && sentence != previous && JustBefore(previous, sentence)) continue;
+            if (judged.Contains(f.Span) && lastByDisputant.TryGetValue(f.Disputant.Id, out var before) && sentence != before && JustBefore(before, sentence)) continue;
+            lastSentence[key] = sentence;
+            lastByDisputant[f.Disputant.Id] = sentence;
+            kept.Add(f);
+        }
+        return kept;
+    }
+
+    private int SentenceAt(int charOffset)
+    {
+        var sentences = ctx.Doc.Sentences;
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (_t[sentences[mid].First].Start <= charOffset) lo = mid; else hi = mid - 1;
+        }
+        return lo;
     }
 
     // How far back (in statements) a rejected claim is looked for: "cette information" points at what was just reported,
@@ -71,11 +122,24 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     private List<StatementDraft> PreviousClaims(StatementDraft d, int index)
     {
         var limit = _t[d.Cue.RegionStart].Start;
-        bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
+        bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !x.PointsBack && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
         // Drafts are in reading order, so the claims before the cue lie before it in the list, a little after at most.
         var start = index;
         while (start + 1 < drafts.Count && drafts[start + 1].Span.Start < limit) start++;
         var stop = Math.Max(0, index - ClaimLookBack);
+        // The claim the dispute answers shares its words ("…son pays aurait attaqué Barda" answers "une frappe … sur … Barda"):
+        // among the claims before it, those sharing most content words with the dispute's sentence, when any shares one.
+        var disputeWords = ContentWords(ctx.Doc.Sentences[d.Sentence].First, ctx.Doc.Sentences[d.Sentence].End);
+        var best = 0;
+        var overlapping = new List<StatementDraft>();
+        for (var k = start; k >= stop; k--)
+        {
+            if (!IsClaim(drafts[k])) continue;
+            var shared = ContentWords(drafts[k].ContentStart, drafts[k].ContentEnd).Count(disputeWords.Contains);
+            if (shared > best) { best = shared; overlapping.Clear(); }
+            if (shared == best && shared > 0 && (overlapping.Count == 0 || overlapping[0].Speaker.Id == drafts[k].Speaker.Id)) overlapping.Add(drafts[k]);
+        }
+        if (best > 0) { overlapping.Reverse(); return overlapping; }
         var last = -1;
         for (var k = start; k >= stop && last < 0; k--) if (IsClaim(drafts[k])) last = k;
         if (last < 0) return [];

@@ -275,7 +275,15 @@ public sealed class KnowledgeBase
         else
         {
             foreach (var f in v.Forms ?? []) Put(f, Classify(f, v));
-            if (v.Participle is { } participle) Put(participle, VerbFormKind.Participle);
+            if (v.Participle is { } participle)
+            {
+                Put(participle, VerbFormKind.Participle);
+                // Agreement: "démentie", "démentis", "écrite", "mis en doute" → "mise en doute" (the first word agrees).
+                var words = participle.Split(' ', 2);
+                var rest = words.Length > 1 ? " " + words[1] : "";
+                if (!words[0].EndsWith('s')) foreach (var ending in new[] { "e", "s", "es" }) Put(words[0] + ending + rest, VerbFormKind.Participle);
+                else Put(words[0] + "e" + rest, VerbFormKind.Participle);
+            }
             if (v.Infinitive is { } infinitive) Put(infinitive, VerbFormKind.Infinitive);
         }
         foreach (var (form, value) in forms) Verbs.Add(form, value, false);

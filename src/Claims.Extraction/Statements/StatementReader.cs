@@ -16,6 +16,9 @@ public sealed class StatementDraft
     public required Cue Cue { get; init; }
     public required int Sentence { get; init; }
     public int LastSentence { get; set; }
+    /// <summary>A contesting verb with no words of its own ("mais Paris conteste", "ce qu'Erevan a démenti"): it points back at
+    /// the claim reported before it. Kept for the dispute reader, never a statement.</summary>
+    public bool PointsBack { get; init; }
 
     /// <summary>"a démenti avoir bombardé…": the speaker denies its own action (an infinitive after a denial verb).</summary>
     public bool DeniesOwnAction(List<Token> t) =>
@@ -52,9 +55,13 @@ public sealed class StatementReader(ArticleContext ctx)
             AssignContent(s, cues);
             foreach (var cue in cues.OrderBy(c => c.VerbStart))
             {
-                if (cue.ContentStart < 0 || cue.ContentEnd <= cue.ContentStart) continue;
                 foreach (var speaker in cue.Speakers.Distinct())
                 {
+                    if (cue.ContentStart < 0 || Trim(cue.ContentStart, Math.Max(cue.ContentStart, cue.ContentEnd)) is var (ta, tb) && tb - ta < 2)
+                    {
+                        if (cue.Verb is { Dispute: true } && !cue.ContentBefore && PointingBack(cue, speaker, si) is { } back && seen.Add((speaker.Id, back.Span))) drafts.Add(back);
+                        continue;
+                    }
                     var draft = Draft(cue, speaker, si);
                     if (draft is not null && seen.Add((speaker.Id, draft.Span))) drafts.Add(draft);
                 }
@@ -573,6 +580,17 @@ public sealed class StatementReader(ArticleContext ctx)
         {
             Speaker = speaker, ContentStart = a, ContentEnd = b, Text = ctx.Doc.Text[span.Start..span.End], Mode = mode, Span = span,
             Cue = cue, Sentence = si, LastSentence = si,
+        };
+    }
+
+    private StatementDraft? PointingBack(Cue cue, ActorEntry speaker, int si)
+    {
+        if (cue.VerbEnd <= cue.RegionStart) return null;
+        var span = ctx.Doc.SpanOf(cue.RegionStart, cue.VerbEnd);
+        return new StatementDraft
+        {
+            Speaker = speaker, ContentStart = cue.VerbEnd, ContentEnd = cue.VerbEnd, Text = ctx.Doc.Text[span.Start..span.End], Mode = Statement.Indirect,
+            Span = span, Cue = cue, Sentence = si, LastSentence = si, PointsBack = true,
         };
     }
 
