@@ -30,7 +30,19 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // consécutives à la frappe relèvent de la désinformation", "a qualifié de « propagande » les informations…"
             var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 25) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
             var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb?.Lemma is "qualifier");
-            if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded) continue;
+            if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded)
+            {
+                // "« La coalition n'a jamais visé de civils », a déclaré son porte-parole": a negated strike answering the
+                // accusation made before on the same matter (it must share words with it) disputes it.
+                if (!d.PointsBack && NegatesAStrike(d) && PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } answered)
+                {
+                    var negation = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    judged.Add(negation);
+                    foreach (var party in answered.Select(c => c.Speaker).DistinctBy(a => a.Id))
+                        if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, answered[^1].Text, negation, Dispute.ClaimContested));
+                }
+                continue;
+            }
             var s = ctx.Doc.Sentences[d.Sentence];
             var accusations = accusationsBySentence[d.Sentence].Where(x => x.Cue.RegionStart >= d.ContentStart).ToList();
             var parties = accusations.Select(x => x.Speaker).Distinct().ToList();
@@ -44,12 +56,20 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (parties.Count == 0 && (reference >= 0 || d.PointsBack || ownAction || judgedUnfounded))
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
-                var claims = PreviousClaims(d, di);
+                var claims = PreviousClaims(d, di, pointedAt: anaphoric);
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
             }
             var span = Trim(new Span(_t[d.Cue.RegionStart].Start, _t[s.End - 1].End));
             if (d.Cue.Verb is not { Dispute: true }) judged.Add(span);
+            if (parties.Count == 0 && !ownAction && d.Cue.Verb is { Dispute: true })
+            {
+                // "Abuja a réfuté toute bavure militaire": the claimant is the one reported before on the same matter, if any.
+                var claims = PreviousClaims(d, di);
+                parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
+                if (claims.Count > 0) claim = claims[^1].Text;
+                if (parties.Count == 0) { found.Add((d.Speaker, null, claim, span, null)); continue; }
+            }
             if (ownAction)
             {
                 // "a démenti avoir bombardé un hôpital": against the claimant reported before, if any (else no one is named).
@@ -70,6 +90,24 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             .Select((f, i) => new Dispute("d" + (i + 1), ArticleContext.Ref(f.Disputant), f.Party is null ? null : ArticleContext.Ref(f.Party), f.Claim,
                 ctx.Doc.Text[f.Span.Start..f.Span.End], f.Span) { Basis = f.Basis })
             .ToList();
+    }
+
+    /// <summary>The words deny a strike: a negation ("n'a jamais", "n'ont pas") then, within a few words, a strike verb or a
+    /// denied hit ("visé", "touché", "atteint").</summary>
+    private bool NegatesAStrike(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
+        for (var k = d.ContentStart; k < end; k++)
+        {
+            if (_t[k].Norm is not ("ne" or "n")) continue;
+            for (var j = k + 1; j < Math.Min(end, k + 4); j++)
+            {
+                if (_t[j].Norm is not ("pas" or "jamais" or "aucunement" or "nullement")) continue;
+                for (var h = j + 1; h < Math.Min(end, j + 4); h++)
+                    if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, end, out _) > 0) return true;
+            }
+        }
+        return false;
     }
 
     private HashSet<string> ContentWords(int first, int end)
@@ -93,8 +131,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         {
             var sentence = SentenceAt(f.Span.Start);
             var key = (f.Disputant.Id, f.Party?.Id);
-            if (lastSentence.TryGetValue(key, out var previous) && sentence != previous && JustBefore(previous, sentence)) continue;
-            if (judged.Contains(f.Span) && lastByDisputant.TryGetValue(f.Disputant.Id, out var before) && sentence != before && JustBefore(before, sentence)) continue;
+            if (lastSentence.TryGetValue(key, out var previous) && JustBefore(previous, sentence)) continue;
+            if (judged.Contains(f.Span) && lastByDisputant.TryGetValue(f.Disputant.Id, out var before) && JustBefore(before, sentence)) continue;
             lastSentence[key] = sentence;
             lastByDisputant[f.Disputant.Id] = sentence;
             kept.Add(f);
@@ -119,7 +157,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     private const int ClaimLookBack = 64;
 
     // The claims of the paragraph before the dispute (or of its own paragraph, before it) by other speakers.
-    private List<StatementDraft> PreviousClaims(StatementDraft d, int index)
+    private List<StatementDraft> PreviousClaims(StatementDraft d, int index, bool sharedWordsOnly = false, bool pointedAt = false)
     {
         var limit = _t[d.Cue.RegionStart].Start;
         bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !x.PointsBack && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
@@ -132,14 +170,18 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         var disputeWords = ContentWords(ctx.Doc.Sentences[d.Sentence].First, ctx.Doc.Sentences[d.Sentence].End);
         var best = 0;
         var overlapping = new List<StatementDraft>();
-        for (var k = start; k >= stop; k--)
+        // "ces affirmations", "cette information", "mais Paris conteste": the words point at what was just reported, the
+        // paragraph before (or this one), whatever words they share.
+        for (var k = start; k >= stop && !pointedAt; k--)
         {
             if (!IsClaim(drafts[k])) continue;
-            var shared = ContentWords(drafts[k].ContentStart, drafts[k].ContentEnd).Count(disputeWords.Contains);
+            var claimSentence = ctx.Doc.Sentences[drafts[k].Sentence];
+            var shared = ContentWords(claimSentence.First, claimSentence.End).Count(disputeWords.Contains);
             if (shared > best) { best = shared; overlapping.Clear(); }
             if (shared == best && shared > 0 && (overlapping.Count == 0 || overlapping[0].Speaker.Id == drafts[k].Speaker.Id)) overlapping.Add(drafts[k]);
         }
         if (best > 0) { overlapping.Reverse(); return overlapping; }
+        if (sharedWordsOnly) return [];
         var last = -1;
         for (var k = start; k >= stop && last < 0; k--) if (IsClaim(drafts[k])) last = k;
         if (last < 0) return [];

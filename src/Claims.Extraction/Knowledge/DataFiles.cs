@@ -17,13 +17,13 @@ internal sealed record PlaceData(string Id, string Name, string Kind, string? Pr
 
 internal sealed record VerbsFile(List<VerbData> Verbs, List<string> Auxiliaries, List<string> ReflexiveAuxiliaries, List<string> PassiveAuxiliaries,
     List<string> Adverbs, List<string> SourcePrepositions, List<string> SourceForPronoun, List<string> CitedBy, List<string> NotSourceAfterSelon,
-    BackReferenceData BackReference, List<string> ClauseBoundaries);
+    BackReferenceData BackReference, List<string> ClauseBoundaries, List<string>? DocumentNouns);
 internal sealed record VerbData(string Lemma, string? Class, string? Participle, List<string>? Forms, string? Infinitive, string? Complement,
     bool Dispute, bool NeedsQue, bool NeedsQuote, bool Reflexive);
 internal sealed record BackReferenceData(List<string> Nouns, List<string> Links);
 
 internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimClauseIntroducers, List<string> Unfounded, List<string> Contrasts,
-    List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords);
+    List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords, List<string>? DeniedHits);
 
 internal sealed record NumbersFile(Dictionary<string, int> Units, Dictionary<string, int> Approximate, Dictionary<string, int> Weekdays,
     Dictionary<string, int> Months, Dictionary<string, int> RelativeDays);

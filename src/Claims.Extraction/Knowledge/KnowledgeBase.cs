@@ -55,6 +55,8 @@ public sealed class KnowledgeBase
     public Lexicon CallVerbs { get; }
     public Lexicon OppositionWords { get; }
     public Lexicon JihadistWords { get; }
+    public HashSet<string> DeniedHits { get; }
+    public Lexicon DocumentNouns { get; }
 
     public Dictionary<string, int> NumberUnits { get; }
     public Dictionary<string, int> NumberApproximate { get; }
@@ -186,6 +188,8 @@ public sealed class KnowledgeBase
         CallVerbs = new Lexicon(disputes.CallVerbs);
         OppositionWords = new Lexicon(disputes.OppositionWords);
         JihadistWords = new Lexicon(disputes.JihadistWords);
+        DeniedHits = Set(disputes.DeniedHits ?? []);
+        DocumentNouns = new Lexicon(verbs.DocumentNouns ?? []);
 
         NumberUnits = Folded(numbers.Units);
         NumberApproximate = Folded(numbers.Approximate);

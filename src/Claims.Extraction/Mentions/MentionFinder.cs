@@ -652,6 +652,13 @@ public sealed class MentionFinder(KnowledgeBase kb)
             || kb.Weekdays.ContainsKey(t.Norm) || kb.Months.ContainsKey(t.Norm) || kb.NotPlaces.Contains(t.Norm)) return null;
         if (i > 0 && (Prepositions.Contains(tokens[i - 1].Norm) || IsDeterminerOrContraction(tokens[i - 1].Norm) || tokens[i - 1].Norm is "-" or "(" || tokens[i - 1].IsQuote)) return null;
         var run = NameRun(doc, i, end);
+        // One capitalised word is an actor only as a subject ("Abuja a réfuté", "Kigali dément"): a verb or auxiliary follows.
+        var subject = run < end && (kb.Auxiliaries.Contains(tokens[run].Norm) || kb.Verbs.Match(tokens, run, end, out _) > 0);
+        if (run - i == 1 && subject && !(i > 0 && tokens[i - 1].IsWord && !tokens[i - 1].Cap))
+        {
+            var single = doc.Slice(i, run);
+            return new Mention(i, run, MentionKind.Name) { Actor = new ActorEntry(Fold.Slug(single), single, "unknown", null, null, null, []) };
+        }
         if (run - i < 2 || run - i > 4) return null;
         for (var k = i; k < run; k++)
             if (kb.Places.Match(tokens, k, run, out _) > 0 || kb.ActorNames.Match(tokens, k, run, out _) > 0) return null;

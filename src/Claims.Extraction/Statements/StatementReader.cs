@@ -203,6 +203,9 @@ public sealed class StatementReader(ArticleContext ctx)
             var j = i - 1;
             var skipped = 0;
             while (j >= s.First && skipped < 3 && _t[j].IsWord && IsAdverb(j)) { j--; skipped++; }
+            // "a de son côté démenti", "a pour sa part affirmé": an adverbial phrase of the lexicon ending just before the participle.
+            for (var span = 4; span >= 2; span--)
+                if (j - span + 1 >= s.First && _kb.Adverbs.Match(_t, j - span + 1, j + 1) == span) { j -= span; break; }
             if (j >= s.First + 2 && _t[j].Norm is "il" or "elle" or "ils" or "elles" && _t[j].HyphenBefore && _t[j - 1].Norm == "t" && _kb.Auxiliaries.Contains(_t[j - 2].Norm))
             { auxStart = j - 2; pronounInverted = true; }
             else if (j >= s.First && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm))
@@ -437,12 +440,24 @@ public sealed class StatementReader(ArticleContext ctx)
         Mention? best = null;
         foreach (var m in ctx.MentionsIn(from, before))
         {
-            if (m.Prep is not null || paren[m.Start - s.First] || InAnyQuote(m)) continue;
+            if (m.Prep is not null && !AuthorOfDocument(m) || paren[m.Start - s.First] || InAnyQuote(m)) continue;
             if (m.Actor is null && m.Kind != MentionKind.Pronoun) continue;
             if (m.Kind == MentionKind.Pronoun && m.Head is not ("il" or "elle" or "ils" or "elles")) continue;
             best = m;
         }
         return best;
+    }
+
+    // "Une enquête de l'ONU conclut que…", "le rapport d'Amnesty affirme…": the document's author speaks.
+    private bool AuthorOfDocument(Mention m)
+    {
+        if (m.Prep is not ("de" or "d" or "du" or "des")) return false;
+        var k = m.Start - 1;
+        if (k >= 0 && _t[k].Norm is "l" or "la" or "le" or "les" or "une" or "un") k--;
+        if (k < 0 || _t[k].Norm is not ("de" or "d" or "du" or "des")) return false;
+        for (var len = 1; len <= 2 && k - len >= 0; len++)
+            if (_kb.DocumentNouns.Match(_t, k - len, k) == len) return true;
+        return false;
     }
 
     private ActorEntry? MainSubject(Sentence s, int before, bool[] paren)
