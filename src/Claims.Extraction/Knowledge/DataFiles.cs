@@ -34,7 +34,7 @@ internal sealed record BoilerplateFile(List<string> LineStarts, List<string> Lin
 
 internal sealed record StrikesFile(List<string> TriggerNouns, List<StrikeVerbData> TriggerVerbs, List<string> SupportVerbs, List<string> AgentNouns,
     List<string> TargetNouns, Dictionary<string, string> TargetClasses, Dictionary<string, string> CountNouns, List<string> KillWords, List<string> Weapons,
-    List<string> Irrealis, List<string> Campaign, List<string> HabitualForms, List<string> NotLocationVerbs, List<string> TargetingVerbs);
+    List<string> Irrealis, List<string> Campaign, List<string> HabitualForms, List<string> NotLocationVerbs, List<string> TargetingVerbs, List<string>? AttributionVerbs);
 internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool NeedsAuxiliary);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
@@ -59,4 +59,4 @@ internal sealed record InstitutionData(List<string> Heads, List<string> Domains,
 internal sealed record DescriptiveData(List<string> Determiners, List<string> Heads, List<string> Qualifiers);
 internal sealed record MediaData(List<string> Heads, List<string> LinkWords);
 internal sealed record PersonDescriptionData(List<string> Titles);
-internal sealed record PlaceIntroducerData(List<string> Prepositions, List<string> Nouns, Dictionary<string, string> PlaceKinds, List<string> NotPlaces);
+internal sealed record PlaceIntroducerData(List<string> Prepositions, List<string> Nouns, Dictionary<string, string> PlaceKinds, List<string> NotPlaces, List<string> Directions);

@@ -92,6 +92,7 @@ public sealed class KnowledgeBase
     public HashSet<string> HabitualForms { get; }
     public HashSet<string> NotLocationVerbs { get; }
     public HashSet<string> TargetingWords { get; }
+    public Lexicon AttributionVerbs { get; }
 
     // Open-class mentions (Data/open-class.json): actors and places the knowledge base does not list.
     public Lexicon InstitutionHeads { get; }
@@ -109,6 +110,7 @@ public sealed class KnowledgeBase
     public Lexicon PlaceNouns { get; }
     public Dictionary<string, string> PlaceKinds { get; }
     public HashSet<string> NotPlaces { get; }
+    public HashSet<string> Directions { get; }
 
     private KnowledgeBase(Func<string, Stream> open)
     {
@@ -229,6 +231,7 @@ public sealed class KnowledgeBase
         HabitualForms = Set(strikes.HabitualForms);
         NotLocationVerbs = Set(strikes.NotLocationVerbs);
         TargetingWords = Set(strikes.TargetingVerbs);
+        AttributionVerbs = new Lexicon(strikes.AttributionVerbs ?? []);
 
         InstitutionHeads = new Lexicon(open_.Institutions.Heads);
         InstitutionDomains = new Lexicon(open_.Institutions.Domains);
@@ -244,6 +247,7 @@ public sealed class KnowledgeBase
         PlacePrepositions = new Lexicon(open_.PlaceIntroducers.Prepositions);
         PlaceNouns = new Lexicon(open_.PlaceIntroducers.Nouns);
         NotPlaces = Set(open_.PlaceIntroducers.NotPlaces);
+        Directions = Set(open_.PlaceIntroducers.Directions);
         PlaceKinds = open_.PlaceIntroducers.PlaceKinds.ToDictionary(kv => Fold.Text(kv.Key), kv => kv.Value, StringComparer.Ordinal);
     }
 

@@ -675,6 +675,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (i == 0) return false;
         var p = tokens[i - 1].Norm;
         if (p is "en" or "au" or "aux" or "vers" or "depuis") return true;
+        // "dans le sud-ouest du Yémen", "au nord de l'Irak": a part of the country.
+        var d = p is "du" ? i - 2 : p is "l" && i > 2 && tokens[i - 2].Norm == "de" ? i - 3 : -1;
+        if (d >= 0 && kb.Directions.Contains(tokens[d].Norm)) return true;
         // "ont visé l'Ukraine", "a frappé l'Arménie": the country as the object of a targeting verb.
         return i > 1 && p is "la" or "l" && (tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de" or "contre" || kb.StrikeVerbs.Match(tokens, i - 2, i - 1, out _) > 0);
     }

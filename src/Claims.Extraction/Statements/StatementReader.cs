@@ -20,6 +20,10 @@ public sealed class StatementDraft
     /// the claim reported before it. Kept for the dispute reader, never a statement.</summary>
     public bool PointsBack { get; init; }
 
+    /// <summary>The words begin with a past infinitive ("avoir pris pour cible…", "d'avoir bombardé…"): the speaker tells its own act.</summary>
+    public bool DeniesOwnActionShape(List<Token> t) =>
+        ContentStart < t.Count && (t[ContentStart].Norm is "avoir" || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir");
+
     /// <summary>"a démenti avoir bombardé…": the speaker denies its own action (an infinitive after a denial verb).</summary>
     public bool DeniesOwnAction(List<Token> t) =>
         Cue.Verb is { Dispute: true } && ContentStart < t.Count && (t[ContentStart].Norm is "avoir" or "etre"

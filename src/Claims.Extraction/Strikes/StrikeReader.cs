@@ -64,6 +64,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (draft is null) continue;
             var previous = drafts.LastOrDefault();
             if (previous is not null && CanMerge(previous, draft, si)) Merge(previous, draft);
+            else if (Retold(draft, drafts) is { } told) Merge(told, draft);
             else
             {
                 drafts.Add(draft);
@@ -81,6 +82,20 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         var specific = drafts.Where(d => d.Places.Any(p => !p.IsCountry)).Select(d => (d.Perpetrator.Id, d.ReportedBy?.Id)).ToHashSet();
         return drafts.Where(d => d.Targets.Count > 0 || d.Places.Count == 0 || d.Places.Any(p => !p.IsCountry) || !specific.Contains((d.Perpetrator.Id, d.ReportedBy?.Id))).ToList();
+    }
+
+    // "ces frappes se sont déroulées après minuit": a demonstrative takes up the strike told before by the same source (one
+    // record), in this paragraph or the one before.
+    private StrikeDraft? Retold(StrikeDraft draft, List<StrikeDraft> drafts)
+    {
+        if (!draft.Triggers.Any(t => t > 0 && _t[t - 1].Norm is "ces" or "cette" or "ce" or "cet")) return null;
+        for (var k = drafts.Count - 1; k >= 0; k--)
+        {
+            var d = drafts[k];
+            if (d.Block < draft.Block - 1) break;
+            if (d.Perpetrator.Id == draft.Perpetrator.Id && (draft.ReportedBy is null || d.ReportedBy?.Id == draft.ReportedBy.Id) && d.Scope == draft.Scope) return d;
+        }
+        return null;
     }
 
     // Participial claims ("…, disant viser les terroristes") tell intentions, not strikes.
@@ -123,7 +138,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = i - 1; k >= Math.Max(first, i - 3); k--)
         {
             var n = _t[k].Norm;
-            if (_kb.Auxiliaries.Contains(n) || n is "ete" or "est" or "sont" or "etaient" or "etait" or "seraient" or "serait") return true;
+            if (_kb.Auxiliaries.Contains(n) || n is "ete" or "est" or "sont" or "etaient" or "etait" or "seraient" or "serait" or "avoir") return true;
+            // "accusé … de bombarder": an infinitive complement reports the act (wishes and calls are set apart as irrealis).
+            if (k == i - 1 && n is "de" or "d" && _t[i].Norm.EndsWith("er", StringComparison.Ordinal)) return true;
             if (!_t[k].IsWord) return false;
         }
         return false;
@@ -168,13 +185,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (perpetrator is null) return null;
 
         var places = Places(s, excluded);
-        var targets = Targets(s, first, excluded, perpetrator, reporter);
+        var targets = Targets(s, first, excluded, perpetrator, reporter, triggers);
         var specificPlace = places.Any(p => !p.IsCountry);
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie"): places only holds
         // countries in such locative use.
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
         // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
-        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && !IsCampaign(s, triggers) && DateReader.Find(_t, s.First, s.End, _kb).Any())) return null;
+        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && !IsCampaign(s, triggers) && (DateReader.Find(_t, s.First, s.End, _kb).Any() || HasCount(s, excluded)))) return null;
         if (specificPlace) places.RemoveAll(p => p.IsCountry);
 
         var draft = new StrikeDraft
@@ -231,6 +248,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     private ActorEntry? Perpetrator(int si, Sentence s, List<int> triggers, StatementDraft? carrier, List<StrikeDraft> earlier)
     {
+        // "…qui ont attribué ces frappes à la coalition", "des bombardements qu'elles imputent aux forces azerbaïdjanaises".
+        if (AttributedStriker(s) is { } attributed) return attributed;
         foreach (var trig in triggers)
         {
             // "frappes menées par les Russes", "visées par l'aviation russe", "«Six missiles…» ont été lancés par les forces russes"
@@ -244,7 +263,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // strike word's complement (a group said to be hit is a target, not a striker).
             for (var k = trig + 1; k < Math.Min(s.End, trig + 9); k++)
             {
-                if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans" or "a" or "au") break;
+                if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans") break;
                 if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
                 var j = k + 1;
                 if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur") j++;
@@ -266,12 +285,18 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 break;
             }
         }
-        // The subject before the first strike word (inside the reported words when a statement carries it).
+        // The subject before a strike word (inside the reported words when a statement carries it): "la nuit de bombardements
+        // …, depuis que les forces azerbaïdjanaises prennent pour cible Stepanakert" has its striker before the second one.
         var from = carrier is not null && carrier.ContentStart <= triggers[0] ? carrier.ContentStart : s.First;
-        Mention? subject = null;
-        foreach (var m in ctx.MentionsIn(from, triggers[0]))
-            if (m.Prep is null && m.Actor is { } a && Striker(a) is not null) subject = m;
-        if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
+        foreach (var trig in triggers)
+        {
+            Mention? subject = null;
+            foreach (var m in ctx.MentionsIn(from, trig))
+                if (m.Prep is null && m.Actor is { } a && Striker(a) is not null) subject = m;
+            if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
+        }
+        // "X a dit avoir pris pour cible…": the speaker's own action.
+        if (carrier is not null && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
         if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
 
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
@@ -283,6 +308,22 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
         return story;
+    }
+
+    /// <summary>"attribué ces frappes à la coalition", "qu'elles imputent aux forces azerbaïdjanaises": the actor strikes are attributed to.</summary>
+    private ActorEntry? AttributedStriker(Sentence s)
+    {
+        for (var k = s.First; k < s.End; k++)
+        {
+            if (_kb.AttributionVerbs.Match(_t, k, s.End) == 0) continue;
+            for (var j = k + 1; j < Math.Min(s.End, k + 8); j++)
+            {
+                if (_t[j].Norm is not ("a" or "au" or "aux")) continue;
+                var m = j + 1 < s.End && _t[j + 1].Norm is "la" or "le" or "l" or "les" ? j + 2 : j + 1;
+                if (m < s.End && ctx.MentionAt[m] is { Actor: { } a } && Striker(a) is { } st) return st;
+            }
+        }
+        return null;
     }
 
     /// <summary>The striker a sentence names as an agent ("par les forces russes") or by a military noun and nationality ("les forces russes").</summary>
@@ -323,8 +364,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return list;
     }
 
-    private List<(string, string, string?)> Targets(Sentence s, int firstTrigger, List<(int, int)> excluded, ActorEntry perpetrator, ActorEntry? reporter)
+    private List<(string, string, string?)> Targets(Sentence s, int firstTrigger, List<(int, int)> excluded, ActorEntry perpetrator, ActorEntry? reporter, List<int>? draftTriggers = null)
     {
+        draftTriggers ??= [firstTrigger];
         // Noun phrases: a group named as a noun's complement is read whole ("un quartier général des groupes terroristes"; the
         // group, hit through its site, stays a target too); a count noun's complement ("11 cibles de l'Etat islamique") is the target itself.
         var objects = new List<(string, string, string?)>();
@@ -363,6 +405,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (Enumerable.Range(firstTrigger, Math.Max(0, m.Start - firstTrigger)).Any(k => _t[k].Norm == "entre")) continue; // "combats entre X et Y"
             list.Add((a.Id, a.Name, a.TargetClass));
         }
+        // "deux raids aériens contre le ministère de la Défense", "avait déjà ciblé le ministère de la Défense": an institution
+        // as the object of the strike is its target (its building), not a party.
+        foreach (var trig in draftTriggers)
+        {
+            var k = trig + 1;
+            while (k < s.End && k - trig < 4 && _t[k].IsWord && !_t[k].Cap && ctx.MentionAt[k] is null && _t[k].Norm is not ("contre" or "le" or "la" or "l" or "les")) k++;
+            if (k < s.End && _t[k].Norm == "contre") k++;
+            if (k < s.End && _t[k].Norm is "le" or "la" or "l" or "les") k++;
+            if (k < s.End && ctx.MentionAt[k] is { Actor: { Kind: "institution" } inst } im && im.Start == k && inst.Id != perpetrator.Id && inst.ActsFor is null)
+                list.Add((inst.Id, inst.Name, null));
+        }
         foreach (var g in complementGroups)
             if (g.Id != perpetrator.Id && g.Id != reporter?.Id && g.TargetClass is not null) list.Add((g.Id, g.Name, g.TargetClass));
         list.AddRange(objects);
@@ -387,6 +440,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                && _t[e].Norm is not ("dans" or "a" or "au" or "sur" or "pres" or "qui" or "et")) e++;
         while (e > c && _t[e - 1].Norm is "de" or "d" or "du" or "des" or "l" or "la" or "le" or "les" or "un" or "une") e--;
         return e > c ? (e, null) : (at, null);
+    }
+
+    private bool HasCount(Sentence s, List<(int, int)> excluded)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        ReadCounts(s, excluded, counts);
+        return counts.Count > 0;
     }
 
     private void ReadCounts(Sentence s, List<(int, int)> excluded, Dictionary<string, int> counts)
