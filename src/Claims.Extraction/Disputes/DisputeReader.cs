@@ -34,6 +34,13 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             {
                 // "« La coalition n'a jamais visé de civils », a déclaré son porte-parole": a negated strike answering the
                 // accusation made before on the same matter (it must share words with it) disputes it.
+                // "a affirmé que le ministère exagère le bilan": the speaker discredits whoever is said to exaggerate or lie.
+                if (!d.PointsBack && Discredited(d) is var (discredited, _) && discredited is not null && discredited.Id != d.Speaker.Id)
+                {
+                    var accusation = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    found.Add((d.Speaker, discredited, d.Text, accusation, Dispute.ClaimContested));
+                    continue;
+                }
                 if (!d.PointsBack && NegatesAStrike(d) && PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } answered)
                 {
                     var negation = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
@@ -90,6 +97,20 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             .Select((f, i) => new Dispute("d" + (i + 1), ArticleContext.Ref(f.Disputant), f.Party is null ? null : ArticleContext.Ref(f.Party), f.Claim,
                 ctx.Doc.Text[f.Span.Start..f.Span.End], f.Span) { Basis = f.Basis })
             .ToList();
+    }
+
+    /// <summary>"le ministère exagère le bilan", "le Hamas ment": the actor said to exaggerate, lie or invent, and where.</summary>
+    private (ActorEntry? Actor, int At) Discredited(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 15);
+        for (var k = d.ContentStart; k < end; k++)
+        {
+            if (ctx.Kb.DiscreditingVerbs.Match(_t, k, d.ContentEnd) == 0) continue;
+            for (var j = k - 1; j >= d.ContentStart; j--)
+                if (ctx.MentionAt[j] is { Actor: { } a } m && m.Prep is null) return (a, k);
+            return (null, -1);
+        }
+        return (null, -1);
     }
 
     /// <summary>The words deny a strike: a negation ("n'a jamais", "n'ont pas") then, within a few words, a strike verb or a

@@ -6,7 +6,7 @@ namespace Claims.Extraction.Knowledge;
 
 internal sealed record ActorsFile(List<ActorData> Actors, AnonymousData Anonymous, TitlesData Titles, PronounsData Pronouns, List<string> Demonstratives);
 internal sealed record ActorData(string Id, string Name, string Kind, string? Side, string? ActsFor, string? TargetClass,
-    List<string>? Aliases, List<string>? Demonyms, List<string>? Nationality, List<string>? Roles, List<string>? GenericNouns, string? Capital);
+    List<string>? Aliases, List<string>? Demonyms, List<string>? Nationality, List<string>? Roles, List<string>? GenericNouns, string? Capital, List<string>? DefaultFor = null);
 internal sealed record AnonymousData(List<string> Heads, List<string> Qualifiers);
 internal sealed record TitlesData(List<string> Person, List<string> Honorifics, List<string> Plural, List<string> NameParticles, List<string> NotNames);
 internal sealed record PronounsData(List<string> Person, List<string> Group);
@@ -23,7 +23,7 @@ internal sealed record VerbData(string Lemma, string? Class, string? Participle,
 internal sealed record BackReferenceData(List<string> Nouns, List<string> Links);
 
 internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimClauseIntroducers, List<string> Unfounded, List<string> Contrasts,
-    List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords, List<string>? DeniedHits);
+    List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords, List<string>? DeniedHits, List<string>? DiscreditingVerbs);
 
 internal sealed record NumbersFile(Dictionary<string, int> Units, Dictionary<string, int> Approximate, Dictionary<string, int> Weekdays,
     Dictionary<string, int> Months, Dictionary<string, int> RelativeDays);
@@ -55,7 +55,7 @@ internal sealed record PhrasingFile(Dictionary<string, string> Templates, Dictio
 
 
 internal sealed record OpenClassFile(InstitutionData Institutions, DescriptiveData DescriptiveSources, MediaData Media, PersonDescriptionData PersonDescriptions, PlaceIntroducerData PlaceIntroducers);
-internal sealed record InstitutionData(List<string> Heads, List<string> Domains, List<string> HeadsActingForState, List<string> HeadsStandingForState, List<string> RegionWords);
+internal sealed record InstitutionData(List<string> Heads, List<string> Domains, List<string> HeadsActingForState, List<string> HeadsStandingForState, List<string> RegionWords, List<string>? NationalitySuffixes);
 internal sealed record DescriptiveData(List<string> Determiners, List<string> Heads, List<string> Qualifiers);
 internal sealed record MediaData(List<string> Heads, List<string> LinkWords);
 internal sealed record PersonDescriptionData(List<string> Titles);

@@ -17,6 +17,8 @@ public sealed class KnowledgeBase
     public Dictionary<string, ActorEntry> Demonyms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ActorEntry> Nationalities { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<ActorEntry>> GenericNouns { get; } = new(StringComparer.Ordinal);
+    /// <summary>The actor a generic noun means when the article has named none before ("la coalition" → the international one).</summary>
+    public Dictionary<string, ActorEntry> GenericDefaults { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CapitalMetonyms { get; } = new(StringComparer.Ordinal);
     public Lexicon Anonymous { get; }
     public Lexicon AnonymousQualifiers { get; }
@@ -56,6 +58,8 @@ public sealed class KnowledgeBase
     public Lexicon OppositionWords { get; }
     public Lexicon JihadistWords { get; }
     public HashSet<string> DeniedHits { get; }
+    public Lexicon DiscreditingVerbs { get; }
+    public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
 
     public Dictionary<string, int> NumberUnits { get; }
@@ -139,6 +143,7 @@ public sealed class KnowledgeBase
                 list.Add(entry);
             }
             if (a.Capital is { } capital) CapitalMetonyms.Add(Fold.Text(capital));
+            foreach (var g in a.DefaultFor ?? []) GenericDefaults.TryAdd(Fold.Text(g), entry);
         }
         Actors = byId;
         Anonymous = new Lexicon(actors.Anonymous.Heads);
@@ -191,6 +196,7 @@ public sealed class KnowledgeBase
         OppositionWords = new Lexicon(disputes.OppositionWords);
         JihadistWords = new Lexicon(disputes.JihadistWords);
         DeniedHits = Set(disputes.DeniedHits ?? []);
+        DiscreditingVerbs = new Lexicon(disputes.DiscreditingVerbs ?? []);
         DocumentNouns = new Lexicon(verbs.DocumentNouns ?? []);
 
         NumberUnits = Folded(numbers.Units);
@@ -238,6 +244,7 @@ public sealed class KnowledgeBase
         InstitutionsActingForState = Set(open_.Institutions.HeadsActingForState);
         InstitutionsStandingForState = Set(open_.Institutions.HeadsStandingForState);
         RegionWords = Set(open_.Institutions.RegionWords);
+        NationalitySuffixes = (open_.Institutions.NationalitySuffixes ?? []).Select(Fold.Text).ToList();
         DescriptiveDeterminers = Set(open_.DescriptiveSources.Determiners.Select(d => d.TrimEnd('\'', '’')));
         DescriptiveHeads = new Lexicon(open_.DescriptiveSources.Heads);
         DescriptiveQualifiers = new Lexicon(open_.DescriptiveSources.Qualifiers);

@@ -495,12 +495,16 @@ public sealed class MentionFinder(KnowledgeBase kb)
         ActorEntry? nation = null;
         string? domain = null;
         if (k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n1)) { nation = n1; k++; }
+        // "le ministère soudanais de la Défense", "l'armée rwandaise": a nationality the knowledge base does not list still makes
+        // the institution specific (it has no state to act for).
+        var unlistedNation = false;
+        if (nation is null && k < end && LooksLikeNationality(tokens[k]) && !(k + 1 < end && Determiners.Contains(tokens[k + 1].Norm))) { unlistedNation = true; k++; }
         var dl = kb.InstitutionDomains.Match(tokens, k, end, out var d);
         if (dl > 0) { domain = d; k += dl; }
         if (nation is null && k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n2)) { nation = n2; k++; }
         var owner = OwnerComplement(doc, k, end);
         if (owner.End > k) { nation ??= owner.State; k = owner.End; }
-        if (nation is null && domain is null && owner.End <= i + headLen)
+        if (nation is null && domain is null && !unlistedNation && owner.End <= i + headLen)
         {
             // A bare head: the institution of that kind named last in the article; a head of several words ("l'armée de
             // l'air", "l'administration militaire") is specific enough to stand for an institution of its own.
@@ -517,6 +521,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
         _open.ByHead[head] = entry;
         return new Mention(i, k, MentionKind.Name) { Actor = entry, Head = head };
     }
+
+    private bool LooksLikeNationality(Token t) =>
+        t.IsWord && !t.Cap && t.Norm.Length > 4 && !kb.Verbs.Contains(t.Norm) && kb.NationalitySuffixes.Any(x => t.Norm.EndsWith(x, StringComparison.Ordinal))
+        && kb.InstitutionDomains.Match([t], 0, 1) == 0 && t.Norm is not ("militaire" or "civile" or "locale" or "nationale" or "publique" or "generale" or "americain");
 
     /// <summary>"de Kiev", "du Haut-Karabakh", "de la région séparatiste du Haut-Karabakh", "de Gaza": the state or place an
     /// institution belongs to. End is k when there is none.</summary>
@@ -604,21 +612,30 @@ public sealed class MentionFinder(KnowledgeBase kb)
     {
         var tokens = doc.Tokens;
         var tl = kb.PersonDescriptionTitles.Match(tokens, i, end);
+        if (tl == 0) tl = kb.PersonTitles.Match(tokens, i, end) is var pt && pt > 0 && k0(i + pt) ? pt : 0;
         if (tl == 0) return null;
         var k = i + tl;
+        // "le ministre azerbaïdjanais de la Défense": the nationality gives the person's camp.
+        ActorEntry? nation = null;
+        if (k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n)) { nation = n; k++; }
         if (k + 1 >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")) return null;
         var e = k + 1;
         while (e < end && e - k < 9 && tokens[e].IsWord && (!tokens[e].Cap || kb.NotNames.Contains(tokens[e].Norm))
-               && !kb.Auxiliaries.Contains(tokens[e].Norm) && kb.Verbs.Match(tokens, e, end, out _) == 0) e++;
+               && !kb.Auxiliaries.Contains(tokens[e].Norm) && kb.Verbs.Match(tokens, e, end, out _) == 0
+               && !(e > k + 1 && Prepositions.Contains(tokens[e].Norm) && tokens[e].Norm is not ("de" or "d" or "du" or "des"))) e++;
+        var stoppedAtPreposition = e < end && e > k + 1 && Prepositions.Contains(tokens[e].Norm);
         // A complement that names a known organisation ("du Pentagone") is a role the knowledge base resolves elsewhere.
-        if (e < end && tokens[e].Cap && e - k < 9) return null;
+        if (!stoppedAtPreposition && e < end && tokens[e].Cap && e - k < 9) return null;
         while (e > k + 1 && tokens[e - 1].Norm is "de" or "d" or "du" or "des" or "la" or "le" or "l" or "les") e--;
         if (e <= k + 1) return null;
         // "le chef de l'administration militaire de la ville" after "le chef de l'administration militaire, Sergiy Popko": the same person.
         if (_open.ByDescription.TryGetValue(DescriptionKey(tokens, i, e), out var known)) return new Mention(i, e, MentionKind.Name) { Actor = known };
         var name = doc.Slice(i, e);
-        var entry = new ActorEntry(Fold.Slug(name), name, "person", null, null, null, []);
+        var entry = new ActorEntry(Fold.Slug(name), name, "person", nation?.Id, null, null, []);
         return new Mention(i, e, MentionKind.Name) { Actor = entry };
+
+        // A title followed by a nationality adjective ("ministre azerbaïdjanais") describes someone too.
+        bool k0(int at) => at < end && !tokens[at].Cap && kb.Nationalities.ContainsKey(tokens[at].Norm);
     }
 
     /// <summary>A capitalised name after a place introducer ("à", "près de", "la ville de", "le mont") that neither the gazetteer
@@ -635,6 +652,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (kb.PlaceNouns.Match(tokens, j, i, out var n) == i - j) { introduced = true; noun = n; }
             else if (kb.PlacePrepositions.Match(tokens, j, i) == i - j) introduced = true;
         }
+        // "a visé Tovuz", "ont bombardé Kherson": the object of a strike verb.
+        if (!introduced && i > 0 && kb.StrikeVerbs.Match(tokens, i - 1, i, out _) == 1) introduced = true;
         if (!introduced) return null;
         var run = NameRun(doc, i, end);
         if (run <= i) return null;

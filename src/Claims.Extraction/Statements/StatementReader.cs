@@ -27,7 +27,9 @@ public sealed class StatementDraft
     /// <summary>"a démenti avoir bombardé…": the speaker denies its own action (an infinitive after a denial verb).</summary>
     public bool DeniesOwnAction(List<Token> t) =>
         Cue.Verb is { Dispute: true } && ContentStart < t.Count && (t[ContentStart].Norm is "avoir" or "etre"
-            || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir" or "etre");
+            || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir" or "etre"
+            // "a démenti viser des civils": a present infinitive of striking.
+            || t[ContentStart].Norm is "viser" or "cibler" or "frapper" or "bombarder" or "toucher" or "tuer" or "attaquer");
 }
 
 /// <summary>Finds who said what: reporting verbs (speaker before or after, "a-t-il ajouté"), "selon / d'après / pour X",
@@ -201,6 +203,7 @@ public sealed class StatementReader(ArticleContext ctx)
         var auxStart = i;
         var pronounInverted = false;
         var passive = false;
+        var reflexiveSeen = false;
 
         if (kind == VerbFormKind.Participle)
         {
@@ -211,14 +214,16 @@ public sealed class StatementReader(ArticleContext ctx)
             for (var span = 4; span >= 2; span--)
                 if (j - span + 1 >= s.First && _kb.Adverbs.Match(_t, j - span + 1, j + 1) == span) { j -= span; break; }
             if (j >= s.First + 2 && _t[j].Norm is "il" or "elle" or "ils" or "elles" && _t[j].HyphenBefore && _t[j - 1].Norm == "t" && _kb.Auxiliaries.Contains(_t[j - 2].Norm))
-            { auxStart = j - 2; pronounInverted = true; }
+            { auxStart = j - 2; pronounInverted = true; reflexiveSeen = true; }
             else if (j >= s.First && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm))
             { auxStart = j - 1; pronounInverted = true; }
             // "s'est-il félicité": a reflexive auxiliary with the pronoun after it.
             else if (j >= s.First + 2 && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && _kb.ReflexiveAuxiliaries.Contains(_t[j - 1].Norm) && _t[j - 2].Norm is "se" or "s")
-            { auxStart = j - 2; pronounInverted = true; }
+            { auxStart = j - 2; pronounInverted = true; reflexiveSeen = true; }
             else if (j >= s.First && _kb.Auxiliaries.Contains(_t[j].Norm) && !_t[j].Elided) auxStart = j;
-            else if (j >= s.First && _kb.ReflexiveAuxiliaries.Contains(_t[j].Norm) && j - 1 >= s.First && _t[j - 1].Norm is "se" or "s") auxStart = j - 1;
+            else if (j >= s.First && _kb.ReflexiveAuxiliaries.Contains(_t[j].Norm) && j - 1 >= s.First && _t[j - 1].Norm is "se" or "s") { auxStart = j - 1; reflexiveSeen = true; }
+            // "s'en est défendu"
+            else if (j >= s.First + 2 && _kb.ReflexiveAuxiliaries.Contains(_t[j].Norm) && _t[j - 1].Norm == "en" && _t[j - 2].Norm is "se" or "s") { auxStart = j - 2; reflexiveSeen = true; }
             else if (j >= s.First && _kb.PassiveAuxiliaries.Contains(_t[j].Norm)) { auxStart = j; passive = true; if (j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm)) auxStart = j - 1; }
             else if (form.AlsoFinite) kind = VerbFormKind.Finite;
             else return null;
@@ -228,10 +233,14 @@ public sealed class StatementReader(ArticleContext ctx)
             if (verbEnd + 1 < s.End && _t[verbEnd].Norm == "t" && _t[verbEnd].HyphenBefore && _t[verbEnd + 1].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 2; }
             else if (verbEnd < s.End && _t[verbEnd].HyphenBefore && _t[verbEnd].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 1; }
             if (i > s.First && _t[i - 1].Norm is "se" or "s" && !form.Verb.Reflexive) return null;
+            if (i > s.First && _t[i - 1].Norm is "se" or "s") reflexiveSeen = true;
             // "contre toute menace", "l'annonce": a determiner or preposition makes it a noun.
             if (i > s.First && _t[i - 1].Norm is "toute" or "tout" or "la" or "le" or "l" or "une" or "un" or "sa" or "son" or "cette" or "ce" or "de" or "d" or "du" or "des" or "contre" or "une" or "leur" or "sans" or "par" or "pour" or "en") return null;
         }
 
+        // A verb that is only reported speech when reflexive ("se défendre de", not "défendre un projet").
+        if (form.Verb.Reflexive && !reflexiveSeen && form.Verb.Lemma.StartsWith("se ", StringComparison.Ordinal) && kind is VerbFormKind.Finite or VerbFormKind.Participle
+            && !(i > s.First && _t[i - 1].Norm is "se" or "s")) return null;
         var after = ctx.SkipAdverbs(verbEnd, s.End);
         var thatFollows = after < s.End && _t[after].Norm is "que" or "qu";
 
@@ -285,6 +294,17 @@ public sealed class StatementReader(ArticleContext ctx)
             return cue;
         }
 
+        // "ce dont s'est défendu Moscou", "ce que dément Ankara": the words are the clause before, the speaker follows the verb.
+        if (auxStart - 2 >= s.First && _t[auxStart - 1].Norm is "dont" or "que" or "qu" && _t[auxStart - 2].Norm == "ce" && !passive && form.Verb.Dispute)
+        {
+            var speakers = SpeakerAfter(SkipAddressee(after, s.End), s.End);
+            if (speakers is { Count: > 0 })
+            {
+                var relCue = new Cue { Kind = CueKind.Preposed, Sentence = si, RegionStart = auxStart - 2, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentStart = -1 };
+                relCue.Speakers.AddRange(speakers);
+                return relCue;
+            }
+        }
         // ", comme l'ont indiqué les autorités ukrainiennes": the words are before, the speaker after the verb.
         if (auxStart - 2 >= s.First && _t[auxStart - 1].Norm == "l" && _t[auxStart - 1].Elided && _t[auxStart - 2].Norm == "comme" && !passive)
         {
@@ -483,6 +503,8 @@ public sealed class StatementReader(ArticleContext ctx)
     {
         var n = _t[j].Norm;
         if (_kb.Adverbs.Match(_t, j, j + 1) == 1) return true;
+        // "a systématiquement démenti", "a aussitôt rejeté": adverbs in -ment.
+        if (n.Length > 6 && n.EndsWith("ment", StringComparison.Ordinal) && !_t[j].Cap) return true;
         return n is "de" or "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "d'ailleurs" or "clairement" or "publiquement" or "a" && false
             || n is "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "clairement" or "publiquement" or "officiellement" or "fermement" or "vivement"
             || n == "de" && j + 1 < _t.Count && _t[j + 1].Norm == "nouveau";
