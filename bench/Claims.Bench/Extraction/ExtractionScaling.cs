@@ -35,6 +35,10 @@ public static class ExtractionScaling
             var runs = bytes >= 4 << 20 ? Math.Min(repeats, 2) : repeats;
             for (var r = 0; r < runs; r++)
             {
+                // Each run starts from a collected heap, so that garbage left by the previous run is not charged to this one.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
                 var sw = Stopwatch.StartNew();
                 var result = extractor.Extract(new ArticleInput("bench.txt", text));
                 sw.Stop();

@@ -75,7 +75,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (nameLen > 0 && nameLen >= roleLen)
         {
             // "régime" alone is an alias, but "les Russes" style demonyms and capital metonyms in places are handled below.
-            if (kb.CapitalMetonyms.Contains(string.Join(' ', Enumerable.Range(i, nameLen).Select(k => tokens[k].Norm))) && IsLocative(tokens, i))
+            if (IsLocative(tokens, i) && kb.CapitalMetonyms.Contains(nameLen == 1 ? t.Norm : string.Join(' ', Enumerable.Range(i, nameLen).Select(k => tokens[k].Norm))))
                 return null;
             var m = new Mention(i, i + nameLen, MentionKind.Name) { Actor = named };
             // A role title immediately followed by the person's name is one mention of that person.
@@ -448,7 +448,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
             var len = kb.Places.Match(tokens, i, s.End, out var place);
             if (len == 0)
             {
-                if (actors.Skip(firstActor).Any(a => a.Start <= i && i < a.End)) continue;
+                if (CoveringActor(actors, firstActor, i) is not null) continue;
                 if (OpenPlaceAt(doc, i, s.End, out var openLen) is { } open)
                 {
                     places.Add(new PlaceMention(i, i + openLen, open));
@@ -456,7 +456,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 }
                 continue;
             }
-            if (actors.Skip(firstActor).Any(a => a.Start <= i && i < a.End && a.Kind != MentionKind.Adjectival && !(a.Actor?.Kind == "state" && IsLocative(tokens, i)))
+            if (CoveringActor(actors, firstActor, i) is { } covering && covering.Kind != MentionKind.Adjectival && !(covering.Actor?.Kind == "state" && IsLocative(tokens, i))
                 && !(place.IsCountry && IsCountryLocative(tokens, i)))
             {
                 i += len - 1;
@@ -687,6 +687,12 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var name = doc.Slice(i, run);
         var entry = new ActorEntry(Fold.Slug(name), name, "person", null, null, null, []);
         return new Mention(i, run, MentionKind.Name) { Actor = entry };
+    }
+
+    private static Mention? CoveringActor(List<Mention> actors, int from, int token)
+    {
+        for (var k = from; k < actors.Count; k++) if (actors[k].Start <= token && token < actors[k].End) return actors[k];
+        return null;
     }
 
     private bool IsCountryLocative(IReadOnlyList<Token> tokens, int i)

@@ -100,10 +100,21 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     // Participial claims ("…, disant viser les terroristes") tell intentions, not strikes.
     // A denied action ("a démenti avoir bombardé un hôpital") is not a report of that action by the denier.
-    private List<(int, int)> ExcludedRanges(int si) =>
-        StatementsOf(si).Where(d => d.Sentence == si && (d.Cue.Kind == CueKind.Participle || d.DeniesOwnAction(_t))).Select(d => (d.ContentStart, d.ContentEnd)).ToList();
+    private List<(int, int)> ExcludedRanges(int si)
+    {
+        var ranges = new List<(int, int)>(0);
+        if (_bySentence[si] is { } here)
+            foreach (var d in here)
+                if (d.Sentence == si && (d.Cue.Kind == CueKind.Participle || d.DeniesOwnAction(_t))) ranges.Add((d.ContentStart, d.ContentEnd));
+        return ranges;
+    }
 
-    private static bool In(List<(int A, int B)> ranges, int k) => ranges.Any(r => k >= r.A && k < r.B);
+    // A loop, not Any with a lambda: this runs for every token of every sentence with a strike word.
+    private static bool In(List<(int A, int B)> ranges, int k)
+    {
+        foreach (var (a, b) in ranges) if (k >= a && k < b) return true;
+        return false;
+    }
 
     private List<int> Triggers(Sentence s, List<(int, int)> excluded)
     {
@@ -402,7 +413,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (In(excluded, m.Start) || m.Actor is not { } a || a.TargetClass is null) continue;
             if (a.Id == perpetrator.Id || a.Id == reporter?.Id) continue;
             if (m.Start < firstTrigger && m.Prep != "par") continue; // before the strike word only a place's holder ("tenue par l'EI")
-            if (Enumerable.Range(firstTrigger, Math.Max(0, m.Start - firstTrigger)).Any(k => _t[k].Norm == "entre")) continue; // "combats entre X et Y"
+            if (Between(firstTrigger, m.Start)) continue; // "combats entre X et Y"
             list.Add((a.Id, a.Name, a.TargetClass));
         }
         // "deux raids aériens contre le ministère de la Défense", "avait déjà ciblé le ministère de la Défense": an institution
@@ -420,6 +431,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (g.Id != perpetrator.Id && g.Id != reporter?.Id && g.TargetClass is not null) list.Add((g.Id, g.Name, g.TargetClass));
         list.AddRange(objects);
         return list.DistinctBy(x => x.Item1).ToList();
+    }
+
+    private bool Between(int from, int to)
+    {
+        for (var k = from; k < to; k++) if (_t[k].Norm == "entre") return true;
+        return false;
     }
 
     /// <summary>The complement of a target noun, from <paramref name="at"/>: "de"/"du"/"des", an article, then either a named

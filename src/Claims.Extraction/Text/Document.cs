@@ -15,8 +15,8 @@ public sealed class Document
     { "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "gen", "gal", "col", "cdt", "lt", "av", "apr", "j", "c", "cf", "p", "n", "no", "vol", "art", "ex" };
 
     public string Text { get; }
-    public List<Token> Tokens { get; } = [];
-    public List<Sentence> Sentences { get; } = [];
+    public List<Token> Tokens { get; }
+    public List<Sentence> Sentences { get; }
     public List<Quote> Quotes { get; } = [];
     /// <summary>Per token: index of the quote whose marks enclose it (marks excluded), or -1.</summary>
     public int[] QuoteOf { get; private set; } = [];
@@ -24,6 +24,10 @@ public sealed class Document
     public Document(string text, IEnumerable<Block> blocks)
     {
         Text = text;
+        // Sized from the text (about one token per five characters of French prose, one sentence per 150): a list grown by
+        // doubling copies itself and, past 85 KB, reallocates on the large-object heap, whose collections grow with the article.
+        Tokens = new List<Token>(Math.Max(16, text.Length / 5));
+        Sentences = new List<Sentence>(Math.Max(4, text.Length / 150));
         var blockIndex = 0;
         var ranges = new List<(int First, int End)>();
         foreach (var block in blocks)
