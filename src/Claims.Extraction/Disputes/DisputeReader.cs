@@ -123,7 +123,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (_t[k].Norm is not ("ne" or "n")) continue;
             for (var j = k + 1; j < Math.Min(end, k + 4); j++)
             {
-                if (_t[j].Norm is not ("pas" or "jamais" or "aucunement" or "nullement")) continue;
+                if (!Grammar.StrongNegations.Contains(_t[j].Norm)) continue;
                 for (var h = j + 1; h < Math.Min(end, j + 4); h++)
                     if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, end, out _) > 0) return true;
             }

@@ -47,6 +47,7 @@ internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool Nee
 [JsonSerializable(typeof(StrikesFile))]
 [JsonSerializable(typeof(PhrasingFile))]
 [JsonSerializable(typeof(OpenClassFile))]
+[JsonSerializable(typeof(GrammarFile))]
 internal sealed partial class DataJsonContext : JsonSerializerContext;
 
 internal sealed record PhrasingFile(Dictionary<string, string> Templates, Dictionary<string, string> Units, Dictionary<string, string> ActorArticles,
@@ -60,3 +61,8 @@ internal sealed record DescriptiveData(List<string> Determiners, List<string> He
 internal sealed record MediaData(List<string> Heads, List<string> LinkWords);
 internal sealed record PersonDescriptionData(List<string> Titles);
 internal sealed record PlaceIntroducerData(List<string> Prepositions, List<string> Nouns, Dictionary<string, string> PlaceKinds, List<string> NotPlaces, List<string> Directions);
+
+internal sealed record GrammarFile(List<string> Determiners, List<string> PhraseDeterminers, List<string> Prepositions, List<string> NotPrepositionBeforeDes,
+    List<string> NotNamesAtStart, List<string> TitleModifiers, List<string> RelativeWords, List<string> NounMarkers, List<string> Negations,
+    List<string> StrongNegations, List<string> IrrealisAfter, List<string> CampaignWords, List<string> DurationUnits, List<string> DeniedActInfinitives,
+    List<string> ParticipleAdverbs, List<string> Abbreviations, List<string> ElisionPrefixes);

@@ -12,14 +12,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
     [ThreadStatic] private static OpenClassMemory? _openSlot;
     private OpenClassMemory _open { get => _openSlot!; set => _openSlot = value; }
 
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    { "le", "la", "les", "l", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos" };
-
-    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
-    { "de", "d", "du", "a", "au", "aux", "par", "pour", "contre", "sur", "avec", "en", "dans", "entre", "vers", "chez", "sans", "aupres", "depuis",
-      "apres", "avant", "selon", "pres", "face", "envers", "malgre", "parmi", "comme", "sous", "derriere", "devant", "outre", "via", "dont" };
-
-    private static readonly HashSet<string> NotPrepContextForDes = new(StringComparer.Ordinal) { "et", "ou", "que", "qu", "mais", "car", "si", "lorsque", "quand" };
+    // Function words: Data/grammar.json.
+    private static IReadOnlySet<string> Determiners => Grammar.Determiners;
+    private static IReadOnlySet<string> Prepositions => Grammar.Prepositions;
+    private static IReadOnlySet<string> NotPrepContextForDes => Grammar.NotPrepositionBeforeDes;
 
     public (List<Mention> Actors, List<PlaceMention> Places) Find(Document doc) => Find(doc, CancellationToken.None);
 
@@ -173,7 +169,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var tokens = doc.Tokens;
         var t = tokens[i];
         var headLen = kb.Anonymous.Match(tokens, i, end);
-        if (headLen == 0 || i == 0 || !Determiners.Concat(["des", "de", "d"]).Contains(tokens[i - 1].Norm)) return null;
+        if (headLen == 0 || i == 0 || !(Determiners.Contains(tokens[i - 1].Norm) || tokens[i - 1].Norm is "des" or "de" or "d")) return null;
         if (Demonstrative(tokens[i - 1].Norm))
             return new Mention(i - 1, i + headLen, MentionKind.Demonstrative) { Head = t.Norm.TrimEnd('s') };
         var k = i + headLen;
@@ -214,10 +210,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         return len > 0 ? j + len : k;
     }
 
-    private static readonly HashSet<string> NotNamesAtStart = new(StringComparer.Ordinal)
-    { "selon", "pour", "mais", "et", "ou", "dans", "apres", "avant", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "il", "elle", "ils", "elles", "des", "deux", "trois" };
-
-    private static readonly HashSet<string> TitleModifiers = new(StringComparer.Ordinal) { "ancien", "ancienne", "ex", "actuel", "actuelle", "nouveau", "nouvelle" };
+    private static IReadOnlySet<string> NotNamesAtStart => Grammar.NotNamesAtStart;
+    private static IReadOnlySet<string> TitleModifiers => Grammar.TitleModifiers;
 
     /// <summary>Length of ", [le|la|l'|son…] [ancien] title" at k (an apposition that names a role), else 0.</summary>
     private int AppositionTitleAt(IReadOnlyList<Token> tokens, int k, int end)

@@ -29,7 +29,7 @@ public sealed class StatementDraft
         Cue.Verb is { Dispute: true } && ContentStart < t.Count && (t[ContentStart].Norm is "avoir" or "etre"
             || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir" or "etre"
             // "a démenti viser des civils": a present infinitive of striking.
-            || t[ContentStart].Norm is "viser" or "cibler" or "frapper" or "bombarder" or "toucher" or "tuer" or "attaquer");
+            || Grammar.DeniedActInfinitives.Contains(t[ContentStart].Norm));
 }
 
 /// <summary>Finds who said what: reporting verbs (speaker before or after, "a-t-il ajouté"), "selon / d'après / pour X",
@@ -235,7 +235,7 @@ public sealed class StatementReader(ArticleContext ctx)
             if (i > s.First && _t[i - 1].Norm is "se" or "s" && !form.Verb.Reflexive) return null;
             if (i > s.First && _t[i - 1].Norm is "se" or "s") reflexiveSeen = true;
             // "contre toute menace", "l'annonce": a determiner or preposition makes it a noun.
-            if (i > s.First && _t[i - 1].Norm is "toute" or "tout" or "la" or "le" or "l" or "une" or "un" or "sa" or "son" or "cette" or "ce" or "de" or "d" or "du" or "des" or "contre" or "une" or "leur" or "sans" or "par" or "pour" or "en") return null;
+            if (i > s.First && Grammar.NounMarkers.Contains(_t[i - 1].Norm)) return null;
         }
 
         // A verb that is only reported speech when reflexive ("se défendre de", not "défendre un projet").
@@ -426,8 +426,7 @@ public sealed class StatementReader(ArticleContext ctx)
         return k;
     }
 
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    { "le", "la", "les", "l", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "cette", "ce", "ces", "cet" };
+    private static IReadOnlySet<string> Determiners => Grammar.PhraseDeterminers;
 
     private Mention? MentionStartingAt(int j, int end)
     {
@@ -505,8 +504,7 @@ public sealed class StatementReader(ArticleContext ctx)
         if (_kb.Adverbs.Match(_t, j, j + 1) == 1) return true;
         // "a systématiquement démenti", "a aussitôt rejeté": adverbs in -ment.
         if (n.Length > 6 && n.EndsWith("ment", StringComparison.Ordinal) && !_t[j].Cap) return true;
-        return n is "de" or "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "d'ailleurs" or "clairement" or "publiquement" or "a" && false
-            || n is "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "clairement" or "publiquement" or "officiellement" or "fermement" or "vivement"
+        return Grammar.ParticipleAdverbs.Contains(n)
             || n == "de" && j + 1 < _t.Count && _t[j + 1].Norm == "nouveau";
     }
 
@@ -541,9 +539,9 @@ public sealed class StatementReader(ArticleContext ctx)
             var close = commas[c + 1];
             if (open + 1 >= s.End) continue;
             var first = _t[open + 1];
-            var relative = first.Norm is "qui" or "dont" or "lequel" or "laquelle" or "lesquels" or "lesquelles" or "ou"
+            var relative = Grammar.RelativeWords.Contains(first.Norm)
                 || (!first.Cap && first.IsWord && !Determiners.Contains(first.Norm) && first.Norm is not ("et" or "mais" or "tandis" or "alors" or "selon" or "a" or "ont" or "que" or "qu" or "d" or "de" or "l") && _kb.Verbs.Match(_t, open + 1, s.End, out _) == 0);
-            var relativeWord = first.Norm is "qui" or "dont" or "lequel" or "laquelle" or "lesquels" or "lesquelles" or "ou";
+            var relativeWord = Grammar.RelativeWords.Contains(first.Norm);
             if (!relative) continue;
             if (!relativeWord && !(close + 1 < s.End && (_kb.Auxiliaries.Contains(_t[close + 1].Norm) || _kb.Verbs.Match(_t, close + 1, s.End, out _) > 0))) continue;
             for (var k = open + 1; k < close; k++) paren[k - s.First] = true;

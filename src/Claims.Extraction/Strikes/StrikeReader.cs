@@ -162,11 +162,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var neg = false;
         for (var k = Math.Max(s.First, i - 3); k < i; k++) if (_t[k].Norm is "ne" or "n") neg = true;
         if (neg)
-            for (var k = Math.Max(s.First, i - 3); k < Math.Min(s.End, i + 5); k++) if (_t[k].Norm is "pas" or "jamais" or "plus" or "aucun" or "aucune" or "rien") return true;
+            for (var k = Math.Max(s.First, i - 3); k < Math.Min(s.End, i + 5); k++) if (Grammar.Negations.Contains(_t[k].Norm)) return true;
         // "les frappes ne visaient pas…": a strike noun as the subject of a negated verb.
         for (var k = i + 1; k < Math.Min(s.End, i + 4); k++)
             if (_t[k].Norm is "ne" or "n")
-                for (var j = k + 1; j < Math.Min(s.End, k + 5); j++) if (_t[j].Norm is "pas" or "jamais" or "aucunement") return true;
+                for (var j = k + 1; j < Math.Min(s.End, k + 5); j++) if (Grammar.StrongNegations.Contains(_t[j].Norm)) return true;
         return false;
     }
 
@@ -181,7 +181,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = i + 1; k < Math.Min(s.End, i + 6); k++)
         {
             if (_t[k].Norm is "," or ";" or ".") break;
-            if (_t[k].Norm is "point" or "pourrait" or "pourraient" or "devrait" or "devraient") return true;
+            if (Grammar.IrrealisAfter.Contains(_t[k].Norm)) return true;
         }
         return false;
     }
@@ -501,11 +501,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             {
                 var next = _t[i + 1];
                 if (next.Kind == TokenKind.Number || next.Norm is "plus" or "longtemps" || next.Norm is "le" && i + 2 < s.End && _t[i + 2].Kind == TokenKind.Number
-                    || next.Norm is "un" or "une" or "deux" or "trois" or "quelques" or "des" && i + 2 < s.End && _t[i + 2].Norm is "semaine" or "semaines" or "mois" or "an" or "ans" or "jours" or "annees")
+                    || next.Norm is "un" or "une" or "deux" or "trois" or "quelques" or "des" && i + 2 < s.End && Grammar.DurationUnits.Contains(_t[i + 2].Norm))
                     return true;
                 continue;
             }
-            if (n is "deja" or "quotidiennes" or "quotidiens" or "regulieres" or "reguliers" or "campagne") return true;
+            if (Grammar.CampaignWords.Contains(n)) return true;
         }
         return triggers.Any(t => _kb.HabitualForms.Contains(_t[t].Norm)) && !DateReader.Find(_t, s.First, s.End, _kb).Any();
     }

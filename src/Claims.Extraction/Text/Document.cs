@@ -11,9 +11,6 @@ public readonly record struct Quote(int Open, int Close);
 /// <summary>The article's body split into tokens, quotes and sentences (quote-aware: a quotation running over several sentences stays in one).</summary>
 public sealed class Document
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
-    { "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "gen", "gal", "col", "cdt", "lt", "av", "apr", "j", "c", "cf", "p", "n", "no", "vol", "art", "ex" };
-
     public string Text { get; }
     public List<Token> Tokens { get; }
     public List<Sentence> Sentences { get; }
@@ -157,5 +154,5 @@ public sealed class Document
     }
 
     private bool IsAbbreviation(Token prev) =>
-        prev.IsWord && (Abbreviations.Contains(prev.Norm) && prev.End - prev.Start <= 4 || (prev.End - prev.Start == 1 && char.IsUpper(Text[prev.Start])));
+        prev.IsWord && (Knowledge.Grammar.Abbreviations.Contains(prev.Norm) && prev.End - prev.Start <= 4 || (prev.End - prev.Start == 1 && char.IsUpper(Text[prev.Start])));
 }
