@@ -32,6 +32,14 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb?.Lemma is "qualifier");
             if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded)
             {
+                // "a appelé à une enquête internationale sur les cibles des frappes russes": calling for an inquiry into
+                // someone's strikes contests their account of them.
+                if (!d.PointsBack && d.Cue.Verb?.Lemma is { } lemma && kb.CallVerbs.Contains(lemma) && InquiryInto(d) is { } striker && striker.Id != d.Speaker.Id)
+                {
+                    var call = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    found.Add((d.Speaker, striker, d.Text, call, Dispute.ClaimContested));
+                    continue;
+                }
                 // "« La coalition n'a jamais visé de civils », a déclaré son porte-parole": a negated strike answering the
                 // accusation made before on the same matter (it must share words with it) disputes it.
                 // "a affirmé que le ministère exagère le bilan": the speaker discredits whoever is said to exaggerate or lie.
@@ -57,7 +65,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // disputant denies its own action ("a réfuté avoir commis toute bavure au Mali": Mali is where, not who claims it).
             var ownAction = d.DeniesOwnAction(_t);
             if (parties.Count == 0 && !anaphoric && !ownAction && !d.PointsBack
-                && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null)?.Actor is { } obj) parties.Add(obj);
+                && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des")?.Actor is { } obj) parties.Add(obj);
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
             string? basis = reference >= 0 || d.PointsBack ? Dispute.ReportedClaimRejected : null;
             if (parties.Count == 0 && (reference >= 0 || d.PointsBack || ownAction || judgedUnfounded))
@@ -99,6 +107,22 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             .ToList();
     }
 
+    /// <summary>An inquiry called for into strikes: the striker named with them ("les frappes russes", "les raids de la coalition").</summary>
+    private ActorEntry? InquiryInto(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 15);
+        var inquiry = false;
+        for (var k = d.ContentStart; k < end && !inquiry; k++) inquiry = ctx.Kb.InquiryNouns.Match(_t, k, end) > 0;
+        if (!inquiry) return null;
+        foreach (var m in ctx.MentionsIn(d.ContentStart, d.ContentEnd))
+            if (m.Actor is { } a && (m.Kind == Mentions.MentionKind.Adjectival || a.IsState || a.ActsFor is not null) && a.TargetClass is null)
+                return a.ActsFor is { } state ? ctx.Kb.Actor(state) ?? a : a;
+        for (var k = d.ContentStart; k < d.ContentEnd; k++)
+            if (ctx.Kb.StrikeNouns.Match(_t, k, d.ContentEnd) is var len && len > 0 && k + len < d.ContentEnd && ctx.Kb.Nationalities.TryGetValue(_t[k + len].Norm, out var nation))
+                return nation;
+        return null;
+    }
+
     /// <summary>"le ministère exagère le bilan", "le Hamas ment": the actor said to exaggerate, lie or invent, and where.</summary>
     private (ActorEntry? Actor, int At) Discredited(StatementDraft d)
     {
@@ -127,6 +151,12 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 for (var h = j + 1; h < Math.Min(end, j + 4); h++)
                     if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, end, out _) > 0) return true;
             }
+        }
+        // "« aucune cible militaire » n'avait été touchée", "ce n'était « pas un accident »": a denial in the speaker's own words.
+        for (var k = d.ContentStart; k + 1 < end; k++)
+        {
+            if (_t[k].Norm is "aucune" or "aucun" && (k + 3 < end && (ctx.Kb.DeniedHits.Contains(_t[k + 2].Norm) || ctx.Kb.DeniedHits.Contains(_t[k + 3].Norm)) || k > d.ContentStart && _t[k - 1].IsQuote)) return true;
+            if (_t[k].Norm == "pas" && k > d.ContentStart && _t[k - 1].IsQuote) return true;
         }
         return false;
     }

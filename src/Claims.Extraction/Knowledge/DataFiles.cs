@@ -17,13 +17,14 @@ internal sealed record PlaceData(string Id, string Name, string Kind, string? Pr
 
 internal sealed record VerbsFile(List<VerbData> Verbs, List<string> Auxiliaries, List<string> ReflexiveAuxiliaries, List<string> PassiveAuxiliaries,
     List<string> Adverbs, List<string> SourcePrepositions, List<string> SourceForPronoun, List<string> CitedBy, List<string> NotSourceAfterSelon,
-    BackReferenceData BackReference, List<string> ClauseBoundaries, List<string>? DocumentNouns);
+    BackReferenceData BackReference, List<string> ClauseBoundaries, List<string>? DocumentNouns, List<string>? IssuedDocuments = null);
 internal sealed record VerbData(string Lemma, string? Class, string? Participle, List<string>? Forms, string? Infinitive, string? Complement,
     bool Dispute, bool NeedsQue, bool NeedsQuote, bool Reflexive);
 internal sealed record BackReferenceData(List<string> Nouns, List<string> Links);
 
 internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimClauseIntroducers, List<string> Unfounded, List<string> Contrasts,
-    List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords, List<string>? DeniedHits, List<string>? DiscreditingVerbs);
+    List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords, List<string>? DeniedHits, List<string>? DiscreditingVerbs,
+    List<string>? PresenceWords = null, List<string>? AbsenceWords = null, List<string>? InquiryNouns = null);
 
 internal sealed record NumbersFile(Dictionary<string, int> Units, Dictionary<string, int> Approximate, Dictionary<string, int> Weekdays,
     Dictionary<string, int> Months, Dictionary<string, int> RelativeDays);
@@ -34,7 +35,7 @@ internal sealed record BoilerplateFile(List<string> LineStarts, List<string> Lin
 
 internal sealed record StrikesFile(List<string> TriggerNouns, List<StrikeVerbData> TriggerVerbs, List<string> SupportVerbs, List<string> AgentNouns,
     List<string> TargetNouns, Dictionary<string, string> TargetClasses, Dictionary<string, string> CountNouns, List<string> KillWords, List<string> Weapons,
-    List<string> Irrealis, List<string> Campaign, List<string> HabitualForms, List<string> NotLocationVerbs, List<string> TargetingVerbs, List<string>? AttributionVerbs);
+    List<string> Irrealis, List<string> Campaign, List<string> HabitualForms, List<string> NotLocationVerbs, List<string> TargetingVerbs, List<string>? AttributionVerbs, List<string>? ImpactWords = null, List<string>? FallWords = null);
 internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool NeedsAuxiliary);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]

@@ -59,8 +59,14 @@ public sealed class KnowledgeBase
     public Lexicon JihadistWords { get; }
     public HashSet<string> DeniedHits { get; }
     public Lexicon DiscreditingVerbs { get; }
+    public HashSet<string> PresenceWords { get; }
+    public HashSet<string> AbsenceWords { get; }
+    public HashSet<string> ImpactWords { get; }
+    public HashSet<string> FallWords { get; }
+    public Lexicon InquiryNouns { get; }
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
+    public Lexicon IssuedDocuments { get; }
 
     public Dictionary<string, int> NumberUnits { get; }
     public Dictionary<string, int> NumberApproximate { get; }
@@ -197,7 +203,13 @@ public sealed class KnowledgeBase
         JihadistWords = new Lexicon(disputes.JihadistWords);
         DeniedHits = Set(disputes.DeniedHits ?? []);
         DiscreditingVerbs = new Lexicon(disputes.DiscreditingVerbs ?? []);
+        PresenceWords = Set(disputes.PresenceWords ?? []);
+        AbsenceWords = Set(disputes.AbsenceWords ?? []);
+        InquiryNouns = new Lexicon(disputes.InquiryNouns ?? []);
+        ImpactWords = Set(strikes.ImpactWords ?? []);
+        FallWords = Set(strikes.FallWords ?? []);
         DocumentNouns = new Lexicon(verbs.DocumentNouns ?? []);
+        IssuedDocuments = new Lexicon(verbs.IssuedDocuments ?? []);
 
         NumberUnits = Folded(numbers.Units);
         NumberApproximate = Folded(numbers.Approximate);

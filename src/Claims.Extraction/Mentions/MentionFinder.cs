@@ -43,6 +43,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
                     if (m.Kind == MentionKind.Name && m.IsPerson) ExtendApposition(doc, m, s.End, localSurnames, roles);
                     m.Prep = PrepositionBefore(tokens, m.Start, s.First);
                     actors.Add(m);
+                    // A communiqué is an institution's or a medium's (a state speaks through them).
+                    if (m.Actor is { Kind: "institution" or "media" } organisation) _open.LastOrganisation = organisation;
                     i = m.End;
                     continue;
                 }
@@ -112,6 +114,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
             }
             // "le chef de l'administration militaire locale": a title with its own complement is someone new, not the person last named.
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm) && PersonDescription(doc, i, end) is { } newPerson) return newPerson;
+            // "un responsable américain", "des diplomates occidentaux": an indefinite title with a qualifier is an unnamed source.
+            if (i > 0 && tokens[i - 1].Norm is "un" or "une" or "des" && (AnonymousAt(doc, i, end) ?? DescriptiveAt(doc, i, end)) is { } unnamed && unnamed.End > i + 1) return unnamed;
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm))
             {
                 var plural = kb.PluralTitles.Contains(t.Norm);
@@ -155,9 +159,18 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet" or "une" or "un")
             return new Mention(i, i + 1, MentionKind.Generic) { Head = t.Norm };
 
+        // An organisation named in full with its acronym ("Médecins sans frontières (MSF)"); the acronym alone refers to it after.
+        if (OrganisationWithAcronymAt(doc, i, end) is { } organisation) return organisation;
+        if (t.Cap && _open.ByAcronym.TryGetValue(doc.Text.Substring(t.Start, t.End - t.Start), out var known)) return new Mention(i, i + 1, MentionKind.Name) { Actor = known };
+
         // A person the knowledge base does not know, named in full ("a écrit dimanche Serhiy Popko", "Hamadoun Dicko a déclaré"):
         // two to four capitalised words, not after a preposition or a determiner (those are places and organisations).
         if (UnknownPersonAt(doc, i, end) is { } person) return person;
+
+        // "précise le communiqué", "selon ce communiqué": the words of the organisation named last.
+        if (i > 0 && tokens[i - 1].Norm is "le" or "ce" or "la" or "cette" && kb.IssuedDocuments.Match(tokens, i, end) is var dl && dl > 0
+            && !(i + dl < end && tokens[i + dl].Norm is "de" or "d" or "du" or "des") && _open.LastOrganisation is { } issuer)
+            return new Mention(i, i + dl, MentionKind.Name) { Actor = issuer };
 
         if ((kb.PersonPronouns.Contains(t.Norm) || kb.GroupPronouns.Contains(t.Norm)) && !t.Elided)
             return new Mention(i, i + 1, MentionKind.Pronoun) { Head = t.Norm };
@@ -472,6 +485,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
         public Dictionary<string, ActorEntry> ByHead { get; } = new(StringComparer.Ordinal);
         /// <summary>People introduced with a description ("le chef de l'administration militaire, Sergiy Popko"), by its first words.</summary>
         public Dictionary<string, ActorEntry> ByDescription { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ActorEntry> ByAcronym { get; } = new(StringComparer.Ordinal);
+        /// <summary>The organisation (institution, medium, state) named last: "le communiqué" is its.</summary>
+        public ActorEntry? LastOrganisation { get; set; }
     }
 
     private static string DescriptionKey(IReadOnlyList<Token> tokens, int start, int end) =>
@@ -655,6 +671,22 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var name = doc.Slice(i, run);
         var kind = noun is not null && kb.PlaceKinds.TryGetValue(noun.Split(' ')[0], out var k) ? k : "town";
         return new PlaceEntry("lieu-" + Fold.Slug(name), name, kind, null, null);
+    }
+
+    private Mention? OrganisationWithAcronymAt(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        if (!tokens[i].Cap || Prepositions.Contains(tokens[i].Norm) || Determiners.Contains(tokens[i].Norm)) return null;
+        var k = i + 1;
+        while (k < end && k - i < 8 && tokens[k].IsWord) k++;
+        if (k + 2 >= end || tokens[k].Norm != "(" || tokens[k + 2].Norm != ")" || k - i < 2) return null;
+        var acronym = doc.Text.Substring(tokens[k + 1].Start, tokens[k + 1].End - tokens[k + 1].Start);
+        if (acronym.Length < 2 || !acronym.All(c => char.IsUpper(c) || char.IsDigit(c))) return null;
+        var name = doc.Slice(i, k);
+        var known = kb.ActorNames.Match(tokens, k + 1, k + 2, out var listed) > 0 ? listed : null;
+        var entry = known ?? new ActorEntry(Fold.Slug(acronym), name, "institution", null, null, null, []);
+        _open.ByAcronym[acronym] = entry;
+        return new Mention(i, k + 3, MentionKind.Name) { Actor = entry };
     }
 
     private Mention? UnknownPersonAt(Document doc, int i, int end)

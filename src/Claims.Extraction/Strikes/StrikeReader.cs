@@ -202,7 +202,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // countries in such locative use.
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
         // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
-        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && !IsCampaign(s, triggers) && (DateReader.Find(_t, s.First, s.End, _kb).Any() || HasCount(s, excluded)))) return null;
+        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && !IsCampaign(s, triggers) && (DateReader.Find(_t, s.First, s.End, _kb).Any() || HasCount(s, excluded) || HasImpact(s)))) return null;
         if (specificPlace) places.RemoveAll(p => p.IsCountry);
 
         var draft = new StrikeDraft
@@ -233,7 +233,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private bool CountryIsTheTarget(Sentence s)
     {
         for (var k = s.First; k < s.End; k++)
-            if (_t[k].Norm is "contre" or "cible" || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0) return true;
+            if (_t[k].Norm is "contre" or "cible" || _kb.ImpactWords.Contains(_t[k].Norm) || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0) return true;
         return false;
     }
 
@@ -414,6 +414,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (a.Id == perpetrator.Id || a.Id == reporter?.Id) continue;
             if (m.Start < firstTrigger && m.Prep != "par") continue; // before the strike word only a place's holder ("tenue par l'EI")
             if (Between(firstTrigger, m.Start)) continue; // "combats entre X et Y"
+            if (SaidAbsent(m.End, s.End)) continue; // "des zones où l'EI n'est pas présent"
             list.Add((a.Id, a.Name, a.TargetClass));
         }
         // "deux raids aériens contre le ministère de la Défense", "avait déjà ciblé le ministère de la Défense": an institution
@@ -431,6 +432,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (g.Id != perpetrator.Id && g.Id != reporter?.Id && g.TargetClass is not null) list.Add((g.Id, g.Name, g.TargetClass));
         list.AddRange(objects);
         return list.DistinctBy(x => x.Item1).ToList();
+    }
+
+    private bool SaidAbsent(int k, int end)
+    {
+        for (var j = k; j < Math.Min(end, k + 6); j++)
+        {
+            if (_t[j].Norm is "," or "." or ";") return false;
+            if (_kb.AbsenceWords.Contains(_t[j].Norm)) return true;
+            if (_t[j].Norm is "pas" or "plus" or "jamais" && j + 1 < end && _kb.PresenceWords.Contains(_t[j + 1].Norm)) return true;
+        }
+        return false;
     }
 
     private bool Between(int from, int to)
@@ -457,6 +469,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                && _t[e].Norm is not ("dans" or "a" or "au" or "sur" or "pres" or "qui" or "et")) e++;
         while (e > c && _t[e - 1].Norm is "de" or "d" or "du" or "des" or "l" or "la" or "le" or "les" or "un" or "une") e--;
         return e > c ? (e, null) : (at, null);
+    }
+
+    // "quatre de ces missiles sont tombés en Iran": where strikes fell is a place struck, not the theatre of a campaign.
+    private bool HasImpact(Sentence s)
+    {
+        for (var k = s.First; k < s.End; k++) if (_kb.FallWords.Contains(_t[k].Norm)) return true;
+        return false;
     }
 
     private bool HasCount(Sentence s, List<(int, int)> excluded)
