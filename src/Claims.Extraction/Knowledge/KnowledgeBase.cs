@@ -63,6 +63,7 @@ public sealed class KnowledgeBase
     public HashSet<string> AbsenceWords { get; }
     public HashSet<string> ImpactWords { get; }
     public HashSet<string> FallWords { get; }
+    public HashSet<string> ClaimOwnStrikeVerbs { get; }
     public Lexicon InquiryNouns { get; }
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
@@ -208,6 +209,7 @@ public sealed class KnowledgeBase
         InquiryNouns = new Lexicon(disputes.InquiryNouns ?? []);
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
+        ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);
         DocumentNouns = new Lexicon(verbs.DocumentNouns ?? []);
         IssuedDocuments = new Lexicon(verbs.IssuedDocuments ?? []);
 

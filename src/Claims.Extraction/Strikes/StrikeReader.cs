@@ -192,8 +192,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var carrier = StatementsOf(si).FirstOrDefault(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd)
             ?? StatementsOf(si).FirstOrDefault(d => d.Sentence == si && d.Cue.Kind == CueKind.Source);
         var reporter = carrier?.Speaker ?? DeepSource(s);
+        var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
         if (perpetrator is null) return null;
+        // "Les Houthis ont revendiqué une attaque de drone…": the striker reports its own strike.
+        if (claimedBySubject) reporter = perpetrator;
 
         var places = Places(s, excluded);
         var targets = Targets(s, first, excluded, perpetrator, reporter, triggers);
@@ -303,7 +306,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             Mention? subject = null;
             foreach (var m in ctx.MentionsIn(from, trig))
-                if (m.Prep is null && m.Actor is { } a && Striker(a) is not null) subject = m;
+                if ((m.Prep is null || AgentOwner(m)) && m.Actor is { } a && Striker(a) is not null) subject = m;
             if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
         }
         // "X a dit avoir pris pour cible…": the speaker's own action.
@@ -319,6 +322,16 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
         return story;
+    }
+
+    // "Des drones de l'armée malienne ont frappé…", "les avions de la coalition": the owner of the striking machines.
+    private bool AgentOwner(Mention m)
+    {
+        if (m.Prep is not ("de" or "d" or "du" or "des")) return false;
+        var k = m.Start - 1;
+        if (k >= 0 && _t[k].Norm is "la" or "le" or "l" or "les") k--;
+        return k >= 1 && _t[k].Norm is "de" or "d" or "du" or "des" && _kb.AgentNouns.Contains(_t[k - 1].Norm)
+            || k >= 0 && _t[k].Norm is "du" or "des" && k >= 1 && _kb.AgentNouns.Contains(_t[k - 1].Norm);
     }
 
     /// <summary>"attribué ces frappes à la coalition", "qu'elles imputent aux forces azerbaïdjanaises": the actor strikes are attributed to.</summary>
@@ -410,7 +423,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var list = new List<(string, string, string?)>();
         foreach (var m in ctx.MentionsIn(s.First, s.End))
         {
-            if (In(excluded, m.Start) || m.Actor is not { } a || a.TargetClass is null) continue;
+            // Groups said to be hit: those the data classes as targets, and any other armed group after the strike word
+            // ("des cibles militaires appartenant aux Houthis").
+            if (In(excluded, m.Start) || m.Actor is not { } a || a.TargetClass is null && !(a.Kind == "armed-group" && m.Start > firstTrigger)) continue;
             if (a.Id == perpetrator.Id || a.Id == reporter?.Id) continue;
             if (m.Start < firstTrigger && m.Prep != "par") continue; // before the strike word only a place's holder ("tenue par l'EI")
             if (Between(firstTrigger, m.Start)) continue; // "combats entre X et Y"
@@ -469,6 +484,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                && _t[e].Norm is not ("dans" or "a" or "au" or "sur" or "pres" or "qui" or "et")) e++;
         while (e > c && _t[e - 1].Norm is "de" or "d" or "du" or "des" or "l" or "la" or "le" or "les" or "un" or "une") e--;
         return e > c ? (e, null) : (at, null);
+    }
+
+    private bool ClaimsOwnStrike(Sentence s, int trigger)
+    {
+        for (var k = s.First; k < trigger; k++) if (_kb.ClaimOwnStrikeVerbs.Contains(_t[k].Norm)) return true;
+        return false;
     }
 
     // "quatre de ces missiles sont tombés en Iran": where strikes fell is a place struck, not the theatre of a campaign.
