@@ -45,6 +45,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
                     actors.Add(m);
                     // A communiqué is an institution's or a medium's (a state speaks through them).
                     if (m.Actor is { Kind: "institution" or "media" } organisation) _open.LastOrganisation = organisation;
+                    for (var c = m.Start; c < m.End; c++)
+                        if (kb.CapitalMetonyms.Contains(tokens[c].Norm) && kb.Places.Match(tokens, c, m.End, out var capitalPlace) > 0) _open.LastCapital = capitalPlace;
                     i = m.End;
                     continue;
                 }
@@ -438,6 +440,12 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 continue;
             }
             if (kb.ProvinceAnaphora.Contains(t.Norm) && lastProvince is not null) { provinceMode = true; continue; }
+            // "sur la capitale", "dans la capitale": the capital named last.
+            if (t.Norm == "capitale" && i > 0 && tokens[i - 1].Norm == "la" && !(i + 1 < s.End && tokens[i + 1].Cap) && _open.LastCapital is { } capital)
+            {
+                places.Add(new PlaceMention(i - 1, i + 1, capital));
+                continue;
+            }
             if (!t.IsWord) { if (t.Norm is "." or ";" or ":" or "(") provinceMode = false; continue; }
             if (provinceMode && t.Norm is "de" or "d" or "et" or "ainsi" or "que") continue;
             if (provinceMode && t.Cap)
@@ -472,6 +480,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (place.IsCountry && !IsCountryLocative(tokens, i)) { i += len - 1; continue; }
             places.Add(new PlaceMention(i, i + len, place));
             if (place.Kind == "province") carried = place;
+            if (kb.CapitalMetonyms.Contains(tokens[i].Norm)) _open.LastCapital = place;
             i += len - 1;
         }
         return carried;
@@ -488,6 +497,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         public Dictionary<string, ActorEntry> ByAcronym { get; } = new(StringComparer.Ordinal);
         /// <summary>The organisation (institution, medium, state) named last: "le communiqué" is its.</summary>
         public ActorEntry? LastOrganisation { get; set; }
+        /// <summary>The capital city named last: "la capitale" is it.</summary>
+        public PlaceEntry? LastCapital { get; set; }
     }
 
     private static string DescriptionKey(IReadOnlyList<Token> tokens, int start, int end) =>

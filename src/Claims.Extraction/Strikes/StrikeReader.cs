@@ -93,7 +93,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             var d = drafts[k];
             if (d.Block < draft.Block - 1) break;
-            if (d.Perpetrator.Id == draft.Perpetrator.Id && (draft.ReportedBy is null || d.ReportedBy?.Id == draft.ReportedBy.Id) && d.Scope == draft.Scope) return d;
+            if (d.Perpetrator.Id == draft.Perpetrator.Id && (draft.ReportedBy is null || d.ReportedBy?.Id == draft.ReportedBy.Id)) return d;
         }
         return null;
     }
@@ -200,6 +200,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
         var places = Places(s, excluded);
         var targets = Targets(s, first, excluded, perpetrator, reporter, triggers);
+        // "al-Masirah a également fait état de deux frappes aériennes": another source telling the strike of the sentence just
+        // before, in the same paragraph, takes its places.
+        if (places.Count == 0 && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.Block == s.Block && told.LastSentence >= si - 2
+            && told.Perpetrator.Id == perpetrator.Id && told.ReportedBy?.Id != reporter?.Id)
+            places.AddRange(told.Places);
         var specificPlace = places.Any(p => !p.IsCountry);
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie"): places only holds
         // countries in such locative use.
@@ -306,7 +311,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             Mention? subject = null;
             foreach (var m in ctx.MentionsIn(from, trig))
-                if ((m.Prep is null || AgentOwner(m)) && m.Actor is { } a && Striker(a) is not null) subject = m;
+                if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && m.Actor is { } a && Striker(a) is not null) subject = m;
             if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
         }
         // "X a dit avoir pris pour cible…": the speaker's own action.
@@ -322,6 +327,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
         return story;
+    }
+
+    // "L'ennemi attaque l'Ukraine … avec des missiles": the object of an attack is what is struck, not who strikes.
+    private bool ObjectOfAttack(Mention m)
+    {
+        var k = m.Start - 1;
+        if (k >= 0 && _t[k].Norm is "la" or "le" or "l" or "les") k--;
+        return k >= 0 && (_t[k].Norm == "contre" || _kb.ImpactWords.Contains(_t[k].Norm) || _kb.StrikeVerbs.Match(_t, k, k + 1, out _) == 1);
     }
 
     // "Des drones de l'armée malienne ont frappé…", "les avions de la coalition": the owner of the striking machines.
@@ -534,7 +547,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     private bool IsCampaign(Sentence s, List<int> triggers)
     {
-        for (var i = s.First; i < s.End; i++)
+        // Only words near the strike words count: "l'ONG …, pays en guerre depuis 2011, a précisé que ces frappes…" dates the
+        // war, not the strikes.
+        var from = Math.Max(s.First, triggers.Min() - 8);
+        var to = Math.Min(s.End, triggers.Max() + 12);
+        for (var i = from; i < to; i++)
         {
             var n = _t[i].Norm;
             if (n == "depuis" && i + 1 < s.End)
