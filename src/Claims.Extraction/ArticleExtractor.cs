@@ -66,7 +66,7 @@ public sealed class ArticleExtractor
         // "a réfuté toute bavure militaire", "qualifiant de « fausses » ces informations": a contesting verb's short object is
         // the dispute's, not words of the speaker's own.
         var utterances = drafts.Where(d => !d.PointsBack && !ClaimReference.IsBare(d, ctx.Tokens, _kb, ctx.MentionAt)
-            && !(d.Cue.Verb is { Dispute: true } or { Lemma: "qualifier" } && d.ContentEnd - d.ContentStart <= 6 && !d.DeniesOwnAction(ctx.Tokens))).ToList();
+            && !(d.Cue.Verb is { Dispute: true } or { Lemma: "qualifier" } && !d.DeniesOwnAction(ctx.Tokens) && d.ContentEnd - d.ContentStart <= 6)).ToList();
         cancellation.ThrowIfCancellationRequested();
         var stances = new StanceReader(ctx, utterances, strikes);
         var statements = stances.Statements();

@@ -597,6 +597,26 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (k >= end || !tokens[k].Cap || kb.NotNames.Contains(tokens[k].Norm)) return null;
         var al = kb.ActorNames.Match(tokens, k, end, out var known);
         if (al > 0 && known.Kind == "media") return new Mention(i, k + al, MentionKind.Name) { Actor = known };
+        // "l'agence de presse des Houthis « Saba »": the owner named after "des" is not the medium; its name may follow.
+        if (al > 0 && k > 0 && tokens[k - 1].Norm is "des" or "du" or "de" or "d")
+        {
+            var n = k + al;
+            while (n < end && (tokens[n].IsQuote || tokens[n].Norm == ",")) n++;
+            ActorEntry? owned = null;
+            var ol = n < end && tokens[n].Cap ? kb.ActorNames.Match(tokens, n, end, out owned) : 0;
+            if (ol > 0 && owned!.Kind == "media") return new Mention(i, n + ol < end && tokens[n + ol].IsQuote ? n + ol + 1 : n + ol, MentionKind.Name) { Actor = owned };
+            if (n < end && n > k + al && tokens[n - 1].IsQuote && tokens[n].Cap && ol == 0)
+            {
+                var nameEnd = NameRun(doc, n, end);
+                if (nameEnd > n)
+                {
+                    var quoted = doc.Slice(n, nameEnd);
+                    var media = new ActorEntry(Fold.Slug(quoted), quoted, "media", known.Side, null, null, []);
+                    return new Mention(i, nameEnd < end && tokens[nameEnd].IsQuote ? nameEnd + 1 : nameEnd, MentionKind.Name) { Actor = media };
+                }
+            }
+            return null;
+        }
         if (al > 0) return null; // "la télévision des rebelles Houthis, al-Masirah": the group is not the medium
         var run = NameRun(doc, k, end);
         if (run <= k) return null;

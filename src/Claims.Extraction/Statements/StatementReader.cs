@@ -344,6 +344,14 @@ public sealed class StatementReader(ArticleContext ctx)
             pre.Speakers.AddRange(previousCue.Speakers);
             pre.RegionStart = auxStart - 1;
         }
+        else if (QuiBefore(auxStart, s) is { } qui && qui > s.First)
+        {
+            var k = qui - 1;
+            if (k >= s.First && _t[k].Norm == ",") k--;
+            if (k < s.First || ctx.MentionAt[k]?.Actor is not { } antecedent) return null;
+            pre.Speakers.Add(antecedent);
+            pre.RegionStart = qui;
+        }
         else if (prevToken.Norm == "qui" && auxStart - 1 > s.First)
         {
             var k = auxStart - 2;
@@ -390,6 +398,15 @@ public sealed class StatementReader(ArticleContext ctx)
         // "à la télévision d'État", "à la presse": one or two more words of the addressee.
         while (j < end && j - k < 6 && _t[j].IsWord && !_t[j].Cap && ctx.MentionAt[j] is null && !Determiners.Contains(_t[j].Norm) && _t[j].Norm is not ("un" or "une" or "des")) j++;
         return ctx.SkipAdverbs(j, end);
+    }
+
+    // "Bakou, qui à son tour a indiqué…": "qui" before the auxiliary, past an adverbial phrase.
+    private int? QuiBefore(int auxStart, Sentence s)
+    {
+        var k = auxStart - 1;
+        for (var len = 4; len >= 1; len--)
+            if (k - len + 1 > s.First && _kb.Adverbs.Match(_t, k - len + 1, k + 1) == len) { k -= len; break; }
+        return k > s.First && k < auxStart - 1 && _t[k].Norm == "qui" ? k : null;
     }
 
     private int SubjectStart(Mention m, Sentence s)
@@ -542,6 +559,8 @@ public sealed class StatementReader(ArticleContext ctx)
             var relative = Grammar.RelativeWords.Contains(first.Norm)
                 || (!first.Cap && first.IsWord && !Determiners.Contains(first.Norm) && first.Norm is not ("et" or "mais" or "tandis" or "alors" or "selon" or "a" or "ont" or "que" or "qu" or "d" or "de" or "l") && _kb.Verbs.Match(_t, open + 1, s.End, out _) == 0);
             var relativeWord = Grammar.RelativeWords.Contains(first.Norm);
+            // ", al-Masirah, a fait état": a name apposed to the subject (its first word may be a lower-case particle) is the speaker.
+            if (!relativeWord && ctx.MentionAt[open + 1] is { Actor: not null } apposed && apposed.Start == open + 1 && apposed.End == close) continue;
             if (!relative) continue;
             if (!relativeWord && !(close + 1 < s.End && (_kb.Auxiliaries.Contains(_t[close + 1].Norm) || _kb.Verbs.Match(_t, close + 1, s.End, out _) > 0))) continue;
             for (var k = open + 1; k < close; k++) paren[k - s.First] = true;
