@@ -51,6 +51,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     public List<StrikeDraft> Read()
     {
         var drafts = new List<StrikeDraft>();
+        var extra = new List<StrikeDraft>();
         var sentences = ctx.Doc.Sentences;
         for (var si = 0; si < sentences.Count; si++)
         {
@@ -62,6 +63,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (triggers.Count == 0) continue;
             var draft = Build(si, s, triggers, excluded, drafts);
             if (draft is null) continue;
+            // "du régime et de son allié russe", "l'armée malienne et les mercenaires russes du groupe Wagner ont exécuté…":
+            // each coordinated striker's strikes are a record of their own.
+            foreach (var other in CoordinatedStrikers(s, draft.Perpetrator))
+            {
+                var copy = new StrikeDraft { Perpetrator = other, ReportedBy = draft.ReportedBy, Scope = draft.Scope, Block = draft.Block, FirstSentence = si, LastSentence = si, Span = draft.Span, Date = draft.Date, Weekday = draft.Weekday, Weapon = draft.Weapon };
+                copy.Places.AddRange(draft.Places);
+                copy.Targets.AddRange(draft.Targets.Where(t => t.Id != other.Id));
+                foreach (var (key, value) in draft.Counts) copy.Counts[key] = value;
+                copy.Triggers.AddRange(draft.Triggers);
+                extra.Add(copy);
+            }
             var previous = drafts.LastOrDefault();
             if (previous is not null && CanMerge(previous, draft, si)) Merge(previous, draft);
             else if (Retold(draft, drafts) is { } told) Merge(told, draft);
@@ -71,6 +83,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 var id = draft.Perpetrator.Id;
                 _strikers[id] = _strikers.TryGetValue(id, out var c) ? c with { Count = c.Count + 1 } : (1, _strikers.Count, draft.Perpetrator);
             }
+            foreach (var copy in extra) if (!drafts.Any(d => d.FirstSentence >= si - 1 && d.Perpetrator.Id == copy.Perpetrator.Id && d.ReportedBy?.Id == copy.ReportedBy?.Id)) drafts.Add(copy);
+            extra.Clear();
         }
         return DropCountryOnlyRetellings(MergeCampaign(drafts));
     }
@@ -289,6 +303,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur") j++;
                 if (j < s.End && ctx.MentionAt[j] is { Actor: { TargetClass: null } g } gm && gm.Start == j && gm.Kind != MentionKind.Anonymous && Striker(g) is { } st6) return st6;
                 if (j < s.End && _t[j].Norm == "allie" && j + 1 < s.End && _kb.Nationalities.TryGetValue(_t[j + 1].Norm, out var ally) && Striker(ally) is { } st7) return st7;
+                // Only the strike word's own complement: in "frappes de drone venu du Burkina Faso" the second "du" is where from.
+                break;
             }
             // "frappes russes"
             if (ctx.MentionAt[trig] is { Kind: MentionKind.Adjectival or MentionKind.Name, Actor: { } adj } && Striker(adj) is { } st2) return st2;
@@ -346,6 +362,27 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (k >= 0 && _t[k].Norm is "la" or "le" or "l" or "les") k--;
         return k >= 1 && _t[k].Norm is "de" or "d" or "du" or "des" && _kb.AgentNouns.Contains(_t[k - 1].Norm)
             || k >= 0 && _t[k].Norm is "du" or "des" && k >= 1 && _kb.AgentNouns.Contains(_t[k - 1].Norm);
+    }
+
+    /// <summary>Strikers coordinated with the perpetrator by "et": "X et Y", "de X et de son allié russe".</summary>
+    private List<ActorEntry> CoordinatedStrikers(Sentence s, ActorEntry perpetrator)
+    {
+        var found = new List<ActorEntry>();
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+        {
+            if (m.Actor is not { } a || Striker(a)?.Id != perpetrator.Id) continue;
+            var k = m.End;
+            if (k >= s.End || _t[k].Norm != "et") continue;
+            k++;
+            if (k < s.End && _t[k].Norm is "de" or "du" or "des" or "d") k++;
+            if (k < s.End && _t[k].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur" or "leurs") k++;
+            ActorEntry? other = null;
+            if (k < s.End && _t[k].Norm is "allie" or "allies" && k + 1 < s.End && _kb.Nationalities.TryGetValue(_t[k + 1].Norm, out var ally)) other = Striker(ally);
+            else if (k < s.End && _t[k].Norm is "mercenaires" or "forces" or "troupes" && ctx.MentionAt[k] is { Actor: { } mercs } && Striker(mercs) is { } ms) other = ms;
+            else if (k < s.End && ctx.MentionAt[k] is { Actor: { TargetClass: null } b } bm && bm.Start == k && bm.Kind != MentionKind.Anonymous) other = Striker(b);
+            if (other is not null && other.Id != perpetrator.Id && found.All(f => f.Id != other.Id)) found.Add(other);
+        }
+        return found;
     }
 
     /// <summary>"attribué ces frappes à la coalition", "qu'elles imputent aux forces azerbaïdjanaises": the actor strikes are attributed to.</summary>
