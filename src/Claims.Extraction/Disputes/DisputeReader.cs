@@ -161,6 +161,16 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         return false;
     }
 
+    // Content words per sentence, computed once: every dispute compares its sentence with the claims' sentences before it.
+    private readonly Dictionary<int, HashSet<string>> _sentenceWords = new();
+
+    private HashSet<string> SentenceWords(int sentence)
+    {
+        if (_sentenceWords.TryGetValue(sentence, out var words)) return words;
+        var s = ctx.Doc.Sentences[sentence];
+        return _sentenceWords[sentence] = ContentWords(s.First, s.End);
+    }
+
     private HashSet<string> ContentWords(int first, int end)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
@@ -205,7 +215,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
 
     // How far back (in statements) a rejected claim is looked for: "cette information" points at what was just reported,
     // and a bound keeps a text of many repeated denials linear.
-    private const int ClaimLookBack = 64;
+    private const int ClaimLookBack = 32;
 
     // The claims of the paragraph before the dispute (or of its own paragraph, before it) by other speakers.
     private List<StatementDraft> PreviousClaims(StatementDraft d, int index, bool sharedWordsOnly = false, bool pointedAt = false)
@@ -218,7 +228,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         var stop = Math.Max(0, index - ClaimLookBack);
         // The claim the dispute answers shares its words ("…son pays aurait attaqué Barda" answers "une frappe … sur … Barda"):
         // among the claims before it, those sharing most content words with the dispute's sentence, when any shares one.
-        var disputeWords = ContentWords(ctx.Doc.Sentences[d.Sentence].First, ctx.Doc.Sentences[d.Sentence].End);
+        var disputeWords = SentenceWords(d.Sentence);
         var best = 0;
         var overlapping = new List<StatementDraft>();
         // "ces affirmations", "cette information", "mais Paris conteste": the words point at what was just reported, the
@@ -226,8 +236,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         for (var k = start; k >= stop && !pointedAt; k--)
         {
             if (!IsClaim(drafts[k])) continue;
-            var claimSentence = ctx.Doc.Sentences[drafts[k].Sentence];
-            var shared = ContentWords(claimSentence.First, claimSentence.End).Count(disputeWords.Contains);
+            var shared = 0;
+            foreach (var w in SentenceWords(drafts[k].Sentence)) if (disputeWords.Contains(w)) shared++;
             if (shared > best) { best = shared; overlapping.Clear(); }
             if (shared == best && shared > 0 && (overlapping.Count == 0 || overlapping[0].Speaker.Id == drafts[k].Speaker.Id)) overlapping.Add(drafts[k]);
         }

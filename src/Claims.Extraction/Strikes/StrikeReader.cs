@@ -83,7 +83,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 var id = draft.Perpetrator.Id;
                 _strikers[id] = _strikers.TryGetValue(id, out var c) ? c with { Count = c.Count + 1 } : (1, _strikers.Count, draft.Perpetrator);
             }
-            foreach (var copy in extra) if (!drafts.Any(d => d.FirstSentence >= si - 1 && d.Perpetrator.Id == copy.Perpetrator.Id && d.ReportedBy?.Id == copy.ReportedBy?.Id)) drafts.Add(copy);
+            foreach (var copy in extra) if (!RecentlyReported(drafts, copy, si)) drafts.Add(copy);
             extra.Clear();
         }
         return DropCountryOnlyRetellings(MergeCampaign(drafts));
@@ -103,7 +103,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private StrikeDraft? Retold(StrikeDraft draft, List<StrikeDraft> drafts)
     {
         if (!draft.Triggers.Any(t => t > 0 && _t[t - 1].Norm is "ces" or "cette" or "ce" or "cet")) return null;
-        for (var k = drafts.Count - 1; k >= 0; k--)
+        // A few drafts back at most: a text of many paragraphs of "ces frappes" stays linear.
+        for (var k = drafts.Count - 1; k >= Math.Max(0, drafts.Count - 16); k--)
         {
             var d = drafts[k];
             if (d.Block < draft.Block - 1) break;
@@ -362,6 +363,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (k >= 0 && _t[k].Norm is "la" or "le" or "l" or "les") k--;
         return k >= 1 && _t[k].Norm is "de" or "d" or "du" or "des" && _kb.AgentNouns.Contains(_t[k - 1].Norm)
             || k >= 0 && _t[k].Norm is "du" or "des" && k >= 1 && _kb.AgentNouns.Contains(_t[k - 1].Norm);
+    }
+
+    // The same striker and source in this sentence or the one before (looked up from the end: a few drafts at most).
+    private static bool RecentlyReported(List<StrikeDraft> drafts, StrikeDraft copy, int si)
+    {
+        for (var k = drafts.Count - 1; k >= 0 && drafts[k].LastSentence >= si - 1; k--)
+            if (drafts[k].Perpetrator.Id == copy.Perpetrator.Id && drafts[k].ReportedBy?.Id == copy.ReportedBy?.Id) return true;
+        return false;
     }
 
     /// <summary>Strikers coordinated with the perpetrator by "et": "X et Y", "de X et de son allié russe".</summary>
