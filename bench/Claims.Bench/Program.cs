@@ -15,8 +15,7 @@ bool Wanted(string name) => selected.Count == 0 || selected.Contains(name);
 var rows = new List<BenchRow>();
 if (Wanted("extraction"))
     rows.AddRange((await ExtractionBenchmark.RunAsync(quick)).Select(r =>
-        new BenchRow("extraction", r.Name, r.MegabytesPerSecond, "MB/s", r.MegabytesPerSecond / r.Ratio, "page reading + tokenizer + sentence splitter",
-            r.Name.StartsWith("ArticleExtractor") ? "≥ 1 MB/s" : null)));
+        new BenchRow("extraction", r.Name, r.MegabytesPerSecond, r.Unit, r.MegabytesPerSecond / r.Ratio, r.BaselineName ?? "page reading + tokenizer + sentence splitter", r.Target)));
 
 if (Wanted("corpus")) rows.AddRange(await CorpusProfile.RunAsync());
 

@@ -63,7 +63,10 @@ public sealed class ArticleExtractor
         var drafts = new StatementReader(ctx).Read();
         var strikes = new StrikeReader(ctx, drafts).Read();
         // "a démenti cette information": words that only point at a claim are kept for the dispute, not as a statement.
-        var utterances = drafts.Where(d => !ClaimReference.IsBare(d, ctx.Tokens, _kb, ctx.MentionAt)).ToList();
+        // "a réfuté toute bavure militaire", "qualifiant de « fausses » ces informations": a contesting verb's short object is
+        // the dispute's, not words of the speaker's own.
+        var utterances = drafts.Where(d => !d.PointsBack && !ClaimReference.IsBare(d, ctx.Tokens, _kb, ctx.MentionAt)
+            && !(d.Cue.Verb is { Dispute: true } or { Lemma: "qualifier" } && !d.DeniesOwnAction(ctx.Tokens) && d.ContentEnd - d.ContentStart <= 6)).ToList();
         cancellation.ThrowIfCancellationRequested();
         var stances = new StanceReader(ctx, utterances, strikes);
         var statements = stances.Statements();

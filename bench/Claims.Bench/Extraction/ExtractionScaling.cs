@@ -23,9 +23,13 @@ public static class ExtractionScaling
 
     public static IReadOnlyList<ScalingPoint> Measure(ArticleExtractor extractor, string kind, IEnumerable<int> sizes, int repeats)
     {
-        // Warm-up: enough calls for the tiered JIT to settle on optimised code before anything is timed.
+        // Warm-up: enough calls for the tiered JIT to settle on optimised code before anything is timed, and a pause for its
+        // background compiler (slow to get a core on a busy machine) to install it; otherwise the first sizes timed run on
+        // unoptimised code and the ratios between sizes mean nothing.
         var warmup = Text(kind, 256 << 10);
-        for (var w = 0; w < 4; w++) extractor.Extract(new ArticleInput("warmup.txt", warmup));
+        for (var w = 0; w < 8; w++) extractor.Extract(new ArticleInput("warmup.txt", warmup));
+        Thread.Sleep(500);
+        for (var w = 0; w < 2; w++) extractor.Extract(new ArticleInput("warmup.txt", warmup));
         var points = new List<ScalingPoint>();
         foreach (var bytes in sizes)
         {
@@ -35,6 +39,10 @@ public static class ExtractionScaling
             var runs = bytes >= 4 << 20 ? Math.Min(repeats, 2) : repeats;
             for (var r = 0; r < runs; r++)
             {
+                // Each run starts from a collected heap, so that garbage left by the previous run is not charged to this one.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
                 var sw = Stopwatch.StartNew();
                 var result = extractor.Extract(new ArticleInput("bench.txt", text));
                 sw.Stop();

@@ -150,6 +150,8 @@ public static class ContradictionFinder
     {
         foreach (var group in disputes.Where(r => ((Dispute)r.Record).Basis is not null).GroupBy(r => (r.ArticleKey, ((Dispute)r.Record).Span)))
         {
+            // A dispute an explicit denial of a striker's campaign already answered is not answered twice.
+            if (group.Any(r => used.Contains(r.Key))) continue;
             var article = group.Key.ArticleKey;
             var first = (Dispute)group.First().Record;
             var denier = first.Disputant.Id;
@@ -160,8 +162,9 @@ public static class ContradictionFinder
             {
                 // The denier's own strikes, said by others to have hit what it denies hitting.
                 var denied = Words(first.Claim);
+                // What it denies hitting may be a target ("un hôpital") or a place ("avoir bombardé Gandja").
                 claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.ReportedBy?.Id != denier
-                    && ks.Targets.Any(t => Words(t.Name).Overlaps(denied)) && !used.Contains(k.Key)));
+                    && (ks.Targets.Any(t => Words(t.Name).Overlaps(denied)) || ks.Locations.Any(l => Words(l.Name).Overlaps(denied))) && !used.Contains(k.Key)));
                 var reporters = claimSide.Select(k => ((Strike)k.Record).ReportedBy?.Id).ToHashSet();
                 var strikers = claimSide.Select(k => ((Strike)k.Record).Perpetrator.Id).ToHashSet();
                 claimSide.AddRange(statements.Where(s => s.ArticleKey == article && s.Record is Statement st && reporters.Contains(st.Speaker.Id)
@@ -173,8 +176,12 @@ public static class ContradictionFinder
             {
                 var parties = group.Select(d => ((Dispute)d.Record).DisputedParty?.Id).Where(p => p is not null).ToHashSet();
                 // The disputed parties' words just before the dispute, and the strikes they report there.
+                // A claim rejected as reported before ("cette information") lies before the dispute; a claim contested by name
+                // ("a rejeté le rapport de l'ONU", then the report's findings) may also follow it.
+                var after = first.Basis == Dispute.ClaimContested;
                 var claims = statements.Where(s => s.ArticleKey == article && s.Record is Statement st && parties.Contains(st.Speaker.Id)
-                    && st.Span.End <= first.Span.Start && first.Span.Start - st.Span.End < 400 && !used.Contains(s.Key)).ToList();
+                    && (st.Span.End <= first.Span.Start && first.Span.Start - st.Span.End < 400 || after && st.Span.Start >= first.Span.End && st.Span.Start - first.Span.End < 400)
+                    && !used.Contains(s.Key)).ToList();
                 claimSide.AddRange(claims);
                 claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.ReportedBy is { } r && parties.Contains(r.Id)
                     && claims.Any(c => ((Statement)c.Record).Span.Overlaps(ks.Span)) && !used.Contains(k.Key)));

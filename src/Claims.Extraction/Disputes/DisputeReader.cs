@@ -15,6 +15,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     {
         var kb = ctx.Kb;
         var found = new List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)>();
+        // Disputes carried by a judgement rather than a contesting verb ("« Les rumeurs … ne sont en rien fondées », a-t-il
+        // déclaré"): right after the same voice's explicit dispute they tell it again.
+        var judged = new HashSet<Span>();
         // Accusations ("les accusations de X selon lesquelles…") by sentence: a dispute looks only at its own sentence's.
         var accusationsBySentence = drafts.Where(x => x.Cue.Kind == CueKind.Accusation).ToLookup(x => x.Sentence);
         for (var di = 0; di < drafts.Count; di++)
@@ -23,30 +26,73 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if ((di & 63) == 0) ctx.Cancellation.ThrowIfCancellationRequested();
             if (d.Cue.Derived) continue;
             var reference = ClaimReference.Match(_t, d.ContentStart, d.ContentEnd, kb, out var anaphoric);
-            // "ces accusations sont « de la pure propagande »", "a jugé ces affirmations « invérifiables »"
-            var judgedUnfounded = reference >= 0 && anaphoric && Enumerable.Range(reference, Math.Max(0, d.ContentEnd - reference)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
-            if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded) continue;
+            // "ces accusations sont « de la pure propagande »", "a jugé ces affirmations « invérifiables »", "les allégations
+            // consécutives à la frappe relèvent de la désinformation", "a qualifié de « propagande » les informations…"
+            var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 25) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
+            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb?.Lemma is "qualifier");
+            if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded)
+            {
+                // "a appelé à une enquête internationale sur les cibles des frappes russes": calling for an inquiry into
+                // someone's strikes contests their account of them.
+                if (!d.PointsBack && d.Cue.Verb?.Lemma is { } lemma && kb.CallVerbs.Contains(lemma) && InquiryInto(d) is { } striker && striker.Id != d.Speaker.Id)
+                {
+                    var call = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    found.Add((d.Speaker, striker, d.Text, call, Dispute.ClaimContested));
+                    continue;
+                }
+                // "« La coalition n'a jamais visé de civils », a déclaré son porte-parole": a negated strike answering the
+                // accusation made before on the same matter (it must share words with it) disputes it.
+                // "a affirmé que le ministère exagère le bilan": the speaker discredits whoever is said to exaggerate or lie.
+                if (!d.PointsBack && Discredited(d) is var (discredited, _) && discredited is not null && discredited.Id != d.Speaker.Id)
+                {
+                    var accusation = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    found.Add((d.Speaker, discredited, d.Text, accusation, Dispute.ClaimContested));
+                    continue;
+                }
+                if (!d.PointsBack && NegatesAStrike(d) && PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } answered)
+                {
+                    var negation = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    judged.Add(negation);
+                    foreach (var party in answered.Select(c => c.Speaker).DistinctBy(a => a.Id))
+                        if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, answered[^1].Text, negation, Dispute.ClaimContested));
+                }
+                continue;
+            }
             var s = ctx.Doc.Sentences[d.Sentence];
             var accusations = accusationsBySentence[d.Sentence].Where(x => x.Cue.RegionStart >= d.ContentStart).ToList();
             var parties = accusations.Select(x => x.Speaker).Distinct().ToList();
-            if (parties.Count == 0 && !anaphoric && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null)?.Actor is { } obj) parties.Add(obj);
+            // The object named in the disputed words is the disputed party ("a démenti les informations de l'OSDH"), unless the
+            // disputant denies its own action ("a réfuté avoir commis toute bavure au Mali": Mali is where, not who claims it).
+            var ownAction = d.DeniesOwnAction(_t);
+            if (parties.Count == 0 && !anaphoric && !ownAction && !d.PointsBack
+                && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des")?.Actor is { } obj) parties.Add(obj);
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
-            string? basis = reference >= 0 ? Dispute.ReportedClaimRejected : null;
-            if (parties.Count == 0 && reference >= 0)
+            string? basis = reference >= 0 || d.PointsBack ? Dispute.ReportedClaimRejected : null;
+            if (parties.Count == 0 && (reference >= 0 || d.PointsBack || ownAction || judgedUnfounded))
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
-                var claims = PreviousClaims(d, di);
+                var claims = PreviousClaims(d, di, pointedAt: anaphoric);
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
             }
             var span = Trim(new Span(_t[d.Cue.RegionStart].Start, _t[s.End - 1].End));
-            if (parties.Count == 0 && d.DeniesOwnAction(_t))
+            if (d.Cue.Verb is not { Dispute: true }) judged.Add(span);
+            if (parties.Count == 0 && !ownAction && d.Cue.Verb is { Dispute: true })
             {
-                // "a démenti avoir bombardé un hôpital": no one is named as the claimant.
-                found.Add((d.Speaker, null, d.Text, span, Dispute.OwnActionDenied));
+                // "Abuja a réfuté toute bavure militaire": the claimant is the one reported before on the same matter, if any.
+                var claims = PreviousClaims(d, di);
+                parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
+                if (claims.Count > 0) claim = claims[^1].Text;
+                if (parties.Count == 0) { found.Add((d.Speaker, null, claim, span, null)); continue; }
+            }
+            if (ownAction)
+            {
+                // "a démenti avoir bombardé un hôpital": against the claimant reported before, if any (else no one is named).
+                if (parties.Count == 0) found.Add((d.Speaker, null, d.Text, span, Dispute.OwnActionDenied));
+                foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, d.Text, span, Dispute.OwnActionDenied));
                 continue;
             }
-            foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, span, basis));
+            foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, span, basis ?? Dispute.ClaimContested));
         }
         foreach (var (d, stance) in stances.ByStatement)
         {
@@ -55,27 +101,148 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var claim = $"les frappes de {stance.Striker.Name} visent les groupes jihadistes (État islamique, « terroristes »)";
             found.Add((d.Speaker, stance.Striker, claim, span, null));
         }
-        return found
-            .DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span))
-            .OrderBy(f => f.Span.Start)
+        return WithoutRetellings(found.DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span)).OrderBy(f => f.Span.Start).ToList(), judged)
             .Select((f, i) => new Dispute("d" + (i + 1), ArticleContext.Ref(f.Disputant), f.Party is null ? null : ArticleContext.Ref(f.Party), f.Claim,
                 ctx.Doc.Text[f.Span.Start..f.Span.End], f.Span) { Basis = f.Basis })
             .ToList();
     }
 
+    /// <summary>An inquiry called for into strikes: the striker named with them ("les frappes russes", "les raids de la coalition").</summary>
+    private ActorEntry? InquiryInto(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 15);
+        var inquiry = false;
+        for (var k = d.ContentStart; k < end && !inquiry; k++) inquiry = ctx.Kb.InquiryNouns.Match(_t, k, end) > 0;
+        if (!inquiry) return null;
+        foreach (var m in ctx.MentionsIn(d.ContentStart, d.ContentEnd))
+            if (m.Actor is { } a && (m.Kind == Mentions.MentionKind.Adjectival || a.IsState || a.ActsFor is not null) && a.TargetClass is null)
+                return a.ActsFor is { } state ? ctx.Kb.Actor(state) ?? a : a;
+        for (var k = d.ContentStart; k < d.ContentEnd; k++)
+            if (ctx.Kb.StrikeNouns.Match(_t, k, d.ContentEnd) is var len && len > 0 && k + len < d.ContentEnd && ctx.Kb.Nationalities.TryGetValue(_t[k + len].Norm, out var nation))
+                return nation;
+        return null;
+    }
+
+    /// <summary>"le ministère exagère le bilan", "le Hamas ment": the actor said to exaggerate, lie or invent, and where.</summary>
+    private (ActorEntry? Actor, int At) Discredited(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 15);
+        for (var k = d.ContentStart; k < end; k++)
+        {
+            if (ctx.Kb.DiscreditingVerbs.Match(_t, k, d.ContentEnd) == 0) continue;
+            for (var j = k - 1; j >= d.ContentStart; j--)
+                if (ctx.MentionAt[j] is { Actor: { } a } m && m.Prep is null) return (a, k);
+            return (null, -1);
+        }
+        return (null, -1);
+    }
+
+    /// <summary>The words deny a strike: a negation ("n'a jamais", "n'ont pas") then, within a few words, a strike verb or a
+    /// denied hit ("visé", "touché", "atteint").</summary>
+    private bool NegatesAStrike(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
+        for (var k = d.ContentStart; k < end; k++)
+        {
+            if (_t[k].Norm is not ("ne" or "n")) continue;
+            for (var j = k + 1; j < Math.Min(end, k + 4); j++)
+            {
+                if (!Grammar.StrongNegations.Contains(_t[j].Norm)) continue;
+                for (var h = j + 1; h < Math.Min(end, j + 4); h++)
+                    if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, end, out _) > 0) return true;
+            }
+        }
+        // "« aucune cible militaire » n'avait été touchée", "ce n'était « pas un accident »": a denial in the speaker's own words.
+        for (var k = d.ContentStart; k + 1 < end; k++)
+        {
+            if (_t[k].Norm is "aucune" or "aucun" && (k + 3 < end && (ctx.Kb.DeniedHits.Contains(_t[k + 2].Norm) || ctx.Kb.DeniedHits.Contains(_t[k + 3].Norm)) || k > d.ContentStart && _t[k - 1].IsQuote)) return true;
+            if (_t[k].Norm == "pas" && k > d.ContentStart && _t[k - 1].IsQuote) return true;
+        }
+        return false;
+    }
+
+    // Content words per sentence, computed once: every dispute compares its sentence with the claims' sentences before it.
+    private readonly Dictionary<int, HashSet<string>> _sentenceWords = new();
+
+    private HashSet<string> SentenceWords(int sentence)
+    {
+        if (_sentenceWords.TryGetValue(sentence, out var words)) return words;
+        var s = ctx.Doc.Sentences[sentence];
+        return _sentenceWords[sentence] = ContentWords(s.First, s.End);
+    }
+
+    private HashSet<string> ContentWords(int first, int end)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = first; k < end; k++)
+            if (_t[k].IsWord && _t[k].Norm.Length > 3 && ctx.Kb.Verbs.Match(_t, k, k + 1, out _) == 0 && !ctx.Kb.Auxiliaries.Contains(_t[k].Norm)) words.Add(_t[k].Norm);
+        return words;
+    }
+
+    // The same dispute told again in the next sentence by the same voice ("a balayé les accusations…. « Les rumeurs … ne sont en
+    // rien fondées », a-t-il déclaré") is one record, as the same strike told twice by one source is one.
+    private List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)> WithoutRetellings(
+        List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)> found, HashSet<Span> judged)
+    {
+        var kept = new List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)>();
+        var lastSentence = new Dictionary<(string, string?), int>();
+        var lastByDisputant = new Dictionary<string, int>(StringComparer.Ordinal);
+        bool JustBefore(int previous, int sentence) => sentence - previous is 0 or 1 && ctx.Doc.Sentences[previous].Block == ctx.Doc.Sentences[sentence].Block;
+        foreach (var f in found)
+        {
+            var sentence = SentenceAt(f.Span.Start);
+            var key = (f.Disputant.Id, f.Party?.Id);
+            if (lastSentence.TryGetValue(key, out var previous) && JustBefore(previous, sentence)) continue;
+            if (judged.Contains(f.Span) && lastByDisputant.TryGetValue(f.Disputant.Id, out var before) && JustBefore(before, sentence)) continue;
+            lastSentence[key] = sentence;
+            lastByDisputant[f.Disputant.Id] = sentence;
+            kept.Add(f);
+        }
+        return kept;
+    }
+
+    private int SentenceAt(int charOffset)
+    {
+        var sentences = ctx.Doc.Sentences;
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (_t[sentences[mid].First].Start <= charOffset) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
     // How far back (in statements) a rejected claim is looked for: "cette information" points at what was just reported,
     // and a bound keeps a text of many repeated denials linear.
-    private const int ClaimLookBack = 64;
+    private const int ClaimLookBack = 32;
 
     // The claims of the paragraph before the dispute (or of its own paragraph, before it) by other speakers.
-    private List<StatementDraft> PreviousClaims(StatementDraft d, int index)
+    private List<StatementDraft> PreviousClaims(StatementDraft d, int index, bool sharedWordsOnly = false, bool pointedAt = false)
     {
         var limit = _t[d.Cue.RegionStart].Start;
-        bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
+        bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !x.PointsBack && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
         // Drafts are in reading order, so the claims before the cue lie before it in the list, a little after at most.
         var start = index;
         while (start + 1 < drafts.Count && drafts[start + 1].Span.Start < limit) start++;
         var stop = Math.Max(0, index - ClaimLookBack);
+        // The claim the dispute answers shares its words ("…son pays aurait attaqué Barda" answers "une frappe … sur … Barda"):
+        // among the claims before it, those sharing most content words with the dispute's sentence, when any shares one.
+        var disputeWords = SentenceWords(d.Sentence);
+        var best = 0;
+        var overlapping = new List<StatementDraft>();
+        // "ces affirmations", "cette information", "mais Paris conteste": the words point at what was just reported, the
+        // paragraph before (or this one), whatever words they share.
+        for (var k = start; k >= stop && !pointedAt; k--)
+        {
+            if (!IsClaim(drafts[k])) continue;
+            var shared = 0;
+            foreach (var w in SentenceWords(drafts[k].Sentence)) if (disputeWords.Contains(w)) shared++;
+            if (shared > best) { best = shared; overlapping.Clear(); }
+            if (shared == best && shared > 0 && (overlapping.Count == 0 || overlapping[0].Speaker.Id == drafts[k].Speaker.Id)) overlapping.Add(drafts[k]);
+        }
+        if (best > 0) { overlapping.Reverse(); return overlapping; }
+        if (sharedWordsOnly) return [];
         var last = -1;
         for (var k = start; k >= stop && last < 0; k--) if (IsClaim(drafts[k])) last = k;
         if (last < 0) return [];

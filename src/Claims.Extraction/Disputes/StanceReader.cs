@@ -85,7 +85,8 @@ public sealed class StanceReader
     {
         int a = d.ContentStart, b = d.ContentEnd;
         var targeting = -1;
-        for (var k = a; k < b; k++) if (_kb.TargetingWords.Contains(_t[k].Norm)) { targeting = k; break; }
+        // The targeting verb, not a strike noun that spells like one inside a mention ("les frappes russes").
+        for (var k = a; k < b; k++) if (_kb.TargetingWords.Contains(_t[k].Norm) && _ctx.MentionAt[k] is null) { targeting = k; break; }
         var accusing = d.Cue.Verb?.Lemma is "accuser" || d.Cue.Kind == CueKind.Passive || d.Cue.Verb?.Complement == "a";
         if (targeting < 0 && !accusing) return null;
 
@@ -98,7 +99,8 @@ public sealed class StanceReader
                 if (cls == "jihadist")
                 {
                     jihadist = true;
-                    if (NegatedBefore(k, a)) negatedJihadist = true;
+                    // "des zones où l'EI n'est pas présent": the group is said to be absent where the strikes fall.
+                    if (NegatedBefore(k, a) || Absent(m.End, b)) negatedJihadist = true;
                 }
                 else opposition = true;
                 k = m.End - 1;
@@ -126,6 +128,19 @@ public sealed class StanceReader
         if (striker is null) return null;
         var ownSide = d.Speaker.Id == striker.Id || d.Speaker.Side == striker.Id || d.Speaker.ActsFor == striker.Id;
         return new StanceReading(striker, position, ownSide, contrast || negatedJihadist || unfounded, d.Sentence);
+    }
+
+    private bool Absent(int k, int end)
+    {
+        for (var j = k; j < Math.Min(end, k + 6); j++)
+        {
+            if (_kb.AbsenceWords.Contains(_t[j].Norm)) return true;
+            if (_t[j].Norm is "," or "." or ";") return false;
+            if (_t[j].Norm is "ne" or "n")
+                for (var h = j + 1; h < Math.Min(end, j + 5); h++)
+                    if (_t[h].Norm is "pas" or "plus" or "jamais") return h + 1 < end && (_kb.PresenceWords.Contains(_t[h + 1].Norm) || h + 2 < end && _kb.PresenceWords.Contains(_t[h + 2].Norm));
+        }
+        return false;
     }
 
     private bool NegatedBefore(int k, int from)

@@ -6,7 +6,7 @@ namespace Claims.Extraction.Knowledge;
 
 internal sealed record ActorsFile(List<ActorData> Actors, AnonymousData Anonymous, TitlesData Titles, PronounsData Pronouns, List<string> Demonstratives);
 internal sealed record ActorData(string Id, string Name, string Kind, string? Side, string? ActsFor, string? TargetClass,
-    List<string>? Aliases, List<string>? Demonyms, List<string>? Nationality, List<string>? Roles, List<string>? GenericNouns, string? Capital);
+    List<string>? Aliases, List<string>? Demonyms, List<string>? Nationality, List<string>? Roles, List<string>? GenericNouns, string? Capital, List<string>? DefaultFor = null);
 internal sealed record AnonymousData(List<string> Heads, List<string> Qualifiers);
 internal sealed record TitlesData(List<string> Person, List<string> Honorifics, List<string> Plural, List<string> NameParticles, List<string> NotNames);
 internal sealed record PronounsData(List<string> Person, List<string> Group);
@@ -17,13 +17,14 @@ internal sealed record PlaceData(string Id, string Name, string Kind, string? Pr
 
 internal sealed record VerbsFile(List<VerbData> Verbs, List<string> Auxiliaries, List<string> ReflexiveAuxiliaries, List<string> PassiveAuxiliaries,
     List<string> Adverbs, List<string> SourcePrepositions, List<string> SourceForPronoun, List<string> CitedBy, List<string> NotSourceAfterSelon,
-    BackReferenceData BackReference, List<string> ClauseBoundaries);
+    BackReferenceData BackReference, List<string> ClauseBoundaries, List<string>? DocumentNouns, List<string>? IssuedDocuments = null);
 internal sealed record VerbData(string Lemma, string? Class, string? Participle, List<string>? Forms, string? Infinitive, string? Complement,
     bool Dispute, bool NeedsQue, bool NeedsQuote, bool Reflexive);
 internal sealed record BackReferenceData(List<string> Nouns, List<string> Links);
 
 internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimClauseIntroducers, List<string> Unfounded, List<string> Contrasts,
-    List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords);
+    List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords, List<string>? DeniedHits, List<string>? DiscreditingVerbs,
+    List<string>? PresenceWords = null, List<string>? AbsenceWords = null, List<string>? InquiryNouns = null);
 
 internal sealed record NumbersFile(Dictionary<string, int> Units, Dictionary<string, int> Approximate, Dictionary<string, int> Weekdays,
     Dictionary<string, int> Months, Dictionary<string, int> RelativeDays);
@@ -34,7 +35,7 @@ internal sealed record BoilerplateFile(List<string> LineStarts, List<string> Lin
 
 internal sealed record StrikesFile(List<string> TriggerNouns, List<StrikeVerbData> TriggerVerbs, List<string> SupportVerbs, List<string> AgentNouns,
     List<string> TargetNouns, Dictionary<string, string> TargetClasses, Dictionary<string, string> CountNouns, List<string> KillWords, List<string> Weapons,
-    List<string> Irrealis, List<string> Campaign, List<string> HabitualForms, List<string> NotLocationVerbs, List<string> TargetingVerbs);
+    List<string> Irrealis, List<string> Campaign, List<string> HabitualForms, List<string> NotLocationVerbs, List<string> TargetingVerbs, List<string>? AttributionVerbs, List<string>? ImpactWords = null, List<string>? FallWords = null, List<string>? ClaimOwnStrikeVerbs = null);
 internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool NeedsAuxiliary);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
@@ -47,6 +48,7 @@ internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool Nee
 [JsonSerializable(typeof(StrikesFile))]
 [JsonSerializable(typeof(PhrasingFile))]
 [JsonSerializable(typeof(OpenClassFile))]
+[JsonSerializable(typeof(GrammarFile))]
 internal sealed partial class DataJsonContext : JsonSerializerContext;
 
 internal sealed record PhrasingFile(Dictionary<string, string> Templates, Dictionary<string, string> Units, Dictionary<string, string> ActorArticles,
@@ -55,8 +57,13 @@ internal sealed record PhrasingFile(Dictionary<string, string> Templates, Dictio
 
 
 internal sealed record OpenClassFile(InstitutionData Institutions, DescriptiveData DescriptiveSources, MediaData Media, PersonDescriptionData PersonDescriptions, PlaceIntroducerData PlaceIntroducers);
-internal sealed record InstitutionData(List<string> Heads, List<string> Domains, List<string> HeadsActingForState, List<string> HeadsStandingForState, List<string> RegionWords);
+internal sealed record InstitutionData(List<string> Heads, List<string> Domains, List<string> HeadsActingForState, List<string> HeadsStandingForState, List<string> RegionWords, List<string>? NationalitySuffixes);
 internal sealed record DescriptiveData(List<string> Determiners, List<string> Heads, List<string> Qualifiers);
 internal sealed record MediaData(List<string> Heads, List<string> LinkWords);
 internal sealed record PersonDescriptionData(List<string> Titles);
-internal sealed record PlaceIntroducerData(List<string> Prepositions, List<string> Nouns, Dictionary<string, string> PlaceKinds, List<string> NotPlaces);
+internal sealed record PlaceIntroducerData(List<string> Prepositions, List<string> Nouns, Dictionary<string, string> PlaceKinds, List<string> NotPlaces, List<string> Directions);
+
+internal sealed record GrammarFile(List<string> Determiners, List<string> PhraseDeterminers, List<string> Prepositions, List<string> NotPrepositionBeforeDes,
+    List<string> NotNamesAtStart, List<string> TitleModifiers, List<string> RelativeWords, List<string> NounMarkers, List<string> Negations,
+    List<string> StrongNegations, List<string> IrrealisAfter, List<string> CampaignWords, List<string> DurationUnits, List<string> DeniedActInfinitives,
+    List<string> ParticipleAdverbs, List<string> Abbreviations, List<string> ElisionPrefixes);

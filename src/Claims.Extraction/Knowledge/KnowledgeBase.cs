@@ -17,6 +17,8 @@ public sealed class KnowledgeBase
     public Dictionary<string, ActorEntry> Demonyms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ActorEntry> Nationalities { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<ActorEntry>> GenericNouns { get; } = new(StringComparer.Ordinal);
+    /// <summary>The actor a generic noun means when the article has named none before ("la coalition" → the international one).</summary>
+    public Dictionary<string, ActorEntry> GenericDefaults { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CapitalMetonyms { get; } = new(StringComparer.Ordinal);
     public Lexicon Anonymous { get; }
     public Lexicon AnonymousQualifiers { get; }
@@ -55,6 +57,17 @@ public sealed class KnowledgeBase
     public Lexicon CallVerbs { get; }
     public Lexicon OppositionWords { get; }
     public Lexicon JihadistWords { get; }
+    public HashSet<string> DeniedHits { get; }
+    public Lexicon DiscreditingVerbs { get; }
+    public HashSet<string> PresenceWords { get; }
+    public HashSet<string> AbsenceWords { get; }
+    public HashSet<string> ImpactWords { get; }
+    public HashSet<string> FallWords { get; }
+    public HashSet<string> ClaimOwnStrikeVerbs { get; }
+    public Lexicon InquiryNouns { get; }
+    public IReadOnlyList<string> NationalitySuffixes { get; }
+    public Lexicon DocumentNouns { get; }
+    public Lexicon IssuedDocuments { get; }
 
     public Dictionary<string, int> NumberUnits { get; }
     public Dictionary<string, int> NumberApproximate { get; }
@@ -90,6 +103,7 @@ public sealed class KnowledgeBase
     public HashSet<string> HabitualForms { get; }
     public HashSet<string> NotLocationVerbs { get; }
     public HashSet<string> TargetingWords { get; }
+    public Lexicon AttributionVerbs { get; }
 
     // Open-class mentions (Data/open-class.json): actors and places the knowledge base does not list.
     public Lexicon InstitutionHeads { get; }
@@ -107,6 +121,7 @@ public sealed class KnowledgeBase
     public Lexicon PlaceNouns { get; }
     public Dictionary<string, string> PlaceKinds { get; }
     public HashSet<string> NotPlaces { get; }
+    public HashSet<string> Directions { get; }
 
     private KnowledgeBase(Func<string, Stream> open)
     {
@@ -135,6 +150,7 @@ public sealed class KnowledgeBase
                 list.Add(entry);
             }
             if (a.Capital is { } capital) CapitalMetonyms.Add(Fold.Text(capital));
+            foreach (var g in a.DefaultFor ?? []) GenericDefaults.TryAdd(Fold.Text(g), entry);
         }
         Actors = byId;
         Anonymous = new Lexicon(actors.Anonymous.Heads);
@@ -186,6 +202,16 @@ public sealed class KnowledgeBase
         CallVerbs = new Lexicon(disputes.CallVerbs);
         OppositionWords = new Lexicon(disputes.OppositionWords);
         JihadistWords = new Lexicon(disputes.JihadistWords);
+        DeniedHits = Set(disputes.DeniedHits ?? []);
+        DiscreditingVerbs = new Lexicon(disputes.DiscreditingVerbs ?? []);
+        PresenceWords = Set(disputes.PresenceWords ?? []);
+        AbsenceWords = Set(disputes.AbsenceWords ?? []);
+        InquiryNouns = new Lexicon(disputes.InquiryNouns ?? []);
+        ImpactWords = Set(strikes.ImpactWords ?? []);
+        FallWords = Set(strikes.FallWords ?? []);
+        ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);
+        DocumentNouns = new Lexicon(verbs.DocumentNouns ?? []);
+        IssuedDocuments = new Lexicon(verbs.IssuedDocuments ?? []);
 
         NumberUnits = Folded(numbers.Units);
         NumberApproximate = Folded(numbers.Approximate);
@@ -225,12 +251,14 @@ public sealed class KnowledgeBase
         HabitualForms = Set(strikes.HabitualForms);
         NotLocationVerbs = Set(strikes.NotLocationVerbs);
         TargetingWords = Set(strikes.TargetingVerbs);
+        AttributionVerbs = new Lexicon(strikes.AttributionVerbs ?? []);
 
         InstitutionHeads = new Lexicon(open_.Institutions.Heads);
         InstitutionDomains = new Lexicon(open_.Institutions.Domains);
         InstitutionsActingForState = Set(open_.Institutions.HeadsActingForState);
         InstitutionsStandingForState = Set(open_.Institutions.HeadsStandingForState);
         RegionWords = Set(open_.Institutions.RegionWords);
+        NationalitySuffixes = (open_.Institutions.NationalitySuffixes ?? []).Select(Fold.Text).ToList();
         DescriptiveDeterminers = Set(open_.DescriptiveSources.Determiners.Select(d => d.TrimEnd('\'', '’')));
         DescriptiveHeads = new Lexicon(open_.DescriptiveSources.Heads);
         DescriptiveQualifiers = new Lexicon(open_.DescriptiveSources.Qualifiers);
@@ -240,6 +268,7 @@ public sealed class KnowledgeBase
         PlacePrepositions = new Lexicon(open_.PlaceIntroducers.Prepositions);
         PlaceNouns = new Lexicon(open_.PlaceIntroducers.Nouns);
         NotPlaces = Set(open_.PlaceIntroducers.NotPlaces);
+        Directions = Set(open_.PlaceIntroducers.Directions);
         PlaceKinds = open_.PlaceIntroducers.PlaceKinds.ToDictionary(kv => Fold.Text(kv.Key), kv => kv.Value, StringComparer.Ordinal);
     }
 
@@ -275,7 +304,15 @@ public sealed class KnowledgeBase
         else
         {
             foreach (var f in v.Forms ?? []) Put(f, Classify(f, v));
-            if (v.Participle is { } participle) Put(participle, VerbFormKind.Participle);
+            if (v.Participle is { } participle)
+            {
+                Put(participle, VerbFormKind.Participle);
+                // Agreement: "démentie", "démentis", "écrite", "mis en doute" → "mise en doute" (the first word agrees).
+                var words = participle.Split(' ', 2);
+                var rest = words.Length > 1 ? " " + words[1] : "";
+                if (!words[0].EndsWith('s')) foreach (var ending in new[] { "e", "s", "es" }) Put(words[0] + ending + rest, VerbFormKind.Participle);
+                else Put(words[0] + "e" + rest, VerbFormKind.Participle);
+            }
             if (v.Infinitive is { } infinitive) Put(infinitive, VerbFormKind.Infinitive);
         }
         foreach (var (form, value) in forms) Verbs.Add(form, value, false);

@@ -12,14 +12,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
     [ThreadStatic] private static OpenClassMemory? _openSlot;
     private OpenClassMemory _open { get => _openSlot!; set => _openSlot = value; }
 
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    { "le", "la", "les", "l", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos" };
-
-    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
-    { "de", "d", "du", "a", "au", "aux", "par", "pour", "contre", "sur", "avec", "en", "dans", "entre", "vers", "chez", "sans", "aupres", "depuis",
-      "apres", "avant", "selon", "pres", "face", "envers", "malgre", "parmi", "comme", "sous", "derriere", "devant", "outre", "via", "dont" };
-
-    private static readonly HashSet<string> NotPrepContextForDes = new(StringComparer.Ordinal) { "et", "ou", "que", "qu", "mais", "car", "si", "lorsque", "quand" };
+    // Function words: Data/grammar.json.
+    private static IReadOnlySet<string> Determiners => Grammar.Determiners;
+    private static IReadOnlySet<string> Prepositions => Grammar.Prepositions;
+    private static IReadOnlySet<string> NotPrepContextForDes => Grammar.NotPrepositionBeforeDes;
 
     public (List<Mention> Actors, List<PlaceMention> Places) Find(Document doc) => Find(doc, CancellationToken.None);
 
@@ -47,6 +43,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
                     if (m.Kind == MentionKind.Name && m.IsPerson) ExtendApposition(doc, m, s.End, localSurnames, roles);
                     m.Prep = PrepositionBefore(tokens, m.Start, s.First);
                     actors.Add(m);
+                    // A communiqué is an institution's or a medium's (a state speaks through them).
+                    if (m.Actor is { Kind: "institution" or "media" } organisation) _open.LastOrganisation = organisation;
+                    for (var c = m.Start; c < m.End; c++)
+                        if (kb.CapitalMetonyms.Contains(tokens[c].Norm) && kb.Places.Match(tokens, c, m.End, out var capitalPlace) > 0) _open.LastCapital = capitalPlace;
                     i = m.End;
                     continue;
                 }
@@ -75,7 +75,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (nameLen > 0 && nameLen >= roleLen)
         {
             // "régime" alone is an alias, but "les Russes" style demonyms and capital metonyms in places are handled below.
-            if (kb.CapitalMetonyms.Contains(string.Join(' ', Enumerable.Range(i, nameLen).Select(k => tokens[k].Norm))) && IsLocative(tokens, i))
+            if (IsLocative(tokens, i) && kb.CapitalMetonyms.Contains(nameLen == 1 ? t.Norm : string.Join(' ', Enumerable.Range(i, nameLen).Select(k => tokens[k].Norm))))
                 return null;
             var m = new Mention(i, i + nameLen, MentionKind.Name) { Actor = named };
             // A role title immediately followed by the person's name is one mention of that person.
@@ -116,6 +116,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
             }
             // "le chef de l'administration militaire locale": a title with its own complement is someone new, not the person last named.
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm) && PersonDescription(doc, i, end) is { } newPerson) return newPerson;
+            // "un responsable américain", "des diplomates occidentaux": an indefinite title with a qualifier is an unnamed source.
+            if (i > 0 && tokens[i - 1].Norm is "un" or "une" or "des" && (AnonymousAt(doc, i, end) ?? DescriptiveAt(doc, i, end)) is { } unnamed && unnamed.End > i + 1) return unnamed;
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm))
             {
                 var plural = kb.PluralTitles.Contains(t.Norm);
@@ -159,9 +161,18 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet" or "une" or "un")
             return new Mention(i, i + 1, MentionKind.Generic) { Head = t.Norm };
 
+        // An organisation named in full with its acronym ("Médecins sans frontières (MSF)"); the acronym alone refers to it after.
+        if (OrganisationWithAcronymAt(doc, i, end) is { } organisation) return organisation;
+        if (t.Cap && _open.ByAcronym.TryGetValue(doc.Text.Substring(t.Start, t.End - t.Start), out var known)) return new Mention(i, i + 1, MentionKind.Name) { Actor = known };
+
         // A person the knowledge base does not know, named in full ("a écrit dimanche Serhiy Popko", "Hamadoun Dicko a déclaré"):
         // two to four capitalised words, not after a preposition or a determiner (those are places and organisations).
         if (UnknownPersonAt(doc, i, end) is { } person) return person;
+
+        // "précise le communiqué", "selon ce communiqué": the words of the organisation named last.
+        if (i > 0 && tokens[i - 1].Norm is "le" or "ce" or "la" or "cette" && kb.IssuedDocuments.Match(tokens, i, end) is var dl && dl > 0
+            && !(i + dl < end && tokens[i + dl].Norm is "de" or "d" or "du" or "des") && _open.LastOrganisation is { } issuer)
+            return new Mention(i, i + dl, MentionKind.Name) { Actor = issuer };
 
         if ((kb.PersonPronouns.Contains(t.Norm) || kb.GroupPronouns.Contains(t.Norm)) && !t.Elided)
             return new Mention(i, i + 1, MentionKind.Pronoun) { Head = t.Norm };
@@ -173,7 +184,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var tokens = doc.Tokens;
         var t = tokens[i];
         var headLen = kb.Anonymous.Match(tokens, i, end);
-        if (headLen == 0 || i == 0 || !Determiners.Concat(["des", "de", "d"]).Contains(tokens[i - 1].Norm)) return null;
+        if (headLen == 0 || i == 0 || !(Determiners.Contains(tokens[i - 1].Norm) || tokens[i - 1].Norm is "des" or "de" or "d")) return null;
         if (Demonstrative(tokens[i - 1].Norm))
             return new Mention(i - 1, i + headLen, MentionKind.Demonstrative) { Head = t.Norm.TrimEnd('s') };
         var k = i + headLen;
@@ -214,10 +225,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         return len > 0 ? j + len : k;
     }
 
-    private static readonly HashSet<string> NotNamesAtStart = new(StringComparer.Ordinal)
-    { "selon", "pour", "mais", "et", "ou", "dans", "apres", "avant", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "il", "elle", "ils", "elles", "des", "deux", "trois" };
-
-    private static readonly HashSet<string> TitleModifiers = new(StringComparer.Ordinal) { "ancien", "ancienne", "ex", "actuel", "actuelle", "nouveau", "nouvelle" };
+    private static IReadOnlySet<string> NotNamesAtStart => Grammar.NotNamesAtStart;
+    private static IReadOnlySet<string> TitleModifiers => Grammar.TitleModifiers;
 
     /// <summary>Length of ", [le|la|l'|son…] [ancien] title" at k (an apposition that names a role), else 0.</summary>
     private int AppositionTitleAt(IReadOnlyList<Token> tokens, int k, int end)
@@ -431,6 +440,12 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 continue;
             }
             if (kb.ProvinceAnaphora.Contains(t.Norm) && lastProvince is not null) { provinceMode = true; continue; }
+            // "sur la capitale", "dans la capitale": the capital named last.
+            if (t.Norm == "capitale" && i > 0 && tokens[i - 1].Norm == "la" && !(i + 1 < s.End && tokens[i + 1].Cap) && _open.LastCapital is { } capital)
+            {
+                places.Add(new PlaceMention(i - 1, i + 1, capital));
+                continue;
+            }
             if (!t.IsWord) { if (t.Norm is "." or ";" or ":" or "(") provinceMode = false; continue; }
             if (provinceMode && t.Norm is "de" or "d" or "et" or "ainsi" or "que") continue;
             if (provinceMode && t.Cap)
@@ -448,7 +463,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
             var len = kb.Places.Match(tokens, i, s.End, out var place);
             if (len == 0)
             {
-                if (actors.Skip(firstActor).Any(a => a.Start <= i && i < a.End)) continue;
+                if (CoveringActor(actors, firstActor, i) is not null) continue;
                 if (OpenPlaceAt(doc, i, s.End, out var openLen) is { } open)
                 {
                     places.Add(new PlaceMention(i, i + openLen, open));
@@ -456,7 +471,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 }
                 continue;
             }
-            if (actors.Skip(firstActor).Any(a => a.Start <= i && i < a.End && a.Kind != MentionKind.Adjectival && !(a.Actor?.Kind == "state" && IsLocative(tokens, i)))
+            if (CoveringActor(actors, firstActor, i) is { } covering && covering.Kind != MentionKind.Adjectival && !(covering.Actor?.Kind == "state" && IsLocative(tokens, i))
                 && !(place.IsCountry && IsCountryLocative(tokens, i)))
             {
                 i += len - 1;
@@ -465,6 +480,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (place.IsCountry && !IsCountryLocative(tokens, i)) { i += len - 1; continue; }
             places.Add(new PlaceMention(i, i + len, place));
             if (place.Kind == "province") carried = place;
+            if (kb.CapitalMetonyms.Contains(tokens[i].Norm)) _open.LastCapital = place;
             i += len - 1;
         }
         return carried;
@@ -478,6 +494,11 @@ public sealed class MentionFinder(KnowledgeBase kb)
         public Dictionary<string, ActorEntry> ByHead { get; } = new(StringComparer.Ordinal);
         /// <summary>People introduced with a description ("le chef de l'administration militaire, Sergiy Popko"), by its first words.</summary>
         public Dictionary<string, ActorEntry> ByDescription { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ActorEntry> ByAcronym { get; } = new(StringComparer.Ordinal);
+        /// <summary>The organisation (institution, medium, state) named last: "le communiqué" is its.</summary>
+        public ActorEntry? LastOrganisation { get; set; }
+        /// <summary>The capital city named last: "la capitale" is it.</summary>
+        public PlaceEntry? LastCapital { get; set; }
     }
 
     private static string DescriptionKey(IReadOnlyList<Token> tokens, int start, int end) =>
@@ -495,12 +516,16 @@ public sealed class MentionFinder(KnowledgeBase kb)
         ActorEntry? nation = null;
         string? domain = null;
         if (k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n1)) { nation = n1; k++; }
+        // "le ministère soudanais de la Défense", "l'armée rwandaise": a nationality the knowledge base does not list still makes
+        // the institution specific (it has no state to act for).
+        var unlistedNation = false;
+        if (nation is null && k < end && LooksLikeNationality(tokens[k]) && !(k + 1 < end && Determiners.Contains(tokens[k + 1].Norm))) { unlistedNation = true; k++; }
         var dl = kb.InstitutionDomains.Match(tokens, k, end, out var d);
         if (dl > 0) { domain = d; k += dl; }
         if (nation is null && k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n2)) { nation = n2; k++; }
         var owner = OwnerComplement(doc, k, end);
         if (owner.End > k) { nation ??= owner.State; k = owner.End; }
-        if (nation is null && domain is null && owner.End <= i + headLen)
+        if (nation is null && domain is null && !unlistedNation && owner.End <= i + headLen)
         {
             // A bare head: the institution of that kind named last in the article; a head of several words ("l'armée de
             // l'air", "l'administration militaire") is specific enough to stand for an institution of its own.
@@ -517,6 +542,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
         _open.ByHead[head] = entry;
         return new Mention(i, k, MentionKind.Name) { Actor = entry, Head = head };
     }
+
+    private bool LooksLikeNationality(Token t) =>
+        t.IsWord && !t.Cap && t.Norm.Length > 4 && !kb.Verbs.Contains(t.Norm) && kb.NationalitySuffixes.Any(x => t.Norm.EndsWith(x, StringComparison.Ordinal))
+        && kb.InstitutionDomains.Match([t], 0, 1) == 0 && t.Norm is not ("militaire" or "civile" or "locale" or "nationale" or "publique" or "generale" or "americain");
 
     /// <summary>"de Kiev", "du Haut-Karabakh", "de la région séparatiste du Haut-Karabakh", "de Gaza": the state or place an
     /// institution belongs to. End is k when there is none.</summary>
@@ -568,6 +597,26 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (k >= end || !tokens[k].Cap || kb.NotNames.Contains(tokens[k].Norm)) return null;
         var al = kb.ActorNames.Match(tokens, k, end, out var known);
         if (al > 0 && known.Kind == "media") return new Mention(i, k + al, MentionKind.Name) { Actor = known };
+        // "l'agence de presse des Houthis « Saba »": the owner named after "des" is not the medium; its name may follow.
+        if (al > 0 && k > 0 && tokens[k - 1].Norm is "des" or "du" or "de" or "d")
+        {
+            var n = k + al;
+            while (n < end && (tokens[n].IsQuote || tokens[n].Norm == ",")) n++;
+            ActorEntry? owned = null;
+            var ol = n < end && tokens[n].Cap ? kb.ActorNames.Match(tokens, n, end, out owned) : 0;
+            if (ol > 0 && owned!.Kind == "media") return new Mention(i, n + ol < end && tokens[n + ol].IsQuote ? n + ol + 1 : n + ol, MentionKind.Name) { Actor = owned };
+            if (n < end && n > k + al && tokens[n - 1].IsQuote && tokens[n].Cap && ol == 0)
+            {
+                var nameEnd = NameRun(doc, n, end);
+                if (nameEnd > n)
+                {
+                    var quoted = doc.Slice(n, nameEnd);
+                    var media = new ActorEntry(Fold.Slug(quoted), quoted, "media", known.Side, null, null, []);
+                    return new Mention(i, nameEnd < end && tokens[nameEnd].IsQuote ? nameEnd + 1 : nameEnd, MentionKind.Name) { Actor = media };
+                }
+            }
+            return null;
+        }
         if (al > 0) return null; // "la télévision des rebelles Houthis, al-Masirah": the group is not the medium
         var run = NameRun(doc, k, end);
         if (run <= k) return null;
@@ -604,21 +653,30 @@ public sealed class MentionFinder(KnowledgeBase kb)
     {
         var tokens = doc.Tokens;
         var tl = kb.PersonDescriptionTitles.Match(tokens, i, end);
+        if (tl == 0) tl = kb.PersonTitles.Match(tokens, i, end) is var pt && pt > 0 && k0(i + pt) ? pt : 0;
         if (tl == 0) return null;
         var k = i + tl;
+        // "le ministre azerbaïdjanais de la Défense": the nationality gives the person's camp.
+        ActorEntry? nation = null;
+        if (k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n)) { nation = n; k++; }
         if (k + 1 >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")) return null;
         var e = k + 1;
         while (e < end && e - k < 9 && tokens[e].IsWord && (!tokens[e].Cap || kb.NotNames.Contains(tokens[e].Norm))
-               && !kb.Auxiliaries.Contains(tokens[e].Norm) && kb.Verbs.Match(tokens, e, end, out _) == 0) e++;
+               && !kb.Auxiliaries.Contains(tokens[e].Norm) && kb.Verbs.Match(tokens, e, end, out _) == 0
+               && !(e > k + 1 && Prepositions.Contains(tokens[e].Norm) && tokens[e].Norm is not ("de" or "d" or "du" or "des"))) e++;
+        var stoppedAtPreposition = e < end && e > k + 1 && Prepositions.Contains(tokens[e].Norm);
         // A complement that names a known organisation ("du Pentagone") is a role the knowledge base resolves elsewhere.
-        if (e < end && tokens[e].Cap && e - k < 9) return null;
+        if (!stoppedAtPreposition && e < end && tokens[e].Cap && e - k < 9) return null;
         while (e > k + 1 && tokens[e - 1].Norm is "de" or "d" or "du" or "des" or "la" or "le" or "l" or "les") e--;
         if (e <= k + 1) return null;
         // "le chef de l'administration militaire de la ville" after "le chef de l'administration militaire, Sergiy Popko": the same person.
         if (_open.ByDescription.TryGetValue(DescriptionKey(tokens, i, e), out var known)) return new Mention(i, e, MentionKind.Name) { Actor = known };
         var name = doc.Slice(i, e);
-        var entry = new ActorEntry(Fold.Slug(name), name, "person", null, null, null, []);
+        var entry = new ActorEntry(Fold.Slug(name), name, "person", nation?.Id, null, null, []);
         return new Mention(i, e, MentionKind.Name) { Actor = entry };
+
+        // A title followed by a nationality adjective ("ministre azerbaïdjanais") describes someone too.
+        bool k0(int at) => at < end && !tokens[at].Cap && kb.Nationalities.ContainsKey(tokens[at].Norm);
     }
 
     /// <summary>A capitalised name after a place introducer ("à", "près de", "la ville de", "le mont") that neither the gazetteer
@@ -635,6 +693,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (kb.PlaceNouns.Match(tokens, j, i, out var n) == i - j) { introduced = true; noun = n; }
             else if (kb.PlacePrepositions.Match(tokens, j, i) == i - j) introduced = true;
         }
+        // "a visé Tovuz", "ont bombardé Kherson": the object of a strike verb.
+        if (!introduced && i > 0 && kb.StrikeVerbs.Match(tokens, i - 1, i, out _) == 1) introduced = true;
         if (!introduced) return null;
         var run = NameRun(doc, i, end);
         if (run <= i) return null;
@@ -642,6 +702,22 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var name = doc.Slice(i, run);
         var kind = noun is not null && kb.PlaceKinds.TryGetValue(noun.Split(' ')[0], out var k) ? k : "town";
         return new PlaceEntry("lieu-" + Fold.Slug(name), name, kind, null, null);
+    }
+
+    private Mention? OrganisationWithAcronymAt(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        if (!tokens[i].Cap || Prepositions.Contains(tokens[i].Norm) || Determiners.Contains(tokens[i].Norm)) return null;
+        var k = i + 1;
+        while (k < end && k - i < 8 && tokens[k].IsWord) k++;
+        if (k + 2 >= end || tokens[k].Norm != "(" || tokens[k + 2].Norm != ")" || k - i < 2) return null;
+        var acronym = doc.Text.Substring(tokens[k + 1].Start, tokens[k + 1].End - tokens[k + 1].Start);
+        if (acronym.Length < 2 || !acronym.All(c => char.IsUpper(c) || char.IsDigit(c))) return null;
+        var name = doc.Slice(i, k);
+        var known = kb.ActorNames.Match(tokens, k + 1, k + 2, out var listed) > 0 ? listed : null;
+        var entry = known ?? new ActorEntry(Fold.Slug(acronym), name, "institution", null, null, null, []);
+        _open.ByAcronym[acronym] = entry;
+        return new Mention(i, k + 3, MentionKind.Name) { Actor = entry };
     }
 
     private Mention? UnknownPersonAt(Document doc, int i, int end)
@@ -652,6 +728,13 @@ public sealed class MentionFinder(KnowledgeBase kb)
             || kb.Weekdays.ContainsKey(t.Norm) || kb.Months.ContainsKey(t.Norm) || kb.NotPlaces.Contains(t.Norm)) return null;
         if (i > 0 && (Prepositions.Contains(tokens[i - 1].Norm) || IsDeterminerOrContraction(tokens[i - 1].Norm) || tokens[i - 1].Norm is "-" or "(" || tokens[i - 1].IsQuote)) return null;
         var run = NameRun(doc, i, end);
+        // One capitalised word is an actor only as a subject ("Abuja a réfuté", "Kigali dément"): a verb or auxiliary follows.
+        var subject = run < end && (kb.Auxiliaries.Contains(tokens[run].Norm) || kb.Verbs.Match(tokens, run, end, out _) > 0);
+        if (run - i == 1 && subject && !(i > 0 && tokens[i - 1].IsWord && !tokens[i - 1].Cap))
+        {
+            var single = doc.Slice(i, run);
+            return new Mention(i, run, MentionKind.Name) { Actor = new ActorEntry(Fold.Slug(single), single, "unknown", null, null, null, []) };
+        }
         if (run - i < 2 || run - i > 4) return null;
         for (var k = i; k < run; k++)
             if (kb.Places.Match(tokens, k, run, out _) > 0 || kb.ActorNames.Match(tokens, k, run, out _) > 0) return null;
@@ -663,11 +746,20 @@ public sealed class MentionFinder(KnowledgeBase kb)
         return new Mention(i, run, MentionKind.Name) { Actor = entry };
     }
 
+    private static Mention? CoveringActor(List<Mention> actors, int from, int token)
+    {
+        for (var k = from; k < actors.Count; k++) if (actors[k].Start <= token && token < actors[k].End) return actors[k];
+        return null;
+    }
+
     private bool IsCountryLocative(IReadOnlyList<Token> tokens, int i)
     {
         if (i == 0) return false;
         var p = tokens[i - 1].Norm;
         if (p is "en" or "au" or "aux" or "vers" or "depuis") return true;
+        // "dans le sud-ouest du Yémen", "au nord de l'Irak": a part of the country.
+        var d = p is "du" ? i - 2 : p is "l" && i > 2 && tokens[i - 2].Norm == "de" ? i - 3 : -1;
+        if (d >= 0 && kb.Directions.Contains(tokens[d].Norm)) return true;
         // "ont visé l'Ukraine", "a frappé l'Arménie": the country as the object of a targeting verb.
         return i > 1 && p is "la" or "l" && (tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de" or "contre" || kb.StrikeVerbs.Match(tokens, i - 2, i - 1, out _) > 0);
     }

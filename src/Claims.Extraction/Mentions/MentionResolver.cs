@@ -23,9 +23,10 @@ public static class MentionResolver
                     m.Actor ??= byHead.GetValueOrDefault(head);
                     break;
                 case MentionKind.Generic when m.Head is { } noun:
-                    // The actor last named with that noun, else the knowledge base's first for it ("la coalition": the
-                    // international one unless the article named another coalition before).
-                    m.Actor ??= byGeneric.GetValueOrDefault(noun) ?? (kb.GenericNouns.TryGetValue(noun, out var listed) && listed.Count > 0 ? listed[0] : null);
+                    // The actor last named with that noun, else the knowledge base's default for it ("la coalition": the
+                    // international one unless the article named another coalition before), else the only one it knows.
+                    m.Actor ??= byGeneric.GetValueOrDefault(noun) ?? kb.GenericDefaults.GetValueOrDefault(noun)
+                        ?? (kb.GenericNouns.TryGetValue(noun, out var listed) && listed.Count == 1 ? listed[0] : null);
                     break;
                 case MentionKind.PluralRole:
                     for (var k = i + 1; k < mentions.Count && mentions[k].Start - m.End < 14; k++)

@@ -37,6 +37,9 @@ public sealed record Dispute(string Id, ActorRef Disputant, ActorRef? DisputedPa
     public const string OwnActionDenied = "own-action-denied";
     /// <summary>The disputant rejects a claim the article reported just before ("a démenti cette information").</summary>
     public const string ReportedClaimRejected = "reported-claim-rejected";
+    /// <summary>The disputant contests a claim of the disputed party named in the dispute or reported around it ("a rejeté le
+    /// rapport de l'ONU", "a démenti tout bombardement visant l'Azerbaïdjan").</summary>
+    public const string ClaimContested = "claim-contested";
     /// <summary>How the dispute is made, when it is one of the forms above (the contradiction finder pairs these with the claim).</summary>
     public string? Basis { get; init; }
 }

@@ -16,11 +16,20 @@ public sealed class StatementDraft
     public required Cue Cue { get; init; }
     public required int Sentence { get; init; }
     public int LastSentence { get; set; }
+    /// <summary>A contesting verb with no words of its own ("mais Paris conteste", "ce qu'Erevan a démenti"): it points back at
+    /// the claim reported before it. Kept for the dispute reader, never a statement.</summary>
+    public bool PointsBack { get; init; }
+
+    /// <summary>The words begin with a past infinitive ("avoir pris pour cible…", "d'avoir bombardé…"): the speaker tells its own act.</summary>
+    public bool DeniesOwnActionShape(List<Token> t) =>
+        ContentStart < t.Count && (t[ContentStart].Norm is "avoir" || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir");
 
     /// <summary>"a démenti avoir bombardé…": the speaker denies its own action (an infinitive after a denial verb).</summary>
     public bool DeniesOwnAction(List<Token> t) =>
         Cue.Verb is { Dispute: true } && ContentStart < t.Count && (t[ContentStart].Norm is "avoir" or "etre"
-            || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir" or "etre");
+            || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir" or "etre"
+            // "a démenti viser des civils": a present infinitive of striking.
+            || Grammar.DeniedActInfinitives.Contains(t[ContentStart].Norm));
 }
 
 /// <summary>Finds who said what: reporting verbs (speaker before or after, "a-t-il ajouté"), "selon / d'après / pour X",
@@ -52,9 +61,13 @@ public sealed class StatementReader(ArticleContext ctx)
             AssignContent(s, cues);
             foreach (var cue in cues.OrderBy(c => c.VerbStart))
             {
-                if (cue.ContentStart < 0 || cue.ContentEnd <= cue.ContentStart) continue;
                 foreach (var speaker in cue.Speakers.Distinct())
                 {
+                    if (cue.ContentStart < 0 || Trim(cue.ContentStart, Math.Max(cue.ContentStart, cue.ContentEnd)) is var (ta, tb) && tb - ta < 2)
+                    {
+                        if (cue.Verb is { Dispute: true } && !cue.ContentBefore && PointingBack(cue, speaker, si) is { } back && seen.Add((speaker.Id, back.Span))) drafts.Add(back);
+                        continue;
+                    }
                     var draft = Draft(cue, speaker, si);
                     if (draft is not null && seen.Add((speaker.Id, draft.Span))) drafts.Add(draft);
                 }
@@ -190,21 +203,27 @@ public sealed class StatementReader(ArticleContext ctx)
         var auxStart = i;
         var pronounInverted = false;
         var passive = false;
+        var reflexiveSeen = false;
 
         if (kind == VerbFormKind.Participle)
         {
             var j = i - 1;
             var skipped = 0;
             while (j >= s.First && skipped < 3 && _t[j].IsWord && IsAdverb(j)) { j--; skipped++; }
+            // "a de son côté démenti", "a pour sa part affirmé": an adverbial phrase of the lexicon ending just before the participle.
+            for (var span = 4; span >= 2; span--)
+                if (j - span + 1 >= s.First && _kb.Adverbs.Match(_t, j - span + 1, j + 1) == span) { j -= span; break; }
             if (j >= s.First + 2 && _t[j].Norm is "il" or "elle" or "ils" or "elles" && _t[j].HyphenBefore && _t[j - 1].Norm == "t" && _kb.Auxiliaries.Contains(_t[j - 2].Norm))
-            { auxStart = j - 2; pronounInverted = true; }
+            { auxStart = j - 2; pronounInverted = true; reflexiveSeen = true; }
             else if (j >= s.First && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm))
             { auxStart = j - 1; pronounInverted = true; }
             // "s'est-il félicité": a reflexive auxiliary with the pronoun after it.
             else if (j >= s.First + 2 && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && _kb.ReflexiveAuxiliaries.Contains(_t[j - 1].Norm) && _t[j - 2].Norm is "se" or "s")
-            { auxStart = j - 2; pronounInverted = true; }
+            { auxStart = j - 2; pronounInverted = true; reflexiveSeen = true; }
             else if (j >= s.First && _kb.Auxiliaries.Contains(_t[j].Norm) && !_t[j].Elided) auxStart = j;
-            else if (j >= s.First && _kb.ReflexiveAuxiliaries.Contains(_t[j].Norm) && j - 1 >= s.First && _t[j - 1].Norm is "se" or "s") auxStart = j - 1;
+            else if (j >= s.First && _kb.ReflexiveAuxiliaries.Contains(_t[j].Norm) && j - 1 >= s.First && _t[j - 1].Norm is "se" or "s") { auxStart = j - 1; reflexiveSeen = true; }
+            // "s'en est défendu"
+            else if (j >= s.First + 2 && _kb.ReflexiveAuxiliaries.Contains(_t[j].Norm) && _t[j - 1].Norm == "en" && _t[j - 2].Norm is "se" or "s") { auxStart = j - 2; reflexiveSeen = true; }
             else if (j >= s.First && _kb.PassiveAuxiliaries.Contains(_t[j].Norm)) { auxStart = j; passive = true; if (j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm)) auxStart = j - 1; }
             else if (form.AlsoFinite) kind = VerbFormKind.Finite;
             else return null;
@@ -214,10 +233,14 @@ public sealed class StatementReader(ArticleContext ctx)
             if (verbEnd + 1 < s.End && _t[verbEnd].Norm == "t" && _t[verbEnd].HyphenBefore && _t[verbEnd + 1].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 2; }
             else if (verbEnd < s.End && _t[verbEnd].HyphenBefore && _t[verbEnd].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 1; }
             if (i > s.First && _t[i - 1].Norm is "se" or "s" && !form.Verb.Reflexive) return null;
+            if (i > s.First && _t[i - 1].Norm is "se" or "s") reflexiveSeen = true;
             // "contre toute menace", "l'annonce": a determiner or preposition makes it a noun.
-            if (i > s.First && _t[i - 1].Norm is "toute" or "tout" or "la" or "le" or "l" or "une" or "un" or "sa" or "son" or "cette" or "ce" or "de" or "d" or "du" or "des" or "contre" or "une" or "leur" or "sans" or "par" or "pour" or "en") return null;
+            if (i > s.First && Grammar.NounMarkers.Contains(_t[i - 1].Norm)) return null;
         }
 
+        // A verb that is only reported speech when reflexive ("se défendre de", not "défendre un projet").
+        if (form.Verb.Reflexive && !reflexiveSeen && form.Verb.Lemma.StartsWith("se ", StringComparison.Ordinal) && kind is VerbFormKind.Finite or VerbFormKind.Participle
+            && !(i > s.First && _t[i - 1].Norm is "se" or "s")) return null;
         var after = ctx.SkipAdverbs(verbEnd, s.End);
         var thatFollows = after < s.End && _t[after].Norm is "que" or "qu";
 
@@ -271,6 +294,17 @@ public sealed class StatementReader(ArticleContext ctx)
             return cue;
         }
 
+        // "ce dont s'est défendu Moscou", "ce que dément Ankara": the words are the clause before, the speaker follows the verb.
+        if (auxStart - 2 >= s.First && _t[auxStart - 1].Norm is "dont" or "que" or "qu" && _t[auxStart - 2].Norm == "ce" && !passive && form.Verb.Dispute)
+        {
+            var speakers = SpeakerAfter(SkipAddressee(after, s.End), s.End);
+            if (speakers is { Count: > 0 })
+            {
+                var relCue = new Cue { Kind = CueKind.Preposed, Sentence = si, RegionStart = auxStart - 2, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentStart = -1 };
+                relCue.Speakers.AddRange(speakers);
+                return relCue;
+            }
+        }
         // ", comme l'ont indiqué les autorités ukrainiennes": the words are before, the speaker after the verb.
         if (auxStart - 2 >= s.First && _t[auxStart - 1].Norm == "l" && _t[auxStart - 1].Elided && _t[auxStart - 2].Norm == "comme" && !passive)
         {
@@ -309,6 +343,14 @@ public sealed class StatementReader(ArticleContext ctx)
         {
             pre.Speakers.AddRange(previousCue.Speakers);
             pre.RegionStart = auxStart - 1;
+        }
+        else if (QuiBefore(auxStart, s) is { } qui && qui > s.First)
+        {
+            var k = qui - 1;
+            if (k >= s.First && _t[k].Norm == ",") k--;
+            if (k < s.First || ctx.MentionAt[k]?.Actor is not { } antecedent) return null;
+            pre.Speakers.Add(antecedent);
+            pre.RegionStart = qui;
         }
         else if (prevToken.Norm == "qui" && auxStart - 1 > s.First)
         {
@@ -358,6 +400,15 @@ public sealed class StatementReader(ArticleContext ctx)
         return ctx.SkipAdverbs(j, end);
     }
 
+    // "Bakou, qui à son tour a indiqué…": "qui" before the auxiliary, past an adverbial phrase.
+    private int? QuiBefore(int auxStart, Sentence s)
+    {
+        var k = auxStart - 1;
+        for (var len = 4; len >= 1; len--)
+            if (k - len + 1 > s.First && _kb.Adverbs.Match(_t, k - len + 1, k + 1) == len) { k -= len; break; }
+        return k > s.First && k < auxStart - 1 && _t[k].Norm == "qui" ? k : null;
+    }
+
     private int SubjectStart(Mention m, Sentence s)
     {
         var k = m.Start;
@@ -392,8 +443,7 @@ public sealed class StatementReader(ArticleContext ctx)
         return k;
     }
 
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    { "le", "la", "les", "l", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "cette", "ce", "ces", "cet" };
+    private static IReadOnlySet<string> Determiners => Grammar.PhraseDeterminers;
 
     private Mention? MentionStartingAt(int j, int end)
     {
@@ -430,12 +480,24 @@ public sealed class StatementReader(ArticleContext ctx)
         Mention? best = null;
         foreach (var m in ctx.MentionsIn(from, before))
         {
-            if (m.Prep is not null || paren[m.Start - s.First] || InAnyQuote(m)) continue;
+            if (m.Prep is not null && !AuthorOfDocument(m) || paren[m.Start - s.First] || InAnyQuote(m)) continue;
             if (m.Actor is null && m.Kind != MentionKind.Pronoun) continue;
             if (m.Kind == MentionKind.Pronoun && m.Head is not ("il" or "elle" or "ils" or "elles")) continue;
             best = m;
         }
         return best;
+    }
+
+    // "Une enquête de l'ONU conclut que…", "le rapport d'Amnesty affirme…": the document's author speaks.
+    private bool AuthorOfDocument(Mention m)
+    {
+        if (m.Prep is not ("de" or "d" or "du" or "des")) return false;
+        var k = m.Start - 1;
+        if (k >= 0 && _t[k].Norm is "l" or "la" or "le" or "les" or "une" or "un") k--;
+        if (k < 0 || _t[k].Norm is not ("de" or "d" or "du" or "des")) return false;
+        for (var len = 1; len <= 2 && k - len >= 0; len++)
+            if (_kb.DocumentNouns.Match(_t, k - len, k) == len) return true;
+        return false;
     }
 
     private ActorEntry? MainSubject(Sentence s, int before, bool[] paren)
@@ -457,8 +519,9 @@ public sealed class StatementReader(ArticleContext ctx)
     {
         var n = _t[j].Norm;
         if (_kb.Adverbs.Match(_t, j, j + 1) == 1) return true;
-        return n is "de" or "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "d'ailleurs" or "clairement" or "publiquement" or "a" && false
-            || n is "nouveau" or "aussi" or "egalement" or "cependant" or "pourtant" or "encore" or "deja" or "notamment" or "toutefois" or "ainsi" or "enfin" or "meme" or "bien" or "clairement" or "publiquement" or "officiellement" or "fermement" or "vivement"
+        // "a systématiquement démenti", "a aussitôt rejeté": adverbs in -ment.
+        if (n.Length > 6 && n.EndsWith("ment", StringComparison.Ordinal) && !_t[j].Cap) return true;
+        return Grammar.ParticipleAdverbs.Contains(n)
             || n == "de" && j + 1 < _t.Count && _t[j + 1].Norm == "nouveau";
     }
 
@@ -493,9 +556,11 @@ public sealed class StatementReader(ArticleContext ctx)
             var close = commas[c + 1];
             if (open + 1 >= s.End) continue;
             var first = _t[open + 1];
-            var relative = first.Norm is "qui" or "dont" or "lequel" or "laquelle" or "lesquels" or "lesquelles" or "ou"
+            var relative = Grammar.RelativeWords.Contains(first.Norm)
                 || (!first.Cap && first.IsWord && !Determiners.Contains(first.Norm) && first.Norm is not ("et" or "mais" or "tandis" or "alors" or "selon" or "a" or "ont" or "que" or "qu" or "d" or "de" or "l") && _kb.Verbs.Match(_t, open + 1, s.End, out _) == 0);
-            var relativeWord = first.Norm is "qui" or "dont" or "lequel" or "laquelle" or "lesquels" or "lesquelles" or "ou";
+            var relativeWord = Grammar.RelativeWords.Contains(first.Norm);
+            // ", al-Masirah, a fait état": a name apposed to the subject (its first word may be a lower-case particle) is the speaker.
+            if (!relativeWord && ctx.MentionAt[open + 1] is { Actor: not null } apposed && apposed.Start == open + 1 && apposed.End == close) continue;
             if (!relative) continue;
             if (!relativeWord && !(close + 1 < s.End && (_kb.Auxiliaries.Contains(_t[close + 1].Norm) || _kb.Verbs.Match(_t, close + 1, s.End, out _) > 0))) continue;
             for (var k = open + 1; k < close; k++) paren[k - s.First] = true;
@@ -573,6 +638,17 @@ public sealed class StatementReader(ArticleContext ctx)
         {
             Speaker = speaker, ContentStart = a, ContentEnd = b, Text = ctx.Doc.Text[span.Start..span.End], Mode = mode, Span = span,
             Cue = cue, Sentence = si, LastSentence = si,
+        };
+    }
+
+    private StatementDraft? PointingBack(Cue cue, ActorEntry speaker, int si)
+    {
+        if (cue.VerbEnd <= cue.RegionStart) return null;
+        var span = ctx.Doc.SpanOf(cue.RegionStart, cue.VerbEnd);
+        return new StatementDraft
+        {
+            Speaker = speaker, ContentStart = cue.VerbEnd, ContentEnd = cue.VerbEnd, Text = ctx.Doc.Text[span.Start..span.End], Mode = Statement.Indirect,
+            Span = span, Cue = cue, Sentence = si, LastSentence = si, PointsBack = true,
         };
     }
 

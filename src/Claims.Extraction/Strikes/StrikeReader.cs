@@ -51,6 +51,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     public List<StrikeDraft> Read()
     {
         var drafts = new List<StrikeDraft>();
+        var extra = new List<StrikeDraft>();
         var sentences = ctx.Doc.Sentences;
         for (var si = 0; si < sentences.Count; si++)
         {
@@ -62,14 +63,28 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (triggers.Count == 0) continue;
             var draft = Build(si, s, triggers, excluded, drafts);
             if (draft is null) continue;
+            // "du régime et de son allié russe", "l'armée malienne et les mercenaires russes du groupe Wagner ont exécuté…":
+            // each coordinated striker's strikes are a record of their own.
+            foreach (var other in CoordinatedStrikers(s, draft.Perpetrator))
+            {
+                var copy = new StrikeDraft { Perpetrator = other, ReportedBy = draft.ReportedBy, Scope = draft.Scope, Block = draft.Block, FirstSentence = si, LastSentence = si, Span = draft.Span, Date = draft.Date, Weekday = draft.Weekday, Weapon = draft.Weapon };
+                copy.Places.AddRange(draft.Places);
+                copy.Targets.AddRange(draft.Targets.Where(t => t.Id != other.Id));
+                foreach (var (key, value) in draft.Counts) copy.Counts[key] = value;
+                copy.Triggers.AddRange(draft.Triggers);
+                extra.Add(copy);
+            }
             var previous = drafts.LastOrDefault();
             if (previous is not null && CanMerge(previous, draft, si)) Merge(previous, draft);
+            else if (Retold(draft, drafts) is { } told) Merge(told, draft);
             else
             {
                 drafts.Add(draft);
                 var id = draft.Perpetrator.Id;
                 _strikers[id] = _strikers.TryGetValue(id, out var c) ? c with { Count = c.Count + 1 } : (1, _strikers.Count, draft.Perpetrator);
             }
+            foreach (var copy in extra) if (!RecentlyReported(drafts, copy, si)) drafts.Add(copy);
+            extra.Clear();
         }
         return DropCountryOnlyRetellings(MergeCampaign(drafts));
     }
@@ -83,12 +98,38 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return drafts.Where(d => d.Targets.Count > 0 || d.Places.Count == 0 || d.Places.Any(p => !p.IsCountry) || !specific.Contains((d.Perpetrator.Id, d.ReportedBy?.Id))).ToList();
     }
 
+    // "ces frappes se sont déroulées après minuit": a demonstrative takes up the strike told before by the same source (one
+    // record), in this paragraph or the one before.
+    private StrikeDraft? Retold(StrikeDraft draft, List<StrikeDraft> drafts)
+    {
+        if (!draft.Triggers.Any(t => t > 0 && _t[t - 1].Norm is "ces" or "cette" or "ce" or "cet")) return null;
+        // A few drafts back at most: a text of many paragraphs of "ces frappes" stays linear.
+        for (var k = drafts.Count - 1; k >= Math.Max(0, drafts.Count - 16); k--)
+        {
+            var d = drafts[k];
+            if (d.Block < draft.Block - 1) break;
+            if (d.Perpetrator.Id == draft.Perpetrator.Id && (draft.ReportedBy is null || d.ReportedBy?.Id == draft.ReportedBy.Id)) return d;
+        }
+        return null;
+    }
+
     // Participial claims ("…, disant viser les terroristes") tell intentions, not strikes.
     // A denied action ("a démenti avoir bombardé un hôpital") is not a report of that action by the denier.
-    private List<(int, int)> ExcludedRanges(int si) =>
-        StatementsOf(si).Where(d => d.Sentence == si && (d.Cue.Kind == CueKind.Participle || d.DeniesOwnAction(_t))).Select(d => (d.ContentStart, d.ContentEnd)).ToList();
+    private List<(int, int)> ExcludedRanges(int si)
+    {
+        var ranges = new List<(int, int)>(0);
+        if (_bySentence[si] is { } here)
+            foreach (var d in here)
+                if (d.Sentence == si && (d.Cue.Kind == CueKind.Participle || d.DeniesOwnAction(_t))) ranges.Add((d.ContentStart, d.ContentEnd));
+        return ranges;
+    }
 
-    private static bool In(List<(int A, int B)> ranges, int k) => ranges.Any(r => k >= r.A && k < r.B);
+    // A loop, not Any with a lambda: this runs for every token of every sentence with a strike word.
+    private static bool In(List<(int A, int B)> ranges, int k)
+    {
+        foreach (var (a, b) in ranges) if (k >= a && k < b) return true;
+        return false;
+    }
 
     private List<int> Triggers(Sentence s, List<(int, int)> excluded)
     {
@@ -123,7 +164,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = i - 1; k >= Math.Max(first, i - 3); k--)
         {
             var n = _t[k].Norm;
-            if (_kb.Auxiliaries.Contains(n) || n is "ete" or "est" or "sont" or "etaient" or "etait" or "seraient" or "serait") return true;
+            if (_kb.Auxiliaries.Contains(n) || n is "ete" or "est" or "sont" or "etaient" or "etait" or "seraient" or "serait" or "avoir") return true;
+            // "accusé … de bombarder": an infinitive complement reports the act (wishes and calls are set apart as irrealis).
+            if (k == i - 1 && n is "de" or "d" && _t[i].Norm.EndsWith("er", StringComparison.Ordinal)) return true;
             if (!_t[k].IsWord) return false;
         }
         return false;
@@ -134,11 +177,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var neg = false;
         for (var k = Math.Max(s.First, i - 3); k < i; k++) if (_t[k].Norm is "ne" or "n") neg = true;
         if (neg)
-            for (var k = Math.Max(s.First, i - 3); k < Math.Min(s.End, i + 5); k++) if (_t[k].Norm is "pas" or "jamais" or "plus" or "aucun" or "aucune" or "rien") return true;
+            for (var k = Math.Max(s.First, i - 3); k < Math.Min(s.End, i + 5); k++) if (Grammar.Negations.Contains(_t[k].Norm)) return true;
         // "les frappes ne visaient pas…": a strike noun as the subject of a negated verb.
         for (var k = i + 1; k < Math.Min(s.End, i + 4); k++)
             if (_t[k].Norm is "ne" or "n")
-                for (var j = k + 1; j < Math.Min(s.End, k + 5); j++) if (_t[j].Norm is "pas" or "jamais" or "aucunement") return true;
+                for (var j = k + 1; j < Math.Min(s.End, k + 5); j++) if (Grammar.StrongNegations.Contains(_t[j].Norm)) return true;
         return false;
     }
 
@@ -153,7 +196,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = i + 1; k < Math.Min(s.End, i + 6); k++)
         {
             if (_t[k].Norm is "," or ";" or ".") break;
-            if (_t[k].Norm is "point" or "pourrait" or "pourraient" or "devrait" or "devraient") return true;
+            if (Grammar.IrrealisAfter.Contains(_t[k].Norm)) return true;
         }
         return false;
     }
@@ -164,17 +207,25 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var carrier = StatementsOf(si).FirstOrDefault(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd)
             ?? StatementsOf(si).FirstOrDefault(d => d.Sentence == si && d.Cue.Kind == CueKind.Source);
         var reporter = carrier?.Speaker ?? DeepSource(s);
+        var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
         if (perpetrator is null) return null;
+        // "Les Houthis ont revendiqué une attaque de drone…": the striker reports its own strike.
+        if (claimedBySubject) reporter = perpetrator;
 
         var places = Places(s, excluded);
-        var targets = Targets(s, first, excluded, perpetrator, reporter);
+        var targets = Targets(s, first, excluded, perpetrator, reporter, triggers);
+        // "al-Masirah a également fait état de deux frappes aériennes": another source telling the strike of the sentence just
+        // before, in the same paragraph, takes its places.
+        if (places.Count == 0 && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.Block == s.Block && told.LastSentence >= si - 2
+            && told.Perpetrator.Id == perpetrator.Id && told.ReportedBy?.Id != reporter?.Id)
+            places.AddRange(told.Places);
         var specificPlace = places.Any(p => !p.IsCountry);
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie"): places only holds
         // countries in such locative use.
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
         // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
-        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && !IsCampaign(s, triggers) && DateReader.Find(_t, s.First, s.End, _kb).Any())) return null;
+        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && !IsCampaign(s, triggers) && (DateReader.Find(_t, s.First, s.End, _kb).Any() || HasCount(s, excluded) || HasImpact(s)))) return null;
         if (specificPlace) places.RemoveAll(p => p.IsCountry);
 
         var draft = new StrikeDraft
@@ -205,7 +256,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private bool CountryIsTheTarget(Sentence s)
     {
         for (var k = s.First; k < s.End; k++)
-            if (_t[k].Norm is "contre" or "cible" || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0) return true;
+            if (_t[k].Norm is "contre" or "cible" || _kb.ImpactWords.Contains(_t[k].Norm)
+                || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0 && _kb.StrikeNouns.Match(_t, k, s.End) == 0) return true;
         return false;
     }
 
@@ -231,6 +283,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     private ActorEntry? Perpetrator(int si, Sentence s, List<int> triggers, StatementDraft? carrier, List<StrikeDraft> earlier)
     {
+        // "…qui ont attribué ces frappes à la coalition", "des bombardements qu'elles imputent aux forces azerbaïdjanaises".
+        if (AttributedStriker(s) is { } attributed) return attributed;
         foreach (var trig in triggers)
         {
             // "frappes menées par les Russes", "visées par l'aviation russe", "«Six missiles…» ont été lancés par les forces russes"
@@ -244,12 +298,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // strike word's complement (a group said to be hit is a target, not a striker).
             for (var k = trig + 1; k < Math.Min(s.End, trig + 9); k++)
             {
-                if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans" or "a" or "au") break;
+                if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans") break;
                 if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
                 var j = k + 1;
                 if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur") j++;
                 if (j < s.End && ctx.MentionAt[j] is { Actor: { TargetClass: null } g } gm && gm.Start == j && gm.Kind != MentionKind.Anonymous && Striker(g) is { } st6) return st6;
                 if (j < s.End && _t[j].Norm == "allie" && j + 1 < s.End && _kb.Nationalities.TryGetValue(_t[j + 1].Norm, out var ally) && Striker(ally) is { } st7) return st7;
+                // Only the strike word's own complement: in "frappes de drone venu du Burkina Faso" the second "du" is where from.
+                break;
             }
             // "frappes russes"
             if (ctx.MentionAt[trig] is { Kind: MentionKind.Adjectival or MentionKind.Name, Actor: { } adj } && Striker(adj) is { } st2) return st2;
@@ -266,12 +322,18 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 break;
             }
         }
-        // The subject before the first strike word (inside the reported words when a statement carries it).
+        // The subject before a strike word (inside the reported words when a statement carries it): "la nuit de bombardements
+        // …, depuis que les forces azerbaïdjanaises prennent pour cible Stepanakert" has its striker before the second one.
         var from = carrier is not null && carrier.ContentStart <= triggers[0] ? carrier.ContentStart : s.First;
-        Mention? subject = null;
-        foreach (var m in ctx.MentionsIn(from, triggers[0]))
-            if (m.Prep is null && m.Actor is { } a && Striker(a) is not null) subject = m;
-        if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
+        foreach (var trig in triggers)
+        {
+            Mention? subject = null;
+            foreach (var m in ctx.MentionsIn(from, trig))
+                if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && m.Actor is { } a && Striker(a) is not null) subject = m;
+            if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
+        }
+        // "X a dit avoir pris pour cible…": the speaker's own action.
+        if (carrier is not null && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
         if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
 
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
@@ -283,6 +345,69 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
         return story;
+    }
+
+    // "L'ennemi attaque l'Ukraine … avec des missiles": the object of an attack is what is struck, not who strikes.
+    private bool ObjectOfAttack(Mention m)
+    {
+        var k = m.Start - 1;
+        if (k >= 0 && _t[k].Norm is "la" or "le" or "l" or "les") k--;
+        return k >= 0 && (_t[k].Norm == "contre" || _kb.ImpactWords.Contains(_t[k].Norm) || _kb.StrikeVerbs.Match(_t, k, k + 1, out _) == 1);
+    }
+
+    // "Des drones de l'armée malienne ont frappé…", "les avions de la coalition": the owner of the striking machines.
+    private bool AgentOwner(Mention m)
+    {
+        if (m.Prep is not ("de" or "d" or "du" or "des")) return false;
+        var k = m.Start - 1;
+        if (k >= 0 && _t[k].Norm is "la" or "le" or "l" or "les") k--;
+        return k >= 1 && _t[k].Norm is "de" or "d" or "du" or "des" && _kb.AgentNouns.Contains(_t[k - 1].Norm)
+            || k >= 0 && _t[k].Norm is "du" or "des" && k >= 1 && _kb.AgentNouns.Contains(_t[k - 1].Norm);
+    }
+
+    // The same striker and source in this sentence or the one before (looked up from the end: a few drafts at most).
+    private static bool RecentlyReported(List<StrikeDraft> drafts, StrikeDraft copy, int si)
+    {
+        for (var k = drafts.Count - 1; k >= 0 && drafts[k].LastSentence >= si - 1; k--)
+            if (drafts[k].Perpetrator.Id == copy.Perpetrator.Id && drafts[k].ReportedBy?.Id == copy.ReportedBy?.Id) return true;
+        return false;
+    }
+
+    /// <summary>Strikers coordinated with the perpetrator by "et": "X et Y", "de X et de son allié russe".</summary>
+    private List<ActorEntry> CoordinatedStrikers(Sentence s, ActorEntry perpetrator)
+    {
+        var found = new List<ActorEntry>();
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+        {
+            if (m.Actor is not { } a || Striker(a)?.Id != perpetrator.Id) continue;
+            var k = m.End;
+            if (k >= s.End || _t[k].Norm != "et") continue;
+            k++;
+            if (k < s.End && _t[k].Norm is "de" or "du" or "des" or "d") k++;
+            if (k < s.End && _t[k].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur" or "leurs") k++;
+            ActorEntry? other = null;
+            if (k < s.End && _t[k].Norm is "allie" or "allies" && k + 1 < s.End && _kb.Nationalities.TryGetValue(_t[k + 1].Norm, out var ally)) other = Striker(ally);
+            else if (k < s.End && _t[k].Norm is "mercenaires" or "forces" or "troupes" && ctx.MentionAt[k] is { Actor: { } mercs } && Striker(mercs) is { } ms) other = ms;
+            else if (k < s.End && ctx.MentionAt[k] is { Actor: { TargetClass: null } b } bm && bm.Start == k && bm.Kind != MentionKind.Anonymous) other = Striker(b);
+            if (other is not null && other.Id != perpetrator.Id && found.All(f => f.Id != other.Id)) found.Add(other);
+        }
+        return found;
+    }
+
+    /// <summary>"attribué ces frappes à la coalition", "qu'elles imputent aux forces azerbaïdjanaises": the actor strikes are attributed to.</summary>
+    private ActorEntry? AttributedStriker(Sentence s)
+    {
+        for (var k = s.First; k < s.End; k++)
+        {
+            if (_kb.AttributionVerbs.Match(_t, k, s.End) == 0) continue;
+            for (var j = k + 1; j < Math.Min(s.End, k + 8); j++)
+            {
+                if (_t[j].Norm is not ("a" or "au" or "aux")) continue;
+                var m = j + 1 < s.End && _t[j + 1].Norm is "la" or "le" or "l" or "les" ? j + 2 : j + 1;
+                if (m < s.End && ctx.MentionAt[m] is { Actor: { } a } && Striker(a) is { } st) return st;
+            }
+        }
+        return null;
     }
 
     /// <summary>The striker a sentence names as an agent ("par les forces russes") or by a military noun and nationality ("les forces russes").</summary>
@@ -323,8 +448,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return list;
     }
 
-    private List<(string, string, string?)> Targets(Sentence s, int firstTrigger, List<(int, int)> excluded, ActorEntry perpetrator, ActorEntry? reporter)
+    private List<(string, string, string?)> Targets(Sentence s, int firstTrigger, List<(int, int)> excluded, ActorEntry perpetrator, ActorEntry? reporter, List<int>? draftTriggers = null)
     {
+        draftTriggers ??= [firstTrigger];
         // Noun phrases: a group named as a noun's complement is read whole ("un quartier général des groupes terroristes"; the
         // group, hit through its site, stays a target too); a count noun's complement ("11 cibles de l'Etat islamique") is the target itself.
         var objects = new List<(string, string, string?)>();
@@ -357,16 +483,47 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var list = new List<(string, string, string?)>();
         foreach (var m in ctx.MentionsIn(s.First, s.End))
         {
-            if (In(excluded, m.Start) || m.Actor is not { } a || a.TargetClass is null) continue;
+            // Groups said to be hit: those the data classes as targets, and any other armed group after the strike word
+            // ("des cibles militaires appartenant aux Houthis").
+            if (In(excluded, m.Start) || m.Actor is not { } a || a.TargetClass is null && !(a.Kind == "armed-group" && m.Start > firstTrigger)) continue;
             if (a.Id == perpetrator.Id || a.Id == reporter?.Id) continue;
             if (m.Start < firstTrigger && m.Prep != "par") continue; // before the strike word only a place's holder ("tenue par l'EI")
-            if (Enumerable.Range(firstTrigger, Math.Max(0, m.Start - firstTrigger)).Any(k => _t[k].Norm == "entre")) continue; // "combats entre X et Y"
+            if (Between(firstTrigger, m.Start)) continue; // "combats entre X et Y"
+            if (SaidAbsent(m.End, s.End)) continue; // "des zones où l'EI n'est pas présent"
             list.Add((a.Id, a.Name, a.TargetClass));
+        }
+        // "deux raids aériens contre le ministère de la Défense", "avait déjà ciblé le ministère de la Défense": an institution
+        // as the object of the strike is its target (its building), not a party.
+        foreach (var trig in draftTriggers)
+        {
+            var k = trig + 1;
+            while (k < s.End && k - trig < 4 && _t[k].IsWord && !_t[k].Cap && ctx.MentionAt[k] is null && _t[k].Norm is not ("contre" or "le" or "la" or "l" or "les")) k++;
+            if (k < s.End && _t[k].Norm == "contre") k++;
+            if (k < s.End && _t[k].Norm is "le" or "la" or "l" or "les") k++;
+            if (k < s.End && ctx.MentionAt[k] is { Actor: { Kind: "institution" } inst } im && im.Start == k && inst.Id != perpetrator.Id && inst.ActsFor is null)
+                list.Add((inst.Id, inst.Name, null));
         }
         foreach (var g in complementGroups)
             if (g.Id != perpetrator.Id && g.Id != reporter?.Id && g.TargetClass is not null) list.Add((g.Id, g.Name, g.TargetClass));
         list.AddRange(objects);
         return list.DistinctBy(x => x.Item1).ToList();
+    }
+
+    private bool SaidAbsent(int k, int end)
+    {
+        for (var j = k; j < Math.Min(end, k + 6); j++)
+        {
+            if (_t[j].Norm is "," or "." or ";") return false;
+            if (_kb.AbsenceWords.Contains(_t[j].Norm)) return true;
+            if (_t[j].Norm is "pas" or "plus" or "jamais" && j + 1 < end && _kb.PresenceWords.Contains(_t[j + 1].Norm)) return true;
+        }
+        return false;
+    }
+
+    private bool Between(int from, int to)
+    {
+        for (var k = from; k < to; k++) if (_t[k].Norm == "entre") return true;
+        return false;
     }
 
     /// <summary>The complement of a target noun, from <paramref name="at"/>: "de"/"du"/"des", an article, then either a named
@@ -387,6 +544,26 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                && _t[e].Norm is not ("dans" or "a" or "au" or "sur" or "pres" or "qui" or "et")) e++;
         while (e > c && _t[e - 1].Norm is "de" or "d" or "du" or "des" or "l" or "la" or "le" or "les" or "un" or "une") e--;
         return e > c ? (e, null) : (at, null);
+    }
+
+    private bool ClaimsOwnStrike(Sentence s, int trigger)
+    {
+        for (var k = s.First; k < trigger; k++) if (_kb.ClaimOwnStrikeVerbs.Contains(_t[k].Norm)) return true;
+        return false;
+    }
+
+    // "quatre de ces missiles sont tombés en Iran": where strikes fell is a place struck, not the theatre of a campaign.
+    private bool HasImpact(Sentence s)
+    {
+        for (var k = s.First; k < s.End; k++) if (_kb.FallWords.Contains(_t[k].Norm)) return true;
+        return false;
+    }
+
+    private bool HasCount(Sentence s, List<(int, int)> excluded)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        ReadCounts(s, excluded, counts);
+        return counts.Count > 0;
     }
 
     private void ReadCounts(Sentence s, List<(int, int)> excluded, Dictionary<string, int> counts)
@@ -417,18 +594,22 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     private bool IsCampaign(Sentence s, List<int> triggers)
     {
-        for (var i = s.First; i < s.End; i++)
+        // Only words near the strike words count: "l'ONG …, pays en guerre depuis 2011, a précisé que ces frappes…" dates the
+        // war, not the strikes.
+        var from = Math.Max(s.First, triggers.Min() - 8);
+        var to = Math.Min(s.End, triggers.Max() + 12);
+        for (var i = from; i < to; i++)
         {
             var n = _t[i].Norm;
             if (n == "depuis" && i + 1 < s.End)
             {
                 var next = _t[i + 1];
                 if (next.Kind == TokenKind.Number || next.Norm is "plus" or "longtemps" || next.Norm is "le" && i + 2 < s.End && _t[i + 2].Kind == TokenKind.Number
-                    || next.Norm is "un" or "une" or "deux" or "trois" or "quelques" or "des" && i + 2 < s.End && _t[i + 2].Norm is "semaine" or "semaines" or "mois" or "an" or "ans" or "jours" or "annees")
+                    || next.Norm is "un" or "une" or "deux" or "trois" or "quelques" or "des" && i + 2 < s.End && Grammar.DurationUnits.Contains(_t[i + 2].Norm))
                     return true;
                 continue;
             }
-            if (n is "deja" or "quotidiennes" or "quotidiens" or "regulieres" or "reguliers" or "campagne") return true;
+            if (Grammar.CampaignWords.Contains(n)) return true;
         }
         return triggers.Any(t => _kb.HabitualForms.Contains(_t[t].Norm)) && !DateReader.Find(_t, s.First, s.End, _kb).Any();
     }

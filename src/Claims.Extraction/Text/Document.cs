@@ -11,12 +11,9 @@ public readonly record struct Quote(int Open, int Close);
 /// <summary>The article's body split into tokens, quotes and sentences (quote-aware: a quotation running over several sentences stays in one).</summary>
 public sealed class Document
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
-    { "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "gen", "gal", "col", "cdt", "lt", "av", "apr", "j", "c", "cf", "p", "n", "no", "vol", "art", "ex" };
-
     public string Text { get; }
-    public List<Token> Tokens { get; } = [];
-    public List<Sentence> Sentences { get; } = [];
+    public List<Token> Tokens { get; }
+    public List<Sentence> Sentences { get; }
     public List<Quote> Quotes { get; } = [];
     /// <summary>Per token: index of the quote whose marks enclose it (marks excluded), or -1.</summary>
     public int[] QuoteOf { get; private set; } = [];
@@ -24,6 +21,10 @@ public sealed class Document
     public Document(string text, IEnumerable<Block> blocks)
     {
         Text = text;
+        // Sized from the text (about one token per five characters of French prose, one sentence per 150): a list grown by
+        // doubling copies itself and, past 85 KB, reallocates on the large-object heap, whose collections grow with the article.
+        Tokens = new List<Token>(Math.Max(16, text.Length / 5));
+        Sentences = new List<Sentence>(Math.Max(4, text.Length / 150));
         var blockIndex = 0;
         var ranges = new List<(int First, int End)>();
         foreach (var block in blocks)
@@ -153,5 +154,5 @@ public sealed class Document
     }
 
     private bool IsAbbreviation(Token prev) =>
-        prev.IsWord && (Abbreviations.Contains(prev.Norm) && prev.End - prev.Start <= 4 || (prev.End - prev.Start == 1 && char.IsUpper(Text[prev.Start])));
+        prev.IsWord && (Knowledge.Grammar.Abbreviations.Contains(prev.Norm) && prev.End - prev.Start <= 4 || (prev.End - prev.Start == 1 && char.IsUpper(Text[prev.Start])));
 }

@@ -4,9 +4,6 @@ namespace Claims.Extraction.Text;
 /// Elisions (l', d', qu'...) become their own token; hyphens join words but are not tokens (Etats-Unis = etats unis).</summary>
 public static class Tokenizer
 {
-    private static readonly HashSet<string> ElisionPrefixes = new(StringComparer.Ordinal)
-    { "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu" };
-
     public static List<Token> Tokenize(string text, int start, int end)
     {
         var tokens = new List<Token>();
@@ -34,7 +31,7 @@ public static class Tokenizer
                 if (i < end - 1 && IsApostrophe(text, i) && char.IsLetter(text[i + 1]))
                 {
                     var prefix = Fold.Text(text.AsSpan(wordStart, i - wordStart));
-                    if (ElisionPrefixes.Contains(prefix))
+                    if (Knowledge.Grammar.ElisionPrefixes.Contains(prefix))
                     {
                         tokens.Add(new Token(wordStart, i + 1, prefix, TokenKind.Word, char.IsUpper(text[wordStart]), true, hyphen));
                         hyphen = false;

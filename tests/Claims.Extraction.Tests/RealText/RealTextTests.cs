@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Claims.Extraction.Batch;
+using Claims.Extraction.Json;
+using Claims.Extraction.Tests.Scoring;
+using Xunit.Abstractions;
+
+namespace Claims.Extraction.Tests.RealText;
+
+/// <summary>Issue #16's development corpus: 34 real French news excerpts of other wars and years than the seeds' month,
+/// annotated by GUIDELINES.md before any tuning and split once into a development half (tuned on) and a test half (scored
+/// once per change). The manifest checks always run; the scores need the local copy of the texts and are skipped without it.</summary>
+public sealed class RealTextTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Manifest_and_annotations_agree_and_keep_the_split_decided_up_front()
+    {
+        var excerpts = RealTextCorpus.Excerpts();
+        Assert.True(excerpts.Count >= 30, $"only {excerpts.Count} excerpts");
+        var gold = new[] { "dev", "test" }.ToDictionary(h => h, h => JsonNode.Parse(File.ReadAllText(RealTextCorpus.DataFile(h + ".gold.json")))!["articles"]!.AsArray()
+            .Select(a => (string)a!["file"]!).ToHashSet());
+        foreach (var e in excerpts)
+        {
+            var file = (string)e!["file"]!;
+            var half = (string)e["half"]!;
+            Assert.Equal(RealTextCorpus.HalfOf(file), half);
+            Assert.Contains(file, gold[half]);
+            Assert.Matches("^https?://", (string)e["url"]!);
+            Assert.Matches("^[0-9a-f]{64}$", (string)e["sha256"]!);
+            Assert.False(string.IsNullOrWhiteSpace((string?)e["cut"]), file);
+        }
+        Assert.Equal(excerpts.Count, gold["dev"].Count + gold["test"].Count);
+        Assert.NotEmpty(gold["dev"]);
+        Assert.NotEmpty(gold["test"]);
+    }
+
+    // Floors a little under the scores reached (dev 0.80, test 0.65 at the end of issue #16): a regression on unseen text fails.
+    [RealTextFact]
+    public Task Development_half_holds_its_score() => Check("dev", 0.75);
+
+    [RealTextFact]
+    public Task Test_half_holds_its_score() => Check("test", 0.60);
+
+    private async Task Check(string half, double floor)
+    {
+        var folder = RealTextCorpus.HalfFolder(half);
+        try
+        {
+            var result = await new ExtractionBatch(TestSupport.Extractor).RunAsync([folder]);
+            Assert.Empty(result.Errors);
+            var predicted = JsonNode.Parse(ExtractionJson.Serialize(ExtractionJson.ToDocument(result.Articles, result.Contradictions)))!;
+            var gold = JsonNode.Parse(await File.ReadAllTextAsync(RealTextCorpus.DataFile(half + ".gold.json")))!;
+            var report = GoldScorer.Score(gold, predicted);
+            output.WriteLine(report.ToString());
+            Assert.True(report.MicroF1 >= floor, $"{half} micro F1 {report.MicroF1:0.000} < {floor}\n{report}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
