@@ -1,19 +1,13 @@
+using Claims.Domain.Deciding;
 using Marten;
 
 namespace Claims.Domain.Contradictions.Reviewing;
 
-/// <summary>Records a verdict on the contradiction's own stream; answers with the review state after it (every verdict,
-/// in order). Loading and committing as in <see cref="Articles.Ingesting.IngestArticleHandler"/>.</summary>
+/// <summary>Records a verdict on the contradiction's own stream, refused when another came since the version the reviewer
+/// saw (If-Match); answers with the review state after it (every verdict, in order).</summary>
 public static class RecordVerdictHandler
 {
-    public static async Task<ContradictionReviewState> Handle(RecordVerdict command, IDocumentSession session, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<ContradictionReviewState>(command.StreamId, ct);
-        Deciding.ExpectedVersions.Check(stream, command.ExpectedVersion, $"Contradiction '{command.ContradictionId}'");
-        var state = stream.Aggregate ?? ContradictionReviewState.None;
-        var decided = ContradictionDecider.Decide(command, state);
-        stream.AppendMany(decided);
-        session.LastModifiedBy = command.Reviewer;
-        return decided.Aggregate(state, ContradictionDecider.Evolve);
-    }
+    public static async Task<ContradictionReviewState> Handle(RecordVerdict command, IDocumentSession session, CancellationToken ct) =>
+        (await StreamDecisions.DecideAsync(session, ContradictionDecider.Decider, command.StreamId, command, command.Reviewer, ct,
+            command.ExpectedVersion, $"Contradiction '{command.ContradictionId}'")).After;
 }
