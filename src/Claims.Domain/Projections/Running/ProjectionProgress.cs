@@ -42,7 +42,9 @@ public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource da
     }
 
     /// <summary>Waits until every read model has applied the log as it stands at the call (its head then), polling the
-    /// progress table on a short doubling backoff.</summary>
+    /// progress table on a short doubling backoff. Not Marten's WaitForNonStaleProjectionDataAsync: that waits for every
+    /// shard, subscriptions included (a relay to a broker that is down would hold a read-your-writes wait), and throws on
+    /// an empty log.</summary>
     public async Task WaitForAsync(TimeSpan timeout, CancellationToken ct = default)
     {
         var head = await HeadAsync(ct);
