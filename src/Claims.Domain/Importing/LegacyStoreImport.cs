@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Claims.Domain.Events;
 using JasperFx.Events;
@@ -87,18 +86,18 @@ public static class LegacyStoreImport
 
     private static IEvent ToEvent(string type, int schemaVersion, string data, string metadata, Guid id, DateTimeOffset at)
     {
-        var clr = ClaimsEventTypes.All.FirstOrDefault(e => e.Name == type).Type
-            ?? throw new InvalidOperationException($"The old store holds an event of type '{type}', which this version does not know; nothing was imported.");
-        if (schemaVersion != 1)
-            throw new InvalidOperationException($"The old store holds {type} at schema version {schemaVersion}; this version reads version 1 only; nothing was imported.");
-        // Event<T> of the event's own type: Event.For(object) would file it under System.Object.
-        var wrapper = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(clr), JsonSerializer.Deserialize(data, clr, ClaimsEventTypes.JsonOptions))!;
-        wrapper.Id = id;
-        wrapper.Timestamp = at;
         var meta = JsonNode.Parse(metadata) as JsonObject ?? [];
+        IEvent wrapper;
+        try
+        {
+            wrapper = StoredEvents.Wrap(type, schemaVersion, data, id, at, (string?)meta["causedBy"]);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException($"The old store holds an event this version cannot read ({e.Message}); nothing was imported.", e);
+        }
         wrapper.CorrelationId = (string?)meta["correlationId"];
         wrapper.CausationId = (string?)meta["causationId"];
-        wrapper.UserName = (string?)meta["causedBy"];
         if (meta["headers"] is JsonObject headers)
             foreach (var (key, value) in headers) wrapper.SetHeader(key, (string?)value ?? "");
         return wrapper;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Claims.Api.Tests.Support;
+using Claims.TestKit;
 
 namespace Claims.Api.Tests.Verdicts;
 
@@ -63,6 +64,26 @@ public sealed class ConcurrentReviewTests(SeededApi api) : IClassFixture<SeededA
         Assert.Equal(articleId, problem["current"].Str("articleId"));
         Assert.Equal("retracted", problem["current"]!["records"]!.AsArray().Single(r => r.Str("recordId") == records[0]).Str("status"));
         Assert.Equal("active", problem["current"]!["records"]!.AsArray().Single(r => r.Str("recordId") == records[1]).Str("status"));
+    }
+
+    [Fact]
+    public async Task Verdicts_given_and_decided_through_the_test_kit_show_over_HTTP_with_their_ETag()
+    {
+        var id = await OpenContradictionAsync();
+        var at = new DateTimeOffset(2015, 10, 12, 9, 0, 0, TimeSpan.Zero);
+        var earlier = new Domain.Events.ContradictionVerdictRecorded(id, "needs-evidence", "ask the ministry", "bob", at);
+        await api.Runtime.Scenario()
+            .Given(Domain.Contradictions.ContradictionStreams.Prefix + id, earlier)
+            .When(new Domain.Contradictions.RecordVerdict(id, "confirmed", "the ministry answered", "alice", at.AddHours(2)))
+            .ThenAsync(new Domain.Events.ContradictionVerdictRecorded(id, "confirmed", "the ministry answered", "alice", at.AddHours(2)));
+
+        await api.WaitForProjectionsAsync();
+        using var client = api.Client();
+        using var response = await client.GetAsync($"/contradictions/{id}");
+        var body = (await Http.ReadAsync(response))!;
+        Assert.Equal("\"2\"", response.Headers.ETag?.ToString());
+        Assert.Equal("confirmed", body.Str("status"));
+        Assert.Equal(["ask the ministry", "the ministry answered"], body["history"]!.AsArray().Select(v => v.Str("note")));
     }
 
     [Theory]
