@@ -37,15 +37,15 @@ public static class ClaimsStack
         services.AddSingleton(options.Clock);
         services.AddSingleton(_ => options.Extractor ?? SharedExtractor.Value);
         // One pool for Marten and for the read-model queries (plain SQL over the projections' tables).
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "claims" }.Build();
-        services.AddSingleton(dataSource);
+        // Built by the container, so that stopping the host disposes it with its pooled connections.
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "claims" }.Build());
 
         var projections = new List<TableProjection>();
         services.AddSingleton<IReadOnlyList<TableProjection>>(projections);
-        services.AddSingleton(sp => new ReadModels(dataSource, sp.GetRequiredService<IReadOnlyList<TableProjection>>()));
+        services.AddSingleton(sp => new ReadModels(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IReadOnlyList<TableProjection>>()));
         // Registered before Marten's daemon, so that a database of the old store is imported and the read models' schemas
         // exist before the daemon (or any query) uses them.
-        services.AddHostedService(sp => new BeforeTheDaemon(sp.GetRequiredService<IDocumentStore>(), dataSource, projections,
+        services.AddHostedService(sp => new BeforeTheDaemon(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(), projections,
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Claims")));
 
         services.AddMarten(marten =>
@@ -95,7 +95,7 @@ public static class ClaimsStack
             wolverine.OnException<ConcurrencyException>().Or<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryTimes(5);
             if (options.Daemon != DaemonMode.HotCold) wolverine.Durability.Mode = DurabilityMode.Solo;
         });
-        services.AddSingleton(sp => new ProjectionProgress(sp.GetRequiredService<IDocumentStore>(), dataSource, projections));
+        services.AddSingleton(sp => new ProjectionProgress(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(), projections));
         services.AddSingleton(sp => new ClaimsApplication(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>(),
             sp.GetRequiredService<ProjectionProgress>(), sp.GetRequiredService<ArticleExtractor>(), options.Clock, sp.GetRequiredService<ReadModels>()));
         services.AddSingleton<IClaimsApplication>(sp => sp.GetRequiredService<ClaimsApplication>());
