@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Claims.Bench.Append;
 using Claims.Bench.Corpus;
 using Claims.Bench.Extraction;
 using Claims.Bench.Harness;
@@ -26,6 +27,7 @@ if (databaseSections.Any(Wanted))
     // One server for every database benchmark: each figure and its baseline still run back to back on it.
     await using var database = await BenchDatabase.StartAsync();
     databaseDescription = database.Describe();
+    if (Wanted("append")) rows.AddRange(await Timed("append", () => AppendBenchmark.RunAsync(database, quick)));
     if (Wanted("queries")) rows.AddRange(await Timed("queries", () => QueryBenchmark.RunAsync(database, quick)));
 }
 
