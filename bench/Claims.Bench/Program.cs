@@ -4,6 +4,7 @@ using Claims.Bench.Corpus;
 using Claims.Bench.Extraction;
 using Claims.Bench.Harness;
 using Claims.Bench.Queries;
+using Claims.Bench.Store;
 
 // claims-bench [--quick] [--json] [append|extraction|corpus|rebuild|lag|growth|ingest|queries ...]: runs the benchmarks (all by default), each figure against a
 // baseline measured in the same run, and prints one markdown table (and with --json the same figures as JSON).
@@ -28,6 +29,7 @@ if (databaseSections.Any(Wanted))
     await using var database = await BenchDatabase.StartAsync();
     databaseDescription = database.Describe();
     if (Wanted("append")) rows.AddRange(await Timed("append", () => AppendBenchmark.RunAsync(database, quick)));
+    if (Wanted("lag")) rows.AddRange(await Timed("lag", () => LiveLagBenchmark.RunAsync(database, quick)));
     if (Wanted("queries")) rows.AddRange(await Timed("queries", () => QueryBenchmark.RunAsync(database, quick)));
 }
 
