@@ -3,6 +3,7 @@ using Claims.Bench.Append;
 using Claims.Bench.Corpus;
 using Claims.Bench.Extraction;
 using Claims.Bench.Harness;
+using Claims.Bench.Ingest;
 using Claims.Bench.Queries;
 using Claims.Bench.Store;
 
@@ -29,7 +30,9 @@ if (databaseSections.Any(Wanted))
     await using var database = await BenchDatabase.StartAsync();
     databaseDescription = database.Describe();
     if (Wanted("append")) rows.AddRange(await Timed("append", () => AppendBenchmark.RunAsync(database, quick)));
+    if (Wanted("rebuild")) rows.AddRange(await Timed("rebuild", () => RebuildBenchmark.RunAsync(database, quick)));
     if (Wanted("lag")) rows.AddRange(await Timed("lag", () => LiveLagBenchmark.RunAsync(database, quick)));
+    if (Wanted("ingest")) rows.AddRange(await Timed("ingest", () => IngestBenchmark.RunAsync(database, quick)));
     if (Wanted("queries")) rows.AddRange(await Timed("queries", () => QueryBenchmark.RunAsync(database, quick)));
 }
 
