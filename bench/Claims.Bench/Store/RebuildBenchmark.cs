@@ -24,9 +24,9 @@ public static class RebuildBenchmark
     public static async Task<IReadOnlyList<BenchRow>> RunAsync(BenchDatabase database, bool quick)
     {
         // The read models rebuild at about 1 000 events/s on this machine (bench/RESULTS.md), so 1 000 000 events take about
-        // 20 minutes: the full run stops at 100 000 and --quick at 20 000 to keep within their budgets (20 and 3 minutes);
+        // 20 minutes: the full run stops at 100 000 and --quick at 10 000 to keep within their budgets (20 and 3 minutes);
         // CLAIMS_BENCH_REBUILD_EVENTS=1000000 measures the size.
-        var target = int.TryParse(Environment.GetEnvironmentVariable("CLAIMS_BENCH_REBUILD_EVENTS"), out var n) && n > 0 ? n : quick ? 20_000 : 100_000;
+        var target = int.TryParse(Environment.GetEnvironmentVariable("CLAIMS_BENCH_REBUILD_EVENTS"), out var n) && n > 0 ? n : quick ? 10_000 : 100_000;
         await using (var drop = NpgsqlDataSource.Create(database.ConnectionString)) await BenchSchemas.DropAsync(drop, Schema);
         // No daemon: the log is written first, then only the rebuilds read it.
         await using var runtime = await ClaimsRuntime.StartAsync(database.ConnectionString, new ClaimsRuntimeOptions { Schema = Schema, Daemon = DaemonMode.Disabled });
