@@ -20,7 +20,7 @@ namespace Claims.Bench.Append;
 /// and 19 records of a real extraction) with 1, 4 and 16 concurrent writers, 1 000 streams a measurement (--quick: 200), through:
 /// - Marten's append as configured by <see cref="ClaimsStack"/> (default mode, QuickWithServerTimestamps): a lightweight
 ///   session per batch, StartStream, SaveChangesAsync;
-/// - the same in Marten's Rich append mode (<see cref="StartRichAsync"/>);
+/// - the same in Marten's Rich append mode (the ingest uses the default, QuickWithServerTimestamps);
 /// - the path the ingest takes: the IngestArticle command through Wolverine's bus and its handler (FetchForWriting,
 ///   the decider, append, Wolverine's transactional middleware), extraction excluded;
 /// against the baseline, the same rows with no event-store logic (<see cref="RawEvents"/>: one multi-row INSERT a batch
@@ -43,7 +43,10 @@ public static class AppendBenchmark
         await runtime.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var raw = await RawEvents.CreateAsync(dataSource, runtime.Store, $"{Schema}_raw.mt_events");
         var wolverine = runtime.Services.GetRequiredService<IWolverineRuntime>();
-        using var richHost = await StartRichAsync(database.ConnectionString);
+        // Marten's other append mode, Rich (the stream's version read first, then the events written by statements of
+        // Marten's own making, no database function), on a schema of its own: which mode the append cost comes from.
+        using var richHost = await BenchHost.StartAsync(database.ConnectionString, new ClaimsRuntimeOptions { Schema = Schema + "_rich", Daemon = DaemonMode.Disabled },
+            marten => marten.Events.AppendMode = EventAppendMode.Rich);
         var rich = ClaimsRuntime.Of(richHost).Store;
 
         // A round of each first, untimed: JIT, connection pools and Marten's generated code would otherwise land in the
@@ -77,20 +80,6 @@ public static class AppendBenchmark
         }
         await richHost.StopAsync();
         return rows;
-    }
-
-    /// <summary>Claims' bootstrap on a schema of its own with Marten's other append mode, Rich (the stream's version read
-    /// first, then the events written by statements of Marten's own making, no database function): which of the two modes
-    /// the append cost comes from. The ingest uses the default, QuickWithServerTimestamps.</summary>
-    private static async Task<IHost> StartRichAsync(string connectionString)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.AddClaims(connectionString, new ClaimsRuntimeOptions { Schema = Schema + "_rich", Daemon = DaemonMode.Disabled });
-        builder.Services.ConfigureMarten(o => o.Events.AppendMode = EventAppendMode.Rich);
-        var host = builder.Build();
-        await host.StartAsync();
-        await host.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        return host;
     }
 
     /// <summary>Events/s of <paramref name="streams"/> batches shared among <paramref name="writers"/> concurrent writers.</summary>

@@ -12,6 +12,7 @@ using Claims.Domain.Application;
 using Claims.Extraction;
 using Claims.TestKit.Corpus;
 using JasperFx.Events.Daemon;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,8 @@ namespace Claims.Bench.Ingest;
 /// this process running the three read models) and 8 HttpClient writers posting synthetic articles in publication order
 /// to POST /articles, each POST answering once the read models include it (read-your-writes). The clock runs from the
 /// first POST until the read models have applied the whole log. Run with the API's default ingest bound
-/// (CLAIMS_INGEST_CONCURRENCY: cores − 1 at once, 4 waiting a core), then with one slot a client. Baseline, right after on the same
+/// (CLAIMS_INGEST_CONCURRENCY: cores − 1 at once, 4 waiting a core), then with one slot a client, then with the default
+/// bound and Marten's LISTEN/NOTIFY wakeup of the daemon. Baseline, right after on the same
 /// database: the raw floor, the same articles extracted by the same extractor, their events written by one multi-row
 /// INSERT per article into a table like mt_events (<see cref="RawEvents"/>), by the same number of writers.
 /// </summary>
@@ -40,7 +42,7 @@ public static class IngestBenchmark
     {
         // The API takes articles for a time budget (the rows say how many went in): at the current pace (a few articles a
         // second, bench/RESULTS.md) 10 000 articles would take far more than the full run's 20 minutes.
-        var budget = TimeSpan.FromSeconds(quick ? 20 : 120);
+        var budget = TimeSpan.FromSeconds(quick ? 20 : 90);
         var clock = Stopwatch.StartNew();
         var articles = SyntheticCorpus.Generate(quick ? 2_000 : 10_000, 2016).OrderBy(a => a.PublishedOn).ToList();
         Console.Error.WriteLine($"ingest: {articles.Count} articles generated in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -51,10 +53,12 @@ public static class IngestBenchmark
         // With the API's default bound, then with one ingest slot a client: the slot is held while the POST waits for the
         // read models, so the second run shows what the bound costs and what the wait alone allows.
         var runs = new List<ApiRun>();
-        foreach (var concurrency in new int?[] { null, Writers })
+        // Then the default bound again with Marten's LISTEN/NOTIFY wakeup of the daemon (not Claims' setting): the wait is
+        // mostly the daemon's polling for the high-water mark (see the lag rows).
+        foreach (var (concurrency, notify) in new (int?, bool)[] { (null, false), (Writers, false), (null, true) })
         {
             await BenchSchemas.DropAsync(dataSource, Schema);
-            var run = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency);
+            var run = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency, notify);
             Console.Error.WriteLine($"ingest: API ({run.Bound}) {run.Articles} articles, {run.Articles / run.Seconds:0.0} articles/s");
             runs.Add(run);
         }
@@ -68,12 +72,14 @@ public static class IngestBenchmark
         foreach (var api in runs)
         {
             var b = api.Bound;
+            // The targets are the product's: its default settings.
+            var claims = api == runs[0];
             rows.AddRange(
             [
                 new("ingest", $"POST /articles, projections current, {w}, {b} ({api.Articles} articles in publication order in a {budget.TotalSeconds:0} s budget)",
-                    api.Articles / api.Seconds, "articles/s", floor.Articles / floor.Seconds, floorName, "≥ 0.25 of raw floor"),
+                    api.Articles / api.Seconds, "articles/s", floor.Articles / floor.Seconds, floorName, claims ? "≥ 0.25 of raw floor" : null),
                 new("ingest", $"POST latency p50, {w}, {b}", BenchPercentiles.Percentile(api.LatenciesMs, 50), "ms", BenchPercentiles.Percentile(floor.LatenciesMs, 50), "raw floor per-article p50"),
-                new("ingest", $"POST latency p99, {w}, {b}", BenchPercentiles.Percentile(api.LatenciesMs, 99), "ms", BenchPercentiles.Percentile(floor.LatenciesMs, 99), "raw floor per-article p99", "< 100 ms"),
+                new("ingest", $"POST latency p99, {w}, {b}", BenchPercentiles.Percentile(api.LatenciesMs, 99), "ms", BenchPercentiles.Percentile(floor.LatenciesMs, 99), "raw floor per-article p99", claims ? "< 100 ms" : null),
                 new("ingest", $"drain after the last POST until the read models are current, {w}, {b}", api.DrainSeconds, "s", null, null),
                 new("ingest", $"events in the log per article, {w}, {b}", (double)api.Events / api.Articles, "events", (double)floor.Events / floor.Articles, "raw floor events per article"),
             ]);
@@ -86,9 +92,10 @@ public static class IngestBenchmark
 
     private sealed record FloorRun(int Articles, long Events, double Seconds, List<double> LatenciesMs, double ExtractSeconds, double WriterSeconds);
 
-    /// <summary>One API run; <paramref name="concurrency"/> sets CLAIMS_INGEST_CONCURRENCY (null: the default).</summary>
+    /// <summary>One API run; <paramref name="concurrency"/> sets CLAIMS_INGEST_CONCURRENCY (null: the default),
+    /// <paramref name="notify"/> turns on Marten's UseListenNotifyForEventAppends.</summary>
     private static async Task<ApiRun> ApiRunAsync(string connectionString, IReadOnlyList<SyntheticArticle> articles, ArticleExtractor extractor, TimeSpan budget,
-        NpgsqlDataSource dataSource, int? concurrency)
+        NpgsqlDataSource dataSource, int? concurrency, bool notify)
     {
         var app = ClaimsWebHost.Build(new ClaimsWebHostOptions
         {
@@ -97,14 +104,19 @@ public static class IngestBenchmark
             ApiKeys = ApiKeyRing.Parse($"{ApiKey}=bench:ingest"),
             MinimumLogLevel = LogLevel.Warning,
             // The bench owns the process: Ctrl+C must stop it, not only the web host (the default console lifetime would).
-            ConfigureServices = builder => builder.Services.AddSingleton<IHostLifetime, BenchLifetime>(),
+            ConfigureServices = builder =>
+            {
+                builder.Services.AddSingleton<IHostLifetime, BenchLifetime>();
+                if (notify) builder.Services.ConfigureMarten(marten => marten.Events.UseListenNotifyForEventAppends = true);
+            },
         }, connectionString, new ClaimsRuntimeOptions { Schema = Schema, Daemon = DaemonMode.Solo, Extractor = extractor });
         await app.StartAsync();
         try
         {
             var runtime = ClaimsRuntime.Of(app);
             var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
-            var bound = $"{(concurrency is null ? "default ingest bound" : "ingest bound")} {limits.IngestConcurrency} at once, {limits.IngestQueue} waiting";
+            var bound = $"{(concurrency is null ? "default ingest bound" : "ingest bound")} {limits.IngestConcurrency} at once, {limits.IngestQueue} waiting" +
+                        (notify ? ", with Marten's UseListenNotifyForEventAppends (not Claims' setting)" : "");
             // The raw floor's table is made now, like this store's mt_events, and filled after the API run.
             var raw = await RawEvents.CreateAsync(dataSource, runtime.Store, $"{Schema}_raw.mt_events");
             var clients = Enumerable.Range(0, Writers).Select(_ => Client(new Uri(app.Urls.Single()))).ToList();

@@ -17,7 +17,8 @@ namespace Claims.Bench.Store;
 /// returned, the sequences it got known) to the first moment the progress table shows (a) the daemon's high-water mark,
 /// which bounds the feed, and (b) all three read models at or past its last sequence, which is what a read-your-writes
 /// request waits for. The progress table is polled every 2 ms, so a lag is known to within a poll. Baseline: the same
-/// writes' commit latency (SaveChangesAsync).
+/// writes' commit latency (SaveChangesAsync). Measured with Claims' settings, then with Marten's LISTEN/NOTIFY wakeup of
+/// the daemon on top (a schema of its own), which shows how much of the lag is the daemon's polling.
 /// </summary>
 public static class LiveLagBenchmark
 {
@@ -33,8 +34,24 @@ public static class LiveLagBenchmark
         var batches = ArticleEvents.Batches(ArticleEvents.Generate(batchCount * 6 / 5, seed: 2018), BatchSize).Take(batchCount + 1).ToList();
         if (batches.Count <= batchCount) throw new InvalidOperationException($"only {batches.Count} articles of {BatchSize} events or more");
         await using (var drop = Npgsql.NpgsqlDataSource.Create(database.ConnectionString)) await BenchSchemas.DropAsync(drop, Schema);
-        await using var runtime = await ClaimsRuntime.StartAsync(database.ConnectionString, new ClaimsRuntimeOptions { Schema = Schema, Daemon = DaemonMode.Solo });
-        await runtime.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        return
+        [
+            .. await MeasureAsync(database, quick, batches, Schema, "", _ => { }),
+            // Marten's daemon finds new events by polling for the high-water mark (every 250 ms when busy, 1 s when idle:
+            // JasperFx's DaemonSettings.FastPollingTime and SlowPollingTime). Marten can also wake it by LISTEN/NOTIFY on
+            // every append; Claims does not turn that on, this row shows what it would change.
+            .. await MeasureAsync(database, quick, batches, Schema + "_notify", "; with Marten's UseListenNotifyForEventAppends, not Claims' setting",
+                marten => marten.Events.UseListenNotifyForEventAppends = true),
+        ];
+    }
+
+    private static async Task<IReadOnlyList<BenchRow>> MeasureAsync(BenchDatabase database, bool quick, IReadOnlyList<object[]> batches, string schema, string setting,
+        Action<Marten.StoreOptions> marten)
+    {
+        var batchCount = batches.Count - 1;
+        var seconds = batchCount / BatchesPerSecond;
+        using var host = await BenchHost.StartAsync(database.ConnectionString, new ClaimsRuntimeOptions { Schema = schema, Daemon = DaemonMode.Solo }, marten);
+        var runtime = ClaimsRuntime.Of(host);
         // The daemon starts its agents in the background: one article through the read models first, so that the lag
         // measured is the running daemon's, not its start.
         await AppendAsync(runtime, batches[^1]);
@@ -73,8 +90,10 @@ public static class LiveLagBenchmark
         }
         await stop.CancelAsync();
         await poller;
+        await host.StopAsync();
 
         var end = Stopwatch.GetTimestamp();
+        var target = setting.Length == 0 ? "p99 < 50 ms" : null;
         var highWater = new List<double>();
         var readModels = new List<double>();
         var unreached = 0;
@@ -86,19 +105,19 @@ public static class LiveLagBenchmark
             readModels.Add(double.IsNaN(lag) ? Stopwatch.GetElapsedTime(c.Committed, end).TotalMilliseconds : lag);
         }
         var commitMs = commits.Select(c => c.CommitMs).ToList();
-        var rate = $"{batchCount * BatchSize / writeSeconds:0} events/s for {seconds} s";
+        var rate = $"{batchCount * BatchSize / writeSeconds:0} events/s for {seconds} s{setting}";
         var (c50, c99) = (BenchPercentiles.Percentile(commitMs, 50), BenchPercentiles.Percentile(commitMs, 99));
         var caught = unreached == 0 ? $"all caught up {drain.Elapsed.TotalSeconds:0.0} s after the last write"
             : $"{unreached} of {batchCount} batches not reached {drain.Elapsed.TotalSeconds:0} s after the last write: their lag counted until then, a lower bound";
         return
         [
             new BenchRow("lag", $"commit → high-water mark past it p50 ({rate})", BenchPercentiles.Percentile(highWater, 50), "ms", c50, "commit latency p50"),
-            new BenchRow("lag", $"commit → high-water mark past it p99 ({rate})", BenchPercentiles.Percentile(highWater, 99), "ms", c99, "commit latency p99", "p99 < 50 ms"),
+            new BenchRow("lag", $"commit → high-water mark past it p99 ({rate})", BenchPercentiles.Percentile(highWater, 99), "ms", c99, "commit latency p99", target),
             new BenchRow("lag", $"commit → ledger, contradictions and strikes past it p50 ({rate}; {caught})", BenchPercentiles.Percentile(readModels, 50), "ms", c50, "commit latency p50"),
-            new BenchRow("lag", $"commit → ledger, contradictions and strikes past it p99 ({rate})", BenchPercentiles.Percentile(readModels, 99), "ms", c99, "commit latency p99", "p99 < 50 ms"),
+            new BenchRow("lag", $"commit → ledger, contradictions and strikes past it p99 ({rate})", BenchPercentiles.Percentile(readModels, 99), "ms", c99, "commit latency p99", target),
             new BenchRow("lag", $"commit → ledger, contradictions and strikes past it max ({rate})", readModels.Max(), "ms", c99, "commit latency p99"),
-            new BenchRow("lag", "commit latency (SaveChangesAsync, 20 events) p50", c50, "ms", c50, "commit latency p50"),
-            new BenchRow("lag", "commit latency (SaveChangesAsync, 20 events) p99", c99, "ms", c99, "commit latency p99"),
+            new BenchRow("lag", $"commit latency (SaveChangesAsync, 20 events) p50{setting}", c50, "ms", c50, "commit latency p50"),
+            new BenchRow("lag", $"commit latency (SaveChangesAsync, 20 events) p99{setting}", c99, "ms", c99, "commit latency p99"),
         ];
     }
 
