@@ -15,7 +15,7 @@ public static class BenchSchemas
         end $$;
         """);
 
-    public static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
     {
         await using var command = dataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();

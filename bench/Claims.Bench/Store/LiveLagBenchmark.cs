@@ -14,7 +14,7 @@ namespace Claims.Bench.Store;
 /// Live lag while writers append Claims' article events at a steady 2 000 events/s (100 batches a second of 20 events, one
 /// new article stream each, each batch started on schedule whatever the previous ones do), with Marten's daemon running
 /// the real read models (ledger, contradictions, strikes) in this process. Per batch: from its commit (SaveChangesAsync
-/// returned, the sequences it got known) to the first moment the progress table shows (a) the daemon's high-water mark,
+/// returned, with the sequences it got) to the first moment the progress table shows (a) the daemon's high-water mark,
 /// which bounds the feed, and (b) all three read models at or past its last sequence, which is what a read-your-writes
 /// request waits for. The progress table is polled every 2 ms, so a lag is known to within a poll. Baseline: the same
 /// writes' commit latency (SaveChangesAsync). Measured with Claims' settings, then with Marten's LISTEN/NOTIFY wakeup of
@@ -46,7 +46,7 @@ public static class LiveLagBenchmark
     }
 
     private static async Task<IReadOnlyList<BenchRow>> MeasureAsync(BenchDatabase database, bool quick, IReadOnlyList<object[]> batches, string schema, string setting,
-        Action<Marten.StoreOptions> marten)
+        Action<StoreOptions> marten)
     {
         var batchCount = batches.Count - 1;
         var seconds = batchCount / BatchesPerSecond;
