@@ -1,11 +1,14 @@
 using System.Text.Json;
+using Claims.Bench.Append;
 using Claims.Bench.Corpus;
 using Claims.Bench.Extraction;
 using Claims.Bench.Harness;
+using Claims.Bench.Ingest;
 using Claims.Bench.Queries;
 using Claims.Bench.Soak;
+using Claims.Bench.Store;
 
-// claims-bench [--quick] [--json] [append|extraction|corpus|rebuild|lag|growth|ingest|queries ...]: runs the benchmarks (all by default), each figure against a
+// claims-bench [--quick] [--json] [extraction|corpus|append|rebuild|lag|ingest|queries ...]: runs the benchmarks (all by default), each figure against a
 // baseline measured in the same run, and prints one markdown table (and with --json the same figures as JSON).
 var quick = args.Contains("--quick");
 var json = args.Contains("--json");
@@ -14,18 +17,22 @@ bool Wanted(string name) => selected.Count == 0 || selected.Contains(name);
 
 var rows = new List<BenchRow>();
 if (Wanted("extraction"))
-    rows.AddRange((await ExtractionBenchmark.RunAsync(quick)).Select(r =>
+    rows.AddRange((await Timed("extraction", async () => await ExtractionBenchmark.RunAsync(quick))).Select(r =>
         new BenchRow("extraction", r.Name, r.MegabytesPerSecond, r.Unit, r.MegabytesPerSecond / r.Ratio, r.BaselineName ?? "page reading + tokenizer + sentence splitter", r.Target)));
 
-if (Wanted("corpus")) rows.AddRange(await CorpusProfile.RunAsync());
+if (Wanted("corpus")) rows.AddRange(await Timed("corpus", CorpusProfile.RunAsync));
 
 string? databaseDescription = null;
-string[] databaseSections = ["append", "rebuild", "lag", "growth", "ingest", "queries", "soak"];
+string[] databaseSections = ["append", "rebuild", "lag", "ingest", "queries", "soak"];
 if (databaseSections.Any(Wanted))
 {
     // One server for every database benchmark: each figure and its baseline still run back to back on it.
     await using var database = await BenchDatabase.StartAsync();
     databaseDescription = database.Describe();
+    if (Wanted("append")) rows.AddRange(await Timed("append", () => AppendBenchmark.RunAsync(database, quick)));
+    if (Wanted("rebuild")) rows.AddRange(await Timed("rebuild", () => RebuildBenchmark.RunAsync(database, quick)));
+    if (Wanted("lag")) rows.AddRange(await Timed("lag", () => LiveLagBenchmark.RunAsync(database, quick)));
+    if (Wanted("ingest")) rows.AddRange(await Timed("ingest", () => IngestBenchmark.RunAsync(database, quick)));
     if (Wanted("queries")) rows.AddRange(await Timed("queries", () => QueryBenchmark.RunAsync(database, quick)));
     if (Wanted("soak")) rows.AddRange(await Timed("soak", () => SoakRun.RunAsync(database, quick)));
 }
@@ -39,7 +46,7 @@ foreach (var r in rows)
 if (json) Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
 
 // Progress on stderr, so that stdout stays one table.
-static async Task<IReadOnlyList<BenchRow>> Timed(string section, Func<Task<IReadOnlyList<BenchRow>>> run)
+static async Task<IReadOnlyList<T>> Timed<T>(string section, Func<Task<IReadOnlyList<T>>> run)
 {
     var clock = System.Diagnostics.Stopwatch.StartNew();
     var result = await run();
