@@ -24,6 +24,7 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
             RequestValidationException invalid => Invalid(invalid.Field, invalid.Message),
             NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
             StaleVersionException stale => Stale(stale),
+            ReviewConflictException conflict => Conflict(conflict),
             // Another writer changed the stream between load and append, and Wolverine's retries met it again each time.
             JasperFx.ConcurrencyException conflict => new ProblemDetails
             {
@@ -49,6 +50,15 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
         problem.Extensions["expectedVersion"] = stale.Expected;
         problem.Extensions["currentVersion"] = stale.Actual;
         if (stale.Current is not null) problem.Extensions["current"] = stale.Current;
+        return problem;
+    }
+
+    /// <summary>409: the review write meets what the stream holds, named (who holds the contradiction, what it duplicates).</summary>
+    private static ProblemDetails Conflict(ReviewConflictException conflict)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message };
+        if (conflict is AssignmentConflictException held) problem.Extensions["assignee"] = held.Assignee;
+        if (conflict.DuplicateOf is { } of) problem.Extensions["duplicateOf"] = of;
         return problem;
     }
 
