@@ -15,6 +15,9 @@ namespace Claims.Api.Contradictions;
 /// the read models, so that the queue reloaded after it shows it.</summary>
 public static class ReviewQueueEndpoints
 {
+    /// <summary>GET /review/me.</summary>
+    public sealed record Reviewer(string Name);
+
     public static RouteGroupBuilder MapReviewQueue(this RouteGroupBuilder contradictions)
     {
         contradictions.MapPost("/{id}/assignment", AssignAsync)
@@ -78,6 +81,13 @@ public static class ReviewQueueEndpoints
             .WithName("GetReviewStats")
             .WithSummary("The team's figures: open, assigned (open or reopened and held), reopened, verdicts in the last 7 days, median hours " +
                          "from a contradiction's first article to its first verdict, and per reviewer the contradictions held and verdicts recorded.");
+        endpoints.MapGet("/review/me", (ClaimsPrincipal user) => TypedResults.Ok(new Reviewer(user.Identity!.Name!)))
+            .RequireAuthorization(WriteRoles.Review)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithTags("Contradictions")
+            .WithName("GetReviewer")
+            .WithSummary("Who the API key speaks for (`reviewer`): the name assignments and verdicts are recorded under; the review page's \"mine\".");
         return endpoints;
     }
 

@@ -28,6 +28,7 @@ namespace Claims.Api.Json;
 [JsonSerializable(typeof(AssignRequest))]
 [JsonSerializable(typeof(DuplicateOfRequest))]
 [JsonSerializable(typeof(ReviewStats))]
+[JsonSerializable(typeof(Claims.Api.Contradictions.ReviewQueueEndpoints.Reviewer))]
 [JsonSerializable(typeof(CorrectRecordRequest))]
 [JsonSerializable(typeof(RecordView))]
 [JsonSerializable(typeof(IReadOnlyList<StrikeIncident>))]

@@ -137,9 +137,12 @@ public sealed class ClaimsApplication : IClaimsApplication
     public async Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(ContradictionQuery query, ContradictionPage? page = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var status = string.IsNullOrWhiteSpace(query.Status) ? null : query.Status.Trim().ToLowerInvariant();
-        if (status is not null && !ReadModels.Statuses.Contains(status))
-            throw new RequestValidationException("status", $"status must be one of {string.Join(", ", ReadModels.Statuses)} (got '{status}').");
+        // Several statuses, comma-separated, make one queue (open,reopened).
+        var statuses = string.IsNullOrWhiteSpace(query.Status) ? null
+            : query.Status.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).Distinct().ToArray();
+        foreach (var status in statuses ?? [])
+            if (!ReadModels.Statuses.Contains(status))
+                throw new RequestValidationException("status", $"status must be one of {string.Join(", ", ReadModels.Statuses)}, or several of them comma-separated (got '{status}').");
         var sort = string.IsNullOrWhiteSpace(query.Sort) ? ContradictionQuery.ById : query.Sort.Trim().ToLowerInvariant();
         if (sort is not (ContradictionQuery.ById or ContradictionQuery.ByPriority))
             throw new RequestValidationException("sort", $"sort must be id or priority (got '{query.Sort}').");
@@ -150,7 +153,7 @@ public sealed class ClaimsApplication : IClaimsApplication
         if (page.RecordsPerSide is < 1 or > ContradictionPage.MaxLimit)
             throw new RequestValidationException("recordsPerSide", $"recordsPerSide must be between 1 and {ContradictionPage.MaxLimit} (got {page.RecordsPerSide}).");
         var actorIds = string.IsNullOrWhiteSpace(query.Actor) ? null : await ActorIdsAsync(query.Actor.Trim(), ct);
-        return await _read.ContradictionsAsync(null, status, actorIds, page, ct, byPriority: sort == ContradictionQuery.ByPriority, assignee: assignee);
+        return await _read.ContradictionsAsync(null, statuses, actorIds, page, ct, byPriority: sort == ContradictionQuery.ByPriority, assignee: assignee);
     }
 
     // `actor` is an id, or a name or alias ("Lavrov") resolved through the accent- and case-insensitive actor search: the

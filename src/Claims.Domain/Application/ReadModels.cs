@@ -133,18 +133,20 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
     /// <paramref name="page"/>'s `after` in that order, at most its limit, each side with its first `recordsPerSide` records
     /// (a striker's campaign can gather thousands) and its full count; with the duplicates marked of each, and what joined a
     /// reopened one since its verdict.</summary>
-    public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string? id, string? status, string[]? actorIds, ContradictionPage page, CancellationToken ct,
+    public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string? id, string[]? statuses, string[]? actorIds, ContradictionPage page, CancellationToken ct,
         bool byPriority = false, string? assignee = null, string[]? duplicatesOf = null)
     {
         var after = byPriority
             ? $"(c.queue_rank, c.id) > (select a.queue_rank, a.id from {Contra}.contradictions a where a.id = $4)"
             : "c.id > $4";
+        // One status is an equality, so that a page of it is a range of the (status, key, id) index.
+        var status = statuses is { Length: > 1 } ? "c.status = any($8)" : "c.status = $2";
         await using var command = dataSource.CreateCommand($"""
             select c.id, c.about, c.kind, c.status, c.positions, c.record_counts, c.assignee, c.duplicate_of,
                    c.outlets, c.voices, c.official, c.top_count, c.latest, c.recent_articles,
                    (select max(n.latest) from {Contra}.contradictions n where n.current)
               from {Contra}.contradictions c
-             where (c.current or $1::text is not null) and ($1::text is null or c.id = $1) and ($2::text is null or c.status = $2)
+             where (c.current or $1::text is not null) and ($1::text is null or c.id = $1) and ($2::text is null or {status})
                and ($3::text[] is null or exists (select 1 from {Contra}.contradiction_records cr join {Contra}.records r
                         on r.article_id = cr.article_id and r.record_id = cr.record_id where cr.contradiction_id = c.id and r.actor_ids && $3::text[]))
                and ($4::text is null or {after})
@@ -153,12 +155,13 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
              order by {(byPriority ? "c.queue_rank, c.id" : "c.id")} limit $5
             """);
         command.Parameters.Add(new() { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)statuses?[0] ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)actorIds ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)page.After ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = page.Limit });
         command.Parameters.Add(new() { Value = (object?)assignee ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)duplicatesOf ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)statuses ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         var rows = new List<(ContradictionView View, string[] Positions, int[] Counts)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))

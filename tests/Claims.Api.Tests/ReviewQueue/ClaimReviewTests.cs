@@ -19,9 +19,15 @@ public sealed class ClaimReviewTests(SeededApi api) : IClassFixture<SeededApi>
         var (status, body, _) = await alice.PostJsonAsync($"/contradictions/{id}/verdicts", new JsonObject { ["verdict"] = "confirmed", ["note"] = "Deux bilans incompatibles" });
         Assert.True(status == HttpStatusCode.Created, body?.ToJsonString());
 
-        var record = contradiction["sides"]![0]!["records"]![0]!;
+        // A claim from an article whose outlet and date are known, so that its appearance can name them.
+        JsonNode? record = null, article = null;
+        foreach (var candidate in contradiction["sides"]![0]!["records"]!.AsArray())
+        {
+            article = await alice.GetJsonAsync($"/articles/{candidate.Str("articleId")}");
+            if (article["outlet"] is not null && article["publishedOn"] is not null) { record = candidate; break; }
+        }
+        Assert.NotNull(record);
         var others = contradiction["sides"]![1]!["records"]!.AsArray().Select(r => r!["actor"].Str("name")).Where(n => n != record["actor"].Str("name")).Distinct().Take(5).ToList(); // five at most
-        var article = await alice.GetJsonAsync($"/articles/{record.Str("articleId")}");
         var review = (await Http.ReadAsync(await alice.GetAsync($"/records/{record.Str("articleId")}/{record.Str("recordId")}/claimreview")))!;
 
         // Required.
