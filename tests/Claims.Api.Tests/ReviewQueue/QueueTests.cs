@@ -180,6 +180,21 @@ public sealed class QueueTests(SeededApi api) : IClassFixture<SeededApi>
             });
     }
 
+    [Theory]
+    [InlineData("ContradictionAssigned", "assignee")]
+    [InlineData("ContradictionReleased", "releasedBy")]
+    [InlineData("ContradictionMarkedDuplicate", "duplicateOf")]
+    [InlineData("ContradictionDuplicateUndone", "undoneBy")]
+    [InlineData("ContradictionReopened", "newRecords")]
+    public async Task The_review_events_are_in_the_feed_schemas(string type, string field)
+    {
+        using var client = api.Client();
+        var index = await client.GetJsonAsync("/events/schemas");
+        Assert.Contains(type, index["events"]!.AsArray().Select(e => e.Str("type")));
+        var schema = await client.GetJsonAsync($"/events/schemas/{type}.json");
+        Assert.NotNull(schema["properties"]?[field]);
+    }
+
     // The n-th contradiction in id order (the seeds hold four); a test leaves what it changed as it found it.
     private async Task<string> OpenIdAsync(int n)
     {
