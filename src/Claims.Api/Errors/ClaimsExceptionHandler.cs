@@ -10,7 +10,8 @@ namespace Claims.Api.Errors;
 /// <summary>
 /// Turns the domain's refusals into problem+json: <see cref="RequestValidationException"/> → 400 naming the field (in
 /// "field" and in "errors"), <see cref="NotFoundException"/> → 404, <see cref="RequestTooLargeException"/> → 413 naming the field and
-/// its limit, a query or route value minimal APIs could not bind (?limit=abc) → 400 naming the parameter, a bad request the
+/// its limit, <see cref="ReviewConflictException"/> → 409 naming who holds the contradiction or what it duplicates, a query
+/// or route value minimal APIs could not bind (?limit=abc) → 400 naming the parameter, a bad request the
 /// server detected (too large, unreadable) → its status.
 /// Anything else is left to the default 500 problem, without internals.
 /// </summary>
