@@ -166,7 +166,8 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
             {
-                var priority = reader.IsDBNull(12) ? new QueuePriority(0, []) : ReviewPriority.Shown(
+                // No priority without its features, or without a current contradiction to count recency from.
+                var priority = reader.IsDBNull(12) || reader.IsDBNull(14) ? new QueuePriority(0, []) : ReviewPriority.Shown(
                     new PriorityFeatures(reader.GetFieldValue<int[]>(8), reader.GetFieldValue<int[]>(9), reader.GetFieldValue<bool[]>(10), reader.GetInt32(11),
                         reader.GetFieldValue<DateOnly>(12), reader.GetInt32(13)), reader.GetFieldValue<DateOnly>(14));
                 rows.Add((new ContradictionView(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), [])
