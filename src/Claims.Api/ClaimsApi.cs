@@ -76,6 +76,7 @@ public static class ClaimsApi
         api.MapArticles();
         api.MapActors();
         api.MapContradictions();
+        api.MapReviewStats();
         api.MapStrikes();
         api.MapClaimReviews();
         api.MapHealth();

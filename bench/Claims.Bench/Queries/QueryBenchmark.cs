@@ -12,9 +12,10 @@ namespace Claims.Bench.Queries;
 /// <summary>
 /// Read latency as the corpus grows. Synthetic articles are ingested through the application in publication order, as a
 /// live feed brings them (extraction, article streams, the three projections kept current by the daemon), until the log
-/// holds 10 000, 100 000 and 1 000 000 events (3 000 000, about 100 000 articles, on request); at each size the two reads
-/// fact-checkers live on are timed over HTTP against the real API — an actor's ledger (first page) and the open
-/// contradictions (first page and a later one) — and, as the baseline on the same database in the same run, the plain
+/// holds 10 000, 100 000 and 1 000 000 events (3 000 000, about 100 000 articles, on request); at each size the reads
+/// fact-checkers live on are timed over HTTP against the real API — an actor's ledger (first page), the open
+/// contradictions (first page and a later one) and the review queue in priority order (first page and a later one) — and,
+/// as the baseline on the same database in the same run, the plain
 /// SQL that fetches the same rows from the same tables.
 /// </summary>
 public static class QueryBenchmark
@@ -71,6 +72,9 @@ public static class QueryBenchmark
                 var open = await TimeAsync(requests, i => http.GetAsync(i % 2 == 0 ? "/contradictions?status=open"
                     : $"/contradictions?status=open&after={Uri.EscapeDataString(probes.Contradictions[i % probes.Contradictions.Count])}"));
                 var openRaw = await TimeAsync(requests, i => RawOpenAsync(sql, runtime, i % 2 == 0 ? null : probes.Contradictions[i % probes.Contradictions.Count]));
+                var queue = await TimeAsync(requests, i => http.GetAsync(i % 2 == 0 ? "/contradictions?status=open&sort=priority"
+                    : $"/contradictions?status=open&sort=priority&after={Uri.EscapeDataString(probes.Queue[i % probes.Queue.Count])}"));
+                var queueRaw = await TimeAsync(requests, i => RawOpenAsync(sql, runtime, i % 2 == 0 ? null : probes.Queue[i % probes.Queue.Count], byPriority: true));
 
                 rows.Add(new BenchRow("queries", $"data: {size}, {probes.OpenCount:N0} open contradictions; load {added / loadSeconds:0} articles/s", loadSeconds, "s", null, null));
                 p99s.Add((size, BenchPercentiles.Percentile(ledger, 99), BenchPercentiles.Percentile(open, 99)));
@@ -78,6 +82,7 @@ public static class QueryBenchmark
                          {
                              ("GET /actors/{id}/ledger (first page, 200 entries; 10 actors, the biggest first)", ledger, ledgerRaw, "p99 < 20 ms at 100k articles"),
                              ("GET /contradictions?status=open (first and a later page of 50)", open, openRaw, "p99 < 20 ms at 100k articles"),
+                             ("GET /contradictions?status=open&sort=priority (review queue, first and a later page of 50)", queue, queueRaw, "p99 < 20 ms at 100k articles"),
                          })
                 {
                     var p50 = BenchPercentiles.Percentile(api, 50);
@@ -126,7 +131,7 @@ public static class QueryBenchmark
         return added;
     }
 
-    private sealed record Probes(List<string> Actors, List<string> Contradictions, long OpenCount);
+    private sealed record Probes(List<string> Actors, List<string> Contradictions, List<string> Queue, long OpenCount);
 
     /// <summary>What to ask for: the three actors with the most records (the costliest ledgers) and seven others spread
     /// over the rest; open contradictions to start later pages after.</summary>
@@ -140,7 +145,12 @@ public static class QueryBenchmark
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
         var spread = Enumerable.Range(0, 16).Select(i => ids.Count == 0 ? "" : ids[i * ids.Count / 16]).Distinct().ToList();
-        return new Probes(picked, spread, ids.Count);
+        var queue = new List<string>();
+        await using (var command = sql.CreateCommand($"select id from {schema}.contradictions where current and status = 'open' order by queue_rank, id"))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) queue.Add(reader.GetString(0));
+        var queueSpread = Enumerable.Range(0, 16).Select(i => queue.Count == 0 ? "" : queue[i * queue.Count / 16]).Distinct().ToList();
+        return new Probes(picked, spread, queueSpread, ids.Count);
     }
 
     // The baselines: the same rows, by the plain SQL a hand-written service would run (payloads as text, nothing mapped).
@@ -156,11 +166,14 @@ public static class QueryBenchmark
         await DrainAsync(command);
     }
 
-    private static async Task RawOpenAsync(NpgsqlDataSource sql, ClaimsRuntime runtime, string? after)
+    private static async Task RawOpenAsync(NpgsqlDataSource sql, ClaimsRuntime runtime, string? after, bool byPriority = false)
     {
         var s = runtime.ProjectionSchema(ContradictionsProjection.ProjectionName);
+        var page = byPriority
+            ? $"($1::text is null or (queue_rank, id) > (select a.queue_rank, a.id from {s}.contradictions a where a.id = $1)) order by queue_rank, id"
+            : "($1::text is null or id > $1) order by id";
         await using var command = sql.CreateCommand($"""
-            with page as (select id, about, kind, positions from {s}.contradictions where current and status = 'open' and ($1::text is null or id > $1) order by id limit 50)
+            with page as (select id, about, kind, positions from {s}.contradictions where current and status = 'open' and {page} limit 50)
             select p.id, p.about, p.kind, x.side, r.payload::text
               from page p cross join lateral unnest(p.positions) with ordinality as sides(position, n)
               cross join lateral (select cr.side, cr.article_id, cr.record_id from {s}.contradiction_records cr

@@ -19,9 +19,10 @@ public static class ContradictionEndpoints
 
         contradictions.MapGet("/", ListAsync)
             .WithName("ListContradictions")
-            .WithSummary("Contradictions with their sides, optionally by status (open, confirmed, dismissed, needs-evidence) and actor (id, name or alias); " +
-                         "a page at a time in id order (`limit`, default 50; `after`, the last id of the previous page; `recordsPerSide`, default 50), " +
-                         "the next page in the `Link: <…>; rel=\"next\"` header.");
+            .WithSummary("Contradictions with their sides, optionally by status (open, confirmed, dismissed, needs-evidence, reopened, duplicate), " +
+                         "actor (id, name or alias) and assignee (a reviewer, or none); in id order, or with `sort=priority` in the review queue's order " +
+                         "(each item's `priority` and `reasons`); a page at a time (`limit`, default 50; `after`, the last id of the previous page; " +
+                         "`recordsPerSide`, default 50), the next page in the `Link: <…>; rel=\"next\"` header.");
 
         contradictions.MapGet("/{id}", async Task<Ok<ContradictionView>> (string id, HttpResponse response, IClaimsApplication app, CancellationToken ct) =>
             {
@@ -47,17 +48,18 @@ public static class ContradictionEndpoints
                          "(the contradiction's ETag), refused with 412 and the contradiction as it stands when another verdict came since; without it, " +
                          "every verdict is recorded in order and the answer shows the whole history.");
 
+        contradictions.MapReviewQueue();
         return endpoints;
     }
 
     private static async Task<Ok<IReadOnlyList<ContradictionView>>> ListAsync(string? status, string? actor, int? limit, string? after, int? recordsPerSide,
-        HttpContext http, IClaimsApplication app, CancellationToken ct)
+        string? sort, string? assignee, HttpContext http, IClaimsApplication app, CancellationToken ct)
     {
         after = NextLink.After(after);
         if (after is not null && !ContradictionPage.IsCursor(after))
             throw new RequestValidationException("after", $"after must be the id of the last contradiction of a previous page, such as c-09e2247e8d (got '{after}').");
         var page = new ContradictionPage(after, limit ?? ContradictionPage.DefaultLimit, recordsPerSide ?? ContradictionPage.DefaultRecordsPerSide);
-        var list = await app.ListContradictionsAsync(status, actor, page, ct);
+        var list = await app.ListContradictionsAsync(new ContradictionQuery(status, actor, sort, assignee), page, ct);
         // A full page may have a next one.
         if (list.Count == page.Limit) NextLink.Set(http, list[^1].Id);
         return TypedResults.Ok(list);

@@ -10,7 +10,8 @@ namespace Claims.Api.Errors;
 /// <summary>
 /// Turns the domain's refusals into problem+json: <see cref="RequestValidationException"/> → 400 naming the field (in
 /// "field" and in "errors"), <see cref="NotFoundException"/> → 404, <see cref="RequestTooLargeException"/> → 413 naming the field and
-/// its limit, a query or route value minimal APIs could not bind (?limit=abc) → 400 naming the parameter, a bad request the
+/// its limit, <see cref="ReviewConflictException"/> → 409 naming who holds the contradiction or what it duplicates, a query
+/// or route value minimal APIs could not bind (?limit=abc) → 400 naming the parameter, a bad request the
 /// server detected (too large, unreadable) → its status.
 /// Anything else is left to the default 500 problem, without internals.
 /// </summary>
@@ -29,6 +30,7 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
             RequestValidationException invalid => Invalid(invalid.Field, invalid.Message),
             NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
             StaleVersionException stale => Stale(stale),
+            ReviewConflictException conflict => Conflict(conflict),
             // Another writer changed the stream between load and append, and Wolverine's retries met it again each time.
             JasperFx.ConcurrencyException conflict => new ProblemDetails
             {
@@ -68,6 +70,15 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
         problem.Extensions["expectedVersion"] = stale.Expected;
         problem.Extensions["currentVersion"] = stale.Actual;
         if (stale.Current is not null) problem.Extensions["current"] = stale.Current;
+        return problem;
+    }
+
+    /// <summary>409: the review write meets what the stream holds, named (who holds the contradiction, what it duplicates).</summary>
+    private static ProblemDetails Conflict(ReviewConflictException conflict)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message };
+        if (conflict is AssignmentConflictException held) problem.Extensions["assignee"] = held.Assignee;
+        if (conflict.DuplicateOf is { } of) problem.Extensions["duplicateOf"] = of;
         return problem;
     }
 

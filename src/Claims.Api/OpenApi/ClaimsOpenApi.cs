@@ -287,16 +287,26 @@ public static class ClaimsOpenApi
                 },
                 ["appearance"] = Typed("CreativeWork", new()
                 {
-                    ["url"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri" },
+                    ["url"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri", Description = "The article's url, else its page on the review site." },
                     ["headline"] = Str(),
-                    ["publisher"] = Typed("Organization", new() { ["name"] = Str() }),
+                    ["publisher"] = Typed("Organization", new() { ["name"] = Str("The outlet.") }),
+                    ["datePublished"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
                 }),
                 ["datePublished"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
             }),
-            ["author"] = Typed("Organization", new() { ["name"] = Str() }),
+            ["author"] = Typed("Organization", new()
+            {
+                ["name"] = Str("The fact-checking organisation (CLAIMS_ORGANIZATION_NAME)."),
+                ["url"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri", Description = "Its public address (CLAIMS_PUBLIC_BASE_URL)." },
+            }),
+            ["url"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri", Description = "The review: the contradiction's view on the review page." },
             ["datePublished"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", Description = "When the latest verdict was given." },
-            ["reviewRating"] = Typed("Rating", new() { ["alternateName"] = Str("The verdict: confirmed, dismissed or needs-evidence.") }),
-            ["reviewBody"] = Str("What the contradiction is about, and the verdict's note."),
+            ["reviewRating"] = Typed("Rating", new()
+            {
+                ["alternateName"] = Str("The finding about this claim, in words: \"Contradicted by …\" (the sources named), \"Contested: …\" or \"Not contradicted: …\"."),
+                ["ratingExplanation"] = Str("The reviewer's note."),
+            }),
+            ["reviewBody"] = Str("What the contradiction is about, the finding and the reviewer's note, as sentences."),
         });
         review.Required = new HashSet<string> { "@context", "@type", "claimReviewed", "itemReviewed", "author" };
         return review;

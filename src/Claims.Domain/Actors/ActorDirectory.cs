@@ -32,6 +32,8 @@ public sealed class ActorDirectory
 
     public DirectoryActor? Find(string id) => _byId.GetValueOrDefault(id);
 
+    public IEnumerable<DirectoryActor> All => _byId.Values;
+
     private static ActorDirectory Load()
     {
         var assembly = typeof(ArticleExtractor).Assembly;

@@ -28,9 +28,12 @@ public sealed class ClaimsApplication : IClaimsApplication
     private readonly ArticleExtractor _extractor;
     private readonly TimeProvider _clock;
     private readonly ReadModels _read;
+    private readonly ClaimReviewPublisher _publisher;
 
-    internal ClaimsApplication(IDocumentStore store, IWolverineRuntime wolverine, ProjectionProgress progress, ArticleExtractor extractor, TimeProvider clock, ReadModels read)
+    internal ClaimsApplication(IDocumentStore store, IWolverineRuntime wolverine, ProjectionProgress progress, ArticleExtractor extractor, TimeProvider clock, ReadModels read,
+        ClaimReviewPublisher publisher)
     {
+        _publisher = publisher;
         _store = store;
         _wolverine = wolverine;
         _progress = progress;
@@ -128,17 +131,29 @@ public sealed class ClaimsApplication : IClaimsApplication
         { Next = next };
     }
 
-    public async Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, ContradictionPage? page = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, ContradictionPage? page = null, CancellationToken ct = default) =>
+        ListContradictionsAsync(new ContradictionQuery(status, actor), page, ct);
+
+    public async Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(ContradictionQuery query, ContradictionPage? page = null, CancellationToken ct = default)
     {
-        status = string.IsNullOrWhiteSpace(status) ? null : status.Trim().ToLowerInvariant();
-        if (status is not null && !ReadModels.Statuses.Contains(status))
-            throw new RequestValidationException("status", $"status must be one of {string.Join(", ", ReadModels.Statuses)} (got '{status}').");
+        ArgumentNullException.ThrowIfNull(query);
+        // Several statuses, comma-separated, make one queue (open,reopened).
+        var statuses = string.IsNullOrWhiteSpace(query.Status) ? null
+            : query.Status.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).Distinct().ToArray();
+        foreach (var status in statuses ?? [])
+            if (!ReadModels.Statuses.Contains(status))
+                throw new RequestValidationException("status", $"status must be one of {string.Join(", ", ReadModels.Statuses)}, or several of them comma-separated (got '{status}').");
+        var sort = string.IsNullOrWhiteSpace(query.Sort) ? ContradictionQuery.ById : query.Sort.Trim().ToLowerInvariant();
+        if (sort is not (ContradictionQuery.ById or ContradictionQuery.ByPriority))
+            throw new RequestValidationException("sort", $"sort must be id or priority (got '{query.Sort}').");
+        var assignee = string.IsNullOrWhiteSpace(query.Assignee) ? null : query.Assignee.Trim();
         page ??= new ContradictionPage();
         if (page.Limit is < 1 or > ContradictionPage.MaxLimit)
             throw new RequestValidationException("limit", $"limit must be between 1 and {ContradictionPage.MaxLimit} (got {page.Limit}).");
         if (page.RecordsPerSide is < 1 or > ContradictionPage.MaxLimit)
             throw new RequestValidationException("recordsPerSide", $"recordsPerSide must be between 1 and {ContradictionPage.MaxLimit} (got {page.RecordsPerSide}).");
-        return await _read.ContradictionsAsync(null, status, string.IsNullOrWhiteSpace(actor) ? null : await ActorIdsAsync(actor.Trim(), ct), page, ct);
+        var actorIds = string.IsNullOrWhiteSpace(query.Actor) ? null : await ActorIdsAsync(query.Actor.Trim(), ct);
+        return await _read.ContradictionsAsync(null, statuses, actorIds, page, ct, byPriority: sort == ContradictionQuery.ByPriority, assignee: assignee);
     }
 
     // `actor` is an id, or a name or alias ("Lavrov") resolved through the accent- and case-insensitive actor search: the
@@ -169,8 +184,65 @@ public sealed class ClaimsApplication : IClaimsApplication
         }
         // The read model catches up asynchronously: answer with the stream's own history, every verdict in order (a
         // concurrent verdict included), so that no reviewer's ruling disappears unseen.
-        return view with { Status = after.Status, History = after.Verdicts.Select(v => new VerdictView(v.Verdict, v.Note, v.Reviewer, v.RecordedAt)).ToList() };
+        return Current(view, after);
     }
+
+    public async Task<ContradictionView> AssignAsync(string contradictionId, AssignRequest request, string by, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var who = RequestChecks.Identity(by, "assignedBy");
+        var assignee = request.Assignee is null ? null : RequestChecks.Identity(request.Assignee, "assignee");
+        var view = await ExistingAsync(contradictionId, ct);
+        var after = await Bus.InvokeAsync<ContradictionReviewState>(new Contradictions.Assigning.AssignContradiction(view.Id, assignee, request.Force == true, who, Now), ct);
+        return Current(view, after);
+    }
+
+    public async Task ReleaseAsync(string contradictionId, string by, CancellationToken ct = default)
+    {
+        var who = RequestChecks.Identity(by, "releasedBy");
+        var view = await ExistingAsync(contradictionId, ct);
+        await Bus.InvokeAsync<ContradictionReviewState>(new Contradictions.Assigning.ReleaseContradiction(view.Id, who, Now), ct);
+    }
+
+    public async Task<ContradictionView> MarkDuplicateAsync(string contradictionId, DuplicateOfRequest request, string by, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var who = RequestChecks.Identity(by, "markedBy");
+        var view = await ExistingAsync(contradictionId, ct);
+        var otherId = request.Id?.Trim();
+        if (string.IsNullOrEmpty(otherId)) throw new RequestValidationException("id", "id is required: the contradiction this one duplicates.");
+        // The other must exist and be no duplicate itself, so that a duplicate always shows under a contradiction in the queue.
+        var other = await GetContradictionAsync(otherId, ct) ?? throw new RequestValidationException("id", $"there is no contradiction '{otherId}'.");
+        if (other.DuplicateOf is { } chain)
+            throw new RequestValidationException("id", $"'{other.Id}' is itself a duplicate of '{chain}': mark this one a duplicate of '{chain}'.");
+        if (view.Duplicates is { Count: > 0 })
+            throw new RequestValidationException("id", $"'{view.Id}' has duplicates of its own: undo those first.");
+        var after = await Bus.InvokeAsync<ContradictionReviewState>(new Contradictions.Duplicates.MarkDuplicate(view.Id, other.Id, who, Now), ct);
+        return Current(view, after);
+    }
+
+    public async Task UndoDuplicateAsync(string contradictionId, string by, CancellationToken ct = default)
+    {
+        var who = RequestChecks.Identity(by, "undoneBy");
+        var view = await ExistingAsync(contradictionId, ct);
+        await Bus.InvokeAsync<ContradictionReviewState>(new Contradictions.Duplicates.UndoDuplicate(view.Id, who, Now), ct);
+    }
+
+    public Task<ReviewStats> GetReviewStatsAsync(CancellationToken ct = default) => _read.ReviewStatsAsync(Now, ct);
+
+    private async Task<ContradictionView> ExistingAsync(string contradictionId, CancellationToken ct) =>
+        await GetContradictionAsync(contradictionId, ct) ?? throw new NotFoundException($"Contradiction '{contradictionId}'");
+
+    /// <summary>The read model's view with what the stream says now (the read model catches up asynchronously): the status,
+    /// the assignee, the duplicate marking and every verdict in order.</summary>
+    private static ContradictionView Current(ContradictionView view, ContradictionReviewState review) => view with
+    {
+        // Reopened: the read model knows it before the relay writes it on the stream.
+        Status = view.Status == "reopened" && review.DuplicateOf is null && review.Verdicts.Count == view.History.Count ? view.Status : review.Status,
+        Assignee = review.Assignee,
+        DuplicateOf = review.DuplicateOf,
+        History = review.Verdicts.Select(v => new VerdictView(v.Verdict, v.Note, v.Reviewer, v.RecordedAt)).ToList(),
+    };
 
     /// <summary>A contradiction as it stands now: the read model's sides with the stream's own verdict history, which the read
     /// model may not show yet.</summary>
@@ -178,7 +250,7 @@ public sealed class ClaimsApplication : IClaimsApplication
     {
         await using var session = _store.QuerySession();
         var review = await session.Events.AggregateStreamAsync<ContradictionReviewState>(ContradictionPrefix + view.Id, token: ct) ?? ContradictionReviewState.None;
-        return view with { Status = review.Status, History = review.Verdicts.Select(v => new VerdictView(v.Verdict, v.Note, v.Reviewer, v.RecordedAt)).ToList() };
+        return Current(view, review);
     }
 
     public async Task<long> ContradictionVersionAsync(string id, CancellationToken ct = default)
@@ -230,7 +302,7 @@ public sealed class ClaimsApplication : IClaimsApplication
         var reviewed = new List<ContradictionView>();
         foreach (var id in ids)
             if (await GetContradictionAsync(id, ct) is { History.Count: > 0 } c) reviewed.Add(c);
-        return ClaimReview.Build(state, record.Current, reviewed.OrderBy(c => c.History[^1].RecordedAt).LastOrDefault());
+        return ClaimReview.Build(state, recordId, record.Current, reviewed.OrderBy(c => c.History[^1].RecordedAt).LastOrDefault(), _publisher);
     }
 
     public async Task<HealthReport> GetHealthAsync(CancellationToken ct = default)

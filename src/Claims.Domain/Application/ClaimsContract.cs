@@ -124,11 +124,53 @@ public sealed record StrikePage(StrikeCursor? After = null, int Limit = StrikePa
 /// <summary>Verdict: "confirmed" | "dismissed" | "needs-evidence". Reviewer is the API key's owner, never taken from a body.</summary>
 public sealed record VerdictView(string Verdict, string? Note, string Reviewer, DateTimeOffset RecordedAt);
 
-/// <summary>Status: "open" until a verdict, then the latest verdict's value.</summary>
+/// <summary>Status: "open" until a verdict, then the latest verdict's value; "reopened" when records joined after the latest
+/// verdict; "duplicate" while marked a duplicate of another.</summary>
 public sealed record ContradictionView(string Id, string About, string Kind, string Status, IReadOnlyList<ContradictionSideView> Sides)
 {
     public IReadOnlyList<VerdictView> History { get; init; } = [];
+
+    /// <summary>The reviewer who holds it; null (written, never left out) when nobody does.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public string? Assignee { get; init; }
+
+    /// <summary>The queue's priority (higher first) and why it ranks there (README, "Review queue").</summary>
+    public double Priority { get; init; }
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>When reopened: the records that joined after the latest verdict.</summary>
+    public IReadOnlyList<ContradictionRecord>? NewSinceVerdict { get; init; }
+
+    /// <summary>When a duplicate: the contradiction it duplicates.</summary>
+    public string? DuplicateOf { get; init; }
+
+    /// <summary>The contradictions marked duplicates of this one, with their records.</summary>
+    public IReadOnlyList<ContradictionView>? Duplicates { get; init; }
 }
+
+/// <summary>GET /contradictions filters and order beyond status and actor. Sort: "id" (default) or "priority". Assignee: a
+/// reviewer, or "none" for the unassigned.</summary>
+public sealed record ContradictionQuery(string? Status = null, string? Actor = null, string? Sort = null, string? Assignee = null)
+{
+    public const string ById = "id";
+    public const string ByPriority = "priority";
+    public const string Unassigned = "none";
+}
+
+/// <summary>POST /contradictions/{id}/assignment body: the assignee (the caller when absent); force takes it from whoever holds it.</summary>
+public sealed record AssignRequest(string? Assignee = null, bool? Force = null);
+
+/// <summary>POST /contradictions/{id}/duplicate-of body: the contradiction this one duplicates.</summary>
+public sealed record DuplicateOfRequest(string? Id);
+
+/// <summary>GET /review/stats: the team's figures, from the contradictions read model. Open, Reopened: current contradictions of that
+/// status. Assigned: open or reopened ones someone holds. VerdictsLast7Days: verdicts recorded in the 7 days before now.
+/// MedianHoursToFirstVerdict: over contradictions with a verdict, the median of hours from the ingestion of its first article to
+/// its first verdict (null before any verdict).</summary>
+public sealed record ReviewStats(int Open, int Assigned, int Reopened, int VerdictsLast7Days, double? MedianHoursToFirstVerdict, IReadOnlyList<ReviewerStats> Reviewers);
+
+/// <summary>One reviewer: open or reopened contradictions held, and verdicts recorded.</summary>
+public sealed record ReviewerStats(string Reviewer, int Assigned, int Decided);
 
 /// <summary>POST /contradictions/{id}/verdicts body.</summary>
 public sealed record RecordVerdictRequest(string? Verdict, string? Note)
@@ -178,6 +220,20 @@ public sealed class StaleVersionException(string what, long expected, long actua
     public object? Current { get; init; }
 }
 
+/// <summary>A review write that contradicts what the stream holds (409), such as marking a duplicate of one contradiction a
+/// duplicate of another. Nothing was written.</summary>
+public class ReviewConflictException(string message) : Exception(message)
+{
+    public string? DuplicateOf { get; init; }
+}
+
+/// <summary>Someone else holds the contradiction (409 naming them); "force" takes it over.</summary>
+public sealed class AssignmentConflictException(string contradictionId, string assignee) : ReviewConflictException(
+    $"Contradiction '{contradictionId}' is assigned to {assignee}. Nothing was written; send \"force\": true to take it over.")
+{
+    public string Assignee { get; } = assignee;
+}
+
 /// <summary>A named thing was not found (404).</summary>
 public sealed class NotFoundException(string what) : Exception($"{what} was not found.");
 
@@ -212,6 +268,15 @@ public interface IClaimsApplication
     /// <summary>The version of a contradiction's stream (0 before its first event): its ETag.</summary>
     Task<long> ContradictionVersionAsync(string id, CancellationToken ct = default);
     Task<ContradictionView> RecordVerdictAsync(string contradictionId, RecordVerdictRequest request, string reviewer, CancellationToken ct = default);
+    /// <summary>Contradictions filtered by <paramref name="query"/>, in id order or priority order, a page at a time.</summary>
+    Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(ContradictionQuery query, ContradictionPage? page = null, CancellationToken ct = default);
+    /// <summary>Assigns a contradiction (to <paramref name="by"/> when the request names nobody); <see cref="AssignmentConflictException"/>
+    /// when someone else holds it and force is not set.</summary>
+    Task<ContradictionView> AssignAsync(string contradictionId, AssignRequest request, string by, CancellationToken ct = default);
+    Task ReleaseAsync(string contradictionId, string by, CancellationToken ct = default);
+    Task<ContradictionView> MarkDuplicateAsync(string contradictionId, DuplicateOfRequest request, string by, CancellationToken ct = default);
+    Task UndoDuplicateAsync(string contradictionId, string by, CancellationToken ct = default);
+    Task<ReviewStats> GetReviewStatsAsync(CancellationToken ct = default);
     Task<RecordView> CorrectRecordAsync(string articleId, string recordId, CorrectRecordRequest request, string reviewer, CancellationToken ct = default);
     Task<IReadOnlyList<StrikeIncident>> ListStrikeIncidentsAsync(CancellationToken ct = default);
     /// <summary>A page of strike incidents (<see cref="StrikePage"/>).</summary>

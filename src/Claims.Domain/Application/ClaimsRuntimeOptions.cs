@@ -20,6 +20,10 @@ public sealed class ClaimsRuntimeOptions
     /// <summary>The extractor (costly to build; one per process is enough).</summary>
     public ArticleExtractor? Extractor { get; init; }
 
+    /// <summary>The organisation and public address the ClaimReviews name; null: <see cref="ClaimReviewPublisher.OrganizationSetting"/> and
+    /// <see cref="ClaimReviewPublisher.BaseUrlSetting"/> from configuration or the environment.</summary>
+    public ClaimReviewPublisher? Publisher { get; init; }
+
     /// <summary>The clock that stamps ingestions, corrections and verdicts.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

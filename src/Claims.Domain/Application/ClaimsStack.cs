@@ -40,6 +40,9 @@ public static class ClaimsStack
         // Built by the container, so that stopping the host disposes it with its pooled connections.
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "claims" }.Build());
 
+        // Read now, so a malformed public address stops the process before it serves.
+        var publisher = options.Publisher ?? ClaimReviewPublisher.From(Setting(builder, ClaimReviewPublisher.OrganizationSetting), Setting(builder, ClaimReviewPublisher.BaseUrlSetting));
+
         var projections = new List<TableProjection>();
         services.AddSingleton<IReadOnlyList<TableProjection>>(projections);
         services.AddSingleton(sp => new ReadModels(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IReadOnlyList<TableProjection>>()));
@@ -95,12 +98,20 @@ public static class ClaimsStack
             wolverine.OnException<ConcurrencyException>().Or<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryTimes(5);
             if (options.Daemon != DaemonMode.HotCold) wolverine.Durability.Mode = DurabilityMode.Solo;
         });
+        services.AddSingleton(sp => new Contradictions.Reopening.ReopeningRelay(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ReadModels>(),
+            sp.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>(), options.Clock,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Contradictions.Reopening.ReopeningRelay>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<Contradictions.Reopening.ReopeningRelay>());
         services.AddSingleton(sp => new ProjectionProgress(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<NpgsqlDataSource>(), projections));
         services.AddSingleton(sp => new ClaimsApplication(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>(),
-            sp.GetRequiredService<ProjectionProgress>(), sp.GetRequiredService<ArticleExtractor>(), options.Clock, sp.GetRequiredService<ReadModels>()));
+            sp.GetRequiredService<ProjectionProgress>(), sp.GetRequiredService<ArticleExtractor>(), options.Clock, sp.GetRequiredService<ReadModels>(), publisher));
         services.AddSingleton<IClaimsApplication>(sp => sp.GetRequiredService<ClaimsApplication>());
         return builder;
     }
+
+    // The host's configuration when it reads the environment (the web host), else the environment itself (the CLI's and the
+    // tests' runtimes are built without default configuration sources).
+    private static string? Setting(IHostApplicationBuilder builder, string name) => builder.Configuration[name] ?? Environment.GetEnvironmentVariable(name);
 
     private static readonly Lazy<ArticleExtractor> SharedExtractor = new(() => new ArticleExtractor());
 

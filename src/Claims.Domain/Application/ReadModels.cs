@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Claims.Domain.Actors;
+using Claims.Domain.Contradictions.Queue;
 using Claims.Domain.Events;
 using Claims.Domain.Projections;
 using Claims.Domain.Projections.Running;
@@ -18,7 +19,7 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
 
     public string SchemaOf(string projection) => projections.Single(p => p.Projection.Name == projection).Schema;
 
-    public static readonly IReadOnlyList<string> Statuses = ["open", .. ContradictionVerdictRecorded.Verdicts];
+    public static readonly IReadOnlyList<string> Statuses = ["open", .. ContradictionVerdictRecorded.Verdicts, "reopened", "duplicate"];
 
     public Task<IReadOnlyList<ArticleSummary>> ArticlesAsync(CancellationToken ct) => ArticlesAsync(null, ct);
 
@@ -128,52 +129,92 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
     private string ContradictionIdsOf(string article, string record) =>
         $"array(select distinct cr.contradiction_id from {Contra}.contradiction_records cr where cr.article_id = {article} and cr.record_id = {record} order by 1)";
 
-    /// <summary>Contradictions in id order: those after <paramref name="after"/>, at most <paramref name="limit"/>, each side with its
-    /// first <paramref name="recordsPerSide"/> records (a striker's campaign can gather thousands) and its full count.</summary>
-    public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string? id, string? status, string[]? actorIds, ContradictionPage page, CancellationToken ct)
+    /// <summary>Contradictions in id order, or in the queue's priority order (<see cref="ReviewPriority"/>): those after
+    /// <paramref name="page"/>'s `after` in that order, at most its limit, each side with its first `recordsPerSide` records
+    /// (a striker's campaign can gather thousands) and its full count; with the duplicates marked of each, and what joined a
+    /// reopened one since its verdict.</summary>
+    public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string? id, string[]? statuses, string[]? actorIds, ContradictionPage page, CancellationToken ct,
+        bool byPriority = false, string? assignee = null, string[]? duplicatesOf = null)
     {
+        var after = byPriority
+            ? $"(c.queue_rank, c.id) > (select a.queue_rank, a.id from {Contra}.contradictions a where a.id = $4)"
+            : "c.id > $4";
+        // One status is an equality, so that a page of it is a range of the (status, key, id) index.
+        var status = statuses is { Length: > 1 } ? "c.status = any($8)" : "c.status = $2";
         await using var command = dataSource.CreateCommand($"""
-            select c.id, c.about, c.kind, c.status, c.positions, c.record_counts from {Contra}.contradictions c
-             where (c.current or $1::text is not null) and ($1::text is null or c.id = $1) and ($2::text is null or c.status = $2)
+            select c.id, c.about, c.kind, c.status, c.positions, c.record_counts, c.assignee, c.duplicate_of,
+                   c.outlets, c.voices, c.official, c.top_count, c.latest, c.recent_articles,
+                   (select max(n.latest) from {Contra}.contradictions n where n.current)
+              from {Contra}.contradictions c
+             where (c.current or $1::text is not null) and ($1::text is null or c.id = $1) and ($2::text is null or {status})
                and ($3::text[] is null or exists (select 1 from {Contra}.contradiction_records cr join {Contra}.records r
                         on r.article_id = cr.article_id and r.record_id = cr.record_id where cr.contradiction_id = c.id and r.actor_ids && $3::text[]))
-               and ($4::text is null or c.id > $4)
-             order by c.id limit $5
+               and ($4::text is null or {after})
+               and ($6::text is null or ($6 = '{ContradictionQuery.Unassigned}' and c.assignee is null) or c.assignee = $6)
+               and ($7::text[] is null or c.duplicate_of = any($7))
+             order by {(byPriority ? "c.queue_rank, c.id" : "c.id")} limit $5
             """);
         command.Parameters.Add(new() { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)statuses?[0] ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)actorIds ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)page.After ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = page.Limit });
-        var rows = new List<(string Id, string About, string Kind, string Status, string[] Positions, int[] Counts)>();
+        command.Parameters.Add(new() { Value = (object?)assignee ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)duplicatesOf ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)statuses ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        var rows = new List<(ContradictionView View, string[] Positions, int[] Counts)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
-                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<string[]>(4), reader.GetFieldValue<int[]>(5)));
+            {
+                // No priority without its features, or without a current contradiction to count recency from.
+                var priority = reader.IsDBNull(12) || reader.IsDBNull(14) ? new QueuePriority(0, []) : ReviewPriority.Shown(
+                    new PriorityFeatures(reader.GetFieldValue<int[]>(8), reader.GetFieldValue<int[]>(9), reader.GetFieldValue<bool[]>(10), reader.GetInt32(11),
+                        reader.GetFieldValue<DateOnly>(12), reader.GetInt32(13)), reader.GetFieldValue<DateOnly>(14));
+                rows.Add((new ContradictionView(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), [])
+                {
+                    Assignee = Str(reader, 6), DuplicateOf = Str(reader, 7), Priority = priority.Priority, Reasons = priority.Reasons,
+                }, reader.GetFieldValue<string[]>(4), reader.GetFieldValue<int[]>(5)));
+            }
         if (rows.Count == 0) return [];
 
-        var (records, history) = await SidesAndVerdictsAsync(rows.SelectMany(r => r.Positions.Select((_, side) => (r.Id, side))).ToList(), page.RecordsPerSide, ct);
-        return rows.Select(r => new ContradictionView(r.Id, r.About, r.Kind, r.Status,
-                r.Positions.Select((position, side) => new ContradictionSideView(position, records.GetValueOrDefault((r.Id, side), []))
-                    { RecordCount = side < r.Counts.Length ? r.Counts[side] : 0 }).ToList())
-            { History = history.GetValueOrDefault(r.Id, []) }).ToList();
+        var (records, history, added) = await SidesAndVerdictsAsync(rows.SelectMany(r => r.Positions.Select((_, side) => (r.View.Id, side))).ToList(),
+            rows.Where(r => r.View.Status == "reopened").Select(r => r.View.Id).ToArray(), page.RecordsPerSide, ct);
+        // A duplicate shows under the contradiction it duplicates, with its records (duplicates of duplicates are refused).
+        var duplicates = duplicatesOf is not null ? [] :
+            (await ContradictionsAsync(null, null, null, new ContradictionPage(null, ContradictionPage.MaxLimit, page.RecordsPerSide), ct,
+                duplicatesOf: rows.Select(r => r.View.Id).ToArray()))
+            .GroupBy(d => d.DuplicateOf!).ToDictionary(g => g.Key, g => (IReadOnlyList<ContradictionView>)g.ToList());
+        return rows.Select(r => r.View with
+            {
+                Sides = r.Positions.Select((position, side) => new ContradictionSideView(position, records.GetValueOrDefault((r.View.Id, side), []))
+                    { RecordCount = side < r.Counts.Length ? r.Counts[side] : 0 }).ToList(),
+                History = history.GetValueOrDefault(r.View.Id, []),
+                NewSinceVerdict = r.View.Status == "reopened" ? added.GetValueOrDefault(r.View.Id, []) : null,
+                Duplicates = duplicates.GetValueOrDefault(r.View.Id),
+            }).ToList();
     }
 
     /// <summary>
     /// In one round trip: the first records of each (contradiction, side), in the finder's order, with the evidence (verbatim
-    /// words and span), and the verdict history of each contradiction. The evidence is taken out of the stored payload by
-    /// the server — a page can hold thousands of records, and parsing each whole payload here to keep three fields of it
-    /// was most of a page's cost. The keys are the record events' JSON names (<see cref="Articles.RecordMapping.MainActor"/>
-    /// and <see cref="Articles.RecordMapping.Words"/> say the same in C#).
+    /// words and span); the verdict history of each contradiction; and the records that joined each of
+    /// <paramref name="reopened"/> after its latest verdict. The evidence is taken out of the stored payload by the server —
+    /// a page can hold thousands of records, and parsing each whole payload here to keep three fields of it was most of a
+    /// page's cost. The keys are the record events' JSON names (<see cref="Articles.RecordMapping.MainActor"/> and
+    /// <see cref="Articles.RecordMapping.Words"/> say the same in C#).
     /// </summary>
-    private async Task<(Dictionary<(string, int), IReadOnlyList<ContradictionRecord>> Sides, Dictionary<string, IReadOnlyList<VerdictView>> Verdicts)>
-        SidesAndVerdictsAsync(IReadOnlyList<(string Id, int Side)> sides, int perSide, CancellationToken ct)
+    private async Task<(Dictionary<(string, int), IReadOnlyList<ContradictionRecord>> Sides, Dictionary<string, IReadOnlyList<VerdictView>> Verdicts,
+            Dictionary<string, IReadOnlyList<ContradictionRecord>> Added)>
+        SidesAndVerdictsAsync(IReadOnlyList<(string Id, int Side)> sides, string[] reopened, int perSide, CancellationToken ct)
     {
+        var evidence = $"""
+            r.article_id, r.record_id, r.type, a.outlet, a.published_on, r.actor_id,
+            (case r.type when '{Events.RecordTypes.Statement}' then r.payload->'speaker' when '{Events.RecordTypes.Strike}' then r.payload->'perpetrator'
+                         else r.payload->'disputant' end)->>'name',
+            r.payload->>'text', (r.payload->>'start')::int, (r.payload->>'end')::int
+            """;
         await using var batch = dataSource.CreateBatch();
         var records = new NpgsqlBatchCommand($"""
-            select x.contradiction_id, x.side, r.article_id, r.record_id, r.type, a.outlet, a.published_on, r.actor_id,
-                   (case r.type when '{Events.RecordTypes.Statement}' then r.payload->'speaker' when '{Events.RecordTypes.Strike}' then r.payload->'perpetrator'
-                                else r.payload->'disputant' end)->>'name',
-                   r.payload->>'text', (r.payload->>'start')::int, (r.payload->>'end')::int
+            select x.contradiction_id, x.side, {evidence}
               from unnest($1::text[], $2::int[]) q(contradiction_id, side)
              cross join lateral (select cr.contradiction_id, cr.side, cr.seq, cr.article_id, cr.record_id, cr.ord from {Contra}.contradiction_records cr
                                   where cr.contradiction_id = q.contradiction_id and cr.side = q.side
@@ -188,8 +229,19 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         var verdicts = new NpgsqlBatchCommand(
             $"select contradiction_id, verdict, note, reviewer, recorded_at from {Contra}.verdicts where contradiction_id = any($1) order by position");
         verdicts.Parameters.Add(new() { Value = sides.Select(s => s.Id).Distinct().ToArray() });
+        var added = new NpgsqlBatchCommand($"""
+            select cr.contradiction_id, cr.side, {evidence}
+              from {Contra}.contradiction_records cr
+              join {Contra}.records r on r.article_id = cr.article_id and r.record_id = cr.record_id
+              join {Contra}.articles a on a.article_id = r.article_id
+             where cr.contradiction_id = any($1)
+               and not exists (select 1 from {Contra}.reviewed_records rr where rr.contradiction_id = cr.contradiction_id and rr.article_id = cr.article_id and rr.record_id = cr.record_id)
+             order by cr.contradiction_id, cr.side, cr.seq, cr.article_id collate "C", cr.ord
+            """);
+        added.Parameters.Add(new() { Value = reopened });
         batch.BatchCommands.Add(records);
         batch.BatchCommands.Add(verdicts);
+        batch.BatchCommands.Add(added);
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var sideLists = new Dictionary<(string, int), List<ContradictionRecord>>();
@@ -197,8 +249,7 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         {
             var key = (reader.GetString(0), reader.GetInt32(1));
             if (!sideLists.TryGetValue(key, out var list)) sideLists[key] = list = [];
-            list.Add(new ContradictionRecord(reader.GetString(2), reader.GetString(3), reader.GetString(4), new NamedRef(reader.GetString(7), reader.GetString(8)),
-                reader.GetString(9), [reader.GetInt32(10), reader.GetInt32(11)]) { Outlet = Str(reader, 5), PublishedOn = Date(reader, 6) });
+            list.Add(EvidenceAt(reader));
         }
         await reader.NextResultAsync(ct);
         var verdictLists = new Dictionary<string, List<VerdictView>>();
@@ -207,8 +258,55 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
             if (!verdictLists.TryGetValue(reader.GetString(0), out var list)) verdictLists[reader.GetString(0)] = list = [];
             list.Add(new VerdictView(reader.GetString(1), Str(reader, 2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
         }
+        await reader.NextResultAsync(ct);
+        var addedLists = new Dictionary<string, List<ContradictionRecord>>();
+        while (await reader.ReadAsync(ct))
+        {
+            if (!addedLists.TryGetValue(reader.GetString(0), out var list)) addedLists[reader.GetString(0)] = list = [];
+            list.Add(EvidenceAt(reader));
+        }
         return (sideLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContradictionRecord>)kv.Value),
-            verdictLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<VerdictView>)kv.Value));
+            verdictLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<VerdictView>)kv.Value),
+            addedLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContradictionRecord>)kv.Value));
+    }
+
+    // One record of the evidence columns, which start at column 2.
+    private static ContradictionRecord EvidenceAt(NpgsqlDataReader reader) =>
+        new(reader.GetString(2), reader.GetString(3), reader.GetString(4), new NamedRef(reader.GetString(7), reader.GetString(8)),
+            reader.GetString(9), [reader.GetInt32(10), reader.GetInt32(11)]) { Outlet = Str(reader, 5), PublishedOn = Date(reader, 6) };
+
+    /// <summary>The team's figures (<see cref="ReviewStats"/>); "the last 7 days" end at <paramref name="now"/>.</summary>
+    public async Task<ReviewStats> ReviewStatsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var batch = dataSource.CreateBatch();
+        var totals = new NpgsqlBatchCommand($"""
+            select (select count(*)::int from {Contra}.contradictions where current and status = 'open'),
+                   (select count(*)::int from {Contra}.contradictions where current and status in ('open', 'reopened') and assignee is not null),
+                   (select count(*)::int from {Contra}.contradictions where current and status = 'reopened'),
+                   (select count(*)::int from {Contra}.verdicts where recorded_at > $1 - interval '7 days' and recorded_at <= $1),
+                   (select percentile_cont(0.5) within group (order by extract(epoch from f.first_verdict - c.first_seen) / 3600)
+                      from {Contra}.contradictions c
+                      join (select contradiction_id, min(recorded_at) as first_verdict from {Contra}.verdicts group by contradiction_id) f on f.contradiction_id = c.id
+                     where c.first_seen is not null)
+            """);
+        totals.Parameters.Add(new() { Value = now });
+        var reviewers = new NpgsqlBatchCommand($"""
+            select reviewer, sum(assigned)::int, sum(decided)::int from (
+                select assignee as reviewer, 1 as assigned, 0 as decided from {Contra}.contradictions where current and status in ('open', 'reopened') and assignee is not null
+                union all
+                select reviewer, 0, 1 from {Contra}.verdicts) t
+             group by reviewer order by reviewer
+            """);
+        batch.BatchCommands.Add(totals);
+        batch.BatchCommands.Add(reviewers);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var (open, assigned, reopened, recent, median) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
+            reader.IsDBNull(4) ? (double?)null : Math.Round(reader.GetDouble(4), 2));
+        await reader.NextResultAsync(ct);
+        var people = new List<ReviewerStats>();
+        while (await reader.ReadAsync(ct)) people.Add(new ReviewerStats(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+        return new ReviewStats(open, assigned, reopened, recent, median, people);
     }
 
     public Task<IReadOnlyList<StrikeIncident>> IncidentsAsync(CancellationToken ct) => IncidentsAsync(null, ct);

@@ -7,5 +7,5 @@ namespace Claims.Domain.Contradictions;
 public sealed class ContradictionReviewProjection : SingleStreamProjection<ContradictionReviewState, string>
 {
     public override ContradictionReviewState Evolve(ContradictionReviewState? snapshot, string id, IEvent e) =>
-        e.Data is Claims.Domain.Events.ContradictionVerdictRecorded v ? ContradictionDecider.Evolve(snapshot ?? ContradictionReviewState.None, v) : snapshot ?? ContradictionReviewState.None;
+        ContradictionDecider.Evolve(snapshot ?? ContradictionReviewState.None, e.Data);
 }

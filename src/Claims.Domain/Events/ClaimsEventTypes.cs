@@ -14,6 +14,11 @@ namespace Claims.Domain.Events;
 [JsonSerializable(typeof(RecordRetracted))]
 [JsonSerializable(typeof(RecordCorrected))]
 [JsonSerializable(typeof(ContradictionVerdictRecorded))]
+[JsonSerializable(typeof(ContradictionAssigned))]
+[JsonSerializable(typeof(ContradictionReleased))]
+[JsonSerializable(typeof(ContradictionMarkedDuplicate))]
+[JsonSerializable(typeof(ContradictionDuplicateUndone))]
+[JsonSerializable(typeof(ContradictionReopened))]
 internal sealed partial class ClaimsEventsJson : JsonSerializerContext;
 
 /// <summary>The event catalogue: stable names (never follow CLR renames) at schema version 1. See the event catalogue in README.md.</summary>
@@ -29,9 +34,17 @@ public static class ClaimsEventTypes
         ("StatementMade", typeof(StatementMade)), ("StrikeReported", typeof(StrikeReported)), ("ClaimDisputed", typeof(ClaimDisputed)),
         ("RecordRetracted", typeof(RecordRetracted)), ("RecordCorrected", typeof(RecordCorrected)),
         (VerdictEventName, typeof(ContradictionVerdictRecorded)),
+        ("ContradictionAssigned", typeof(ContradictionAssigned)), ("ContradictionReleased", typeof(ContradictionReleased)),
+        ("ContradictionMarkedDuplicate", typeof(ContradictionMarkedDuplicate)), ("ContradictionDuplicateUndone", typeof(ContradictionDuplicateUndone)),
+        ("ContradictionReopened", typeof(ContradictionReopened)),
     ];
 
-    public static readonly IReadOnlyList<Type> ArticleEvents = All.Where(e => e.Type != typeof(ContradictionVerdictRecorded)).Select(e => e.Type).ToList();
+    /// <summary>The events of contradiction streams (the review's own); every other event is an article's.</summary>
+    public static readonly IReadOnlyList<Type> ContradictionEvents =
+        [typeof(ContradictionVerdictRecorded), typeof(ContradictionAssigned), typeof(ContradictionReleased), typeof(ContradictionMarkedDuplicate),
+         typeof(ContradictionDuplicateUndone), typeof(ContradictionReopened)];
+
+    public static readonly IReadOnlyList<Type> ArticleEvents = All.Where(e => !ContradictionEvents.Contains(e.Type)).Select(e => e.Type).ToList();
 
     public static readonly IReadOnlyList<string> ArticleEventNames = All.Where(e => ArticleEvents.Contains(e.Type)).Select(e => e.Name).ToList();
 

@@ -21,10 +21,13 @@ public sealed class ContradictionsProjection : ITableProjection
 {
     public const string ProjectionName = "contradictions";
     public string Name => ProjectionName;
-    public int Version => 3;
-    public IReadOnlyCollection<Type> EventTypes => [.. ClaimsEventTypes.ArticleEvents, typeof(ContradictionVerdictRecorded)];
+    public int Version => 4;
 
-    public IReadOnlyList<string> Tables => [.. ArticleTables.Names, "contradictions", "contradiction_records", "verdicts", "campaign_candidates", .. Clusters.Tables];
+    // A reopening is written by the relay from this read model's own rows, so the projection does not read it back.
+    public IReadOnlyCollection<Type> EventTypes => [.. ClaimsEventTypes.ArticleEvents, .. ClaimsEventTypes.ContradictionEvents.Where(t => t != typeof(ContradictionReopened))];
+
+    public IReadOnlyList<string> Tables => [.. ArticleTables.Names, "contradictions", "contradiction_records", "verdicts", "campaign_candidates", .. Clusters.Tables,
+        .. ReviewQueueRows.Tables];
 
     private static readonly StrikeRegrouping Clusters = new("event_clusters", StrikeRule.Event);
 
@@ -34,7 +37,9 @@ public sealed class ContradictionsProjection : ITableProjection
         var s = ctx.Schema;
         await Ddl.RunAsync(ctx, $"""
             create table {s}.contradictions (id text primary key, scope text not null, about text not null, kind text not null, positions text[] not null,
-                record_counts int[] not null, status text not null, current boolean not null);
+                record_counts int[] not null, status text not null, current boolean not null,
+                assignee text, duplicate_of text, stale boolean not null default true, queue_rank float8 not null default 0,
+                outlets int[], voices int[], official boolean[], top_count int, latest date, recent_articles int, first_seen timestamptz);
             create index on {s}.contradictions (status, id) where current;
             create index on {s}.contradictions (scope);
             create table {s}.contradiction_records (contradiction_id text not null, side int not null, seq int not null, article_id text not null,
@@ -47,29 +52,28 @@ public sealed class ContradictionsProjection : ITableProjection
                 ord bigint not null, primary key (article_id, record_id));
             create index on {s}.campaign_candidates (striker_id, own, article_id, ord);
             {Clusters.Ddl(s)}
+            {ReviewQueueRows.Ddl(s)}
             """, ct);
     }
 
     public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
-        // Article events run by stretches; each verdict meets the contradictions as they stand just before it.
+        // Article events run by stretches; each review event meets the contradictions as they stand just before it (a verdict
+        // keeps the records it was given on).
         var stretch = new List<IEvent>();
         foreach (var e in events)
         {
-            if (e.Data is not ContradictionVerdictRecorded v)
+            if (!ClaimsEventTypes.ContradictionEvents.Contains(e.Data.GetType()))
             {
                 stretch.Add(e);
                 continue;
             }
             await ApplyArticleEventsAsync(stretch, ctx, ct);
             stretch.Clear();
-            await ctx.ExecuteAsync($"""
-                insert into {ctx.Schema}.verdicts (contradiction_id, position, verdict, note, reviewer, recorded_at) values ($1, $2, $3, $4::text, $5, $6)
-                on conflict do nothing
-                """, ct, v.ContradictionId, e.Sequence, v.Verdict, v.Note, v.Reviewer, v.RecordedAt);
-            await ctx.ExecuteAsync($"update {ctx.Schema}.contradictions set status = $2 where id = $1", ct, v.ContradictionId, v.Verdict);
+            await ReviewQueueRows.ApplyAsync(e, ctx, ct);
         }
         await ApplyArticleEventsAsync(stretch, ctx, ct);
+        await ReviewQueueRows.RefreshAsync(ctx, ct);
     }
 
     private static async Task ApplyArticleEventsAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)

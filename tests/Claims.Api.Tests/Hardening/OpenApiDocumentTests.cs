@@ -47,6 +47,11 @@ public sealed class OpenApiDocumentTests(SeededApi api)
             ["post /articles"] = "ingest",
             ["post /contradictions/{id}/verdicts"] = "review",
             ["post /articles/{articleId}/records/{recordId}/corrections"] = "review",
+            ["post /contradictions/{id}/assignment"] = "review",
+            ["delete /contradictions/{id}/assignment"] = "review",
+            ["post /contradictions/{id}/duplicate-of"] = "review",
+            ["delete /contradictions/{id}/duplicate-of"] = "review",
+            ["get /review/me"] = "review",
         };
         foreach (var (name, operation) in Operations(document))
         {

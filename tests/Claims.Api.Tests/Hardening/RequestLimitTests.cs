@@ -126,8 +126,7 @@ public sealed class RequestLimitTests : IAsyncLifetime
             return new IngestResult("article-gated", 0, true);
         }
 
-        public async Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, ContradictionPage? page = null,
-            CancellationToken ct = default)
+        public async Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(ContradictionQuery query, ContradictionPage? page = null, CancellationToken ct = default)
         {
             await _gate.Task.WaitAsync(ct);
             return [];
@@ -150,5 +149,13 @@ public sealed class RequestLimitTests : IAsyncLifetime
         public Task<IReadOnlyList<StrikeIncident>> ListStrikeIncidentsAsync(CancellationToken ct = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<StrikeIncident>> ListStrikeIncidentsAsync(StrikePage page, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<JsonObject?> GetClaimReviewAsync(string articleId, string recordId, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(string? status = null, string? actor = null, ContradictionPage? page = null,
+            CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ContradictionView> AssignAsync(string contradictionId, AssignRequest request, string by, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task ReleaseAsync(string contradictionId, string by, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ContradictionView> MarkDuplicateAsync(string contradictionId, DuplicateOfRequest request, string by, CancellationToken ct = default) =>
+            throw new NotSupportedException();
+        public Task UndoDuplicateAsync(string contradictionId, string by, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ReviewStats> GetReviewStatsAsync(CancellationToken ct = default) => throw new NotSupportedException();
     }
 }

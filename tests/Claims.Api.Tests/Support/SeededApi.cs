@@ -20,7 +20,9 @@ public sealed class SeededApi : IAsyncLifetime
     public const string ReviewKey = "alice-key-93fa=";   // '=' inside a key, as in base64 keys
     public const string IngestOwner = "feeder";
     public const string Reviewer = "alice";
-    public static readonly ApiKeyRing Keys = ApiKeyRing.Parse($"{IngestKey}={IngestOwner}:ingest; {ReviewKey}={Reviewer}:ingest+review");
+    public const string SecondReviewKey = "bob-key-07c2";
+    public const string SecondReviewer = "bob";
+    public static readonly ApiKeyRing Keys = ApiKeyRing.Parse($"{IngestKey}={IngestOwner}:ingest; {ReviewKey}={Reviewer}:ingest+review; {SecondReviewKey}={SecondReviewer}:review");
     public static readonly TimeSpan ProjectionWait = TimeSpan.FromMinutes(1);
 
     private PostgresDatabase? _database;

@@ -6,7 +6,7 @@ namespace Claims.Web.Tests.Support;
 /// The seeded site and one headless Chromium (Debian's, at <see cref="ChromiumPath"/>: Playwright's own browsers are never
 /// downloaded) for a test class. Each test opens its own page, which records every script error and CSP violation.
 /// </summary>
-public sealed class BrowserSite : SeededSite
+public class BrowserSite : SeededSite
 {
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CLAIMS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
@@ -32,7 +32,8 @@ public sealed class BrowserSite : SeededSite
     }
 
     /// <summary>A fresh browser context (no shared storage) at <paramref name="width"/>×<paramref name="height"/>, in French.</summary>
-    public async Task<PageTab> OpenAsync(string hash = "", int width = 1280, int height = 900)
+    /// <param name="apiKey">An API key the page holds from the start (as if typed in its key form).</param>
+    public async Task<PageTab> OpenAsync(string hash = "", int width = 1280, int height = 900, string? apiKey = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -42,6 +43,8 @@ public sealed class BrowserSite : SeededSite
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(30_000);
+        if (apiKey is not null)
+            await context.AddInitScriptAsync($"sessionStorage.setItem('claims.apiKey', {System.Text.Json.JsonSerializer.Serialize(apiKey)});");
         var page = await context.NewPageAsync();
         var review = new PageTab(context, page);
         await page.GotoAsync("/" + hash);

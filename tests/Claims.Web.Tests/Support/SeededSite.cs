@@ -28,7 +28,18 @@ public class SeededSite : IAsyncLifetime
     public Uri Address { get; private set; } = null!;
     public IReadOnlyList<string> SeedArticleIds { get; private set; } = [];
 
-    public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
+    /// <summary>The API keys the server takes; none (loopback writes as "local") unless a fixture names some.</summary>
+    protected virtual ApiKeyRing Keys => ApiKeyRing.Empty;
+
+    /// <summary>The key the test's own client writes with (the seeds' ingestion), when <see cref="Keys"/> holds any.</summary>
+    protected virtual string? WriterKey => null;
+
+    public HttpClient Client()
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(2) };
+        if (WriterKey is not null) client.DefaultRequestHeaders.Add(Claims.Api.Auth.ApiKeyAuthenticationHandler.HeaderName, WriterKey);
+        return client;
+    }
 
     public virtual async Task InitializeAsync()
     {
@@ -36,7 +47,7 @@ public class SeededSite : IAsyncLifetime
         _host = ClaimsWebHost.Build(new ClaimsWebHostOptions
         {
             Urls = "http://127.0.0.1:0",
-            ApiKeys = ApiKeyRing.Empty,
+            ApiKeys = Keys,
             MinimumLogLevel = LogLevel.Warning,
             ConfigureEndpoints = app =>
             {

@@ -15,10 +15,11 @@ export const apiKey = {
   set: (value) => (value ? sessionStorage.setItem(KEY_STORAGE, value) : sessionStorage.removeItem(KEY_STORAGE)),
 };
 
-async function send(method, path, body, signal) {
+// The key goes with writes, and with the one read that asks who it is (withKey).
+async function send(method, path, body, signal, withKey = method !== 'GET') {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && apiKey.get()) headers['X-Api-Key'] = apiKey.get();
+  if (withKey && apiKey.get()) headers['X-Api-Key'] = apiKey.get();
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
   const text = await response.text();
   let json = null;
@@ -39,6 +40,11 @@ export const api = {
     return get('/contradictions' + (query ? '?' + query : ''), signal);
   },
   contradiction: (id, signal) => get(`/contradictions/${seg(id)}`, signal),
+  /** The review queue: { sort: 'priority', status, assignee } as GET /contradictions takes them. */
+  queue: (query, signal) => get('/contradictions?' + new URLSearchParams(query), signal),
+  me: (signal) => send('GET', '/review/me', undefined, signal, true).then((r) => r.body),
+  assign: (id) => send('POST', `/contradictions/${seg(id)}/assignment`, {}).then((r) => r.body),
+  release: (id) => send('DELETE', `/contradictions/${seg(id)}/assignment`),
   recordVerdict: (id, verdict, note) => send('POST', `/contradictions/${seg(id)}/verdicts`, { verdict, note: note || null }).then((r) => r.body),
   articles: (signal) => get('/articles', signal),
   article: (id, signal) => get(`/articles/${seg(id)}`, signal),

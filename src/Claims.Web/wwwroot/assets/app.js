@@ -2,6 +2,7 @@
 import { apiKey, ApiError } from './api.js';
 import { h, replaceChildren, hrefTo } from './dom.js';
 import { followLive } from './live.js';
+import * as queue from './views/queue.js';
 import * as contradictions from './views/contradictions.js';
 import * as contradiction from './views/contradiction.js';
 import * as actors from './views/actors.js';
@@ -12,6 +13,7 @@ import * as article from './views/article.js';
 import * as ingest from './views/ingest.js';
 
 const ROUTES = [
+  [/^\/queue$/, 'queue', queue],
   [/^\/contradictions$/, 'contradictions', contradictions],
   [/^\/contradictions\/([^/]+)$/, 'contradictions', contradiction],
   [/^\/actors$/, 'actors', actors],

@@ -46,6 +46,7 @@ export function externalLink(url, label) {
 export const hrefTo = {
   contradictions: (query) => '#/contradictions' + queryString(query),
   contradiction: (id) => `#/contradictions/${encodeURIComponent(id)}`,
+  queue: (query) => '#/queue' + queryString(query),
   actor: (id) => `#/actors/${encodeURIComponent(id)}`,
   actors: () => '#/actors',
   strikes: (query) => '#/strikes' + queryString(query),

@@ -6,6 +6,8 @@ export const STATUS_LABELS = {
   confirmed: 'confirmée',
   dismissed: 'écartée',
   'needs-evidence': 'preuves requises',
+  reopened: 'rouverte',
+  duplicate: 'doublon',
 };
 
 export const VERDICTS = [

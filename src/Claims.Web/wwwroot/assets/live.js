@@ -5,6 +5,7 @@ import { api } from './api.js';
 
 export const LIVE_TYPES = [
   'ArticleIngested', 'ArticleRevised', 'ArticleReExtracted', 'RecordCorrected', 'RecordRetracted', 'ContradictionVerdictRecorded',
+  'ContradictionAssigned', 'ContradictionReleased', 'ContradictionMarkedDuplicate', 'ContradictionDuplicateUndone', 'ContradictionReopened',
 ];
 
 const typeQuery = 'type=' + LIVE_TYPES.join(',');

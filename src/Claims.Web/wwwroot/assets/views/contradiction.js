@@ -13,8 +13,12 @@ export async function render({ container, params: [id], signal, announce }) {
 
   const status = h('p', { class: 'meta' });
   const history = h('section', { class: 'history', 'aria-labelledby': 'history-title' });
+  // Reopened: the records that joined since the verdict are marked as new.
+  const added = new Set((contradiction.newSinceVerdict ?? []).map((r) => `${r.articleId}/${r.recordId}`));
   const show = (c) => {
-    replaceChildren(status, 'Statut : ', statusBadge(c.status), ' · ', h('span', { class: 'kind' }, KIND_LABELS[c.kind] ?? c.kind));
+    replaceChildren(status, 'Statut : ', statusBadge(c.status), ' · ', h('span', { class: 'kind' }, KIND_LABELS[c.kind] ?? c.kind),
+      c.status === 'reopened' ? [' · ', h('span', { class: 'reopened-badge' }, plural(added.size, 'nouvel enregistrement depuis le verdict', 'nouveaux enregistrements depuis le verdict'))] : null,
+      c.assignee ? [' · prise par ', h('strong', { class: 'assignee' }, c.assignee)] : null);
     replaceChildren(history, h('h2', { id: 'history-title' }, 'Historique des verdicts'), historyList(c.history));
   };
   show(contradiction);
@@ -28,7 +32,9 @@ export async function render({ container, params: [id], signal, announce }) {
     },
     h('h2', { id: `side-${i}` }, h('span', { class: 'side-label' }, `Côté ${String.fromCharCode(65 + i)}`), ' ', side.position),
     h('p', { class: 'count' }, plural(side.records.length, 'enregistrement', 'enregistrements')),
-    h('ol', { class: 'records' }, side.records.map((r) => h('li', null, recordCard(r, articles.get(r.articleId), { knownActors }))))))),
+    h('ol', { class: 'records' }, side.records.map((r) => h('li', added.has(`${r.articleId}/${r.recordId}`) ? { class: 'new-record' } : null,
+      added.has(`${r.articleId}/${r.recordId}`) ? h('p', { class: 'reopened-badge' }, 'nouveau depuis le verdict') : null,
+      recordCard(r, articles.get(r.articleId), { knownActors }))))))),
     verdictForm(contradiction.id, (updated) => {
       show(updated);
       announce(`Verdict enregistré : ${STATUS_LABELS[updated.status] ?? updated.status}`);
