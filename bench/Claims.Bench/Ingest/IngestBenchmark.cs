@@ -26,8 +26,7 @@ namespace Claims.Bench.Ingest;
 /// this process running the three read models) and 8 HttpClient writers posting synthetic articles in publication order
 /// to POST /articles, each POST answering once the read models include it (read-your-writes). The clock runs from the
 /// first POST until the read models have applied the whole log. Run with the API's default ingest bound
-/// (CLAIMS_INGEST_CONCURRENCY: cores − 1 at once, 4 waiting a core), then with one slot a client, then with the default
-/// bound and Marten's LISTEN/NOTIFY wakeup of the daemon. Baseline, right after on the same
+/// (CLAIMS_INGEST_CONCURRENCY: cores − 1 extracting at once, 4 waiting a core), then with one slot a client. Baseline, right after on the same
 /// database: the raw floor, the same articles extracted by the same extractor, their events written by one multi-row
 /// INSERT per article into a table like mt_events (<see cref="RawEvents"/>), by the same number of writers.
 /// </summary>
@@ -50,15 +49,12 @@ public static class IngestBenchmark
         foreach (var a in articles.Take(20)) extractor.Extract(CorpusProfile.Input("warmup", a)); // JIT and knowledge base, outside the clocks
 
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        // With the API's default bound, then with one ingest slot a client: the slot is held while the POST waits for the
-        // read models, so the second run shows what the bound costs and what the wait alone allows.
+        // With the API's default bound, then with one ingest slot a client: what the bound on extraction costs.
         var runs = new List<ApiRun>();
-        // Then the default bound again with Marten's LISTEN/NOTIFY wakeup of the daemon (not Claims' setting): the wait is
-        // mostly the daemon's polling for the high-water mark (see the lag rows).
-        foreach (var (concurrency, notify) in new (int?, bool)[] { (null, false), (Writers, false), (null, true) })
+        foreach (var concurrency in new int?[] { null, Writers })
         {
             await BenchSchemas.DropAsync(dataSource, Schema);
-            var run = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency, notify);
+            var run = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency);
             Console.Error.WriteLine($"ingest: API ({run.Bound}) {run.Articles} articles, {run.Articles / run.Seconds:0.0} articles/s");
             runs.Add(run);
         }
@@ -92,10 +88,9 @@ public static class IngestBenchmark
 
     private sealed record FloorRun(int Articles, long Events, double Seconds, List<double> LatenciesMs, double ExtractSeconds, double WriterSeconds);
 
-    /// <summary>One API run; <paramref name="concurrency"/> sets CLAIMS_INGEST_CONCURRENCY (null: the default),
-    /// <paramref name="notify"/> turns on Marten's UseListenNotifyForEventAppends.</summary>
+    /// <summary>One API run; <paramref name="concurrency"/> sets CLAIMS_INGEST_CONCURRENCY (null: the default).</summary>
     private static async Task<ApiRun> ApiRunAsync(string connectionString, IReadOnlyList<SyntheticArticle> articles, ArticleExtractor extractor, TimeSpan budget,
-        NpgsqlDataSource dataSource, int? concurrency, bool notify)
+        NpgsqlDataSource dataSource, int? concurrency)
     {
         var app = ClaimsWebHost.Build(new ClaimsWebHostOptions
         {
@@ -104,19 +99,14 @@ public static class IngestBenchmark
             ApiKeys = ApiKeyRing.Parse($"{ApiKey}=bench:ingest"),
             MinimumLogLevel = LogLevel.Warning,
             // The bench owns the process: Ctrl+C must stop it, not only the web host (the default console lifetime would).
-            ConfigureServices = builder =>
-            {
-                builder.Services.AddSingleton<IHostLifetime, BenchLifetime>();
-                if (notify) builder.Services.ConfigureMarten(marten => marten.Events.UseListenNotifyForEventAppends = true);
-            },
+            ConfigureServices = builder => builder.Services.AddSingleton<IHostLifetime, BenchLifetime>(),
         }, connectionString, new ClaimsRuntimeOptions { Schema = Schema, Daemon = DaemonMode.Solo, Extractor = extractor });
         await app.StartAsync();
         try
         {
             var runtime = ClaimsRuntime.Of(app);
             var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
-            var bound = $"{(concurrency is null ? "default ingest bound" : "ingest bound")} {limits.IngestConcurrency} at once, {limits.IngestQueue} waiting" +
-                        (notify ? ", with Marten's UseListenNotifyForEventAppends (not Claims' setting)" : "");
+            var bound = $"{(concurrency is null ? "default ingest bound" : "ingest bound")} {limits.IngestConcurrency} at once, {limits.IngestQueue} waiting";
             // The raw floor's table is made now, like this store's mt_events, and filled after the API run.
             var raw = await RawEvents.CreateAsync(dataSource, runtime.Store, $"{Schema}_raw.mt_events");
             var clients = Enumerable.Range(0, Writers).Select(_ => Client(new Uri(app.Urls.Single()))).ToList();
