@@ -49,12 +49,9 @@ public static class ArticleEndpoints
             .WithSummary("One article with its text and records; its stream version is the ETag, for If-Match on corrections.");
 
         articles.MapPost("/{articleId}/records/{recordId}/corrections", CorrectAsync)
-            .RequireAuthorization(WriteRoles.Review)
+            .RequireReviewer()
             .Accepts<CorrectRecordRequest>("application/json")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("CorrectRecord")

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
 namespace Claims.Api.Auth;
 
 /// <summary>The roles an API key may carry; each is also the name of the authorization policy that requires it.</summary>
@@ -10,4 +13,12 @@ public static class WriteRoles
     public const string Review = "review";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { Ingest, Review };
+
+    /// <summary>A reviewer's write on a named contradiction or record: the review role, and the refusals every such write
+    /// can meet (401 without a key, 403 without the role, 404 for an unknown id), described for OpenAPI.</summary>
+    public static RouteHandlerBuilder RequireReviewer(this RouteHandlerBuilder endpoint) => endpoint
+        .RequireAuthorization(Review)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -35,12 +35,9 @@ public static class ContradictionEndpoints
             .WithSummary("One contradiction with its sides and verdict history; its stream version is the ETag, for If-Match on verdicts.");
 
         contradictions.MapPost("/{id}/verdicts", RecordVerdictAsync)
-            .RequireAuthorization(WriteRoles.Review)
+            .RequireReviewer()
             .Accepts<RecordVerdictRequest>("application/json")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("RecordVerdict")

@@ -21,12 +21,9 @@ public static class ReviewQueueEndpoints
     public static RouteGroupBuilder MapReviewQueue(this RouteGroupBuilder contradictions)
     {
         contradictions.MapPost("/{id}/assignment", AssignAsync)
-            .RequireAuthorization(WriteRoles.Review)
+            .RequireReviewer()
             .Accepts<AssignRequest>("application/json")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("AssignContradiction")
@@ -39,20 +36,14 @@ public static class ReviewQueueEndpoints
                 await ReadYourWrites.WaitAsync(app, ct);
                 return TypedResults.NoContent();
             })
-            .RequireAuthorization(WriteRoles.Review)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireReviewer()
             .WithName("ReleaseContradiction")
             .WithSummary("Puts the contradiction back in the queue, whoever held it (nothing is written when nobody did).");
 
         contradictions.MapPost("/{id}/duplicate-of", MarkDuplicateAsync)
-            .RequireAuthorization(WriteRoles.Review)
+            .RequireReviewer()
             .Accepts<DuplicateOfRequest>("application/json")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("MarkDuplicate")
@@ -65,10 +56,7 @@ public static class ReviewQueueEndpoints
                 await ReadYourWrites.WaitAsync(app, ct);
                 return TypedResults.NoContent();
             })
-            .RequireAuthorization(WriteRoles.Review)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireReviewer()
             .WithName("UndoDuplicate")
             .WithSummary("Undoes the duplicate marking: the contradiction is back in the queue with the status its verdicts give it.");
         return contradictions;
