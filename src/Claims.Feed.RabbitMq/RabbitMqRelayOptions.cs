@@ -1,4 +1,4 @@
-namespace Claims.Relay;
+namespace Claims.Feed.RabbitMq;
 
 /// <summary>Settings of the RabbitMQ relay (environment: CLAIMS_RABBITMQ_*; see the README). Off unless enabled.</summary>
 public sealed class RabbitMqRelayOptions
@@ -14,29 +14,20 @@ public sealed class RabbitMqRelayOptions
     /// <summary>A stream queue bound to everything, for consumers that replay from any offset; null to not declare one.</summary>
     public string? StreamQueue { get; init; } = "claims.events.stream";
 
-    /// <summary>The relay's row in Marten's progress table (mt_event_progression): the last event the broker confirmed.</summary>
-    public string CheckpointName { get; init; } = "relay:rabbitmq";
+    /// <summary>The relay's Marten subscription: its progress is row <c>&lt;name&gt;:All</c> of <c>mt_event_progression</c>.</summary>
+    public string SubscriptionName { get; init; } = "RabbitMqRelay";
 
     /// <summary>The CloudEvents source written into each envelope.</summary>
     public string Source { get; init; } = "urn:claims";
 
-    /// <summary>Events read from the log at a time.</summary>
+    /// <summary>Events the daemon hands the relay at a time; its progress is committed once per batch, after the broker confirmed all of it.</summary>
     public int BatchSize { get; init; } = 500;
 
-    /// <summary>How long the relay waits, once caught up, before looking at the log (up to the high-water mark) again.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>The checkpoint is written at most every this many confirmed events (and whenever the relay is caught up).</summary>
-    public int CheckpointEvery { get; init; } = 100;
-
-    /// <summary>A publish the broker has not confirmed within this is a failure: reconnect and publish again.</summary>
+    /// <summary>A publish the broker has not confirmed within this is a failure: publish it again.</summary>
     public TimeSpan ConfirmTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>First wait after a failure, doubled at each further failure up to <see cref="MaxBackoff"/>.</summary>
+    /// <summary>First wait after a failed publish, doubled at each further failure up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How often a standby relay tries to take the lease from the active one: the failover time.</summary>
-    public TimeSpan StandbyRetry { get; init; } = TimeSpan.FromSeconds(2);
 }
