@@ -1,7 +1,7 @@
 namespace Claims.Feed.RabbitMq;
 
 /// <summary>Settings of the RabbitMQ relay (environment: CLAIMS_RABBITMQ_*; see the README). Off unless enabled.</summary>
-public sealed class RabbitMqRelayOptions
+public sealed record RabbitMqRelayOptions
 {
     public bool Enabled { get; init; }
 

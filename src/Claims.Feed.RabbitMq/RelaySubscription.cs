@@ -19,14 +19,14 @@ namespace Claims.Feed.RabbitMq;
 internal sealed class RelaySubscription : SubscriptionBase
 {
     private readonly RabbitMqRelayOptions _options;
-    private readonly IWolverineRuntime _runtime;
+    private readonly RelayBroker _broker;
     private readonly Func<EventLog> _log;
     private readonly ILogger _logger;
 
-    public RelaySubscription(RabbitMqRelayOptions options, IWolverineRuntime runtime, Func<EventLog> log, ILogger logger)
+    public RelaySubscription(RabbitMqRelayOptions options, RelayBroker broker, Func<EventLog> log, ILogger logger)
     {
         _options = options;
-        _runtime = runtime;
+        _broker = broker;
         _log = log;
         _logger = logger;
         Name = options.SubscriptionName;
@@ -36,9 +36,10 @@ internal sealed class RelaySubscription : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
     {
+        // Until the relay's Wolverine has reached the broker once, the subscription waits here, at its first unpublished event.
         // A bus with no outbox enlisted: each publish goes to the broker at once and returns once confirmed (the endpoint
-        // sends inline, see RabbitMqRelay), so the order of these calls is the order on the exchange.
-        var bus = new MessageBus(_runtime);
+        // sends inline, see RelayBroker), so the order of these calls is the order on the exchange.
+        var bus = new MessageBus(await _broker.RuntimeAsync(cancellationToken));
         var log = _log();
         for (var after = page.SequenceFloor; after < page.SequenceCeiling;)
         {

@@ -114,6 +114,17 @@ public sealed class RabbitMqRelayTests(PostgresDatabase database, TestRabbitMq r
     }
 
     [Fact]
+    public async Task Claims_starts_and_takes_events_while_the_broker_is_unreachable_and_the_relay_stays_at_the_first_unpublished_event()
+    {
+        var options = RelayOptions() with { Uri = new Uri($"amqp://guest:guest@127.0.0.1:{Claims.LocalPostgres.FreePort.Pick()}/") };
+        await using var log = await TestLog.StartAsync(database, b => b.AddRabbitMqRelay(options));
+        for (var i = 0; i < 5; i++) await log.AppendAsync($"article-{i}", TestEvents.Numbered($"article-{i}", i));
+        Assert.Equal(5, (await log.AllAsync()).Count); // the high-water mark moves: the daemon and the API are not held up
+        await log.OutlastGapSkippingAsync();
+        Assert.Null(await ProgressAsync(log, options));
+    }
+
+    [Fact]
     public async Task The_relay_publishes_nothing_past_an_open_transaction_and_everything_once_in_order_after_it_commits()
     {
         var options = RelayOptions();
