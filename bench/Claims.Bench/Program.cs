@@ -20,13 +20,14 @@ if (Wanted("extraction"))
 if (Wanted("corpus")) rows.AddRange(await CorpusProfile.RunAsync());
 
 string? databaseDescription = null;
-string[] databaseSections = ["append", "rebuild", "lag", "growth", "ingest", "queries"];
+string[] databaseSections = ["append", "rebuild", "lag", "growth", "ingest", "queries", "relay"];
 if (databaseSections.Any(Wanted))
 {
     // One server for every database benchmark: each figure and its baseline still run back to back on it.
     await using var database = await BenchDatabase.StartAsync();
     databaseDescription = database.Describe();
     if (Wanted("queries")) rows.AddRange(await Timed("queries", () => QueryBenchmark.RunAsync(database, quick)));
+    if (Wanted("relay")) rows.AddRange(await Timed("relay", () => Claims.Bench.Relay.RelayBenchmark.RunAsync(database, quick)));
 }
 
 Console.WriteLine($"Claims benchmarks ({(quick ? "quick" : "full")}; {Environment.ProcessorCount} cores; database: {databaseDescription ?? "none"})");

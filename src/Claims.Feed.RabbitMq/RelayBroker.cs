@@ -102,6 +102,8 @@ internal sealed class RelayBroker(RabbitMqRelayOptions options, ILoggerFactory l
                 // Inline: the subscription awaits each publish and its confirm, in log order. Wolverine's buffered and
                 // durable senders retry a failed message behind the ones after it, which would reorder a stream.
                 .SendInline()
+                // No tracing activity per event: the relay publishes every event of the log, one at a time.
+                .TelemetryEnabled(false)
                 .UseInterop(new CloudEventMapper())
                 .DefaultSerializer(new CloudEventSerializer(new CloudEventWriter(options.Source)));
             // An inline send reports its failure to the caller (after Wolverine's few quick retries) instead of retrying
