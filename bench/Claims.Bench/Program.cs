@@ -23,7 +23,7 @@ if (Wanted("extraction"))
 if (Wanted("corpus")) rows.AddRange(await Timed("corpus", CorpusProfile.RunAsync));
 
 string? databaseDescription = null;
-string[] databaseSections = ["append", "rebuild", "lag", "ingest", "queries", "soak"];
+string[] databaseSections = ["append", "rebuild", "lag", "ingest", "queries", "soak", "relay"];
 if (databaseSections.Any(Wanted))
 {
     // One server for every database benchmark: each figure and its baseline still run back to back on it.
@@ -35,6 +35,7 @@ if (databaseSections.Any(Wanted))
     if (Wanted("ingest")) rows.AddRange(await Timed("ingest", () => IngestBenchmark.RunAsync(database, quick)));
     if (Wanted("queries")) rows.AddRange(await Timed("queries", () => QueryBenchmark.RunAsync(database, quick)));
     if (Wanted("soak")) rows.AddRange(await Timed("soak", () => SoakRun.RunAsync(database, quick)));
+    if (Wanted("relay")) rows.AddRange(await Timed("relay", () => Claims.Bench.Relay.RelayBenchmark.RunAsync(database, quick)));
 }
 
 Console.WriteLine($"Claims benchmarks ({(quick ? "quick" : "full")}; {Environment.ProcessorCount} cores; database: {databaseDescription ?? "none"})");

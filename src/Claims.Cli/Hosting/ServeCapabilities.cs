@@ -2,12 +2,9 @@ using Claims.Api.Hosting;
 using Claims.Domain.Application;
 using Claims.Feed;
 using Claims.Feed.Log;
-using Claims.Relay;
+using Claims.Feed.RabbitMq;
 using Claims.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Claims.Cli.Hosting;
 
@@ -23,8 +20,7 @@ public static class ServeCapabilities
             ConfigureServices = builder =>
             {
                 options.ConfigureServices?.Invoke(builder);
-                if (relay.Enabled)
-                    builder.Services.AddHostedService(sp => new RabbitMqRelay(EventLog.Of(ClaimsRuntime.Of(sp.GetRequiredService<IHost>())), relay, sp.GetRequiredService<ILogger<RabbitMqRelay>>()));
+                builder.AddRabbitMqRelay(relay); // nothing unless enabled
             },
             ConfigureEndpoints = app =>
             {

@@ -38,10 +38,16 @@ public sealed class ClaimsRuntime : IAsyncDisposable
 
     public string ProjectionSchema(string name) => Projections.Single(p => p.Projection.Name == name).Schema;
 
-    public static async Task<ClaimsRuntime> StartAsync(string connectionString, ClaimsRuntimeOptions? options = null, CancellationToken ct = default)
+    public static Task<ClaimsRuntime> StartAsync(string connectionString, ClaimsRuntimeOptions? options = null, CancellationToken ct = default) =>
+        StartAsync(connectionString, options, configure: null, ct);
+
+    /// <summary>The same, with more added to the host before it starts (e.g. the RabbitMQ relay).</summary>
+    public static async Task<ClaimsRuntime> StartAsync(string connectionString, ClaimsRuntimeOptions? options, Action<IHostApplicationBuilder>? configure,
+        CancellationToken ct = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.AddClaims(connectionString, options ?? new ClaimsRuntimeOptions { Daemon = DaemonMode.Solo });
+        configure?.Invoke(builder);
         var host = builder.Build();
         try
         {

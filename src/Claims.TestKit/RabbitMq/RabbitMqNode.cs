@@ -11,7 +11,7 @@ namespace Claims.TestKit.RabbitMq;
 /// its data, logs and Erlang cookie under a temporary directory. It can be stopped and started again on the same data
 /// and port — what a "broker went down" test needs. Disposing stops it and deletes the directory.
 /// </summary>
-public sealed class RabbitMqNode : IAsyncDisposable
+public sealed class RabbitMqNode : IRestartableBroker
 {
     /// <summary>Where the Debian package puts the scripts that run as the calling user (the /usr/sbin ones switch to the rabbitmq user).</summary>
     private static readonly string[] ScriptDirectories = ["/usr/lib/rabbitmq/bin", "/usr/local/lib/rabbitmq/bin", "/opt/rabbitmq/sbin"];

@@ -1,6 +1,7 @@
 using Claims.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Claims.Feed.Tests.Support;
@@ -20,9 +21,9 @@ public sealed class FeedHost : IAsyncDisposable
     public FeedOptions Options { get; }
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<FeedHost> StartAsync(PostgresDatabase database, FeedOptions? options = null)
+    public static async Task<FeedHost> StartAsync(PostgresDatabase database, FeedOptions? options = null, Action<IHostApplicationBuilder>? configure = null)
     {
-        var host = new FeedHost(await TestLog.StartAsync(database), options ?? new FeedOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(200) });
+        var host = new FeedHost(await TestLog.StartAsync(database, configure), options ?? new FeedOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(200) });
         await host.StartServerAsync(port: 0);
         return host;
     }

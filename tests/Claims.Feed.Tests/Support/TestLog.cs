@@ -3,6 +3,7 @@ using Claims.Feed.Log;
 using Claims.TestKit;
 using JasperFx.Events.Daemon;
 using Marten;
+using Microsoft.Extensions.Hosting;
 
 namespace Claims.Feed.Tests.Support;
 
@@ -22,9 +23,10 @@ public sealed class TestLog : IAsyncDisposable
     public ClaimsRuntime Runtime { get; }
     public EventLog EventLog { get; }
 
-    public static async Task<TestLog> StartAsync(PostgresDatabase database) =>
+    /// <param name="configure">More for the host (e.g. the RabbitMQ relay).</param>
+    public static async Task<TestLog> StartAsync(PostgresDatabase database, Action<IHostApplicationBuilder>? configure = null) =>
         new(await ClaimsRuntime.StartAsync(database.ConnectionString,
-            new ClaimsRuntimeOptions { Schema = "f_" + Guid.NewGuid().ToString("N")[..12], Daemon = DaemonMode.Solo }));
+            new ClaimsRuntimeOptions { Schema = "f_" + Guid.NewGuid().ToString("N")[..12], Daemon = DaemonMode.Solo }, configure));
 
     /// <summary>Appends and commits through Marten; the feed serves the events once the daemon's high-water mark passes them.</summary>
     public async Task AppendAsync(string stream, params object[] events)
