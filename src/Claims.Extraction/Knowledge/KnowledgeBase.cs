@@ -60,6 +60,10 @@ public sealed class KnowledgeBase
     public HashSet<string> DeniedHits { get; }
     public Lexicon DiscreditingVerbs { get; }
     public HashSet<string> PresenceWords { get; }
+    /// <summary>Nouns of military action a denial negates ("aucune opération", "pas de frappes").</summary>
+    public HashSet<string> DeniedActions { get; }
+    /// <summary>Judgements that reject another's account of an event ("pas un accident", "peu crédible").</summary>
+    public Lexicon RejectedExcuses { get; }
     public HashSet<string> AbsenceWords { get; }
     public HashSet<string> ImpactWords { get; }
     public HashSet<string> FallWords { get; }
@@ -205,6 +209,8 @@ public sealed class KnowledgeBase
         DeniedHits = Set(disputes.DeniedHits ?? []);
         DiscreditingVerbs = new Lexicon(disputes.DiscreditingVerbs ?? []);
         PresenceWords = Set(disputes.PresenceWords ?? []);
+        DeniedActions = Set(disputes.DeniedActions ?? []);
+        RejectedExcuses = new Lexicon(disputes.RejectedExcuses ?? []);
         AbsenceWords = Set(disputes.AbsenceWords ?? []);
         InquiryNouns = new Lexicon(disputes.InquiryNouns ?? []);
         ImpactWords = Set(strikes.ImpactWords ?? []);
