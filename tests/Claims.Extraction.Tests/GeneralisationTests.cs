@@ -36,4 +36,33 @@ public sealed class GeneralisationTests
         Assert.Equal(["etats-unis", "turquie"], a.Disputes.Select(d => d.Disputant.Id).Order().ToArray());
         Assert.All(a.Disputes, d => Assert.Equal("russie", d.DisputedParty?.Id));
     }
+
+    [Fact]
+    public void Missiles_that_fell_in_another_country_keep_that_country_beside_their_launch_sea()
+    {
+        var a = Extract("Quatre missiles de croisière tirés jeudi par des navires russes depuis la mer Caspienne se sont écrasés en Iran, a affirmé un responsable américain.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("russie", k.Perpetrator.Id);
+        Assert.Contains(k.Locations, p => p.Name == "mer Caspienne");
+        Assert.Contains(k.Locations, p => p.Name == "Iran");
+    }
+
+    [Fact]
+    public void A_reciprocal_accusation_gives_each_side_a_statement_and_a_strike_reported_against_the_other()
+    {
+        var a = Extract("L'Arménie et l'Azerbaïdjan s'accusent mutuellement d'avoir bombardé des quartiers résidentiels de Stepanakert.");
+        Assert.Equal(["armenie", "azerbaidjan"], a.Statements.Select(s => s.Speaker.Id).Order().ToArray());
+        Assert.Equal(2, a.Strikes.Count);
+        Assert.All(a.Strikes, k => Assert.NotEqual(k.Perpetrator.Id, k.ReportedBy?.Id));
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Id == "azerbaidjan" && k.ReportedBy?.Id == "armenie");
+    }
+
+    [Fact]
+    public void Two_named_subjects_joined_by_et_each_speak_whatever_their_kinds_and_determiners()
+    {
+        var a = Extract("Israël et le Hezbollah ont affirmé que la trêve était respectée.");
+        Assert.Equal(2, a.Statements.Count);
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Israël");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Hezbollah");
+    }
 }

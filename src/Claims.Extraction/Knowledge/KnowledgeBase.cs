@@ -62,6 +62,8 @@ public sealed class KnowledgeBase
     public HashSet<string> PresenceWords { get; }
     /// <summary>Nouns of military action a denial negates ("aucune opération", "pas de frappes").</summary>
     public HashSet<string> DeniedActions { get; }
+    /// <summary>Adverbs of a reciprocal accusation ("s'accusent mutuellement").</summary>
+    public HashSet<string> Reciprocal { get; }
     /// <summary>Judgements that reject another's account of an event ("pas un accident", "peu crédible").</summary>
     public Lexicon RejectedExcuses { get; }
     public HashSet<string> AbsenceWords { get; }
@@ -210,6 +212,7 @@ public sealed class KnowledgeBase
         DiscreditingVerbs = new Lexicon(disputes.DiscreditingVerbs ?? []);
         PresenceWords = Set(disputes.PresenceWords ?? []);
         DeniedActions = Set(disputes.DeniedActions ?? []);
+        Reciprocal = Set(disputes.Reciprocal ?? []);
         RejectedExcuses = new Lexicon(disputes.RejectedExcuses ?? []);
         AbsenceWords = Set(disputes.AbsenceWords ?? []);
         InquiryNouns = new Lexicon(disputes.InquiryNouns ?? []);

@@ -63,6 +63,20 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (triggers.Count == 0) continue;
             var draft = Build(si, s, triggers, excluded, drafts);
             if (draft is null) continue;
+            // "L'Arménie et l'Azerbaïdjan s'accusent mutuellement d'avoir bombardé…": each accuser reports the other's strikes.
+            if (Reciprocal(si, s) is var (a, b))
+            {
+                foreach (var (striker, reporter) in new[] { (b, a), (a, b) })
+                {
+                    var each = new StrikeDraft { Perpetrator = striker, ReportedBy = reporter, Scope = draft.Scope, Block = draft.Block, FirstSentence = si, LastSentence = si, Span = draft.Span, Date = draft.Date, Weekday = draft.Weekday, Weapon = draft.Weapon };
+                    each.Places.AddRange(draft.Places);
+                    each.Targets.AddRange(draft.Targets.Where(t => t.Id != striker.Id && t.Id != reporter.Id));
+                    foreach (var (key, value) in draft.Counts) each.Counts[key] = value;
+                    each.Triggers.AddRange(draft.Triggers);
+                    drafts.Add(each);
+                }
+                continue;
+            }
             // "du régime et de son allié russe", "l'armée malienne et les mercenaires russes du groupe Wagner ont exécuté…":
             // each coordinated striker's strikes are a record of their own.
             foreach (var other in CoordinatedStrikers(s, draft.Perpetrator))
@@ -226,7 +240,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
         // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
         if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && !IsCampaign(s, triggers) && (DateReader.Find(_t, s.First, s.End, _kb).Any() || HasCount(s, excluded) || HasImpact(s)))) return null;
-        if (specificPlace) places.RemoveAll(p => p.IsCountry);
+        if (specificPlace) places.RemoveAll(p => p.IsCountry && !FellIn(s, p));
 
         var draft = new StrikeDraft
         {
@@ -553,6 +567,35 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     }
 
     // "quatre de ces missiles sont tombés en Iran": where strikes fell is a place struck, not the theatre of a campaign.
+    // Two speakers of one sentence accusing each other ("s'accusent mutuellement", "se sont accusés mutuellement"), as strikers.
+    private (ActorEntry, ActorEntry)? Reciprocal(int si, Sentence s)
+    {
+        var reciprocal = false;
+        for (var k = s.First; k < s.End && !reciprocal; k++) reciprocal = _kb.Reciprocal.Contains(_t[k].Norm);
+        if (!reciprocal) return null;
+        ActorEntry? first = null;
+        foreach (var d in StatementsOf(si))
+        {
+            if (d.Sentence != si || Striker(d.Speaker) is not { } st) continue;
+            if (first is null) first = st;
+            else if (st.Id != first.Id) return (first, st);
+        }
+        return null;
+    }
+
+    // "tirés depuis la mer Caspienne, se sont écrasés en Iran": the country where missiles fell is a place of the report (the
+    // launch sea stays one too), though countries are otherwise only kept when no specific place is named.
+    private bool FellIn(Sentence s, PlaceEntry country)
+    {
+        for (var k = s.First + 1; k < s.End; k++)
+        {
+            if (ctx.PlaceAt[k] is not { } pm || pm.Place.Id != country.Id) continue;
+            for (var j = k - 1; j >= Math.Max(s.First, k - 4); j--)
+                if (_kb.FallWords.Contains(_t[j].Norm)) return true;
+        }
+        return false;
+    }
+
     private bool HasImpact(Sentence s)
     {
         for (var k = s.First; k < s.End; k++) if (_kb.FallWords.Contains(_t[k].Norm)) return true;
