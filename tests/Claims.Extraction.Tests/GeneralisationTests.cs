@@ -65,4 +65,14 @@ public sealed class GeneralisationTests
         Assert.Contains(a.Statements, s => s.Speaker.Name == "Israël");
         Assert.Contains(a.Statements, s => s.Speaker.Name == "Hezbollah");
     }
+
+    [Fact]
+    public void Accusing_an_actor_of_striking_reports_the_strike_with_the_accused_as_striker()
+    {
+        var a = Extract("Le gouvernement syrien a accusé l'aviation turque de bombarder le village de Tell Rifaat.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("turquie", k.Perpetrator.Id);
+        Assert.Equal("syrie", k.ReportedBy?.Id);
+        Assert.Contains(k.Locations, p => p.Name == "Tell Rifaat");
+    }
 }

@@ -96,6 +96,8 @@ public sealed class KnowledgeBase
 
     public Lexicon StrikeNouns { get; }
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
+    /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
+    public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
     public HashSet<string> StrikeVerbsNeedingAux { get; } = new(StringComparer.Ordinal);
     public HashSet<string> SupportVerbs { get; }
     public HashSet<string> AgentNouns { get; }
@@ -243,11 +245,14 @@ public sealed class KnowledgeBase
 
         StrikeNouns = new Lexicon(strikes.TriggerNouns);
         foreach (var v in strikes.TriggerVerbs)
+        {
+            if (!v.Lemma.Contains(' ')) StrikeInfinitives.Add(Fold.Text(v.Lemma));
             foreach (var f in v.Forms)
             {
                 StrikeVerbs.Add(f, true, false);
                 if (v.NeedsAuxiliary) StrikeVerbsNeedingAux.Add(Fold.Text(f));
             }
+        }
         SupportVerbs = Set(strikes.SupportVerbs);
         AgentNouns = Set(strikes.AgentNouns);
         TargetNouns = new Lexicon(strikes.TargetNouns);

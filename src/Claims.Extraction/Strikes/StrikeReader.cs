@@ -158,6 +158,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 if (!Negated(i, s)) found.Add(i);
                 continue;
             }
+            // "L'Azerbaïdjan a accusé les forces arméniennes de bombarder Ganja": the accusation reports the strike.
+            if (len == 0 && i > s.First && _t[i - 1].Norm is "de" or "d" && _kb.StrikeInfinitives.Contains(_t[i].Norm) && AccusedOf(i, s) && !Negated(i, s))
+            {
+                found.Add(i);
+                continue;
+            }
             if (len == 0)
             {
                 len = _kb.StrikeVerbs.Match(_t, i, s.End, out _);
@@ -299,6 +305,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         // "…qui ont attribué ces frappes à la coalition", "des bombardements qu'elles imputent aux forces azerbaïdjanaises".
         if (AttributedStriker(s) is { } attributed) return attributed;
+        // "a accusé l'aviation turque de bombarder…": the accused is the striker.
+        foreach (var trig in triggers)
+        {
+            if (!_kb.StrikeInfinitives.Contains(_t[trig].Norm)) continue;
+            for (var k = trig - 2; k >= Math.Max(s.First, trig - 10); k--)
+            {
+                if (_t[k].Norm.StartsWith("accus", StringComparison.Ordinal) || _t[k].Norm.StartsWith("reproch", StringComparison.Ordinal)) break;
+                if (ctx.MentionAt[k] is { Actor: { } accused } am && am.Start == k && Striker(accused) is { } st0) return st0;
+                if (_kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && Striker(nation) is { } st0n) return st0n;
+            }
+        }
         foreach (var trig in triggers)
         {
             // "frappes menées par les Russes", "visées par l'aviation russe", "«Six missiles…» ont été lancés par les forces russes"
@@ -567,6 +584,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     }
 
     // "quatre de ces missiles sont tombés en Iran": where strikes fell is a place struck, not the theatre of a campaign.
+    // An accusation verb ("accuse", "a accusé", "reprochent") a few words before "de" + infinitive.
+    private bool AccusedOf(int i, Sentence s)
+    {
+        for (var k = i - 2; k >= Math.Max(s.First, i - 10); k--)
+            if (_t[k].Norm.StartsWith("accus", StringComparison.Ordinal) || _t[k].Norm.StartsWith("reproch", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     // Two speakers of one sentence accusing each other ("s'accusent mutuellement", "se sont accusés mutuellement"), as strikers.
     private (ActorEntry, ActorEntry)? Reciprocal(int si, Sentence s)
     {
