@@ -75,4 +75,14 @@ public sealed class GeneralisationTests
         Assert.Equal("syrie", k.ReportedBy?.Id);
         Assert.Contains(k.Locations, p => p.Name == "Tell Rifaat");
     }
+
+    [Fact]
+    public void A_group_said_absent_from_this_zone_where_strikes_hit_others_contradicts_the_strikers_account_of_that_place()
+    {
+        var a = Extract("L'aviation russe a bombardé mercredi la région de Rastan, a annoncé le ministère russe de la Défense, qui affirme avoir visé des positions de l'État islamique. "
+            + "Mais selon la diplomatie française, l'EI n'est pas présent dans cette zone, où les frappes ont touché des rebelles modérés.");
+        var french = Assert.Single(a.Strikes, k => k.ReportedBy?.Id == "france");
+        Assert.NotEmpty(french.Locations);
+        Assert.Contains(ContradictionFinder.Find([a]), c => c.Kind == Contradiction.DifferentTargets);
+    }
 }

@@ -98,6 +98,8 @@ public sealed class KnowledgeBase
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
     /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
     public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
+    /// <summary>Place nouns a demonstrative points back with ("cette zone", "ce secteur").</summary>
+    public HashSet<string> PlaceBackReferences { get; private set; } = new(StringComparer.Ordinal);
     public HashSet<string> StrikeVerbsNeedingAux { get; } = new(StringComparer.Ordinal);
     public HashSet<string> SupportVerbs { get; }
     public HashSet<string> AgentNouns { get; }
@@ -221,6 +223,7 @@ public sealed class KnowledgeBase
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);
+        PlaceBackReferences = Set(strikes.PlaceBackReferences ?? []);
         DocumentNouns = new Lexicon(verbs.DocumentNouns ?? []);
         IssuedDocuments = new Lexicon(verbs.IssuedDocuments ?? []);
 

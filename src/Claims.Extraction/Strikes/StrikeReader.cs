@@ -240,6 +240,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (places.Count == 0 && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.Block == s.Block && told.LastSentence >= si - 2
             && told.Perpetrator.Id == perpetrator.Id && told.ReportedBy?.Id != reporter?.Id)
             places.AddRange(told.Places);
+        // "l'EI n'est pas présent dans cette zone, où les frappes ont touché des rebelles": the demonstrative points at the
+        // place of the same striker's strike told just before.
+        if (places.Count == 0 && PointsAtPlace(s) && earlier.LastOrDefault(e => e.Perpetrator.Id == perpetrator.Id) is { } before
+            && before.LastSentence >= si - 2)
+            places.AddRange(before.Places);
         var specificPlace = places.Any(p => !p.IsCountry);
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie"): places only holds
         // countries in such locative use.
@@ -584,6 +589,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     }
 
     // "quatre de ces missiles sont tombés en Iran": where strikes fell is a place struck, not the theatre of a campaign.
+    private bool PointsAtPlace(Sentence s)
+    {
+        for (var k = s.First; k + 1 < s.End; k++)
+            if (_t[k].Norm is "cette" or "ces" or "ce" && _kb.PlaceBackReferences.Contains(_t[k + 1].Norm)) return true;
+        return false;
+    }
+
     // An accusation verb ("accuse", "a accusé", "reprochent") a few words before "de" + infinitive.
     private bool AccusedOf(int i, Sentence s)
     {
