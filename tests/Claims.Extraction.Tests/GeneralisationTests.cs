@@ -85,4 +85,12 @@ public sealed class GeneralisationTests
         Assert.NotEmpty(french.Locations);
         Assert.Contains(ContradictionFinder.Find([a]), c => c.Kind == Contradiction.DifferentTargets);
     }
+
+    [Fact]
+    public void Coordinated_speakers_of_one_judgement_do_not_dispute_each_other()
+    {
+        var a = Extract("« Ce n'était pas une erreur », ont estimé la Turquie et les États-Unis après l'incursion.");
+        Assert.Equal(2, a.Statements.Count);
+        Assert.Empty(a.Disputes);
+    }
 }

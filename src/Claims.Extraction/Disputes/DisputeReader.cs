@@ -60,7 +60,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                     judged.Add(judgement);
                     var told = PreviousClaims(d, di, sharedWordsOnly: true);
                     foreach (var party in rejected.DistinctBy(a => a.Id))
-                        if (!SameCamp(party, d.Speaker))
+                        if (!SameCamp(party, d.Speaker) && !d.Cue.Speakers.Any(co => co.Id == party.Id))
                             found.Add((d.Speaker, party, told.LastOrDefault(c => c.Speaker.Id == party.Id)?.Text ?? d.Text, judgement, Dispute.ClaimContested));
                     continue;
                 }
@@ -263,7 +263,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     private List<StatementDraft> PreviousClaims(StatementDraft d, int index, bool sharedWordsOnly = false, bool pointedAt = false)
     {
         var limit = _t[d.Cue.RegionStart].Start;
-        bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !x.PointsBack && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
+        bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !d.Cue.Speakers.Any(co => co.Id == x.Speaker.Id) && !x.PointsBack && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
         // Drafts are in reading order, so the claims before the cue lie before it in the list, a little after at most.
         var start = index;
         while (start + 1 < drafts.Count && drafts[start + 1].Span.Start < limit) start++;
