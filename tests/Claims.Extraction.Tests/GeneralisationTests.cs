@@ -93,4 +93,14 @@ public sealed class GeneralisationTests
         Assert.Equal(2, a.Statements.Count);
         Assert.Empty(a.Disputes);
     }
+
+    [Fact]
+    public void Destroying_or_attacking_is_a_strike_when_aircraft_drones_or_missiles_do_it()
+    {
+        var a = Extract("Des drones ukrainiens ont attaqué dans la nuit une raffinerie de la région de Briansk, a indiqué le gouverneur local, Alexandre Bogomaz.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("ukraine", k.Perpetrator.Id);
+        Assert.Contains(k.Locations, p => p.Name == "Briansk");
+        Assert.Empty(Extract("Des dizaines de maisons ont été détruites par les combats à Marioupol, a indiqué le maire.").Strikes);
+    }
 }

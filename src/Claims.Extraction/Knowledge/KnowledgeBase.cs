@@ -98,6 +98,10 @@ public sealed class KnowledgeBase
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
     /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
     public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
+    /// <summary>Forms of verbs that report a strike only with an aerial agent in the sentence ("ses avions ont détruit").</summary>
+    public HashSet<string> StrikeVerbsNeedingAgent { get; } = new(StringComparer.Ordinal);
+    /// <summary>Aerial agents: avions, drones, missiles, aviation…</summary>
+    public HashSet<string> AerialAgents { get; private set; } = new(StringComparer.Ordinal);
     /// <summary>Place nouns a demonstrative points back with ("cette zone", "ce secteur").</summary>
     public HashSet<string> PlaceBackReferences { get; private set; } = new(StringComparer.Ordinal);
     public HashSet<string> StrikeVerbsNeedingAux { get; } = new(StringComparer.Ordinal);
@@ -224,6 +228,7 @@ public sealed class KnowledgeBase
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);
         PlaceBackReferences = Set(strikes.PlaceBackReferences ?? []);
+        AerialAgents = Set(strikes.AerialAgents ?? []);
         DocumentNouns = new Lexicon(verbs.DocumentNouns ?? []);
         IssuedDocuments = new Lexicon(verbs.IssuedDocuments ?? []);
 
@@ -254,6 +259,7 @@ public sealed class KnowledgeBase
             {
                 StrikeVerbs.Add(f, true, false);
                 if (v.NeedsAuxiliary) StrikeVerbsNeedingAux.Add(Fold.Text(f));
+                if (v.NeedsAerialAgent) StrikeVerbsNeedingAgent.Add(Fold.Text(f));
             }
         }
         SupportVerbs = Set(strikes.SupportVerbs);

@@ -170,6 +170,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 if (len == 0) continue;
                 verb = true;
                 if (_kb.StrikeVerbsNeedingAux.Contains(_t[i].Norm) && !HasAuxiliary(i, s.First)) { i += len - 1; continue; }
+                // "ses avions avaient détruit un poste de commandement": destroying is a strike only when aircraft, drones or
+                // missiles do it (not "des maisons détruites par les combats").
+                if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s)) { i += len - 1; continue; }
             }
             if (Negated(i, s) || Irrealis(i, s)) { i += len - 1; continue; }
             if (!verb && i > s.First && _t[i - 1].Norm is "pas") { i += len - 1; continue; }
@@ -589,6 +592,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     }
 
     // "quatre de ces missiles sont tombés en Iran": where strikes fell is a place struck, not the theatre of a campaign.
+    private bool AerialAgentNear(int i, Sentence s)
+    {
+        for (var k = Math.Max(s.First, i - 8); k < Math.Min(s.End, i + 4); k++) if (_kb.AerialAgents.Contains(_t[k].Norm)) return true;
+        return false;
+    }
+
     private bool PointsAtPlace(Sentence s)
     {
         for (var k = s.First; k + 1 < s.End; k++)
