@@ -49,6 +49,21 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                     found.Add((d.Speaker, discredited, d.Text, accusation, Dispute.ClaimContested));
                     continue;
                 }
+                // "Ce n'était pas un accident, a répliqué X", "ont jugé l'explication russe peu crédible": a judgement rejecting the
+                // account just reported by someone else (the one sharing its words or its striker, else the last one).
+                // The account's owner named in the words ("l'explication russe", "la version de Moscou") is the party.
+                if (!d.PointsBack && RejectsAccount(d)
+                    && (AccountOwner(d) is { } owner
+                        ? [owner] : PreviousClaims(d, di).Select(c => c.Speaker).ToList()) is { Count: > 0 } rejected)
+                {
+                    var judgement = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    judged.Add(judgement);
+                    var told = PreviousClaims(d, di, sharedWordsOnly: true);
+                    foreach (var party in rejected.DistinctBy(a => a.Id))
+                        if (!SameCamp(party, d.Speaker) && !d.Cue.Speakers.Any(co => co.Id == party.Id))
+                            found.Add((d.Speaker, party, told.LastOrDefault(c => c.Speaker.Id == party.Id)?.Text ?? d.Text, judgement, Dispute.ClaimContested));
+                    continue;
+                }
                 if (!d.PointsBack && NegatesAStrike(d) && PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } answered)
                 {
                     var negation = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
@@ -137,6 +152,27 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         return (null, -1);
     }
 
+    // "l'explication russe", "la version de Moscou": whose account the judgement rejects, when the words name it.
+    private ActorEntry? AccountOwner(StatementDraft d)
+    {
+        if (ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is { TargetClass: null } o && !SameCamp(o, d.Speaker))?.Actor is { } named) return named;
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
+        for (var k = d.ContentStart; k < end; k++)
+            if (ctx.Kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && !SameCamp(nation, d.Speaker)) return nation;
+        return null;
+    }
+
+    private static bool SameCamp(ActorEntry a, ActorEntry b) =>
+        a.Id == b.Id || (a.ActsFor ?? a.Id) == (b.ActsFor ?? b.Id) || a.Side is { } s && s == (b.ActsFor ?? b.Id) || b.Side is { } t && t == (a.ActsFor ?? a.Id);
+
+    /// <summary>The words reject another's account ("pas un accident", "peu crédible"), within the first words of the content.</summary>
+    private bool RejectsAccount(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
+        for (var k = d.ContentStart; k < end; k++) if (ctx.Kb.RejectedExcuses.Match(_t, k, end) > 0) return true;
+        return false;
+    }
+
     /// <summary>The words deny a strike: a negation ("n'a jamais", "n'ont pas") then, within a few words, a strike verb or a
     /// denied hit ("visé", "touché", "atteint").</summary>
     private bool NegatesAStrike(StatementDraft d)
@@ -149,12 +185,18 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             {
                 if (!Grammar.StrongNegations.Contains(_t[j].Norm)) continue;
                 for (var h = j + 1; h < Math.Min(end, j + 4); h++)
+                {
                     if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, end, out _) > 0) return true;
+                    // "n'a pas mené de frappes", "n'a jamais lancé d'attaque": the action itself denied.
+                    if (ctx.Kb.DeniedActions.Contains(_t[h].Norm) && _t[h - 1].Norm is "de" or "d") return true;
+                }
             }
         }
         // "« aucune cible militaire » n'avait été touchée", "ce n'était « pas un accident »": a denial in the speaker's own words.
         for (var k = d.ContentStart; k + 1 < end; k++)
         {
+            // "son aviation n'avait mené aucune opération", "aucune frappe n'a eu lieu": no action at all.
+            if (_t[k].Norm is "aucune" or "aucun" && (ctx.Kb.DeniedActions.Contains(_t[k + 1].Norm) || k + 2 < end && _t[k + 1].IsWord && ctx.Kb.DeniedActions.Contains(_t[k + 2].Norm))) return true;
             if (_t[k].Norm is "aucune" or "aucun" && (k + 3 < end && (ctx.Kb.DeniedHits.Contains(_t[k + 2].Norm) || ctx.Kb.DeniedHits.Contains(_t[k + 3].Norm)) || k > d.ContentStart && _t[k - 1].IsQuote)) return true;
             if (_t[k].Norm == "pas" && k > d.ContentStart && _t[k - 1].IsQuote) return true;
         }
@@ -221,7 +263,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     private List<StatementDraft> PreviousClaims(StatementDraft d, int index, bool sharedWordsOnly = false, bool pointedAt = false)
     {
         var limit = _t[d.Cue.RegionStart].Start;
-        bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !x.PointsBack && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
+        bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !d.Cue.Speakers.Any(co => co.Id == x.Speaker.Id) && !x.PointsBack && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
         // Drafts are in reading order, so the claims before the cue lie before it in the list, a little after at most.
         var start = index;
         while (start + 1 < drafts.Count && drafts[start + 1].Span.Start < limit) start++;
@@ -242,6 +284,11 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (shared == best && shared > 0 && (overlapping.Count == 0 || overlapping[0].Speaker.Id == drafts[k].Speaker.Id)) overlapping.Add(drafts[k]);
         }
         if (best > 0) { overlapping.Reverse(); return overlapping; }
+        // One government's account against another's sharing no words ("des chasseurs turcs ont frappé Tell Rifaat" … "Ankara
+        // assure que son aviation n'a mené aucune opération"): the event is the same when the disputant is the striker the
+        // claim reports (the striker, not the words, ties them).
+        for (var k = start; k >= stop; k--)
+            if (IsClaim(drafts[k]) && ReportsStrikeBy(drafts[k], d.Speaker)) return [drafts[k]];
         if (sharedWordsOnly) return [];
         var last = -1;
         for (var k = start; k >= stop && last < 0; k--) if (IsClaim(drafts[k])) last = k;
@@ -253,6 +300,29 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (ctx.Doc.Sentences[drafts[k].Sentence].Block == block && IsClaim(drafts[k])) result.Add(drafts[k]);
         result.Reverse();
         return result;
+    }
+
+    // Strikers reported per sentence, computed once from the strike drafts.
+    private Dictionary<int, List<ActorEntry>>? _strikersBySentence;
+
+    private bool ReportsStrikeBy(StatementDraft claim, ActorEntry disputant)
+    {
+        if (_strikersBySentence is null)
+        {
+            _strikersBySentence = new();
+            foreach (var k in stances.StrikeDrafts)
+                for (var si = k.FirstSentence; si <= k.LastSentence && si - k.FirstSentence < 4; si++)
+                {
+                    if (!_strikersBySentence.TryGetValue(si, out var list)) _strikersBySentence[si] = list = [];
+                    if (list.Count < 8) list.Add(k.Perpetrator);
+                }
+        }
+        if (claim.Speaker.Id == disputant.Id || claim.Speaker.ActsFor is { } cf && cf == (disputant.ActsFor ?? disputant.Id)) return false;
+        for (var si = claim.Sentence; si <= claim.LastSentence && si - claim.Sentence < 4; si++)
+            if (_strikersBySentence.TryGetValue(si, out var strikers))
+                foreach (var p in strikers)
+                    if (p.Id == disputant.Id || p.Id == disputant.ActsFor || p.Id == disputant.Side) return true;
+        return false;
     }
 
     // The words that carry the dispute: the sentence, or within a long quotation the sentence of it that says so.

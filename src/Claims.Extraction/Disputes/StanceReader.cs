@@ -23,6 +23,8 @@ public sealed class StanceReader
 
     public Dictionary<StatementDraft, StanceReading> ByStatement { get; } = new();
     public Dictionary<StatementDraft, string> StatementIds { get; } = new();
+    /// <summary>The strike reports read before the stances (disputes tie a denial to the event by its striker).</summary>
+    public IReadOnlyList<StrikeDraft> StrikeDrafts => _strikes;
 
     public StanceReader(ArticleContext ctx, List<StatementDraft> drafts, List<StrikeDraft> strikes)
     {

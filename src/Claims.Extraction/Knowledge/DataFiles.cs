@@ -24,7 +24,7 @@ internal sealed record BackReferenceData(List<string> Nouns, List<string> Links)
 
 internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimClauseIntroducers, List<string> Unfounded, List<string> Contrasts,
     List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords, List<string>? DeniedHits, List<string>? DiscreditingVerbs,
-    List<string>? PresenceWords = null, List<string>? AbsenceWords = null, List<string>? InquiryNouns = null);
+    List<string>? PresenceWords = null, List<string>? AbsenceWords = null, List<string>? InquiryNouns = null, List<string>? DeniedActions = null, List<string>? RejectedExcuses = null, List<string>? Reciprocal = null);
 
 internal sealed record NumbersFile(Dictionary<string, int> Units, Dictionary<string, int> Approximate, Dictionary<string, int> Weekdays,
     Dictionary<string, int> Months, Dictionary<string, int> RelativeDays);
@@ -35,8 +35,8 @@ internal sealed record BoilerplateFile(List<string> LineStarts, List<string> Lin
 
 internal sealed record StrikesFile(List<string> TriggerNouns, List<StrikeVerbData> TriggerVerbs, List<string> SupportVerbs, List<string> AgentNouns,
     List<string> TargetNouns, Dictionary<string, string> TargetClasses, Dictionary<string, string> CountNouns, List<string> KillWords, List<string> Weapons,
-    List<string> Irrealis, List<string> Campaign, List<string> HabitualForms, List<string> NotLocationVerbs, List<string> TargetingVerbs, List<string>? AttributionVerbs, List<string>? ImpactWords = null, List<string>? FallWords = null, List<string>? ClaimOwnStrikeVerbs = null);
-internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool NeedsAuxiliary);
+    List<string> Irrealis, List<string> Campaign, List<string> HabitualForms, List<string> NotLocationVerbs, List<string> TargetingVerbs, List<string>? AttributionVerbs, List<string>? ImpactWords = null, List<string>? FallWords = null, List<string>? ClaimOwnStrikeVerbs = null, List<string>? PlaceBackReferences = null, List<string>? AerialAgents = null);
+internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool NeedsAuxiliary, bool NeedsAerialAgent = false);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(ActorsFile))]

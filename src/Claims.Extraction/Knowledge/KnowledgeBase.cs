@@ -60,6 +60,12 @@ public sealed class KnowledgeBase
     public HashSet<string> DeniedHits { get; }
     public Lexicon DiscreditingVerbs { get; }
     public HashSet<string> PresenceWords { get; }
+    /// <summary>Nouns of military action a denial negates ("aucune opération", "pas de frappes").</summary>
+    public HashSet<string> DeniedActions { get; }
+    /// <summary>Adverbs of a reciprocal accusation ("s'accusent mutuellement").</summary>
+    public HashSet<string> Reciprocal { get; }
+    /// <summary>Judgements that reject another's account of an event ("pas un accident", "peu crédible").</summary>
+    public Lexicon RejectedExcuses { get; }
     public HashSet<string> AbsenceWords { get; }
     public HashSet<string> ImpactWords { get; }
     public HashSet<string> FallWords { get; }
@@ -90,6 +96,14 @@ public sealed class KnowledgeBase
 
     public Lexicon StrikeNouns { get; }
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
+    /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
+    public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
+    /// <summary>Forms of verbs that report a strike only with an aerial agent in the sentence ("ses avions ont détruit").</summary>
+    public HashSet<string> StrikeVerbsNeedingAgent { get; } = new(StringComparer.Ordinal);
+    /// <summary>Aerial agents: avions, drones, missiles, aviation…</summary>
+    public HashSet<string> AerialAgents { get; private set; } = new(StringComparer.Ordinal);
+    /// <summary>Place nouns a demonstrative points back with ("cette zone", "ce secteur").</summary>
+    public HashSet<string> PlaceBackReferences { get; private set; } = new(StringComparer.Ordinal);
     public HashSet<string> StrikeVerbsNeedingAux { get; } = new(StringComparer.Ordinal);
     public HashSet<string> SupportVerbs { get; }
     public HashSet<string> AgentNouns { get; }
@@ -205,11 +219,16 @@ public sealed class KnowledgeBase
         DeniedHits = Set(disputes.DeniedHits ?? []);
         DiscreditingVerbs = new Lexicon(disputes.DiscreditingVerbs ?? []);
         PresenceWords = Set(disputes.PresenceWords ?? []);
+        DeniedActions = Set(disputes.DeniedActions ?? []);
+        Reciprocal = Set(disputes.Reciprocal ?? []);
+        RejectedExcuses = new Lexicon(disputes.RejectedExcuses ?? []);
         AbsenceWords = Set(disputes.AbsenceWords ?? []);
         InquiryNouns = new Lexicon(disputes.InquiryNouns ?? []);
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);
+        PlaceBackReferences = Set(strikes.PlaceBackReferences ?? []);
+        AerialAgents = Set(strikes.AerialAgents ?? []);
         DocumentNouns = new Lexicon(verbs.DocumentNouns ?? []);
         IssuedDocuments = new Lexicon(verbs.IssuedDocuments ?? []);
 
@@ -234,11 +253,15 @@ public sealed class KnowledgeBase
 
         StrikeNouns = new Lexicon(strikes.TriggerNouns);
         foreach (var v in strikes.TriggerVerbs)
+        {
+            if (!v.Lemma.Contains(' ')) StrikeInfinitives.Add(Fold.Text(v.Lemma));
             foreach (var f in v.Forms)
             {
                 StrikeVerbs.Add(f, true, false);
                 if (v.NeedsAuxiliary) StrikeVerbsNeedingAux.Add(Fold.Text(f));
+                if (v.NeedsAerialAgent) StrikeVerbsNeedingAgent.Add(Fold.Text(f));
             }
+        }
         SupportVerbs = Set(strikes.SupportVerbs);
         AgentNouns = Set(strikes.AgentNouns);
         TargetNouns = new Lexicon(strikes.TargetNouns);

@@ -232,7 +232,8 @@ public sealed class StatementReader(ArticleContext ctx)
         {
             if (verbEnd + 1 < s.End && _t[verbEnd].Norm == "t" && _t[verbEnd].HyphenBefore && _t[verbEnd + 1].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 2; }
             else if (verbEnd < s.End && _t[verbEnd].HyphenBefore && _t[verbEnd].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 1; }
-            if (i > s.First && _t[i - 1].Norm is "se" or "s" && !form.Verb.Reflexive) return null;
+            // "s'accusent mutuellement de…": a reciprocal use of a reporting verb is still reported speech, by each subject.
+            if (i > s.First && _t[i - 1].Norm is "se" or "s" && !form.Verb.Reflexive && !(verbEnd < s.End && _kb.Reciprocal.Contains(_t[verbEnd].Norm))) return null;
             if (i > s.First && _t[i - 1].Norm is "se" or "s") reflexiveSeen = true;
             // "contre toute menace", "l'annonce": a determiner or preposition makes it a noun.
             if (i > s.First && Grammar.NounMarkers.Contains(_t[i - 1].Norm)) return null;
@@ -370,12 +371,15 @@ public sealed class StatementReader(ArticleContext ctx)
             pre.Speakers.Add(actor);
             pre.RegionStart = SubjectStart(subject, s);
             // "Paris et Washington ont annoncé": coordinated subjects each speak.
-            var k = subject.Start - 1;
-            while (k - 1 >= limit && _t[k].Norm is "et" or "," && ctx.MentionAt[k - 1] is { Actor: { } other } om && om.Prep is null && om.Kind == subject.Kind && om.Actor.Kind == actor.Kind)
+            var k = SkipDeterminer(subject.Start - 1, limit);
+            // "L'Arménie et l'Azerbaïdjan", "Israël et le Hezbollah": the mention before "et" is found by its end (a determiner
+            // opens it), and two names coordinate whatever their kinds (a state and an armed group).
+            while (k - 1 >= limit && _t[k].Norm is "et" or "," && MentionEndingAt(k, Math.Max(limit, k - 6)) is { Actor: { } other } om && om.Prep is null && om.Kind == subject.Kind
+                   && (om.Actor.Kind == actor.Kind || om.Kind == MentionKind.Name))
             {
                 pre.Speakers.Insert(0, other);
                 pre.RegionStart = SubjectStart(om, s);
-                k = om.Start - 1;
+                k = SkipDeterminer(om.Start - 1, limit);
             }
         }
         if (form.Verb.Complement is "de" || form.Verb.Lemma is "accuser")
@@ -451,6 +455,15 @@ public sealed class StatementReader(ArticleContext ctx)
         if (ctx.MentionAt[j] is { } m && m.Start == j) return m;
         if (Determiners.Contains(_t[j].Norm) && j + 1 < end && ctx.MentionAt[j + 1] is { } m2 && m2.Start == j + 1) return m2;
         if (_t[j].Norm == "l" && j + 1 < end && ctx.MentionAt[j + 1] is { } m3 && m3.Start == j + 1) return m3;
+        return null;
+    }
+
+    private int SkipDeterminer(int k, int limit) => k > limit && _t[k].Norm is "le" or "la" or "l" or "les" && _t[k - 1].Norm == "et" ? k - 1 : k;
+
+    private Mention? MentionEndingAt(int end, int from)
+    {
+        for (var j = end - 1; j >= from; j--)
+            if (ctx.MentionAt[j] is { } m && m.Start == j) return m.End == end ? m : null;
         return null;
     }
 

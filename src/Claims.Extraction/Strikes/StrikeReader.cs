@@ -63,6 +63,20 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (triggers.Count == 0) continue;
             var draft = Build(si, s, triggers, excluded, drafts);
             if (draft is null) continue;
+            // "L'Arménie et l'Azerbaïdjan s'accusent mutuellement d'avoir bombardé…": each accuser reports the other's strikes.
+            if (Reciprocal(si, s) is var (a, b))
+            {
+                foreach (var (striker, reporter) in new[] { (b, a), (a, b) })
+                {
+                    var each = new StrikeDraft { Perpetrator = striker, ReportedBy = reporter, Scope = draft.Scope, Block = draft.Block, FirstSentence = si, LastSentence = si, Span = draft.Span, Date = draft.Date, Weekday = draft.Weekday, Weapon = draft.Weapon };
+                    each.Places.AddRange(draft.Places);
+                    each.Targets.AddRange(draft.Targets.Where(t => t.Id != striker.Id && t.Id != reporter.Id));
+                    foreach (var (key, value) in draft.Counts) each.Counts[key] = value;
+                    each.Triggers.AddRange(draft.Triggers);
+                    drafts.Add(each);
+                }
+                continue;
+            }
             // "du régime et de son allié russe", "l'armée malienne et les mercenaires russes du groupe Wagner ont exécuté…":
             // each coordinated striker's strikes are a record of their own.
             foreach (var other in CoordinatedStrikers(s, draft.Perpetrator))
@@ -144,12 +158,21 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 if (!Negated(i, s)) found.Add(i);
                 continue;
             }
+            // "L'Azerbaïdjan a accusé les forces arméniennes de bombarder Ganja": the accusation reports the strike.
+            if (len == 0 && i > s.First && _t[i - 1].Norm is "de" or "d" && _kb.StrikeInfinitives.Contains(_t[i].Norm) && AccusedOf(i, s) && !Negated(i, s))
+            {
+                found.Add(i);
+                continue;
+            }
             if (len == 0)
             {
                 len = _kb.StrikeVerbs.Match(_t, i, s.End, out _);
                 if (len == 0) continue;
                 verb = true;
                 if (_kb.StrikeVerbsNeedingAux.Contains(_t[i].Norm) && !HasAuxiliary(i, s.First)) { i += len - 1; continue; }
+                // "ses avions avaient détruit un poste de commandement": destroying is a strike only when aircraft, drones or
+                // missiles do it (not "des maisons détruites par les combats").
+                if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s)) { i += len - 1; continue; }
             }
             if (Negated(i, s) || Irrealis(i, s)) { i += len - 1; continue; }
             if (!verb && i > s.First && _t[i - 1].Norm is "pas") { i += len - 1; continue; }
@@ -220,13 +243,18 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (places.Count == 0 && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.Block == s.Block && told.LastSentence >= si - 2
             && told.Perpetrator.Id == perpetrator.Id && told.ReportedBy?.Id != reporter?.Id)
             places.AddRange(told.Places);
+        // "l'EI n'est pas présent dans cette zone, où les frappes ont touché des rebelles": the demonstrative points at the
+        // place of the same striker's strike told just before.
+        if (places.Count == 0 && PointsAtPlace(s) && earlier.LastOrDefault(e => e.Perpetrator.Id == perpetrator.Id) is { } before
+            && before.LastSentence >= si - 2)
+            places.AddRange(before.Places);
         var specificPlace = places.Any(p => !p.IsCountry);
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie"): places only holds
         // countries in such locative use.
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
         // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
         if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && !IsCampaign(s, triggers) && (DateReader.Find(_t, s.First, s.End, _kb).Any() || HasCount(s, excluded) || HasImpact(s)))) return null;
-        if (specificPlace) places.RemoveAll(p => p.IsCountry);
+        if (specificPlace) places.RemoveAll(p => p.IsCountry && !FellIn(s, p));
 
         var draft = new StrikeDraft
         {
@@ -285,6 +313,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         // "…qui ont attribué ces frappes à la coalition", "des bombardements qu'elles imputent aux forces azerbaïdjanaises".
         if (AttributedStriker(s) is { } attributed) return attributed;
+        // "a accusé l'aviation turque de bombarder…": the accused is the striker.
+        foreach (var trig in triggers)
+        {
+            if (!_kb.StrikeInfinitives.Contains(_t[trig].Norm)) continue;
+            for (var k = trig - 2; k >= Math.Max(s.First, trig - 10); k--)
+            {
+                if (_t[k].Norm.StartsWith("accus", StringComparison.Ordinal) || _t[k].Norm.StartsWith("reproch", StringComparison.Ordinal)) break;
+                if (ctx.MentionAt[k] is { Actor: { } accused } am && am.Start == k && Striker(accused) is { } st0) return st0;
+                if (_kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && Striker(nation) is { } st0n) return st0n;
+            }
+        }
         foreach (var trig in triggers)
         {
             // "frappes menées par les Russes", "visées par l'aviation russe", "«Six missiles…» ont été lancés par les forces russes"
@@ -553,6 +592,56 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     }
 
     // "quatre de ces missiles sont tombés en Iran": where strikes fell is a place struck, not the theatre of a campaign.
+    private bool AerialAgentNear(int i, Sentence s)
+    {
+        for (var k = Math.Max(s.First, i - 8); k < Math.Min(s.End, i + 4); k++) if (_kb.AerialAgents.Contains(_t[k].Norm)) return true;
+        return false;
+    }
+
+    private bool PointsAtPlace(Sentence s)
+    {
+        for (var k = s.First; k + 1 < s.End; k++)
+            if (_t[k].Norm is "cette" or "ces" or "ce" && _kb.PlaceBackReferences.Contains(_t[k + 1].Norm)) return true;
+        return false;
+    }
+
+    // An accusation verb ("accuse", "a accusé", "reprochent") a few words before "de" + infinitive.
+    private bool AccusedOf(int i, Sentence s)
+    {
+        for (var k = i - 2; k >= Math.Max(s.First, i - 10); k--)
+            if (_t[k].Norm.StartsWith("accus", StringComparison.Ordinal) || _t[k].Norm.StartsWith("reproch", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    // Two speakers of one sentence accusing each other ("s'accusent mutuellement", "se sont accusés mutuellement"), as strikers.
+    private (ActorEntry, ActorEntry)? Reciprocal(int si, Sentence s)
+    {
+        var reciprocal = false;
+        for (var k = s.First; k < s.End && !reciprocal; k++) reciprocal = _kb.Reciprocal.Contains(_t[k].Norm);
+        if (!reciprocal) return null;
+        ActorEntry? first = null;
+        foreach (var d in StatementsOf(si))
+        {
+            if (d.Sentence != si || Striker(d.Speaker) is not { } st) continue;
+            if (first is null) first = st;
+            else if (st.Id != first.Id) return (first, st);
+        }
+        return null;
+    }
+
+    // "tirés depuis la mer Caspienne, se sont écrasés en Iran": the country where missiles fell is a place of the report (the
+    // launch sea stays one too), though countries are otherwise only kept when no specific place is named.
+    private bool FellIn(Sentence s, PlaceEntry country)
+    {
+        for (var k = s.First + 1; k < s.End; k++)
+        {
+            if (ctx.PlaceAt[k] is not { } pm || pm.Place.Id != country.Id) continue;
+            for (var j = k - 1; j >= Math.Max(s.First, k - 4); j--)
+                if (_kb.FallWords.Contains(_t[j].Norm)) return true;
+        }
+        return false;
+    }
+
     private bool HasImpact(Sentence s)
     {
         for (var k = s.First; k < s.End; k++) if (_kb.FallWords.Contains(_t[k].Norm)) return true;
