@@ -5,8 +5,6 @@ using Claims.Cli.Hosting;
 using Claims.Cli.Ingestion;
 using Claims.Domain.Application;
 using Microsoft.AspNetCore.Builder;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Claims.Cli.Commands;
@@ -51,9 +49,6 @@ public static class ServeCommand
             }
             await using (host)
             {
-                // Marten creates a table when it is first used; the server creates them all, so that its database matches
-                // the configuration (`claims db-assert` passes) before anything is written.
-                await host.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
                 await host.StartAsync();
                 await SeedIfEmptyAsync(ClaimsRuntime.Of(host));
                 Console.WriteLine($"Claims API listening on {string.Join(", ", host.Urls)} (OpenAPI: /openapi/v1.json). Ctrl-C stops.");

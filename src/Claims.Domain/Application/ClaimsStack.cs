@@ -118,7 +118,30 @@ public static class ClaimsStack
     private sealed class BeforeTheDaemon(IDocumentStore store, NpgsqlDataSource dataSource, IReadOnlyList<TableProjection> projections,
         Microsoft.Extensions.Logging.ILogger logger) : IHostedService
     {
+        // Any fixed number, distinct from TableSchemas' own lock.
+        private const long StartLock = 0x436C61696D73_0002;
+
         public async Task StartAsync(CancellationToken ct)
+        {
+            // Processes starting together on a new database take turns: Marten creates its tables lazily, and two creating
+            // them at once collide (seen with two servers started side by side). So every table Marten is configured with
+            // is made here, once, before anything is read or written; the database then matches the configuration
+            // (`claims db-assert` passes).
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using (var take = new NpgsqlCommand($"select pg_advisory_lock({StartLock})", connection)) await take.ExecuteNonQueryAsync(ct);
+            try
+            {
+                await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+                await PrepareAsync(ct);
+            }
+            finally
+            {
+                await using var release = new NpgsqlCommand($"select pg_advisory_unlock({StartLock})", connection);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+
+        private async Task PrepareAsync(CancellationToken ct)
         {
             var imported = await Importing.LegacyStoreImport.ImportAsync(store, dataSource, ct);
             if (imported > 0)

@@ -30,9 +30,6 @@ public static class LegacyStoreImport
             probe.Parameters.Add(new() { Value = $"{schema}.schema_migrations" });
             if (!(bool)(await probe.ExecuteScalarAsync(ct))!) return 0;
         }
-        // Marten's tables must exist before a session enlisted in our transaction writes to them.
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-
         await using var transaction = await connection.BeginTransactionAsync(ct);
         // Processes starting together: the first imports, the others wait and then find the tables renamed.
         await using (var lockOld = new NpgsqlCommand($"lock table {schema}.events in exclusive mode", connection, transaction))
