@@ -32,13 +32,9 @@ public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource da
     public async Task<IReadOnlyList<ProjectionPlace>> PlacesAsync(CancellationToken ct = default)
     {
         var states = await store.Advanced.AllProjectionProgress(token: ct);
-        return projections.Select(p =>
-        {
-            var prefix = p.Projection.Name + ":";
-            var version = p.Projection.Version > 1 ? $":V{p.Projection.Version}:" : ":";
-            var row = states.FirstOrDefault(s => s.ShardName.StartsWith(prefix, StringComparison.Ordinal) && (p.Projection.Version == 1 || s.ShardName.Contains(version, StringComparison.Ordinal)));
-            return new ProjectionPlace(p.Projection.Name, row?.Sequence ?? 0);
-        }).ToList();
+        // Matched by the shard's own name (TableProjection.ShardName: name, version, "All"), as Marten writes it.
+        var sequences = states.ToDictionary(s => s.ShardName, s => s.Sequence, StringComparer.Ordinal);
+        return projections.Select(p => new ProjectionPlace(p.Projection.Name, sequences.GetValueOrDefault(p.ShardName.Identity))).ToList();
     }
 
     /// <summary>Waits until every read model has applied the log as it stands at the call (its head then), polling the
