@@ -57,24 +57,30 @@ internal static class ReviewQueueRows
                 await ctx.ExecuteAsync($"update {s}.contradictions set stale = true where id = $1", ct, v.ContradictionId);
                 break;
             case ContradictionAssigned a:
-                await ctx.ExecuteAsync($"insert into {s}.assignments values ($1, $2) on conflict (contradiction_id) do update set assignee = excluded.assignee",
-                    ct, a.ContradictionId, a.Assignee);
-                await ctx.ExecuteAsync($"update {s}.contradictions set assignee = $2 where id = $1", ct, a.ContradictionId, a.Assignee);
+                await MarkAsync(ctx, "assignments", "assignee", a.ContradictionId, a.Assignee, stale: false, ct);
                 break;
             case ContradictionReleased r:
-                await ctx.ExecuteAsync($"delete from {s}.assignments where contradiction_id = $1", ct, r.ContradictionId);
-                await ctx.ExecuteAsync($"update {s}.contradictions set assignee = null where id = $1", ct, r.ContradictionId);
+                await MarkAsync(ctx, "assignments", "assignee", r.ContradictionId, null, stale: false, ct);
                 break;
             case ContradictionMarkedDuplicate d:
-                await ctx.ExecuteAsync($"insert into {s}.duplicates values ($1, $2) on conflict (contradiction_id) do update set duplicate_of = excluded.duplicate_of",
-                    ct, d.ContradictionId, d.DuplicateOf);
-                await ctx.ExecuteAsync($"update {s}.contradictions set duplicate_of = $2, stale = true where id = $1", ct, d.ContradictionId, d.DuplicateOf);
+                await MarkAsync(ctx, "duplicates", "duplicate_of", d.ContradictionId, d.DuplicateOf, stale: true, ct);
                 break;
             case ContradictionDuplicateUndone u:
-                await ctx.ExecuteAsync($"delete from {s}.duplicates where contradiction_id = $1", ct, u.ContradictionId);
-                await ctx.ExecuteAsync($"update {s}.contradictions set duplicate_of = null, stale = true where id = $1", ct, u.ContradictionId);
+                await MarkAsync(ctx, "duplicates", "duplicate_of", u.ContradictionId, null, stale: true, ct);
                 break;
         }
+    }
+
+    /// <summary>Sets (or, with null, clears) a mark kept both in its own table, which outlives the contradiction's row, and
+    /// on the row, where the queue reads it; a duplicate marking changes the status, so the row is recomputed (stale).</summary>
+    private static async Task MarkAsync(ProjectionContext ctx, string table, string column, string id, string? value, bool stale, CancellationToken ct)
+    {
+        var s = ctx.Schema;
+        if (value is null)
+            await ctx.ExecuteAsync($"delete from {s}.{table} where contradiction_id = $1", ct, id);
+        else
+            await ctx.ExecuteAsync($"insert into {s}.{table} values ($1, $2) on conflict (contradiction_id) do update set {column} = excluded.{column}", ct, id, value);
+        await ctx.ExecuteAsync($"update {s}.contradictions set {column} = $2{(stale ? ", stale = true" : "")} where id = $1", ct, id, value);
     }
 
     /// <summary>Status, reopenings and queue keys of the contradictions this batch touched.</summary>
