@@ -118,7 +118,7 @@ public static class ClaimsStack
     private sealed class BeforeTheDaemon(IDocumentStore store, NpgsqlDataSource dataSource, IReadOnlyList<TableProjection> projections,
         Microsoft.Extensions.Logging.ILogger logger) : IHostedService
     {
-        // Any fixed number, distinct from TableSchemas' own lock.
+        // Any fixed number.
         private const long StartLock = 0x436C61696D73_0002;
 
         public async Task StartAsync(CancellationToken ct)

@@ -30,15 +30,9 @@ public static class LegacyStoreImport
             probe.Parameters.Add(new() { Value = $"{schema}.schema_migrations" });
             if (!(bool)(await probe.ExecuteScalarAsync(ct))!) return 0;
         }
+        // Under ClaimsStack's start lock: of processes starting together, the first imports and the others then find the
+        // old tables renamed.
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        // Processes starting together: the first imports, the others wait and then find the tables renamed.
-        await using (var lockOld = new NpgsqlCommand($"lock table {schema}.events in exclusive mode", connection, transaction))
-            await lockOld.ExecuteNonQueryAsync(ct);
-        await using (var stillThere = new NpgsqlCommand("select to_regclass($1) is not null", connection, transaction))
-        {
-            stillThere.Parameters.Add(new() { Value = $"{schema}.events" });
-            if (!(bool)(await stillThere.ExecuteScalarAsync(ct))!) return 0;
-        }
 
         long imported = 0;
         var run = new List<IEvent>();

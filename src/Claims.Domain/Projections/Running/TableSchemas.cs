@@ -5,13 +5,10 @@ namespace Claims.Domain.Projections.Running;
 /// <summary>
 /// Creates each table projection's schema before anything reads or writes it. Marten creates its own tables (events,
 /// progress) but knows nothing of these; a version not seen before gets a fresh schema that Marten's daemon then fills
-/// from the start of the log.
+/// from the start of the log. Called at start-up under ClaimsStack's start lock, so processes starting together take turns.
 /// </summary>
 public static class TableSchemas
 {
-    // Any fixed number: processes starting together take turns, so a schema is created once, whole.
-    private const long LockKey = 0x436C61696D73_0001;
-
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, IEnumerable<TableProjection> projections, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -19,7 +16,6 @@ public static class TableSchemas
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var context = new ProjectionContext(connection, transaction, projection.Schema);
-            await context.ExecuteAsync("select pg_advisory_xact_lock($1)", ct, LockKey);
             var exists = (await context.QueryAsync("select 1 from pg_namespace where nspname = $1", r => r.GetInt32(0), ct, projection.Schema)).Count > 0;
             if (!exists)
             {
