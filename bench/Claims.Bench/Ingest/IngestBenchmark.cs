@@ -59,8 +59,8 @@ public static class IngestBenchmark
             runs.Add(run);
         }
 
-        // The floor over the same prefix of the feed the API took (the same articles, the same order).
-        var floor = await FloorAsync(runs[^1].Raw, articles.Take(runs.Max(r => r.Articles)).ToList(), extractor);
+        // The floor over the same stretch of the feed the API took on the clock (the same articles, the same order).
+        var floor = await FloorAsync(runs[^1].Raw, articles.Skip(1).Take(runs.Max(r => r.Articles)).ToList(), extractor);
         Console.Error.WriteLine($"ingest: raw floor {floor.Articles / floor.Seconds:0} articles/s");
         const string floorName = "raw floor: extract + multi-row INSERT, same writers";
         var w = $"{Writers} writers";
@@ -111,7 +111,11 @@ public static class IngestBenchmark
             var raw = await RawEvents.CreateAsync(dataSource, runtime.Store, $"{Schema}_raw.mt_events");
             var clients = Enumerable.Range(0, Writers).Select(_ => Client(new Uri(app.Urls.Single()))).ToList();
             var latencies = new List<double>[Writers];
-            var next = -1;
+            // One article before the clock, with the read models caught up: the first message compiles Wolverine's handler
+            // code (seconds), which is start-up, not ingest. The floor's extractor is warmed up likewise.
+            await PostAsync(clients[0], articles[0]);
+            await runtime.Application.WaitForProjectionsAsync(TimeSpan.FromMinutes(1));
+            var next = 0;
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
             {
@@ -135,7 +139,7 @@ public static class IngestBenchmark
             await using var reader = await count.ExecuteReaderAsync();
             await reader.ReadAsync();
             if (reader.GetInt64(0) != posted) throw new InvalidOperationException($"posted {posted} articles, {reader.GetInt64(0)} in the log");
-            return new ApiRun(bound, posted, seconds, seconds - postSeconds, latencies.SelectMany(l => l).ToList(), reader.GetInt64(1), raw);
+            return new ApiRun(bound, posted - 1, seconds, seconds - postSeconds, latencies.SelectMany(l => l).ToList(), reader.GetInt64(1), raw);
         }
         finally
         {

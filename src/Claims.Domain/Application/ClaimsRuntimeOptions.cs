@@ -24,6 +24,10 @@ public sealed class ClaimsRuntimeOptions
     /// <see cref="ClaimReviewPublisher.BaseUrlSetting"/> from configuration or the environment.</summary>
     public ClaimReviewPublisher? Publisher { get; init; }
 
+    /// <summary>How events of older versions load as the current ones (<see cref="Events.ClaimsEventTypes.Upcasters"/>; a test of
+    /// a version still to come, or a program replaying recordings of its own older events, adds its own).</summary>
+    public IReadOnlyList<Marten.Services.Json.Transformations.IEventUpcaster> Upcasters { get; init; } = Events.ClaimsEventTypes.Upcasters;
+
     /// <summary>The clock that stamps ingestions, corrections and verdicts.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

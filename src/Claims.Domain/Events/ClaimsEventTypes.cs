@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marten;
+using Marten.Services.Json.Transformations;
+using Claims.Domain.Application;
 
 namespace Claims.Domain.Events;
 
@@ -52,6 +54,16 @@ public static class ClaimsEventTypes
 
     /// <summary>The stable name of an event type (null when it is not a Claims event).</summary>
     public static string? NameOf(Type type) => All.FirstOrDefault(e => e.Type == type).Name;
+
+    /// <summary>
+    /// The upcasters of older versions of the catalogue's events, handed to Marten (<see cref="ClaimsRuntimeOptions.Upcasters"/>).
+    /// Every event is at version 1, so there are none yet. When an event's shape must change in a way old readers cannot take
+    /// (a field that is only added, like ClaimDisputed's basis, needs no new version): the new record is stored under
+    /// "&lt;Name&gt;.v2" in <see cref="All"/>, and an upcaster (Marten's <c>EventUpcaster&lt;TOld, TNew&gt;</c>, reading the
+    /// old record under the old name) goes here, so that every event already in mt_events, every recorded stream and the
+    /// read models' rebuilds load the old version as the new one. The feed serves each event as stored, under its own name.
+    /// </summary>
+    public static readonly IReadOnlyList<IEventUpcaster> Upcasters = [];
 
     /// <summary>Maps every event to its stable name, so that renaming a CLR type never changes what is stored.</summary>
     public static void Map(StoreOptions options)

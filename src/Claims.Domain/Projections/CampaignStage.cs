@@ -32,64 +32,68 @@ internal static class CampaignStage
             rows.Select(x => x.Record.ArticleId).ToArray(), rows.Select(x => x.Record.RecordId).ToArray(), rows.Select(x => x.Record.Ord).ToArray());
         foreach (var x in rows) strikers.Add(x.Side!.Value.Striker);
 
-        var known = records.ToDictionary(r => r.Key);
-        foreach (var striker in strikers)
-            await UpdateStrikerAsync(ctx, striker, articles, known, ct);
+        if (strikers.Count > 0) await UpdateStrikersAsync(ctx, strikers.ToArray(), articles, records.ToDictionary(r => r.Key), ct);
     }
 
-    private static async Task UpdateStrikerAsync(ProjectionContext ctx, string striker, string[] articles,
+    /// <summary>Switches each striker's campaign contradiction on or off and moves its rows, for all the strikers at once: a
+    /// fixed number of statements per batch, however many strikers it touches.</summary>
+    private static async Task UpdateStrikersAsync(ProjectionContext ctx, string[] strikers, string[] articles,
         IReadOnlyDictionary<(string, string), StandingRecord> known, CancellationToken ct)
     {
         var s = ctx.Schema;
-        var id = ContradictionFinder.CampaignId(striker);
-        var own = await FirstAsync(ctx, striker, own: true, known, ct);
-        var others = await FirstAsync(ctx, striker, own: false, known, ct);
-        var stored = (await ctx.QueryAsync($"select current, record_counts from {s}.contradictions where id = $1",
-            r => (Current: r.GetBoolean(0), Counts: r.GetFieldValue<int[]>(1)), ct, id)).SingleOrDefault();
-        bool? wasCurrent = stored.Counts is null ? null : stored.Current;
-        var counts = stored.Counts is { Length: 2 } ? stored.Counts : new int[2];
+        // Each striker's first record on each side, as the finder would meet it (article, then the order the stream made
+        // them), and its contradiction as stored.
+        var states = await ctx.QueryAsync($"""
+            select x.striker, x.id, own.article_id, own.record_id, other.article_id, other.record_id, c.current, c.record_counts
+              from unnest($1::text[], $2::text[]) x(striker, id)
+              left join lateral (select article_id, record_id from {s}.campaign_candidates where striker_id = x.striker and own order by article_id, ord limit 1) own on true
+              left join lateral (select article_id, record_id from {s}.campaign_candidates where striker_id = x.striker and not own order by article_id, ord limit 1) other on true
+              left join {s}.contradictions c on c.id = x.id
+            """, r => (Striker: r.GetString(0), Id: r.GetString(1),
+                Own: r.IsDBNull(2) ? ((string, string)?)null : (r.GetString(2), r.GetString(3)),
+                Other: r.IsDBNull(4) ? ((string, string)?)null : (r.GetString(4), r.GetString(5)),
+                WasCurrent: r.IsDBNull(6) ? (bool?)null : r.GetBoolean(6), Counts: r.IsDBNull(7) ? null : r.GetFieldValue<int[]>(7)),
+            ct, strikers, strikers.Select(ContradictionFinder.CampaignId).ToArray());
 
-        if (own is null || others is null)
+        // Switched off: a side has no record left.
+        var off = states.Where(x => (x.Own is null || x.Other is null) && x.WasCurrent is not null).Select(x => x.Id).ToArray();
+        if (off.Length > 0)
         {
-            if (wasCurrent is null) return;
-            await ctx.ExecuteAsync($"delete from {s}.contradiction_records where contradiction_id = $1", ct, id);
-            await ctx.ExecuteAsync($"update {s}.contradictions set current = false where id = $1", ct, id);
-            await ContradictionRows.DropUnreviewedAsync(ctx, "id = $1", ct, id);
-            return;
+            await ctx.ExecuteAsync($"delete from {s}.contradiction_records where contradiction_id = any($1)", ct, off);
+            await ctx.ExecuteAsync($"update {s}.contradictions set current = false where id = any($1)", ct, off);
+            await ContradictionRows.DropUnreviewedAsync(ctx, "id = any($1)", ct, off);
         }
+        var on = states.Where(x => x.Own is not null && x.Other is not null).ToList();
+        if (on.Count == 0) return;
 
-        // The wording comes from the finder, given the first record of each side (it names the striker as the first one does).
-        var contradiction = ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(own)], [ContradictionsProjection.ToFinder(others)])!;
+        // The wording comes from the finder, given the first record of each side (it names the striker as the first one does);
+        // the first records this batch did not load are read back together.
+        var firsts = on.SelectMany(x => new[] { x.Own!.Value, x.Other!.Value }).Where(k => !known.ContainsKey(k)).Distinct().ToList();
+        var loaded = new Dictionary<(string, string), StandingRecord>(known);
+        foreach (var r in firsts.Count == 0 ? [] : await ArticleTables.StandingAsync(ctx, firsts, ct)) loaded[r.Key] = r;
+
         // Already current: only the rows of these articles can have changed, and the counts move by what changed (a campaign
         // can gather thousands of records; counting them on every batch would make each batch cost the size of the corpus).
         // Newly current: all of the striker's rows.
-        if (wasCurrent != true) counts = new int[2];
-        var only = wasCurrent == true ? articles : null;
-        foreach (var side in await ctx.QueryAsync($"""
-                     delete from {s}.contradiction_records where contradiction_id = $1 and ($2::text[] is null or (side = any(array[0, 1]) and article_id = any($2)))
-                     returning side
-                     """, r => r.GetInt32(0), ct, id, only))
-            counts[side]--;
-        foreach (var side in await ctx.QueryAsync($"""
+        var counts = on.ToDictionary(x => x.Id, x => x.WasCurrent == true && x.Counts is { Length: 2 } c ? (int[])c.Clone() : new int[2], StringComparer.Ordinal);
+        var whole = on.Select(x => x.WasCurrent != true).ToArray();
+        var ids = on.Select(x => x.Id).ToArray();
+        foreach (var (id, side) in await ctx.QueryAsync($"""
+                     delete from {s}.contradiction_records cr using unnest($1::text[], $2::boolean[]) x(id, whole)
+                      where cr.contradiction_id = x.id and (x.whole or (cr.side = any(array[0, 1]) and cr.article_id = any($3)))
+                     returning cr.contradiction_id, cr.side
+                     """, r => (r.GetString(0), r.GetInt32(1)), ct, ids, whole, articles))
+            counts[id][side]--;
+        foreach (var (id, side) in await ctx.QueryAsync($"""
                      insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord)
-                     select $1, case when own then 0 else 1 end, 0, article_id, record_id, ord from {s}.campaign_candidates
-                      where ($3::text[] is null or article_id = any($3)) and striker_id = $2
-                     returning side
-                     """, r => r.GetInt32(0), ct, id, striker, only))
-            counts[side]++;
-        await ContradictionRows.UpsertAsync(ctx, "campaign:" + striker, contradiction, ct);
-        await ctx.ExecuteAsync($"update {s}.contradictions set record_counts = $2 where id = $1", ct, id, counts);
-    }
-
-    // The first record of one side, as the finder would meet it; read back only when this batch did not load it already.
-    private static async Task<StandingRecord?> FirstAsync(ProjectionContext ctx, string striker, bool own,
-        IReadOnlyDictionary<(string, string), StandingRecord> known, CancellationToken ct)
-    {
-        var first = await ctx.QueryAsync($"""
-            select article_id, record_id from {ctx.Schema}.campaign_candidates where striker_id = $1 and own = $2 order by article_id, ord limit 1
-            """, r => (r.GetString(0), r.GetString(1)), ct, striker, own);
-        if (first.Count == 0) return null;
-        return known.GetValueOrDefault(first[0])
-               ?? (await ArticleTables.StandingAsync(ctx, [first[0]], ct)).Single();
+                     select x.id, case when k.own then 0 else 1 end, 0, k.article_id, k.record_id, k.ord
+                       from unnest($1::text[], $2::text[], $3::boolean[]) x(id, striker, whole)
+                       join {s}.campaign_candidates k on k.striker_id = x.striker and (x.whole or k.article_id = any($4))
+                     returning contradiction_id, side
+                     """, r => (r.GetString(0), r.GetInt32(1)), ct, ids, on.Select(x => x.Striker).ToArray(), whole, articles))
+            counts[id][side]++;
+        var found = on.Select(x => ("campaign:" + x.Striker,
+            ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(loaded[x.Own!.Value])], [ContradictionsProjection.ToFinder(loaded[x.Other!.Value])])!)).ToList();
+        await ContradictionRows.UpsertAsync(ctx, found, ct, counts);
     }
 }

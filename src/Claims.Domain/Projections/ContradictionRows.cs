@@ -6,17 +6,31 @@ namespace Claims.Domain.Projections;
 /// <summary>Writes of the contradictions table shared by the finder's stages.</summary>
 internal static class ContradictionRows
 {
-    /// <summary>Inserts or refreshes a contradiction as current, flagged for <see cref="ReviewQueueRows.RefreshAsync"/> (status, queue key);
-    /// a new one takes its assignee and duplicate marking, if it had them before the finder last lost it.</summary>
-    public static Task UpsertAsync(ProjectionContext ctx, string scope, Contradiction c, CancellationToken ct) =>
-        ctx.ExecuteAsync($"""
-            insert into {ctx.Schema}.contradictions (id, scope, about, kind, positions, record_counts, status, current, assignee, duplicate_of, stale)
-            values ($1, $2, $3, $4, $5, $6, 'open', true,
-                    (select assignee from {ctx.Schema}.assignments where contradiction_id = $1),
-                    (select duplicate_of from {ctx.Schema}.duplicates where contradiction_id = $1), true)
+    /// <summary>Inserts or refreshes contradictions as current, flagged for <see cref="ReviewQueueRows.RefreshAsync"/> (status,
+    /// queue key), in one statement; a new one takes its assignee and duplicate marking, if it had them before the finder
+    /// last lost it. <paramref name="recordCounts"/> gives a row's counts when they are not its sides' own (a campaign's are
+    /// kept by difference).</summary>
+    public static Task UpsertAsync(ProjectionContext ctx, IReadOnlyList<(string Scope, Contradiction Found)> found, CancellationToken ct,
+        IReadOnlyDictionary<string, int[]>? recordCounts = null)
+    {
+        // One statement cannot update a row twice: of one id met twice, the last stands, as when written one by one.
+        found = found.GroupBy(f => f.Found.Id, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        if (found.Count == 0) return Task.CompletedTask;
+        var s = ctx.Schema;
+        // Positions and counts travel as one unit-separated string per row: unnest cannot take an array of arrays.
+        return ctx.ExecuteAsync($"""
+            insert into {s}.contradictions (id, scope, about, kind, positions, record_counts, status, current, assignee, duplicate_of, stale)
+            select x.id, x.scope, x.about, x.kind, string_to_array(x.positions, E'\x1f'), string_to_array(x.counts, E'\x1f')::int[], 'open', true,
+                   a.assignee, d.duplicate_of, true
+              from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) x(id, scope, about, kind, positions, counts)
+              left join {s}.assignments a on a.contradiction_id = x.id
+              left join {s}.duplicates d on d.contradiction_id = x.id
             on conflict (id) do update set scope = excluded.scope, about = excluded.about, kind = excluded.kind, positions = excluded.positions,
                 record_counts = excluded.record_counts, current = true, stale = true
-            """, ct, c.Id, scope, c.About, c.Kind, c.Sides.Select(x => x.Position).ToArray(), c.Sides.Select(x => x.Records.Distinct().Count()).ToArray());
+            """, ct, found.Select(f => f.Found.Id).ToArray(), found.Select(f => f.Scope).ToArray(), found.Select(f => f.Found.About).ToArray(),
+            found.Select(f => f.Found.Kind).ToArray(), found.Select(f => string.Join('\x1f', f.Found.Sides.Select(x => x.Position))).ToArray(),
+            found.Select(f => string.Join('\x1f', recordCounts?.GetValueOrDefault(f.Found.Id) ?? f.Found.Sides.Select(x => x.Records.Distinct().Count()))).ToArray());
+    }
 
     /// <summary>Drops the contradictions no longer found that no one has ruled on (a verdict's history outlives its records).</summary>
     public static Task DropUnreviewedAsync(ProjectionContext ctx, string where, CancellationToken ct, params object?[] parameters) =>

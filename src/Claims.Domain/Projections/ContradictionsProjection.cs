@@ -139,8 +139,7 @@ public sealed class ContradictionsProjection : ITableProjection
         // : a lone string[] would otherwise become the params array itself, one parameter per element.
         await ctx.ExecuteAsync($"delete from {s}.contradiction_records where contradiction_id in (select id from {s}.contradictions where scope = any($1))", ct, scopes);
         await ctx.ExecuteAsync($"update {s}.contradictions set current = false where scope = any($1)", ct, scopes);
-        foreach (var (scope, c) in found)
-            await ContradictionRows.UpsertAsync(ctx, scope, c, ct);
+        await ContradictionRows.UpsertAsync(ctx, found, ct);
         var rows = found.SelectMany(f => f.Found.Sides.SelectMany((side, i) => side.Records.Distinct().Select((k, seq) => (f.Found.Id, Side: i, Seq: seq, Key: k)))).ToList();
         await ctx.ExecuteAsync($"""
             insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord)

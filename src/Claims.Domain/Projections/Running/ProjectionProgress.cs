@@ -1,3 +1,4 @@
+using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 
@@ -8,7 +9,8 @@ public sealed record ProjectionPlace(string Name, long Sequence);
 
 /// <summary>The log's head and high-water mark and each read model's progress, read from the database (mt_event_progression),
 /// so any process, with or without the daemon, sees the progress of whichever process runs it.</summary>
-public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource dataSource, IReadOnlyList<TableProjection> projections)
+public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource dataSource, IReadOnlyList<TableProjection> projections,
+    Func<ShardStateTracker?>? localDaemon = null)
 {
     public const string HighWaterMarkName = "HighWaterMark";
 
@@ -37,29 +39,60 @@ public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource da
         return projections.Select(p => new ProjectionPlace(p.Projection.Name, sequences.GetValueOrDefault(p.ShardName.Identity))).ToList();
     }
 
-    /// <summary>Waits until every read model has applied the log as it stands at the call (its head then), polling the
-    /// progress table on a short doubling backoff. Not Marten's WaitForNonStaleProjectionDataAsync: that waits for every
-    /// shard, subscriptions included (a relay to a broker that is down would hold a read-your-writes wait), and throws on
-    /// an empty log.</summary>
+    /// <summary>Waits until every read model has applied the log as it stands at the call (its head then). When this process
+    /// runs the daemon, its shard tracker says so the moment a batch commits; the progress table, polled on a short doubling
+    /// backoff, covers a daemon in another process (or one that stopped here). Not Marten's WaitForNonStaleProjectionDataAsync:
+    /// that waits for every shard, subscriptions included (a relay to a broker that is down would hold a read-your-writes
+    /// wait), and throws on an empty log.</summary>
     public async Task WaitForAsync(TimeSpan timeout, CancellationToken ct = default)
     {
         var head = await HeadAsync(ct);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
-        var pause = TimeSpan.FromMilliseconds(2);
-        while (true)
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+        try
+        {
+            var tracker = LocalTracker();
+            // With a tracker here the poll is only the safety net (a daemon that moved to another process), so it starts slower.
+            var polled = PollAsync(head, TimeSpan.FromMilliseconds(tracker is null ? 2 : 50), done.Token);
+            if (tracker is not null)
+            {
+                var tracked = Task.WhenAll(projections.Select(p => tracker.WaitForShardState(p.ShardName, head, timeout).WaitAsync(done.Token)));
+                if (await Task.WhenAny(polled, tracked) == tracked && tracked.IsCompletedSuccessfully) return;
+            }
+            await polled;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             var behind = (await PlacesAsync(ct)).Where(p => p.Sequence < head).Select(p => p.Name).ToList();
-            if (behind.Count == 0) return;
-            try
-            {
-                await Task.Delay(pause, deadline.Token);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Read models not caught up with sequence {head} after {timeout}: {string.Join(", ", behind)}.");
-            }
+            throw new TimeoutException($"Read models not caught up with sequence {head} after {timeout}: {string.Join(", ", behind)}.");
+        }
+        finally
+        {
+            await done.CancelAsync();
+        }
+    }
+
+    private async Task PollAsync(long head, TimeSpan pause, CancellationToken ct)
+    {
+        while ((await PlacesAsync(ct)).Any(p => p.Sequence < head))
+        {
+            await Task.Delay(pause, ct);
             pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 50));
+        }
+    }
+
+    /// <summary>This process's daemon's shard tracker, when it runs every read model here.</summary>
+    private ShardStateTracker? LocalTracker()
+    {
+        try
+        {
+            var tracker = localDaemon?.Invoke();
+            return tracker is not null && projections.All(p => tracker.CurrentState(p.ShardName) is not null) ? tracker : null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            return null; // no daemon in this process
         }
     }
 

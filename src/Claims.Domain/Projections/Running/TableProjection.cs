@@ -84,6 +84,9 @@ public sealed class TableProjection(ITableProjection projection, string schema) 
             && (e is PostgresException || e is not (NpgsqlException or System.Net.Sockets.SocketException or TimeoutException));
     }
 
+    /// <summary>Most events in one batch (rebuilds and catching up go by pages of this size).</summary>
+    public const int BatchSize = 5000;
+
     /// <summary>The schema of one version of a projection: "&lt;store schema&gt;_&lt;name&gt;_v&lt;version&gt;".</summary>
     public static string SchemaFor(string storeSchema, ITableProjection projection) => $"{storeSchema}_{projection.Name}_v{projection.Version}";
 
@@ -100,6 +103,13 @@ public sealed class TableProjection(ITableProjection projection, string schema) 
         foreach (var type in projection.EventTypes) wrapper.IncludeType(type);
         options.Projections.Add(wrapper, ProjectionLifecycle.Async, o =>
         {
+            // A batch costs a fixed number of round trips whatever its size, so the fewer and fuller the batches the better.
+            // Marten pages at most BatchSize events, and keeps loading the next page while earlier ones wait (its hopper):
+            // under live load, with LISTEN/NOTIFY waking it on every commit, that queues one small page per commit, each
+            // applied as a batch of its own. With a hopper of one event it loads only once the previous page is applied,
+            // so whatever arrived meanwhile goes in one page: batches grow with the load instead of staying one article.
+            o.BatchSize = BatchSize;
+            o.MaximumHopperSize = 1;
             foreach (var table in projection.Tables) o.DeleteDataInTableOnTeardown($"{adapter.Schema}.{table}");
         });
         return adapter;
