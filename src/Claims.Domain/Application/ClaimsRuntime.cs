@@ -74,8 +74,9 @@ public sealed class ClaimsRuntime : IAsyncDisposable
         try
         {
             using var daemon = await Store.BuildProjectionDaemonAsync();
-            foreach (var p in Projections.Where(p => projection is null || p.Projection.Name == projection))
-                await daemon.RebuildProjectionAsync(p.Projection.Name, TimeSpan.FromMinutes(30), ct);
+            // Side by side: each read model has its own shard and tables, and one waiting on the database leaves a core to another.
+            await Task.WhenAll(Projections.Where(p => projection is null || p.Projection.Name == projection)
+                .Select(p => daemon.RebuildProjectionAsync(p.Projection.Name, TimeSpan.FromMinutes(30), ct)));
         }
         finally
         {
