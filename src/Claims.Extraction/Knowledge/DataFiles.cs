@@ -66,4 +66,4 @@ internal sealed record PlaceIntroducerData(List<string> Prepositions, List<strin
 internal sealed record GrammarFile(List<string> Determiners, List<string> PhraseDeterminers, List<string> Prepositions, List<string> NotPrepositionBeforeDes,
     List<string> NotNamesAtStart, List<string> TitleModifiers, List<string> RelativeWords, List<string> NounMarkers, List<string> Negations,
     List<string> StrongNegations, List<string> IrrealisAfter, List<string> CampaignWords, List<string> DurationUnits, List<string> DeniedActInfinitives,
-    List<string> ParticipleAdverbs, List<string> Abbreviations, List<string> ElisionPrefixes);
+    List<string> ParticipleAdverbs, List<string> Abbreviations, List<string> ElisionPrefixes, List<string>? LoyalForceNouns = null, List<string>? LoyalWords = null, List<string>? TimeWordsBeforeContent = null);

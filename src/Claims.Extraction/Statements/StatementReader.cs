@@ -21,8 +21,13 @@ public sealed class StatementDraft
     public bool PointsBack { get; init; }
 
     /// <summary>The words begin with a past infinitive ("avoir pris pour cible…", "d'avoir bombardé…"): the speaker tells its own act.</summary>
-    public bool DeniesOwnActionShape(List<Token> t) =>
-        ContentStart < t.Count && (t[ContentStart].Norm is "avoir" || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir");
+    public bool DeniesOwnActionShape(List<Token> t)
+    {
+        // "ont annoncé, vendredi soir, avoir mené un raid": time words and commas before the infinitive.
+        var k = ContentStart;
+        while (k < t.Count && k < ContentStart + 5 && (t[k].Norm == "," || Grammar.TimeWordsBeforeContent.Contains(t[k].Norm))) k++;
+        return k < t.Count && (t[k].Norm is "avoir" || t[k].Norm is "d" && k + 1 < t.Count && t[k + 1].Norm is "avoir");
+    }
 
     /// <summary>"a démenti avoir bombardé…": the speaker denies its own action (an infinitive after a denial verb).</summary>
     public bool DeniesOwnAction(List<Token> t) =>
@@ -393,6 +398,37 @@ public sealed class StatementReader(ArticleContext ctx)
     /// <summary>"a déclaré à la télévision un porte-parole…", "a indiqué à l'AFP un haut responsable…": the addressee between
     /// the verb and an inverted subject is skipped. Returns the token after it (or <paramref name="k"/> when there is none).</summary>
     private int SkipAddressee(int k, int end)
+    {
+        // "a indiqué sur Facebook les forces pro-GNA", "a déclaré dans un communiqué Mohamed Gonono", "a indiqué à l'AFP dans un
+        // communiqué X": the channel and the document before an inverted subject are skipped too, in any order.
+        for (var round = 0; round < 3; round++)
+        {
+            var next = SkipChannel(SkipOneAddressee(k, end), end);
+            if (next == k) break;
+            k = next;
+        }
+        return k;
+    }
+
+    /// <summary>"sur Facebook", "sur son compte Telegram", "sur le réseau social X", "dans un communiqué", "dans une vidéo".</summary>
+    private int SkipChannel(int k, int end)
+    {
+        if (k >= end || _t[k].Cap) return k;
+        if (_t[k].Norm == "sur")
+        {
+            for (var j = k + 1; j < Math.Min(end, k + 6); j++)
+            {
+                if (_kb.NotPlaces.Contains(_t[j].Norm) && _t[j].Cap) return ctx.SkipAdverbs(j + 1, end);
+                if (!_t[j].IsWord || _t[j].Cap) break;
+            }
+            return k;
+        }
+        if (_t[k].Norm == "dans" && k + 2 < end && _t[k + 1].Norm is "un" or "une" or "son" or "sa" or "leur" or "le" or "la" && _kb.IssuedDocuments.Match(_t, k + 2, end) is var dl && dl > 0)
+            return ctx.SkipAdverbs(k + 2 + dl, end);
+        return k;
+    }
+
+    private int SkipOneAddressee(int k, int end)
     {
         if (k >= end || _t[k].Norm is not ("a" or "au" or "aux") || _t[k].Cap) return k;
         var j = k + 1;

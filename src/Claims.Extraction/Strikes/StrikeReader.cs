@@ -348,8 +348,10 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             }
             // "frappes russes"
             if (ctx.MentionAt[trig] is { Kind: MentionKind.Adjectival or MentionKind.Name, Actor: { } adj } && Striker(adj) is { } st2) return st2;
-            // "raids aériens russes", "frappes aériennes américaines": the nationality after a qualifier or two.
-            for (var k = trig + 1; k < Math.Min(s.End, trig + 4) && _t[k].IsWord && !_t[k].Cap; k++)
+            // "raids aériens russes", "frappes aériennes américaines": the nationality after a qualifier or two of a strike noun
+            // (after a strike verb it qualifies the object: "ont ciblé deux destroyers américains").
+            var verbTrigger = _kb.StrikeVerbs.Match(_t, trig, s.End, out _) > 0;
+            for (var k = trig + 1; !verbTrigger && k < Math.Min(s.End, trig + 4) && _t[k].IsWord && !_t[k].Cap && _t[k].Kind != TokenKind.Number; k++)
                 if (_kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && Striker(nation) is { } st5) return st5;
             // "une coalition …, qui procède à des frappes"
             for (var k = trig - 1; k >= Math.Max(s.First, trig - 12); k--)
@@ -368,9 +370,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             Mention? subject = null;
             foreach (var m in ctx.MentionsIn(from, trig))
-                if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && m.Actor is { } a && Striker(a) is not null) subject = m;
+                if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && !Victims(m, trig) && m.Actor is { } a && Striker(a) is not null) subject = m;
             if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
         }
+        // "«L'armée de l'air a frappé…», ont indiqué les forces pro-GNA": a force named without its state, in the words of an
+        // actor that strikes, is that actor's own.
+        if (carrier is not null && Striker(carrier.Speaker) is { } speakerForce)
+            foreach (var m in ctx.MentionsIn(from, triggers[0]))
+                if (m.Prep is null && m.Actor is { Kind: "institution", ActsFor: null, Side: null } bare && bare.GenericNouns.Any(_kb.InstitutionsActingForState.Contains)) return speakerForce;
         // "X a dit avoir pris pour cible…": the speaker's own action.
         if (carrier is not null && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
         if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
@@ -384,6 +391,19 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
         return story;
+    }
+
+    // "plus de 600 militaires ukrainiens avaient été tués dans une attaque", "des civils syriens blessés par des frappes": the
+    // subject of a passive kill or impact word before the strike word is its victim, not its striker.
+    private bool Victims(Mention m, int trig)
+    {
+        for (var k = m.End; k < Math.Min(trig, m.End + 4); k++)
+        {
+            var w = _t[k].Norm;
+            if (_kb.KillWords.Contains(w) || _kb.ImpactWords.Contains(w) || w is "blesse" or "blesses" or "blessee" or "blessees") return true;
+            if (!(_kb.Auxiliaries.Contains(w) || w is "ete" or "ont" or "avaient" or "avait" or "sont" or "etaient" or "ne" or "n" or "pas")) return false;
+        }
+        return false;
     }
 
     // "L'ennemi attaque l'Ukraine … avec des missiles": the object of an attack is what is struck, not who strikes.
@@ -466,6 +486,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             "state" => a,
             // Coalitions and alliances strike in their own name ("les avions de la coalition").
             "institution" when a.Id is "otan" || a.GenericNouns.Contains("coalition") => a,
+            // A government or an armed force named in its own right with its short name ("le GNA", "l'ANL").
+            "institution" when a.GenericNouns.Contains(Mentions.MentionFinder.OwnNameGovernment) => a,
             "armed-group" when a.TargetClass is null => a,
             _ => null,
         };

@@ -1,0 +1,50 @@
+using static Claims.Extraction.Tests.TestSupport;
+
+namespace Claims.Extraction.Tests;
+
+/// <summary>Issue #16, round 3: classes the enlarged development half showed (other wars: Iraq, Libya, Yemen, Ukraine, Sahel).
+/// Each test quotes one or two sentences written here for the class, none taken from the test half.</summary>
+public sealed class RoundThreeTests
+{
+    [Fact]
+    public void An_institution_named_with_its_short_name_in_parentheses_speaks_and_its_short_name_refers_back_to_it()
+    {
+        var a = Extract("Des avions ont bombardé Raqqa dimanche, a indiqué le Commandement central américain (Centcom). "
+            + "Le Centcom précise que la mission visait un dépôt de munitions.");
+        Assert.Equal(2, a.Statements.Count);
+        Assert.All(a.Statements, s => Assert.Equal("centcom", s.Speaker.Id));
+    }
+
+    [Fact]
+    public void Forces_named_by_whom_they_serve_are_that_actor_and_strike_in_its_own_name()
+    {
+        var a = Extract("Les forces loyales au Gouvernement d'entente nationale (GEN) ont annoncé avoir frappé une base aérienne près de Misrata. "
+            + "«L'aviation a détruit trois hangars», ont indiqué sur Facebook les forces pro-GEN.");
+        Assert.Equal(2, a.Statements.Count);
+        Assert.All(a.Statements, s => Assert.Equal("gen", s.Speaker.Id));
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Id == "gen" && k.ReportedBy?.Id == "gen");
+    }
+
+    [Fact]
+    public void The_victims_of_a_strike_named_by_their_nationality_are_not_its_striker()
+    {
+        var a = Extract("Le ministère russe de la Défense a annoncé que 200 soldats ukrainiens avaient été tués dans une frappe de missiles contre la ville de Kharkiv.");
+        var k = Assert.Single(a.Strikes);
+        Assert.NotEqual("ukraine", k.Perpetrator.Id);
+    }
+
+    [Fact]
+    public void A_nationality_after_a_strike_verb_qualifies_its_object_not_its_striker()
+    {
+        var a = Extract("Le porte-parole des rebelles, Ali Hassan, a déclaré que leurs forces avaient ciblé deux navires américains en mer Rouge.");
+        Assert.DoesNotContain(a.Strikes, k => k.Perpetrator.Id == "etats-unis");
+    }
+
+    [Fact]
+    public void A_channel_or_a_document_between_the_verb_and_an_inverted_subject_does_not_hide_the_speaker()
+    {
+        var a = Extract("«Nos frappes visent les positions ennemies», a déclaré dans un communiqué Karim Haddad, porte-parole des forces du gouvernement.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("Karim Haddad", s.Speaker.Name);
+    }
+}
