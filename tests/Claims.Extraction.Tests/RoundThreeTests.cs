@@ -47,4 +47,29 @@ public sealed class RoundThreeTests
         var s = Assert.Single(a.Statements);
         Assert.Equal("Karim Haddad", s.Speaker.Name);
     }
+
+    [Fact]
+    public void A_strike_noun_keeps_its_nationality_even_in_the_singular()
+    {
+        var a = Extract("Une frappe aérienne russe a touché lundi le marché de Maaret al-Noomane, selon l'OSDH.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("russie", k.Perpetrator.Id);
+    }
+
+    [Fact]
+    public void Denouncing_an_account_as_a_communication_operation_disputes_it()
+    {
+        var a = Extract("L'armée russe a annoncé que 300 soldats ukrainiens avaient été tués par une frappe contre la ville de Soumy. "
+            + "Kiev dénonce « une opération de communication ».");
+        var d = Assert.Single(a.Disputes);
+        Assert.Equal("ukraine", d.Disputant.Id);
+    }
+
+    [Fact]
+    public void A_capitalised_quotation_closing_before_an_inverted_cue_is_that_speakers_words_though_no_comma_opens_it()
+    {
+        var a = Extract("Le gouvernement a nié toute frappe sur le port, affirmant que ces informations étaient fausses «Nos défenses ont tout intercepté cette nuit», a indiqué un porte-parole de l'armée, Ivan Petrenko.");
+        var s = Assert.Single(a.Statements, x => x.Speaker.Name == "Ivan Petrenko");
+        Assert.StartsWith("Nos défenses", s.Text);
+    }
 }

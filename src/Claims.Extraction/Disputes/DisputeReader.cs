@@ -29,7 +29,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // "ces accusations sont « de la pure propagande »", "a jugé ces affirmations « invérifiables »", "les allégations
             // consécutives à la frappe relèvent de la désinformation", "a qualifié de « propagande » les informations…"
             var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 25) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
-            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb?.Lemma is "qualifier");
+            // "L'Ukraine dénonce « une opération de communication »": a judgement that is the very object of the verb.
+            var judgedAsObject = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 4) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0)
+                && d.ContentEnd - d.ContentStart <= 12 && d.Cue.Verb?.Lemma is "dénoncer" or "qualifier" or "juger" or "estimer";
+            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb?.Lemma is "qualifier") || judgedAsObject;
             if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded)
             {
                 // "a appelé à une enquête internationale sur les cibles des frappes russes": calling for an inquiry into

@@ -639,6 +639,17 @@ public sealed class StatementReader(ArticleContext ctx)
                 // The region of a speaker placed after an earlier inverted cue: "…, a dit X. " handled per sentence.
                 cue.ContentStart = start;
                 cue.ContentEnd = cue.RegionStart;
+                // "…ne correspond pas à la vérité «Les troupes russes n'ont pas…», a indiqué X": a quotation closing right before
+                // an inverted cue is that speaker's words, even when no punctuation parts it from the clause before (a quotation
+                // opening on a capital: one opening on a small letter continues the clause, 'étaient "plus intenses", a ajouté X').
+                var close = cue.RegionStart - 1;
+                while (close > start && _t[close].Norm == ",") close--;
+                if (close > start && _t[close].IsQuote && ctx.Doc.TryQuoteClosedAt(close, out var quote) && quote.Open > start + 2 && quote.Close - quote.Open > 3
+                    && _t[quote.Open + 1].Cap && !(quote.Open > 0 && _t[quote.Open - 1].Norm is "," or "." or ":" or ";" or "que" or "qu"))
+                {
+                    cue.ContentStart = quote.Open;
+                    cue.QuotedMidSentence = true;
+                }
                 if (ci > 0 && !ordered[ci - 1].Derived && !ordered[ci - 1].ContentBefore && ordered[ci - 1].Kind is CueKind.Source)
                 {
                     // "Selon X, …" then ", a-t-il dit": the inverted cue owns the text.
@@ -663,7 +674,7 @@ public sealed class StatementReader(ArticleContext ctx)
         foreach (var cue in ordered.Where(c => c.ContentBefore && c.ContentStart >= 0))
         {
             foreach (var other in ordered.Where(o => o != cue && !o.ContentBefore && !o.Derived && o.ContentStart >= 0 && o.ContentEnd > cue.ContentStart && o.VerbStart < cue.VerbStart))
-                other.ContentEnd = Math.Min(other.ContentEnd, cue.RegionStart);
+                other.ContentEnd = Math.Min(other.ContentEnd, cue.QuotedMidSentence ? cue.ContentStart : cue.RegionStart);
         }
     }
 

@@ -350,7 +350,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (ctx.MentionAt[trig] is { Kind: MentionKind.Adjectival or MentionKind.Name, Actor: { } adj } && Striker(adj) is { } st2) return st2;
             // "raids aériens russes", "frappes aériennes américaines": the nationality after a qualifier or two of a strike noun
             // (after a strike verb it qualifies the object: "ont ciblé deux destroyers américains").
-            var verbTrigger = _kb.StrikeVerbs.Match(_t, trig, s.End, out _) > 0;
+            var verbTrigger = _kb.StrikeVerbs.Match(_t, trig, s.End, out _) > 0
+                && !(trig > s.First && (Grammar.Determiners.Contains(_t[trig - 1].Norm) || _t[trig - 1].Norm is "de" or "d" or "des" or "du" or "une" or "un" || _t[trig - 1].Kind == TokenKind.Number));
             for (var k = trig + 1; !verbTrigger && k < Math.Min(s.End, trig + 4) && _t[k].IsWord && !_t[k].Cap && _t[k].Kind != TokenKind.Number; k++)
                 if (_kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && Striker(nation) is { } st5) return st5;
             // "une coalition …, qui procède à des frappes"
