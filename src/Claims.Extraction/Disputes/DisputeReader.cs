@@ -86,6 +86,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des")?.Actor is { } obj) parties.Add(obj);
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
             string? basis = reference >= 0 || d.PointsBack ? Dispute.ReportedClaimRejected : null;
+            // "dénonçant une opération de communication russe": the account's owner named by an adjective after the judgement.
+            if (parties.Count == 0 && judgedAsObject && JudgedOwner(d) is { } judgedOwner && !SameCamp(judgedOwner, d.Speaker)) parties.Add(judgedOwner);
+            if (judgedAsObject) parties.RemoveAll(p => SameCamp(p, d.Speaker));
             if (parties.Count == 0 && (reference >= 0 || d.PointsBack || ownAction || judgedUnfounded))
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
@@ -123,6 +126,21 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             .Select((f, i) => new Dispute("d" + (i + 1), ArticleContext.Ref(f.Disputant), f.Party is null ? null : ArticleContext.Ref(f.Party), f.Claim,
                 ctx.Doc.Text[f.Span.Start..f.Span.End], f.Span) { Basis = f.Basis })
             .ToList();
+    }
+
+    /// <summary>"une opération de communication russe": a nationality adjective right after the judgement names the account's owner.</summary>
+    private ActorEntry? JudgedOwner(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 8);
+        for (var k = d.ContentStart; k < end; k++)
+        {
+            var len = ctx.Kb.Unfounded.Match(_t, k, d.ContentEnd);
+            if (len == 0) continue;
+            var j = k + len;
+            if (j < d.ContentEnd && _t[j].IsQuote) j++;
+            return j < d.ContentEnd && !_t[j].Cap && ctx.Kb.Nationalities.TryGetValue(_t[j].Norm, out var nation) ? nation : null;
+        }
+        return null;
     }
 
     /// <summary>An inquiry called for into strikes: the striker named with them ("les frappes russes", "les raids de la coalition").</summary>

@@ -778,9 +778,13 @@ public sealed class MentionFinder(KnowledgeBase kb)
     private void RememberShortName(Document doc, Mention m, int end)
     {
         var tokens = doc.Tokens;
-        if (m.Actor is not { } actor || m.End + 2 >= end || tokens[m.End].Norm != "(" || tokens[m.End + 2].Norm != ")") return;
+        if (m.Actor is not { } actor) return;
+        // "le commandement militaire américain pour le Moyen-Orient (Centcom)": a few words of complement may come between.
+        var open = m.End;
+        while (open < end && open < m.End + 6 && (tokens[open].IsWord || tokens[open].Norm is "'" or "-")) open++;
+        if (open + 2 >= end || tokens[open].Norm != "(" || tokens[open + 2].Norm != ")") return;
         var headed = actor.Kind is "institution" or "media" or "state" or "armed-group";
-        if (AcronymAt(doc, m.End + 1, headed) is { } acronym && !_open.ByAcronym.ContainsKey(acronym)) _open.ByAcronym[acronym] = actor;
+        if (AcronymAt(doc, open + 1, headed) is { } acronym && !_open.ByAcronym.ContainsKey(acronym)) _open.ByAcronym[acronym] = actor;
     }
 
     private Mention? UnknownPersonAt(Document doc, int i, int end)

@@ -45,6 +45,18 @@ public sealed class StatementReader(ArticleContext ctx)
     private readonly KnowledgeBase _kb = ctx.Kb;
     private readonly List<Token> _t = ctx.Tokens;
     private ActorEntry? _lastSpeaker;
+    // The last speaker that is not one person: "ils" / "elles" refer to it rather than to a person quoted since.
+    private ActorEntry? _lastGroupSpeaker;
+
+    /// <summary>The speaker a subject pronoun refers to: "il" / "elle" the last speaker; "ils" / "elles" the last one that is not a
+    /// single person (the state or the institution quoted before its spokesman), else that person's side.</summary>
+    private ActorEntry? PronounSpeaker(string? head)
+    {
+        if (head is "il" or "elle") return _lastSpeaker;
+        if (head is not ("ils" or "elles")) return null;
+        if (_lastSpeaker is not { Kind: "person" } person) return _lastSpeaker;
+        return _lastGroupSpeaker ?? (person.Side is { } side ? _kb.Actor(side) : null) ?? person;
+    }
 
     public List<StatementDraft> Read()
     {
@@ -76,7 +88,11 @@ public sealed class StatementReader(ArticleContext ctx)
                     var draft = Draft(cue, speaker, si);
                     if (draft is not null && seen.Add((speaker.Id, draft.Span))) drafts.Add(draft);
                 }
-                if (!cue.Derived && cue.Speakers.Count > 0) _lastSpeaker = cue.Speakers[0];
+                if (!cue.Derived && cue.Speakers.Count > 0)
+                {
+                    _lastSpeaker = cue.Speakers[0];
+                    if (_lastSpeaker.Kind != "person") _lastGroupSpeaker = _lastSpeaker;
+                }
             }
         }
         DropRepeatedSentences(drafts);
@@ -371,7 +387,7 @@ public sealed class StatementReader(ArticleContext ctx)
             var limit = previousCue is { ContentBefore: false } ? previousCue.VerbEnd : s.First;
             var subject = LastCandidate(s, limit, auxStart, paren);
             if (subject is null) return null;
-            var actor = subject.Kind == MentionKind.Pronoun ? (subject.Head is "il" or "elle" or "ils" or "elles" ? _lastSpeaker : null) : subject.Actor;
+            var actor = subject.Kind == MentionKind.Pronoun ? PronounSpeaker(subject.Head) : subject.Actor;
             if (actor is null) return null;
             pre.Speakers.Add(actor);
             pre.RegionStart = SubjectStart(subject, s);
@@ -556,7 +572,7 @@ public sealed class StatementReader(ArticleContext ctx)
         foreach (var m in ctx.MentionsIn(start, before))
         {
             if (m.Prep is not null || paren[m.Start - s.First] || InAnyQuote(m)) continue;
-            if (m.Kind == MentionKind.Pronoun) return m.Head is "il" or "elle" or "ils" or "elles" ? _lastSpeaker : null;
+            if (m.Kind == MentionKind.Pronoun) return PronounSpeaker(m.Head);
             if (m.Actor is not null) return m.Actor;
         }
         return null;
@@ -668,6 +684,13 @@ public sealed class StatementReader(ArticleContext ctx)
             for (var k = cue.ContentStart; k < end; k++)
                 if (!ctx.Doc.InQuote(k) && (ctx.IsClauseBoundary(k, s.End) || _t[k].Norm == ";" || (_t[k].Norm == ":" && cue.Kind != CueKind.ColonAgent && k > cue.ContentStart + 3)))
                 { end = k; break; }
+            // "a condamné un « acte clairement hostile » après les frappes…": a quoted object is the words; the circumstances
+            // after it are the article's.
+            var o = cue.ContentStart;
+            if (o < end && Grammar.Determiners.Contains(_t[o].Norm) || o < end && _t[o].Norm is "des" or "de" or "d" or "une" or "un") o++;
+            if (o < end && _t[o].IsQuote && ctx.Doc.TryQuoteOpenedAt(o, out var objectQuote) && objectQuote.Close + 1 < end
+                && _t[objectQuote.Close + 1].Norm is "apres" or "contre" or "lors" or "face" or "alors" or "au" or "aux" or "dans" or "en")
+                end = objectQuote.Close + 1;
             cue.ContentEnd = end;
         }
         // A content-before cue after content-after cues: "Selon lui, …" never shares with ", a-t-il ajouté".
