@@ -72,4 +72,48 @@ public sealed class RoundThreeTests
         var s = Assert.Single(a.Statements, x => x.Speaker.Name == "Ivan Petrenko");
         Assert.StartsWith("Nos défenses", s.Text);
     }
+
+    [Fact]
+    public void A_plural_pronoun_refers_to_the_state_quoted_before_its_spokesman_not_to_him()
+    {
+        var a = Extract("La Turquie a affirmé que ses avions n'avaient visé aucune ville. « Nos avions sont restés au sol », a déclaré un porte-parole de l'armée turque, Murat Yilmaz. "
+            + "Ils ont ajouté que la ville avait été touchée par des roquettes.");
+        var last = a.Statements.OrderBy(x => x.Span.Start).Last();
+        Assert.Equal("turquie", last.Speaker.Id);
+    }
+
+    [Fact]
+    public void A_quoted_object_is_the_condemners_words_not_the_circumstances_after_it()
+    {
+        var a = Extract("Le gouvernement libanais a condamné mardi une « agression flagrante » après les frappes menées dans la nuit sur Baalbek.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("liban", s.Speaker.Id);
+        Assert.EndsWith("agression flagrante »", s.Text);
+    }
+
+    [Fact]
+    public void A_short_name_after_the_institutions_complement_refers_back_to_it()
+    {
+        var a = Extract("Un missile a été abattu en mer Rouge, a annoncé le commandement militaire américain pour le Moyen-Orient (Centcom). "
+            + "« Aucun navire n'a été touché », a indiqué Centcom dans un communiqué.");
+        Assert.Equal(2, a.Statements.Count);
+        Assert.Single(a.Statements.Select(x => x.Speaker.Id).Distinct());
+    }
+
+    [Fact]
+    public void Dropping_a_bomb_from_an_aircraft_is_a_strike()
+    {
+        var a = Extract("Un avion israélien a largué une bombe sur une école de Khan Younès, a affirmé la Défense civile.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("israel", k.Perpetrator.Id);
+    }
+
+    [Fact]
+    public void A_judgement_disputes_the_owner_its_adjective_names_never_the_judges_own_camp()
+    {
+        var a = Extract("L'Ukraine a démenti toute frappe sur des casernes. « Rien de tel ne s'est produit », a indiqué un porte-parole de l'armée ukrainienne, Petro Koval, "
+            + "dénonçant une opération de communication russe.");
+        Assert.DoesNotContain(a.Disputes, d => d.Disputant.Name == "Petro Koval" && d.DisputedParty?.Id == "ukraine");
+        Assert.Contains(a.Disputes, d => d.Disputant.Name == "Petro Koval" && d.DisputedParty?.Id == "russie");
+    }
 }
