@@ -116,4 +116,21 @@ public sealed class RoundThreeTests
         Assert.DoesNotContain(a.Disputes, d => d.Disputant.Name == "Petro Koval" && d.DisputedParty?.Id == "ukraine");
         Assert.Contains(a.Disputes, d => d.Disputant.Name == "Petro Koval" && d.DisputedParty?.Id == "russie");
     }
+
+    [Fact]
+    public void Claims_owned_by_a_nationality_adjective_are_that_states_and_the_doubt_disputes_it()
+    {
+        var a = Extract("Le Pentagone a mis en doute les affirmations russes selon lesquelles les frappes visaient l'EI.");
+        var d = Assert.Single(a.Disputes);
+        Assert.Equal("russie", d.DisputedParty?.Id);
+        Assert.All(a.Strikes, k => Assert.Equal("russie", k.ReportedBy?.Id));
+    }
+
+    [Fact]
+    public void A_state_never_disputes_its_own_ministers_account()
+    {
+        var a = Extract("Quatre navires ont tiré 26 missiles de croisière sur des cibles en Syrie, a annoncé Sergueï Choïgou. "
+            + "Moscou a nié que ses missiles soient tombés en Iran.");
+        Assert.DoesNotContain(a.Disputes, d => d.DisputedParty?.Id == "serguei-choigou");
+    }
 }

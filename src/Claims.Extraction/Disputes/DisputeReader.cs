@@ -92,7 +92,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (parties.Count == 0 && (reference >= 0 || d.PointsBack || ownAction || judgedUnfounded))
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
-                var claims = PreviousClaims(d, di, pointedAt: anaphoric);
+                // Never one's own camp's claim: "Moscou a nié…" does not answer the Russian minister quoted before.
+                var claims = PreviousClaims(d, di, pointedAt: anaphoric).Where(c => !SameVoice(c.Speaker, d.Speaker)).ToList();
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
             }
@@ -101,7 +102,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (parties.Count == 0 && !ownAction && d.Cue.Verb is { Dispute: true })
             {
                 // "Abuja a réfuté toute bavure militaire": the claimant is the one reported before on the same matter, if any.
-                var claims = PreviousClaims(d, di);
+                var claims = PreviousClaims(d, di).Where(c => !SameVoice(c.Speaker, d.Speaker)).ToList();
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
                 if (parties.Count == 0) { found.Add((d.Speaker, null, claim, span, null)); continue; }
@@ -182,6 +183,11 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (ctx.Kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && !SameCamp(nation, d.Speaker)) return nation;
         return null;
     }
+
+    /// <summary>One official voice: a state and the minister or institution acting for it (unnamed sources of that state may
+    /// still contradict its government).</summary>
+    private static bool SameVoice(ActorEntry a, ActorEntry b) =>
+        a.Id == b.Id || a.ActsFor is { } x && x == (b.ActsFor ?? b.Id) || b.ActsFor is { } y && y == (a.ActsFor ?? a.Id);
 
     private static bool SameCamp(ActorEntry a, ActorEntry b) =>
         a.Id == b.Id || (a.ActsFor ?? a.Id) == (b.ActsFor ?? b.Id) || a.Side is { } s && s == (b.ActsFor ?? b.Id) || b.Side is { } t && t == (a.ActsFor ?? a.Id);

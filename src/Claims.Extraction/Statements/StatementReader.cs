@@ -162,6 +162,14 @@ public sealed class StatementReader(ArticleContext ctx)
     {
         if (_kb.ClaimNouns.Match(_t, i, s.End) is var len && len == 0) return false;
         var k = i + len;
+        // "les affirmations russes selon lesquelles…": the claimant named by a nationality adjective.
+        if (k < s.End && !_t[k].Cap && _kb.Nationalities.TryGetValue(_t[k].Norm, out var claimant) && _kb.ClaimClauseIntroducers.Match(_t, k + 1, s.End) is var adjIntro && adjIntro > 0)
+        {
+            var byAdjective = new Cue { Kind = CueKind.Accusation, Sentence = si, RegionStart = i, VerbStart = i, VerbEnd = k + 1 + adjIntro, Derived = true, ContentStart = k + 1 + adjIntro };
+            byAdjective.Speakers.Add(claimant);
+            cues.Add(byAdjective);
+            return true;
+        }
         if (k >= s.End || _t[k].Norm is not ("de" or "d" or "du" or "des")) return false;
         var accusers = new List<ActorEntry>();
         var guard = k;

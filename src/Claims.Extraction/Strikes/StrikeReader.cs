@@ -227,7 +227,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private StrikeDraft? Build(int si, Sentence s, List<int> triggers, List<(int, int)> excluded, List<StrikeDraft> earlier)
     {
         var first = triggers[0];
-        var carrier = StatementsOf(si).FirstOrDefault(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd)
+        // The innermost words that hold it: "a mis en doute les affirmations russes selon lesquelles les frappes visaient l'EI" is
+        // the Russians' report, not the doubter's.
+        var carrier = StatementsOf(si).Where(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd).MaxBy(d => d.ContentStart)
             ?? StatementsOf(si).FirstOrDefault(d => d.Sentence == si && d.Cue.Kind == CueKind.Source);
         var reporter = carrier?.Speaker ?? DeepSource(s);
         var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
