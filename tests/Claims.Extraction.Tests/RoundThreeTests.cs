@@ -133,4 +133,21 @@ public sealed class RoundThreeTests
             + "Moscou a nié que ses missiles soient tombés en Iran.");
         Assert.DoesNotContain(a.Disputes, d => d.DisputedParty?.Id == "serguei-choigou");
     }
+
+    [Fact]
+    public void A_title_whose_complement_names_an_organisation_keeps_the_persons_name_after_the_comma()
+    {
+        var a = Extract("« Ce n'est pas un accident », a estimé le directeur de l'ONG Syrian Network for Human Rights, Fadel Abdul Ghany.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("Fadel Abdul Ghany", s.Speaker.Name);
+    }
+
+    [Fact]
+    public void The_institution_in_a_persons_title_is_the_one_a_bare_head_refers_to_next()
+    {
+        var a = Extract("Le porte-parole du ministère iranien des Affaires étrangères, Hossein Jaberi, a démenti ces informations. "
+            + "Le ministère a ajouté que l'espace aérien n'avait pas été violé.");
+        var s = a.Statements.OrderBy(x => x.Span.Start).Last();
+        Assert.Contains("Affaires étrangères", s.Speaker.Name);
+    }
 }

@@ -42,6 +42,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 {
                     if (m.Kind == MentionKind.Name && m.IsPerson) ExtendApposition(doc, m, s.End, localSurnames, roles);
                     RememberShortName(doc, m, s.End);
+                    if (m.IsPerson && m.End - m.Start > 3) RememberInstitutionInTitle(doc, m);
                     m.Prep = PrepositionBefore(tokens, m.Start, s.First);
                     actors.Add(m);
                     // A communiqué is an institution's or a medium's (a state speaks through them).
@@ -101,6 +102,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
             {
                 var tk = tokens[k];
                 if (!tk.IsWord) break;
+                // "le directeur de l'ONG Syrian Network for Human Rights, Fadel Abdul Ghany": a complement naming an organisation
+                // is not the person's name (the name comes after the comma).
+                if (tk.Norm is "de" or "d" or "du" or "des" && ComplementNamesOrganisation(tokens, k, end)) break;
                 if (tk.Cap && !kb.NotNames.Contains(tk.Norm) && !IsPrepOrDet(tokens[k - 1]) && kb.ActorNames.Match(tokens, k, end, out var inner) is var len && (len == 0 || inner.Kind == "person"))
                 {
                     var nameEnd = NameRun(doc, k, end);
@@ -645,6 +649,27 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (j < end && tokens[j].Norm is "la" or "le" or "l" or "les") j++;
         if (j >= end || ActorAt(doc, j, end, localSurnames, roles) is not { Actor: { } served } inner || served.Kind is "person" or "anonymous") return null;
         return new Mention(i, inner.End, MentionKind.Name) { Actor = served };
+    }
+
+    /// <summary>"de l'ONG Syrian Network", "du groupe Wagner": a preposition, an article, a generic organisation noun, then a name.</summary>
+    private bool ComplementNamesOrganisation(IReadOnlyList<Token> tokens, int k, int end)
+    {
+        var j = k + 1;
+        if (j < end && tokens[j].Norm is "la" or "le" or "l" or "les") j++;
+        return j + 1 < end && kb.GenericNouns.ContainsKey(tokens[j].Norm) && tokens[j + 1].Cap && kb.ActorNames.Match(tokens, j + 1, end, out _) == 0;
+    }
+
+    /// <summary>"la porte-parole du ministère russe des Affaires étrangères, Maria Zakharova": the institution in a person's title
+    /// is the one "le ministère" refers to next.</summary>
+    private void RememberInstitutionInTitle(Document doc, Mention m)
+    {
+        var tokens = doc.Tokens;
+        for (var k = m.Start + 1; k < m.End - 1; k++)
+            if (IsDeterminerOrContraction(tokens[k - 1].Norm) && kb.InstitutionHeads.Match(tokens, k, m.End, out _) > 0)
+            {
+                if (InstitutionAt(doc, k, m.End) is { Actor: { } inst } && inst.Kind == "institution") _open.LastOrganisation = inst;
+                return;
+            }
     }
 
     /// <summary>"un habitant", "des témoins", "un élu local", "des sources concordantes", "un responsable d'une ONG locale".</summary>
