@@ -150,4 +150,19 @@ public sealed class RoundThreeTests
         var s = a.Statements.OrderBy(x => x.Span.Start).Last();
         Assert.Contains("Affaires étrangères", s.Speaker.Name);
     }
+
+    [Fact]
+    public void Being_hit_by_rockets_or_aircraft_is_a_strike_of_the_striker_told_before()
+    {
+        var a = Extract("Des frappes russes ont visé Kharkiv. Les autorités ukrainiennes ont rapporté que la ville de Kostiantynivka avait été touchée par cinq roquettes.");
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Id == "russie" && k.Locations.Any(p => p.Name == "Kostiantynivka"));
+    }
+
+    [Fact]
+    public void A_strike_that_is_the_object_of_a_denial_is_not_reported()
+    {
+        var a = Extract("L'armée russe a affirmé avoir frappé un dépôt à Kramatorsk. Kiev a nié toute frappe sur des casernes à Kramatorsk.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("ministere-russe-defense", k.ReportedBy?.Id);
+    }
 }
