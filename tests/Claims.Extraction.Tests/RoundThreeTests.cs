@@ -1,3 +1,4 @@
+using Claims.Extraction.Contradictions;
 using static Claims.Extraction.Tests.TestSupport;
 
 namespace Claims.Extraction.Tests;
@@ -164,5 +165,15 @@ public sealed class RoundThreeTests
         var a = Extract("L'armée russe a affirmé avoir frappé un dépôt à Kramatorsk. Kiev a nié toute frappe sur des casernes à Kramatorsk.");
         var k = Assert.Single(a.Strikes);
         Assert.Equal("ministere-russe-defense", k.ReportedBy?.Id);
+    }
+
+    [Fact]
+    public void One_strike_told_as_hitting_civilians_by_one_source_and_fighters_by_another_is_a_contradiction()
+    {
+        var a = Extract("La Défense civile a annoncé qu'une frappe israélienne avait touché une école abritant des déplacés à Rafah. "
+            + "L'armée israélienne a affirmé avoir frappé des terroristes du Hamas qui opéraient dans un centre de commandement.");
+        var c = Assert.Single(ContradictionFinder.Find([a]));
+        Assert.Equal(Contradiction.DifferentTargets, c.Kind);
+        Assert.Equal(2, c.Sides.Count);
     }
 }
