@@ -176,4 +176,13 @@ public sealed class RoundThreeTests
         Assert.Equal(Contradiction.DifferentTargets, c.Kind);
         Assert.Equal(2, c.Sides.Count);
     }
+
+    [Fact]
+    public void Strikes_presented_by_someone_as_hitting_fighters_are_their_account_and_an_accusation_otherwise_disputes_it()
+    {
+        var a = Extract("Amnesty International a accusé l'armée du Mali d'avoir tué 30 civils dans des frappes de drones présentées par le gouvernement comme ayant visé des combattants jihadistes.");
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Id == "mali" && k.ReportedBy?.Id == "mali");
+        var d = Assert.Single(a.Disputes);
+        Assert.Equal("mali", d.DisputedParty?.Id);
+    }
 }

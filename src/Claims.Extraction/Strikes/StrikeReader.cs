@@ -10,6 +10,8 @@ public sealed class StrikeDraft
 {
     public required ActorEntry Perpetrator { get; init; }
     public ActorEntry? ReportedBy { get; set; }
+    /// <summary>Read from "présentées par X comme…": X's own account of the targets, told inside someone else's words.</summary>
+    public bool Presented { get; init; }
     public List<PlaceEntry> Places { get; } = [];
     public List<(string Id, string Name, string? Class)> Targets { get; } = [];
     public string? Weapon { get; set; }
@@ -62,7 +64,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             var triggers = Triggers(s, excluded);
             if (triggers.Count == 0) continue;
             var draft = Build(si, s, triggers, excluded, drafts);
-            if (draft is null) continue;
+            if (draft is null)
+            {
+                foreach (var account in _presentedAccounts) if (!RecentlyReported(drafts, account, si)) drafts.Add(account);
+                _presentedAccounts.Clear();
+                continue;
+            }
             // "L'Arménie et l'Azerbaïdjan s'accusent mutuellement d'avoir bombardé…": each accuser reports the other's strikes.
             if (Reciprocal(si, s) is var (a, b))
             {
@@ -99,6 +106,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             }
             foreach (var copy in extra) if (!RecentlyReported(drafts, copy, si)) drafts.Add(copy);
             extra.Clear();
+            foreach (var account in _presentedAccounts) if (!RecentlyReported(drafts, account, si)) drafts.Add(account);
+            _presentedAccounts.Clear();
         }
         return DropCountryOnlyRetellings(MergeCampaign(drafts));
     }
@@ -243,7 +252,25 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (claimedBySubject) reporter = perpetrator;
 
         var places = Places(s, excluded);
-        var targets = Targets(s, first, excluded, perpetrator, reporter, triggers);
+        // "des frappes de drones présentées par le gouvernement comme ayant ciblé des combattants": what comes after "comme" is
+        // the presenter's account of the targets, a report of its own; the reporter's targets are those before.
+        var presented = PresentedAs(s, first, perpetrator);
+        var targets = Targets(presented is var (_, presentedAt, _) ? s with { End = presentedAt } : s, first, excluded, perpetrator, reporter, triggers);
+        if (presented is var (presenter, _, asWord))
+        {
+            // The presented account runs to the next verb or comma ("comme ayant frappé des combattants jihadistes ont provoqué…").
+            var clauseEnd = asWord + 2;
+            while (clauseEnd < s.End && !(_t[clauseEnd].Norm is "," or ";" || _kb.Auxiliaries.Contains(_t[clauseEnd].Norm) && _t[clauseEnd].Norm is not ("ayant" or "etant"))) clauseEnd++;
+            if (clauseEnd < s.End) targets.AddRange(Targets(s with { First = clauseEnd }, clauseEnd, excluded, perpetrator, reporter).Where(t => !targets.Contains(t)));
+            if (presenter.Id != reporter?.Id && Targets(s with { First = asWord + 1, End = clauseEnd }, asWord + 1, excluded, perpetrator, presenter) is { Count: > 0 } claimed)
+            {
+                var account = new StrikeDraft { Perpetrator = perpetrator, ReportedBy = presenter, Presented = true, Scope = IsCampaign(s, triggers) ? Strike.CampaignScope : Strike.Event, Block = s.Block, FirstSentence = si, LastSentence = si, Span = ctx.Doc.SpanOf(s.First, s.End) };
+                account.Places.AddRange(places.Where(p => !p.IsCountry).Distinct());
+                account.Targets.AddRange(claimed);
+                account.Triggers.AddRange(triggers);
+                _presentedAccounts.Add(account);
+            }
+        }
         // "al-Masirah a également fait état de deux frappes aériennes": another source telling the strike of the sentence just
         // before, in the same paragraph, takes its places.
         if (places.Count == 0 && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.Block == s.Block && told.LastSentence >= si - 2
@@ -285,6 +312,30 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return draft;
     }
 
+    // Accounts read from "présentées par X comme…" while building a draft; Read adds them after it.
+    private readonly List<StrikeDraft> _presentedAccounts = [];
+
+    /// <summary>"présentées par le gouvernement comme", "présenté par Moscou comme": who presents the strike, where "présenté"
+    /// and "comme" stand (after the strike word).</summary>
+    private (ActorEntry Presenter, int At, int As)? PresentedAs(Sentence s, int first, ActorEntry perpetrator)
+    {
+        for (var k = first + 1; k < Math.Min(s.End - 3, first + 15); k++)
+        {
+            if (!_kb.PresentingWords.Contains(_t[k].Norm) || _t[k + 1].Norm != "par") continue;
+            var j = k + 2;
+            if (j < s.End && _t[j].Norm is "le" or "la" or "l" or "les") j++;
+            if (j >= s.End) return null;
+            // "par le gouvernement", "par les autorités" unqualified: the striking state's own (its army's strikes).
+            var (presenter, after) = ctx.MentionAt[j] is { Actor: { } named } m ? (named, m.End)
+                : _kb.InstitutionsStandingForState.Contains(_t[j].Norm) && perpetrator.IsState ? (perpetrator, j + 1) : (null, j);
+            if (presenter is null) return null;
+            for (var c = after; c < Math.Min(s.End, after + 3); c++)
+                if (_t[c].Norm == "comme") return (presenter, k, c);
+            return null;
+        }
+        return null;
+    }
+
     // "une attaque … contre l'Ukraine", "L'Ukraine a été la cible d'une salve", "ont visé l'Ukraine": the country is what was
     // struck, not the theatre of a campaign ("de nouvelles frappes en Syrie").
     private bool CountryIsTheTarget(Sentence s)
@@ -319,6 +370,10 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         // "…qui ont attribué ces frappes à la coalition", "des bombardements qu'elles imputent aux forces azerbaïdjanaises".
         if (AttributedStriker(s) is { } attributed) return attributed;
+        // "a accusé l'armée du Burkina Faso d'avoir tué 60 civils dans des frappes": the accused of a killing or a strike
+        // told in the accusation's words is the striker, the strike word a noun as well.
+        if (carrier is { Cue.Verb.Lemma: "accuser" or "reprocher" } && carrier.Cue.Object?.Actor is { } accusedActor && Striker(accusedActor) is { } accusedStriker)
+            return accusedStriker;
         // "a accusé l'aviation turque de bombarder…": the accused is the striker.
         foreach (var trig in triggers)
         {
