@@ -185,4 +185,33 @@ public sealed class RoundThreeTests
         var d = Assert.Single(a.Disputes);
         Assert.Equal("mali", d.DisputedParty?.Id);
     }
+
+    [Fact]
+    public void A_communique_affirming_something_is_its_issuers_report_strikes_included()
+    {
+        var a = Extract("Le ministère russe de la Défense a publié un communiqué affirmant que ses avions avaient détruit 12 sites de l'EI près de Palmyre.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("ministere-russe-defense", s.Speaker.Id);
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("ministere-russe-defense", k.ReportedBy?.Id);
+        Assert.Contains(k.Locations, p => p.Name == "Palmyre");
+    }
+
+    [Fact]
+    public void A_judgement_with_its_own_agent_is_that_agents_dispute_of_the_words_it_follows()
+    {
+        var a = Extract("La Russie a assuré qu'il s'agissait d'une erreur due au mauvais temps, une explication jugée peu crédible par l'Otan.");
+        var d = Assert.Single(a.Disputes);
+        Assert.Equal("otan", d.Disputant.Id);
+        Assert.Equal("russie", d.DisputedParty?.Id);
+    }
+
+    [Fact]
+    public void Calling_accusations_information_warfare_disputes_them()
+    {
+        var a = Extract("Les frappes russes ont tué 45 civils dans la province d'Alep, a indiqué l'OSDH. Pour Moscou, ces accusations relèvent de la « guerre de l'information ».");
+        var d = Assert.Single(a.Disputes);
+        Assert.Equal("russie", d.Disputant.Id);
+        Assert.Equal("osdh", d.DisputedParty?.Id);
+    }
 }

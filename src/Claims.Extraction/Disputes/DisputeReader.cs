@@ -52,6 +52,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                     found.Add((d.Speaker, discredited, d.Text, accusation, Dispute.ClaimContested));
                     continue;
                 }
+                // "qu'il s'agissait d'une erreur, une explication jugée peu crédible par l'Otan": a judgement with its own agent
+                // is that agent's, against the speaker whose words it follows.
+                if (!d.PointsBack && JudgeByAgent(d) is { } judge && judge.Id != d.Speaker.Id && !SameCamp(judge, d.Speaker))
+                {
+                    var judgement = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    judged.Add(judgement);
+                    found.Add((judge, d.Speaker, d.Text, judgement, Dispute.ClaimContested));
+                    continue;
+                }
                 // "Ce n'était pas un accident, a répliqué X", "ont jugé l'explication russe peu crédible": a judgement rejecting the
                 // account just reported by someone else (the one sharing its words or its striker, else the last one).
                 // The account's owner named in the words ("l'explication russe", "la version de Moscou") is the party.
@@ -201,6 +210,27 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         a.Id == b.Id || (a.ActsFor ?? a.Id) == (b.ActsFor ?? b.Id) || a.Side is { } s && s == (b.ActsFor ?? b.Id) || b.Side is { } t && t == (a.ActsFor ?? a.Id);
 
     /// <summary>The words reject another's account ("pas un accident", "peu crédible"), within the first words of the content.</summary>
+    /// <summary>"jugée peu crédible par l'Otan", "qualifiées de « mensonges » par Kiev": the agent of a judgement in the words.</summary>
+    private ActorEntry? JudgeByAgent(StatementDraft d)
+    {
+        var kb = ctx.Kb;
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 40);
+        for (var k = d.ContentStart; k < end; k++)
+        {
+            var len = Math.Max(kb.RejectedExcuses.Match(_t, k, d.ContentEnd), kb.Unfounded.Match(_t, k, d.ContentEnd));
+            if (len == 0) continue;
+            var j = k + len;
+            while (j < d.ContentEnd && j < k + len + 2 && _t[j].IsQuote) j++;
+            if (j + 1 < d.ContentEnd && _t[j].Norm == "par")
+            {
+                var m = j + 1 < d.ContentEnd && _t[j + 1].Norm is "la" or "le" or "l" or "les" ? j + 2 : j + 1;
+                if (m < d.ContentEnd && ctx.MentionAt[m] is { Actor: { } agent }) return agent;
+            }
+            k = j - 1;
+        }
+        return null;
+    }
+
     private bool RejectsAccount(StatementDraft d)
     {
         var end = Math.Min(d.ContentEnd, d.ContentStart + 20);

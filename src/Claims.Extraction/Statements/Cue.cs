@@ -26,4 +26,6 @@ public sealed class Cue
     public bool UsesPronoun { get; init; }
     /// <summary>A content-before cue whose words are one quotation opened mid-sentence: earlier cues' words stop at it.</summary>
     public bool QuotedMidSentence { get; set; }
+    /// <summary>A participle after a document ("un communiqué affirmant que…"): the words are the issuer's own report.</summary>
+    public bool AfterDocument { get; init; }
 }

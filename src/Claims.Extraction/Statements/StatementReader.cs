@@ -287,11 +287,14 @@ public sealed class StatementReader(ArticleContext ctx)
         if (kind == VerbFormKind.PresentParticiple)
         {
             var before = i > s.First ? _t[i - 1].Norm : "";
-            if (before is not ("," or "en" or "et")) return null;
-            var region = before == "en" && i - 2 >= s.First && _t[i - 2].Norm == "," ? i - 2 : i - 1;
+            // "a publié un communiqué affirmant que…", "dans un message indiquant que…": the document's words are its issuer's,
+            // the subject of the clause.
+            var afterDocument = i > s.First && _kb.IssuedDocuments.Contains(before) && thatFollows;
+            if (before is not ("," or "en" or "et") && !afterDocument) return null;
+            var region = afterDocument ? i : before == "en" && i - 2 >= s.First && _t[i - 2].Norm == "," ? i - 2 : i - 1;
             if (form.Verb.NeedsQue && !thatFollows) return null;
             if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote))) return null;
-            var part = new Cue { Kind = CueKind.Participle, Sentence = si, RegionStart = region, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb };
+            var part = new Cue { Kind = CueKind.Participle, Sentence = si, RegionStart = region, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, AfterDocument = afterDocument };
             part.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, part);
             var subject = previous.LastOrDefault(c => !c.Derived && c.Kind is not CueKind.Source)?.Speakers.FirstOrDefault() ?? MainSubject(s, i, paren);
             if (subject is null) return null;

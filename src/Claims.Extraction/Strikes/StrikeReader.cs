@@ -143,7 +143,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var ranges = new List<(int, int)>(0);
         if (_bySentence[si] is { } here)
             foreach (var d in here)
-                if (d.Sentence == si && (d.Cue.Kind == CueKind.Participle || d.DeniesOwnAction(_t))) ranges.Add((d.ContentStart, d.ContentEnd));
+                if (d.Sentence == si && (d.Cue is { Kind: CueKind.Participle, AfterDocument: false } || d.DeniesOwnAction(_t))) ranges.Add((d.ContentStart, d.ContentEnd));
         return ranges;
     }
 
