@@ -214,4 +214,13 @@ public sealed class RoundThreeTests
         Assert.Equal("russie", d.Disputant.Id);
         Assert.Equal("osdh", d.DisputedParty?.Id);
     }
+
+    [Fact]
+    public void Places_the_gazetteer_does_not_know_after_a_plural_place_noun_or_coordinated_with_a_place_are_places()
+    {
+        var a = Extract("Des hélicoptères russes ont pilonné les villages de Kfar Nboudeh et Habeit, dans le nord de la province de Hama, selon des sources locales.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Contains(k.Locations, p => p.Name == "Kfar Nboudeh");
+        Assert.Contains(k.Locations, p => p.Name == "Habeit");
+    }
 }

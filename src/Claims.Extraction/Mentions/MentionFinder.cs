@@ -473,7 +473,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (len == 0)
             {
                 if (CoveringActor(actors, firstActor, i) is not null) continue;
-                if (OpenPlaceAt(doc, i, s.End, out var openLen) is { } open)
+                // "les villages de Kafr Zita et Latamneh", "à Kafranbel, Maaret al-Noomane et Saraqeb": a name coordinated with the
+                // place just read is a place too.
+                var coordinated = i >= 2 && tokens[i - 1].Norm is "et" or "," && places.Count > 0 && places[^1].End == i - 1 && !places[^1].Place.IsCountry;
+                if (OpenPlaceAt(doc, i, s.End, out var openLen, coordinated) is { } open)
                 {
                     places.Add(new PlaceMention(i, i + openLen, open));
                     i += openLen - 1;
@@ -727,13 +730,13 @@ public sealed class MentionFinder(KnowledgeBase kb)
 
     /// <summary>A capitalised name after a place introducer ("à", "près de", "la ville de", "le mont") that neither the gazetteer
     /// nor the actors know: a place with a stable id.</summary>
-    private PlaceEntry? OpenPlaceAt(Document doc, int i, int end, out int length)
+    private PlaceEntry? OpenPlaceAt(Document doc, int i, int end, out int length, bool coordinated = false)
     {
         var tokens = doc.Tokens;
         length = 0;
         if (!tokens[i].Cap || kb.NotNames.Contains(tokens[i].Norm) || kb.NotPlaces.Contains(tokens[i].Norm) || kb.Weekdays.ContainsKey(tokens[i].Norm) || kb.Months.ContainsKey(tokens[i].Norm)) return null;
         string? noun = null;
-        var introduced = false;
+        var introduced = coordinated;
         for (var j = i - 1; j >= Math.Max(0, i - 4) && !introduced; j--)
         {
             if (kb.PlaceNouns.Match(tokens, j, i, out var n) == i - j) { introduced = true; noun = n; }
