@@ -153,8 +153,9 @@ public static class ContradictionFinder
         foreach (var byStriker in strikes.Where(r => !used.Contains(r.Key)).GroupBy(r => (r.ArticleKey, ((Strike)r.Record).Perpetrator.Id)))
         {
             var accounts = byStriker.Select(r => (Rec: r, K: (Strike)r.Record, Side: TargetAccounts.Of((Strike)r.Record))).Where(x => x.Side is not null).ToList();
-            var civil = accounts.Where(x => x.Side == TargetAccounts.Civilians).ToList();
-            var fighters = accounts.Where(x => x.Side == TargetAccounts.Fighters).ToList();
+            // Bounded: an article tells a handful of accounts of one striker's strike; a record-dense text must not pair thousands.
+            var civil = accounts.Where(x => x.Side == TargetAccounts.Civilians).Take(MaxAccounts).ToList();
+            var fighters = accounts.Where(x => x.Side == TargetAccounts.Fighters).Take(MaxAccounts).ToList();
             var pairs = civil.SelectMany(c => fighters.Where(f => f.K.ReportedBy?.Id != c.K.ReportedBy?.Id && PlacesAgree(c.K, f.K)).Select(f => (c, f))).ToList();
             if (pairs.Count == 0) continue;
             var civilSide = pairs.Select(p => p.c).DistinctBy(x => x.Rec.Key).ToList();
@@ -173,6 +174,8 @@ public static class ContradictionFinder
                 ]);
         }
     }
+
+    private const int MaxAccounts = 32;
 
     private static bool PlacesAgree(Strike a, Strike b)
     {

@@ -127,8 +127,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         }
         // "HRW a accusé l'armée d'avoir tué 60 civils dans des frappes présentées par le gouvernement comme ayant ciblé des
         // combattants": words telling the strikes otherwise than the presenter's account dispute it.
+        var draftsBySentence = drafts.ToLookup(x => x.Sentence);
         foreach (var k in stances.StrikeDrafts.Where(k => k.Presented && k.ReportedBy is not null))
-            foreach (var d in drafts.Where(x => !x.Cue.Derived && x.Sentence == k.FirstSentence && x.Speaker.Id != k.ReportedBy!.Id && !SameVoice(x.Speaker, k.ReportedBy!)))
+            foreach (var d in draftsBySentence[k.FirstSentence].Where(x => !x.Cue.Derived && x.Speaker.Id != k.ReportedBy!.Id && !SameVoice(x.Speaker, k.ReportedBy!)))
             {
                 var claim = "les frappes " + (k.Perpetrator.Name is { } pn ? "de " + pn + " " : "") + "visaient " + string.Join(", ", k.Targets.Select(t => t.Name));
                 found.Add((d.Speaker, k.ReportedBy!, claim, SentenceSpan(d), Dispute.ClaimContested));
