@@ -47,6 +47,7 @@ public static class ContradictionFinder
         var used = new HashSet<RecordKey>();
         var found = Denials(statements, strikes, disputes, used).ToList();
         found.AddRange(Rebuttals(statements, strikes, disputes, used));
+        found.AddRange(CiviliansOrFighters(statements, strikes, used));
         return (found, used);
     }
 
@@ -142,6 +143,45 @@ public static class ContradictionFinder
                     new ContradictionSide(Say.Render("denialSide", ("disputant", disputant), ("striker", strikerPhrase), ("position", Describe(Opposite(claimStance.Position), strikerPhrase))), denySide),
                 ]);
         }
+    }
+
+    /// <summary>One striker's strike told in one article by one source as hitting civilians and by another as hitting fighters
+    /// ("une école qui abritait des déplacés" / "des terroristes qui opéraient dans un centre de commandement"): the places agree
+    /// (shared, or left unsaid by one side).</summary>
+    private static IEnumerable<Contradiction> CiviliansOrFighters(List<ArticleRecord> statements, List<ArticleRecord> strikes, HashSet<RecordKey> used)
+    {
+        foreach (var byStriker in strikes.Where(r => !used.Contains(r.Key)).GroupBy(r => (r.ArticleKey, ((Strike)r.Record).Perpetrator.Id)))
+        {
+            var accounts = byStriker.Select(r => (Rec: r, K: (Strike)r.Record, Side: TargetAccounts.Of((Strike)r.Record))).Where(x => x.Side is not null).ToList();
+            // Bounded: an article tells a handful of accounts of one striker's strike; a record-dense text must not pair thousands.
+            var civil = accounts.Where(x => x.Side == TargetAccounts.Civilians).Take(MaxAccounts).ToList();
+            var fighters = accounts.Where(x => x.Side == TargetAccounts.Fighters).Take(MaxAccounts).ToList();
+            var pairs = civil.SelectMany(c => fighters.Where(f => f.K.ReportedBy?.Id != c.K.ReportedBy?.Id && PlacesAgree(c.K, f.K)).Select(f => (c, f))).ToList();
+            if (pairs.Count == 0) continue;
+            var civilSide = pairs.Select(p => p.c).DistinctBy(x => x.Rec.Key).ToList();
+            var fighterSide = pairs.Select(p => p.f).DistinctBy(x => x.Rec.Key).ToList();
+            var striker = Say.Actor(civilSide[0].K.Perpetrator);
+            var places = civilSide.Concat(fighterSide).SelectMany(x => x.K.Locations).Where(p => !IsCountry(p)).DistinctBy(p => p.Name).Take(4).Select(Say.Place).ToList();
+            var civilKeys = civilSide.SelectMany(x => new[] { x.Rec.Key }.Concat(Carriers(statements, x.Rec))).Distinct().ToList();
+            var fighterKeys = fighterSide.SelectMany(x => new[] { x.Rec.Key }.Concat(Carriers(statements, x.Rec))).Distinct().Except(civilKeys).ToList();
+            foreach (var k in civilKeys.Concat(fighterKeys)) used.Add(k);
+            yield return new Contradiction(Id(Contradiction.DifferentTargets, "civil|" + string.Join(",", civilKeys.Concat(fighterKeys).Select(k => k.ToString()).Order(StringComparer.Ordinal))),
+                places.Count > 0 ? Say.Render("targetsAbout", ("striker", striker), ("places", places)) : Say.Render("targetsAboutNoPlace", ("striker", striker)),
+                Contradiction.DifferentTargets,
+                [
+                    new ContradictionSide(Say.Render("side", ("sources", Sources(civilSide.Select(x => x.K))), ("position", Say.Fill("stanceCivilians", ("striker", striker)))), civilKeys),
+                    new ContradictionSide(Say.Render("side", ("sources", Sources(fighterSide.Select(x => x.K))), ("position", Say.Fill("stanceFighters", ("striker", striker)))), fighterKeys),
+                ]);
+        }
+    }
+
+    private const int MaxAccounts = 32;
+
+    private static bool PlacesAgree(Strike a, Strike b)
+    {
+        var pa = a.Locations.Where(p => !IsCountry(p)).ToList();
+        var pb = b.Locations.Where(p => !IsCountry(p)).ToList();
+        return pa.Count == 0 || pb.Count == 0 || pa.Any(x => pb.Any(y => x.Id == y.Id || x.Province is not null && x.Province == y.Province));
     }
 
     /// <summary>A claim and its denial within one article: "a démenti cette information" against the claim reported just before,

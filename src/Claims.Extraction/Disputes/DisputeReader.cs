@@ -29,7 +29,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // "ces accusations sont « de la pure propagande »", "a jugé ces affirmations « invérifiables »", "les allégations
             // consécutives à la frappe relèvent de la désinformation", "a qualifié de « propagande » les informations…"
             var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 25) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
-            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb?.Lemma is "qualifier");
+            // "L'Ukraine dénonce « une opération de communication »": a judgement that is the very object of the verb.
+            var judgedAsObject = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 4) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0)
+                && d.ContentEnd - d.ContentStart <= 12 && d.Cue.Verb?.Lemma is "dénoncer" or "qualifier" or "juger" or "estimer";
+            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb?.Lemma is "qualifier") || judgedAsObject;
             if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded)
             {
                 // "a appelé à une enquête internationale sur les cibles des frappes russes": calling for an inquiry into
@@ -47,6 +50,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 {
                     var accusation = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
                     found.Add((d.Speaker, discredited, d.Text, accusation, Dispute.ClaimContested));
+                    continue;
+                }
+                // "qu'il s'agissait d'une erreur, une explication jugée peu crédible par l'Otan": a judgement with its own agent
+                // is that agent's, against the speaker whose words it follows.
+                if (!d.PointsBack && JudgeByAgent(d) is { } judge && judge.Id != d.Speaker.Id && !SameCamp(judge, d.Speaker))
+                {
+                    var judgement = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    judged.Add(judgement);
+                    found.Add((judge, d.Speaker, d.Text, judgement, Dispute.ClaimContested));
                     continue;
                 }
                 // "Ce n'était pas un accident, a répliqué X", "ont jugé l'explication russe peu crédible": a judgement rejecting the
@@ -83,10 +95,14 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des")?.Actor is { } obj) parties.Add(obj);
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
             string? basis = reference >= 0 || d.PointsBack ? Dispute.ReportedClaimRejected : null;
+            // "dénonçant une opération de communication russe": the account's owner named by an adjective after the judgement.
+            if (parties.Count == 0 && judgedAsObject && JudgedOwner(d) is { } judgedOwner && !SameCamp(judgedOwner, d.Speaker)) parties.Add(judgedOwner);
+            if (judgedAsObject) parties.RemoveAll(p => SameCamp(p, d.Speaker));
             if (parties.Count == 0 && (reference >= 0 || d.PointsBack || ownAction || judgedUnfounded))
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
-                var claims = PreviousClaims(d, di, pointedAt: anaphoric);
+                // Never one's own camp's claim: "Moscou a nié…" does not answer the Russian minister quoted before.
+                var claims = PreviousClaims(d, di, pointedAt: anaphoric).Where(c => !SameVoice(c.Speaker, d.Speaker)).ToList();
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
             }
@@ -95,7 +111,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (parties.Count == 0 && !ownAction && d.Cue.Verb is { Dispute: true })
             {
                 // "Abuja a réfuté toute bavure militaire": the claimant is the one reported before on the same matter, if any.
-                var claims = PreviousClaims(d, di);
+                var claims = PreviousClaims(d, di).Where(c => !SameVoice(c.Speaker, d.Speaker)).ToList();
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
                 if (parties.Count == 0) { found.Add((d.Speaker, null, claim, span, null)); continue; }
@@ -109,6 +125,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             }
             foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, span, basis ?? Dispute.ClaimContested));
         }
+        // "HRW a accusé l'armée d'avoir tué 60 civils dans des frappes présentées par le gouvernement comme ayant ciblé des
+        // combattants": words telling the strikes otherwise than the presenter's account dispute it.
+        var draftsBySentence = drafts.ToLookup(x => x.Sentence);
+        foreach (var k in stances.StrikeDrafts.Where(k => k.Presented && k.ReportedBy is not null))
+            foreach (var d in draftsBySentence[k.FirstSentence].Where(x => !x.Cue.Derived && x.Speaker.Id != k.ReportedBy!.Id && !SameVoice(x.Speaker, k.ReportedBy!)))
+            {
+                var claim = "les frappes " + (k.Perpetrator.Name is { } pn ? "de " + pn + " " : "") + "visaient " + string.Join(", ", k.Targets.Select(t => t.Name));
+                found.Add((d.Speaker, k.ReportedBy!, claim, SentenceSpan(d), Dispute.ClaimContested));
+            }
         foreach (var (d, stance) in stances.ByStatement)
         {
             if (stance.FromStrikerSide || stance.Position != TargetStance.Opposition || !stance.Contrastive) continue;
@@ -120,6 +145,21 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             .Select((f, i) => new Dispute("d" + (i + 1), ArticleContext.Ref(f.Disputant), f.Party is null ? null : ArticleContext.Ref(f.Party), f.Claim,
                 ctx.Doc.Text[f.Span.Start..f.Span.End], f.Span) { Basis = f.Basis })
             .ToList();
+    }
+
+    /// <summary>"une opération de communication russe": a nationality adjective right after the judgement names the account's owner.</summary>
+    private ActorEntry? JudgedOwner(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 8);
+        for (var k = d.ContentStart; k < end; k++)
+        {
+            var len = ctx.Kb.Unfounded.Match(_t, k, d.ContentEnd);
+            if (len == 0) continue;
+            var j = k + len;
+            if (j < d.ContentEnd && _t[j].IsQuote) j++;
+            return j < d.ContentEnd && !_t[j].Cap && ctx.Kb.Nationalities.TryGetValue(_t[j].Norm, out var nation) ? nation : null;
+        }
+        return null;
     }
 
     /// <summary>An inquiry called for into strikes: the striker named with them ("les frappes russes", "les raids de la coalition").</summary>
@@ -162,10 +202,36 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         return null;
     }
 
+    /// <summary>One official voice: a state and the minister or institution acting for it (unnamed sources of that state may
+    /// still contradict its government).</summary>
+    private static bool SameVoice(ActorEntry a, ActorEntry b) =>
+        a.Id == b.Id || a.ActsFor is { } x && x == (b.ActsFor ?? b.Id) || b.ActsFor is { } y && y == (a.ActsFor ?? a.Id);
+
     private static bool SameCamp(ActorEntry a, ActorEntry b) =>
         a.Id == b.Id || (a.ActsFor ?? a.Id) == (b.ActsFor ?? b.Id) || a.Side is { } s && s == (b.ActsFor ?? b.Id) || b.Side is { } t && t == (a.ActsFor ?? a.Id);
 
     /// <summary>The words reject another's account ("pas un accident", "peu crédible"), within the first words of the content.</summary>
+    /// <summary>"jugée peu crédible par l'Otan", "qualifiées de « mensonges » par Kiev": the agent of a judgement in the words.</summary>
+    private ActorEntry? JudgeByAgent(StatementDraft d)
+    {
+        var kb = ctx.Kb;
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 40);
+        for (var k = d.ContentStart; k < end; k++)
+        {
+            var len = Math.Max(kb.RejectedExcuses.Match(_t, k, d.ContentEnd), kb.Unfounded.Match(_t, k, d.ContentEnd));
+            if (len == 0) continue;
+            var j = k + len;
+            while (j < d.ContentEnd && j < k + len + 2 && _t[j].IsQuote) j++;
+            if (j + 1 < d.ContentEnd && _t[j].Norm == "par")
+            {
+                var m = j + 1 < d.ContentEnd && _t[j + 1].Norm is "la" or "le" or "l" or "les" ? j + 2 : j + 1;
+                if (m < d.ContentEnd && ctx.MentionAt[m] is { Actor: { } agent }) return agent;
+            }
+            k = j - 1;
+        }
+        return null;
+    }
+
     private bool RejectsAccount(StatementDraft d)
     {
         var end = Math.Min(d.ContentEnd, d.ContentStart + 20);

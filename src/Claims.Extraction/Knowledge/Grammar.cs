@@ -25,6 +25,9 @@ public static class Grammar
     public static IReadOnlySet<string> ParticipleAdverbs { get; } = Set(Data.ParticipleAdverbs);
     public static IReadOnlySet<string> Abbreviations { get; } = Set(Data.Abbreviations);
     public static IReadOnlySet<string> ElisionPrefixes { get; } = Set(Data.ElisionPrefixes);
+    public static IReadOnlySet<string> LoyalForceNouns { get; } = Set(Data.LoyalForceNouns ?? []);
+    public static IReadOnlySet<string> LoyalWords { get; } = Set(Data.LoyalWords ?? []);
+    public static IReadOnlySet<string> TimeWordsBeforeContent { get; } = Set(Data.TimeWordsBeforeContent ?? []);
 
     private static GrammarFile Load()
     {

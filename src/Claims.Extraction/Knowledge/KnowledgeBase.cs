@@ -109,6 +109,11 @@ public sealed class KnowledgeBase
     public HashSet<string> AgentNouns { get; }
     public Lexicon TargetNouns { get; }
     public Dictionary<string, string> TargetClasses { get; }
+    /// <summary>Words of a target's name that make it civilian, or military, for telling apart two accounts of whom a strike hit.</summary>
+    public HashSet<string> CivilianTargetWords { get; }
+    public HashSet<string> MilitaryTargetWords { get; }
+    /// <summary>"présentées par X comme…": participles that give X's account of a strike (strikes.json presentingWords).</summary>
+    public HashSet<string> PresentingWords { get; }
     public Dictionary<string, string> CountNouns { get; }
     public HashSet<string> KillWords { get; }
     public Lexicon Weapons { get; }
@@ -265,6 +270,9 @@ public sealed class KnowledgeBase
         SupportVerbs = Set(strikes.SupportVerbs);
         AgentNouns = Set(strikes.AgentNouns);
         TargetNouns = new Lexicon(strikes.TargetNouns);
+        CivilianTargetWords = Set(strikes.CivilianTargetWords ?? []);
+        MilitaryTargetWords = Set(strikes.MilitaryTargetWords ?? []);
+        PresentingWords = Set(strikes.PresentingWords ?? []);
         TargetClasses = strikes.TargetClasses.GroupBy(kv => Fold.Text(kv.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         CountNouns = strikes.CountNouns.GroupBy(kv => Fold.Text(kv.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         KillWords = Set(strikes.KillWords);

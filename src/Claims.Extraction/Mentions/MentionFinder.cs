@@ -41,6 +41,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 if (m is not null)
                 {
                     if (m.Kind == MentionKind.Name && m.IsPerson) ExtendApposition(doc, m, s.End, localSurnames, roles);
+                    RememberShortName(doc, m, s.End);
+                    if (m.IsPerson && m.End - m.Start > 3) RememberInstitutionInTitle(doc, m);
                     m.Prep = PrepositionBefore(tokens, m.Start, s.First);
                     actors.Add(m);
                     // A communiqué is an institution's or a medium's (a state speaks through them).
@@ -100,6 +102,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
             {
                 var tk = tokens[k];
                 if (!tk.IsWord) break;
+                // "le directeur de l'ONG Syrian Network for Human Rights, Fadel Abdul Ghany": a complement naming an organisation
+                // is not the person's name (the name comes after the comma).
+                if (tk.Norm is "de" or "d" or "du" or "des" && ComplementNamesOrganisation(tokens, k, end)) break;
                 if (tk.Cap && !kb.NotNames.Contains(tk.Norm) && !IsPrepOrDet(tokens[k - 1]) && kb.ActorNames.Match(tokens, k, end, out var inner) is var len && (len == 0 || inner.Kind == "person"))
                 {
                     var nameEnd = NameRun(doc, k, end);
@@ -141,6 +146,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
 
         // Open-class institutions ("le ministère arménien de la Défense", "l'armée de l'air ukrainienne", "l'administration
         // militaire de Kiev") and media ("la chaîne Al-Masirah"); a bare head ("le ministère") refers back to the last one named.
+        // "les forces loyales au GNA", "les forces pro-GNA": forces named by the actor they serve are that actor.
+        if (LoyalForcesAt(doc, i, end, localSurnames, roles) is { } loyal) return loyal;
+        // "au Gouvernement libyen d'union nationale (GNA)": a capitalised name with its short name is that organisation.
+        if (t.Cap && OrganisationWithAcronymAt(doc, i, end) is { } shortNamed) return shortNamed;
         if (InstitutionAt(doc, i, end) is { } institution) return institution;
         if (MediaAt(doc, i, end) is { } medium) return medium;
 
@@ -464,7 +473,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (len == 0)
             {
                 if (CoveringActor(actors, firstActor, i) is not null) continue;
-                if (OpenPlaceAt(doc, i, s.End, out var openLen) is { } open)
+                // "les villages de Kafr Zita et Latamneh", "à Kafranbel, Maaret al-Noomane et Saraqeb": a name coordinated with the
+                // place just read is a place too.
+                var coordinated = i >= 2 && tokens[i - 1].Norm is "et" or "," && places.Count > 0 && places[^1].End == i - 1 && !places[^1].Place.IsCountry;
+                if (OpenPlaceAt(doc, i, s.End, out var openLen, coordinated) is { } open)
                 {
                     places.Add(new PlaceMention(i, i + openLen, open));
                     i += openLen - 1;
@@ -626,6 +638,43 @@ public sealed class MentionFinder(KnowledgeBase kb)
         return new Mention(i, close, MentionKind.Name) { Actor = entry };
     }
 
+    /// <summary>"les forces loyales au Gouvernement d'union nationale (GNA)", "les forces pro-GNA", "des troupes fidèles au régime":
+    /// an armed force named by whom it serves (grammar.json loyalForces) is a mention of that actor.</summary>
+    private Mention? LoyalForcesAt(Document doc, int i, int end, Dictionary<string, ActorEntry> localSurnames, RoleHolders roles)
+    {
+        var tokens = doc.Tokens;
+        if (i == 0 || !IsDeterminerOrContraction(tokens[i - 1].Norm) || !Grammar.LoyalForceNouns.Contains(tokens[i].Norm)) return null;
+        var j = i + 1;
+        if (j + 1 < end && Grammar.LoyalWords.Contains(tokens[j].Norm) && tokens[j + 1].Norm is "a" or "au" or "aux") j += 2;
+        // "pro-GNA": the hyphen joins the served actor's name to "pro".
+        else if (j + 1 < end && tokens[j].Norm == "pro" && tokens[j + 1].HyphenBefore && tokens[j + 1].Cap) j++;
+        else return null;
+        if (j < end && tokens[j].Norm is "la" or "le" or "l" or "les") j++;
+        if (j >= end || ActorAt(doc, j, end, localSurnames, roles) is not { Actor: { } served } inner || served.Kind is "person" or "anonymous") return null;
+        return new Mention(i, inner.End, MentionKind.Name) { Actor = served };
+    }
+
+    /// <summary>"de l'ONG Syrian Network", "du groupe Wagner": a preposition, an article, a generic organisation noun, then a name.</summary>
+    private bool ComplementNamesOrganisation(IReadOnlyList<Token> tokens, int k, int end)
+    {
+        var j = k + 1;
+        if (j < end && tokens[j].Norm is "la" or "le" or "l" or "les") j++;
+        return j + 1 < end && kb.GenericNouns.ContainsKey(tokens[j].Norm) && tokens[j + 1].Cap && kb.ActorNames.Match(tokens, j + 1, end, out _) == 0;
+    }
+
+    /// <summary>"la porte-parole du ministère russe des Affaires étrangères, Maria Zakharova": the institution in a person's title
+    /// is the one "le ministère" refers to next.</summary>
+    private void RememberInstitutionInTitle(Document doc, Mention m)
+    {
+        var tokens = doc.Tokens;
+        for (var k = m.Start + 1; k < m.End - 1; k++)
+            if (IsDeterminerOrContraction(tokens[k - 1].Norm) && kb.InstitutionHeads.Match(tokens, k, m.End, out _) > 0)
+            {
+                if (InstitutionAt(doc, k, m.End) is { Actor: { } inst } && inst.Kind == "institution") _open.LastOrganisation = inst;
+                return;
+            }
+    }
+
     /// <summary>"un habitant", "des témoins", "un élu local", "des sources concordantes", "un responsable d'une ONG locale".</summary>
     private Mention? DescriptiveAt(Document doc, int i, int end)
     {
@@ -681,13 +730,13 @@ public sealed class MentionFinder(KnowledgeBase kb)
 
     /// <summary>A capitalised name after a place introducer ("à", "près de", "la ville de", "le mont") that neither the gazetteer
     /// nor the actors know: a place with a stable id.</summary>
-    private PlaceEntry? OpenPlaceAt(Document doc, int i, int end, out int length)
+    private PlaceEntry? OpenPlaceAt(Document doc, int i, int end, out int length, bool coordinated = false)
     {
         var tokens = doc.Tokens;
         length = 0;
         if (!tokens[i].Cap || kb.NotNames.Contains(tokens[i].Norm) || kb.NotPlaces.Contains(tokens[i].Norm) || kb.Weekdays.ContainsKey(tokens[i].Norm) || kb.Months.ContainsKey(tokens[i].Norm)) return null;
         string? noun = null;
-        var introduced = false;
+        var introduced = coordinated;
         for (var j = i - 1; j >= Math.Max(0, i - 4) && !introduced; j--)
         {
             if (kb.PlaceNouns.Match(tokens, j, i, out var n) == i - j) { introduced = true; noun = n; }
@@ -711,13 +760,59 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var k = i + 1;
         while (k < end && k - i < 8 && tokens[k].IsWord) k++;
         if (k + 2 >= end || tokens[k].Norm != "(" || tokens[k + 2].Norm != ")" || k - i < 2) return null;
-        var acronym = doc.Text.Substring(tokens[k + 1].Start, tokens[k + 1].End - tokens[k + 1].Start);
-        if (acronym.Length < 2 || !acronym.All(c => char.IsUpper(c) || char.IsDigit(c))) return null;
+        // "Le Commandement central américain (Centcom)": after an institution's head, a capitalised word that is neither a
+        // place nor an actor is its short name too, whatever its case.
+        var headLen = kb.InstitutionHeads.Match(tokens, i, k, out var head);
+        var acronym = AcronymAt(doc, k + 1, headLen > 0);
+        if (acronym is null) return null;
         var name = doc.Slice(i, k);
         var known = kb.ActorNames.Match(tokens, k + 1, k + 2, out var listed) > 0 ? listed : null;
-        var entry = known ?? new ActorEntry(Fold.Slug(acronym), name, "institution", null, null, null, []);
+        var entry = known ?? NamedOrganisation(tokens, i, k, name, acronym, headLen > 0 ? head : null);
         _open.ByAcronym[acronym] = entry;
         return new Mention(i, k + 3, MentionKind.Name) { Actor = entry };
+    }
+
+    /// <summary>The short name in "(…)" at k: letters or digits, capitalised, with two capitals ("HRW", "CentCom", "ANL"), or
+    /// any capitalised word after an institution's head; never a known place ("Idleb (Syrie)").</summary>
+    private string? AcronymAt(Document doc, int k, bool afterInstitutionHead)
+    {
+        var tokens = doc.Tokens;
+        var t = tokens[k];
+        if (!t.IsWord || !t.Cap) return null;
+        var text = doc.Text.Substring(t.Start, t.End - t.Start);
+        if (text.Length < 2 || text.Length > 10 || !text.All(char.IsLetterOrDigit)) return null;
+        if (kb.Places.Match(tokens, k, k + 1, out _) > 0 || kb.Directions.Contains(t.Norm)) return null;
+        return text.Count(char.IsUpper) >= 2 || afterInstitutionHead ? text : null;
+    }
+
+    /// <summary>An organisation named in full with its short name: a military command or force with a nationality in its name
+    /// ("Commandement central des forces américaines") acts for that state; a government or an armed force named in its own right
+    /// ("Gouvernement libyen d'union nationale", "Armée nationale libyenne") strikes in its own name.</summary>
+    private ActorEntry NamedOrganisation(IReadOnlyList<Token> tokens, int start, int end, string name, string acronym, string? head)
+    {
+        ActorEntry? nation = null;
+        for (var j = start; j < end && nation is null; j++)
+            if (!tokens[j].Cap && kb.Nationalities.TryGetValue(tokens[j].Norm, out var n)) nation = n;
+        var acting = head is not null && nation is not null && kb.InstitutionsActingForState.Contains(head) && !kb.InstitutionsStandingForState.Contains(head);
+        var nouns = head is not null && (kb.InstitutionsActingForState.Contains(head) || kb.InstitutionsStandingForState.Contains(head)) ? new[] { head, OwnNameGovernment } : [];
+        return new ActorEntry(Fold.Slug(acronym), name, "institution", nation?.Side ?? nation?.Id, acting ? nation!.Id : null, null, acting ? [head!] : nouns);
+    }
+
+    /// <summary>Marks a government or force named in its own right: it strikes in its own name (<see cref="ActorEntry.GenericNouns"/>).</summary>
+    public const string OwnNameGovernment = "(own name)";
+
+    /// <summary>"le ministère russe de la Défense (MoD)", "l'Observatoire syrien des droits de l'homme (OSDH)": the short name
+    /// after any mention refers to the same actor later.</summary>
+    private void RememberShortName(Document doc, Mention m, int end)
+    {
+        var tokens = doc.Tokens;
+        if (m.Actor is not { } actor) return;
+        // "le commandement militaire américain pour le Moyen-Orient (Centcom)": a few words of complement may come between.
+        var open = m.End;
+        while (open < end && open < m.End + 6 && (tokens[open].IsWord || tokens[open].Norm is "'" or "-")) open++;
+        if (open + 2 >= end || tokens[open].Norm != "(" || tokens[open + 2].Norm != ")") return;
+        var headed = actor.Kind is "institution" or "media" or "state" or "armed-group";
+        if (AcronymAt(doc, open + 1, headed) is { } acronym && !_open.ByAcronym.ContainsKey(acronym)) _open.ByAcronym[acronym] = actor;
     }
 
     private Mention? UnknownPersonAt(Document doc, int i, int end)

@@ -24,4 +24,8 @@ public sealed class Cue
     /// <summary>Derived statements (accusers of "les accusations de X selon lesquelles…") do not become "the last speaker".</summary>
     public bool Derived { get; init; }
     public bool UsesPronoun { get; init; }
+    /// <summary>A content-before cue whose words are one quotation opened mid-sentence: earlier cues' words stop at it.</summary>
+    public bool QuotedMidSentence { get; set; }
+    /// <summary>A participle after a document ("un communiqué affirmant que…"): the words are the issuer's own report.</summary>
+    public bool AfterDocument { get; init; }
 }

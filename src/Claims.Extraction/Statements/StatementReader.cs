@@ -21,8 +21,13 @@ public sealed class StatementDraft
     public bool PointsBack { get; init; }
 
     /// <summary>The words begin with a past infinitive ("avoir pris pour cible…", "d'avoir bombardé…"): the speaker tells its own act.</summary>
-    public bool DeniesOwnActionShape(List<Token> t) =>
-        ContentStart < t.Count && (t[ContentStart].Norm is "avoir" || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir");
+    public bool DeniesOwnActionShape(List<Token> t)
+    {
+        // "ont annoncé, vendredi soir, avoir mené un raid": time words and commas before the infinitive.
+        var k = ContentStart;
+        while (k < t.Count && k < ContentStart + 5 && (t[k].Norm == "," || Grammar.TimeWordsBeforeContent.Contains(t[k].Norm))) k++;
+        return k < t.Count && (t[k].Norm is "avoir" || t[k].Norm is "d" && k + 1 < t.Count && t[k + 1].Norm is "avoir");
+    }
 
     /// <summary>"a démenti avoir bombardé…": the speaker denies its own action (an infinitive after a denial verb).</summary>
     public bool DeniesOwnAction(List<Token> t) =>
@@ -40,6 +45,18 @@ public sealed class StatementReader(ArticleContext ctx)
     private readonly KnowledgeBase _kb = ctx.Kb;
     private readonly List<Token> _t = ctx.Tokens;
     private ActorEntry? _lastSpeaker;
+    // The last speaker that is not one person: "ils" / "elles" refer to it rather than to a person quoted since.
+    private ActorEntry? _lastGroupSpeaker;
+
+    /// <summary>The speaker a subject pronoun refers to: "il" / "elle" the last speaker; "ils" / "elles" the last one that is not a
+    /// single person (the state or the institution quoted before its spokesman), else that person's side.</summary>
+    private ActorEntry? PronounSpeaker(string? head)
+    {
+        if (head is "il" or "elle") return _lastSpeaker;
+        if (head is not ("ils" or "elles")) return null;
+        if (_lastSpeaker is not { Kind: "person" } person) return _lastSpeaker;
+        return _lastGroupSpeaker ?? (person.Side is { } side ? _kb.Actor(side) : null) ?? person;
+    }
 
     public List<StatementDraft> Read()
     {
@@ -71,7 +88,11 @@ public sealed class StatementReader(ArticleContext ctx)
                     var draft = Draft(cue, speaker, si);
                     if (draft is not null && seen.Add((speaker.Id, draft.Span))) drafts.Add(draft);
                 }
-                if (!cue.Derived && cue.Speakers.Count > 0) _lastSpeaker = cue.Speakers[0];
+                if (!cue.Derived && cue.Speakers.Count > 0)
+                {
+                    _lastSpeaker = cue.Speakers[0];
+                    if (_lastSpeaker.Kind != "person") _lastGroupSpeaker = _lastSpeaker;
+                }
             }
         }
         DropRepeatedSentences(drafts);
@@ -141,6 +162,14 @@ public sealed class StatementReader(ArticleContext ctx)
     {
         if (_kb.ClaimNouns.Match(_t, i, s.End) is var len && len == 0) return false;
         var k = i + len;
+        // "les affirmations russes selon lesquelles…": the claimant named by a nationality adjective.
+        if (k < s.End && !_t[k].Cap && _kb.Nationalities.TryGetValue(_t[k].Norm, out var claimant) && _kb.ClaimClauseIntroducers.Match(_t, k + 1, s.End) is var adjIntro && adjIntro > 0)
+        {
+            var byAdjective = new Cue { Kind = CueKind.Accusation, Sentence = si, RegionStart = i, VerbStart = i, VerbEnd = k + 1 + adjIntro, Derived = true, ContentStart = k + 1 + adjIntro };
+            byAdjective.Speakers.Add(claimant);
+            cues.Add(byAdjective);
+            return true;
+        }
         if (k >= s.End || _t[k].Norm is not ("de" or "d" or "du" or "des")) return false;
         var accusers = new List<ActorEntry>();
         var guard = k;
@@ -258,11 +287,14 @@ public sealed class StatementReader(ArticleContext ctx)
         if (kind == VerbFormKind.PresentParticiple)
         {
             var before = i > s.First ? _t[i - 1].Norm : "";
-            if (before is not ("," or "en" or "et")) return null;
-            var region = before == "en" && i - 2 >= s.First && _t[i - 2].Norm == "," ? i - 2 : i - 1;
+            // "a publié un communiqué affirmant que…", "dans un message indiquant que…": the document's words are its issuer's,
+            // the subject of the clause.
+            var afterDocument = i > s.First && _kb.IssuedDocuments.Contains(before) && thatFollows;
+            if (before is not ("," or "en" or "et") && !afterDocument) return null;
+            var region = afterDocument ? i : before == "en" && i - 2 >= s.First && _t[i - 2].Norm == "," ? i - 2 : i - 1;
             if (form.Verb.NeedsQue && !thatFollows) return null;
             if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote))) return null;
-            var part = new Cue { Kind = CueKind.Participle, Sentence = si, RegionStart = region, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb };
+            var part = new Cue { Kind = CueKind.Participle, Sentence = si, RegionStart = region, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, AfterDocument = afterDocument };
             part.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, part);
             var subject = previous.LastOrDefault(c => !c.Derived && c.Kind is not CueKind.Source)?.Speakers.FirstOrDefault() ?? MainSubject(s, i, paren);
             if (subject is null) return null;
@@ -366,7 +398,7 @@ public sealed class StatementReader(ArticleContext ctx)
             var limit = previousCue is { ContentBefore: false } ? previousCue.VerbEnd : s.First;
             var subject = LastCandidate(s, limit, auxStart, paren);
             if (subject is null) return null;
-            var actor = subject.Kind == MentionKind.Pronoun ? (subject.Head is "il" or "elle" or "ils" or "elles" ? _lastSpeaker : null) : subject.Actor;
+            var actor = subject.Kind == MentionKind.Pronoun ? PronounSpeaker(subject.Head) : subject.Actor;
             if (actor is null) return null;
             pre.Speakers.Add(actor);
             pre.RegionStart = SubjectStart(subject, s);
@@ -393,6 +425,37 @@ public sealed class StatementReader(ArticleContext ctx)
     /// <summary>"a déclaré à la télévision un porte-parole…", "a indiqué à l'AFP un haut responsable…": the addressee between
     /// the verb and an inverted subject is skipped. Returns the token after it (or <paramref name="k"/> when there is none).</summary>
     private int SkipAddressee(int k, int end)
+    {
+        // "a indiqué sur Facebook les forces pro-GNA", "a déclaré dans un communiqué Mohamed Gonono", "a indiqué à l'AFP dans un
+        // communiqué X": the channel and the document before an inverted subject are skipped too, in any order.
+        for (var round = 0; round < 3; round++)
+        {
+            var next = SkipChannel(SkipOneAddressee(k, end), end);
+            if (next == k) break;
+            k = next;
+        }
+        return k;
+    }
+
+    /// <summary>"sur Facebook", "sur son compte Telegram", "sur le réseau social X", "dans un communiqué", "dans une vidéo".</summary>
+    private int SkipChannel(int k, int end)
+    {
+        if (k >= end || _t[k].Cap) return k;
+        if (_t[k].Norm == "sur")
+        {
+            for (var j = k + 1; j < Math.Min(end, k + 6); j++)
+            {
+                if (_kb.NotPlaces.Contains(_t[j].Norm) && _t[j].Cap) return ctx.SkipAdverbs(j + 1, end);
+                if (!_t[j].IsWord || _t[j].Cap) break;
+            }
+            return k;
+        }
+        if (_t[k].Norm == "dans" && k + 2 < end && _t[k + 1].Norm is "un" or "une" or "son" or "sa" or "leur" or "le" or "la" && _kb.IssuedDocuments.Match(_t, k + 2, end) is var dl && dl > 0)
+            return ctx.SkipAdverbs(k + 2 + dl, end);
+        return k;
+    }
+
+    private int SkipOneAddressee(int k, int end)
     {
         if (k >= end || _t[k].Norm is not ("a" or "au" or "aux") || _t[k].Cap) return k;
         var j = k + 1;
@@ -520,7 +583,7 @@ public sealed class StatementReader(ArticleContext ctx)
         foreach (var m in ctx.MentionsIn(start, before))
         {
             if (m.Prep is not null || paren[m.Start - s.First] || InAnyQuote(m)) continue;
-            if (m.Kind == MentionKind.Pronoun) return m.Head is "il" or "elle" or "ils" or "elles" ? _lastSpeaker : null;
+            if (m.Kind == MentionKind.Pronoun) return PronounSpeaker(m.Head);
             if (m.Actor is not null) return m.Actor;
         }
         return null;
@@ -603,6 +666,17 @@ public sealed class StatementReader(ArticleContext ctx)
                 // The region of a speaker placed after an earlier inverted cue: "…, a dit X. " handled per sentence.
                 cue.ContentStart = start;
                 cue.ContentEnd = cue.RegionStart;
+                // "…ne correspond pas à la vérité «Les troupes russes n'ont pas…», a indiqué X": a quotation closing right before
+                // an inverted cue is that speaker's words, even when no punctuation parts it from the clause before (a quotation
+                // opening on a capital: one opening on a small letter continues the clause, 'étaient "plus intenses", a ajouté X').
+                var close = cue.RegionStart - 1;
+                while (close > start && _t[close].Norm == ",") close--;
+                if (close > start && _t[close].IsQuote && ctx.Doc.TryQuoteClosedAt(close, out var quote) && quote.Open > start + 2 && quote.Close - quote.Open > 3
+                    && _t[quote.Open + 1].Cap && !(quote.Open > 0 && _t[quote.Open - 1].Norm is "," or "." or ":" or ";" or "que" or "qu"))
+                {
+                    cue.ContentStart = quote.Open;
+                    cue.QuotedMidSentence = true;
+                }
                 if (ci > 0 && !ordered[ci - 1].Derived && !ordered[ci - 1].ContentBefore && ordered[ci - 1].Kind is CueKind.Source)
                 {
                     // "Selon X, …" then ", a-t-il dit": the inverted cue owns the text.
@@ -621,13 +695,20 @@ public sealed class StatementReader(ArticleContext ctx)
             for (var k = cue.ContentStart; k < end; k++)
                 if (!ctx.Doc.InQuote(k) && (ctx.IsClauseBoundary(k, s.End) || _t[k].Norm == ";" || (_t[k].Norm == ":" && cue.Kind != CueKind.ColonAgent && k > cue.ContentStart + 3)))
                 { end = k; break; }
+            // "a condamné un « acte clairement hostile » après les frappes…": a quoted object is the words; the circumstances
+            // after it are the article's.
+            var o = cue.ContentStart;
+            if (o < end && Grammar.Determiners.Contains(_t[o].Norm) || o < end && _t[o].Norm is "des" or "de" or "d" or "une" or "un") o++;
+            if (o < end && _t[o].IsQuote && ctx.Doc.TryQuoteOpenedAt(o, out var objectQuote) && objectQuote.Close + 1 < end
+                && _t[objectQuote.Close + 1].Norm is "apres" or "contre" or "lors" or "face" or "alors" or "au" or "aux" or "dans" or "en")
+                end = objectQuote.Close + 1;
             cue.ContentEnd = end;
         }
         // A content-before cue after content-after cues: "Selon lui, …" never shares with ", a-t-il ajouté".
         foreach (var cue in ordered.Where(c => c.ContentBefore && c.ContentStart >= 0))
         {
             foreach (var other in ordered.Where(o => o != cue && !o.ContentBefore && !o.Derived && o.ContentStart >= 0 && o.ContentEnd > cue.ContentStart && o.VerbStart < cue.VerbStart))
-                other.ContentEnd = Math.Min(other.ContentEnd, cue.RegionStart);
+                other.ContentEnd = Math.Min(other.ContentEnd, cue.QuotedMidSentence ? cue.ContentStart : cue.RegionStart);
         }
     }
 

@@ -10,6 +10,8 @@ public sealed class StrikeDraft
 {
     public required ActorEntry Perpetrator { get; init; }
     public ActorEntry? ReportedBy { get; set; }
+    /// <summary>Read from "présentées par X comme…": X's own account of the targets, told inside someone else's words.</summary>
+    public bool Presented { get; init; }
     public List<PlaceEntry> Places { get; } = [];
     public List<(string Id, string Name, string? Class)> Targets { get; } = [];
     public string? Weapon { get; set; }
@@ -62,7 +64,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             var triggers = Triggers(s, excluded);
             if (triggers.Count == 0) continue;
             var draft = Build(si, s, triggers, excluded, drafts);
-            if (draft is null) continue;
+            if (draft is null)
+            {
+                foreach (var account in _presentedAccounts) if (!RecentlyReported(drafts, account, si)) drafts.Add(account);
+                _presentedAccounts.Clear();
+                continue;
+            }
             // "L'Arménie et l'Azerbaïdjan s'accusent mutuellement d'avoir bombardé…": each accuser reports the other's strikes.
             if (Reciprocal(si, s) is var (a, b))
             {
@@ -99,6 +106,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             }
             foreach (var copy in extra) if (!RecentlyReported(drafts, copy, si)) drafts.Add(copy);
             extra.Clear();
+            foreach (var account in _presentedAccounts) if (!RecentlyReported(drafts, account, si)) drafts.Add(account);
+            _presentedAccounts.Clear();
         }
         return DropCountryOnlyRetellings(MergeCampaign(drafts));
     }
@@ -134,7 +143,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var ranges = new List<(int, int)>(0);
         if (_bySentence[si] is { } here)
             foreach (var d in here)
-                if (d.Sentence == si && (d.Cue.Kind == CueKind.Participle || d.DeniesOwnAction(_t))) ranges.Add((d.ContentStart, d.ContentEnd));
+                if (d.Sentence == si && (d.Cue is { Kind: CueKind.Participle, AfterDocument: false } || d.DeniesOwnAction(_t))) ranges.Add((d.ContentStart, d.ContentEnd));
         return ranges;
     }
 
@@ -227,8 +236,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private StrikeDraft? Build(int si, Sentence s, List<int> triggers, List<(int, int)> excluded, List<StrikeDraft> earlier)
     {
         var first = triggers[0];
-        var carrier = StatementsOf(si).FirstOrDefault(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd)
+        // The innermost words that hold it: "a mis en doute les affirmations russes selon lesquelles les frappes visaient l'EI" is
+        // the Russians' report, not the doubter's.
+        var carrier = StatementsOf(si).Where(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd).MaxBy(d => d.ContentStart)
             ?? StatementsOf(si).FirstOrDefault(d => d.Sentence == si && d.Cue.Kind == CueKind.Source);
+        // "L'Ukraine a nié toute frappe sur des casernes": a strike that is the very object of a denial is reported by no one.
+        if (carrier is { Cue.Verb.Dispute: true } && first - carrier.ContentStart <= 2 && !carrier.Cue.ContentBefore
+            && (first == carrier.ContentStart || _t[carrier.ContentStart].Norm is "toute" or "tout" or "tous" or "toutes" or "les" or "des" or "la" or "le" or "l"))
+            return null;
         var reporter = carrier?.Speaker ?? DeepSource(s);
         var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
@@ -237,7 +252,25 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (claimedBySubject) reporter = perpetrator;
 
         var places = Places(s, excluded);
-        var targets = Targets(s, first, excluded, perpetrator, reporter, triggers);
+        // "des frappes de drones présentées par le gouvernement comme ayant ciblé des combattants": what comes after "comme" is
+        // the presenter's account of the targets, a report of its own; the reporter's targets are those before.
+        var presented = PresentedAs(s, first, perpetrator);
+        var targets = Targets(presented is var (_, presentedAt, _) ? s with { End = presentedAt } : s, first, excluded, perpetrator, reporter, triggers);
+        if (presented is var (presenter, _, asWord))
+        {
+            // The presented account runs to the next verb or comma ("comme ayant frappé des combattants jihadistes ont provoqué…").
+            var clauseEnd = asWord + 2;
+            while (clauseEnd < s.End && !(_t[clauseEnd].Norm is "," or ";" || _kb.Auxiliaries.Contains(_t[clauseEnd].Norm) && _t[clauseEnd].Norm is not ("ayant" or "etant"))) clauseEnd++;
+            if (clauseEnd < s.End) targets.AddRange(Targets(s with { First = clauseEnd }, clauseEnd, excluded, perpetrator, reporter).Where(t => !targets.Contains(t)));
+            if (presenter.Id != reporter?.Id && Targets(s with { First = asWord + 1, End = clauseEnd }, asWord + 1, excluded, perpetrator, presenter) is { Count: > 0 } claimed)
+            {
+                var account = new StrikeDraft { Perpetrator = perpetrator, ReportedBy = presenter, Presented = true, Scope = IsCampaign(s, triggers) ? Strike.CampaignScope : Strike.Event, Block = s.Block, FirstSentence = si, LastSentence = si, Span = ctx.Doc.SpanOf(s.First, s.End) };
+                account.Places.AddRange(places.Where(p => !p.IsCountry).Distinct());
+                account.Targets.AddRange(claimed);
+                account.Triggers.AddRange(triggers);
+                _presentedAccounts.Add(account);
+            }
+        }
         // "al-Masirah a également fait état de deux frappes aériennes": another source telling the strike of the sentence just
         // before, in the same paragraph, takes its places.
         if (places.Count == 0 && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.Block == s.Block && told.LastSentence >= si - 2
@@ -279,6 +312,30 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return draft;
     }
 
+    // Accounts read from "présentées par X comme…" while building a draft; Read adds them after it.
+    private readonly List<StrikeDraft> _presentedAccounts = [];
+
+    /// <summary>"présentées par le gouvernement comme", "présenté par Moscou comme": who presents the strike, where "présenté"
+    /// and "comme" stand (after the strike word).</summary>
+    private (ActorEntry Presenter, int At, int As)? PresentedAs(Sentence s, int first, ActorEntry perpetrator)
+    {
+        for (var k = first + 1; k < Math.Min(s.End - 3, first + 15); k++)
+        {
+            if (!_kb.PresentingWords.Contains(_t[k].Norm) || _t[k + 1].Norm != "par") continue;
+            var j = k + 2;
+            if (j < s.End && _t[j].Norm is "le" or "la" or "l" or "les") j++;
+            if (j >= s.End) return null;
+            // "par le gouvernement", "par les autorités" unqualified: the striking state's own (its army's strikes).
+            var (presenter, after) = ctx.MentionAt[j] is { Actor: { } named } m ? (named, m.End)
+                : _kb.InstitutionsStandingForState.Contains(_t[j].Norm) && perpetrator.IsState ? (perpetrator, j + 1) : (null, j);
+            if (presenter is null) return null;
+            for (var c = after; c < Math.Min(s.End, after + 3); c++)
+                if (_t[c].Norm == "comme") return (presenter, k, c);
+            return null;
+        }
+        return null;
+    }
+
     // "une attaque … contre l'Ukraine", "L'Ukraine a été la cible d'une salve", "ont visé l'Ukraine": the country is what was
     // struck, not the theatre of a campaign ("de nouvelles frappes en Syrie").
     private bool CountryIsTheTarget(Sentence s)
@@ -313,6 +370,10 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         // "…qui ont attribué ces frappes à la coalition", "des bombardements qu'elles imputent aux forces azerbaïdjanaises".
         if (AttributedStriker(s) is { } attributed) return attributed;
+        // "a accusé l'armée du Burkina Faso d'avoir tué 60 civils dans des frappes": the accused of a killing or a strike
+        // told in the accusation's words is the striker, the strike word a noun as well.
+        if (carrier is { Cue.Verb.Lemma: "accuser" or "reprocher" } && carrier.Cue.Object?.Actor is { } accusedActor && Striker(accusedActor) is { } accusedStriker)
+            return accusedStriker;
         // "a accusé l'aviation turque de bombarder…": the accused is the striker.
         foreach (var trig in triggers)
         {
@@ -348,8 +409,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             }
             // "frappes russes"
             if (ctx.MentionAt[trig] is { Kind: MentionKind.Adjectival or MentionKind.Name, Actor: { } adj } && Striker(adj) is { } st2) return st2;
-            // "raids aériens russes", "frappes aériennes américaines": the nationality after a qualifier or two.
-            for (var k = trig + 1; k < Math.Min(s.End, trig + 4) && _t[k].IsWord && !_t[k].Cap; k++)
+            // "raids aériens russes", "frappes aériennes américaines": the nationality after a qualifier or two of a strike noun
+            // (after a strike verb it qualifies the object: "ont ciblé deux destroyers américains").
+            var verbTrigger = _kb.StrikeVerbs.Match(_t, trig, s.End, out _) > 0
+                && !(trig > s.First && (Grammar.Determiners.Contains(_t[trig - 1].Norm) || _t[trig - 1].Norm is "de" or "d" or "des" or "du" or "une" or "un" || _t[trig - 1].Kind == TokenKind.Number));
+            for (var k = trig + 1; !verbTrigger && k < Math.Min(s.End, trig + 4) && _t[k].IsWord && !_t[k].Cap && _t[k].Kind != TokenKind.Number; k++)
                 if (_kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && Striker(nation) is { } st5) return st5;
             // "une coalition …, qui procède à des frappes"
             for (var k = trig - 1; k >= Math.Max(s.First, trig - 12); k--)
@@ -368,9 +432,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             Mention? subject = null;
             foreach (var m in ctx.MentionsIn(from, trig))
-                if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && m.Actor is { } a && Striker(a) is not null) subject = m;
+                if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && !Victims(m, trig) && m.Actor is { } a && Striker(a) is not null) subject = m;
             if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
         }
+        // "«L'armée de l'air a frappé…», ont indiqué les forces pro-GNA": a force named without its state, in the words of an
+        // actor that strikes, is that actor's own.
+        if (carrier is not null && Striker(carrier.Speaker) is { } speakerForce)
+            foreach (var m in ctx.MentionsIn(from, triggers[0]))
+                if (m.Prep is null && m.Actor is { Kind: "institution", ActsFor: null, Side: null } bare && bare.GenericNouns.Any(_kb.InstitutionsActingForState.Contains)) return speakerForce;
         // "X a dit avoir pris pour cible…": the speaker's own action.
         if (carrier is not null && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
         if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
@@ -384,6 +453,19 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
         return story;
+    }
+
+    // "plus de 600 militaires ukrainiens avaient été tués dans une attaque", "des civils syriens blessés par des frappes": the
+    // subject of a passive kill or impact word before the strike word is its victim, not its striker.
+    private bool Victims(Mention m, int trig)
+    {
+        for (var k = m.End; k < Math.Min(trig, m.End + 4); k++)
+        {
+            var w = _t[k].Norm;
+            if (_kb.KillWords.Contains(w) || _kb.ImpactWords.Contains(w) || w is "blesse" or "blesses" or "blessee" or "blessees") return true;
+            if (!(_kb.Auxiliaries.Contains(w) || w is "ete" or "ont" or "avaient" or "avait" or "sont" or "etaient" or "ne" or "n" or "pas")) return false;
+        }
+        return false;
     }
 
     // "L'ennemi attaque l'Ukraine … avec des missiles": the object of an attack is what is struck, not who strikes.
@@ -466,6 +548,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             "state" => a,
             // Coalitions and alliances strike in their own name ("les avions de la coalition").
             "institution" when a.Id is "otan" || a.GenericNouns.Contains("coalition") => a,
+            // A government or an armed force named in its own right with its short name ("le GNA", "l'ANL").
+            "institution" when a.GenericNouns.Contains(Mentions.MentionFinder.OwnNameGovernment) => a,
             "armed-group" when a.TargetClass is null => a,
             _ => null,
         };

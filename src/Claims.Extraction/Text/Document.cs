@@ -58,6 +58,13 @@ public sealed class Document
         return _byOpen.TryGetValue(open, out quote);
     }
 
+    /// <summary>The quote whose closing mark is token <paramref name="close"/>, if any.</summary>
+    public bool TryQuoteClosedAt(int close, out Quote quote)
+    {
+        _byClose ??= Quotes.ToDictionary(q => q.Close);
+        return _byClose.TryGetValue(close, out quote);
+    }
+
     /// <summary>Whether token <paramref name="close"/> closes a quote.</summary>
     public bool ClosesQuote(int close)
     {

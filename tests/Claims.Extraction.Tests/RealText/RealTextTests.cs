@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Claims.Extraction.Tests.RealText;
 
-/// <summary>Issue #16's development corpus: 34 real French news excerpts of other wars and years than the seeds' month,
+/// <summary>Issue #16's development corpus: 48 real French news excerpts of other wars and years than the seeds' month,
 /// annotated by GUIDELINES.md before any tuning and split once into a development half (tuned on) and a test half (scored
 /// once per change). The manifest checks always run; the scores need the local copy of the texts and are skipped without it.</summary>
 public sealed class RealTextTests(ITestOutputHelper output)
@@ -33,9 +33,9 @@ public sealed class RealTextTests(ITestOutputHelper output)
         Assert.NotEmpty(gold["test"]);
     }
 
-    // Floors a little under the scores reached (dev 0.80, test 0.65 at the end of issue #16): a regression on unseen text fails.
+    // Floors a little under the scores reached (round 3, 48 excerpts: dev 0.81, test 0.62): a regression on unseen text fails.
     [RealTextFact]
-    public Task Development_half_holds_its_score() => Check("dev", 0.75);
+    public Task Development_half_holds_its_score() => Check("dev", 0.78);
 
     [RealTextFact]
     public Task Test_half_holds_its_score() => Check("test", 0.60);
