@@ -57,7 +57,9 @@ public static class DayGrouping
         int Root(int x) => parent[x] == x ? x : parent[x] = Root(parent[x]);
         for (var i = 0; i < reports.Count; i++)
             foreach (var j in Near(i, reports[i].Day))
-                if (j < i && Match(i, j)) parent[Root(i)] = Root(j);
+                // Two reports already in one group need no test: a striker hitting one town daily fills a day's bucket with
+                // reports that all match, and testing each pair again cost most of the grouping.
+                if (j < i && Root(i) != Root(j) && Match(i, j)) parent[Root(i)] = Root(j);
 
         // Day groups as they stand now: a group joins day groups, never one that itself joined another, so nothing chains.
         var dayGroup = Enumerable.Range(0, reports.Count).Select(Root).ToArray();

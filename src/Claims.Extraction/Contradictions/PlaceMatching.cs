@@ -18,7 +18,7 @@ public static class PlaceMatching
     }
 
     private static bool Within((string Id, string? Province) place, (string Id, string? Province) province) =>
-        IsProvince(province.Id) && place.Province is { } p && Norm(p) == Norm(province.Province ?? "");
+        IsProvince(province.Id) && place.Province is { } p && (p == province.Province || Norm(p) == Norm(province.Province ?? ""));
 
     private static bool IsProvince(string id) => id.StartsWith("province-", StringComparison.Ordinal);
 
