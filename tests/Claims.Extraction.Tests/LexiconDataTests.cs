@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Claims.Extraction.Batch;
+using Claims.Extraction.Contradictions;
 using Claims.Extraction.Knowledge;
 
 namespace Claims.Extraction.Tests;
@@ -57,6 +59,65 @@ public sealed class LexiconDataTests
             File.WriteAllText(path, data.ToJsonString());
             var edited = new ArticleExtractor(KnowledgeBase.LoadFrom(dir)).Extract(new ArticleInput("snippet.txt", text));
             Assert.Equal("pompier", Assert.Single(edited.Statements).Speaker.Name);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    // The contradictions of one article extracted, as the CLI does, by a batch over the data files of the folder.
+    private static IReadOnlyList<Contradiction> ContradictionsWith(string dataFolder, string text)
+    {
+        var article = Path.Combine(dataFolder, "article", "snippet.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(article)!);
+        File.WriteAllText(article, text);
+        var result = new ExtractionBatch(new ArticleExtractor(KnowledgeBase.LoadFrom(dataFolder))).RunAsync([article]).GetAwaiter().GetResult();
+        Assert.Single(result.Articles);
+        return result.Contradictions;
+    }
+
+    [Fact]
+    public void A_civilian_target_word_added_to_the_data_makes_two_accounts_of_a_strike_a_contradiction()
+    {
+        // "un bâtiment" says neither civilians nor fighters: against "des terroristes", no contradiction until the word is civilian.
+        const string text = "La Défense civile a annoncé qu'une frappe israélienne avait touché un bâtiment à Rafah. "
+            + "L'armée israélienne a affirmé avoir frappé des terroristes du Hamas qui opéraient dans un centre de commandement.";
+        Assert.DoesNotContain(ContradictionFinder.Find([TestSupport.Extract(text)]), c => c.Kind == Contradiction.DifferentTargets);
+
+        var dir = CopyOfData();
+        try
+        {
+            var path = Path.Combine(dir, "strikes.json");
+            var data = JsonNode.Parse(File.ReadAllText(path))!;
+            data["civilianTargetWords"]!.AsArray().Add("batiment");
+            File.WriteAllText(path, data.ToJsonString());
+            var c = Assert.Single(ContradictionsWith(dir, text), c => c.Kind == Contradiction.DifferentTargets);
+            Assert.Equal(2, c.Sides.Count);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_military_target_word_added_to_the_data_makes_a_civilian_account_a_fighters_one()
+    {
+        const string text = "La Défense civile a annoncé qu'une frappe israélienne avait touché une école abritant des déplacés à Rafah. "
+            + "L'armée israélienne a affirmé avoir frappé des terroristes du Hamas qui opéraient dans un centre de commandement.";
+        Assert.Contains(ContradictionFinder.Find([TestSupport.Extract(text)]), c => c.Kind == Contradiction.DifferentTargets);
+
+        var dir = CopyOfData();
+        try
+        {
+            // A linguist classing "école" as a military target (an odd edit, but one the data must carry): both accounts then say
+            // fighters, and nothing contradicts.
+            var path = Path.Combine(dir, "strikes.json");
+            var data = JsonNode.Parse(File.ReadAllText(path))!;
+            data["militaryTargetWords"]!.AsArray().Add("ecole");
+            File.WriteAllText(path, data.ToJsonString());
+            Assert.DoesNotContain(ContradictionsWith(dir, text), c => c.Kind == Contradiction.DifferentTargets);
         }
         finally
         {

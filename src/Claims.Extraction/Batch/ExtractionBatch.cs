@@ -38,7 +38,7 @@ public sealed class ExtractionBatch(ArticleExtractor extractor)
                 errors.Add(new DecodeError(article.File, DecodeErrorKind.NoArticleText, e.Message));
             }
         }
-        return new BatchResult(articles, ContradictionFinder.Find(articles), errors, notices);
+        return new BatchResult(articles, ContradictionFinder.Find(articles, extractor.Knowledge), errors, notices);
     }
 
     private static IEnumerable<string> Expand(IEnumerable<string> paths, List<DecodeError> errors)

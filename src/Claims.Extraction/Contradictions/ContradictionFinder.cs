@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Claims.Extraction.Knowledge;
 
 namespace Claims.Extraction.Contradictions;
 
@@ -9,17 +10,21 @@ namespace Claims.Extraction.Contradictions;
 /// 1. an explicit denial (balayer / démentir … "les accusations de X") against the claims it denies;
 /// 2. the same strike event (same striker, shared place, same day; see <see cref="DayGrouping"/>) said to hit different targets, or given different numbers;
 /// 3. per striker, its own camp's claims that it hits jihadists against other sources saying it hits the opposition.
-/// Find runs the three over everything; the stages are public so that a projection can rerun only what a change touches.</summary>
+/// Find runs the three over everything; the stages are public so that a projection can rerun only what a change touches.
+/// Records are read with the knowledge base they were extracted with (its target words tell civilians from fighters); the
+/// overloads without one use the embedded knowledge base, as <see cref="ArticleExtractor()"/> does.</summary>
 public static class ContradictionFinder
 {
-    public static IReadOnlyList<Contradiction> Find(IEnumerable<ArticleRecord> input)
+    public static IReadOnlyList<Contradiction> Find(IEnumerable<ArticleRecord> input) => Find(input, KnowledgeBase.Embedded);
+
+    public static IReadOnlyList<Contradiction> Find(IEnumerable<ArticleRecord> input, KnowledgeBase kb)
     {
         var records = input.ToList();
         var found = new List<Contradiction>();
         var used = new HashSet<RecordKey>();
         foreach (var article in records.GroupBy(r => r.ArticleKey))
         {
-            var (inArticle, articleUsed) = FindInArticle(article.ToList());
+            var (inArticle, articleUsed) = FindInArticle(article.ToList(), kb);
             found.AddRange(inArticle);
             used.UnionWith(articleUsed);
         }
@@ -39,7 +44,11 @@ public static class ContradictionFinder
     // finds over everything. Each stage depends only on its part and on the records earlier stages used.
 
     /// <summary>Stage 1, one article's records: explicit denials and rebuttals. Returns them and the records they use.</summary>
-    public static (IReadOnlyList<Contradiction> Found, IReadOnlySet<RecordKey> Used) FindInArticle(IReadOnlyList<ArticleRecord> articleRecords)
+    public static (IReadOnlyList<Contradiction> Found, IReadOnlySet<RecordKey> Used) FindInArticle(IReadOnlyList<ArticleRecord> articleRecords) =>
+        FindInArticle(articleRecords, KnowledgeBase.Embedded);
+
+    /// <summary>Stage 1 with the knowledge base the records were extracted with.</summary>
+    public static (IReadOnlyList<Contradiction> Found, IReadOnlySet<RecordKey> Used) FindInArticle(IReadOnlyList<ArticleRecord> articleRecords, KnowledgeBase kb)
     {
         var statements = articleRecords.Where(r => r.Record is Statement).ToList();
         var strikes = articleRecords.Where(r => r.Record is Strike).ToList();
@@ -47,7 +56,7 @@ public static class ContradictionFinder
         var used = new HashSet<RecordKey>();
         var found = Denials(statements, strikes, disputes, used).ToList();
         found.AddRange(Rebuttals(statements, strikes, disputes, used));
-        found.AddRange(CiviliansOrFighters(statements, strikes, used));
+        found.AddRange(CiviliansOrFighters(statements, strikes, used, kb));
         return (found, used);
     }
 
@@ -148,11 +157,11 @@ public static class ContradictionFinder
     /// <summary>One striker's strike told in one article by one source as hitting civilians and by another as hitting fighters
     /// ("une école qui abritait des déplacés" / "des terroristes qui opéraient dans un centre de commandement"): the places agree
     /// (shared, or left unsaid by one side).</summary>
-    private static IEnumerable<Contradiction> CiviliansOrFighters(List<ArticleRecord> statements, List<ArticleRecord> strikes, HashSet<RecordKey> used)
+    private static IEnumerable<Contradiction> CiviliansOrFighters(List<ArticleRecord> statements, List<ArticleRecord> strikes, HashSet<RecordKey> used, KnowledgeBase kb)
     {
         foreach (var byStriker in strikes.Where(r => !used.Contains(r.Key)).GroupBy(r => (r.ArticleKey, ((Strike)r.Record).Perpetrator.Id)))
         {
-            var accounts = byStriker.Select(r => (Rec: r, K: (Strike)r.Record, Side: TargetAccounts.Of((Strike)r.Record))).Where(x => x.Side is not null).ToList();
+            var accounts = byStriker.Select(r => (Rec: r, K: (Strike)r.Record, Side: TargetAccounts.Of((Strike)r.Record, kb))).Where(x => x.Side is not null).ToList();
             // Bounded: an article tells a handful of accounts of one striker's strike; a record-dense text must not pair thousands.
             var civil = accounts.Where(x => x.Side == TargetAccounts.Civilians).Take(MaxAccounts).ToList();
             var fighters = accounts.Where(x => x.Side == TargetAccounts.Fighters).Take(MaxAccounts).ToList();
@@ -325,7 +334,10 @@ public static class ContradictionFinder
         return "c-" + Convert.ToHexString(hash, 0, 5).ToLowerInvariant();
     }
 
-    /// <summary>Convenience for a batch of extractions keyed by file name (the CLI).</summary>
-    public static IReadOnlyList<Contradiction> Find(IEnumerable<ArticleExtraction> articles) =>
-        Find(articles.SelectMany(a => a.Statements.Cast<object>().Concat(a.Strikes).Concat(a.Disputes).Select(r => new ArticleRecord(a.File, a.PublishedOn, r))));
+    /// <summary>Convenience for a batch of extractions keyed by file name (the CLI), with the embedded knowledge base.</summary>
+    public static IReadOnlyList<Contradiction> Find(IEnumerable<ArticleExtraction> articles) => Find(articles, KnowledgeBase.Embedded);
+
+    /// <summary>Convenience for a batch of extractions keyed by file name, with the knowledge base they were extracted with.</summary>
+    public static IReadOnlyList<Contradiction> Find(IEnumerable<ArticleExtraction> articles, KnowledgeBase kb) =>
+        Find(articles.SelectMany(a => a.Statements.Cast<object>().Concat(a.Strikes).Concat(a.Disputes).Select(r => new ArticleRecord(a.File, a.PublishedOn, r))), kb);
 }

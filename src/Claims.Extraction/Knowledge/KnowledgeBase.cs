@@ -112,6 +112,10 @@ public sealed class KnowledgeBase
     /// <summary>Words of a target's name that make it civilian, or military, for telling apart two accounts of whom a strike hit.</summary>
     public HashSet<string> CivilianTargetWords { get; }
     public HashSet<string> MilitaryTargetWords { get; }
+    /// <summary>What makes a target's name say civilians (targetClasses "civilian" and civilianTargetWords) or fighters (targetClasses
+    /// "jihadist" and militaryTargetWords), built once with the knowledge base for the contradiction finder's target accounts.</summary>
+    public HashSet<string> CivilianTargets { get; }
+    public HashSet<string> MilitaryTargets { get; }
     /// <summary>"présentées par X comme…": participles that give X's account of a strike (strikes.json presentingWords).</summary>
     public HashSet<string> PresentingWords { get; }
     public Dictionary<string, string> CountNouns { get; }
@@ -274,6 +278,8 @@ public sealed class KnowledgeBase
         MilitaryTargetWords = Set(strikes.MilitaryTargetWords ?? []);
         PresentingWords = Set(strikes.PresentingWords ?? []);
         TargetClasses = strikes.TargetClasses.GroupBy(kv => Fold.Text(kv.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        CivilianTargets = TargetClasses.Where(kv => kv.Value == "civilian").Select(kv => kv.Key).Concat(CivilianTargetWords).ToHashSet(StringComparer.Ordinal);
+        MilitaryTargets = TargetClasses.Where(kv => kv.Value == "jihadist").Select(kv => kv.Key).Concat(MilitaryTargetWords).ToHashSet(StringComparer.Ordinal);
         CountNouns = strikes.CountNouns.GroupBy(kv => Fold.Text(kv.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         KillWords = Set(strikes.KillWords);
         Weapons = new Lexicon(strikes.Weapons);
