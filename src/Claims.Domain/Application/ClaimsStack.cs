@@ -4,6 +4,7 @@ using Claims.Domain.Events;
 using Claims.Domain.Projections;
 using Claims.Domain.Projections.Running;
 using Claims.Extraction;
+using Claims.Extraction.Knowledge;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -26,8 +27,10 @@ namespace Claims.Domain.Application;
 /// </summary>
 public static class ClaimsStack
 {
-    /// <summary>The read models, in a fresh instance each.</summary>
-    public static IReadOnlyList<ITableProjection> CreateProjections() => [new LedgerProjection(), new ContradictionsProjection(), new StrikesProjection()];
+    /// <summary>The read models, in a fresh instance each; the contradictions' finder reads the word lists of
+    /// <paramref name="knowledge"/> (the extractor's; null: the embedded data).</summary>
+    public static IReadOnlyList<ITableProjection> CreateProjections(KnowledgeBase? knowledge = null) =>
+        [new LedgerProjection(), new ContradictionsProjection(knowledge ?? KnowledgeBase.Embedded), new StrikesProjection()];
 
     public static IHostApplicationBuilder AddClaims(this IHostApplicationBuilder builder, string connectionString, ClaimsRuntimeOptions? options = null)
     {
@@ -82,7 +85,7 @@ public static class ClaimsStack
                 marten.Projections.Add(new ArticleStateProjection(), ProjectionLifecycle.Live);
                 marten.Projections.Add(new ContradictionReviewProjection(), ProjectionLifecycle.Live);
 
-                foreach (var projection in options.Projections ?? CreateProjections()) projections.Add(TableProjection.Register(marten, projection));
+                foreach (var projection in options.Projections ?? CreateProjections((options.Extractor ?? SharedExtractor.Value).Knowledge)) projections.Add(TableProjection.Register(marten, projection));
                 // A poisoned event is recorded in Marten's dead letters (mt_doc_deadletterevent) and passed over; never dropped unseen.
                 marten.Projections.Errors.SkipApplyErrors = true;
                 marten.Projections.RebuildErrors.SkipApplyErrors = true;

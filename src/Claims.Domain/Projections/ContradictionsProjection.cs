@@ -3,6 +3,7 @@ using Claims.Domain.Events;
 using JasperFx.Events;
 using Claims.Domain.Projections.Running;
 using Claims.Extraction.Contradictions;
+using Claims.Extraction.Knowledge;
 
 namespace Claims.Domain.Projections;
 
@@ -17,8 +18,10 @@ namespace Claims.Domain.Projections;
 /// was given on. A contradiction the finder no longer finds is kept (current = false) when it has a verdict — its history
 /// outlives its records — and dropped otherwise.
 /// </summary>
-public sealed class ContradictionsProjection : ITableProjection
+public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITableProjection
 {
+    public ContradictionsProjection() : this(KnowledgeBase.Embedded) { }
+
     public const string ProjectionName = "contradictions";
     public string Name => ProjectionName;
     public int Version => 4;
@@ -76,7 +79,7 @@ public sealed class ContradictionsProjection : ITableProjection
         await ReviewQueueRows.RefreshAsync(ctx, ct);
     }
 
-    private static async Task ApplyArticleEventsAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
+    private async Task ApplyArticleEventsAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         if (events.Count == 0) return;
         await ArticleTables.ApplyAllAsync(events, ctx, ct);
@@ -85,7 +88,7 @@ public sealed class ContradictionsProjection : ITableProjection
         if (touched.Count > 0) await RecomputeAsync(ctx, touched, ct);
     }
 
-    private static async Task RecomputeAsync(ProjectionContext ctx, IReadOnlyCollection<string> touched, CancellationToken ct)
+    private async Task RecomputeAsync(ProjectionContext ctx, IReadOnlyCollection<string> touched, CancellationToken ct)
     {
         var standing = await ArticleTables.StandingAsync(ctx, type: null, touched, ct);
         var loaded = new Dictionary<(string, string), StandingRecord>();
@@ -96,7 +99,7 @@ public sealed class ContradictionsProjection : ITableProjection
         var used = new HashSet<RecordKey>();
         foreach (var article in standing.GroupBy(r => r.ArticleId))
         {
-            var (found, articleUsed) = ContradictionFinder.FindInArticle(article.Select(ToFinder).ToList());
+            var (found, articleUsed) = ContradictionFinder.FindInArticle(article.Select(ToFinder).ToList(), knowledge);
             inArticles.AddRange(found.Select(c => ("article:" + article.Key, c)));
             used.UnionWith(articleUsed);
         }
