@@ -61,37 +61,37 @@ internal static class ArticleTables
             }
         }
 
-        if (ingested.Count > 0)
-            await ctx.ExecuteAsync($"""
+        var rows = records.Values.ToList();
+        // One round trip: nothing comes back between these writes.
+        await ctx.ExecuteAllAsync(ct, [
+            ingested.Count == 0 ? null : ($"""
             insert into {s}.articles (article_id, url, outlet, title, published_on, language, content_hash, extractor_version, ingested_at, source)
             select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])
             on conflict (article_id) do nothing
-            """, ct, ingested.Select(i => i.ArticleId).ToArray(), ingested.Select(i => i.Url).ToArray(), ingested.Select(i => i.Outlet).ToArray(),
-            ingested.Select(i => i.Title).ToArray(), ingested.Select(i => i.PublishedOn).ToArray(), ingested.Select(i => i.Language).ToArray(),
-            ingested.Select(i => i.ContentHash).ToArray(), ingested.Select(i => i.ExtractorVersion).ToArray(), ingested.Select(i => i.IngestedAt).ToArray(),
-            ingested.Select(i => i.Source).ToArray());
-        foreach (var update in articleUpdates)
-            await (update switch
+            """, [ingested.Select(i => i.ArticleId).ToArray(), ingested.Select(i => i.Url).ToArray(), ingested.Select(i => i.Outlet).ToArray(),
+                ingested.Select(i => i.Title).ToArray(), ingested.Select(i => i.PublishedOn).ToArray(), ingested.Select(i => i.Language).ToArray(),
+                ingested.Select(i => i.ContentHash).ToArray(), ingested.Select(i => i.ExtractorVersion).ToArray(), ingested.Select(i => i.IngestedAt).ToArray(),
+                ingested.Select(i => i.Source).ToArray()]),
+            .. articleUpdates.Select(update => update switch
             {
-                ArticleRevised r => ctx.ExecuteAsync($"""
+                ArticleRevised r => ($"""
                     update {s}.articles set outlet = coalesce($2::text, outlet), title = coalesce($3::text, title), published_on = coalesce($4::date, published_on),
                            language = $5, content_hash = $6, extractor_version = $7, source = $8 where article_id = $1
-                    """, ct, r.ArticleId, r.Outlet, r.Title, r.PublishedOn, r.Language, r.ContentHash, r.ExtractorVersion, r.Source),
-                ArticleReExtracted x => ctx.ExecuteAsync($"update {s}.articles set extractor_version = $2 where article_id = $1", ct, x.ArticleId, x.ToVersion),
-                _ => Task.FromResult(0),
-            });
-        var rows = records.Values.ToList();
-        // actor_ids travels as one unit-separated string per row: unnest cannot take an array of arrays.
-        if (rows.Count > 0)
-            await ctx.ExecuteAsync($"""
+                    """, [r.ArticleId, r.Outlet, r.Title, r.PublishedOn, r.Language, r.ContentHash, r.ExtractorVersion, r.Source]),
+                ArticleReExtracted x => ((string, object?[])?)($"update {s}.articles set extractor_version = $2 where article_id = $1", [x.ArticleId, x.ToVersion]),
+                _ => null,
+            }),
+            // actor_ids travels as one unit-separated string per row: unnest cannot take an array of arrays.
+            rows.Count == 0 ? null : ($"""
             insert into {s}.records (article_id, record_id, type, status, ord, actor_id, actor_ids, payload)
             select a, r, t, st, o, m, string_to_array(ids, E'\x1f'), p::jsonb
               from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[]) x(a, r, t, st, o, m, ids, p)
             on conflict (article_id, record_id) do update set type = excluded.type, status = excluded.status, ord = excluded.ord,
                 actor_id = excluded.actor_id, actor_ids = excluded.actor_ids, payload = excluded.payload
-            """, ct, rows.Select(r => r.ArticleId).ToArray(), rows.Select(r => r.RecordId).ToArray(), rows.Select(r => RecordMapping.TypeOf(r.Record)).ToArray(),
-            rows.Select(r => r.Status).ToArray(), rows.Select(r => r.Ord).ToArray(), rows.Select(r => RecordMapping.MainActor(r.Record).Id).ToArray(),
-            rows.Select(r => string.Join('\x1f', ActorIds(r.Record))).ToArray(), rows.Select(r => ClaimsEventTypes.ToJson(r.Record)).ToArray());
+            """, [rows.Select(r => r.ArticleId).ToArray(), rows.Select(r => r.RecordId).ToArray(), rows.Select(r => RecordMapping.TypeOf(r.Record)).ToArray(),
+                rows.Select(r => r.Status).ToArray(), rows.Select(r => r.Ord).ToArray(), rows.Select(r => RecordMapping.MainActor(r.Record).Id).ToArray(),
+                rows.Select(r => string.Join('\x1f', ActorIds(r.Record))).ToArray(), rows.Select(r => ClaimsEventTypes.ToJson(r.Record)).ToArray()]),
+        ]);
         return applied;
 
         void Keep(AppliedRecord record)

@@ -59,9 +59,10 @@ internal static class CampaignStage
         var off = states.Where(x => (x.Own is null || x.Other is null) && x.WasCurrent is not null).Select(x => x.Id).ToArray();
         if (off.Length > 0)
         {
-            await ctx.ExecuteAsync($"delete from {s}.contradiction_records where contradiction_id = any($1)", ct, off);
-            await ctx.ExecuteAsync($"update {s}.contradictions set current = false where id = any($1)", ct, off);
-            await ContradictionRows.DropUnreviewedAsync(ctx, "id = any($1)", ct, off);
+            await ctx.ExecuteAllAsync(ct,
+                ($"delete from {s}.contradiction_records where contradiction_id = any($1)", [off]),
+                ($"update {s}.contradictions set current = false where id = any($1)", [off]),
+                ContradictionRows.DropUnreviewed(s, "id = any($1)", [off]));
         }
         var on = states.Where(x => x.Own is not null && x.Other is not null).ToList();
         if (on.Count == 0) return;
@@ -94,6 +95,6 @@ internal static class CampaignStage
             counts[id][side]++;
         var found = on.Select(x => ("campaign:" + x.Striker,
             ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(loaded[x.Own!.Value])], [ContradictionsProjection.ToFinder(loaded[x.Other!.Value])])!)).ToList();
-        await ContradictionRows.UpsertAsync(ctx, found, ct, counts);
+        await ctx.ExecuteAllAsync(ct, ContradictionRows.Upsert(s, found, counts));
     }
 }

@@ -3,22 +3,22 @@ using Claims.Extraction.Contradictions;
 
 namespace Claims.Domain.Projections;
 
-/// <summary>Writes of the contradictions table shared by the finder's stages.</summary>
+/// <summary>Writes of the contradictions table shared by the finder's stages, as statements (in schema <c>s</c>) for
+/// <see cref="ProjectionContext.ExecuteAllAsync"/> to send with the writes around them.</summary>
 internal static class ContradictionRows
 {
-    /// <summary>Inserts or refreshes contradictions as current, flagged for <see cref="ReviewQueueRows.RefreshAsync"/> (status,
+    /// <summary>The statement that inserts or refreshes contradictions as current, flagged for <see cref="ReviewQueueRows.RefreshAsync"/> (status,
     /// queue key), in one statement; a new one takes its assignee and duplicate marking, if it had them before the finder
     /// last lost it. <paramref name="recordCounts"/> gives a row's counts when they are not its sides' own (a campaign's are
     /// kept by difference).</summary>
-    public static Task UpsertAsync(ProjectionContext ctx, IReadOnlyList<(string Scope, Contradiction Found)> found, CancellationToken ct,
+    public static (string Sql, object?[] Parameters)? Upsert(string s, IReadOnlyList<(string Scope, Contradiction Found)> found,
         IReadOnlyDictionary<string, int[]>? recordCounts = null)
     {
         // One statement cannot update a row twice: of one id met twice, the last stands, as when written one by one.
         found = found.GroupBy(f => f.Found.Id, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-        if (found.Count == 0) return Task.CompletedTask;
-        var s = ctx.Schema;
+        if (found.Count == 0) return null;
         // Positions and counts travel as one unit-separated string per row: unnest cannot take an array of arrays.
-        return ctx.ExecuteAsync($"""
+        return ($"""
             insert into {s}.contradictions (id, scope, about, kind, positions, record_counts, status, current, assignee, duplicate_of, stale)
             select x.id, x.scope, x.about, x.kind, string_to_array(x.positions, E'\x1f'), string_to_array(x.counts, E'\x1f')::int[], 'open', true,
                    a.assignee, d.duplicate_of, true
@@ -27,15 +27,14 @@ internal static class ContradictionRows
               left join {s}.duplicates d on d.contradiction_id = x.id
             on conflict (id) do update set scope = excluded.scope, about = excluded.about, kind = excluded.kind, positions = excluded.positions,
                 record_counts = excluded.record_counts, current = true, stale = true
-            """, ct, found.Select(f => f.Found.Id).ToArray(), found.Select(f => f.Scope).ToArray(), found.Select(f => f.Found.About).ToArray(),
+            """, [found.Select(f => f.Found.Id).ToArray(), found.Select(f => f.Scope).ToArray(), found.Select(f => f.Found.About).ToArray(),
             found.Select(f => f.Found.Kind).ToArray(), found.Select(f => string.Join('\x1f', f.Found.Sides.Select(x => x.Position))).ToArray(),
-            found.Select(f => string.Join('\x1f', recordCounts?.GetValueOrDefault(f.Found.Id) ?? f.Found.Sides.Select(x => x.Records.Distinct().Count()))).ToArray());
+            found.Select(f => string.Join('\x1f', recordCounts?.GetValueOrDefault(f.Found.Id) ?? f.Found.Sides.Select(x => x.Records.Distinct().Count()))).ToArray()]);
     }
 
-    /// <summary>Drops the contradictions no longer found that no one has ruled on (a verdict's history outlives its records).</summary>
-    public static Task DropUnreviewedAsync(ProjectionContext ctx, string where, CancellationToken ct, params object?[] parameters) =>
-        ctx.ExecuteAsync($"""
-            delete from {ctx.Schema}.contradictions c where not c.current and {where}
-               and not exists (select 1 from {ctx.Schema}.verdicts v where v.contradiction_id = c.id)
-            """, ct, parameters);
+    /// <summary>The statement that drops the contradictions no longer found that no one has ruled on (a verdict's history outlives its records).</summary>
+    public static (string Sql, object?[] Parameters) DropUnreviewed(string s, string where, params object?[] parameters) => ($"""
+            delete from {s}.contradictions c where not c.current and {where}
+               and not exists (select 1 from {s}.verdicts v where v.contradiction_id = c.id)
+            """, parameters);
 }

@@ -139,16 +139,17 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         IReadOnlyDictionary<(string, string), StandingRecord> loaded, CancellationToken ct)
     {
         var s = ctx.Schema;
-        // : a lone string[] would otherwise become the params array itself, one parameter per element.
-        await ctx.ExecuteAsync($"delete from {s}.contradiction_records where contradiction_id in (select id from {s}.contradictions where scope = any($1))", ct, scopes);
-        await ctx.ExecuteAsync($"update {s}.contradictions set current = false where scope = any($1)", ct, scopes);
-        await ContradictionRows.UpsertAsync(ctx, found, ct);
         var rows = found.SelectMany(f => f.Found.Sides.SelectMany((side, i) => side.Records.Distinct().Select((k, seq) => (f.Found.Id, Side: i, Seq: seq, Key: k)))).ToList();
-        await ctx.ExecuteAsync($"""
+        // One round trip: nothing comes back between these writes.
+        await ctx.ExecuteAllAsync(ct,
+            ($"delete from {s}.contradiction_records where contradiction_id in (select id from {s}.contradictions where scope = any($1))", [scopes]),
+            ($"update {s}.contradictions set current = false where scope = any($1)", [scopes]),
+            ContradictionRows.Upsert(s, found),
+            ($"""
             insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord)
             select * from unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[]) on conflict do nothing
-            """, ct, rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Side).ToArray(), rows.Select(r => r.Seq).ToArray(),
-            rows.Select(r => r.Key.ArticleKey).ToArray(), rows.Select(r => r.Key.RecordId).ToArray(), rows.Select(r => loaded[(r.Key.ArticleKey, r.Key.RecordId)].Ord).ToArray());
-        await ContradictionRows.DropUnreviewedAsync(ctx, $"scope = any($1)", ct, scopes);
+            """, [rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Side).ToArray(), rows.Select(r => r.Seq).ToArray(),
+                rows.Select(r => r.Key.ArticleKey).ToArray(), rows.Select(r => r.Key.RecordId).ToArray(), rows.Select(r => loaded[(r.Key.ArticleKey, r.Key.RecordId)].Ord).ToArray()]),
+            ContradictionRows.DropUnreviewed(s, "scope = any($1)", [scopes]));
     }
 }

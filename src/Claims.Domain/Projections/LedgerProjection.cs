@@ -68,19 +68,19 @@ public sealed class LedgerProjection : ITableProjection
 
         // Every version a record went through meets its actors (as one event at a time would), in log order: the first
         // name an actor is met under stays its name.
-        await EnsureActorsAsync(ctx, applied.Where(r => r.Status != RecordStatus.Retracted)
+        var aliases = await EnsureActorsAsync(ctx, applied.Where(r => r.Status != RecordStatus.Retracted)
             .SelectMany(r => RolesOf(r.Record).Select(x => (x.Actor, SeenAs: r.Record is StatementMade st && st.Speaker == x.Actor ? st.Aliases : (IReadOnlyList<string>)[]))), ct);
 
         var roles = final.Values.Where(r => r.Status != RecordStatus.Retracted)
             .SelectMany(r => RolesOf(r.Record).Select(x => (x.Actor.Id, x.Role, r.ArticleId, r.RecordId, r.Ord))).Distinct().ToList();
-        await ctx.ExecuteAsync($"""
+        var insertRoles = ($"""
             insert into {s}.roles (actor_id, role, article_id, record_id, sort_date, ord)
             select x.actor_id, x.role, x.article_id, x.record_id, coalesce(a.published_on, 'infinity'::date), x.ord
               from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[]) x(actor_id, role, article_id, record_id, ord)
               join {s}.articles a on a.article_id = x.article_id
             on conflict do nothing
-            """, ct, roles.Select(r => r.Id).ToArray(), roles.Select(r => r.Role).ToArray(), roles.Select(r => r.ArticleId).ToArray(),
-            roles.Select(r => r.RecordId).ToArray(), roles.Select(r => r.Ord).ToArray());
+            """, new object?[] { roles.Select(r => r.Id).ToArray(), roles.Select(r => r.Role).ToArray(), roles.Select(r => r.ArticleId).ToArray(),
+            roles.Select(r => r.RecordId).ToArray(), roles.Select(r => r.Ord).ToArray() });
 
         // An actor's record count, moved by the difference, so that listing actors never counts the whole ledger.
         var delta = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -93,10 +93,10 @@ public sealed class LedgerProjection : ITableProjection
             foreach (var actor in was.Except(now)) delta[actor] = delta.GetValueOrDefault(actor) - 1;
         }
         var moved = delta.Where(d => d.Value != 0).ToList();
-        if (moved.Count > 0)
-            await ctx.ExecuteAsync($"""
+        // One round trip for the writes that need nothing back: aliases, roles, record counts.
+        await ctx.ExecuteAllAsync(ct, aliases, insertRoles, moved.Count == 0 ? null : ($"""
                 update {s}.actors set records = records + d.delta from unnest($1::text[], $2::int[]) d(actor_id, delta) where actors.actor_id = d.actor_id
-                """, ct, moved.Select(d => d.Key).ToArray(), moved.Select(d => d.Value).ToArray());
+                """, [moved.Select(d => d.Key).ToArray(), moved.Select(d => d.Value).ToArray()]));
     }
 
     private static IEnumerable<(ActorData Actor, string Role)> RolesOf(object record)
@@ -117,8 +117,9 @@ public sealed class LedgerProjection : ITableProjection
         }
     }
 
-    /// <summary>The first name an actor is met under stays its name; aliases accumulate (the directory's and the texts').</summary>
-    private static async Task EnsureActorsAsync(ProjectionContext ctx, IEnumerable<(ActorData Actor, IReadOnlyList<string> SeenAs)> met, CancellationToken ct)
+    /// <summary>The first name an actor is met under stays its name; aliases accumulate (the directory's and the texts'). Inserts
+    /// the actors met for the first time and returns the statement that adds the aliases.</summary>
+    private static async Task<(string Sql, object?[] Parameters)> EnsureActorsAsync(ProjectionContext ctx, IEnumerable<(ActorData Actor, IReadOnlyList<string> SeenAs)> met, CancellationToken ct)
     {
         var meetings = met.ToList();
         var firsts = meetings.Select(m => m.Actor).DistinctBy(a => a.Id).ToList();
@@ -134,8 +135,8 @@ public sealed class LedgerProjection : ITableProjection
                 return new[] { known?.Name ?? a.Name, a.Name }.Concat(known?.Aliases ?? []).Select(alias => (a.Id, Alias: alias));
             }))
             .Where(x => !string.IsNullOrWhiteSpace(x.Alias)).Distinct().ToList();
-        await ctx.ExecuteAsync($"""
+        return ($"""
             insert into {ctx.Schema}.actor_aliases (actor_id, alias, search_key) select * from unnest($1::text[], $2::text[], $3::text[]) on conflict do nothing
-            """, ct, aliases.Select(a => a.Id).ToArray(), aliases.Select(a => a.Alias).ToArray(), aliases.Select(a => SearchKey.Of(a.Alias)).ToArray());
+            """, [aliases.Select(a => a.Id).ToArray(), aliases.Select(a => a.Alias).ToArray(), aliases.Select(a => SearchKey.Of(a.Alias)).ToArray()]);
     }
 }

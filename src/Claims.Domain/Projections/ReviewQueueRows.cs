@@ -45,16 +45,17 @@ internal static class ReviewQueueRows
         switch (e.Data)
         {
             case ContradictionVerdictRecorded v:
-                await ctx.ExecuteAsync($"""
+                await ctx.ExecuteAllAsync(ct,
+                    ($"""
                     insert into {s}.verdicts (contradiction_id, position, verdict, note, reviewer, recorded_at) values ($1, $2, $3, $4::text, $5, $6)
                     on conflict do nothing
-                    """, ct, v.ContradictionId, e.Sequence, v.Verdict, v.Note, v.Reviewer, v.RecordedAt);
-                await ctx.ExecuteAsync($"delete from {s}.reviewed_records where contradiction_id = $1", ct, v.ContradictionId);
-                await ctx.ExecuteAsync($"""
+                    """, [v.ContradictionId, e.Sequence, v.Verdict, v.Note, v.Reviewer, v.RecordedAt]),
+                    ($"delete from {s}.reviewed_records where contradiction_id = $1", [v.ContradictionId]),
+                    ($"""
                     insert into {s}.reviewed_records select contradiction_id, article_id, record_id from {s}.contradiction_records where contradiction_id = $1
                     on conflict do nothing
-                    """, ct, v.ContradictionId);
-                await ctx.ExecuteAsync($"update {s}.contradictions set stale = true where id = $1", ct, v.ContradictionId);
+                    """, [v.ContradictionId]),
+                    ($"update {s}.contradictions set stale = true where id = $1", [v.ContradictionId]));
                 break;
             case ContradictionAssigned a:
                 await MarkAsync(ctx, "assignments", "assignee", a.ContradictionId, a.Assignee, stale: false, ct);
@@ -76,11 +77,11 @@ internal static class ReviewQueueRows
     private static async Task MarkAsync(ProjectionContext ctx, string table, string column, string id, string? value, bool stale, CancellationToken ct)
     {
         var s = ctx.Schema;
-        if (value is null)
-            await ctx.ExecuteAsync($"delete from {s}.{table} where contradiction_id = $1", ct, id);
-        else
-            await ctx.ExecuteAsync($"insert into {s}.{table} values ($1, $2) on conflict (contradiction_id) do update set {column} = excluded.{column}", ct, id, value);
-        await ctx.ExecuteAsync($"update {s}.contradictions set {column} = $2{(stale ? ", stale = true" : "")} where id = $1", ct, id, value);
+        await ctx.ExecuteAllAsync(ct,
+            value is null
+                ? ($"delete from {s}.{table} where contradiction_id = $1", [id])
+                : ($"insert into {s}.{table} values ($1, $2) on conflict (contradiction_id) do update set {column} = excluded.{column}", [id, value]),
+            ($"update {s}.contradictions set {column} = $2{(stale ? ", stale = true" : "")} where id = $1", [id, value]));
     }
 
     /// <summary>Status, reopenings and queue keys of the contradictions this batch touched.</summary>
@@ -129,7 +130,7 @@ internal static class ReviewQueueRows
              group by w.id, w.top, w.latest, w.first_seen
             """, r => (Id: r.GetString(0), Features: new PriorityFeatures(r.GetFieldValue<int[]>(1), r.GetFieldValue<int[]>(2), r.GetFieldValue<bool[]>(3),
                 r.GetInt32(4), r.GetFieldValue<DateOnly>(5), r.GetInt32(7)), FirstSeen: r.GetFieldValue<DateTimeOffset>(6)), ct, ReviewPriority.OfficialVoices.ToArray());
-        await ctx.ExecuteAsync($"""
+        await ctx.ExecuteAllAsync(ct, ($"""
             update {s}.contradictions c
                set outlets = string_to_array(f.outlets, ',')::int[], voices = string_to_array(f.voices, ',')::int[],
                    official = string_to_array(f.official, ',')::boolean[], top_count = f.top, latest = f.latest, recent_articles = f.recent,
@@ -137,11 +138,11 @@ internal static class ReviewQueueRows
               from (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::date[], $7::int[], $8::timestamptz[], $9::float8[])
                      u(id, outlets, voices, official, top, latest, recent, first_seen, rank)) f
              where f.id = c.id
-            """, ct, features.Select(f => f.Id).ToArray(), features.Select(f => string.Join(',', f.Features.Outlets)).ToArray(),
+            """, [features.Select(f => f.Id).ToArray(), features.Select(f => string.Join(',', f.Features.Outlets)).ToArray(),
             features.Select(f => string.Join(',', f.Features.Voices)).ToArray(), features.Select(f => string.Join(',', f.Features.Official)).ToArray(),
             features.Select(f => f.Features.TopCount).ToArray(), features.Select(f => f.Features.Latest).ToArray(),
             features.Select(f => f.Features.RecentArticles).ToArray(), features.Select(f => f.FirstSeen).ToArray(),
-            features.Select(f => -ReviewPriority.SortKey(f.Features)).ToArray());
-        await ctx.ExecuteAsync($"update {s}.contradictions set stale = false where stale", ct);
+            features.Select(f => -ReviewPriority.SortKey(f.Features)).ToArray()]),
+            ($"update {s}.contradictions set stale = false where stale", []));
     }
 }

@@ -114,21 +114,23 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
         foreach (var (perpetrator, owner) in await ctx.QueryAsync($"select distinct perpetrator_id, owner_day from {s}.{membersTable} where article_id = any($1)",
                      r => (r.GetString(0), r.IsDBNull(1) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(1)), ct, articles))
             Affect(perpetrator, owner, []);
-        await ctx.ExecuteAsync($"delete from {s}.strike_places where article_id = any($1)", ct, articles);
         var placeRows = touched.SelectMany(k => PlaceMatching.Keys(k.Places).Indexed.Select(key => (k, Key: key))).ToList();
-        await ctx.ExecuteAsync($"""
+        // One round trip: the touched strikes re-indexed.
+        await ctx.ExecuteAllAsync(ct,
+            ($"delete from {s}.strike_places where article_id = any($1)", [articles]),
+            ($"""
             insert into {s}.strike_places (article_id, record_id, perpetrator_id, place_key, day, weekday, reporter_id)
             select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[])
-            """, ct, placeRows.Select(r => r.k.ArticleId).ToArray(), placeRows.Select(r => r.k.RecordId).ToArray(), placeRows.Select(r => r.k.Perpetrator).ToArray(),
-            placeRows.Select(r => r.Key).ToArray(), placeRows.Select(r => r.k.Day).ToArray(), placeRows.Select(r => r.k.Weekday).ToArray(),
-            placeRows.Select(r => r.k.Reporter).ToArray());
-        await ctx.ExecuteAsync($"""
+            """, [placeRows.Select(r => r.k.ArticleId).ToArray(), placeRows.Select(r => r.k.RecordId).ToArray(), placeRows.Select(r => r.k.Perpetrator).ToArray(),
+                placeRows.Select(r => r.Key).ToArray(), placeRows.Select(r => r.k.Day).ToArray(), placeRows.Select(r => r.k.Weekday).ToArray(),
+                placeRows.Select(r => r.k.Reporter).ToArray()]),
+            ($"""
             insert into {s}.strike_reports (article_id, record_id, ord, perpetrator_id, places, day, dated, weekday, reporter_id)
             select a, r, o, p, string_to_array(pl, E'\x1e'), d, dt, w, rp
               from unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::date[], $7::boolean[], $8::text[], $9::text[]) x(a, r, o, p, pl, d, dt, w, rp)
-            """, ct, touched.Select(k => k.ArticleId).ToArray(), touched.Select(k => k.RecordId).ToArray(), touched.Select(k => k.Ord).ToArray(),
-            touched.Select(k => k.Perpetrator).ToArray(), touched.Select(k => string.Join('\x1e', k.Places.Select(StrikeRow.Encode))).ToArray(),
-            touched.Select(k => k.Day).ToArray(), touched.Select(k => k.Dated).ToArray(), touched.Select(k => k.Weekday).ToArray(), touched.Select(k => k.Reporter).ToArray());
+            """, [touched.Select(k => k.ArticleId).ToArray(), touched.Select(k => k.RecordId).ToArray(), touched.Select(k => k.Ord).ToArray(),
+                touched.Select(k => k.Perpetrator).ToArray(), touched.Select(k => string.Join('\x1e', k.Places.Select(StrikeRow.Encode))).ToArray(),
+                touched.Select(k => k.Day).ToArray(), touched.Select(k => k.Dated).ToArray(), touched.Select(k => k.Weekday).ToArray(), touched.Select(k => k.Reporter).ToArray()]));
         foreach (var k in touched) Affect(k.Perpetrator, k.Day, k.Places);
 
         // Every report that decides the affected groups: near the affected days, reached through shared places, until
@@ -204,13 +206,14 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
     public async Task SaveAsync(ProjectionContext ctx, string[] dropped, IEnumerable<(string GroupId, IReadOnlyList<StrikeRow> Members)> groups, CancellationToken ct)
     {
         var s = ctx.Schema;
-        await ctx.ExecuteAsync($"delete from {s}.{membersTable} where group_id = any($1)", ct, dropped);
         var rows = groups.SelectMany(g => OwnerOf(g.Members) is var owner ? g.Members.Select(m => (g.GroupId, m.Perpetrator, Owner: owner, m.ArticleId, m.RecordId)) : []).ToList();
-        await ctx.ExecuteAsync($"""
+        await ctx.ExecuteAllAsync(ct,
+            ($"delete from {s}.{membersTable} where group_id = any($1)", [dropped]),
+            ($"""
             insert into {s}.{membersTable} (group_id, perpetrator_id, owner_day, article_id, record_id)
             select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[])
-            """, ct, rows.Select(r => r.GroupId).ToArray(), rows.Select(r => r.Perpetrator).ToArray(), rows.Select(r => r.Owner).ToArray(),
-            rows.Select(r => r.ArticleId).ToArray(), rows.Select(r => r.RecordId).ToArray());
+            """, [rows.Select(r => r.GroupId).ToArray(), rows.Select(r => r.Perpetrator).ToArray(), rows.Select(r => r.Owner).ToArray(),
+                rows.Select(r => r.ArticleId).ToArray(), rows.Select(r => r.RecordId).ToArray()]));
     }
 
     public static StrikeReported Strike(StandingRecord r) => (StrikeReported)r.Record;

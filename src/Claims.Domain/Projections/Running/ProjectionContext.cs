@@ -22,6 +22,20 @@ public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransac
         return await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Runs statements in order in one round trip (each with its positional parameters; a statement may be null, to
+    /// leave it out): for a run of writes that need nothing back in between.</summary>
+    public async Task ExecuteAllAsync(CancellationToken ct, params (string Sql, object?[] Parameters)?[] statements)
+    {
+        await using var batch = Batch();
+        foreach (var statement in statements.OfType<(string Sql, object?[] Parameters)>())
+        {
+            var command = new NpgsqlBatchCommand(statement.Sql);
+            foreach (var parameter in Positional(statement.Parameters)) command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+            batch.BatchCommands.Add(command);
+        }
+        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Runs a query with positional parameters and maps each row.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> row, CancellationToken ct, params object?[] parameters)
     {
@@ -34,11 +48,12 @@ public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransac
 
     private NpgsqlCommand Bind(string sql, object?[] parameters)
     {
-        // A lone string[] (any array of references) passed as `params object?[]` becomes the parameter list itself, one
-        // parameter per element; a covariant array is never a real list of parameters, so take it as the one parameter.
-        if (parameters.GetType() != typeof(object[])) parameters = [parameters];
         var command = Command(sql);
-        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        foreach (var parameter in Positional(parameters)) command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
         return command;
     }
+
+    // A lone string[] (any array of references) passed as `params object?[]` becomes the parameter list itself, one
+    // parameter per element; a covariant array is never a real list of parameters, so take it as the one parameter.
+    private static object?[] Positional(object?[] parameters) => parameters.GetType() != typeof(object[]) ? [parameters] : parameters;
 }
