@@ -1,4 +1,5 @@
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 
@@ -57,7 +58,7 @@ public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource da
             var polled = PollAsync(head, TimeSpan.FromMilliseconds(tracker is null ? 2 : 50), done.Token);
             if (tracker is not null)
             {
-                var tracked = Task.WhenAll(projections.Select(p => tracker.WaitForShardState(p.ShardName, head, timeout).WaitAsync(done.Token)));
+                var tracked = Task.WhenAll(projections.Select(p => Observed(tracker.WaitForShardState(p.ShardName, head, timeout)).WaitAsync(done.Token)));
                 if (await Task.WhenAny(polled, tracked) == tracked && tracked.IsCompletedSuccessfully) return;
             }
             await polled;
@@ -71,6 +72,14 @@ public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource da
         {
             await done.CancelAsync();
         }
+    }
+
+    // A watcher whose wait is abandoned (the poll answered, or the caller left) may still time out later: its failure is
+    // read here so that it never surfaces as an unobserved task exception.
+    private static Task<ShardState> Observed(Task<ShardState> watcher)
+    {
+        _ = watcher.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return watcher;
     }
 
     private async Task PollAsync(long head, TimeSpan pause, CancellationToken ct)
