@@ -111,7 +111,14 @@ async function onLiveEvents(events) {
   if (articlesIn.length === 1) announce(`Nouvel article : ${articlesIn[0].data?.title || articlesIn[0].data?.outlet || articlesIn[0].subject}`);
   else if (articlesIn.length > 1) announce(`${articlesIn.length} nouveaux articles`);
   if (verdicts.length) announce(verdicts.length === 1 ? 'Nouveau verdict enregistré' : `${verdicts.length} nouveaux verdicts`);
-  await current?.view?.refresh?.(events);
+  const handle = current;
+  try {
+    await handle?.view?.refresh?.(events);
+  } catch (error) {
+    // The reader moved to another view while this one refreshed: its requests were aborted on purpose, nothing failed.
+    if (handle?.controller.signal.aborted) return;
+    throw error;
+  }
 }
 
 function setUpApiKeyForm() {
