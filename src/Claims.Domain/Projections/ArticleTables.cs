@@ -28,8 +28,8 @@ internal static class ArticleTables
     /// Applies a batch of article-stream events (others are passed over) with a few set-based statements instead of one
     /// per event — the projections' cost is round trips — and returns, in order, what each record event left: the record as
     /// it now stands, its status and its place in the stream. Records are kept in memory until the end of the batch, so a
-    /// correction or retraction of a record made earlier in the same batch sees it; the database is read only for records
-    /// of earlier batches.
+    /// correction or retraction of a record made earlier in the same batch sees it; the records of earlier batches it
+    /// retracts or corrects are read in one query.
     /// </summary>
     public static async Task<List<AppliedRecord>> ApplyAllAsync(IEnumerable<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
@@ -38,7 +38,15 @@ internal static class ArticleTables
         var ingested = new List<ArticleIngested>();
         var articleUpdates = new List<object>();
         var records = new Dictionary<(string, string), AppliedRecord>();
-        foreach (var stored in events)
+        var batch = events as IReadOnlyCollection<IEvent> ?? events.ToList();
+        // The records of earlier batches that this one retracts or corrects, read in one query.
+        var earlier = await EarlierAsync(ctx, batch.Select(e => e.Data switch
+        {
+            RecordRetracted r => (r.ArticleId, r.RecordId),
+            RecordCorrected c => (c.ArticleId, c.RecordId),
+            _ => ((string, string)?)null,
+        }).OfType<(string, string)>().Distinct().ToList(), ct);
+        foreach (var stored in batch)
         {
             switch (stored.Data)
             {
@@ -52,10 +60,10 @@ internal static class ArticleTables
                     Keep(new AppliedRecord(ArticleOf(stored.Data)!, RecordMapping.RecordId(stored.Data), stored.Data, RecordStatus.Active, stored.Version));
                     break;
                 case RecordRetracted r:
-                    if (await CurrentAsync(r.ArticleId, r.RecordId) is { } retracted) Keep(retracted with { Status = RecordStatus.Retracted });
+                    if (Current(r.ArticleId, r.RecordId) is { } retracted) Keep(retracted with { Status = RecordStatus.Retracted });
                     break;
                 case RecordCorrected c:
-                    if (await CurrentAsync(c.ArticleId, c.RecordId) is { } current)
+                    if (Current(c.ArticleId, c.RecordId) is { } current)
                         Keep(current with { Record = RecordMapping.Apply(current.Record, c), Status = c.Kind == RecordCorrected.NotAClaimKind ? RecordStatus.Retracted : RecordStatus.Corrected });
                     break;
             }
@@ -100,9 +108,8 @@ internal static class ArticleTables
             applied.Add(record);
         }
 
-        async Task<AppliedRecord?> CurrentAsync(string articleId, string recordId) =>
-            records.TryGetValue((articleId, recordId), out var pending) ? pending
-            : await LoadAsync(ctx, articleId, recordId, ct) is { } loaded ? new AppliedRecord(articleId, recordId, loaded.Record, loaded.Status, loaded.Ord) : null;
+        AppliedRecord? Current(string articleId, string recordId) =>
+            records.TryGetValue((articleId, recordId), out var pending) ? pending : earlier.GetValueOrDefault((articleId, recordId));
     }
 
     /// <summary>Every actor id a record involves (speaker, perpetrator, reporter, disputant, disputed party).</summary>
@@ -114,11 +121,17 @@ internal static class ArticleTables
         _ => [],
     }).OfType<string>().Distinct().ToArray();
 
-    public static async Task<(object Record, string Status, long Ord)?> LoadAsync(ProjectionContext ctx, string articleId, string recordId, CancellationToken ct)
+    private static async Task<Dictionary<(string, string), AppliedRecord>> EarlierAsync(ProjectionContext ctx, IReadOnlyList<(string ArticleId, string RecordId)> keys,
+        CancellationToken ct)
     {
-        var rows = await ctx.QueryAsync($"select type, payload::text, status, ord from {ctx.Schema}.records where article_id = $1 and record_id = $2",
-            r => (ClaimsEventTypes.RecordFromJson(r.GetString(0), r.GetString(1)), r.GetString(2), r.GetInt64(3)), ct, articleId, recordId);
-        return rows.Count == 0 ? null : rows[0];
+        if (keys.Count == 0) return [];
+        var rows = await ctx.QueryAsync($"""
+            select r.article_id, r.record_id, r.type, r.payload::text, r.status, r.ord
+              from unnest($1::text[], $2::text[]) k(article_id, record_id)
+              join {ctx.Schema}.records r on r.article_id = k.article_id and r.record_id = k.record_id
+            """, r => new AppliedRecord(r.GetString(0), r.GetString(1), ClaimsEventTypes.RecordFromJson(r.GetString(2), r.GetString(3)), r.GetString(4), r.GetInt64(5)),
+            ct, keys.Select(k => k.ArticleId).ToArray(), keys.Select(k => k.RecordId).ToArray());
+        return rows.ToDictionary(r => (r.ArticleId, r.RecordId));
     }
 
     /// <summary>The article an article-stream event belongs to; null for any other event.</summary>
