@@ -148,7 +148,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // militaire de Kiev") and media ("la chaîne Al-Masirah"); a bare head ("le ministère") refers back to the last one named.
         // "les forces loyales au GNA", "les forces pro-GNA": forces named by the actor they serve are that actor.
         if (LoyalForcesAt(doc, i, end, localSurnames, roles) is { } loyal) return loyal;
-        // "au Gouvernement libyen d'union nationale (GNA)": a capitalised name with its short name is that organisation.
+        // "au Gouvernement libyen d'union nationale (GNA)", "Médecins sans frontières (MSF)": a capitalised name with its short
+        // name is that organisation.
         if (t.Cap && OrganisationWithAcronymAt(doc, i, end) is { } shortNamed) return shortNamed;
         if (InstitutionAt(doc, i, end) is { } institution) return institution;
         if (MediaAt(doc, i, end) is { } medium) return medium;
@@ -170,9 +171,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet" or "une" or "un")
             return new Mention(i, i + 1, MentionKind.Generic) { Head = t.Norm };
 
-        // An organisation named in full with its acronym ("Médecins sans frontières (MSF)"); the acronym alone refers to it after.
-        if (OrganisationWithAcronymAt(doc, i, end) is { } organisation) return organisation;
-        if (t.Cap && _open.ByAcronym.TryGetValue(doc.Text.Substring(t.Start, t.End - t.Start), out var known)) return new Mention(i, i + 1, MentionKind.Name) { Actor = known };
+        // The acronym of an organisation named in full before with it ("Médecins sans frontières (MSF)", read above) refers to it.
+        if (t.Cap && _open.ByAcronym.Count > 0 && _open.ByAcronym.TryGetValue(doc.Text.Substring(t.Start, t.End - t.Start), out var known))
+            return new Mention(i, i + 1, MentionKind.Name) { Actor = known };
 
         // A person the knowledge base does not know, named in full ("a écrit dimanche Serhiy Popko", "Hamadoun Dicko a déclaré"):
         // two to four capitalised words, not after a preposition or a determiner (those are places and organisations).

@@ -252,6 +252,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (claimedBySubject) reporter = perpetrator;
 
         var places = Places(s, excluded);
+        // Read once for the whole sentence: the scope, its dates and its counts serve both the test below and the draft.
+        var scope = IsCampaign(s, triggers) ? Strike.CampaignScope : Strike.Event;
+        var sentenceDates = DateReader.Find(_t, s.First, s.End, _kb).ToList();
+        Dictionary<string, int>? sentenceCounts = null;
+        Dictionary<string, int> Counts()
+        {
+            if (sentenceCounts is null) ReadCounts(s, excluded, sentenceCounts = new Dictionary<string, int>(StringComparer.Ordinal));
+            return sentenceCounts;
+        }
         // "des frappes de drones présentées par le gouvernement comme ayant ciblé des combattants": what comes after "comme" is
         // the presenter's account of the targets, a report of its own; the reporter's targets are those before.
         var presented = PresentedAs(s, first, perpetrator);
@@ -264,7 +273,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (clauseEnd < s.End) targets.AddRange(Targets(s with { First = clauseEnd }, clauseEnd, excluded, perpetrator, reporter).Where(t => !targets.Contains(t)));
             if (presenter.Id != reporter?.Id && Targets(s with { First = asWord + 1, End = clauseEnd }, asWord + 1, excluded, perpetrator, presenter) is { Count: > 0 } claimed)
             {
-                var account = new StrikeDraft { Perpetrator = perpetrator, ReportedBy = presenter, Presented = true, Scope = IsCampaign(s, triggers) ? Strike.CampaignScope : Strike.Event, Block = s.Block, FirstSentence = si, LastSentence = si, Span = ctx.Doc.SpanOf(s.First, s.End) };
+                var account = new StrikeDraft { Perpetrator = perpetrator, ReportedBy = presenter, Presented = true, Scope = scope, Block = s.Block, FirstSentence = si, LastSentence = si, Span = ctx.Doc.SpanOf(s.First, s.End) };
                 account.Places.AddRange(places.Where(p => !p.IsCountry).Distinct());
                 account.Targets.AddRange(claimed);
                 account.Triggers.AddRange(triggers);
@@ -286,20 +295,20 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // countries in such locative use.
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
         // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
-        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && !IsCampaign(s, triggers) && (DateReader.Find(_t, s.First, s.End, _kb).Any() || HasCount(s, excluded) || HasImpact(s)))) return null;
+        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && scope != Strike.CampaignScope && (sentenceDates.Count > 0 || Counts().Count > 0 || HasImpact(s)))) return null;
         if (specificPlace) places.RemoveAll(p => p.IsCountry && !FellIn(s, p));
 
         var draft = new StrikeDraft
         {
-            Perpetrator = perpetrator, ReportedBy = reporter, Scope = IsCampaign(s, triggers) ? Strike.CampaignScope : Strike.Event,
+            Perpetrator = perpetrator, ReportedBy = reporter, Scope = scope,
             Block = s.Block, FirstSentence = si, LastSentence = si, Span = ctx.Doc.SpanOf(s.First, s.End),
         };
         draft.Triggers.AddRange(triggers);
         draft.Places.AddRange(places.Distinct());
         draft.Targets.AddRange(targets);
-        ReadCounts(s, excluded, draft.Counts);
+        foreach (var (noun, n) in Counts()) draft.Counts[noun] = n;
         // "affirmaient le 5 octobre que des frappes avaient tué…": a date in the reporting clause dates the report, not the strike.
-        var dates = DateReader.Find(_t, s.First, s.End, _kb)
+        var dates = sentenceDates
             .Where(x => carrier is null || carrier.Cue.ContentBefore || carrier.Cue.Kind is CueKind.Source || carrier.Sentence != si
                         || x.Start >= carrier.ContentStart || x.Start < carrier.Cue.RegionStart || !ReportTense(carrier));
         if (dates.Cast<DateExpression?>().FirstOrDefault() is { } when)
@@ -730,13 +739,6 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         for (var k = s.First; k < s.End; k++) if (_kb.FallWords.Contains(_t[k].Norm)) return true;
         return false;
-    }
-
-    private bool HasCount(Sentence s, List<(int, int)> excluded)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        ReadCounts(s, excluded, counts);
-        return counts.Count > 0;
     }
 
     private void ReadCounts(Sentence s, List<(int, int)> excluded, Dictionary<string, int> counts)
