@@ -9,7 +9,7 @@ public static class RebuildCommand
 {
     public static Command Create()
     {
-        var names = ClaimsStack.CreateProjections().Select(p => p.Name).ToArray();
+        var names = ClaimsStack.ProjectionNames.ToArray();
         var projection = new Argument<string?>("projection") { Arity = ArgumentArity.ZeroOrOne, Description = $"The read model to rebuild: {string.Join(", ", names)}. All of them when left out." };
         projection.AcceptOnlyFromAmong(names);
         var command = new Command("rebuild", "Rebuild one read model from the events, or all of them (this process's daemon pauses meanwhile).") { projection };

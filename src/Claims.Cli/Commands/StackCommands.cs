@@ -28,7 +28,7 @@ public static class StackCommands
 
     public static IEnumerable<Command> Create()
     {
-        var projectionNames = ClaimsStack.CreateProjections().Select(p => p.Name).ToArray();
+        var projectionNames = ClaimsStack.ProjectionNames.ToArray();
         var action = Argument("action", "status (the default): each read model's place in the log against its head; list: name, version, shards, lifecycle; rebuild.",
             defaultValue: "status", among: ["status", nameof(ProjectionAction.list), nameof(ProjectionAction.rebuild)]);
         yield return Verb<ProjectionsCommand>("Marten's projections: their progress, their list, or a rebuild.",

@@ -29,6 +29,10 @@ public static class ClaimsStack
 {
     /// <summary>The read models, in a fresh instance each; the contradictions' finder reads the word lists of
     /// <paramref name="knowledge"/> (the extractor's; null: the embedded data).</summary>
+    /// <summary>The read models' names, without building them (building the contradictions' loads the knowledge base).</summary>
+    public static readonly IReadOnlyList<string> ProjectionNames =
+        [LedgerProjection.ProjectionName, ContradictionsProjection.ProjectionName, StrikesProjection.ProjectionName];
+
     public static IReadOnlyList<ITableProjection> CreateProjections(KnowledgeBase? knowledge = null) =>
         [new LedgerProjection(), new ContradictionsProjection(knowledge ?? KnowledgeBase.Embedded), new StrikesProjection()];
 
@@ -57,7 +61,6 @@ public static class ClaimsStack
 
         services.AddMarten(marten =>
             {
-                marten.Connection(connectionString);
                 marten.DatabaseSchemaName = options.Schema;
                 marten.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 // The events' JSON is a contract (the feed serves it): camelCase, nulls left out, as the event catalogue shows.
@@ -85,11 +88,12 @@ public static class ClaimsStack
                 marten.Projections.Add(new ArticleStateProjection(), ProjectionLifecycle.Live);
                 marten.Projections.Add(new ContradictionReviewProjection(), ProjectionLifecycle.Live);
 
-                foreach (var projection in options.Projections ?? CreateProjections((options.Extractor ?? SharedExtractor.Value).Knowledge)) projections.Add(TableProjection.Register(marten, projection));
+                foreach (var projection in options.Projections ?? CreateProjections(options.Extractor?.Knowledge)) projections.Add(TableProjection.Register(marten, projection));
                 // A poisoned event is recorded in Marten's dead letters (mt_doc_deadletterevent) and passed over; never dropped unseen.
                 marten.Projections.Errors.SkipApplyErrors = true;
                 marten.Projections.RebuildErrors.SkipApplyErrors = true;
             })
+            .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .IntegrateWithWolverine(w => w.MessageStorageSchemaName = options.Schema + "_wolverine")
             .AddAsyncDaemon(options.Daemon);

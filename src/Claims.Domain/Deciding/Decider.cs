@@ -7,7 +7,4 @@ namespace Claims.Domain.Deciding;
 public sealed record Decider<TCommand, TEvent, TState>(
     Func<TCommand, TState, IReadOnlyList<TEvent>> Decide,
     Func<TState, TEvent, TState> Evolve,
-    TState Initial)
-{
-    public TState Fold(IEnumerable<TEvent> events) => events.Aggregate(Initial, Evolve);
-}
+    TState Initial);

@@ -48,8 +48,6 @@ public static class ClaimsEventTypes
 
     public static readonly IReadOnlyList<Type> ArticleEvents = All.Where(e => !ContradictionEvents.Contains(e.Type)).Select(e => e.Type).ToList();
 
-    public static readonly IReadOnlyList<string> ArticleEventNames = All.Where(e => ArticleEvents.Contains(e.Type)).Select(e => e.Name).ToList();
-
     public const string VerdictEventName = "ContradictionVerdictRecorded";
 
     /// <summary>The stable name of an event type (null when it is not a Claims event).</summary>

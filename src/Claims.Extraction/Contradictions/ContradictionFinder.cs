@@ -43,11 +43,8 @@ public static class ContradictionFinder
     // data a change touches (an article; a cluster of strikes; one striker's campaign) and still find exactly what Find
     // finds over everything. Each stage depends only on its part and on the records earlier stages used.
 
-    /// <summary>Stage 1, one article's records: explicit denials and rebuttals. Returns them and the records they use.</summary>
-    public static (IReadOnlyList<Contradiction> Found, IReadOnlySet<RecordKey> Used) FindInArticle(IReadOnlyList<ArticleRecord> articleRecords) =>
-        FindInArticle(articleRecords, KnowledgeBase.Embedded);
-
-    /// <summary>Stage 1 with the knowledge base the records were extracted with.</summary>
+    /// <summary>Stage 1, one article's records: explicit denials and rebuttals, read with the knowledge base the records were
+    /// extracted with. Returns them and the records they use.</summary>
     public static (IReadOnlyList<Contradiction> Found, IReadOnlySet<RecordKey> Used) FindInArticle(IReadOnlyList<ArticleRecord> articleRecords, KnowledgeBase kb)
     {
         var statements = articleRecords.Where(r => r.Record is Statement).ToList();

@@ -127,6 +127,12 @@ public sealed class DaemonTests
     }
 
     [Fact]
+    public void The_read_models_names_known_without_building_them_are_those_of_the_read_models()
+    {
+        Assert.Equal(Application.ClaimsStack.CreateProjections().Select(p => p.Name), Application.ClaimsStack.ProjectionNames);
+    }
+
+    [Fact]
     public async Task A_batch_with_an_event_that_cannot_be_serialised_writes_nothing()
     {
         await using var database = await PostgresDatabase.CreateAsync();
