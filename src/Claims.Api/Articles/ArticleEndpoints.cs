@@ -23,12 +23,10 @@ public static class ArticleEndpoints
 
         articles.MapPost("/", IngestAsync)
             .RequireAuthorization(WriteRoles.Ingest)
-            .Accepts<IngestArticleRequest>("application/json")
-            .ProducesValidationProblem()
+            .AcceptsJsonBody<IngestArticleRequest>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("IngestArticle")
             .WithRequestTimeout(RequestLimits.IngestPolicy)
             .WithSummary("Ingest an article (text or html); 200 with the same body when the content was already ingested.");
@@ -50,10 +48,8 @@ public static class ArticleEndpoints
 
         articles.MapPost("/{articleId}/records/{recordId}/corrections", CorrectAsync)
             .RequireReviewer()
-            .Accepts<CorrectRecordRequest>("application/json")
-            .ProducesValidationProblem()
+            .AcceptsJsonBody<CorrectRecordRequest>()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("CorrectRecord")
             .WithSummary("A fact-checker's correction of one record (speaker, text, not-a-claim); the reviewer is the API key's owner. " +
                          "With If-Match (the article's ETag), refused with 412 and the article as it stands when someone wrote to it since.");

@@ -36,10 +36,8 @@ public static class ContradictionEndpoints
 
         contradictions.MapPost("/{id}/verdicts", RecordVerdictAsync)
             .RequireReviewer()
-            .Accepts<RecordVerdictRequest>("application/json")
-            .ProducesValidationProblem()
+            .AcceptsJsonBody<RecordVerdictRequest>()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("RecordVerdict")
             .WithSummary("A fact-checker's verdict (confirmed, dismissed, needs-evidence); the reviewer is the API key's owner. With If-Match " +
                          "(the contradiction's ETag), refused with 412 and the contradiction as it stands when another verdict came since; without it, " +

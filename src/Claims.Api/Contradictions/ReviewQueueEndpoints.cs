@@ -22,10 +22,8 @@ public static class ReviewQueueEndpoints
     {
         contradictions.MapPost("/{id}/assignment", AssignAsync)
             .RequireReviewer()
-            .Accepts<AssignRequest>("application/json")
-            .ProducesValidationProblem()
+            .AcceptsJsonBody<AssignRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("AssignContradiction")
             .WithSummary("Assigns the contradiction to `assignee` (the caller when absent). 409 naming the current assignee (`assignee`) when someone " +
                          "else holds it, unless `force` is true. Of two reviewers claiming at once, exactly one gets it.");
@@ -42,10 +40,8 @@ public static class ReviewQueueEndpoints
 
         contradictions.MapPost("/{id}/duplicate-of", MarkDuplicateAsync)
             .RequireReviewer()
-            .Accepts<DuplicateOfRequest>("application/json")
-            .ProducesValidationProblem()
+            .AcceptsJsonBody<DuplicateOfRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("MarkDuplicate")
             .WithSummary("Marks the contradiction a duplicate of `id`: it leaves the queue (status duplicate, `duplicateOf`), and the other lists it " +
                          "with its records under `duplicates`. 409 when it is already a duplicate of another.");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Claims.Api.Hygiene;
 using Claims.Domain.Application;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace Claims.Api.Json;
@@ -12,6 +13,12 @@ namespace Claims.Api.Json;
 /// </summary>
 public static class JsonBody
 {
+    /// <summary>An endpoint whose body is read by <see cref="ReadAsync"/>: a JSON <typeparamref name="T"/>, and the refusals
+    /// reading it can give beyond the 400 every route may answer (415 for another media type), described for OpenAPI.</summary>
+    public static RouteHandlerBuilder AcceptsJsonBody<T>(this RouteHandlerBuilder endpoint) where T : notnull => endpoint
+        .Accepts<T>("application/json")
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
     public static async Task<T> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, CancellationToken ct) where T : class
     {
         if (!request.HasJsonContentType())
