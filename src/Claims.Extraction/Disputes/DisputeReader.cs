@@ -9,6 +9,11 @@ namespace Claims.Extraction.Disputes;
 /// from outside the striker's camp: "ne ciblent pas principalement l'EI, mais d'autres groupes").</summary>
 public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> drafts, StanceReader stances)
 {
+    // From the cue or the words, whichever comes first, to the end of the sentence: the words of a judgement, a call or a
+    // negation that disputes without words of its own.
+    private Span ToSentenceEnd(StatementDraft d) =>
+        Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+
     private readonly List<Token> _t = ctx.Tokens;
 
     public IReadOnlyList<Dispute> Read()
@@ -39,7 +44,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // someone's strikes contests their account of them.
                 if (!d.PointsBack && d.Cue.Verb?.Lemma is { } lemma && kb.CallVerbs.Contains(lemma) && InquiryInto(d) is { } striker && striker.Id != d.Speaker.Id)
                 {
-                    var call = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    var call = ToSentenceEnd(d);
                     found.Add((d.Speaker, striker, d.Text, call, Dispute.ClaimContested));
                     continue;
                 }
@@ -48,7 +53,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // "a affirmé que le ministère exagère le bilan": the speaker discredits whoever is said to exaggerate or lie.
                 if (!d.PointsBack && Discredited(d) is var (discredited, _) && discredited is not null && discredited.Id != d.Speaker.Id)
                 {
-                    var accusation = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    var accusation = ToSentenceEnd(d);
                     found.Add((d.Speaker, discredited, d.Text, accusation, Dispute.ClaimContested));
                     continue;
                 }
@@ -56,7 +61,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // is that agent's, against the speaker whose words it follows.
                 if (!d.PointsBack && JudgeByAgent(d) is { } judge && judge.Id != d.Speaker.Id && !SameCamp(judge, d.Speaker))
                 {
-                    var judgement = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    var judgement = ToSentenceEnd(d);
                     judged.Add(judgement);
                     found.Add((judge, d.Speaker, d.Text, judgement, Dispute.ClaimContested));
                     continue;
@@ -68,7 +73,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                     && (AccountOwner(d) is { } owner
                         ? [owner] : PreviousClaims(d, di).Select(c => c.Speaker).ToList()) is { Count: > 0 } rejected)
                 {
-                    var judgement = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    var judgement = ToSentenceEnd(d);
                     judged.Add(judgement);
                     var told = PreviousClaims(d, di, sharedWordsOnly: true);
                     foreach (var party in rejected.DistinctBy(a => a.Id))
@@ -78,7 +83,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 }
                 if (!d.PointsBack && NegatesAStrike(d) && PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } answered)
                 {
-                    var negation = Trim(new Span(_t[Math.Min(d.ContentStart, d.Cue.RegionStart)].Start, _t[ctx.Doc.Sentences[d.Sentence].End - 1].End));
+                    var negation = ToSentenceEnd(d);
                     judged.Add(negation);
                     foreach (var party in answered.Select(c => c.Speaker).DistinctBy(a => a.Id))
                         if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, answered[^1].Text, negation, Dispute.ClaimContested));
