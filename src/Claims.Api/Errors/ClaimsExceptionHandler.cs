@@ -56,8 +56,8 @@ public sealed class ClaimsExceptionHandler(IProblemDetailsService problems) : IE
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is Npgsql.PostgresException pg) return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "57P01" or "57P02" or "57P03";
-            if (e is Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } or Npgsql.NpgsqlException { IsTransient: true })
-                return true;
+            // Npgsql's own test: a socket, I/O or timeout failure under it (a server error is the PostgresException above).
+            if (e is Npgsql.NpgsqlException { IsTransient: true }) return true;
             if (e is System.Net.Sockets.SocketException) return true;
         }
         return false;
