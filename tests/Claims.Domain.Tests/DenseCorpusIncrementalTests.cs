@@ -36,6 +36,10 @@ public sealed class DenseCorpusIncrementalTests(PostgresDatabase database) : ICl
         ArticleByArticle.AssertEqualToASinglePassAsync(_runtime);
 
     [Fact]
+    public Task Review_queue_features_kept_by_tallies_equal_those_counted_over_the_records() =>
+        ArticleByArticle.AssertQueueFeaturesAreCountedOverTheRecordsAsync(_runtime, atLeast: 20);
+
+    [Fact]
     public async Task Incidents_over_a_month_of_daily_strikes_each_span_a_few_days_and_some_join_several_articles()
     {
         var incidents = await _runtime.Application.ListStrikeIncidentsAsync();

@@ -65,6 +65,20 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
     }
 
     [Fact]
+    public async Task A_speaker_correction_inside_a_contradiction_moves_its_voice_in_the_review_queue_features()
+    {
+        // A statement whose speaker is the only voice of that name on its side: the correction takes a voice away from it.
+        var page = new ContradictionPage(Limit: ContradictionPage.MaxLimit, RecordsPerSide: ContradictionPage.MaxLimit);
+        var statement = (await claims.App.ListContradictionsAsync(page: page)).SelectMany(c => c.Sides)
+            .SelectMany(side => side.Records.Where(r => r.Type == "statement" && side.Records.Count(o => o.Actor.Id == r.Actor.Id) == 1)).First();
+        await claims.App.CorrectRecordAsync(statement.ArticleId, statement.RecordId,
+            new CorrectRecordRequest("speaker", Speaker: "Une porte-parole jamais citée", Note: "misattributed"), "checker-4");
+        await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
+        // The old voice left the tallies and the new one joined them: the kept features are those counted afresh.
+        await ArticleByArticle.AssertQueueFeaturesAreCountedOverTheRecordsAsync(claims.Runtime, atLeast: 1);
+    }
+
+    [Fact]
     public async Task Unknown_verdicts_and_unknown_contradictions_are_refused_and_write_nothing()
     {
         var c = (await claims.App.ListContradictionsAsync())[0];

@@ -86,10 +86,11 @@ internal static class CampaignStage
                      """, r => (r.GetString(0), r.GetInt32(1)), ct, ids, whole, articles))
             counts[id][side]--;
         foreach (var (id, side) in await ctx.QueryAsync($"""
-                     insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord)
-                     select x.id, case when k.own then 0 else 1 end, 0, k.article_id, k.record_id, k.ord
-                       from unnest($1::text[], $2::text[], $3::boolean[]) x(id, striker, whole)
-                       join {s}.campaign_candidates k on k.striker_id = x.striker and (x.whole or k.article_id = any($4))
+                     {ContradictionRows.InsertRecords(s, $"""
+                         select x.id, case when k.own then 0 else 1 end, 0, k.article_id, k.record_id, k.ord
+                           from unnest($1::text[], $2::text[], $3::boolean[]) x(id, striker, whole)
+                           join {s}.campaign_candidates k on k.striker_id = x.striker and (x.whole or k.article_id = any($4))
+                         """)}
                      returning contradiction_id, side
                      """, r => (r.GetString(0), r.GetInt32(1)), ct, ids, on.Select(x => x.Striker).ToArray(), whole, articles))
             counts[id][side]++;

@@ -1,3 +1,4 @@
+using Claims.Domain.Events;
 using Claims.Domain.Projections.Running;
 using Claims.Extraction.Contradictions;
 
@@ -31,6 +32,28 @@ internal static class ContradictionRows
             found.Select(f => f.Found.Kind).ToArray(), found.Select(f => string.Join('\x1f', f.Found.Sides.Select(x => x.Position))).ToArray(),
             found.Select(f => string.Join('\x1f', recordCounts?.GetValueOrDefault(f.Found.Id) ?? f.Found.Sides.Select(x => x.Records.Distinct().Count()))).ToArray()]);
     }
+
+    /// <summary>What the review queue ranks a contradiction by, kept on each of its records as the record is added (see
+    /// <see cref="ReviewQueueRows"/>): the article's outlet, day and ingestion time, the record's voice (a strike's reporter,
+    /// else its speaker) and a strike's largest count.</summary>
+    public const string FeatureColumns = "outlet text, voice text, day date not null, seen timestamptz not null, top int";
+
+    /// <summary>The statement that adds contradiction records from <paramref name="source"/> (a query of contradiction id, side,
+    /// seq, article id, record id, ord) with their <see cref="FeatureColumns"/>, read from the records and articles tables as
+    /// they stand: every write that changes those for a record also replaces its contradiction records (its article is
+    /// touched), so the copies stay what the tables say.</summary>
+    public static string InsertRecords(string s, string source) => $"""
+        insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord, outlet, voice, day, seen, top)
+        select k.contradiction_id, k.side, k.seq, k.article_id, k.record_id, k.ord, a.outlet,
+               case when r.type = '{RecordTypes.Strike}' then r.payload->'reportedBy'->>'id' else r.actor_id end,
+               coalesce(a.published_on, (a.ingested_at at time zone 'UTC')::date), a.ingested_at,
+               case when r.type = '{RecordTypes.Strike}' then (select max(n.value::int) from jsonb_each_text(r.payload->'counts') n
+                                                              where n.value ~ '^[0-9]+$' and length(n.value) < 10) end
+          from ({source}) k(contradiction_id, side, seq, article_id, record_id, ord)
+          join {s}.records r on r.article_id = k.article_id and r.record_id = k.record_id
+          join {s}.articles a on a.article_id = k.article_id
+        on conflict do nothing
+        """;
 
     /// <summary>The statement that drops the contradictions no longer found that no one has ruled on (a verdict's history outlives its records).</summary>
     public static (string Sql, object?[] Parameters) DropUnreviewed(string s, string where, params object?[] parameters) => ($"""

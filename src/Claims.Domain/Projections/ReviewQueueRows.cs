@@ -35,9 +35,44 @@ internal static class ReviewQueueRows
         create index on {s}.contradictions (duplicate_of) where duplicate_of is not null;
         create index on {s}.contradictions (latest) where current;
         create index on {s}.contradictions (id) where stale;
+        create table {s}.contradiction_tallies (contradiction_id text not null, side int not null, kind text not null, value text not null, n int not null,
+            primary key (contradiction_id, side, kind, value));
+        create index on {s}.contradiction_records (contradiction_id, day, article_id);
+        create index on {s}.contradiction_records (contradiction_id, top);
+        create index on {s}.contradiction_records (contradiction_id, seen);
         """;
 
-    public static readonly IReadOnlyList<string> Tables = ["assignments", "duplicates", "reviewed_records", "reopenings"];
+    public static readonly IReadOnlyList<string> Tables = ["assignments", "duplicates", "reviewed_records", "reopenings", "contradiction_tallies"];
+
+    /// <summary>
+    /// Keeps contradiction_tallies — per contradiction and side, how many of its records have each outlet and each voice,
+    /// and how many it has at all (kind 'side') — as contradiction_records change, in the same statement, whichever stage
+    /// writes them: the queue's distinct counts are then a few index rows, not a pass over every record (a campaign gathers
+    /// thousands). A statement trigger gets the rows added or removed as a table (transition tables), one upsert each time.
+    /// A tally at zero is removed, so a row stands for a value the side still has.
+    /// </summary>
+    public static async Task CreateTalliesAsync(ProjectionContext ctx, CancellationToken ct)
+    {
+        var s = ctx.Schema;
+        foreach (var (name, op, table, sign) in new[] { ("tally_added", "insert", "new", "+"), ("tally_removed", "delete", "old", "-") })
+        {
+            await ctx.ExecuteAsync($$"""
+                create function {{s}}.{{name}}() returns trigger language plpgsql as $body$
+                begin
+                    insert into {{s}}.contradiction_tallies as t (contradiction_id, side, kind, value, n)
+                    select c.contradiction_id, c.side, v.kind, v.value, {{sign}}count(*)
+                      from changed c cross join lateral (values ('side', ''), ('outlet', c.outlet), ('voice', c.voice)) v(kind, value)
+                     where v.value is not null
+                     group by 1, 2, 3, 4
+                    on conflict (contradiction_id, side, kind, value) do update set n = t.n + excluded.n;
+                    delete from {{s}}.contradiction_tallies t where t.n <= 0 and t.contradiction_id in (select contradiction_id from changed);
+                    return null;
+                end
+                $body$
+                """, ct);
+            await ctx.ExecuteAsync($"create trigger {name} after {op} on {s}.contradiction_records referencing {table} table as changed for each statement execute function {s}.{name}()", ct);
+        }
+    }
 
     public static async Task ApplyAsync(IEvent e, ProjectionContext ctx, CancellationToken ct)
     {
@@ -112,22 +147,24 @@ internal static class ReviewQueueRows
             select id, verdicts, articles, records from statuses where status = 'reopened' and was <> 'reopened'
             on conflict do nothing
             """, ct);
+        // Per side from the tallies; the rest from contradiction_records' own indexes (the largest count, the latest day and
+        // the articles within a week of it, the first ingestion), so a contradiction of thousands of records costs a few
+        // index rows, not a pass over them.
         var features = await ctx.QueryAsync($"""
-            with x as (
-                select cr.contradiction_id as id, cr.side, a.article_id, a.outlet, coalesce(a.published_on, (a.ingested_at at time zone 'UTC')::date) as day,
-                       a.ingested_at, case when r.type = '{RecordTypes.Strike}' then r.payload->'reportedBy'->>'id' else r.actor_id end as voice,
-                       case when r.type = '{RecordTypes.Strike}' then (select max(n.value::int) from jsonb_each_text(r.payload->'counts') n where n.value ~ '^[0-9]+$' and length(n.value) < 10) end as count
-                  from {s}.contradictions c join {s}.contradiction_records cr on cr.contradiction_id = c.id
-                  join {s}.records r on r.article_id = cr.article_id and r.record_id = cr.record_id
-                  join {s}.articles a on a.article_id = cr.article_id
-                 where c.stale and c.current),
-            sides as (select id, side, count(distinct outlet)::int as outlets, count(distinct voice)::int as voices, coalesce(bool_or(voice = any($1)), false) as official
-                        from x group by id, side),
-            whole as (select id, coalesce(max(count), 0) as top, max(day) as latest, min(ingested_at) as first_seen from x group by id)
-            select w.id, array_agg(s.outlets order by s.side), array_agg(s.voices order by s.side), array_agg(s.official order by s.side), w.top, w.latest, w.first_seen,
-                   (select count(distinct x2.article_id)::int from x x2 where x2.id = w.id and x2.day > w.latest - 7)
-              from whole w join sides s on s.id = w.id
-             group by w.id, w.top, w.latest, w.first_seen
+            with sides as (
+                select t.contradiction_id as id, t.side, count(*) filter (where t.kind = 'outlet')::int as outlets,
+                       count(*) filter (where t.kind = 'voice')::int as voices, bool_or(t.kind = 'voice' and t.value = any($1)) as official
+                  from {s}.contradictions c join {s}.contradiction_tallies t on t.contradiction_id = c.id
+                 where c.stale and c.current
+                 group by t.contradiction_id, t.side),
+            whole as (
+                select id, array_agg(outlets order by side) as outlets, array_agg(voices order by side) as voices, array_agg(official order by side) as official
+                  from sides group by id)
+            select w.id, w.outlets, w.voices, w.official,
+                   coalesce((select max(cr.top) from {s}.contradiction_records cr where cr.contradiction_id = w.id), 0),
+                   l.latest, (select min(cr.seen) from {s}.contradiction_records cr where cr.contradiction_id = w.id),
+                   (select count(distinct cr.article_id)::int from {s}.contradiction_records cr where cr.contradiction_id = w.id and cr.day > l.latest - 7)
+              from whole w cross join lateral (select max(cr.day) as latest from {s}.contradiction_records cr where cr.contradiction_id = w.id) l
             """, r => (Id: r.GetString(0), Features: new PriorityFeatures(r.GetFieldValue<int[]>(1), r.GetFieldValue<int[]>(2), r.GetFieldValue<bool[]>(3),
                 r.GetInt32(4), r.GetFieldValue<DateOnly>(5), r.GetInt32(7)), FirstSeen: r.GetFieldValue<DateTimeOffset>(6)), ct, ReviewPriority.OfficialVoices.ToArray());
         await ctx.ExecuteAllAsync(ct, ($"""
