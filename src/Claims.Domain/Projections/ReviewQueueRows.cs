@@ -49,12 +49,14 @@ internal static class ReviewQueueRows
     /// and how many it has at all (kind 'side') — as contradiction_records change, in the same statement, whichever stage
     /// writes them: the queue's distinct counts are then a few index rows, not a pass over every record (a campaign gathers
     /// thousands). A statement trigger gets the rows added or removed as a table (transition tables), one upsert each time.
-    /// A tally at zero is removed, so a row stands for a value the side still has.
+    /// A tally that falls to zero is removed, so a row stands for a value the side still has (and a rebuild leaves the same rows).
     /// </summary>
     public static async Task CreateTalliesAsync(ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
-        foreach (var (name, op, table, sign) in new[] { ("tally_added", "insert", "new", "+"), ("tally_removed", "delete", "old", "-") })
+        // As an array, so that the planner walks the key's index: it knows nothing of a transition table's size.
+        var dropZeros = $"delete from {s}.contradiction_tallies t where t.n <= 0 and t.contradiction_id = any(array(select distinct contradiction_id from changed));";
+        foreach (var (name, op, table, sign, after) in new[] { ("tally_added", "insert", "new", "", ""), ("tally_removed", "delete", "old", "-", dropZeros) })
         {
             await ctx.ExecuteAsync($$"""
                 create function {{s}}.{{name}}() returns trigger language plpgsql as $body$
@@ -65,7 +67,7 @@ internal static class ReviewQueueRows
                      where v.value is not null
                      group by 1, 2, 3, 4
                     on conflict (contradiction_id, side, kind, value) do update set n = t.n + excluded.n;
-                    delete from {{s}}.contradiction_tallies t where t.n <= 0 and t.contradiction_id in (select contradiction_id from changed);
+                    {{after}}
                     return null;
                 end
                 $body$
