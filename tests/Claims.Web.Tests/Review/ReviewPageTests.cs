@@ -247,6 +247,32 @@ public sealed class ReviewPageTests(BrowserSite site) : IClassFixture<BrowserSit
     }
 
     [Fact]
+    public async Task Lists_longer_than_a_page_are_shown_whole_by_following_the_next_links()
+    {
+        var articles = (await site.GetJsonAsync("/articles")).AsArray();
+        var incidents = (await site.GetJsonAsync("/strikes")).AsArray();
+        var contradictions = (await site.GetJsonAsync("/contradictions")).AsArray();
+        var actor = (string)incidents[0]!["perpetrator"]!["id"]!;
+        var attributed = (await site.GetJsonAsync($"/actors/{actor}/ledger"))["strikesAttributed"]!.AsArray().Count;
+        Assert.True(new[] { articles.Count, incidents.Count, contradictions.Count, attributed }.All(n => n > 1), "each list needs more than one page of one");
+        await using var tab = await site.OpenAsync();
+        // Every list the page reads is asked for one entry a page (the server's own paging, Link headers included).
+        await tab.Page.RouteAsync(url => new Uri(url).AbsolutePath is "/articles" or "/strikes" or "/contradictions" || new Uri(url).AbsolutePath.EndsWith("/ledger"),
+            route => route.ContinueAsync(new() { Url = route.Request.Url.Contains("limit=") ? route.Request.Url
+                : route.Request.Url + (route.Request.Url.Contains('?') ? "&" : "?") + "limit=1" }));
+
+        await tab.Page.GotoAsync("/#/articles");
+        await Expect(tab.Page.Locator("ol.articles > li")).ToHaveCountAsync(articles.Count);
+        await tab.Page.GotoAsync("/#/strikes");
+        await Expect(tab.Page.Locator("ol.timeline > li")).ToHaveCountAsync(incidents.Count);
+        await tab.Page.GotoAsync("/#/contradictions");
+        await Expect(tab.Page.Locator("ol.contradictions > li")).ToHaveCountAsync(contradictions.Count);
+        await tab.Page.GotoAsync($"/#/actors/{Uri.EscapeDataString(actor)}");
+        await Expect(tab.Page.Locator("#ledger-strikesAttributed article.record")).ToHaveCountAsync(attributed);
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task On_a_phone_the_contradiction_page_fits_the_screen_and_a_screenshot_goes_to_the_readme()
     {
         var id = await SmallestContradictionAsync();

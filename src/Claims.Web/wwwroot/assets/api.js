@@ -25,10 +25,28 @@ async function send(method, path, body, signal, withKey = method !== 'GET') {
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }
   if (!response.ok) throw new ApiError(response.status, json, path);
-  return { status: response.status, body: json };
+  return { status: response.status, body: json, next: nextLink(response.headers.get('Link')) };
+}
+
+// A paged list says where its next page is in `Link: <…>; rel="next"` (RFC 8288), absent on the last page.
+function nextLink(header) {
+  const match = /<([^>]*)>\s*;\s*rel="next"/.exec(header ?? '');
+  return match ? match[1] : null;
 }
 
 const get = async (path, signal) => (await send('GET', path, undefined, signal)).body;
+
+// Every page of a paged list, in order: the views filter and count the whole list, not its first page.
+async function getPages(path, signal) {
+  const pages = [];
+  for (let next = path; next;) {
+    const page = await send('GET', next, undefined, signal);
+    pages.push(page.body);
+    next = page.next;
+  }
+  return pages;
+}
+const getAll = async (path, signal) => (await getPages(path, signal)).flat();
 const seg = encodeURIComponent;
 
 export const api = {
@@ -37,7 +55,7 @@ export const api = {
     if (status) params.set('status', status);
     if (actor) params.set('actor', actor);
     const query = params.toString();
-    return get('/contradictions' + (query ? '?' + query : ''), signal);
+    return getAll('/contradictions' + (query ? '?' + query : ''), signal);
   },
   contradiction: (id, signal) => get(`/contradictions/${seg(id)}`, signal),
   /** The review queue: { sort: 'priority', status, assignee } as GET /contradictions takes them. */
@@ -46,12 +64,19 @@ export const api = {
   assign: (id) => send('POST', `/contradictions/${seg(id)}/assignment`, {}).then((r) => r.body),
   release: (id) => send('DELETE', `/contradictions/${seg(id)}/assignment`),
   recordVerdict: (id, verdict, note) => send('POST', `/contradictions/${seg(id)}/verdicts`, { verdict, note: note || null }).then((r) => r.body),
-  articles: (signal) => get('/articles', signal),
+  articles: (signal) => getAll('/articles', signal),
   article: (id, signal) => get(`/articles/${seg(id)}`, signal),
   ingest: (request) => send('POST', '/articles', request),
   actors: (search, signal) => get('/actors' + (search ? '?search=' + seg(search) : ''), signal),
-  ledger: (id, signal) => get(`/actors/${seg(id)}/ledger`, signal),
-  strikes: (signal) => get('/strikes', signal),
+  /** The whole ledger: the entries of every page joined, section by section (the actor is the same on each page). */
+  ledger: async (id, signal) => {
+    const [first, ...rest] = await getPages(`/actors/${seg(id)}/ledger`, signal);
+    for (const page of rest) {
+      for (const [section, entries] of Object.entries(page)) if (Array.isArray(entries)) first[section] = [...first[section], ...entries];
+    }
+    return first;
+  },
+  strikes: (signal) => getAll('/strikes', signal),
   health: (signal) => get('/health', signal),
 };
 
