@@ -28,8 +28,9 @@ public sealed class FeedOptions
     public int LiveReadBatchSize { get; init; } = 500;
 
     /// <summary>
-    /// How long a caught-up live connection waits before looking at the log again. The high-water mark it reads up to
-    /// moves with the daemon's own polling, so a shorter wait gains little.
+    /// How often the high-water mark is read while live connections are caught up: one read a period serves all of them
+    /// (<see cref="Log.EventLog.WaitPastAsync"/>), and each reads the log only once the mark has moved. The mark moves with
+    /// the daemon's own polling, so a shorter period gains little.
     /// </summary>
     public TimeSpan LivePollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 

@@ -107,7 +107,8 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
 
     /// <summary>
     /// The log after <paramref name="after"/>, then every event as the high-water mark passes it, until cancelled. Reads
-    /// again at once after a full batch, and waits <paramref name="pollInterval"/> when caught up.
+    /// again at once after a full batch; caught up, it reads again once the mark has moved past what it searched
+    /// (<see cref="WaitPastAsync"/>, checked every <paramref name="pollInterval"/>).
     /// </summary>
     public async IAsyncEnumerable<FeedEvent> FollowAsync(long after, int batchSize, TimeSpan pollInterval,
         IReadOnlyCollection<string>? types = null, string? stream = null, [EnumeratorCancellation] CancellationToken ct = default)
@@ -117,7 +118,59 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
             var page = await ReadAsync(after, batchSize, types, stream, ct);
             foreach (var e in page.Events) yield return e;
             after = page.SearchedTo;
-            if (page.Events.Count < batchSize) await Task.Delay(pollInterval, ct);
+            if (page.Events.Count < batchSize) await WaitPastAsync(after, pollInterval, ct);
+        }
+    }
+
+    private readonly Lock _watch = new();
+    private TaskCompletionSource<long>? _nextMark;
+    private long _lastMark;
+    private long _markPolls;
+
+    /// <summary>How many times followers' waits read the high-water mark (one read serves every follower waiting then).</summary>
+    public long MarkPolls => Interlocked.Read(ref _markPolls);
+
+    /// <summary>
+    /// Waits until the high-water mark is past <paramref name="position"/>. Every caught-up follower of this log shares one
+    /// read of the mark per <paramref name="pollInterval"/>, made only while someone waits: a hundred idle live connections
+    /// cost the database one small query per interval, not a hundred reads of the log. The first read comes an interval
+    /// after the wait begins, as a follower's own pause did.
+    /// </summary>
+    public async Task WaitPastAsync(long position, TimeSpan pollInterval, CancellationToken ct)
+    {
+        while (Interlocked.Read(ref _lastMark) <= position)
+        {
+            Task<long> next;
+            lock (_watch)
+            {
+                if (_nextMark is null)
+                {
+                    _nextMark = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _ = PollMarkAsync(_nextMark, pollInterval);
+                }
+                next = _nextMark.Task;
+            }
+            await next.WaitAsync(ct);
+        }
+    }
+
+    // One shared read of the mark; its outcome, a failure included (database down), goes to every follower waiting on it.
+    private async Task PollMarkAsync(TaskCompletionSource<long> next, TimeSpan pollInterval)
+    {
+        try
+        {
+            await Task.Delay(pollInterval);
+            Interlocked.Increment(ref _markPolls);
+            var mark = await ProjectionProgress.HighWaterMarkAsync(DataSource, Schema);
+            long seen;
+            while ((seen = Interlocked.Read(ref _lastMark)) < mark && Interlocked.CompareExchange(ref _lastMark, mark, seen) != seen) { }
+            lock (_watch) _nextMark = null;
+            next.SetResult(mark);
+        }
+        catch (Exception e)
+        {
+            lock (_watch) _nextMark = null;
+            next.SetException(e);
         }
     }
 }

@@ -98,6 +98,54 @@ public sealed class LiveFeedTests(PostgresDatabase database) : IClassFixture<Pos
         Assert.Equal(all.Skip(handled.Count).Select(e => e.Position.ToString()), resumed.Select(m => m.Id));
     }
 
+    [Fact]
+    public async Task Caught_up_connections_share_one_read_of_the_high_water_mark_per_period_and_all_get_the_next_event()
+    {
+        var options = new FeedOptions { LivePollInterval = TimeSpan.FromMilliseconds(50) };
+        await using var host = await FeedHost.StartAsync(database, options);
+        await host.AppendAsync("article-1", TestEvents.Numbered("article-1", 1));
+        var first = (await host.Log.AllAsync()).Single();
+        using var http = host.NewClient();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        const int connections = 20;
+        var streams = new List<(HttpResponseMessage Response, SseLines Lines)>();
+        try
+        {
+            for (var i = 0; i < connections; i++)
+            {
+                var response = await http.GetAsync("events/live", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+                var lines = new SseLines(await response.Content.ReadAsStreamAsync(cancel.Token));
+                streams.Add((response, lines));
+                Assert.Equal(first.Position.ToString(), (await NextEventAsync(lines, cancel.Token)).Id);
+            }
+
+            // All caught up: a second of waiting costs one read of the mark per period, whatever the number of connections
+            // (each polling on its own would make twenty). Slowness can only make fewer.
+            var polls = host.Log.EventLog.MarkPolls;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await Task.Delay(TimeSpan.FromSeconds(1), cancel.Token);
+            var periods = clock.Elapsed / options.LivePollInterval;
+            Assert.InRange(host.Log.EventLog.MarkPolls - polls, 1, (long)periods + 2);
+
+            await host.AppendAsync("article-2", TestEvents.Numbered("article-2", 2));
+            var second = (await host.Log.AllAsync(after: first.Position)).Single();
+            foreach (var (_, lines) in streams) Assert.Equal(second.Position.ToString(), (await NextEventAsync(lines, cancel.Token)).Id);
+        }
+        finally
+        {
+            foreach (var (response, _) in streams) response.Dispose();
+        }
+    }
+
+    private static async Task<SseLines.Message> NextEventAsync(SseLines lines, CancellationToken ct)
+    {
+        while (true)
+        {
+            var message = await lines.NextAsync(ct) ?? throw new InvalidOperationException("the stream ended");
+            if (message.Data is not null) return message;
+        }
+    }
+
     private static async Task<List<SseLines.Message>> ReadLiveAsync(HttpClient http, string? lastEventId, int count, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "events/live");

@@ -24,9 +24,12 @@ public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource da
     }
 
     /// <summary>The high-water mark: the daemon has seen every event up to it committed (0 before the daemon first ran).</summary>
-    public async Task<long> HighWaterMarkAsync(CancellationToken ct = default)
+    public Task<long> HighWaterMarkAsync(CancellationToken ct = default) => HighWaterMarkAsync(dataSource, Schema, ct);
+
+    /// <summary>The high-water mark in the store of Marten schema <paramref name="schema"/>, for readers without a store.</summary>
+    public static async Task<long> HighWaterMarkAsync(NpgsqlDataSource dataSource, string schema, CancellationToken ct = default)
     {
-        await using var command = dataSource.CreateCommand($"select coalesce(max(last_seq_id), 0) from {Schema}.mt_event_progression where name = $1");
+        await using var command = dataSource.CreateCommand($"select coalesce(max(last_seq_id), 0) from {schema}.mt_event_progression where name = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = HighWaterMarkName });
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
