@@ -30,6 +30,23 @@ public sealed class QueuePageTests(TeamSite site) : IClassFixture<TeamSite>
     }
 
     [Fact]
+    public async Task A_queue_longer_than_its_page_says_it_shows_the_first_ones_only()
+    {
+        var queue = (await site.GetJsonAsync("/contradictions?status=open,reopened&sort=priority&limit=200")).AsArray();
+        Assert.True(queue.Count > 1, "the queue needs more than one contradiction");
+        await using var tab = await site.OpenAsync(apiKey: TeamSite.AliceKey);
+        // The page asks for one contradiction at a time: the server's own paging then says there are more.
+        await tab.Page.RouteAsync(url => new Uri(url).AbsolutePath == "/contradictions",
+            route => route.ContinueAsync(new() { Url = route.Request.Url.Replace("limit=200", "limit=1") }));
+        await tab.Page.GotoAsync("/#/queue");
+
+        await Expect(tab.Page.Locator("ol.queue > li > article")).ToHaveCountAsync(1);
+        await Expect(tab.Page.Locator("ol.queue article").First).ToHaveAttributeAsync("data-id", (string)queue[0]!["id"]!);
+        await Expect(tab.Page.Locator("p.count")).ToContainTextAsync("en tête de file (la file continue au-delà)");
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task A_reviewer_claims_sees_it_under_mine_and_releases_it_back_to_the_unassigned()
     {
         await using var tab = await site.OpenAsync("#/queue", apiKey: TeamSite.AliceKey);

@@ -58,8 +58,12 @@ export const api = {
     return getAll('/contradictions' + (query ? '?' + query : ''), signal);
   },
   contradiction: (id, signal) => get(`/contradictions/${seg(id)}`, signal),
-  /** The review queue: { sort: 'priority', status, assignee } as GET /contradictions takes them. */
-  queue: (query, signal) => get('/contradictions?' + new URLSearchParams(query), signal),
+  /** The review queue's first page: { sort: 'priority', status, assignee, limit } as GET /contradictions takes them; `more`
+   *  when the queue goes on past it (the team works from the top, so the rest is not read). */
+  queue: async (query, signal) => {
+    const page = await send('GET', '/contradictions?' + new URLSearchParams(query), undefined, signal);
+    return { items: page.body, more: page.next !== null };
+  },
   me: (signal) => send('GET', '/review/me', undefined, signal, true).then((r) => r.body),
   assign: (id) => send('POST', `/contradictions/${seg(id)}/assignment`, {}).then((r) => r.body),
   release: (id) => send('DELETE', `/contradictions/${seg(id)}/assignment`),

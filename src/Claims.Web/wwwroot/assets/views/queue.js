@@ -31,8 +31,10 @@ export async function render({ container, query, signal, announce }) {
     const request = { sort: 'priority', status: filter === 'reopened' ? 'reopened' : QUEUE, limit: '200' };
     if (filter === 'mine') request.assignee = me;
     if (filter === 'unassigned') request.assignee = 'none';
-    const list = await api.queue(request, signal);
-    count.textContent = plural(list.length, 'contradiction à revoir', 'contradictions à revoir');
+    const { items: list, more } = await api.queue(request, signal);
+    count.textContent = more
+      ? `${plural(list.length, 'contradiction à revoir', 'contradictions à revoir')} en tête de file (la file continue au-delà)`
+      : plural(list.length, 'contradiction à revoir', 'contradictions à revoir');
     replaceChildren(results, list.length
       ? h('ol', { class: 'queue' }, list.map((c) => h('li', null, item(c))))
       : h('p', { class: 'empty' }, 'Rien à revoir ici.'));
