@@ -146,7 +146,8 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
             ($"delete from {s}.contradiction_records where contradiction_id in (select id from {s}.contradictions where scope = any($1))", [scopes]),
             ($"update {s}.contradictions set current = false where scope = any($1)", [scopes]),
             ContradictionRows.Upsert(s, found),
-            (ContradictionRows.InsertRecords(s, "select * from unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[])"), [rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Side).ToArray(), rows.Select(r => r.Seq).ToArray(),
+            (ContradictionRows.InsertRecords(s, "select * from unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[])"),
+                [rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Side).ToArray(), rows.Select(r => r.Seq).ToArray(),
                 rows.Select(r => r.Key.ArticleKey).ToArray(), rows.Select(r => r.Key.RecordId).ToArray(), rows.Select(r => loaded[(r.Key.ArticleKey, r.Key.RecordId)].Ord).ToArray()]),
             ContradictionRows.DropUnreviewed(s, "scope = any($1)", [scopes]));
     }

@@ -171,6 +171,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
         {
             lock (_watch) _nextMark = null;
             next.SetException(e);
+            _ = next.Task.Exception; // observed here too: every waiter may have left before it came
         }
     }
 }
