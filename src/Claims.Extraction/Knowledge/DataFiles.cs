@@ -57,7 +57,8 @@ internal sealed record PhrasingFile(Dictionary<string, string> Templates, Dictio
 
 
 internal sealed record OpenClassFile(InstitutionData Institutions, DescriptiveData DescriptiveSources, MediaData Media, PersonDescriptionData PersonDescriptions, PlaceIntroducerData PlaceIntroducers);
-internal sealed record InstitutionData(List<string> Heads, List<string> Domains, List<string> HeadsActingForState, List<string> HeadsStandingForState, List<string> RegionWords, List<string>? NationalitySuffixes);
+internal sealed record InstitutionData(List<string> Heads, List<string> Domains, List<string> HeadsActingForState, List<string> HeadsStandingForState, List<string> RegionWords, List<string>? NationalitySuffixes,
+    List<string>? LeaderWords = null);
 internal sealed record DescriptiveData(List<string> Determiners, List<string> Heads, List<string> Qualifiers);
 internal sealed record MediaData(List<string> Heads, List<string> LinkWords);
 internal sealed record PersonDescriptionData(List<string> Titles);
@@ -66,4 +67,5 @@ internal sealed record PlaceIntroducerData(List<string> Prepositions, List<strin
 internal sealed record GrammarFile(List<string> Determiners, List<string> PhraseDeterminers, List<string> Prepositions, List<string> NotPrepositionBeforeDes,
     List<string> NotNamesAtStart, List<string> TitleModifiers, List<string> RelativeWords, List<string> NounMarkers, List<string> Negations,
     List<string> StrongNegations, List<string> IrrealisAfter, List<string> CampaignWords, List<string> DurationUnits, List<string> DeniedActInfinitives,
-    List<string> ParticipleAdverbs, List<string> Abbreviations, List<string> ElisionPrefixes, List<string>? LoyalForceNouns = null, List<string>? LoyalWords = null, List<string>? TimeWordsBeforeContent = null);
+    List<string> ParticipleAdverbs, List<string> Abbreviations, List<string> ElisionPrefixes, List<string>? LoyalForceNouns = null, List<string>? LoyalWords = null, List<string>? TimeWordsBeforeContent = null,
+    List<string>? NoneDeterminers = null, List<string>? AddresseeWords = null);

@@ -142,6 +142,13 @@ public sealed class KnowledgeBase
     public Lexicon PersonDescriptionTitles { get; }
     public Lexicon PlacePrepositions { get; }
     public Lexicon PlaceNouns { get; }
+    /// <summary>Words that name who leads an alliance ("sous commandement saoudien", "dirigée par Ryad"): they pick, among the
+    /// actors a generic noun such as "coalition" may mean, the one on the leader's side.</summary>
+    public HashSet<string> LeaderWords { get; }
+    /// <summary>The head words of the place nouns ("région" of "région de"): with a qualifier or two before its "de" ("la région
+    /// ukrainienne de Zaporiyia", "la banlieue sud de Beyrouth") or a nationality before the name ("la métropole israélienne
+    /// Tel-Aviv"), the head still introduces a place.</summary>
+    public HashSet<string> PlaceNounHeads { get; }
     public Dictionary<string, string> PlaceKinds { get; }
     public HashSet<string> NotPlaces { get; }
     public HashSet<string> Directions { get; }
@@ -295,6 +302,7 @@ public sealed class KnowledgeBase
         InstitutionsActingForState = Set(open_.Institutions.HeadsActingForState);
         InstitutionsStandingForState = Set(open_.Institutions.HeadsStandingForState);
         RegionWords = Set(open_.Institutions.RegionWords);
+        LeaderWords = Set(open_.Institutions.LeaderWords ?? []);
         NationalitySuffixes = (open_.Institutions.NationalitySuffixes ?? []).Select(Fold.Text).ToList();
         DescriptiveDeterminers = Set(open_.DescriptiveSources.Determiners.Select(d => d.TrimEnd('\'', '’')));
         DescriptiveHeads = new Lexicon(open_.DescriptiveSources.Heads);
@@ -304,6 +312,7 @@ public sealed class KnowledgeBase
         PersonDescriptionTitles = new Lexicon(open_.PersonDescriptions.Titles);
         PlacePrepositions = new Lexicon(open_.PlaceIntroducers.Prepositions);
         PlaceNouns = new Lexicon(open_.PlaceIntroducers.Nouns);
+        PlaceNounHeads = open_.PlaceIntroducers.Nouns.Select(n => Fold.Text(n).Split(' ', '\'')[0]).Where(h => h.Length > 3).ToHashSet(StringComparer.Ordinal);
         NotPlaces = Set(open_.PlaceIntroducers.NotPlaces);
         Directions = Set(open_.PlaceIntroducers.Directions);
         PlaceKinds = open_.PlaceIntroducers.PlaceKinds.ToDictionary(kv => Fold.Text(kv.Key), kv => kv.Value, StringComparer.Ordinal);

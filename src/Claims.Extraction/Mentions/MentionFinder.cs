@@ -79,7 +79,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
             // "régime" alone is an alias, but "les Russes" style demonyms and capital metonyms in places are handled below.
             if (IsLocative(tokens, i) && kb.CapitalMetonyms.Contains(nameLen == 1 ? t.Norm : string.Join(' ', Enumerable.Range(i, nameLen).Select(k => tokens[k].Norm))))
                 return null;
-            var m = new Mention(i, i + nameLen, MentionKind.Name) { Actor = named };
+            var m = new Mention(i, i + nameLen, MentionKind.Name) { Actor = LedBy(tokens, i + nameLen, end, named) ?? named };
             // A role title immediately followed by the person's name is one mention of that person.
             return m;
         }
@@ -743,6 +743,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (kb.PlaceNouns.Match(tokens, j, i, out var n) == i - j) { introduced = true; noun = n; }
             else if (kb.PlacePrepositions.Match(tokens, j, i) == i - j) introduced = true;
         }
+        // "la région ukrainienne de Zaporiyia", "la banlieue sud de Beyrouth", "la métropole israélienne Tel-Aviv": a place noun's
+        // head with one or two lower-case qualifiers before its "de" (or a nationality before the name itself).
+        if (!introduced) introduced = QualifiedPlaceNoun(tokens, i, out noun);
         // "a visé Tovuz", "ont bombardé Kherson": the object of a strike verb.
         if (!introduced && i > 0 && kb.StrikeVerbs.Match(tokens, i - 1, i, out _) == 1) introduced = true;
         if (!introduced) return null;
@@ -752,6 +755,46 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var name = doc.Slice(i, run);
         var kind = noun is not null && kb.PlaceKinds.TryGetValue(noun.Split(' ')[0], out var k) ? k : "town";
         return new PlaceEntry("lieu-" + Fold.Slug(name), name, kind, null, null);
+    }
+
+    /// <summary>"la coalition internationale sous commandement saoudien", "la coalition … dirigée par l'Arabie saoudite": when the
+    /// actor is one of several a generic noun may mean, a leader named just after it picks the one on that leader's side.</summary>
+    private ActorEntry? LedBy(IReadOnlyList<Token> tokens, int after, int end, ActorEntry named)
+    {
+        foreach (var noun in named.GenericNouns)
+        {
+            if (!kb.GenericNouns.TryGetValue(noun, out var candidates) || candidates.Count < 2) continue;
+            for (var k = after; k < Math.Min(end, after + 4); k++)
+            {
+                if (tokens[k].Norm is "," or ";" or "." or "qui" or "et") return null;
+                if (!kb.LeaderWords.Contains(tokens[k].Norm)) continue;
+                for (var j = k + 1; j < Math.Min(end, k + 5); j++)
+                {
+                    var leader = kb.Nationalities.GetValueOrDefault(tokens[j].Norm)
+                        ?? (kb.ActorNames.Match(tokens, j, end, out var a) > 0 && a.Kind == "state" ? a : null);
+                    if (leader is null) continue;
+                    var side = leader.Side ?? leader.Id;
+                    return candidates.FirstOrDefault(c => c.Side == side && c.Id != named.Id) is { } led && named.Side != side ? led : null;
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private bool QualifiedPlaceNoun(IReadOnlyList<Token> tokens, int i, out string? noun)
+    {
+        noun = null;
+        var de = i > 0 && tokens[i - 1].Norm is "de" or "d";
+        var last = de ? i - 2 : i - 1;
+        for (var j = last; j >= Math.Max(0, last - 1); j--)
+        {
+            var w = tokens[j];
+            if (!w.IsWord || w.Cap || w.Kind == TokenKind.Number || Prepositions.Contains(w.Norm) || Determiners.Contains(w.Norm)) return false;
+            if (!de && !kb.Nationalities.ContainsKey(w.Norm)) return false;
+            if (j > 0 && kb.PlaceNounHeads.Contains(tokens[j - 1].Norm)) { noun = tokens[j - 1].Norm; return true; }
+        }
+        return false;
     }
 
     private Mention? OrganisationWithAcronymAt(Document doc, int i, int end)

@@ -24,17 +24,36 @@ public sealed class StatementDraft
     public bool DeniesOwnActionShape(List<Token> t)
     {
         // "ont annoncé, vendredi soir, avoir mené un raid": time words and commas before the infinitive.
-        var k = ContentStart;
+        var k = AfterAddressee(t, ContentStart);
         while (k < t.Count && k < ContentStart + 5 && (t[k].Norm == "," || Grammar.TimeWordsBeforeContent.Contains(t[k].Norm))) k++;
         return k < t.Count && (t[k].Norm is "avoir" || t[k].Norm is "d" && k + 1 < t.Count && t[k + 1].Norm is "avoir");
     }
 
     /// <summary>"a démenti avoir bombardé…": the speaker denies its own action (an infinitive after a denial verb).</summary>
-    public bool DeniesOwnAction(List<Token> t) =>
-        Cue.Verb is { Dispute: true } && ContentStart < t.Count && (t[ContentStart].Norm is "avoir" or "etre"
-            || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir" or "etre"
+    public bool DeniesOwnAction(List<Token> t)
+    {
+        if (Cue.Verb is not { Dispute: true }) return false;
+        var k = AfterAddressee(t, ContentStart);
+        return k < t.Count && (t[k].Norm is "avoir" or "etre"
+            || t[k].Norm is "d" && k + 1 < t.Count && t[k + 1].Norm is "avoir" or "etre"
             // "a démenti viser des civils": a present infinitive of striking.
-            || Grammar.DeniedActInfinitives.Contains(t[ContentStart].Norm));
+            || Grammar.DeniedActInfinitives.Contains(t[k].Norm));
+    }
+
+    /// <summary>"a démenti auprès de la Turquie avoir été impliquée…": the addressee stands between the verb and the infinitive
+    /// it denies; where the infinitive starts (or <paramref name="k"/> when there is no addressee or no infinitive after it).</summary>
+    public static int AfterAddressee(List<Token> t, int k)
+    {
+        if (k >= t.Count || !Grammar.AddresseeWords.Contains(t[k].Norm)) return k;
+        // A short noun phrase ("de la Turquie", "des autorités turques") and the infinitive after it.
+        for (var j = k + 1; j < Math.Min(t.Count, k + 8); j++)
+        {
+            if (t[j].Norm is "," or ";" or "." or "que" or "qu") return k;
+            if (t[j].Norm is "avoir" or "etre" || Grammar.DeniedActInfinitives.Contains(t[j].Norm)
+                || t[j].Norm is "d" && j + 1 < t.Count && t[j + 1].Norm is "avoir" or "etre") return j;
+        }
+        return k;
+    }
 }
 
 /// <summary>Finds who said what: reporting verbs (speaker before or after, "a-t-il ajouté"), "selon / d'après / pour X",

@@ -206,6 +206,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     private bool Negated(int i, Sentence s)
     {
+        // "n’avoir mené aucun raid aérien": the determiner denies the strike however far its "ne" stands (one qualifier between).
+        for (var k = i - 1; k >= Math.Max(s.First, i - 2); k--)
+        {
+            if (Grammar.NoneDeterminers.Contains(_t[k].Norm)) return true;
+            if (!_t[k].IsWord || Grammar.Determiners.Contains(_t[k].Norm) || _t[k].Norm is "de" or "d" or "des" or "du") break;
+        }
         var neg = false;
         for (var k = Math.Max(s.First, i - 3); k < i; k++) if (_t[k].Norm is "ne" or "n") neg = true;
         if (neg)
@@ -400,6 +406,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             for (var k = trig + 1; k < Math.Min(s.End, trig + 12); k++)
                 if (_t[k].Norm == "par" && ctx.MentionAt.ElementAtOrDefault(k + 1) is { Actor: { } a1 } || _t[k].Norm == "par" && k + 2 < s.End && ctx.MentionAt[k + 2] is { Actor: { } } && _t[k + 1].Norm is "les" or "la" or "l" or "le" or "des")
                 {
+                    // "des tentes occupées par des Palestiniens": the agent of another verb's participle is not the striker.
+                    if (k - 1 > trig && OtherParticiple(k - 1)) break;
                     var agent = ctx.MentionAt[k + 1]?.Actor ?? ctx.MentionAt[k + 2]!.Actor!;
                     if (Striker(agent) is { } st1) return st1;
                 }
@@ -463,6 +471,21 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
         return story;
     }
+
+    /// <summary>A past participle of a verb that is neither striking, carrying out, hitting, claiming nor attributing ("occupées",
+    /// "soutenue", "commis"): its "par" names its own agent. Read from the unfolded word's ending, as participles are open-class.</summary>
+    private bool OtherParticiple(int k)
+    {
+        var n = _t[k].Norm;
+        if (!_t[k].IsWord || n.Length < 4 || _kb.SupportVerbs.Contains(n) || _kb.ImpactWords.Contains(n) || _kb.ClaimOwnStrikeVerbs.Contains(n)
+            || _kb.AttributionVerbs.Contains(n) || _kb.PresentingWords.Contains(n) || _kb.StrikeVerbs.Match(_t, k, k + 1, out _) > 0 || _kb.StrikeNouns.Match(_t, k, k + 1) > 0) return false;
+        var w = ctx.Doc.Text.AsSpan(_t[k].Start, _t[k].End - _t[k].Start);
+        foreach (var ending in ParticipleEndings)
+            if (w.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] ParticipleEndings = ["é", "ée", "és", "ées", "us", "ue", "ues", "is", "ise", "ises", "it", "ite", "its", "ites"];
 
     // "plus de 600 militaires ukrainiens avaient été tués dans une attaque", "des civils syriens blessés par des frappes": the
     // subject of a passive kill or impact word before the strike word is its victim, not its striker.
