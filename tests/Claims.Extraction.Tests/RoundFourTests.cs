@@ -60,4 +60,33 @@ public sealed class RoundFourTests
         Assert.Equal(2, a.Strikes.Count);
         Assert.All(a.Strikes, k => Assert.Equal("coalition-saoudienne", k.Perpetrator.Id));
     }
+
+    [Fact]
+    public void An_attack_noun_reports_a_strike_among_air_war_words_and_names_its_striker_in_its_own_sentence()
+    {
+        var a = Extract("L'Iran multiplie ses attaques contre la province de Bassora. Des missiles balistiques ont encore été tirés dans la nuit.");
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Id == "iran" && k.Locations.Any(p => p.Name.Contains("Bassora")));
+        // Without air-war words around it, an attack may be a ground assault.
+        Assert.Empty(Extract("L'Iran multiplie ses attaques contre la province de Bassora.").Strikes);
+        // "des attaques contre des bases abritant des troupes américaines": no striker named in the sentence, none borrowed.
+        var b = Extract("Les États-Unis ont frappé Jurf al-Sakhr, selon le Pentagone. Depuis octobre, les tensions montent avec des attaques répétées contre des bases abritant des troupes américaines.");
+        Assert.DoesNotContain(b.Strikes, k => k.Text.Contains("attaques répétées"));
+    }
+
+    [Fact]
+    public void A_bare_head_continues_the_listed_institution_named_with_it()
+    {
+        var a = Extract("L'armée israélienne a frappé Beyrouth dans la nuit. L'armée a affirmé avoir frappé des cibles du Hezbollah à Tyr.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("armee-israelienne", s.Speaker.Id);
+        // After a strike verb "des" opens the object: the group in it is hit, not striking.
+        Assert.All(a.Strikes, k => Assert.Equal("israel", k.Perpetrator.Id));
+    }
+
+    [Fact]
+    public void A_strike_conduite_par_an_army_is_that_armys()
+    {
+        var a = Extract("Selon l'ONU, une frappe aérienne conduite par l'armée française près de Gao a tué six civils.");
+        Assert.Equal("france", Assert.Single(a.Strikes).Perpetrator.Id);
+    }
 }

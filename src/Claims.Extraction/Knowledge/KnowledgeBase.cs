@@ -95,6 +95,9 @@ public sealed class KnowledgeBase
     public IReadOnlyList<string> DateLines { get; }
 
     public Lexicon StrikeNouns { get; }
+    /// <summary>Nouns that report strikes only among words of air or missile warfare in the same sentence or the one on either
+    /// side ("ses attaques contre la région d'Odessa" beside "des missiles Kalibr"): alone they may be a ground assault.</summary>
+    public Lexicon ContextualStrikeNouns { get; }
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
     /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
     public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
@@ -268,6 +271,7 @@ public sealed class KnowledgeBase
         DateLines = boiler.DateLines.Select(Fold.Text).ToList();
 
         StrikeNouns = new Lexicon(strikes.TriggerNouns);
+        ContextualStrikeNouns = new Lexicon(strikes.ContextualNouns ?? []);
         foreach (var v in strikes.TriggerVerbs)
         {
             if (!v.Lemma.Contains(' ')) StrikeInfinitives.Add(Fold.Text(v.Lemma));

@@ -47,6 +47,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
                     actors.Add(m);
                     // A communiqué is an institution's or a medium's (a state speaks through them).
                     if (m.Actor is { Kind: "institution" or "media" } organisation) _open.LastOrganisation = organisation;
+                    // "L'armée israélienne a frappé… L'armée a affirmé…": a listed institution named by its head noun is what a
+                    // later bare head continues, as an open-class one is.
+                    if (m.Kind == MentionKind.Name && m.Actor is { Kind: "institution" } listed && m.Head is null
+                        && kb.InstitutionHeads.Match(tokens, m.Start, m.End, out var listedHead) > 0) _open.ByHead[listedHead] = listed;
                     for (var c = m.Start; c < m.End; c++)
                         if (kb.CapitalMetonyms.Contains(tokens[c].Norm) && kb.Places.Match(tokens, c, m.End, out var capitalPlace) > 0) _open.LastCapital = capitalPlace;
                     i = m.End;

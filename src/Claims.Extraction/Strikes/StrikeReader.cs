@@ -61,7 +61,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             var s = sentences[si];
             if (s.Heading) continue;
             var excluded = ExcludedRanges(si);
-            var triggers = Triggers(s, excluded);
+            var triggers = Triggers(si, s, excluded);
             if (triggers.Count == 0) continue;
             var draft = Build(si, s, triggers, excluded, drafts);
             if (draft is null)
@@ -154,13 +154,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return false;
     }
 
-    private List<int> Triggers(Sentence s, List<(int, int)> excluded)
+    private List<int> Triggers(int si, Sentence s, List<(int, int)> excluded)
     {
         var found = new List<int>();
         for (var i = s.First; i < s.End; i++)
         {
             if (In(excluded, i)) continue;
             var len = _kb.StrikeNouns.Match(_t, i, s.End);
+            // "La Russie multiplie ses attaques contre la région d'Odessa" beside missiles: "attaque" among air-war words.
+            // A verb right before makes it the participle ("ont été attaqués", folded like the noun "attaques").
+            if (len == 0 && _kb.ContextualStrikeNouns.Match(_t, i, s.End) is var cl && cl > 0 && !(i > s.First && (_kb.Auxiliaries.Contains(_t[i - 1].Norm) || _t[i - 1].Norm == "ete"))
+                && AirWarContext(si, i, i + cl)) len = cl;
             var verb = false;
             if (len == 0 && _t[i].Norm is "pris" or "prend" or "prennent" or "prenaient" && Enumerable.Range(i + 1, 3).Any(k => k + 1 < s.End && _t[k].Norm == "pour" && _t[k + 1].Norm == "cible"))
             {
@@ -254,6 +258,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
         if (perpetrator is null) return null;
+        // "des attaques répétées contre des bases abritant des troupes américaines": an attack noun alone names its striker in its
+        // own sentence; the striker of the story told around it may be the one attacked.
+        if (triggers.TrueForAll(t => _kb.StrikeNouns.Match(_t, t, s.End) == 0 && _kb.ContextualStrikeNouns.Match(_t, t, s.End) > 0) && !NamedIn(s, first, perpetrator)) return null;
         // "Les Houthis ont revendiqué une attaque de drone…": the striker reports its own strike.
         if (claimedBySubject) reporter = perpetrator;
 
@@ -413,7 +420,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 }
             // "bombardements aériens et à l'artillerie quasi quotidiens du régime et de son allié russe": the striker in the
             // strike word's complement (a group said to be hit is a target, not a striker).
-            for (var k = trig + 1; k < Math.Min(s.End, trig + 9); k++)
+            // After a strike verb "des" opens its object ("avoir frappé des cibles du Hezbollah"), not a complement.
+            for (var k = trig + 1; k < Math.Min(s.End, trig + 9) && _kb.StrikeNouns.Match(_t, trig, s.End) > 0; k++)
             {
                 if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans") break;
                 if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
@@ -711,6 +719,35 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private bool AerialAgentNear(int i, Sentence s)
     {
         for (var k = Math.Max(s.First, i - 8); k < Math.Min(s.End, i + 4); k++) if (_kb.AerialAgents.Contains(_t[k].Norm)) return true;
+        return false;
+    }
+
+    /// <summary>The striker is named before the strike word, or as its complement or agent just after it ("les attaques de
+    /// l'armée", "attaques menées par"), not in what it hits ("contre des bases abritant des troupes américaines").</summary>
+    private bool NamedIn(Sentence s, int trigger, ActorEntry striker)
+    {
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+            if (m.Actor is { } a && Striker(a)?.Id == striker.Id
+                && (m.Start < trigger || m.Start <= trigger + 4 && m.Prep is "de" or "d" or "du" or "des" or "par")) return true;
+        return false;
+    }
+
+    /// <summary>Words of air or missile warfare (aircraft, drones, missiles, weapons, strike words) in the sentence, other than
+    /// [from, to), or in the sentence before or after it in the same paragraph.</summary>
+    private bool AirWarContext(int si, int from, int to)
+    {
+        var sentences = ctx.Doc.Sentences;
+        for (var j = Math.Max(0, si - 1); j <= Math.Min(sentences.Count - 1, si + 1); j++)
+        {
+            var s = sentences[j];
+            if (s.Block != sentences[si].Block) continue;
+            for (var k = s.First; k < s.End; k++)
+            {
+                if (k >= from && k < to) continue;
+                if (_kb.AerialAgents.Contains(_t[k].Norm) || _kb.Weapons.Match(_t, k, s.End) > 0 || _kb.StrikeNouns.Match(_t, k, s.End) > 0
+                    || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0 && !_kb.StrikeVerbsNeedingAux.Contains(_t[k].Norm)) return true;
+            }
+        }
         return false;
     }
 
