@@ -89,4 +89,32 @@ public sealed class RoundFourTests
         var a = Extract("Selon l'ONU, une frappe aérienne conduite par l'armée française près de Gao a tué six civils.");
         Assert.Equal("france", Assert.Single(a.Strikes).Perpetrator.Id);
     }
+
+    [Fact]
+    public void Words_followed_by_contrairement_a_ce_qu_affirme_X_dispute_X()
+    {
+        var a = Extract("« Le dispensaire n'était pas un hôpital », a précisé le porte-parole Amir Kaddour, contrairement à ce qu'affirme l'Observatoire syrien des droits de l'Homme.");
+        var d = Assert.Single(a.Disputes);
+        Assert.Equal("Amir Kaddour", d.Disputant.Name);
+        Assert.Equal("osdh", d.DisputedParty?.Id);
+    }
+
+    [Fact]
+    public void Demanding_an_inquiry_from_a_strikers_authorities_contests_their_account()
+    {
+        var a = Extract("Le Qatar exige des autorités turques « une enquête indépendante » sur la frappe de Kobané.");
+        var d = Assert.Single(a.Disputes);
+        Assert.Equal("qatar", d.Disputant.Id);
+        Assert.Equal("turquie", d.DisputedParty?.Id);
+    }
+
+    [Fact]
+    public void A_source_of_an_organisation_speaks_for_it_and_disputes_the_claim_it_answers_not_its_own_camp()
+    {
+        var a = Extract("L'armée turque a annoncé avoir tué trente combattants du PKK. Une source du PKK a déclaré que ces allégations étaient fausses.");
+        var d = Assert.Single(a.Disputes);
+        Assert.Contains("PKK", d.Disputant.Name);
+        Assert.NotNull(d.DisputedParty);
+        Assert.True(d.DisputedParty!.Id == "turquie" || d.DisputedParty.Name.Contains("turque"), d.DisputedParty.Name);
+    }
 }

@@ -130,9 +130,26 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             }
             foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, span, basis ?? Dispute.ClaimContested));
         }
+        var draftsBySentence = drafts.ToLookup(x => x.Sentence);
+        // "« La zone n'est pas une zone humanitaire », contrairement à ce qu'affirme le Croissant-Rouge": the words just reported
+        // contradict the source named after the cue.
+        foreach (var group in draftsBySentence)
+        {
+            var s = ctx.Doc.Sentences[group.Key];
+            for (var k = s.First; k < s.End; k++)
+            {
+                var len = kb.ContrarySources.Match(_t, k, s.End);
+                if (len == 0) continue;
+                var said = group.Where(x => !x.Cue.Derived && !x.PointsBack && x.ContentStart < k).MaxBy(x => x.ContentStart);
+                var contradicted = ctx.MentionsIn(k + len, s.End).FirstOrDefault(m => m.Actor is not null && m.Start < k + len + 4)?.Actor;
+                if (said is null || contradicted is null || contradicted.Id == said.Speaker.Id || SameCamp(contradicted, said.Speaker)) continue;
+                var span = Trim(new Span(_t[said.ContentStart].Start, _t[s.End - 1].End));
+                found.Add((said.Speaker, contradicted, said.Text, span, Dispute.ClaimContested));
+                k += len - 1;
+            }
+        }
         // "HRW a accusé l'armée d'avoir tué 60 civils dans des frappes présentées par le gouvernement comme ayant ciblé des
         // combattants": words telling the strikes otherwise than the presenter's account dispute it.
-        var draftsBySentence = drafts.ToLookup(x => x.Sentence);
         foreach (var k in stances.StrikeDrafts.Where(k => k.Presented && k.ReportedBy is not null))
             foreach (var d in draftsBySentence[k.FirstSentence].Where(x => !x.Cue.Derived && x.Speaker.Id != k.ReportedBy!.Id && !SameVoice(x.Speaker, k.ReportedBy!)))
             {

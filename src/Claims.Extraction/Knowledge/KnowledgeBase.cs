@@ -71,6 +71,8 @@ public sealed class KnowledgeBase
     public HashSet<string> FallWords { get; }
     public HashSet<string> ClaimOwnStrikeVerbs { get; }
     public Lexicon InquiryNouns { get; }
+    /// <summary>"contrairement à ce qu'affirme X": the source named after these words is contradicted by the words before.</summary>
+    public Lexicon ContrarySources { get; }
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
     public Lexicon IssuedDocuments { get; }
@@ -243,6 +245,7 @@ public sealed class KnowledgeBase
         RejectedExcuses = new Lexicon(disputes.RejectedExcuses ?? []);
         AbsenceWords = Set(disputes.AbsenceWords ?? []);
         InquiryNouns = new Lexicon(disputes.InquiryNouns ?? []);
+        ContrarySources = new Lexicon(disputes.ContrarySources ?? []);
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);

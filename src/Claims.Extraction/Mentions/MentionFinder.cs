@@ -223,9 +223,18 @@ public sealed class MentionFinder(KnowledgeBase kb)
             qualified = true;
             k += 1 + pl;
         }
+        // "une source du Hezbollah", "des responsables de l'armée": a named owner gives the source its camp and its name.
+        ActorEntry? owner = null;
+        if (k + 1 < end && tokens[k].Norm is "du" or "de" or "des" or "d")
+        {
+            var j = k + 1;
+            if (j < end && tokens[j].Norm is "la" or "l" or "le" or "les") j++;
+            if (kb.ActorNames.Match(tokens, j, end, out var owned) is var ol && ol > 0 && owned.Kind is not "person") { owner = owned; k = j + ol; qualified = true; }
+        }
         if (!qualified) return null;
         var name = doc.Slice(i, k);
-        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", nation?.Id, null, null, []);
+        // A source of an organisation speaks for it (its denials are that organisation's voice, not a claim it answers).
+        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", owner?.Side ?? owner?.Id ?? nation?.Id, owner?.ActsFor ?? owner?.Id, null, []);
         return new Mention(i, k, MentionKind.Anonymous) { Actor = entry, Head = t.Norm.TrimEnd('s') };
     }
 

@@ -733,6 +733,8 @@ public sealed class StatementReader(ArticleContext ctx)
 
     private StatementDraft? Draft(Cue cue, ActorEntry speaker, int si)
     {
+        // "contrairement à ce qu'affirme le Croissant-Rouge": the verb names whose account is contradicted; it reports no words.
+        if (cue.Verb is { Dispute: false } && ContradictedSourceVerb(cue.VerbStart)) return null;
         var (a, b) = Trim(cue.ContentStart, cue.ContentEnd);
         if (b - a < 2) return null;
         var mode = Statement.Indirect;
@@ -752,6 +754,15 @@ public sealed class StatementReader(ArticleContext ctx)
             Speaker = speaker, ContentStart = a, ContentEnd = b, Text = ctx.Doc.Text[span.Start..span.End], Mode = mode, Span = span,
             Cue = cue, Sentence = si, LastSentence = si,
         };
+    }
+
+    private bool ContradictedSourceVerb(int verb)
+    {
+        var k = verb;
+        if (k > 0 && _kb.Auxiliaries.Contains(_t[k - 1].Norm)) k--;
+        for (var j = Math.Max(0, k - 6); j < k; j++)
+            if (_kb.ContrarySources.Match(_t, j, k) == k - j) return true;
+        return false;
     }
 
     private StatementDraft? PointingBack(Cue cue, ActorEntry speaker, int si)
