@@ -1,3 +1,4 @@
+using Claims.Extraction.Contradictions;
 using static Claims.Extraction.Tests.TestSupport;
 
 namespace Claims.Extraction.Tests;
@@ -116,5 +117,15 @@ public sealed class RoundFourTests
         Assert.Contains("PKK", d.Disputant.Name);
         Assert.NotNull(d.DisputedParty);
         Assert.True(d.DisputedParty!.Id == "turquie" || d.DisputedParty.Name.Contains("turque"), d.DisputedParty.Name);
+    }
+
+    [Fact]
+    public void A_disputed_claim_told_again_by_its_owner_later_in_the_article_is_on_the_claim_side()
+    {
+        var a = Extract("Le PKK a nié les affirmations de l'armée turque selon lesquelles trente de ses commandants auraient été tués dans le nord de l'Irak. "
+            + "Ankara dénonce de nouvelles attaques. L'armée turque avait annoncé avoir tué trente commandants du PKK dans le nord de l'Irak.");
+        var c = Assert.Single(ContradictionFinder.Find([a]));
+        var later = Assert.Single(a.Statements, s => s.Text.StartsWith("avoir tué trente commandants", StringComparison.Ordinal));
+        Assert.Contains(c.Sides, side => side.Records.Any(r => r.RecordId == later.Id));
     }
 }

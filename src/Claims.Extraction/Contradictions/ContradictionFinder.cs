@@ -228,6 +228,13 @@ public static class ContradictionFinder
                 var claims = statements.Where(s => s.ArticleKey == article && s.Record is Statement st && parties.Contains(st.Speaker.Id)
                     && (st.Span.End <= first.Span.Start && first.Span.Start - st.Span.End < 400 || after && st.Span.Start >= first.Span.End && st.Span.Start - first.Span.End < 400)
                     && !used.Contains(s.Key)).ToList();
+                // The same claim told again by the same party further on ("avoir tué la moitié des commandants", after "les
+                // affirmations de l'armée selon lesquelles la moitié de ses commandants auraient été tués"): it shares most of
+                // the disputed claim's words.
+                var claimed = Words(first.Claim);
+                if (claimed.Count >= 2)
+                    claims.AddRange(statements.Where(s => s.ArticleKey == article && s.Record is Statement st && parties.Contains(st.Speaker.Id) && !claims.Contains(s)
+                        && !used.Contains(s.Key) && Words(st.Text) is var w && w.Count(claimed.Contains) * 2 >= Math.Min(claimed.Count, w.Count) && w.Count(claimed.Contains) >= 2));
                 claimSide.AddRange(claims);
                 claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.ReportedBy is { } r && parties.Contains(r.Id)
                     && claims.Any(c => ((Statement)c.Record).Span.Overlaps(ks.Span)) && !used.Contains(k.Key)));

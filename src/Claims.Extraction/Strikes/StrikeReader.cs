@@ -480,6 +480,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return story;
     }
 
+    /// <summary>"des tentes occupées par des Palestiniens": the mention is the agent of another verb's participle.</summary>
+    private bool AgentOfOtherParticiple(Mention m, int first)
+    {
+        var p = m.Start - 1;
+        if (p > first && _t[p].Norm is "les" or "la" or "l" or "le" or "des") p--;
+        return p > first && _t[p].Norm == "par" && OtherParticiple(p - 1);
+    }
+
     /// <summary>A past participle of a verb that is neither striking, carrying out, hitting, claiming nor attributing ("occupées",
     /// "soutenue", "commis"): its "par" names its own agent. Read from the unfolded word's ending, as participles are open-class.</summary>
     private bool OtherParticiple(int k)
@@ -575,7 +583,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private ActorEntry? NamedStriker(Sentence s)
     {
         foreach (var m in ctx.MentionsIn(s.First, s.End))
-            if (m.Actor is { } a && (m.Prep == "par" || m.Kind == MentionKind.Adjectival || a.ActsFor is not null && a.Kind != "person") && Striker(a) is { } st) return st;
+            if (m.Actor is { } a && (m.Prep == "par" && !AgentOfOtherParticiple(m, s.First) || m.Kind == MentionKind.Adjectival || a.ActsFor is not null && a.Kind != "person") && Striker(a) is { } st) return st;
         return null;
     }
 
