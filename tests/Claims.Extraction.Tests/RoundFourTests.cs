@@ -128,4 +128,22 @@ public sealed class RoundFourTests
         var later = Assert.Single(a.Statements, s => s.Text.StartsWith("avoir tué trente commandants", StringComparison.Ordinal));
         Assert.Contains(c.Sides, side => side.Records.Any(r => r.RecordId == later.Id));
     }
+
+    [Fact]
+    public void A_group_in_the_object_of_a_strike_participle_is_hit_not_striking()
+    {
+        var a = Extract("L'armée turque a affirmé avoir frappé les positions du PKK près de Zakho.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("turquie", k.Perpetrator.Id);
+        // The complement of a strike noun still names its striker.
+        Assert.Equal("turquie", Assert.Single(Extract("Les frappes aériennes quotidiennes de la Turquie ont touché la ville de Zakho.").Strikes).Perpetrator.Id);
+    }
+
+    [Fact]
+    public void A_headline_retold_by_the_leads_first_sentence_is_one_report()
+    {
+        var a = Extract("L'armée turque affirme avoir frappé des dépôts du PKK.\n\nL'armée turque a affirmé avoir frappé des dépôts du PKK près de Zakho dans la nuit de vendredi.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Contains(k.Locations, p => p.Name == "Zakho");
+    }
 }

@@ -421,9 +421,10 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // "bombardements aériens et à l'artillerie quasi quotidiens du régime et de son allié russe": the striker in the
             // strike word's complement (a group said to be hit is a target, not a striker).
             // After a strike verb "des" opens its object ("avoir frappé des cibles du Hezbollah"), not a complement.
-            for (var k = trig + 1; k < Math.Min(s.End, trig + 9) && _kb.StrikeNouns.Match(_t, trig, s.End) > 0; k++)
+            for (var k = trig + 1; k < Math.Min(s.End, trig + 9) && _kb.StrikeNouns.Match(_t, trig, s.End) > 0 && !Participle(trig); k++)
             {
-                if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans") break;
+                // A determiner opens another noun phrase (the object: "frappé les armes du Hezbollah"), not the complement.
+                if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans" || Grammar.Determiners.Contains(_t[k].Norm)) break;
                 if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
                 var j = k + 1;
                 if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur") j++;
@@ -499,6 +500,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var ending in ParticipleEndings)
             if (w.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
+    }
+
+    /// <summary>"frappé", "bombardées": the unfolded word is a participle (folded, "frappe" is also the noun).</summary>
+    private bool Participle(int k)
+    {
+        var w = ctx.Doc.Text.AsSpan(_t[k].Start, _t[k].End - _t[k].Start);
+        return w.EndsWith("é", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ée", StringComparison.OrdinalIgnoreCase)
+            || w.EndsWith("és", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ées", StringComparison.OrdinalIgnoreCase);
     }
 
     private static readonly string[] ParticipleEndings = ["é", "ée", "és", "ées", "us", "ue", "ues", "is", "ise", "ises", "it", "ite", "its", "ites"];
@@ -857,8 +866,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return triggers.Any(t => _kb.HabitualForms.Contains(_t[t].Norm)) && !DateReader.Find(_t, s.First, s.End, _kb).Any();
     }
 
+    // A headline (the first line, one sentence) retold by the lead's first sentence is the same report too.
     private static bool CanMerge(StrikeDraft a, StrikeDraft b, int si) =>
-        a.Block == b.Block && a.LastSentence == si - 1 && a.Perpetrator.Id == b.Perpetrator.Id && a.Scope == b.Scope
+        (a.Block == b.Block || a.FirstSentence == 0 && si == 1 && b.Block == a.Block + 1) && a.LastSentence == si - 1 && a.Perpetrator.Id == b.Perpetrator.Id && a.Scope == b.Scope
         && (b.ReportedBy is null || a.ReportedBy?.Id == b.ReportedBy.Id)
         && (a.Weekday is null || b.Weekday is null || a.Weekday == b.Weekday)
         && !b.Counts.Any(kv => a.Counts.TryGetValue(kv.Key, out var v) && v != kv.Value);
