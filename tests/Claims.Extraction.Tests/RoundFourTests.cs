@@ -146,4 +146,33 @@ public sealed class RoundFourTests
         var k = Assert.Single(a.Strikes);
         Assert.Contains(k.Locations, p => p.Name == "Zakho");
     }
+
+    private const string Claim = "L'OSDH a affirmé que des raids turcs avaient tué 12 civils à Afrine. ";
+
+    [Theory]
+    [InlineData("Ankara a contredit cette version.")]
+    [InlineData("Le ministère turc de la Défense a remis en cause ce bilan.")]
+    [InlineData("Ankara a infirmé ces informations.")]
+    public void Contradicting_questioning_or_invalidating_a_claim_disputes_it(string reply)
+    {
+        var d = Assert.Single(Extract(Claim + reply).Disputes);
+        Assert.Equal("osdh", d.DisputedParty?.Id);
+    }
+
+    [Fact]
+    public void A_quoted_c_est_faux_answering_a_claim_disputes_it_and_repondre_reports_a_quotation_before_it()
+    {
+        var a = Extract(Claim + "« C'est totalement faux », a répondu le porte-parole de la présidence turque, Ibrahim Kalin, lors d'un point de presse.");
+        Assert.Contains(a.Statements, x => x.Speaker.Name == "Ibrahim Kalin");
+        Assert.Equal("osdh", Assert.Single(a.Disputes).DisputedParty?.Id);
+        // "ont répondu par des frappes" reports no words.
+        Assert.DoesNotContain(Extract("Les États-Unis ont répondu par des frappes aériennes sur Jurf al-Sakhr, selon le Pentagone.").Statements, x => x.Speaker.Id == "etats-unis");
+    }
+
+    [Fact]
+    public void Aucun_civil_n_a_ete_tue_answers_a_claim_of_civilians_killed_but_a_missile_that_did_not_reach_its_target_does_not()
+    {
+        Assert.Single(Extract(Claim + "Le ministère turc de la Défense a affirmé qu'aucun civil n'avait été tué.").Disputes);
+        Assert.Empty(Extract("Des missiles ont visé Kiev, selon le maire Vitali Klitschko. « Aucune cible aérienne n'a atteint la capitale », a écrit dimanche Serhiy Popko, chef de l'administration militaire.").Disputes);
+    }
 }

@@ -285,8 +285,22 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         {
             // "son aviation n'avait mené aucune opération", "aucune frappe n'a eu lieu": no action at all.
             if (_t[k].Norm is "aucune" or "aucun" && (ctx.Kb.DeniedActions.Contains(_t[k + 1].Norm) || k + 2 < end && _t[k + 1].IsWord && ctx.Kb.DeniedActions.Contains(_t[k + 2].Norm))) return true;
-            if (_t[k].Norm is "aucune" or "aucun" && (k + 3 < end && (ctx.Kb.DeniedHits.Contains(_t[k + 2].Norm) || ctx.Kb.DeniedHits.Contains(_t[k + 3].Norm)) || k > d.ContentStart && _t[k - 1].IsQuote)) return true;
+            if (_t[k].Norm is "aucune" or "aucun" && (NegatedHitAfter(k, end) || k > d.ContentStart && _t[k - 1].IsQuote)) return true;
             if (_t[k].Norm == "pas" && k > d.ContentStart && _t[k - 1].IsQuote) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"aucune cible militaire n'avait été touchée", "aucun civil n'a été tué": a hit denied a few words after "aucun"
+    /// (its noun, the negation and the auxiliaries between), within the clause.</summary>
+    private bool NegatedHitAfter(int k, int end)
+    {
+        for (var h = k + 2; h < Math.Min(end, k + 7); h++)
+        {
+            if (_t[h].Norm is "," or ";" or "." or "mais") return false;
+            // Further than the original two words, only a passive hit ("n'a été tué"): in "aucune cible aérienne n'a atteint la
+            // capitale" the noun is what strikes, not what is hit.
+            if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) && (h <= k + 3 || _t[h - 1].Norm == "ete")) return true;
         }
         return false;
     }

@@ -320,7 +320,10 @@ public sealed class StatementReader(ArticleContext ctx)
             part.Speakers.Add(subject);
             return part;
         }
-        if (form.Verb.NeedsQue && !thatFollows) return null;
+        // "« C'est faux », a répondu X": an incise right after a quotation reports it without "que" ("ont répondu par des frappes"
+        // does not).
+        var inciseAfterQuote = auxStart > s.First + 1 && _t[auxStart - 1].Norm == "," && _t[auxStart - 2].IsQuote;
+        if (form.Verb.NeedsQue && !thatFollows && !inciseAfterQuote) return null;
         if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote)) && !(auxStart > s.First && _t[auxStart - 1].Norm == ",")) return null;
 
         if (passive)
