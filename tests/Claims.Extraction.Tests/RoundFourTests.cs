@@ -175,4 +175,31 @@ public sealed class RoundFourTests
         Assert.Single(Extract(Claim + "Le ministère turc de la Défense a affirmé qu'aucun civil n'avait été tué.").Disputes);
         Assert.Empty(Extract("Des missiles ont visé Kiev, selon le maire Vitali Klitschko. « Aucune cible aérienne n'a atteint la capitale », a écrit dimanche Serhiy Popko, chef de l'administration militaire.").Disputes);
     }
+
+    [Fact]
+    public void Another_source_retelling_the_strike_of_the_paragraph_before_with_a_demonstrative_takes_its_place()
+    {
+        var a = Extract("Huit personnes ont été tuées mardi dans un raid aérien de la coalition sous commandement saoudien sur un marché de la province de Saada, a indiqué un témoin.\n\n"
+            + "La chaîne Al-Masirah a accusé la coalition d'avoir mené ce raid avec des bombes à sous-munitions.");
+        Assert.Equal(2, a.Strikes.Count);
+        Assert.All(a.Strikes, k => Assert.Contains(k.Locations, p => p.Name.Contains("Saada")));
+        // A plural definite ("les frappes") in the next paragraph is not tied to it.
+        var b = Extract("Des raids de la coalition ont touché un marché de la province de Saada, a indiqué un témoin.\n\nLes frappes ont été menées avec des bombes, selon Al-Masirah.");
+        Assert.DoesNotContain(b.Strikes, k => k.ReportedBy?.Name == "Al-Masirah" && k.Locations.Any(p => p.Name.Contains("Saada")));
+    }
+
+    [Fact]
+    public void Missiles_launched_sur_a_country_in_a_dated_counted_attack_fell_on_it()
+    {
+        var a = Extract("Les forces russes ont lancé sur l'Ukraine dans la nuit de mercredi à jeudi deux missiles Kalibr, a indiqué l'armée de l'air ukrainienne.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Contains(k.Locations, p => p.Name == "Ukraine");
+    }
+
+    [Fact]
+    public void Nothing_to_do_with_an_attack_denies_it()
+    {
+        var a = Extract("Kiev accuse Moscou d'avoir frappé Odessa. « Les Russes nous ont dit qu'ils n'avaient absolument rien à voir avec cette attaque contre Odessa », a assuré Hulusi Akar, ministre turc de la Défense.");
+        Assert.DoesNotContain(a.Strikes, k => k.ReportedBy?.Name == "Hulusi Akar");
+    }
 }

@@ -100,6 +100,8 @@ public sealed class KnowledgeBase
     /// <summary>Nouns that report strikes only among words of air or missile warfare in the same sentence or the one on either
     /// side ("ses attaques contre la région d'Odessa" beside "des missiles Kalibr"): alone they may be a ground assault.</summary>
     public Lexicon ContextualStrikeNouns { get; }
+    /// <summary>Words denying any part in a strike named just after them ("rien à voir avec cette attaque").</summary>
+    public Lexicon InvolvementDenials { get; }
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
     /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
     public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
@@ -275,6 +277,7 @@ public sealed class KnowledgeBase
 
         StrikeNouns = new Lexicon(strikes.TriggerNouns);
         ContextualStrikeNouns = new Lexicon(strikes.ContextualNouns ?? []);
+        InvolvementDenials = new Lexicon(strikes.InvolvementDenials ?? []);
         foreach (var v in strikes.TriggerVerbs)
         {
             if (!v.Lemma.Contains(' ')) StrikeInfinitives.Add(Fold.Text(v.Lemma));

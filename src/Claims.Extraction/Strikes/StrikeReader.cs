@@ -210,6 +210,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     private bool Negated(int i, Sentence s)
     {
+        // "ils n'avaient absolument rien à voir avec cette attaque": involvement in the strike denied.
+        for (var k = Math.Max(s.First, i - 8); k < i; k++)
+            if (_kb.InvolvementDenials.Match(_t, k, i) is var dl && dl > 0 && k + dl >= i - 3) return true;
         // "n’avoir mené aucun raid aérien": the determiner denies the strike however far its "ne" stands (one qualifier between).
         for (var k = i - 1; k >= Math.Max(s.First, i - 2); k--)
         {
@@ -295,9 +298,16 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         }
         // "al-Masirah a également fait état de deux frappes aériennes": another source telling the strike of the sentence just
         // before, in the same paragraph, takes its places.
-        if (places.Count == 0 && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.Block == s.Block && told.LastSentence >= si - 2
+        // "Saba a accusé la coalition d'avoir mené la frappe", a paragraph after a witness told it: a demonstrative or definite
+        // strike word takes up the strike of the paragraph just before as well.
+        if (places.Count == 0 && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.LastSentence >= si - 2
+            && (told.Block == s.Block || told.Block == s.Block - 1 && triggers.Any(t => t > s.First && (_t[t - 1].Norm is "ces" or "cette" or "ce" or "cet"
+                || _t[t - 1].Norm is "la" or "le" or "l" && !_t[t].Norm.EndsWith('s'))))
             && told.Perpetrator.Id == perpetrator.Id && told.ReportedBy?.Id != reporter?.Id)
+        {
             places.AddRange(told.Places);
+            if (told.Block != s.Block) targets.AddRange(told.Targets.Where(t => !targets.Contains(t)));
+        }
         // "l'EI n'est pas présent dans cette zone, où les frappes ont touché des rebelles": the demonstrative points at the
         // place of the same striker's strike told just before.
         if (places.Count == 0 && PointsAtPlace(s) && earlier.LastOrDefault(e => e.Perpetrator.Id == perpetrator.Id) is { } before
@@ -363,7 +373,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private bool CountryIsTheTarget(Sentence s)
     {
         for (var k = s.First; k < s.End; k++)
-            if (_t[k].Norm is "contre" or "cible" || _kb.ImpactWords.Contains(_t[k].Norm)
+            // "ont lancé sur l'Ukraine deux missiles": what is launched at falls on it.
+            if (_t[k].Norm is "contre" or "cible" || _kb.ImpactWords.Contains(_t[k].Norm) || _t[k].Norm == "sur" && k > s.First && _kb.SupportVerbs.Contains(_t[k - 1].Norm)
                 || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0 && _kb.StrikeNouns.Match(_t, k, s.End) == 0) return true;
         return false;
     }
