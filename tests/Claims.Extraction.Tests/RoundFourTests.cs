@@ -202,4 +202,32 @@ public sealed class RoundFourTests
         var a = Extract("Kiev accuse Moscou d'avoir frappé Odessa. « Les Russes nous ont dit qu'ils n'avaient absolument rien à voir avec cette attaque contre Odessa », a assuré Hulusi Akar, ministre turc de la Défense.");
         Assert.DoesNotContain(a.Strikes, k => k.ReportedBy?.Name == "Hulusi Akar");
     }
+
+    [Fact]
+    public void The_army_or_government_of_a_state_the_knowledge_base_does_not_list_strikes_in_its_own_name()
+    {
+        var a = Extract("Des frappes de drones de l'armée somalienne ont fait 20 morts dans un marché de Jilib, selon des médecins.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("armée somalienne", k.Perpetrator.Name);
+        var b = Extract("Des habitants accusent le gouvernement centrafricain d'avoir bombardé le village de Birao.");
+        Assert.Equal("gouvernement centrafricain", Assert.Single(b.Strikes).Perpetrator.Name);
+    }
+
+    [Fact]
+    public void Rebels_with_another_nationality_are_another_group_than_the_listed_rebels()
+    {
+        var a = Extract("Les rebelles tigréens ont accusé l'armée d'avoir bombardé le camp de Mai Aini.");
+        Assert.Equal("rebelles tigréens", Assert.Single(a.Statements).Speaker.Name);
+        var b = Extract("Les rebelles syriens ont affirmé que la ville de Hama avait été bombardée.");
+        Assert.Equal("rebelles-syriens", Assert.Single(b.Statements).Speaker.Id);
+    }
+
+    [Fact]
+    public void Rockets_fired_on_the_north_of_a_country_are_a_strike_on_that_part_of_it()
+    {
+        var a = Extract("Le Hamas a tiré dimanche des dizaines de roquettes sur le sud d'Israël, selon l'armée israélienne.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("hamas", k.Perpetrator.Id);
+        Assert.Contains(k.Locations, p => p.Name == "Israël");
+    }
 }

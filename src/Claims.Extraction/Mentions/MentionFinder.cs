@@ -84,6 +84,14 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (IsLocative(tokens, i) && kb.CapitalMetonyms.Contains(nameLen == 1 ? t.Norm : string.Join(' ', Enumerable.Range(i, nameLen).Select(k => tokens[k].Norm))))
                 return null;
             var m = new Mention(i, i + nameLen, MentionKind.Name) { Actor = LedBy(tokens, i + nameLen, end, named) ?? named };
+            // "les rebelles tigréens", "des insurgés touaregs": a group named by a common noun the knowledge base lists for one
+            // war, with another nationality after it, is another group.
+            if (named.Kind == "armed-group" && nameLen == 1 && !t.Cap && i + 1 < end && !tokens[i + 1].Cap
+                && (kb.Nationalities.TryGetValue(tokens[i + 1].Norm, out var other) ? other.Id != named.Side && other.Side != named.Side : LooksLikeNationality(tokens[i + 1])))
+            {
+                var groupName = doc.Slice(i, i + 2);
+                return new Mention(i, i + 2, MentionKind.Name) { Actor = new ActorEntry(Fold.Slug(groupName), groupName, "armed-group", other?.Id, null, named.TargetClass, []) };
+            }
             // A role title immediately followed by the person's name is one mention of that person.
             return m;
         }
@@ -564,7 +572,11 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var name = doc.Slice(i, k);
         var key = domain is null ? head : head + " " + domain;
         var acting = nation is not null && (kb.InstitutionsActingForState.Contains(key) || domain is null && kb.InstitutionsActingForState.Contains(head));
-        var entry = new ActorEntry(Fold.Slug(name), char.ToLowerInvariant(name[0]) + name[1..], "institution", nation?.Side ?? nation?.Id, acting ? nation!.Id : null, null, [head]);
+        // "l'armée soudanaise", "le gouvernement éthiopien": a state the knowledge base does not list has no entry to act for, so
+        // its army or government strikes in its own name.
+        var ownName = nation is null && unlistedNation && domain is null && (kb.InstitutionsActingForState.Contains(head) || kb.InstitutionsStandingForState.Contains(head));
+        var entry = new ActorEntry(Fold.Slug(name), char.ToLowerInvariant(name[0]) + name[1..], "institution", nation?.Side ?? nation?.Id, acting ? nation!.Id : null, null,
+            ownName ? [head, OwnNameGovernment] : [head]);
         _open.ByHead[head] = entry;
         return new Mention(i, k, MentionKind.Name) { Actor = entry, Head = head };
     }
@@ -910,7 +922,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var p = tokens[i - 1].Norm;
         if (p is "en" or "au" or "aux" or "vers" or "depuis") return true;
         // "dans le sud-ouest du Yémen", "au nord de l'Irak": a part of the country.
-        var d = p is "du" ? i - 2 : p is "l" && i > 2 && tokens[i - 2].Norm == "de" ? i - 3 : -1;
+        var d = p is "du" or "d" ? i - 2 : p is "l" && i > 2 && tokens[i - 2].Norm == "de" ? i - 3 : -1;
         if (d >= 0 && kb.Directions.Contains(tokens[d].Norm)) return true;
         // "ont visé l'Ukraine", "a frappé l'Arménie": the country as the object of a targeting verb.
         return i > 1 && p is "la" or "l" && (tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de" or "contre" || kb.StrikeVerbs.Match(tokens, i - 2, i - 1, out _) > 0);

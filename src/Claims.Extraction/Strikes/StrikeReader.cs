@@ -374,7 +374,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         for (var k = s.First; k < s.End; k++)
             // "ont lancé sur l'Ukraine deux missiles": what is launched at falls on it.
+            // "sur le nord d'Israël": a part of the country named by its direction is a place struck, not a theatre.
             if (_t[k].Norm is "contre" or "cible" || _kb.ImpactWords.Contains(_t[k].Norm) || _t[k].Norm == "sur" && k > s.First && _kb.SupportVerbs.Contains(_t[k - 1].Norm)
+                || _kb.Directions.Contains(_t[k].Norm) && k + 1 < s.End && _t[k + 1].Norm is "de" or "du" or "d" && k > s.First && _t[k - 1].Norm is "le" or "l"
                 || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0 && _kb.StrikeNouns.Match(_t, k, s.End) == 0) return true;
         return false;
     }
@@ -439,6 +441,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
                 var j = k + 1;
                 if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur") j++;
+                // "frappes de drones de l'armée soudanaise": through the machines to their owner.
+                if (j + 2 < s.End && _kb.AgentNouns.Contains(_t[j].Norm) && _t[j + 1].Norm is "de" or "du" or "des" or "d")
+                {
+                    j += 2;
+                    if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les") j++;
+                }
                 if (j < s.End && ctx.MentionAt[j] is { Actor: { TargetClass: null } g } gm && gm.Start == j && gm.Kind != MentionKind.Anonymous && Striker(g) is { } st6) return st6;
                 if (j < s.End && _t[j].Norm == "allie" && j + 1 < s.End && _kb.Nationalities.TryGetValue(_t[j + 1].Norm, out var ally) && Striker(ally) is { } st7) return st7;
                 // Only the strike word's own complement: in "frappes de drone venu du Burkina Faso" the second "du" is where from.
