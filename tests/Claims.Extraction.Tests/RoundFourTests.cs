@@ -230,4 +230,28 @@ public sealed class RoundFourTests
         Assert.Equal("hamas", k.Perpetrator.Id);
         Assert.Contains(k.Locations, p => p.Name == "Israël");
     }
+
+    [Theory]
+    [InlineData("D'après un bilan provisoire de l'OSDH, au moins 20 personnes ont péri à Saraqeb.", "osdh")]
+    [InlineData("Selon un communiqué de l'armée malienne, les frappes ont tué une centaine de jihadistes près de Niono.", "mali")]
+    public void Selon_a_document_of_an_issuer_makes_the_issuer_the_source(string sentence, string speaker)
+    {
+        var s = Assert.Single(Extract("Des raids ont visé le nord du pays dimanche. " + sentence).Statements);
+        Assert.True(s.Speaker.Id == speaker || s.Speaker.Name.Contains("malienne"), s.Speaker.Name);
+    }
+
+    [Fact]
+    public void Local_authorities_are_a_described_speaker()
+    {
+        var s = Assert.Single(Extract("Des raids ont visé Tombouctou dimanche. Les autorités locales ont affirmé mardi qu'au moins 12 civils avaient été tués.").Statements);
+        Assert.Equal("autorités locales", s.Speaker.Name);
+    }
+
+    [Fact]
+    public void A_role_with_a_name_in_apposition_is_that_person_whoever_held_the_role_before()
+    {
+        var s = Assert.Single(Extract("Des frappes ont visé Raqqa. Pour le chef de la diplomatie française, Jean-Noël Barrot, ces frappes sont « inacceptables ».").Statements);
+        Assert.Equal("Jean-Noël Barrot", s.Speaker.Name);
+        Assert.StartsWith("ces frappes", s.Text);
+    }
 }

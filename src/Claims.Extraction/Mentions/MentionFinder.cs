@@ -98,6 +98,15 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (roleLen > 0)
         {
             var after = i + roleLen;
+            // "le chef de la diplomatie française, Jean-Yves Le Drian,": the person named in apposition holds the role now, whoever
+            // the knowledge base last knew in it.
+            if (after + 1 < end && tokens[after].Norm == "," && tokens[after + 1].Cap && !kb.NotNames.Contains(tokens[after + 1].Norm)
+                && kb.Places.Match(tokens, after + 1, end, out _) == 0 && (kb.ActorNames.Match(tokens, after + 1, end, out var appositive) == 0 || appositive.Kind == "person"))
+            {
+                var appEnd = NameRun(doc, after + 1, end);
+                if (appEnd - (after + 1) >= 2 && appEnd < end && tokens[appEnd].Norm is "," or "." or ";")
+                    return Named(doc, i, after + 1, appEnd, localSurnames, MentionKind.Name);
+            }
             if (after < end && tokens[after].Cap && !kb.NotNames.Contains(tokens[after].Norm))
             {
                 var nameEnd = NameRun(doc, after, end);

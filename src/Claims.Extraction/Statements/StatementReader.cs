@@ -149,7 +149,7 @@ public sealed class StatementReader(ArticleContext ctx)
         else if (t.Norm == "pour" && IsSentenceStart(s, i)) j = i + 1;
         else return false;
         if (j >= s.End || _kb.NotSourceAfterSelon.Match(_t, j, s.End) > 0) return false;
-        var m = MentionStartingAt(j, s.End);
+        var m = MentionStartingAt(j, s.End) ?? (t.Norm == "pour" ? null : DocumentIssuerAt(j, s.End));
         if (m is null) return false;
         if (t.Norm == "pour" && (m.End >= s.End || _t[m.End].Norm != "," || m.Kind is MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux"))) return false;
         if (m.Kind == MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux")) return false;
@@ -165,6 +165,23 @@ public sealed class StatementReader(ArticleContext ctx)
         if (atStart) cue.ContentStart = m.End < s.End && _t[m.End].Norm == "," ? m.End + 1 : m.End;
         cues.Add(cue);
         return true;
+    }
+
+    /// <summary>"selon un communiqué de l'armée nigériane", "d'après un bilan de l'OSDH": a document named with its issuer; the
+    /// issuer is the source (the mention returned covers the words up to the issuer's end).</summary>
+    private Mention? DocumentIssuerAt(int j, int end)
+    {
+        var k = j;
+        if (k < end && (Grammar.Determiners.Contains(_t[k].Norm) || _t[k].Norm is "des")) k++;
+        var len = _kb.DocumentNouns.Match(_t, k, end);
+        if (len == 0) return null;
+        k += len;
+        // A qualifier or two ("un communiqué officiel de", "un bilan provisoire de").
+        for (var q = 0; q < 2 && k < end && _t[k].IsWord && !_t[k].Cap && _t[k].Norm is not ("de" or "d" or "du" or "des"); q++) k++;
+        if (k >= end || _t[k].Norm is not ("de" or "d" or "du" or "des")) return null;
+        var issuer = MentionStartingAt(k + 1, end) ?? (k + 2 < end && _t[k + 1].Norm is "la" or "le" or "l" or "les" ? MentionStartingAt(k + 2, end) : null);
+        if (issuer?.Actor is null || issuer.Kind == MentionKind.Pronoun) return null;
+        return new Mention(j, issuer.End, issuer.Kind) { Actor = issuer.Actor };
     }
 
     private bool IsSentenceStart(Sentence s, int i)
