@@ -254,4 +254,18 @@ public sealed class RoundFourTests
         Assert.Equal("Jean-Noël Barrot", s.Speaker.Name);
         Assert.StartsWith("ces frappes", s.Text);
     }
+
+    [Fact]
+    public void An_embassy_speaks_for_its_state()
+    {
+        var d = Assert.Single(Extract(Claim + "L'ambassade de Turquie a démenti ces informations sur X.").Disputes);
+        Assert.Equal("turquie", d.Disputant.Id);
+    }
+
+    [Fact]
+    public void A_simple_tense_between_ne_and_jamais_still_denies_the_strike()
+    {
+        var d = Assert.Single(Extract(Claim + "Interrogé sur ces accusations, Ibrahim Kalin a répondu que la Turquie ne visait jamais de civils.").Disputes);
+        Assert.Equal("osdh", d.DisputedParty?.Id);
+    }
 }

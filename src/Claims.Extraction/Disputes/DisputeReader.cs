@@ -272,6 +272,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             for (var j = k + 1; j < Math.Min(end, k + 4); j++)
             {
                 if (!Grammar.StrongNegations.Contains(_t[j].Norm)) continue;
+                // A simple tense puts the verb between "ne" and its negation: "la Russie ne visait jamais de civils".
+                for (var h = k + 1; h < j; h++)
+                    if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, j, out _) > 0) return true;
                 for (var h = j + 1; h < Math.Min(end, j + 4); h++)
                 {
                     if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, end, out _) > 0) return true;
