@@ -268,4 +268,30 @@ public sealed class RoundFourTests
         var d = Assert.Single(Extract(Claim + "Interrogé sur ces accusations, Ibrahim Kalin a répondu que la Turquie ne visait jamais de civils.").Disputes);
         Assert.Equal("osdh", d.DisputedParty?.Id);
     }
+
+    [Fact]
+    public void The_subject_of_an_active_kill_before_the_strike_word_is_the_striker_not_a_victim()
+    {
+        var k = Assert.Single(Extract("L'aviation turque a tué 14 civils dans des frappes sur Tal Rifaat, selon l'OSDH.").Strikes);
+        Assert.Equal("turquie", k.Perpetrator.Id);
+        // Passive: the subject is the victim.
+        Assert.DoesNotContain(Extract("Vingt soldats turcs ont été tués dans des frappes sur Tal Rifaat, selon l'OSDH.").Strikes, x => x.Perpetrator.Id == "turquie");
+    }
+
+    [Fact]
+    public void Two_strikers_coordinated_before_the_verb_each_have_a_record()
+    {
+        var a = Extract("Les États-Unis et la France ont frappé 20 cibles de l'EI en Irak, a annoncé le Pentagone.");
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Id == "etats-unis");
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Id == "france");
+    }
+
+    [Fact]
+    public void La_coalition_beside_the_places_of_another_war_is_the_coalition_fighting_there()
+    {
+        var a = Extract("Un hôpital d'Aden a été touché par une frappe de la coalition, a affirmé un médecin.");
+        Assert.Equal("coalition-saoudienne", Assert.Single(a.Strikes).Perpetrator.Id);
+        var b = Extract("Des raids de la coalition ont touché Raqqa, selon l'OSDH.");
+        Assert.Equal("coalition-internationale", Assert.Single(b.Strikes).Perpetrator.Id);
+    }
 }

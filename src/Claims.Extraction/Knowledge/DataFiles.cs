@@ -6,7 +6,8 @@ namespace Claims.Extraction.Knowledge;
 
 internal sealed record ActorsFile(List<ActorData> Actors, AnonymousData Anonymous, TitlesData Titles, PronounsData Pronouns, List<string> Demonstratives);
 internal sealed record ActorData(string Id, string Name, string Kind, string? Side, string? ActsFor, string? TargetClass,
-    List<string>? Aliases, List<string>? Demonyms, List<string>? Nationality, List<string>? Roles, List<string>? GenericNouns, string? Capital, List<string>? DefaultFor = null);
+    List<string>? Aliases, List<string>? Demonyms, List<string>? Nationality, List<string>? Roles, List<string>? GenericNouns, string? Capital, List<string>? DefaultFor = null,
+    List<string>? Theatres = null);
 internal sealed record AnonymousData(List<string> Heads, List<string> Qualifiers);
 internal sealed record TitlesData(List<string> Person, List<string> Honorifics, List<string> Plural, List<string> NameParticles, List<string> NotNames);
 internal sealed record PronounsData(List<string> Person, List<string> Group);

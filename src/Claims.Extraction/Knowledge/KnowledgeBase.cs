@@ -19,6 +19,9 @@ public sealed class KnowledgeBase
     public Dictionary<string, List<ActorEntry>> GenericNouns { get; } = new(StringComparer.Ordinal);
     /// <summary>The actor a generic noun means when the article has named none before ("la coalition" → the international one).</summary>
     public Dictionary<string, ActorEntry> GenericDefaults { get; } = new(StringComparer.Ordinal);
+    /// <summary>Places and actors (ids) whose mention in an article makes an actor the meaning of its generic noun when the article
+    /// names none ("la coalition" in an article about Sanaa and the Houthis is the Saudi-led one, not the default).</summary>
+    public Dictionary<string, HashSet<string>> Theatres { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CapitalMetonyms { get; } = new(StringComparer.Ordinal);
     public Lexicon Anonymous { get; }
     public Lexicon AnonymousQualifiers { get; }
@@ -188,6 +191,7 @@ public sealed class KnowledgeBase
             }
             if (a.Capital is { } capital) CapitalMetonyms.Add(Fold.Text(capital));
             foreach (var g in a.DefaultFor ?? []) GenericDefaults.TryAdd(Fold.Text(g), entry);
+            if (a.Theatres is { Count: > 0 } theatres) Theatres[a.Id] = theatres.ToHashSet(StringComparer.Ordinal);
         }
         Actors = byId;
         Anonymous = new Lexicon(actors.Anonymous.Heads);

@@ -535,10 +535,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     // subject of a passive kill or impact word before the strike word is its victim, not its striker.
     private bool Victims(Mention m, int trig)
     {
+        var passive = false;
         for (var k = m.End; k < Math.Min(trig, m.End + 4); k++)
         {
             var w = _t[k].Norm;
-            if (_kb.KillWords.Contains(w) || _kb.ImpactWords.Contains(w) || w is "blesse" or "blesses" or "blessee" or "blessees") return true;
+            // Passive or attributive only ("ont été tués", "des civils tués"): "l'aviation a tué 60 civils" names the striker.
+            if ((_kb.KillWords.Contains(w) || _kb.ImpactWords.Contains(w) || w is "blesse" or "blesses" or "blessee" or "blessees") && (passive || k == m.End)) return true;
+            if (w is "ete" or "sont" or "etaient" or "est" or "etait") passive = true;
             if (!(_kb.Auxiliaries.Contains(w) || w is "ete" or "ont" or "avaient" or "avait" or "sont" or "etaient" or "ne" or "n" or "pas")) return false;
         }
         return false;
@@ -587,6 +590,16 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             else if (k < s.End && _t[k].Norm is "mercenaires" or "forces" or "troupes" && ctx.MentionAt[k] is { Actor: { } mercs } && Striker(mercs) is { } ms) other = ms;
             else if (k < s.End && ctx.MentionAt[k] is { Actor: { TargetClass: null } b } bm && bm.Start == k && bm.Kind != MentionKind.Anonymous) other = Striker(b);
             if (other is not null && other.Id != perpetrator.Id && found.All(f => f.Id != other.Id)) found.Add(other);
+        }
+        // "Les États-Unis et le Royaume-Uni ont frappé…": the striker read is the last of the pair; the one before "et" strikes too.
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+        {
+            if (m.Actor is not { } a || m.Prep is not null || Striker(a) is not { } first || first.Id == perpetrator.Id || found.Any(f => f.Id == first.Id)) continue;
+            var k = m.End;
+            if (k >= s.End || _t[k].Norm != "et") continue;
+            k++;
+            if (k < s.End && Grammar.Determiners.Contains(_t[k].Norm)) k++;
+            if (k < s.End && ctx.MentionAt[k] is { Actor: { } next } nm && nm.Start == k && Striker(next)?.Id == perpetrator.Id) found.Add(first);
         }
         return found;
     }
