@@ -294,4 +294,19 @@ public sealed class RoundFourTests
         var b = Extract("Des raids de la coalition ont touché Raqqa, selon l'OSDH.");
         Assert.Equal("coalition-internationale", Assert.Single(b.Strikes).Perpetrator.Id);
     }
+
+    [Fact]
+    public void Accusing_a_source_of_lying_disputes_its_claim()
+    {
+        var d = Assert.Single(Extract(Claim + "Ankara a accusé l'OSDH de mentir sur le bilan des victimes.").Disputes);
+        Assert.Equal("turquie", d.Disputant.Id);
+        Assert.Equal("osdh", d.DisputedParty?.Id);
+    }
+
+    [Fact]
+    public void Ne_pas_avoir_mene_de_frappes_denies_the_strikes_answering_the_claim()
+    {
+        var d = Assert.Single(Extract(Claim + "Ankara a assuré ne pas avoir mené de frappes dans cette zone.").Disputes);
+        Assert.Equal("osdh", d.DisputedParty?.Id);
+    }
 }

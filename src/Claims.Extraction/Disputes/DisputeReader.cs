@@ -209,6 +209,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (ctx.Kb.DiscreditingVerbs.Match(_t, k, d.ContentEnd) == 0) continue;
             for (var j = k - 1; j >= d.ContentStart; j--)
                 if (ctx.MentionAt[j] is { Actor: { } a } m && m.Prep is null) return (a, k);
+            // "a accusé l'OSDH de mentir": the accused, the verb's object, is said to lie.
+            if (k == d.ContentStart && d.Cue.Object?.Actor is { } accused) return (accused, k);
             return (null, -1);
         }
         return (null, -1);
@@ -275,7 +277,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // A simple tense puts the verb between "ne" and its negation: "la Russie ne visait jamais de civils".
                 for (var h = k + 1; h < j; h++)
                     if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, j, out _) > 0) return true;
-                for (var h = j + 1; h < Math.Min(end, j + 4); h++)
+                // "ne pas avoir mené de frappes": an infinitive and its auxiliary put the action a word further.
+                for (var h = j + 1; h < Math.Min(end, j + 5); h++)
                 {
                     if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, end, out _) > 0) return true;
                     // "n'a pas mené de frappes", "n'a jamais lancé d'attaque": the action itself denied.

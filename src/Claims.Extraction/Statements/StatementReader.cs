@@ -756,7 +756,8 @@ public sealed class StatementReader(ArticleContext ctx)
         // "contrairement à ce qu'affirme le Croissant-Rouge": the verb names whose account is contradicted; it reports no words.
         if (cue.Verb is { Dispute: false } && ContradictedSourceVerb(cue.VerbStart)) return null;
         var (a, b) = Trim(cue.ContentStart, cue.ContentEnd);
-        if (b - a < 2) return null;
+        // "a accusé l'OSDH de mentir": one word after the accused object is words enough.
+        if (b - a < 2 && !(b - a == 1 && cue.Object is not null)) return null;
         var mode = Statement.Indirect;
         // Direct speech: the words are one quotation (a few words may trail: "«…» en Syrie, a dénoncé X").
         if (_t[a].IsQuote && ctx.Doc.TryQuoteOpenedAt(a, out var q) && q.Close > a && q.Close < b && b - 1 - q.Close <= 4
