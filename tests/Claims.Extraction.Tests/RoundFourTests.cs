@@ -309,4 +309,19 @@ public sealed class RoundFourTests
         var d = Assert.Single(Extract(Claim + "Ankara a assuré ne pas avoir mené de frappes dans cette zone.").Disputes);
         Assert.Equal("osdh", d.DisputedParty?.Id);
     }
+
+    [Fact]
+    public void Reported_words_end_where_the_same_subjects_next_reporting_verb_is_coordinated()
+    {
+        var a = Extract("Le Tchad a accusé dimanche les forces soudanaises de bombarder la ville d'Adré et menacé Khartoum de représailles militaires, franchissant un nouveau cap.");
+        var s = Assert.Single(a.Statements, x => x.Text.Contains("bombarder"));
+        Assert.EndsWith("Adré", s.Text);
+    }
+
+    [Fact]
+    public void An_unlisted_country_with_its_article_opening_the_sentence_is_a_speaker()
+    {
+        var s = Assert.Single(Extract("Des frappes ont visé la ville d'Adré. Le Tchad a affirmé que des drones soudanais avaient franchi la frontière.").Statements);
+        Assert.Equal("Tchad", s.Speaker.Name);
+    }
 }

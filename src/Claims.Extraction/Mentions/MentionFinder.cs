@@ -199,6 +199,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // A person the knowledge base does not know, named in full ("a écrit dimanche Serhiy Popko", "Hamadoun Dicko a déclaré"):
         // two to four capitalised words, not after a preposition or a determiner (those are places and organisations).
         if (UnknownPersonAt(doc, i, end) is { } person) return person;
+        // "Le Tchad a accusé…", "La Géorgie affirme…": a country or body the knowledge base does not list, one capitalised word after
+        // the article that opens the sentence, as the subject of a verb.
+        if (UnlistedSubjectAfterArticle(doc, i, end) is { } unlisted) return unlisted;
 
         // "précise le communiqué", "selon ce communiqué": the words of the organisation named last.
         if (i > 0 && tokens[i - 1].Norm is "le" or "ce" or "la" or "cette" && kb.IssuedDocuments.Match(tokens, i, end) is var dl && dl > 0
@@ -891,6 +894,19 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (open + 2 >= end || tokens[open].Norm != "(" || tokens[open + 2].Norm != ")") return;
         var headed = actor.Kind is "institution" or "media" or "state" or "armed-group";
         if (AcronymAt(doc, open + 1, headed) is { } acronym && !_open.ByAcronym.ContainsKey(acronym)) _open.ByAcronym[acronym] = actor;
+    }
+
+    private Mention? UnlistedSubjectAfterArticle(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        var t = tokens[i];
+        if (!t.Cap || t.Kind == TokenKind.Number || i == 0 || tokens[i - 1].Norm is not ("le" or "la" or "l") || kb.NotNames.Contains(t.Norm) || NotNamesAtStart.Contains(t.Norm)
+            || kb.Weekdays.ContainsKey(t.Norm) || kb.Months.ContainsKey(t.Norm) || kb.NotPlaces.Contains(t.Norm) || kb.Places.Match(tokens, i, i + 1, out _) > 0) return null;
+        var opener = i - 1;
+        if (!(opener == 0 || tokens[opener - 1].Norm is "." or "!" or "?" or ":" || tokens[opener - 1].IsQuote)) return null;
+        if (i + 1 >= end || tokens[i + 1].Cap || !(kb.Auxiliaries.Contains(tokens[i + 1].Norm) || kb.Verbs.Match(tokens, i + 1, end, out _) > 0)) return null;
+        var name = doc.Slice(i, i + 1);
+        return new Mention(i, i + 1, MentionKind.Name) { Actor = new ActorEntry(Fold.Slug(name), name, "unknown", null, null, null, []) };
     }
 
     private Mention? UnknownPersonAt(Document doc, int i, int end)

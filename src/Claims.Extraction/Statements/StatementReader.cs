@@ -769,6 +769,16 @@ public sealed class StatementReader(ArticleContext ctx)
                 (a, b) = (q.Open + 1, q.Close);
             }
         }
+        // "a accusé X de bombarder la ville et menacé Erevan de représailles": reported words end where the same subject's next
+        // reporting verb is coordinated ("et menacé", "et a affirmé").
+        if (mode == Statement.Indirect)
+            for (var k = a + 2; k + 1 < b; k++)
+            {
+                if (_t[k].Norm != "et") continue;
+                var v = k + 1;
+                if (v + 1 < b && _kb.Auxiliaries.Contains(_t[v].Norm)) v++;
+                if (_kb.Verbs.Match(_t, v, b, out var vf) > 0 && vf.Kind is VerbFormKind.Participle or VerbFormKind.Finite) { b = k; break; }
+            }
         var span = ctx.Doc.SpanOf(a, b);
         return new StatementDraft
         {
