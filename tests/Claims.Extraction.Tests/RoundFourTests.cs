@@ -324,4 +324,13 @@ public sealed class RoundFourTests
         var s = Assert.Single(Extract("Des frappes ont visé la ville d'Adré. Le Tchad a affirmé que des drones soudanais avaient franchi la frontière.").Statements);
         Assert.Equal("Tchad", s.Speaker.Name);
     }
+
+    [Theory]
+    [InlineData("L'armée de l'air ukrainienne a déclaré sur Telegram avoir abattu 20 drones.", "avoir abattu 20 drones")]
+    [InlineData("Le ministère de la Santé a déclaré à l'AFP, sous couvert d'anonymat, que dix personnes avaient été tuées.", "dix personnes avaient été tuées")]
+    public void A_channel_or_an_addressee_before_the_reported_clause_is_not_part_of_the_words(string sentence, string words)
+    {
+        var s = Assert.Single(Extract("Des drones ont visé Kiev dans la nuit. " + sentence).Statements);
+        Assert.Equal(words, s.Text);
+    }
 }

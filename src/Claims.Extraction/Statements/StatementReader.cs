@@ -525,6 +525,15 @@ public sealed class StatementReader(ArticleContext ctx)
     private int ContentAfterVerb(ReportingVerb verb, int verbEnd, Sentence s, Cue cue)
     {
         var k = ctx.SkipAdverbs(verbEnd, s.End);
+        // "a déclaré à l'AFP, sous couvert d'anonymat, que…", "a affirmé sur Telegram avoir…", "ont affirmé, via leur chaîne
+        // Al-Masirah, que…": a channel or an addressee before the clause is not part of the words.
+        if (k < s.End && _t[k].Norm is "a" or "au" or "aux" or "sur" or "via" or "sous" or "dans" or "devant" or "aupres" && verb.Complement is not ("a" or "de"))
+            for (var j = k + 1; j < Math.Min(s.End, k + 14); j++)
+            {
+                if (_t[j].Norm is ";" or "." || _t[j].IsQuote) break;
+                if (_t[j].Norm is "que" or "qu" && (_t[j - 1].Norm == "," || j - k <= 6)) return j + 1;
+                if (_t[j].Norm is "avoir" or "etre" && j - k <= 6) return j;
+            }
         if (k < s.End && _t[k].Norm is "que" or "qu") return k + 1;
         if (k < s.End && _t[k].Norm == ":") return k + 1;
         if (verb.Complement == "de" || verb.Lemma == "accuser")
