@@ -333,4 +333,25 @@ public sealed class RoundFourTests
         var s = Assert.Single(Extract("Des drones ont visé Kiev dans la nuit. " + sentence).Statements);
         Assert.Equal(words, s.Text);
     }
+
+    [Fact]
+    public void A_title_with_its_place_then_an_honorific_name_is_that_person()
+    {
+        var a = Extract("Des missiles ont visé Mykolaïv. « Les Russes ont tiré six missiles depuis la mer Noire », a indiqué jeudi le gouverneur de Mykolaïv M. Kim.");
+        Assert.Equal("Kim", Assert.Single(a.Statements).Speaker.Name);
+    }
+
+    [Fact]
+    public void Celle_ci_refers_back_to_the_last_speaker()
+    {
+        var a = Extract("Six missiles ont visé Kiev, a indiqué l'armée de l'air ukrainienne. Celle-ci a affirmé avoir détruit quatre drones au-dessus de Kiev.");
+        Assert.All(a.Statements, x => Assert.Equal("armée de l'air ukrainienne", x.Speaker.Name));
+    }
+
+    [Fact]
+    public void A_strike_told_only_with_its_launch_place_takes_where_it_fell_from_the_strike_just_told()
+    {
+        var a = Extract("La Russie a encore frappé le port d'Izmaïl dans la nuit. « Les Russes ont tiré des missiles Kalibr depuis la mer Noire », a indiqué le gouverneur Oleg Kiper.");
+        Assert.Contains(a.Strikes, k => k.ReportedBy?.Name == "Oleg Kiper" && k.Locations.Any(p => p.Name == "Izmaïl"));
+    }
 }

@@ -126,6 +126,13 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 // "le directeur de l'ONG Syrian Network for Human Rights, Fadel Abdul Ghany": a complement naming an organisation
                 // is not the person's name (the name comes after the comma).
                 if (tk.Norm is "de" or "d" or "du" or "des" && ComplementNamesOrganisation(tokens, k, end)) break;
+                // "le gouverneur d'Odessa M. Kiper": an honorific opens the name after the title's complement.
+                if (kb.Honorifics.Contains(tk.Norm) && tk.Cap && k + 2 < end && tokens[k + 1].Norm == "." && tokens[k + 2].Cap)
+                {
+                    var honorificEnd = NameRun(doc, k + 2, end);
+                    if (honorificEnd > k + 2) return Named(doc, i, k + 2, honorificEnd, localSurnames, MentionKind.Name);
+                    break;
+                }
                 if (tk.Cap && !kb.NotNames.Contains(tk.Norm) && !IsPrepOrDet(tokens[k - 1]) && kb.ActorNames.Match(tokens, k, end, out var inner) is var len && (len == 0 || inner.Kind == "person"))
                 {
                     var nameEnd = NameRun(doc, k, end);
@@ -198,6 +205,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
 
         // A person the knowledge base does not know, named in full ("a écrit dimanche Serhiy Popko", "Hamadoun Dicko a déclaré"):
         // two to four capitalised words, not after a preposition or a determiner (those are places and organisations).
+        // "Celle-ci a affirmé…": the demonstrative pronoun refers back as "elle" does.
+        if (i + 1 < end && tokens[i + 1].Norm == "ci" && tokens[i + 1].HyphenBefore && t.Norm is "celle" or "celui" or "ceux" or "celles")
+            return new Mention(i, i + 2, MentionKind.Pronoun) { Head = t.Norm switch { "celle" => "elle", "celui" => "il", "ceux" => "ils", _ => "elles" } };
         if (UnknownPersonAt(doc, i, end) is { } person) return person;
         // "Le Tchad a accusé…", "La Géorgie affirme…": a country or body the knowledge base does not list, one capitalised word after
         // the article that opens the sentence, as the subject of a verb.

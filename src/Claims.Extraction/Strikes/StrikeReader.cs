@@ -300,7 +300,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // before, in the same paragraph, takes its places.
         // "Saba a accusé la coalition d'avoir mené la frappe", a paragraph after a witness told it: a demonstrative or definite
         // strike word takes up the strike of the paragraph just before as well.
-        if (places.Count == 0 && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.LastSentence >= si - 2
+        if ((places.Count == 0 || LaunchPlacesOnly(s)) && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.LastSentence >= si - 2
             && (told.Block == s.Block || told.Block == s.Block - 1 && triggers.Any(t => t > s.First && (_t[t - 1].Norm is "ces" or "cette" or "ce" or "cet"
                 || _t[t - 1].Norm is "la" or "le" or "l" && !_t[t].Norm.EndsWith('s'))))
             && told.Perpetrator.Id == perpetrator.Id && told.ReportedBy?.Id != reporter?.Id)
@@ -773,6 +773,22 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     /// <summary>The striker is named before the strike word, or as its complement or agent just after it ("les attaques de
     /// l'armée", "attaques menées par"), not in what it hits ("contre des bases abritant des troupes américaines").</summary>
+    /// <summary>"tiré des missiles Kalibr depuis un sous-marin en mer Noire": every place of the sentence is where the strike was
+    /// launched from (kept as a location, as the seeds' annotations do), so where it fell is still to be found.</summary>
+    private bool LaunchPlacesOnly(Sentence s)
+    {
+        var any = false;
+        for (var k = s.First; k < s.End; k++)
+        {
+            if (ctx.PlaceAt[k] is null || k > s.First && ctx.PlaceAt[k - 1] == ctx.PlaceAt[k]) continue;
+            any = true;
+            var launched = false;
+            for (var j = k - 1; j >= Math.Max(s.First, k - 5) && !launched; j--) launched = _t[j].Norm == "depuis";
+            if (!launched) return false;
+        }
+        return any;
+    }
+
     private bool NamedIn(Sentence s, int trigger, ActorEntry striker)
     {
         foreach (var m in ctx.MentionsIn(s.First, s.End))
