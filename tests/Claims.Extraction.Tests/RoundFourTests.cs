@@ -354,4 +354,13 @@ public sealed class RoundFourTests
         var a = Extract("La Russie a encore frappé le port d'Izmaïl dans la nuit. « Les Russes ont tiré des missiles Kalibr depuis la mer Noire », a indiqué le gouverneur Oleg Kiper.");
         Assert.Contains(a.Strikes, k => k.ReportedBy?.Name == "Oleg Kiper" && k.Locations.Any(p => p.Name == "Izmaïl"));
     }
+
+    [Fact]
+    public void A_selon_after_an_inverted_speaker_governs_only_the_clause_after_that_speaker()
+    {
+        var a = Extract("Des frappes ont visé Khan Younès. « Nous ne visons jamais les civils », a affirmé mardi le porte-parole David Mencer, alors qu'une frappe à Khan Younès a fait 30 morts, selon la Défense civile.");
+        Assert.Contains(a.Statements, x => x.Speaker.Name == "David Mencer" && x.Text.StartsWith("Nous ne visons", StringComparison.Ordinal));
+        var civil = Assert.Single(a.Statements, x => x.Speaker.Name != "David Mencer");
+        Assert.DoesNotContain("Mencer", civil.Text);
+    }
 }

@@ -522,6 +522,16 @@ public sealed class StatementReader(ArticleContext ctx)
         return k;
     }
 
+    private int AfterInvertedSpeaker(Cue cue, Sentence s)
+    {
+        if (cue.Kind != CueKind.Inverted) return cue.VerbEnd;
+        var k = ctx.SkipAdverbs(cue.VerbEnd, s.End);
+        if (MentionStartingAt(k, s.End) is not { } speaker) return cue.VerbEnd;
+        k = speaker.End;
+        while (k < s.End && _t[k].Norm == ",") k++;
+        return k;
+    }
+
     private int ContentAfterVerb(ReportingVerb verb, int verbEnd, Sentence s, Cue cue)
     {
         var k = ctx.SkipAdverbs(verbEnd, s.End);
@@ -707,7 +717,8 @@ public sealed class StatementReader(ArticleContext ctx)
                 for (var p = ci - 1; p >= 0; p--)
                 {
                     if (ordered[p].Derived) continue;
-                    start = ordered[p].ContentBefore ? ordered[p].VerbEnd : Math.Max(start, ordered[p].ContentStart);
+                    // ", a affirmé mardi X, alors qu'…, selon Y": Y's words start after the earlier cue's inverted speaker.
+                    start = ordered[p].ContentBefore ? AfterInvertedSpeaker(ordered[p], s) : Math.Max(start, ordered[p].ContentStart);
                     if (!ordered[p].ContentBefore) start = s.First;
                     break;
                 }
