@@ -363,4 +363,13 @@ public sealed class RoundFourTests
         var civil = Assert.Single(a.Statements, x => x.Speaker.Name != "David Mencer");
         Assert.DoesNotContain("Mencer", civil.Text);
     }
+
+    [Fact]
+    public void Denying_any_part_in_these_strikes_contradicts_the_strikes_told_before_by_others()
+    {
+        var a = Extract("Kiev a accusé Téhéran d'avoir frappé le port de Bassora. Samedi, l'Iran avait démenti auprès du Qatar avoir été impliqué dans ces frappes.");
+        var c = Assert.Single(ContradictionFinder.Find([a]));
+        var k = Assert.Single(a.Strikes);
+        Assert.Contains(c.Sides, side => side.Records.Any(r => r.RecordId == k.Id));
+    }
 }
