@@ -52,7 +52,7 @@ public static class ContradictionFinder
         var disputes = articleRecords.Where(r => r.Record is Dispute).ToList();
         var used = new HashSet<RecordKey>();
         var found = Denials(statements, strikes, disputes, used).ToList();
-        found.AddRange(Rebuttals(statements, strikes, disputes, used));
+        found.AddRange(Rebuttals(statements, strikes, disputes, used, kb));
         found.AddRange(CiviliansOrFighters(statements, strikes, used, kb));
         return (found, used);
     }
@@ -192,7 +192,7 @@ public static class ContradictionFinder
 
     /// <summary>A claim and its denial within one article: "a démenti cette information" against the claim reported just before,
     /// "a démenti avoir bombardé un hôpital" against other sources' reports of the striker hitting such a target.</summary>
-    private static IEnumerable<Contradiction> Rebuttals(List<ArticleRecord> statements, List<ArticleRecord> strikes, List<ArticleRecord> disputes, HashSet<RecordKey> used)
+    private static IEnumerable<Contradiction> Rebuttals(List<ArticleRecord> statements, List<ArticleRecord> strikes, List<ArticleRecord> disputes, HashSet<RecordKey> used, KnowledgeBase kb)
     {
         foreach (var group in disputes.Where(r => ((Dispute)r.Record).Basis is not null).GroupBy(r => (r.ArticleKey, ((Dispute)r.Record).Span)))
         {
@@ -211,6 +211,10 @@ public static class ContradictionFinder
                 // What it denies hitting may be a target ("un hôpital") or a place ("avoir bombardé Gandja").
                 claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.ReportedBy?.Id != denier
                     && (ks.Targets.Any(t => Words(t.Name).Overlaps(denied)) || ks.Locations.Any(l => Words(l.Name).Overlaps(denied))) && !used.Contains(k.Key)));
+                // "a démenti avoir été impliquée dans ces frappes": the strikes pointed at are the denier's own told by others.
+                if (claimSide.Count == 0 && PointsAtStrikes(first.Claim, kb))
+                    claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.Perpetrator.Id == denier
+                        && ks.ReportedBy is { } by && by.Id != denier && ks.Span.End <= first.Span.Start + 1 && !used.Contains(k.Key)));
                 var reporters = claimSide.Select(k => ((Strike)k.Record).ReportedBy?.Id).ToHashSet();
                 var strikers = claimSide.Select(k => ((Strike)k.Record).Perpetrator.Id).ToHashSet();
                 claimSide.AddRange(statements.Where(s => s.ArticleKey == article && s.Record is Statement st && reporters.Contains(st.Speaker.Id)
@@ -228,6 +232,13 @@ public static class ContradictionFinder
                 var claims = statements.Where(s => s.ArticleKey == article && s.Record is Statement st && parties.Contains(st.Speaker.Id)
                     && (st.Span.End <= first.Span.Start && first.Span.Start - st.Span.End < 400 || after && st.Span.Start >= first.Span.End && st.Span.Start - first.Span.End < 400)
                     && !used.Contains(s.Key)).ToList();
+                // The same claim told again by the same party further on ("avoir tué la moitié des commandants", after "les
+                // affirmations de l'armée selon lesquelles la moitié de ses commandants auraient été tués"): it shares most of
+                // the disputed claim's words.
+                var claimed = Words(first.Claim);
+                if (claimed.Count >= 2)
+                    claims.AddRange(statements.Where(s => s.ArticleKey == article && s.Record is Statement st && parties.Contains(st.Speaker.Id) && !claims.Contains(s)
+                        && !used.Contains(s.Key) && Words(st.Text) is var w && w.Count(claimed.Contains) * 2 >= Math.Min(claimed.Count, w.Count) && w.Count(claimed.Contains) >= 2));
                 claimSide.AddRange(claims);
                 claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.ReportedBy is { } r && parties.Contains(r.Id)
                     && claims.Any(c => ((Statement)c.Record).Span.Overlaps(ks.Span)) && !used.Contains(k.Key)));
@@ -244,6 +255,15 @@ public static class ContradictionFinder
                 new ContradictionSide(Say.Render("rebuttalDenialSide", ("disputant", Say.Actor(first.Disputant))), denySide),
             ]);
         }
+    }
+
+    /// <summary>"ces frappes", "cette attaque": the denied words point at strikes told before rather than naming what was hit.</summary>
+    private static bool PointsAtStrikes(string claim, KnowledgeBase kb)
+    {
+        var words = Text.Fold.Text(claim).Split([' ', '\'', '-', ',', '.'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i + 1 < words.Length; i++)
+            if (words[i] is "ces" or "cette" or "ce" or "cet" && (kb.StrikeNouns.Contains(words[i + 1]) || kb.ContextualStrikeNouns.Contains(words[i + 1]))) return true;
+        return false;
     }
 
     // Content words of a phrase, folded, for comparing what is denied with what is reported ("un hôpital" ~ "hôpital de campagne").

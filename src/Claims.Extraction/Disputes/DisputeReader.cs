@@ -130,9 +130,26 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             }
             foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, span, basis ?? Dispute.ClaimContested));
         }
+        var draftsBySentence = drafts.ToLookup(x => x.Sentence);
+        // "« La zone n'est pas une zone humanitaire », contrairement à ce qu'affirme le Croissant-Rouge": the words just reported
+        // contradict the source named after the cue.
+        foreach (var group in draftsBySentence)
+        {
+            var s = ctx.Doc.Sentences[group.Key];
+            for (var k = s.First; k < s.End; k++)
+            {
+                var len = kb.ContrarySources.Match(_t, k, s.End);
+                if (len == 0) continue;
+                var said = group.Where(x => !x.Cue.Derived && !x.PointsBack && x.ContentStart < k).MaxBy(x => x.ContentStart);
+                var contradicted = ctx.MentionsIn(k + len, s.End).FirstOrDefault(m => m.Actor is not null && m.Start < k + len + 4)?.Actor;
+                if (said is null || contradicted is null || contradicted.Id == said.Speaker.Id || SameCamp(contradicted, said.Speaker)) continue;
+                var span = Trim(new Span(_t[said.ContentStart].Start, _t[s.End - 1].End));
+                found.Add((said.Speaker, contradicted, said.Text, span, Dispute.ClaimContested));
+                k += len - 1;
+            }
+        }
         // "HRW a accusé l'armée d'avoir tué 60 civils dans des frappes présentées par le gouvernement comme ayant ciblé des
         // combattants": words telling the strikes otherwise than the presenter's account dispute it.
-        var draftsBySentence = drafts.ToLookup(x => x.Sentence);
         foreach (var k in stances.StrikeDrafts.Where(k => k.Presented && k.ReportedBy is not null))
             foreach (var d in draftsBySentence[k.FirstSentence].Where(x => !x.Cue.Derived && x.Speaker.Id != k.ReportedBy!.Id && !SameVoice(x.Speaker, k.ReportedBy!)))
             {
@@ -192,6 +209,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (ctx.Kb.DiscreditingVerbs.Match(_t, k, d.ContentEnd) == 0) continue;
             for (var j = k - 1; j >= d.ContentStart; j--)
                 if (ctx.MentionAt[j] is { Actor: { } a } m && m.Prep is null) return (a, k);
+            // "a accusé l'OSDH de mentir": the accused, the verb's object, is said to lie.
+            if (k == d.ContentStart && d.Cue.Object?.Actor is { } accused) return (accused, k);
             return (null, -1);
         }
         return (null, -1);
@@ -255,7 +274,11 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             for (var j = k + 1; j < Math.Min(end, k + 4); j++)
             {
                 if (!Grammar.StrongNegations.Contains(_t[j].Norm)) continue;
-                for (var h = j + 1; h < Math.Min(end, j + 4); h++)
+                // A simple tense puts the verb between "ne" and its negation: "la Russie ne visait jamais de civils".
+                for (var h = k + 1; h < j; h++)
+                    if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, j, out _) > 0) return true;
+                // "ne pas avoir mené de frappes": an infinitive and its auxiliary put the action a word further.
+                for (var h = j + 1; h < Math.Min(end, j + 5); h++)
                 {
                     if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, end, out _) > 0) return true;
                     // "n'a pas mené de frappes", "n'a jamais lancé d'attaque": the action itself denied.
@@ -268,8 +291,22 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         {
             // "son aviation n'avait mené aucune opération", "aucune frappe n'a eu lieu": no action at all.
             if (_t[k].Norm is "aucune" or "aucun" && (ctx.Kb.DeniedActions.Contains(_t[k + 1].Norm) || k + 2 < end && _t[k + 1].IsWord && ctx.Kb.DeniedActions.Contains(_t[k + 2].Norm))) return true;
-            if (_t[k].Norm is "aucune" or "aucun" && (k + 3 < end && (ctx.Kb.DeniedHits.Contains(_t[k + 2].Norm) || ctx.Kb.DeniedHits.Contains(_t[k + 3].Norm)) || k > d.ContentStart && _t[k - 1].IsQuote)) return true;
+            if (_t[k].Norm is "aucune" or "aucun" && (NegatedHitAfter(k, end) || k > d.ContentStart && _t[k - 1].IsQuote)) return true;
             if (_t[k].Norm == "pas" && k > d.ContentStart && _t[k - 1].IsQuote) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"aucune cible militaire n'avait été touchée", "aucun civil n'a été tué": a hit denied a few words after "aucun"
+    /// (its noun, the negation and the auxiliaries between), within the clause.</summary>
+    private bool NegatedHitAfter(int k, int end)
+    {
+        for (var h = k + 2; h < Math.Min(end, k + 7); h++)
+        {
+            if (_t[h].Norm is "," or ";" or "." or "mais") return false;
+            // Further than the original two words, only a passive hit ("n'a été tué"): in "aucune cible aérienne n'a atteint la
+            // capitale" the noun is what strikes, not what is hit.
+            if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) && (h <= k + 3 || _t[h - 1].Norm == "ete")) return true;
         }
         return false;
     }

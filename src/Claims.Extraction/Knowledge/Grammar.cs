@@ -28,6 +28,8 @@ public static class Grammar
     public static IReadOnlySet<string> LoyalForceNouns { get; } = Set(Data.LoyalForceNouns ?? []);
     public static IReadOnlySet<string> LoyalWords { get; } = Set(Data.LoyalWords ?? []);
     public static IReadOnlySet<string> TimeWordsBeforeContent { get; } = Set(Data.TimeWordsBeforeContent ?? []);
+    public static IReadOnlySet<string> NoneDeterminers { get; } = Set(Data.NoneDeterminers ?? []);
+    public static IReadOnlySet<string> AddresseeWords { get; } = Set(Data.AddresseeWords ?? []);
 
     private static GrammarFile Load()
     {

@@ -19,6 +19,9 @@ public sealed class KnowledgeBase
     public Dictionary<string, List<ActorEntry>> GenericNouns { get; } = new(StringComparer.Ordinal);
     /// <summary>The actor a generic noun means when the article has named none before ("la coalition" → the international one).</summary>
     public Dictionary<string, ActorEntry> GenericDefaults { get; } = new(StringComparer.Ordinal);
+    /// <summary>Places and actors (ids) whose mention in an article makes an actor the meaning of its generic noun when the article
+    /// names none ("la coalition" in an article about Sanaa and the Houthis is the Saudi-led one, not the default).</summary>
+    public Dictionary<string, HashSet<string>> Theatres { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CapitalMetonyms { get; } = new(StringComparer.Ordinal);
     public Lexicon Anonymous { get; }
     public Lexicon AnonymousQualifiers { get; }
@@ -71,6 +74,8 @@ public sealed class KnowledgeBase
     public HashSet<string> FallWords { get; }
     public HashSet<string> ClaimOwnStrikeVerbs { get; }
     public Lexicon InquiryNouns { get; }
+    /// <summary>"contrairement à ce qu'affirme X": the source named after these words is contradicted by the words before.</summary>
+    public Lexicon ContrarySources { get; }
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
     public Lexicon IssuedDocuments { get; }
@@ -95,6 +100,11 @@ public sealed class KnowledgeBase
     public IReadOnlyList<string> DateLines { get; }
 
     public Lexicon StrikeNouns { get; }
+    /// <summary>Nouns that report strikes only among words of air or missile warfare in the same sentence or the one on either
+    /// side ("ses attaques contre la région d'Odessa" beside "des missiles Kalibr"): alone they may be a ground assault.</summary>
+    public Lexicon ContextualStrikeNouns { get; }
+    /// <summary>Words denying any part in a strike named just after them ("rien à voir avec cette attaque").</summary>
+    public Lexicon InvolvementDenials { get; }
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
     /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
     public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
@@ -142,6 +152,13 @@ public sealed class KnowledgeBase
     public Lexicon PersonDescriptionTitles { get; }
     public Lexicon PlacePrepositions { get; }
     public Lexicon PlaceNouns { get; }
+    /// <summary>Words that name who leads an alliance ("sous commandement saoudien", "dirigée par Ryad"): they pick, among the
+    /// actors a generic noun such as "coalition" may mean, the one on the leader's side.</summary>
+    public HashSet<string> LeaderWords { get; }
+    /// <summary>The head words of the place nouns ("région" of "région de"): with a qualifier or two before its "de" ("la région
+    /// ukrainienne de Zaporiyia", "la banlieue sud de Beyrouth") or a nationality before the name ("la métropole israélienne
+    /// Tel-Aviv"), the head still introduces a place.</summary>
+    public HashSet<string> PlaceNounHeads { get; }
     public Dictionary<string, string> PlaceKinds { get; }
     public HashSet<string> NotPlaces { get; }
     public HashSet<string> Directions { get; }
@@ -174,6 +191,7 @@ public sealed class KnowledgeBase
             }
             if (a.Capital is { } capital) CapitalMetonyms.Add(Fold.Text(capital));
             foreach (var g in a.DefaultFor ?? []) GenericDefaults.TryAdd(Fold.Text(g), entry);
+            if (a.Theatres is { Count: > 0 } theatres) Theatres[a.Id] = theatres.ToHashSet(StringComparer.Ordinal);
         }
         Actors = byId;
         Anonymous = new Lexicon(actors.Anonymous.Heads);
@@ -233,6 +251,7 @@ public sealed class KnowledgeBase
         RejectedExcuses = new Lexicon(disputes.RejectedExcuses ?? []);
         AbsenceWords = Set(disputes.AbsenceWords ?? []);
         InquiryNouns = new Lexicon(disputes.InquiryNouns ?? []);
+        ContrarySources = new Lexicon(disputes.ContrarySources ?? []);
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);
@@ -261,6 +280,8 @@ public sealed class KnowledgeBase
         DateLines = boiler.DateLines.Select(Fold.Text).ToList();
 
         StrikeNouns = new Lexicon(strikes.TriggerNouns);
+        ContextualStrikeNouns = new Lexicon(strikes.ContextualNouns ?? []);
+        InvolvementDenials = new Lexicon(strikes.InvolvementDenials ?? []);
         foreach (var v in strikes.TriggerVerbs)
         {
             if (!v.Lemma.Contains(' ')) StrikeInfinitives.Add(Fold.Text(v.Lemma));
@@ -295,6 +316,7 @@ public sealed class KnowledgeBase
         InstitutionsActingForState = Set(open_.Institutions.HeadsActingForState);
         InstitutionsStandingForState = Set(open_.Institutions.HeadsStandingForState);
         RegionWords = Set(open_.Institutions.RegionWords);
+        LeaderWords = Set(open_.Institutions.LeaderWords ?? []);
         NationalitySuffixes = (open_.Institutions.NationalitySuffixes ?? []).Select(Fold.Text).ToList();
         DescriptiveDeterminers = Set(open_.DescriptiveSources.Determiners.Select(d => d.TrimEnd('\'', '’')));
         DescriptiveHeads = new Lexicon(open_.DescriptiveSources.Heads);
@@ -304,6 +326,7 @@ public sealed class KnowledgeBase
         PersonDescriptionTitles = new Lexicon(open_.PersonDescriptions.Titles);
         PlacePrepositions = new Lexicon(open_.PlaceIntroducers.Prepositions);
         PlaceNouns = new Lexicon(open_.PlaceIntroducers.Nouns);
+        PlaceNounHeads = open_.PlaceIntroducers.Nouns.Select(n => Fold.Text(n).Split(' ', '\'')[0]).Where(h => h.Length > 3).ToHashSet(StringComparer.Ordinal);
         NotPlaces = Set(open_.PlaceIntroducers.NotPlaces);
         Directions = Set(open_.PlaceIntroducers.Directions);
         PlaceKinds = open_.PlaceIntroducers.PlaceKinds.ToDictionary(kv => Fold.Text(kv.Key), kv => kv.Value, StringComparer.Ordinal);

@@ -47,6 +47,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
                     actors.Add(m);
                     // A communiqué is an institution's or a medium's (a state speaks through them).
                     if (m.Actor is { Kind: "institution" or "media" } organisation) _open.LastOrganisation = organisation;
+                    // "L'armée israélienne a frappé… L'armée a affirmé…": a listed institution named by its head noun is what a
+                    // later bare head continues, as an open-class one is.
+                    if (m.Kind == MentionKind.Name && m.Actor is { Kind: "institution" } listed && m.Head is null
+                        && kb.InstitutionHeads.Match(tokens, m.Start, m.End, out var listedHead) > 0) _open.ByHead[listedHead] = listed;
                     for (var c = m.Start; c < m.End; c++)
                         if (kb.CapitalMetonyms.Contains(tokens[c].Norm) && kb.Places.Match(tokens, c, m.End, out var capitalPlace) > 0) _open.LastCapital = capitalPlace;
                     i = m.End;
@@ -79,13 +83,30 @@ public sealed class MentionFinder(KnowledgeBase kb)
             // "régime" alone is an alias, but "les Russes" style demonyms and capital metonyms in places are handled below.
             if (IsLocative(tokens, i) && kb.CapitalMetonyms.Contains(nameLen == 1 ? t.Norm : string.Join(' ', Enumerable.Range(i, nameLen).Select(k => tokens[k].Norm))))
                 return null;
-            var m = new Mention(i, i + nameLen, MentionKind.Name) { Actor = named };
+            var m = new Mention(i, i + nameLen, MentionKind.Name) { Actor = LedBy(tokens, i + nameLen, end, named) ?? named };
+            // "les rebelles tigréens", "des insurgés touaregs": a group named by a common noun the knowledge base lists for one
+            // war, with another nationality after it, is another group.
+            if (named.Kind == "armed-group" && nameLen == 1 && !t.Cap && i + 1 < end && !tokens[i + 1].Cap
+                && (kb.Nationalities.TryGetValue(tokens[i + 1].Norm, out var other) ? other.Id != named.Side && other.Side != named.Side : LooksLikeNationality(tokens[i + 1])))
+            {
+                var groupName = doc.Slice(i, i + 2);
+                return new Mention(i, i + 2, MentionKind.Name) { Actor = new ActorEntry(Fold.Slug(groupName), groupName, "armed-group", other?.Id, null, named.TargetClass, []) };
+            }
             // A role title immediately followed by the person's name is one mention of that person.
             return m;
         }
         if (roleLen > 0)
         {
             var after = i + roleLen;
+            // "le chef de la diplomatie française, Jean-Yves Le Drian,": the person named in apposition holds the role now, whoever
+            // the knowledge base last knew in it.
+            if (after + 1 < end && tokens[after].Norm == "," && tokens[after + 1].Cap && !kb.NotNames.Contains(tokens[after + 1].Norm)
+                && kb.Places.Match(tokens, after + 1, end, out _) == 0 && (kb.ActorNames.Match(tokens, after + 1, end, out var appositive) == 0 || appositive.Kind == "person"))
+            {
+                var appEnd = NameRun(doc, after + 1, end);
+                if (appEnd - (after + 1) >= 2 && appEnd < end && tokens[appEnd].Norm is "," or "." or ";")
+                    return Named(doc, i, after + 1, appEnd, localSurnames, MentionKind.Name);
+            }
             if (after < end && tokens[after].Cap && !kb.NotNames.Contains(tokens[after].Norm))
             {
                 var nameEnd = NameRun(doc, after, end);
@@ -105,6 +126,13 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 // "le directeur de l'ONG Syrian Network for Human Rights, Fadel Abdul Ghany": a complement naming an organisation
                 // is not the person's name (the name comes after the comma).
                 if (tk.Norm is "de" or "d" or "du" or "des" && ComplementNamesOrganisation(tokens, k, end)) break;
+                // "le gouverneur d'Odessa M. Kiper": an honorific opens the name after the title's complement.
+                if (kb.Honorifics.Contains(tk.Norm) && tk.Cap && k + 2 < end && tokens[k + 1].Norm == "." && tokens[k + 2].Cap)
+                {
+                    var honorificEnd = NameRun(doc, k + 2, end);
+                    if (honorificEnd > k + 2) return Named(doc, i, k + 2, honorificEnd, localSurnames, MentionKind.Name);
+                    break;
+                }
                 if (tk.Cap && !kb.NotNames.Contains(tk.Norm) && !IsPrepOrDet(tokens[k - 1]) && kb.ActorNames.Match(tokens, k, end, out var inner) is var len && (len == 0 || inner.Kind == "person"))
                 {
                     var nameEnd = NameRun(doc, k, end);
@@ -177,7 +205,13 @@ public sealed class MentionFinder(KnowledgeBase kb)
 
         // A person the knowledge base does not know, named in full ("a écrit dimanche Serhiy Popko", "Hamadoun Dicko a déclaré"):
         // two to four capitalised words, not after a preposition or a determiner (those are places and organisations).
+        // "Celle-ci a affirmé…": the demonstrative pronoun refers back as "elle" does.
+        if (i + 1 < end && tokens[i + 1].Norm == "ci" && tokens[i + 1].HyphenBefore && t.Norm is "celle" or "celui" or "ceux" or "celles")
+            return new Mention(i, i + 2, MentionKind.Pronoun) { Head = t.Norm switch { "celle" => "elle", "celui" => "il", "ceux" => "ils", _ => "elles" } };
         if (UnknownPersonAt(doc, i, end) is { } person) return person;
+        // "Le Tchad a accusé…", "La Géorgie affirme…": a country or body the knowledge base does not list, one capitalised word after
+        // the article that opens the sentence, as the subject of a verb.
+        if (UnlistedSubjectAfterArticle(doc, i, end) is { } unlisted) return unlisted;
 
         // "précise le communiqué", "selon ce communiqué": the words of the organisation named last.
         if (i > 0 && tokens[i - 1].Norm is "le" or "ce" or "la" or "cette" && kb.IssuedDocuments.Match(tokens, i, end) is var dl && dl > 0
@@ -219,9 +253,18 @@ public sealed class MentionFinder(KnowledgeBase kb)
             qualified = true;
             k += 1 + pl;
         }
+        // "une source du Hezbollah", "des responsables de l'armée": a named owner gives the source its camp and its name.
+        ActorEntry? owner = null;
+        if (k + 1 < end && tokens[k].Norm is "du" or "de" or "des" or "d")
+        {
+            var j = k + 1;
+            if (j < end && tokens[j].Norm is "la" or "l" or "le" or "les") j++;
+            if (kb.ActorNames.Match(tokens, j, end, out var owned) is var ol && ol > 0 && owned.Kind is not "person") { owner = owned; k = j + ol; qualified = true; }
+        }
         if (!qualified) return null;
         var name = doc.Slice(i, k);
-        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", nation?.Id, null, null, []);
+        // A source of an organisation speaks for it (its denials are that organisation's voice, not a claim it answers).
+        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", owner?.Side ?? owner?.Id ?? nation?.Id, owner?.ActsFor ?? owner?.Id, null, []);
         return new Mention(i, k, MentionKind.Anonymous) { Actor = entry, Head = t.Norm.TrimEnd('s') };
     }
 
@@ -551,7 +594,11 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var name = doc.Slice(i, k);
         var key = domain is null ? head : head + " " + domain;
         var acting = nation is not null && (kb.InstitutionsActingForState.Contains(key) || domain is null && kb.InstitutionsActingForState.Contains(head));
-        var entry = new ActorEntry(Fold.Slug(name), char.ToLowerInvariant(name[0]) + name[1..], "institution", nation?.Side ?? nation?.Id, acting ? nation!.Id : null, null, [head]);
+        // "l'armée soudanaise", "le gouvernement éthiopien": a state the knowledge base does not list has no entry to act for, so
+        // its army or government strikes in its own name.
+        var ownName = nation is null && unlistedNation && domain is null && (kb.InstitutionsActingForState.Contains(head) || kb.InstitutionsStandingForState.Contains(head));
+        var entry = new ActorEntry(Fold.Slug(name), char.ToLowerInvariant(name[0]) + name[1..], "institution", nation?.Side ?? nation?.Id, acting ? nation!.Id : null, null,
+            ownName ? [head, OwnNameGovernment] : [head]);
         _open.ByHead[head] = entry;
         return new Mention(i, k, MentionKind.Name) { Actor = entry, Head = head };
     }
@@ -743,6 +790,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (kb.PlaceNouns.Match(tokens, j, i, out var n) == i - j) { introduced = true; noun = n; }
             else if (kb.PlacePrepositions.Match(tokens, j, i) == i - j) introduced = true;
         }
+        // "la région ukrainienne de Zaporiyia", "la banlieue sud de Beyrouth", "la métropole israélienne Tel-Aviv": a place noun's
+        // head with one or two lower-case qualifiers before its "de" (or a nationality before the name itself).
+        if (!introduced) introduced = QualifiedPlaceNoun(tokens, i, out noun);
         // "a visé Tovuz", "ont bombardé Kherson": the object of a strike verb.
         if (!introduced && i > 0 && kb.StrikeVerbs.Match(tokens, i - 1, i, out _) == 1) introduced = true;
         if (!introduced) return null;
@@ -752,6 +802,46 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var name = doc.Slice(i, run);
         var kind = noun is not null && kb.PlaceKinds.TryGetValue(noun.Split(' ')[0], out var k) ? k : "town";
         return new PlaceEntry("lieu-" + Fold.Slug(name), name, kind, null, null);
+    }
+
+    /// <summary>"la coalition internationale sous commandement saoudien", "la coalition … dirigée par l'Arabie saoudite": when the
+    /// actor is one of several a generic noun may mean, a leader named just after it picks the one on that leader's side.</summary>
+    private ActorEntry? LedBy(IReadOnlyList<Token> tokens, int after, int end, ActorEntry named)
+    {
+        foreach (var noun in named.GenericNouns)
+        {
+            if (!kb.GenericNouns.TryGetValue(noun, out var candidates) || candidates.Count < 2) continue;
+            for (var k = after; k < Math.Min(end, after + 4); k++)
+            {
+                if (tokens[k].Norm is "," or ";" or "." or "qui" or "et") return null;
+                if (!kb.LeaderWords.Contains(tokens[k].Norm)) continue;
+                for (var j = k + 1; j < Math.Min(end, k + 5); j++)
+                {
+                    var leader = kb.Nationalities.GetValueOrDefault(tokens[j].Norm)
+                        ?? (kb.ActorNames.Match(tokens, j, end, out var a) > 0 && a.Kind == "state" ? a : null);
+                    if (leader is null) continue;
+                    var side = leader.Side ?? leader.Id;
+                    return candidates.FirstOrDefault(c => c.Side == side && c.Id != named.Id) is { } led && named.Side != side ? led : null;
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private bool QualifiedPlaceNoun(IReadOnlyList<Token> tokens, int i, out string? noun)
+    {
+        noun = null;
+        var de = i > 0 && tokens[i - 1].Norm is "de" or "d";
+        var last = de ? i - 2 : i - 1;
+        for (var j = last; j >= Math.Max(0, last - 1); j--)
+        {
+            var w = tokens[j];
+            if (!w.IsWord || w.Cap || w.Kind == TokenKind.Number || Prepositions.Contains(w.Norm) || Determiners.Contains(w.Norm)) return false;
+            if (!de && !kb.Nationalities.ContainsKey(w.Norm)) return false;
+            if (j > 0 && kb.PlaceNounHeads.Contains(tokens[j - 1].Norm)) { noun = tokens[j - 1].Norm; return true; }
+        }
+        return false;
     }
 
     private Mention? OrganisationWithAcronymAt(Document doc, int i, int end)
@@ -816,6 +906,19 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (AcronymAt(doc, open + 1, headed) is { } acronym && !_open.ByAcronym.ContainsKey(acronym)) _open.ByAcronym[acronym] = actor;
     }
 
+    private Mention? UnlistedSubjectAfterArticle(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        var t = tokens[i];
+        if (!t.Cap || t.Kind == TokenKind.Number || i == 0 || tokens[i - 1].Norm is not ("le" or "la" or "l") || kb.NotNames.Contains(t.Norm) || NotNamesAtStart.Contains(t.Norm)
+            || kb.Weekdays.ContainsKey(t.Norm) || kb.Months.ContainsKey(t.Norm) || kb.NotPlaces.Contains(t.Norm) || kb.Places.Match(tokens, i, i + 1, out _) > 0) return null;
+        var opener = i - 1;
+        if (!(opener == 0 || tokens[opener - 1].Norm is "." or "!" or "?" or ":" || tokens[opener - 1].IsQuote)) return null;
+        if (i + 1 >= end || tokens[i + 1].Cap || !(kb.Auxiliaries.Contains(tokens[i + 1].Norm) || kb.Verbs.Match(tokens, i + 1, end, out _) > 0)) return null;
+        var name = doc.Slice(i, i + 1);
+        return new Mention(i, i + 1, MentionKind.Name) { Actor = new ActorEntry(Fold.Slug(name), name, "unknown", null, null, null, []) };
+    }
+
     private Mention? UnknownPersonAt(Document doc, int i, int end)
     {
         var tokens = doc.Tokens;
@@ -854,7 +957,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var p = tokens[i - 1].Norm;
         if (p is "en" or "au" or "aux" or "vers" or "depuis") return true;
         // "dans le sud-ouest du Yémen", "au nord de l'Irak": a part of the country.
-        var d = p is "du" ? i - 2 : p is "l" && i > 2 && tokens[i - 2].Norm == "de" ? i - 3 : -1;
+        var d = p is "du" or "d" ? i - 2 : p is "l" && i > 2 && tokens[i - 2].Norm == "de" ? i - 3 : -1;
         if (d >= 0 && kb.Directions.Contains(tokens[d].Norm)) return true;
         // "ont visé l'Ukraine", "a frappé l'Arménie": the country as the object of a targeting verb.
         return i > 1 && p is "la" or "l" && (tokens[i - 2].Norm is "sur" or "dans" or "vers" or "survole" or "survolé" or "de" or "contre" || kb.StrikeVerbs.Match(tokens, i - 2, i - 1, out _) > 0);

@@ -6,8 +6,24 @@ namespace Claims.Extraction.Mentions;
 /// of that kind, "l'ONG" → the last actor known as one, "les ministres ... de la coalition" → the organisation.</summary>
 public static class MentionResolver
 {
-    public static void Resolve(List<Mention> mentions, KnowledgeBase kb)
+    public static void Resolve(List<Mention> mentions, KnowledgeBase kb) => Resolve(mentions, kb, []);
+
+    /// <summary>As <see cref="Resolve(List{Mention}, KnowledgeBase)"/>, the article's places deciding which actor a generic noun
+    /// means when the article names none of those it may mean (the knowledge base's theatres).</summary>
+    public static void Resolve(List<Mention> mentions, KnowledgeBase kb, IReadOnlyList<PlaceMention> places)
     {
+        HashSet<string>? present = null;
+        ActorEntry? ByTheatre(string noun)
+        {
+            if (kb.Theatres.Count == 0 || !kb.GenericNouns.TryGetValue(noun, out var candidates) || candidates.Count < 2) return null;
+            if (present is null)
+            {
+                present = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var p in places) { present.Add(p.Place.Id); if (p.Place.ProvinceId is { } prov) present.Add(prov); }
+                foreach (var x in mentions) if (x.Actor is { } a) present.Add(a.Id);
+            }
+            return candidates.FirstOrDefault(c => kb.Theatres.TryGetValue(c.Id, out var t) && t.Overlaps(present));
+        }
         ActorEntry? lastPerson = null;
         var byGeneric = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
         var byHead = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
@@ -25,7 +41,7 @@ public static class MentionResolver
                 case MentionKind.Generic when m.Head is { } noun:
                     // The actor last named with that noun, else the knowledge base's default for it ("la coalition": the
                     // international one unless the article named another coalition before), else the only one it knows.
-                    m.Actor ??= byGeneric.GetValueOrDefault(noun) ?? kb.GenericDefaults.GetValueOrDefault(noun)
+                    m.Actor ??= byGeneric.GetValueOrDefault(noun) ?? ByTheatre(noun) ?? kb.GenericDefaults.GetValueOrDefault(noun)
                         ?? (kb.GenericNouns.TryGetValue(noun, out var listed) && listed.Count == 1 ? listed[0] : null);
                     break;
                 case MentionKind.PluralRole:

@@ -24,17 +24,36 @@ public sealed class StatementDraft
     public bool DeniesOwnActionShape(List<Token> t)
     {
         // "ont annoncé, vendredi soir, avoir mené un raid": time words and commas before the infinitive.
-        var k = ContentStart;
+        var k = AfterAddressee(t, ContentStart);
         while (k < t.Count && k < ContentStart + 5 && (t[k].Norm == "," || Grammar.TimeWordsBeforeContent.Contains(t[k].Norm))) k++;
         return k < t.Count && (t[k].Norm is "avoir" || t[k].Norm is "d" && k + 1 < t.Count && t[k + 1].Norm is "avoir");
     }
 
     /// <summary>"a démenti avoir bombardé…": the speaker denies its own action (an infinitive after a denial verb).</summary>
-    public bool DeniesOwnAction(List<Token> t) =>
-        Cue.Verb is { Dispute: true } && ContentStart < t.Count && (t[ContentStart].Norm is "avoir" or "etre"
-            || t[ContentStart].Norm is "d" && ContentStart + 1 < t.Count && t[ContentStart + 1].Norm is "avoir" or "etre"
+    public bool DeniesOwnAction(List<Token> t)
+    {
+        if (Cue.Verb is not { Dispute: true }) return false;
+        var k = AfterAddressee(t, ContentStart);
+        return k < t.Count && (t[k].Norm is "avoir" or "etre"
+            || t[k].Norm is "d" && k + 1 < t.Count && t[k + 1].Norm is "avoir" or "etre"
             // "a démenti viser des civils": a present infinitive of striking.
-            || Grammar.DeniedActInfinitives.Contains(t[ContentStart].Norm));
+            || Grammar.DeniedActInfinitives.Contains(t[k].Norm));
+    }
+
+    /// <summary>"a démenti auprès de la Turquie avoir été impliquée…": the addressee stands between the verb and the infinitive
+    /// it denies; where the infinitive starts (or <paramref name="k"/> when there is no addressee or no infinitive after it).</summary>
+    public static int AfterAddressee(List<Token> t, int k)
+    {
+        if (k >= t.Count || !Grammar.AddresseeWords.Contains(t[k].Norm)) return k;
+        // A short noun phrase ("de la Turquie", "des autorités turques") and the infinitive after it.
+        for (var j = k + 1; j < Math.Min(t.Count, k + 8); j++)
+        {
+            if (t[j].Norm is "," or ";" or "." or "que" or "qu") return k;
+            if (t[j].Norm is "avoir" or "etre" || Grammar.DeniedActInfinitives.Contains(t[j].Norm)
+                || t[j].Norm is "d" && j + 1 < t.Count && t[j + 1].Norm is "avoir" or "etre") return j;
+        }
+        return k;
+    }
 }
 
 /// <summary>Finds who said what: reporting verbs (speaker before or after, "a-t-il ajouté"), "selon / d'après / pour X",
@@ -130,7 +149,7 @@ public sealed class StatementReader(ArticleContext ctx)
         else if (t.Norm == "pour" && IsSentenceStart(s, i)) j = i + 1;
         else return false;
         if (j >= s.End || _kb.NotSourceAfterSelon.Match(_t, j, s.End) > 0) return false;
-        var m = MentionStartingAt(j, s.End);
+        var m = MentionStartingAt(j, s.End) ?? (t.Norm == "pour" ? null : DocumentIssuerAt(j, s.End));
         if (m is null) return false;
         if (t.Norm == "pour" && (m.End >= s.End || _t[m.End].Norm != "," || m.Kind is MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux"))) return false;
         if (m.Kind == MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux")) return false;
@@ -146,6 +165,23 @@ public sealed class StatementReader(ArticleContext ctx)
         if (atStart) cue.ContentStart = m.End < s.End && _t[m.End].Norm == "," ? m.End + 1 : m.End;
         cues.Add(cue);
         return true;
+    }
+
+    /// <summary>"selon un communiqué de l'armée nigériane", "d'après un bilan de l'OSDH": a document named with its issuer; the
+    /// issuer is the source (the mention returned covers the words up to the issuer's end).</summary>
+    private Mention? DocumentIssuerAt(int j, int end)
+    {
+        var k = j;
+        if (k < end && (Grammar.Determiners.Contains(_t[k].Norm) || _t[k].Norm is "des")) k++;
+        var len = _kb.DocumentNouns.Match(_t, k, end);
+        if (len == 0) return null;
+        k += len;
+        // A qualifier or two ("un communiqué officiel de", "un bilan provisoire de").
+        for (var q = 0; q < 2 && k < end && _t[k].IsWord && !_t[k].Cap && _t[k].Norm is not ("de" or "d" or "du" or "des"); q++) k++;
+        if (k >= end || _t[k].Norm is not ("de" or "d" or "du" or "des")) return null;
+        var issuer = MentionStartingAt(k + 1, end) ?? (k + 2 < end && _t[k + 1].Norm is "la" or "le" or "l" or "les" ? MentionStartingAt(k + 2, end) : null);
+        if (issuer?.Actor is null || issuer.Kind == MentionKind.Pronoun) return null;
+        return new Mention(j, issuer.End, issuer.Kind) { Actor = issuer.Actor };
     }
 
     private bool IsSentenceStart(Sentence s, int i)
@@ -301,7 +337,10 @@ public sealed class StatementReader(ArticleContext ctx)
             part.Speakers.Add(subject);
             return part;
         }
-        if (form.Verb.NeedsQue && !thatFollows) return null;
+        // "« C'est faux », a répondu X": an incise right after a quotation reports it without "que" ("ont répondu par des frappes"
+        // does not).
+        var inciseAfterQuote = auxStart > s.First + 1 && _t[auxStart - 1].Norm == "," && _t[auxStart - 2].IsQuote;
+        if (form.Verb.NeedsQue && !thatFollows && !inciseAfterQuote) return null;
         if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote)) && !(auxStart > s.First && _t[auxStart - 1].Norm == ",")) return null;
 
         if (passive)
@@ -483,9 +522,28 @@ public sealed class StatementReader(ArticleContext ctx)
         return k;
     }
 
+    private int AfterInvertedSpeaker(Cue cue, Sentence s)
+    {
+        if (cue.Kind != CueKind.Inverted) return cue.VerbEnd;
+        var k = ctx.SkipAdverbs(cue.VerbEnd, s.End);
+        if (MentionStartingAt(k, s.End) is not { } speaker) return cue.VerbEnd;
+        k = speaker.End;
+        while (k < s.End && _t[k].Norm == ",") k++;
+        return k;
+    }
+
     private int ContentAfterVerb(ReportingVerb verb, int verbEnd, Sentence s, Cue cue)
     {
         var k = ctx.SkipAdverbs(verbEnd, s.End);
+        // "a déclaré à l'AFP, sous couvert d'anonymat, que…", "a affirmé sur Telegram avoir…", "ont affirmé, via leur chaîne
+        // Al-Masirah, que…": a channel or an addressee before the clause is not part of the words.
+        if (k < s.End && _t[k].Norm is "a" or "au" or "aux" or "sur" or "via" or "sous" or "dans" or "devant" or "aupres" && verb.Complement is not ("a" or "de"))
+            for (var j = k + 1; j < Math.Min(s.End, k + 14); j++)
+            {
+                if (_t[j].Norm is ";" or "." || _t[j].IsQuote) break;
+                if (_t[j].Norm is "que" or "qu" && (_t[j - 1].Norm == "," || j - k <= 6)) return j + 1;
+                if (_t[j].Norm is "avoir" or "etre" && j - k <= 6) return j;
+            }
         if (k < s.End && _t[k].Norm is "que" or "qu") return k + 1;
         if (k < s.End && _t[k].Norm == ":") return k + 1;
         if (verb.Complement == "de" || verb.Lemma == "accuser")
@@ -659,7 +717,8 @@ public sealed class StatementReader(ArticleContext ctx)
                 for (var p = ci - 1; p >= 0; p--)
                 {
                     if (ordered[p].Derived) continue;
-                    start = ordered[p].ContentBefore ? ordered[p].VerbEnd : Math.Max(start, ordered[p].ContentStart);
+                    // ", a affirmé mardi X, alors qu'…, selon Y": Y's words start after the earlier cue's inverted speaker.
+                    start = ordered[p].ContentBefore ? AfterInvertedSpeaker(ordered[p], s) : Math.Max(start, ordered[p].ContentStart);
                     if (!ordered[p].ContentBefore) start = s.First;
                     break;
                 }
@@ -714,8 +773,11 @@ public sealed class StatementReader(ArticleContext ctx)
 
     private StatementDraft? Draft(Cue cue, ActorEntry speaker, int si)
     {
+        // "contrairement à ce qu'affirme le Croissant-Rouge": the verb names whose account is contradicted; it reports no words.
+        if (cue.Verb is { Dispute: false } && ContradictedSourceVerb(cue.VerbStart)) return null;
         var (a, b) = Trim(cue.ContentStart, cue.ContentEnd);
-        if (b - a < 2) return null;
+        // "a accusé l'OSDH de mentir": one word after the accused object is words enough.
+        if (b - a < 2 && !(b - a == 1 && cue.Object is not null)) return null;
         var mode = Statement.Indirect;
         // Direct speech: the words are one quotation (a few words may trail: "«…» en Syrie, a dénoncé X").
         if (_t[a].IsQuote && ctx.Doc.TryQuoteOpenedAt(a, out var q) && q.Close > a && q.Close < b && b - 1 - q.Close <= 4
@@ -727,12 +789,31 @@ public sealed class StatementReader(ArticleContext ctx)
                 (a, b) = (q.Open + 1, q.Close);
             }
         }
+        // "a accusé X de bombarder la ville et menacé Erevan de représailles": reported words end where the same subject's next
+        // reporting verb is coordinated ("et menacé", "et a affirmé").
+        if (mode == Statement.Indirect)
+            for (var k = a + 2; k + 1 < b; k++)
+            {
+                if (_t[k].Norm != "et") continue;
+                var v = k + 1;
+                if (v + 1 < b && _kb.Auxiliaries.Contains(_t[v].Norm)) v++;
+                if (_kb.Verbs.Match(_t, v, b, out var vf) > 0 && vf.Kind is VerbFormKind.Participle or VerbFormKind.Finite) { b = k; break; }
+            }
         var span = ctx.Doc.SpanOf(a, b);
         return new StatementDraft
         {
             Speaker = speaker, ContentStart = a, ContentEnd = b, Text = ctx.Doc.Text[span.Start..span.End], Mode = mode, Span = span,
             Cue = cue, Sentence = si, LastSentence = si,
         };
+    }
+
+    private bool ContradictedSourceVerb(int verb)
+    {
+        var k = verb;
+        if (k > 0 && _kb.Auxiliaries.Contains(_t[k - 1].Norm)) k--;
+        for (var j = Math.Max(0, k - 6); j < k; j++)
+            if (_kb.ContrarySources.Match(_t, j, k) == k - j) return true;
+        return false;
     }
 
     private StatementDraft? PointingBack(Cue cue, ActorEntry speaker, int si)

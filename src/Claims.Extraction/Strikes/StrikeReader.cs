@@ -61,7 +61,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             var s = sentences[si];
             if (s.Heading) continue;
             var excluded = ExcludedRanges(si);
-            var triggers = Triggers(s, excluded);
+            var triggers = Triggers(si, s, excluded);
             if (triggers.Count == 0) continue;
             var draft = Build(si, s, triggers, excluded, drafts);
             if (draft is null)
@@ -154,13 +154,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return false;
     }
 
-    private List<int> Triggers(Sentence s, List<(int, int)> excluded)
+    private List<int> Triggers(int si, Sentence s, List<(int, int)> excluded)
     {
         var found = new List<int>();
         for (var i = s.First; i < s.End; i++)
         {
             if (In(excluded, i)) continue;
             var len = _kb.StrikeNouns.Match(_t, i, s.End);
+            // "La Russie multiplie ses attaques contre la région d'Odessa" beside missiles: "attaque" among air-war words.
+            // A verb right before makes it the participle ("ont été attaqués", folded like the noun "attaques").
+            if (len == 0 && _kb.ContextualStrikeNouns.Match(_t, i, s.End) is var cl && cl > 0 && !(i > s.First && (_kb.Auxiliaries.Contains(_t[i - 1].Norm) || _t[i - 1].Norm == "ete"))
+                && AirWarContext(si, i, i + cl)) len = cl;
             var verb = false;
             if (len == 0 && _t[i].Norm is "pris" or "prend" or "prennent" or "prenaient" && Enumerable.Range(i + 1, 3).Any(k => k + 1 < s.End && _t[k].Norm == "pour" && _t[k + 1].Norm == "cible"))
             {
@@ -206,6 +210,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     private bool Negated(int i, Sentence s)
     {
+        // "ils n'avaient absolument rien à voir avec cette attaque": involvement in the strike denied.
+        for (var k = Math.Max(s.First, i - 8); k < i; k++)
+            if (_kb.InvolvementDenials.Match(_t, k, i) is var dl && dl > 0 && k + dl >= i - 3) return true;
+        // "n’avoir mené aucun raid aérien": the determiner denies the strike however far its "ne" stands (one qualifier between).
+        for (var k = i - 1; k >= Math.Max(s.First, i - 2); k--)
+        {
+            if (Grammar.NoneDeterminers.Contains(_t[k].Norm)) return true;
+            if (!_t[k].IsWord || Grammar.Determiners.Contains(_t[k].Norm) || _t[k].Norm is "de" or "d" or "des" or "du") break;
+        }
         var neg = false;
         for (var k = Math.Max(s.First, i - 3); k < i; k++) if (_t[k].Norm is "ne" or "n") neg = true;
         if (neg)
@@ -248,6 +261,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
         if (perpetrator is null) return null;
+        // "des attaques répétées contre des bases abritant des troupes américaines": an attack noun alone names its striker in its
+        // own sentence; the striker of the story told around it may be the one attacked.
+        if (triggers.TrueForAll(t => _kb.StrikeNouns.Match(_t, t, s.End) == 0 && _kb.ContextualStrikeNouns.Match(_t, t, s.End) > 0) && !NamedIn(s, first, perpetrator)) return null;
         // "Les Houthis ont revendiqué une attaque de drone…": the striker reports its own strike.
         if (claimedBySubject) reporter = perpetrator;
 
@@ -282,9 +298,16 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         }
         // "al-Masirah a également fait état de deux frappes aériennes": another source telling the strike of the sentence just
         // before, in the same paragraph, takes its places.
-        if (places.Count == 0 && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.Block == s.Block && told.LastSentence >= si - 2
+        // "Saba a accusé la coalition d'avoir mené la frappe", a paragraph after a witness told it: a demonstrative or definite
+        // strike word takes up the strike of the paragraph just before as well.
+        if ((places.Count == 0 || LaunchPlacesOnly(s)) && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.LastSentence >= si - 2
+            && (told.Block == s.Block || told.Block == s.Block - 1 && triggers.Any(t => t > s.First && (_t[t - 1].Norm is "ces" or "cette" or "ce" or "cet"
+                || _t[t - 1].Norm is "la" or "le" or "l" && !_t[t].Norm.EndsWith('s'))))
             && told.Perpetrator.Id == perpetrator.Id && told.ReportedBy?.Id != reporter?.Id)
+        {
             places.AddRange(told.Places);
+            if (told.Block != s.Block) targets.AddRange(told.Targets.Where(t => !targets.Contains(t)));
+        }
         // "l'EI n'est pas présent dans cette zone, où les frappes ont touché des rebelles": the demonstrative points at the
         // place of the same striker's strike told just before.
         if (places.Count == 0 && PointsAtPlace(s) && earlier.LastOrDefault(e => e.Perpetrator.Id == perpetrator.Id) is { } before
@@ -350,7 +373,10 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private bool CountryIsTheTarget(Sentence s)
     {
         for (var k = s.First; k < s.End; k++)
-            if (_t[k].Norm is "contre" or "cible" || _kb.ImpactWords.Contains(_t[k].Norm)
+            // "ont lancé sur l'Ukraine deux missiles": what is launched at falls on it.
+            // "sur le nord d'Israël": a part of the country named by its direction is a place struck, not a theatre.
+            if (_t[k].Norm is "contre" or "cible" || _kb.ImpactWords.Contains(_t[k].Norm) || _t[k].Norm == "sur" && k > s.First && _kb.SupportVerbs.Contains(_t[k - 1].Norm)
+                || _kb.Directions.Contains(_t[k].Norm) && k + 1 < s.End && _t[k + 1].Norm is "de" or "du" or "d" && k > s.First && _t[k - 1].Norm is "le" or "l"
                 || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0 && _kb.StrikeNouns.Match(_t, k, s.End) == 0) return true;
         return false;
     }
@@ -400,17 +426,27 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             for (var k = trig + 1; k < Math.Min(s.End, trig + 12); k++)
                 if (_t[k].Norm == "par" && ctx.MentionAt.ElementAtOrDefault(k + 1) is { Actor: { } a1 } || _t[k].Norm == "par" && k + 2 < s.End && ctx.MentionAt[k + 2] is { Actor: { } } && _t[k + 1].Norm is "les" or "la" or "l" or "le" or "des")
                 {
+                    // "des tentes occupées par des Palestiniens": the agent of another verb's participle is not the striker.
+                    if (k - 1 > trig && OtherParticiple(k - 1)) break;
                     var agent = ctx.MentionAt[k + 1]?.Actor ?? ctx.MentionAt[k + 2]!.Actor!;
                     if (Striker(agent) is { } st1) return st1;
                 }
             // "bombardements aériens et à l'artillerie quasi quotidiens du régime et de son allié russe": the striker in the
             // strike word's complement (a group said to be hit is a target, not a striker).
-            for (var k = trig + 1; k < Math.Min(s.End, trig + 9); k++)
+            // After a strike verb "des" opens its object ("avoir frappé des cibles du Hezbollah"), not a complement.
+            for (var k = trig + 1; k < Math.Min(s.End, trig + 9) && _kb.StrikeNouns.Match(_t, trig, s.End) > 0 && !Participle(trig); k++)
             {
-                if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans") break;
+                // A determiner opens another noun phrase (the object: "frappé les armes du Hezbollah"), not the complement.
+                if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans" || Grammar.Determiners.Contains(_t[k].Norm)) break;
                 if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
                 var j = k + 1;
                 if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur") j++;
+                // "frappes de drones de l'armée soudanaise": through the machines to their owner.
+                if (j + 2 < s.End && _kb.AgentNouns.Contains(_t[j].Norm) && _t[j + 1].Norm is "de" or "du" or "des" or "d")
+                {
+                    j += 2;
+                    if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les") j++;
+                }
                 if (j < s.End && ctx.MentionAt[j] is { Actor: { TargetClass: null } g } gm && gm.Start == j && gm.Kind != MentionKind.Anonymous && Striker(g) is { } st6) return st6;
                 if (j < s.End && _t[j].Norm == "allie" && j + 1 < s.End && _kb.Nationalities.TryGetValue(_t[j + 1].Norm, out var ally) && Striker(ally) is { } st7) return st7;
                 // Only the strike word's own complement: in "frappes de drone venu du Burkina Faso" the second "du" is where from.
@@ -464,14 +500,48 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return story;
     }
 
+    /// <summary>"des tentes occupées par des Palestiniens": the mention is the agent of another verb's participle.</summary>
+    private bool AgentOfOtherParticiple(Mention m, int first)
+    {
+        var p = m.Start - 1;
+        if (p > first && _t[p].Norm is "les" or "la" or "l" or "le" or "des") p--;
+        return p > first && _t[p].Norm == "par" && OtherParticiple(p - 1);
+    }
+
+    /// <summary>A past participle of a verb that is neither striking, carrying out, hitting, claiming nor attributing ("occupées",
+    /// "soutenue", "commis"): its "par" names its own agent. Read from the unfolded word's ending, as participles are open-class.</summary>
+    private bool OtherParticiple(int k)
+    {
+        var n = _t[k].Norm;
+        if (!_t[k].IsWord || n.Length < 4 || _kb.SupportVerbs.Contains(n) || _kb.ImpactWords.Contains(n) || _kb.ClaimOwnStrikeVerbs.Contains(n)
+            || _kb.AttributionVerbs.Contains(n) || _kb.PresentingWords.Contains(n) || _kb.StrikeVerbs.Match(_t, k, k + 1, out _) > 0 || _kb.StrikeNouns.Match(_t, k, k + 1) > 0) return false;
+        var w = ctx.Doc.Text.AsSpan(_t[k].Start, _t[k].End - _t[k].Start);
+        foreach (var ending in ParticipleEndings)
+            if (w.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>"frappé", "bombardées": the unfolded word is a participle (folded, "frappe" is also the noun).</summary>
+    private bool Participle(int k)
+    {
+        var w = ctx.Doc.Text.AsSpan(_t[k].Start, _t[k].End - _t[k].Start);
+        return w.EndsWith("é", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ée", StringComparison.OrdinalIgnoreCase)
+            || w.EndsWith("és", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ées", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly string[] ParticipleEndings = ["é", "ée", "és", "ées", "us", "ue", "ues", "is", "ise", "ises", "it", "ite", "its", "ites"];
+
     // "plus de 600 militaires ukrainiens avaient été tués dans une attaque", "des civils syriens blessés par des frappes": the
     // subject of a passive kill or impact word before the strike word is its victim, not its striker.
     private bool Victims(Mention m, int trig)
     {
+        var passive = false;
         for (var k = m.End; k < Math.Min(trig, m.End + 4); k++)
         {
             var w = _t[k].Norm;
-            if (_kb.KillWords.Contains(w) || _kb.ImpactWords.Contains(w) || w is "blesse" or "blesses" or "blessee" or "blessees") return true;
+            // Passive or attributive only ("ont été tués", "des civils tués"): "l'aviation a tué 60 civils" names the striker.
+            if ((_kb.KillWords.Contains(w) || _kb.ImpactWords.Contains(w) || w is "blesse" or "blesses" or "blessee" or "blessees") && (passive || k == m.End)) return true;
+            if (w is "ete" or "sont" or "etaient" or "est" or "etait") passive = true;
             if (!(_kb.Auxiliaries.Contains(w) || w is "ete" or "ont" or "avaient" or "avait" or "sont" or "etaient" or "ne" or "n" or "pas")) return false;
         }
         return false;
@@ -521,6 +591,16 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             else if (k < s.End && ctx.MentionAt[k] is { Actor: { TargetClass: null } b } bm && bm.Start == k && bm.Kind != MentionKind.Anonymous) other = Striker(b);
             if (other is not null && other.Id != perpetrator.Id && found.All(f => f.Id != other.Id)) found.Add(other);
         }
+        // "Les États-Unis et le Royaume-Uni ont frappé…": the striker read is the last of the pair; the one before "et" strikes too.
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+        {
+            if (m.Actor is not { } a || m.Prep is not null || Striker(a) is not { } first || first.Id == perpetrator.Id || found.Any(f => f.Id == first.Id)) continue;
+            var k = m.End;
+            if (k >= s.End || _t[k].Norm != "et") continue;
+            k++;
+            if (k < s.End && Grammar.Determiners.Contains(_t[k].Norm)) k++;
+            if (k < s.End && ctx.MentionAt[k] is { Actor: { } next } nm && nm.Start == k && Striker(next)?.Id == perpetrator.Id) found.Add(first);
+        }
         return found;
     }
 
@@ -544,7 +624,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private ActorEntry? NamedStriker(Sentence s)
     {
         foreach (var m in ctx.MentionsIn(s.First, s.End))
-            if (m.Actor is { } a && (m.Prep == "par" || m.Kind == MentionKind.Adjectival || a.ActsFor is not null && a.Kind != "person") && Striker(a) is { } st) return st;
+            if (m.Actor is { } a && (m.Prep == "par" && !AgentOfOtherParticiple(m, s.First) || m.Kind == MentionKind.Adjectival || a.ActsFor is not null && a.Kind != "person") && Striker(a) is { } st) return st;
         return null;
     }
 
@@ -691,6 +771,51 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return false;
     }
 
+    /// <summary>The striker is named before the strike word, or as its complement or agent just after it ("les attaques de
+    /// l'armée", "attaques menées par"), not in what it hits ("contre des bases abritant des troupes américaines").</summary>
+    /// <summary>"tiré des missiles Kalibr depuis un sous-marin en mer Noire": every place of the sentence is where the strike was
+    /// launched from (kept as a location, as the seeds' annotations do), so where it fell is still to be found.</summary>
+    private bool LaunchPlacesOnly(Sentence s)
+    {
+        var any = false;
+        for (var k = s.First; k < s.End; k++)
+        {
+            if (ctx.PlaceAt[k] is null || k > s.First && ctx.PlaceAt[k - 1] == ctx.PlaceAt[k]) continue;
+            any = true;
+            var launched = false;
+            for (var j = k - 1; j >= Math.Max(s.First, k - 5) && !launched; j--) launched = _t[j].Norm == "depuis";
+            if (!launched) return false;
+        }
+        return any;
+    }
+
+    private bool NamedIn(Sentence s, int trigger, ActorEntry striker)
+    {
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+            if (m.Actor is { } a && Striker(a)?.Id == striker.Id
+                && (m.Start < trigger || m.Start <= trigger + 4 && m.Prep is "de" or "d" or "du" or "des" or "par")) return true;
+        return false;
+    }
+
+    /// <summary>Words of air or missile warfare (aircraft, drones, missiles, weapons, strike words) in the sentence, other than
+    /// [from, to), or in the sentence before or after it in the same paragraph.</summary>
+    private bool AirWarContext(int si, int from, int to)
+    {
+        var sentences = ctx.Doc.Sentences;
+        for (var j = Math.Max(0, si - 1); j <= Math.Min(sentences.Count - 1, si + 1); j++)
+        {
+            var s = sentences[j];
+            if (s.Block != sentences[si].Block) continue;
+            for (var k = s.First; k < s.End; k++)
+            {
+                if (k >= from && k < to) continue;
+                if (_kb.AerialAgents.Contains(_t[k].Norm) || _kb.Weapons.Match(_t, k, s.End) > 0 || _kb.StrikeNouns.Match(_t, k, s.End) > 0
+                    || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0 && !_kb.StrikeVerbsNeedingAux.Contains(_t[k].Norm)) return true;
+            }
+        }
+        return false;
+    }
+
     private bool PointsAtPlace(Sentence s)
     {
         for (var k = s.First; k + 1 < s.End; k++)
@@ -789,8 +914,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return triggers.Any(t => _kb.HabitualForms.Contains(_t[t].Norm)) && !DateReader.Find(_t, s.First, s.End, _kb).Any();
     }
 
+    // A headline (the first line, one sentence) retold by the lead's first sentence is the same report too.
     private static bool CanMerge(StrikeDraft a, StrikeDraft b, int si) =>
-        a.Block == b.Block && a.LastSentence == si - 1 && a.Perpetrator.Id == b.Perpetrator.Id && a.Scope == b.Scope
+        (a.Block == b.Block || a.FirstSentence == 0 && si == 1 && b.Block == a.Block + 1) && a.LastSentence == si - 1 && a.Perpetrator.Id == b.Perpetrator.Id && a.Scope == b.Scope
         && (b.ReportedBy is null || a.ReportedBy?.Id == b.ReportedBy.Id)
         && (a.Weekday is null || b.Weekday is null || a.Weekday == b.Weekday)
         && !b.Counts.Any(kv => a.Counts.TryGetValue(kv.Key, out var v) && v != kv.Value);
