@@ -719,7 +719,17 @@ public sealed class StatementReader(ArticleContext ctx)
                     if (ordered[p].Derived) continue;
                     // ", a affirmé mardi X, alors qu'…, selon Y": Y's words start after the earlier cue's inverted speaker.
                     start = ordered[p].ContentBefore ? AfterInvertedSpeaker(ordered[p], s) : Math.Max(start, ordered[p].ContentStart);
-                    if (!ordered[p].ContentBefore) start = s.First;
+                    if (!ordered[p].ContentBefore)
+                    {
+                        // "X a annoncé n'avoir mené aucun raid dans la zone, où une attaque a été perpétrée selon Y": a "selon"
+                        // closing a relative clause of X's words governs that clause only, not X's announcement.
+                        if (cue.Kind == CueKind.Source && ordered[p].ContentStart >= 0 && RelativeClauseBefore(ordered[p].ContentStart, cue.RegionStart) is var rel && rel >= 0)
+                        {
+                            cue.RelativeClauseStart = rel;
+                            start = rel + 2;
+                        }
+                        else start = s.First;
+                    }
                     break;
                 }
                 // The region of a speaker placed after an earlier inverted cue: "…, a dit X. " handled per sentence.
@@ -767,8 +777,16 @@ public sealed class StatementReader(ArticleContext ctx)
         foreach (var cue in ordered.Where(c => c.ContentBefore && c.ContentStart >= 0))
         {
             foreach (var other in ordered.Where(o => o != cue && !o.ContentBefore && !o.Derived && o.ContentStart >= 0 && o.ContentEnd > cue.ContentStart && o.VerbStart < cue.VerbStart))
-                other.ContentEnd = Math.Min(other.ContentEnd, cue.QuotedMidSentence ? cue.ContentStart : cue.RegionStart);
+                other.ContentEnd = Math.Min(other.ContentEnd, cue.QuotedMidSentence ? cue.ContentStart : cue.RelativeClauseStart >= 0 ? cue.RelativeClauseStart : cue.RegionStart);
         }
+    }
+
+    /// <summary>The comma opening the last relative clause (", où", ", qui", ", dont") in tokens [from, end) outside quotations, or -1.</summary>
+    private int RelativeClauseBefore(int from, int end)
+    {
+        for (var k = end - 2; k > from; k--)
+            if (_t[k].Norm == "," && Grammar.RelativeWords.Contains(_t[k + 1].Norm) && !ctx.Doc.InQuote(k)) return k;
+        return -1;
     }
 
     private StatementDraft? Draft(Cue cue, ActorEntry speaker, int si)
