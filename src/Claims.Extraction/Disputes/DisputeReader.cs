@@ -168,10 +168,45 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             found.Add((d.Speaker, stance.Striker, claim, span, null));
         }
         return WithoutRetellings(found.DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span)).OrderBy(f => f.Span.Start).ToList(), judged)
+            .Select(f => f.Party is { } party && SpokesmanBody(party) is { } body && body.Id != f.Disputant.Id && !SameCamp(body, f.Disputant) ? f with { Party = body } : f)
             .Select((f, i) => new Dispute("d" + (i + 1), ArticleContext.Ref(f.Disputant), f.Party is null ? null : ArticleContext.Ref(f.Party), f.Claim,
                 ctx.Doc.Text[f.Span.Start..f.Span.End], f.Span) { Basis = f.Basis })
             .ToList();
     }
+
+    /// <summary>The body a disputed spokesman speaks for: what "le porte-parole du Pentagone, Peter Cook" or Igor Konachenkov (listed
+    /// as the Russian defence ministry's spokesman) says is that body's claim, and the dispute is with the body, as a dispute's
+    /// disputant stays the person who speaks.</summary>
+    private ActorEntry? SpokesmanBody(ActorEntry party)
+    {
+        if (party.Kind != "person") return null;
+        if (_spokesmen is null)
+        {
+            _spokesmen = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
+            var titles = ctx.Kb.SpokesmanTitles.Select(x => x.Split(' ')).ToList();
+            ActorEntry? lastBody = null;
+            foreach (var m in ctx.Mentions)
+            {
+                if (m.Actor is { Kind: "institution" or "state" } b && m.Kind == Mentions.MentionKind.Name) lastBody = b;
+                if (!m.IsPerson || m.End - m.Start < 3 || _spokesmen.ContainsKey(m.Actor!.Id)) continue;
+                for (var k = m.Start; k < m.End; k++)
+                {
+                    var title = titles.FirstOrDefault(w => k + w.Length <= m.End && w.Select((x, n) => _t[k + n].Norm == x).All(x => x));
+                    if (title is null) continue;
+                    var j = k + title.Length;
+                    if (j < m.End && _t[j].Norm is "du" or "de" or "des" or "d") j++;
+                    if (j < m.End && _t[j].Norm is "la" or "l" or "le" or "les") j++;
+                    // "porte-parole du Pentagone", else "porte-parole du ministère": the body last named with that noun.
+                    if (ctx.Kb.ActorNames.Match(_t, j, m.End, out var named) > 0 && named.Kind is "institution" or "state") _spokesmen[m.Actor!.Id] = named;
+                    else if (j < m.End && lastBody is { } last && last.GenericNouns.Contains(_t[j].Norm)) _spokesmen[m.Actor!.Id] = last;
+                    break;
+                }
+            }
+        }
+        return _spokesmen.GetValueOrDefault(party.Id) ?? ctx.Kb.SpokesmanFor.GetValueOrDefault(party.Id);
+    }
+
+    private Dictionary<string, ActorEntry>? _spokesmen;
 
     /// <summary>"cette enquête" in the dispute's sentence: the owner named where the same noun was last introduced with a
     /// complement ("le rapport d'une enquête de l'ONU", "une enquête des Nations unies a conclu"), looked for a bounded
