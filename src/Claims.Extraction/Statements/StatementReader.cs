@@ -598,7 +598,17 @@ public sealed class StatementReader(ArticleContext ctx)
         while (cur.End < end)
         {
             var j = cur.End;
+            // "l'agence Saba proche des rebelles, ainsi que des témoins": a "proche de X" qualifier belongs to the speaker before.
+            if (_t[j].Norm is "proche" or "proches" && j + 2 < end && _t[j + 1].Norm is "de" or "des" or "du" or "d")
+            {
+                var q = j + 2;
+                if (q < end && _t[q].Norm is "la" or "le" or "les" or "l") q++;
+                if (MentionStartingAt(q, end) is { } qualifier) j = qualifier.End;
+                if (j >= end) break;
+            }
             var sep = _t[j].Norm;
+            // "ont indiqué l'agence Saba ainsi que des témoins": "ainsi que" coordinates speakers as "et" does.
+            if (sep == "ainsi" && j + 2 < end && _t[j + 1].Norm == "que") (sep, j) = ("et", j + 1);
             if (sep is not ("," or "et")) break;
             var next = MentionStartingAt(j + 1, end);
             if (next?.Actor is null) break;
