@@ -732,9 +732,11 @@ public sealed class MentionFinder(KnowledgeBase kb)
     {
         var tokens = doc.Tokens;
         if (i == 0 || !kb.DescriptiveDeterminers.Contains(tokens[i - 1].Norm)) return null;
-        var headLen = kb.DescriptiveHeads.Match(tokens, i, end, out var head);
+        // "Un autre témoin a fait état de…": "autre" between the determiner and the head is part of the description.
+        var h = tokens[i].Norm is "autre" or "autres" && i + 1 < end ? i + 1 : i;
+        var headLen = kb.DescriptiveHeads.Match(tokens, h, end, out var head);
         if (headLen == 0) return null;
-        var k = i + headLen;
+        var k = h + headLen;
         ActorEntry? nation = null;
         for (var guard = 0; k < end && guard < 4; guard++)
         {
