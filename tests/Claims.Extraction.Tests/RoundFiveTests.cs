@@ -83,4 +83,19 @@ public sealed class RoundFiveTests
             + "Washington a démenti ces informations.");
         Assert.Equal("ministere-russe-defense", Assert.Single(b.Disputes).DisputedParty?.Id);
     }
+
+    [Fact]
+    public void Inverted_speakers_coordinated_by_ainsi_que_each_get_the_words()
+    {
+        var a = Extract("Dix civils ont été tués dans des raids sur Talbisseh, ont indiqué jeudi l'agence Sana proche du régime ainsi que des témoins.");
+        Assert.Equal(2, a.Statements.Count);
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "témoins");
+    }
+
+    [Fact]
+    public void Un_autre_temoin_is_a_described_speaker()
+    {
+        var a = Extract("Un autre témoin a fait état de trois personnes tuées dans un raid aérien sur une ferme près de Saraqeb.");
+        Assert.Equal("autre témoin", Assert.Single(a.Statements).Speaker.Name);
+    }
 }
