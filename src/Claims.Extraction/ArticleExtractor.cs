@@ -76,7 +76,7 @@ public sealed class ArticleExtractor
 
         return new ArticleExtraction(input.File, input.Outlet ?? htmlOutlet ?? layout.Outlet, input.Title ?? htmlTitle ?? layout.Title, published,
             statements, stances.Strikes(), disputes, Math.Max(layout.CommentCount, htmlComments), text)
-        { Notes = notes };
+        { Notes = notes, ActorAliases = stances.ActorAliases };
     }
 }
 

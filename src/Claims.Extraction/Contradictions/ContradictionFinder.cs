@@ -229,7 +229,9 @@ public static class ContradictionFinder
                 // A claim rejected as reported before ("cette information") lies before the dispute; a claim contested by name
                 // ("a rejeté le rapport de l'ONU", then the report's findings) may also follow it.
                 var after = first.Basis == Dispute.ClaimContested;
-                var claims = statements.Where(s => s.ArticleKey == article && s.Record is Statement st && parties.Contains(st.Speaker.Id)
+                // The party's words, or the very words the dispute answers told by the party's spokesman (the dispute names the
+                // ministry, the claim is its spokesman's).
+                var claims = statements.Where(s => s.ArticleKey == article && s.Record is Statement st && (parties.Contains(st.Speaker.Id) || st.Text == first.Claim)
                     && (st.Span.End <= first.Span.Start && first.Span.Start - st.Span.End < 400 || after && st.Span.Start >= first.Span.End && st.Span.Start - first.Span.End < 400)
                     && !used.Contains(s.Key)).ToList();
                 // The same claim told again by the same party further on ("avoir tué la moitié des commandants", after "les
@@ -240,7 +242,8 @@ public static class ContradictionFinder
                     claims.AddRange(statements.Where(s => s.ArticleKey == article && s.Record is Statement st && parties.Contains(st.Speaker.Id) && !claims.Contains(s)
                         && !used.Contains(s.Key) && Words(st.Text) is var w && w.Count(claimed.Contains) * 2 >= Math.Min(claimed.Count, w.Count) && w.Count(claimed.Contains) >= 2));
                 claimSide.AddRange(claims);
-                claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.ReportedBy is { } r && parties.Contains(r.Id)
+                var voices = claims.Select(c => ((Statement)c.Record).Speaker.Id).Concat(parties).ToHashSet();
+                claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.ReportedBy is { } r && voices.Contains(r.Id)
                     && claims.Any(c => ((Statement)c.Record).Span.Overlaps(ks.Span)) && !used.Contains(k.Key)));
                 var partyNames = group.Select(d => ((Dispute)d.Record).DisputedParty).OfType<ActorRef>().DistinctBy(a => a.Id).Select(Say.Actor).ToList();
                 about = Say.Render("rebuttalAbout", ("disputant", Say.Actor(first.Disputant)), ("parties", partyNames), ("claim", first.Claim));

@@ -103,6 +103,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // "dénonçant une opération de communication russe": the account's owner named by an adjective after the judgement.
             if (parties.Count == 0 && judgedAsObject && JudgedOwner(d) is { } judgedOwner && !SameCamp(judgedOwner, d.Speaker)) parties.Add(judgedOwner);
             if (judgedAsObject) parties.RemoveAll(p => SameCamp(p, d.Speaker));
+            // "a émis de nombreuses réserves sur cette enquête": the claim pointed at is the one introduced with the same noun and
+            // its owner ("une enquête de l'ONU"), not whoever spoke last (the UN mission quoted from that report).
+            if (parties.Count == 0 && !d.PointsBack && PointedOwner(d) is { } pointed && pointed.Id != d.Speaker.Id && !SameCamp(pointed, d.Speaker))
+                parties.Add(pointed);
             if (parties.Count == 0 && (reference >= 0 || d.PointsBack || ownAction || judgedUnfounded))
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
@@ -164,10 +168,73 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             found.Add((d.Speaker, stance.Striker, claim, span, null));
         }
         return WithoutRetellings(found.DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span)).OrderBy(f => f.Span.Start).ToList(), judged)
+            .Select(f => f.Party is { } party && SpokesmanBody(party) is { } body && body.Id != f.Disputant.Id && !SameCamp(body, f.Disputant) ? f with { Party = body } : f)
             .Select((f, i) => new Dispute("d" + (i + 1), ArticleContext.Ref(f.Disputant), f.Party is null ? null : ArticleContext.Ref(f.Party), f.Claim,
                 ctx.Doc.Text[f.Span.Start..f.Span.End], f.Span) { Basis = f.Basis })
             .ToList();
     }
+
+    /// <summary>The body a disputed spokesman speaks for: what "le porte-parole du Pentagone, Peter Cook" or Igor Konachenkov (listed
+    /// as the Russian defence ministry's spokesman) says is that body's claim, and the dispute is with the body, as a dispute's
+    /// disputant stays the person who speaks.</summary>
+    private ActorEntry? SpokesmanBody(ActorEntry party)
+    {
+        if (party.Kind != "person") return null;
+        if (_spokesmen is null)
+        {
+            _spokesmen = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
+            var titles = ctx.Kb.SpokesmanTitles.Select(x => x.Split(' ')).ToList();
+            ActorEntry? lastBody = null;
+            foreach (var m in ctx.Mentions)
+            {
+                if (m.Actor is { Kind: "institution" or "state" } b && m.Kind == Mentions.MentionKind.Name) lastBody = b;
+                if (!m.IsPerson || m.End - m.Start < 3 || _spokesmen.ContainsKey(m.Actor!.Id)) continue;
+                for (var k = m.Start; k < m.End; k++)
+                {
+                    var title = titles.FirstOrDefault(w => k + w.Length <= m.End && w.Select((x, n) => _t[k + n].Norm == x).All(x => x));
+                    if (title is null) continue;
+                    var j = k + title.Length;
+                    if (j < m.End && _t[j].Norm is "du" or "de" or "des" or "d") j++;
+                    if (j < m.End && _t[j].Norm is "la" or "l" or "le" or "les") j++;
+                    // "porte-parole du Pentagone", else "porte-parole du ministère": the body last named with that noun.
+                    if (ctx.Kb.ActorNames.Match(_t, j, m.End, out var named) > 0 && named.Kind is "institution" or "state") _spokesmen[m.Actor!.Id] = named;
+                    else if (j < m.End && lastBody is { } last && last.GenericNouns.Contains(_t[j].Norm)) _spokesmen[m.Actor!.Id] = last;
+                    break;
+                }
+            }
+        }
+        return _spokesmen.GetValueOrDefault(party.Id) ?? ctx.Kb.SpokesmanFor.GetValueOrDefault(party.Id);
+    }
+
+    private Dictionary<string, ActorEntry>? _spokesmen;
+
+    /// <summary>"cette enquête" in the dispute's sentence: the owner named where the same noun was last introduced with a
+    /// complement ("le rapport d'une enquête de l'ONU", "une enquête des Nations unies a conclu"), looked for a bounded
+    /// number of tokens back.</summary>
+    private ActorEntry? PointedOwner(StatementDraft d)
+    {
+        var s = ctx.Doc.Sentences[d.Sentence];
+        for (var k = d.Cue.RegionStart; k < s.End; k++)
+        {
+            if (ClaimReference.Match(_t, k, s.End, ctx.Kb, out var anaphoric) is var end && (end < 0 || !anaphoric)) continue;
+            // An owner of its own ("ces accusations d'Ankara") is read where the dispute's object is read.
+            if (end < s.End && _t[end].Norm is "de" or "d" or "du" or "des") return null;
+            var noun = _t[end - 1].Norm;
+            for (var j = k - 1; j >= Math.Max(0, k - PointedLookBack); j--)
+            {
+                if (_t[j].Norm != noun || j > 0 && ctx.Kb.Demonstratives.Contains(_t[j - 1].Norm)) continue;
+                var c = j + 1;
+                if (c >= _t.Count || _t[c].Norm is not ("de" or "d" or "du" or "des")) continue;
+                c++;
+                if (c < _t.Count && _t[c].Norm is "l" or "la" or "le" or "les") c++;
+                if (c < _t.Count && ctx.MentionAt[c] is { Actor: { } owner } m && m.Start == c && owner.TargetClass is null) return owner;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private const int PointedLookBack = 400;
 
     /// <summary>"une opération de communication russe": a nationality adjective right after the judgement names the account's owner.</summary>
     private ActorEntry? JudgedOwner(StatementDraft d)

@@ -44,7 +44,7 @@ public sealed class StanceReader
 
     public IReadOnlyList<Statement> Statements()
     {
-        var aliases = Aliases();
+        var aliases = ActorAliases;
         return _drafts.Select(d => new Statement(StatementIds[d], ArticleContext.Ref(d.Speaker), aliases.GetValueOrDefault(d.Speaker.Id) ?? [], d.Text, d.Mode, d.Span)
         {
             Stance = ByStatement.TryGetValue(d, out var st) ? new TargetStance(ArticleContext.Ref(st.Striker), st.Position, st.FromStrikerSide, Weekday(st.Sentence)) : null,
@@ -68,6 +68,12 @@ public sealed class StanceReader
         var s = _ctx.Doc.Sentences[sentence];
         return DateReader.Find(_t, s.First, s.End, _kb).Select(d => d.Weekday).FirstOrDefault(w => w is not null);
     }
+
+    /// <summary>Per actor id, the other forms the article names it by (its statements' aliases; also written beside a dispute's or a
+    /// strike's actors, as the guidelines ask of every record).</summary>
+    public IReadOnlyDictionary<string, List<string>> ActorAliases => _aliases ??= Aliases();
+
+    private Dictionary<string, List<string>>? _aliases;
 
     private Dictionary<string, List<string>> Aliases()
     {

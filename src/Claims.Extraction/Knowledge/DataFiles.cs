@@ -9,7 +9,8 @@ internal sealed record ActorData(string Id, string Name, string Kind, string? Si
     List<string>? Aliases, List<string>? Demonyms, List<string>? Nationality, List<string>? Roles, List<string>? GenericNouns, string? Capital, List<string>? DefaultFor = null,
     List<string>? Theatres = null);
 internal sealed record AnonymousData(List<string> Heads, List<string> Qualifiers);
-internal sealed record TitlesData(List<string> Person, List<string> Honorifics, List<string> Plural, List<string> NameParticles, List<string> NotNames);
+internal sealed record TitlesData(List<string> Person, List<string> Honorifics, List<string> Plural, List<string> NameParticles, List<string> NotNames,
+    List<string>? Spokesman = null);
 internal sealed record PronounsData(List<string> Person, List<string> Group);
 
 internal sealed record PlacesFile(List<ProvinceData> Provinces, List<PlaceData> Places, List<string> ProvinceWords, List<string> ProvinceAnaphora, List<string> LocativePrepositions);

@@ -14,6 +14,10 @@ public sealed class KnowledgeBase
     public IReadOnlyDictionary<string, ActorEntry> Actors { get; }
     public PhraseIndex<ActorEntry> ActorNames { get; } = new();
     public PhraseIndex<ActorEntry> Roles { get; } = new();
+    /// <summary>Folded titles of spokespeople ("porte-parole"): a spokesman's claims are the body's they speak for.</summary>
+    public IReadOnlySet<string> SpokesmanTitles { get; private set; } = new HashSet<string>();
+    /// <summary>Listed people whose role is to speak for a listed body (Igor Konachenkov → Ministère russe de la Défense).</summary>
+    public Dictionary<string, ActorEntry> SpokesmanFor { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ActorEntry> Demonyms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ActorEntry> Nationalities { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<ActorEntry>> GenericNouns { get; } = new(StringComparer.Ordinal);
@@ -194,6 +198,23 @@ public sealed class KnowledgeBase
             if (a.Theatres is { Count: > 0 } theatres) Theatres[a.Id] = theatres.ToHashSet(StringComparer.Ordinal);
         }
         Actors = byId;
+        // "porte-parole du ministère russe de la Défense": a listed person's spokesman role names the body whose claims they voice.
+        SpokesmanTitles = (actors.Titles.Spokesman ?? []).Select(t => string.Join(' ', Fold.Words(t))).ToHashSet(StringComparer.Ordinal);
+        var byWords = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
+        foreach (var a in actors.Actors)
+            if (a.Kind is not "person")
+                foreach (var n in (a.Aliases ?? []).Prepend(a.Name)) byWords.TryAdd(string.Join(' ', Fold.Words(n)), byId[a.Id]);
+        foreach (var a in actors.Actors)
+            foreach (var role in a.Roles ?? [])
+            {
+                var words = Fold.Words(role);
+                var t = SpokesmanTitles.FirstOrDefault(x => string.Join(' ', words).StartsWith(x + " ", StringComparison.Ordinal));
+                if (t is null) continue;
+                var k = t.Split(' ').Length;
+                if (k < words.Length && words[k] is "du" or "de" or "des" or "d") k++;
+                if (k < words.Length && words[k] is "la" or "l" or "le" or "les") k++;
+                if (byWords.TryGetValue(string.Join(' ', words[k..]), out var body)) SpokesmanFor.TryAdd(a.Id, body);
+            }
         Anonymous = new Lexicon(actors.Anonymous.Heads);
         AnonymousQualifiers = new Lexicon(actors.Anonymous.Qualifiers);
         PersonTitles = new Lexicon(actors.Titles.Person);

@@ -261,6 +261,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (j < end && tokens[j].Norm is "la" or "l" or "le" or "les") j++;
             if (kb.ActorNames.Match(tokens, j, end, out var owned) is var ol && ol > 0 && owned.Kind is not "person") { owner = owned; k = j + ol; qualified = true; }
         }
+        // "Selon la source, …", "a ajouté le témoin": a bare singular head after the definite article continues the source last
+        // described with it ("une source du Hezbollah"), as "cette source" does.
+        if (!qualified && tokens[i - 1].Norm is "la" or "le" or "l" && !t.Norm.EndsWith('s') && !(k < end && tokens[k].Norm is "de" or "d" or "du" or "des"))
+            return new Mention(i - 1, k, MentionKind.Demonstrative) { Head = t.Norm };
         if (!qualified) return null;
         var name = doc.Slice(i, k);
         // A source of an organisation speaks for it (its denials are that organisation's voice, not a claim it answers).
@@ -728,9 +732,11 @@ public sealed class MentionFinder(KnowledgeBase kb)
     {
         var tokens = doc.Tokens;
         if (i == 0 || !kb.DescriptiveDeterminers.Contains(tokens[i - 1].Norm)) return null;
-        var headLen = kb.DescriptiveHeads.Match(tokens, i, end, out var head);
+        // "Un autre témoin a fait état de…": "autre" between the determiner and the head is part of the description.
+        var h = tokens[i].Norm is "autre" or "autres" && i + 1 < end ? i + 1 : i;
+        var headLen = kb.DescriptiveHeads.Match(tokens, h, end, out var head);
         if (headLen == 0) return null;
-        var k = i + headLen;
+        var k = h + headLen;
         ActorEntry? nation = null;
         for (var guard = 0; k < end && guard < 4; guard++)
         {

@@ -49,6 +49,8 @@ public sealed record ArticleExtraction(string File, string? Outlet, string? Titl
     IReadOnlyList<Statement> Statements, IReadOnlyList<Strike> Strikes, IReadOnlyList<Dispute> Disputes, int CommentCount, string Text)
 {
     public string ExtractorVersion { get; init; } = Extraction.ExtractorVersion.Value;
+    /// <summary>Per actor id, the other forms the article names it by (the aliases written beside every record's actors).</summary>
+    public IReadOnlyDictionary<string, List<string>> ActorAliases { get; init; } = new Dictionary<string, List<string>>();
     /// <summary>Notes about the input (encoding detected, HTML stripped...).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

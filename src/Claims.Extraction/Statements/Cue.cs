@@ -26,6 +26,9 @@ public sealed class Cue
     public bool UsesPronoun { get; init; }
     /// <summary>A content-before cue whose words are one quotation opened mid-sentence: earlier cues' words stop at it.</summary>
     public bool QuotedMidSentence { get; set; }
+    /// <summary>A trailing "selon X" closing a relative clause (", où une attaque a été perpétrée selon X"): X's words are that
+    /// clause, which starts here (at the comma); earlier cues' words stop at it.</summary>
+    public int RelativeClauseStart { get; set; } = -1;
     /// <summary>A participle after a document ("un communiqué affirmant que…"): the words are the issuer's own report.</summary>
     public bool AfterDocument { get; init; }
 }

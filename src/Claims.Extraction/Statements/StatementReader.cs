@@ -598,7 +598,17 @@ public sealed class StatementReader(ArticleContext ctx)
         while (cur.End < end)
         {
             var j = cur.End;
+            // "l'agence Saba proche des rebelles, ainsi que des témoins": a "proche de X" qualifier belongs to the speaker before.
+            if (_t[j].Norm is "proche" or "proches" && j + 2 < end && _t[j + 1].Norm is "de" or "des" or "du" or "d")
+            {
+                var q = j + 2;
+                if (q < end && _t[q].Norm is "la" or "le" or "les" or "l") q++;
+                if (MentionStartingAt(q, end) is { } qualifier) j = qualifier.End;
+                if (j >= end) break;
+            }
             var sep = _t[j].Norm;
+            // "ont indiqué l'agence Saba ainsi que des témoins": "ainsi que" coordinates speakers as "et" does.
+            if (sep == "ainsi" && j + 2 < end && _t[j + 1].Norm == "que") (sep, j) = ("et", j + 1);
             if (sep is not ("," or "et")) break;
             var next = MentionStartingAt(j + 1, end);
             if (next?.Actor is null) break;
@@ -719,7 +729,17 @@ public sealed class StatementReader(ArticleContext ctx)
                     if (ordered[p].Derived) continue;
                     // ", a affirmé mardi X, alors qu'…, selon Y": Y's words start after the earlier cue's inverted speaker.
                     start = ordered[p].ContentBefore ? AfterInvertedSpeaker(ordered[p], s) : Math.Max(start, ordered[p].ContentStart);
-                    if (!ordered[p].ContentBefore) start = s.First;
+                    if (!ordered[p].ContentBefore)
+                    {
+                        // "X a annoncé n'avoir mené aucun raid dans la zone, où une attaque a été perpétrée selon Y": a "selon"
+                        // closing a relative clause of X's words governs that clause only, not X's announcement.
+                        if (cue.Kind == CueKind.Source && ordered[p].ContentStart >= 0 && RelativeClauseBefore(ordered[p].ContentStart, cue.RegionStart) is var rel && rel >= 0)
+                        {
+                            cue.RelativeClauseStart = rel;
+                            start = rel + 2;
+                        }
+                        else start = s.First;
+                    }
                     break;
                 }
                 // The region of a speaker placed after an earlier inverted cue: "…, a dit X. " handled per sentence.
@@ -767,8 +787,16 @@ public sealed class StatementReader(ArticleContext ctx)
         foreach (var cue in ordered.Where(c => c.ContentBefore && c.ContentStart >= 0))
         {
             foreach (var other in ordered.Where(o => o != cue && !o.ContentBefore && !o.Derived && o.ContentStart >= 0 && o.ContentEnd > cue.ContentStart && o.VerbStart < cue.VerbStart))
-                other.ContentEnd = Math.Min(other.ContentEnd, cue.QuotedMidSentence ? cue.ContentStart : cue.RegionStart);
+                other.ContentEnd = Math.Min(other.ContentEnd, cue.QuotedMidSentence ? cue.ContentStart : cue.RelativeClauseStart >= 0 ? cue.RelativeClauseStart : cue.RegionStart);
         }
+    }
+
+    /// <summary>The comma opening the last relative clause (", où", ", qui", ", dont") in tokens [from, end) outside quotations, or -1.</summary>
+    private int RelativeClauseBefore(int from, int end)
+    {
+        for (var k = end - 2; k > from; k--)
+            if (_t[k].Norm == "," && Grammar.RelativeWords.Contains(_t[k + 1].Norm) && !ctx.Doc.InQuote(k)) return k;
+        return -1;
     }
 
     private StatementDraft? Draft(Cue cue, ActorEntry speaker, int si)

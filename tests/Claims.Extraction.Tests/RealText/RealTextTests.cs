@@ -33,10 +33,10 @@ public sealed class RealTextTests(ITestOutputHelper output)
         Assert.NotEmpty(gold["test"]);
     }
 
-    // Floors a little under the scores reached (round 4, 60 excerpts: dev 0.79, test 0.63; the twelve excerpts added in round 4
-    // had lowered the development half from 0.81 to 0.73 before any fix): a regression on unseen text fails.
+    // Floors a little under the scores reached (round 5, 60 excerpts: dev 0.81, test 0.63; round 4: 0.79 and 0.63; the twelve
+    // excerpts added in round 4 had lowered the development half from 0.81 to 0.73 before any fix): a regression on unseen text fails.
     [RealTextFact]
-    public Task Development_half_holds_its_score() => Check("dev", 0.76);
+    public Task Development_half_holds_its_score() => Check("dev", 0.78);
 
     [RealTextFact]
     public Task Test_half_holds_its_score() => Check("test", 0.61);
