@@ -36,8 +36,9 @@ public static class ExtractionScaling
             var text = Text(kind, bytes);
             var mb = Encoding.UTF8.GetByteCount(text) / (1024.0 * 1024.0);
             var best = TimeSpan.MaxValue;
-            var runs = bytes >= 4 << 20 ? Math.Min(repeats, 2) : repeats;
-            for (var r = 0; r < runs; r++)
+            // Every size gets the same number of runs: the large ones too (a single slow run of the 4 MB text, a collection or
+            // a neighbour on the core, moved the 4 MB / 0.5 MB ratio from 9.7 to 12.1 between two quiet runs).
+            for (var r = 0; r < repeats; r++)
             {
                 // Each run starts from a collected heap, so that garbage left by the previous run is not charged to this one.
                 GC.Collect();
