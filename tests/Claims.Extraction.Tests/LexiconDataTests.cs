@@ -9,13 +9,25 @@ namespace Claims.Extraction.Tests;
 /// contesting verb or a described-speaker head to a copy of the files changes what is extracted, with no rebuild.</summary>
 public sealed class LexiconDataTests
 {
-    private static string CopyOfData()
+    /// <summary>Runs <paramref name="check"/> on a copy of the data files where <paramref name="file"/> was edited, then deletes the copy.</summary>
+    private static void WithEditedData(string file, Action<JsonNode> edit, Action<string> check)
     {
         var dir = Path.Combine(Path.GetTempPath(), "claims-data-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
-        foreach (var f in Directory.GetFiles(Path.Combine(TestSupport.RepoRoot, "src", "Claims.Extraction", "Data"), "*.json"))
-            File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
-        return dir;
+        try
+        {
+            foreach (var f in Directory.GetFiles(Path.Combine(TestSupport.RepoRoot, "src", "Claims.Extraction", "Data"), "*.json"))
+                File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+            var path = Path.Combine(dir, file);
+            var data = JsonNode.Parse(File.ReadAllText(path))!;
+            edit(data);
+            File.WriteAllText(path, data.ToJsonString());
+            check(dir);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]
@@ -24,24 +36,17 @@ public sealed class LexiconDataTests
         const string text = "Le ministère des Affaires étrangères a battu en brèche les accusations de l'OTAN selon lesquelles des avions russes auraient visé des civils à Homs.";
         Assert.Empty(TestSupport.Extract(text).Disputes);
 
-        var dir = CopyOfData();
-        try
-        {
-            var path = Path.Combine(dir, "reporting-verbs.json");
-            var verbs = JsonNode.Parse(File.ReadAllText(path))!;
-            verbs["verbs"]!.AsArray().Add(new JsonObject
+        WithEditedData("reporting-verbs.json",
+            verbs => verbs["verbs"]!.AsArray().Add(new JsonObject
             {
                 ["lemma"] = "battre en brèche", ["participle"] = "battu en brèche", ["forms"] = new JsonArray("bat en brèche", "battent en brèche"),
                 ["dispute"] = true, ["complement"] = "object",
+            }),
+            dir =>
+            {
+                var edited = new ArticleExtractor(KnowledgeBase.LoadFrom(dir)).Extract(new ArticleInput("snippet.txt", text));
+                Assert.Contains(edited.Disputes, d => d.DisputedParty?.Name == "OTAN");
             });
-            File.WriteAllText(path, verbs.ToJsonString());
-            var edited = new ArticleExtractor(KnowledgeBase.LoadFrom(dir)).Extract(new ArticleInput("snippet.txt", text));
-            Assert.Contains(edited.Disputes, d => d.DisputedParty?.Name == "OTAN");
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
     }
 
     [Fact]
@@ -50,20 +55,11 @@ public sealed class LexiconDataTests
         const string text = "Selon un pompier, le feu a pris après la frappe sur le dépôt de carburant.";
         Assert.Empty(TestSupport.Extract(text).Statements);
 
-        var dir = CopyOfData();
-        try
+        WithEditedData("open-class.json", data => data["descriptiveSources"]!["heads"]!.AsArray().Add("pompier"), dir =>
         {
-            var path = Path.Combine(dir, "open-class.json");
-            var data = JsonNode.Parse(File.ReadAllText(path))!;
-            data["descriptiveSources"]!["heads"]!.AsArray().Add("pompier");
-            File.WriteAllText(path, data.ToJsonString());
             var edited = new ArticleExtractor(KnowledgeBase.LoadFrom(dir)).Extract(new ArticleInput("snippet.txt", text));
             Assert.Equal("pompier", Assert.Single(edited.Statements).Speaker.Name);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        });
     }
 
     // The contradictions of one article extracted, as the CLI does, by a batch over the data files of the folder.
@@ -85,20 +81,11 @@ public sealed class LexiconDataTests
             + "L'armée israélienne a affirmé avoir frappé des terroristes du Hamas qui opéraient dans un centre de commandement.";
         Assert.DoesNotContain(ContradictionFinder.Find([TestSupport.Extract(text)]), c => c.Kind == Contradiction.DifferentTargets);
 
-        var dir = CopyOfData();
-        try
+        WithEditedData("strikes.json", data => data["civilianTargetWords"]!.AsArray().Add("batiment"), dir =>
         {
-            var path = Path.Combine(dir, "strikes.json");
-            var data = JsonNode.Parse(File.ReadAllText(path))!;
-            data["civilianTargetWords"]!.AsArray().Add("batiment");
-            File.WriteAllText(path, data.ToJsonString());
             var c = Assert.Single(ContradictionsWith(dir, text), c => c.Kind == Contradiction.DifferentTargets);
             Assert.Equal(2, c.Sides.Count);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        });
     }
 
     [Fact]
@@ -108,20 +95,9 @@ public sealed class LexiconDataTests
             + "L'armée israélienne a affirmé avoir frappé des terroristes du Hamas qui opéraient dans un centre de commandement.";
         Assert.Contains(ContradictionFinder.Find([TestSupport.Extract(text)]), c => c.Kind == Contradiction.DifferentTargets);
 
-        var dir = CopyOfData();
-        try
-        {
-            // A linguist classing "école" as a military target (an odd edit, but one the data must carry): both accounts then say
-            // fighters, and nothing contradicts.
-            var path = Path.Combine(dir, "strikes.json");
-            var data = JsonNode.Parse(File.ReadAllText(path))!;
-            data["militaryTargetWords"]!.AsArray().Add("ecole");
-            File.WriteAllText(path, data.ToJsonString());
-            Assert.DoesNotContain(ContradictionsWith(dir, text), c => c.Kind == Contradiction.DifferentTargets);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        // A linguist classing "école" as a military target (an odd edit, but one the data must carry): both accounts then say
+        // fighters, and nothing contradicts.
+        WithEditedData("strikes.json", data => data["militaryTargetWords"]!.AsArray().Add("ecole"),
+            dir => Assert.DoesNotContain(ContradictionsWith(dir, text), c => c.Kind == Contradiction.DifferentTargets));
     }
 }
