@@ -265,7 +265,7 @@ public static class ContradictionFinder
     {
         var words = Text.Fold.Text(claim).Split([' ', '\'', '-', ',', '.'], StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i + 1 < words.Length; i++)
-            if (words[i] is "ces" or "cette" or "ce" or "cet" && (kb.StrikeNouns.Contains(words[i + 1]) || kb.ContextualStrikeNouns.Contains(words[i + 1]))) return true;
+            if (kb.Demonstratives.Contains(words[i]) && (kb.StrikeNouns.Contains(words[i + 1]) || kb.ContextualStrikeNouns.Contains(words[i + 1]))) return true;
         return false;
     }
 

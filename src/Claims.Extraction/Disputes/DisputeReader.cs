@@ -301,7 +301,6 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     private static bool SameCamp(ActorEntry a, ActorEntry b) =>
         a.Id == b.Id || (a.ActsFor ?? a.Id) == (b.ActsFor ?? b.Id) || a.Side is { } s && s == (b.ActsFor ?? b.Id) || b.Side is { } t && t == (a.ActsFor ?? a.Id);
 
-    /// <summary>The words reject another's account ("pas un accident", "peu crédible"), within the first words of the content.</summary>
     /// <summary>"jugée peu crédible par l'Otan", "qualifiées de « mensonges » par Kiev": the agent of a judgement in the words.</summary>
     private ActorEntry? JudgeByAgent(StatementDraft d)
     {
@@ -323,6 +322,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         return null;
     }
 
+    /// <summary>The words reject another's account ("pas un accident", "peu crédible"), within the first words of the content.</summary>
     private bool RejectsAccount(StatementDraft d)
     {
         var end = Math.Min(d.ContentEnd, d.ContentStart + 20);

@@ -123,9 +123,6 @@ public sealed class KnowledgeBase
     public HashSet<string> AgentNouns { get; }
     public Lexicon TargetNouns { get; }
     public Dictionary<string, string> TargetClasses { get; }
-    /// <summary>Words of a target's name that make it civilian, or military, for telling apart two accounts of whom a strike hit.</summary>
-    public HashSet<string> CivilianTargetWords { get; }
-    public HashSet<string> MilitaryTargetWords { get; }
     /// <summary>What makes a target's name say civilians (targetClasses "civilian" and civilianTargetWords) or fighters (targetClasses
     /// "jihadist" and militaryTargetWords), built once with the knowledge base for the contradiction finder's target accounts.</summary>
     public HashSet<string> CivilianTargets { get; }
@@ -316,12 +313,10 @@ public sealed class KnowledgeBase
         SupportVerbs = Set(strikes.SupportVerbs);
         AgentNouns = Set(strikes.AgentNouns);
         TargetNouns = new Lexicon(strikes.TargetNouns);
-        CivilianTargetWords = Set(strikes.CivilianTargetWords ?? []);
-        MilitaryTargetWords = Set(strikes.MilitaryTargetWords ?? []);
         PresentingWords = Set(strikes.PresentingWords ?? []);
         TargetClasses = strikes.TargetClasses.GroupBy(kv => Fold.Text(kv.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        CivilianTargets = TargetClasses.Where(kv => kv.Value == "civilian").Select(kv => kv.Key).Concat(CivilianTargetWords).ToHashSet(StringComparer.Ordinal);
-        MilitaryTargets = TargetClasses.Where(kv => kv.Value == "jihadist").Select(kv => kv.Key).Concat(MilitaryTargetWords).ToHashSet(StringComparer.Ordinal);
+        CivilianTargets = TargetClasses.Where(kv => kv.Value == "civilian").Select(kv => kv.Key).Concat(Set(strikes.CivilianTargetWords ?? [])).ToHashSet(StringComparer.Ordinal);
+        MilitaryTargets = TargetClasses.Where(kv => kv.Value == "jihadist").Select(kv => kv.Key).Concat(Set(strikes.MilitaryTargetWords ?? [])).ToHashSet(StringComparer.Ordinal);
         CountNouns = strikes.CountNouns.GroupBy(kv => Fold.Text(kv.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         KillWords = Set(strikes.KillWords);
         Weapons = new Lexicon(strikes.Weapons);

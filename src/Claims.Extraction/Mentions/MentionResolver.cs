@@ -6,10 +6,8 @@ namespace Claims.Extraction.Mentions;
 /// of that kind, "l'ONG" → the last actor known as one, "les ministres ... de la coalition" → the organisation.</summary>
 public static class MentionResolver
 {
-    public static void Resolve(List<Mention> mentions, KnowledgeBase kb) => Resolve(mentions, kb, []);
-
-    /// <summary>As <see cref="Resolve(List{Mention}, KnowledgeBase)"/>, the article's places deciding which actor a generic noun
-    /// means when the article names none of those it may mean (the knowledge base's theatres).</summary>
+    /// <summary>Resolves <paramref name="mentions"/> in place, the article's places deciding which actor a generic noun means
+    /// when the article names none of those it may mean (the knowledge base's theatres).</summary>
     public static void Resolve(List<Mention> mentions, KnowledgeBase kb, IReadOnlyList<PlaceMention> places)
     {
         HashSet<string>? present = null;

@@ -121,11 +121,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return drafts.Where(d => d.Targets.Count > 0 || d.Places.Count == 0 || d.Places.Any(p => !p.IsCountry) || !specific.Contains((d.Perpetrator.Id, d.ReportedBy?.Id))).ToList();
     }
 
+    private bool Demonstrative(int i) => _kb.Demonstratives.Contains(_t[i].Norm);
+
     // "ces frappes se sont déroulées après minuit": a demonstrative takes up the strike told before by the same source (one
     // record), in this paragraph or the one before.
     private StrikeDraft? Retold(StrikeDraft draft, List<StrikeDraft> drafts)
     {
-        if (!draft.Triggers.Any(t => t > 0 && _t[t - 1].Norm is "ces" or "cette" or "ce" or "cet")) return null;
+        if (!draft.Triggers.Any(t => t > 0 && Demonstrative(t - 1))) return null;
         // A few drafts back at most: a text of many paragraphs of "ces frappes" stays linear.
         for (var k = drafts.Count - 1; k >= Math.Max(0, drafts.Count - 16); k--)
         {
@@ -301,7 +303,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // "Saba a accusé la coalition d'avoir mené la frappe", a paragraph after a witness told it: a demonstrative or definite
         // strike word takes up the strike of the paragraph just before as well.
         if ((places.Count == 0 || LaunchPlacesOnly(s)) && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.LastSentence >= si - 2
-            && (told.Block == s.Block || told.Block == s.Block - 1 && triggers.Any(t => t > s.First && (_t[t - 1].Norm is "ces" or "cette" or "ce" or "cet"
+            && (told.Block == s.Block || told.Block == s.Block - 1 && triggers.Any(t => t > s.First && (Demonstrative(t - 1)
                 || _t[t - 1].Norm is "la" or "le" or "l" && !_t[t].Norm.EndsWith('s'))))
             && told.Perpetrator.Id == perpetrator.Id && told.ReportedBy?.Id != reporter?.Id)
         {
@@ -771,8 +773,6 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return false;
     }
 
-    /// <summary>The striker is named before the strike word, or as its complement or agent just after it ("les attaques de
-    /// l'armée", "attaques menées par"), not in what it hits ("contre des bases abritant des troupes américaines").</summary>
     /// <summary>"tiré des missiles Kalibr depuis un sous-marin en mer Noire": every place of the sentence is where the strike was
     /// launched from (kept as a location, as the seeds' annotations do), so where it fell is still to be found.</summary>
     private bool LaunchPlacesOnly(Sentence s)
@@ -789,6 +789,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return any;
     }
 
+    /// <summary>The striker is named before the strike word, or as its complement or agent just after it ("les attaques de
+    /// l'armée", "attaques menées par"), not in what it hits ("contre des bases abritant des troupes américaines").</summary>
     private bool NamedIn(Sentence s, int trigger, ActorEntry striker)
     {
         foreach (var m in ctx.MentionsIn(s.First, s.End))
