@@ -27,12 +27,12 @@ namespace Claims.Domain.Application;
 /// </summary>
 public static class ClaimsStack
 {
-    /// <summary>The read models, in a fresh instance each; the contradictions' finder reads the word lists of
-    /// <paramref name="knowledge"/> (the extractor's; null: the embedded data).</summary>
     /// <summary>The read models' names, without building them (building the contradictions' loads the knowledge base).</summary>
     public static readonly IReadOnlyList<string> ProjectionNames =
         [LedgerProjection.ProjectionName, ContradictionsProjection.ProjectionName, StrikesProjection.ProjectionName];
 
+    /// <summary>The read models, in a fresh instance each; the contradictions' finder reads the word lists of
+    /// <paramref name="knowledge"/> (the extractor's; null: the embedded data).</summary>
     public static IReadOnlyList<ITableProjection> CreateProjections(KnowledgeBase? knowledge = null) =>
         [new LedgerProjection(), new ContradictionsProjection(knowledge ?? KnowledgeBase.Embedded), new StrikesProjection()];
 
@@ -135,7 +135,7 @@ public static class ClaimsStack
     internal static string WithoutJit(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) == true) return connectionString;
+        if (builder.Options?.Contains("jit=", StringComparison.OrdinalIgnoreCase) == true) return connectionString;
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
         return builder.ConnectionString;
     }

@@ -20,8 +20,6 @@ namespace Claims.Domain.Projections;
 /// </summary>
 public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITableProjection
 {
-    public ContradictionsProjection() : this(KnowledgeBase.Embedded) { }
-
     public const string ProjectionName = "contradictions";
     public string Name => ProjectionName;
     public int Version => 5;

@@ -124,37 +124,37 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
 
     private readonly Lock _watch = new();
     private TaskCompletionSource<long>? _nextMark;
-    private long _lastMark;
     private long _markPolls;
 
     /// <summary>How many times followers' waits read the high-water mark (one read serves every follower waiting then).</summary>
     public long MarkPolls => Interlocked.Read(ref _markPolls);
 
     /// <summary>
-    /// Waits until the high-water mark is past <paramref name="position"/>. Every caught-up follower of this log shares one
-    /// read of the mark per <paramref name="pollInterval"/>, made only while someone waits: a hundred idle live connections
-    /// cost the database one small query per interval, not a hundred reads of the log. The first read comes an interval
-    /// after the wait begins, as a follower's own pause did.
+    /// Waits until a read of the high-water mark finds it past <paramref name="position"/>. Every caught-up follower of this
+    /// log shares one read of the mark per <paramref name="pollInterval"/> (the period of the follower that started it),
+    /// made only while someone waits: a hundred idle live connections cost the database one small query per interval, not
+    /// a hundred reads of the log. A wait always takes at least the next read, as a follower's own pause did.
     /// </summary>
     public async Task WaitPastAsync(long position, TimeSpan pollInterval, CancellationToken ct)
     {
-        while (Interlocked.Read(ref _lastMark) <= position)
+        while (await NextMarkAsync(pollInterval).WaitAsync(ct) <= position) { }
+    }
+
+    // The read of the mark under way, or a new one: one at a time, its outcome (a failure included: database down) going
+    // to every follower waiting on it.
+    private Task<long> NextMarkAsync(TimeSpan pollInterval)
+    {
+        lock (_watch)
         {
-            Task<long> next;
-            lock (_watch)
+            if (_nextMark is null)
             {
-                if (_nextMark is null)
-                {
-                    _nextMark = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-                    _ = PollMarkAsync(_nextMark, pollInterval);
-                }
-                next = _nextMark.Task;
+                _nextMark = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _ = PollMarkAsync(_nextMark, pollInterval);
             }
-            await next.WaitAsync(ct);
+            return _nextMark.Task;
         }
     }
 
-    // One shared read of the mark; its outcome, a failure included (database down), goes to every follower waiting on it.
     private async Task PollMarkAsync(TaskCompletionSource<long> next, TimeSpan pollInterval)
     {
         try
@@ -162,8 +162,6 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
             await Task.Delay(pollInterval);
             Interlocked.Increment(ref _markPolls);
             var mark = await ProjectionProgress.HighWaterMarkAsync(DataSource, Schema);
-            long seen;
-            while ((seen = Interlocked.Read(ref _lastMark)) < mark && Interlocked.CompareExchange(ref _lastMark, mark, seen) != seen) { }
             lock (_watch) _nextMark = null;
             next.SetResult(mark);
         }

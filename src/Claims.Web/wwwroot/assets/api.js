@@ -76,7 +76,7 @@ export const api = {
   ledger: async (id, signal) => {
     const [first, ...rest] = await getPages(`/actors/${seg(id)}/ledger`, signal);
     for (const page of rest) {
-      for (const [section, entries] of Object.entries(page)) if (Array.isArray(entries)) first[section] = [...first[section], ...entries];
+      for (const [section, entries] of Object.entries(page)) if (Array.isArray(entries)) (first[section] ??= []).push(...entries);
     }
     return first;
   },
