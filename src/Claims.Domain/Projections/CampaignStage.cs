@@ -44,7 +44,7 @@ internal static class CampaignStage
         // Each striker's first record on each side, as the finder would meet it (article, then the order the stream made
         // them), and its contradiction as stored.
         var states = await ctx.QueryAsync($"""
-            select x.striker, x.id, own.article_id, own.record_id, other.article_id, other.record_id, c.current, c.record_counts
+            select x.striker, x.id, own.article_id, own.record_id, other.article_id, other.record_id, c.current
               from unnest($1::text[], $2::text[]) x(striker, id)
               left join lateral (select article_id, record_id from {s}.campaign_candidates where striker_id = x.striker and own order by article_id, ord limit 1) own on true
               left join lateral (select article_id, record_id from {s}.campaign_candidates where striker_id = x.striker and not own order by article_id, ord limit 1) other on true
@@ -52,7 +52,7 @@ internal static class CampaignStage
             """, r => (Striker: r.GetString(0), Id: r.GetString(1),
                 Own: r.IsDBNull(2) ? ((string, string)?)null : (r.GetString(2), r.GetString(3)),
                 Other: r.IsDBNull(4) ? ((string, string)?)null : (r.GetString(4), r.GetString(5)),
-                WasCurrent: r.IsDBNull(6) ? (bool?)null : r.GetBoolean(6), Counts: r.IsDBNull(7) ? null : r.GetFieldValue<int[]>(7)),
+                WasCurrent: r.IsDBNull(6) ? (bool?)null : r.GetBoolean(6)),
             ct, strikers, strikers.Select(ContradictionFinder.CampaignId).ToArray());
 
         // Switched off: a side has no record left.
@@ -73,29 +73,31 @@ internal static class CampaignStage
         var loaded = new Dictionary<(string, string), StandingRecord>(known);
         foreach (var r in firsts.Count == 0 ? [] : await ArticleTables.StandingAsync(ctx, firsts, ct)) loaded[r.Key] = r;
 
-        // Already current: only the rows of these articles can have changed, and the counts move by what changed (a campaign
-        // can gather thousands of records; counting them on every batch would make each batch cost the size of the corpus).
-        // Newly current: all of the striker's rows.
-        var counts = on.ToDictionary(x => x.Id, x => x.WasCurrent == true && x.Counts is { Length: 2 } c ? (int[])c.Clone() : new int[2], StringComparer.Ordinal);
+        // Already current: only the rows of these articles can have changed (a campaign can gather thousands of records, so
+        // rewriting them all on every batch would make each batch cost the size of the corpus). Newly current: all of the
+        // striker's rows. The record counts are the sides' tallies (kept by the triggers on contradiction_records), read
+        // once the rows are written. One round trip: nothing comes back in between.
         var whole = on.Select(x => x.WasCurrent != true).ToArray();
         var ids = on.Select(x => x.Id).ToArray();
-        foreach (var (id, side) in await ctx.QueryAsync($"""
-                     delete from {s}.contradiction_records cr using unnest($1::text[], $2::boolean[]) x(id, whole)
-                      where cr.contradiction_id = x.id and (x.whole or (cr.side = any(array[0, 1]) and cr.article_id = any($3)))
-                     returning cr.contradiction_id, cr.side
-                     """, r => (r.GetString(0), r.GetInt32(1)), ct, ids, whole, articles))
-            counts[id][side]--;
-        foreach (var (id, side) in await ctx.QueryAsync($"""
-                     {ContradictionRows.InsertRecords(s, $"""
-                         select x.id, case when k.own then 0 else 1 end, 0, k.article_id, k.record_id, k.ord
-                           from unnest($1::text[], $2::text[], $3::boolean[]) x(id, striker, whole)
-                           join {s}.campaign_candidates k on k.striker_id = x.striker and (x.whole or k.article_id = any($4))
-                         """)}
-                     returning contradiction_id, side
-                     """, r => (r.GetString(0), r.GetInt32(1)), ct, ids, on.Select(x => x.Striker).ToArray(), whole, articles))
-            counts[id][side]++;
         var found = on.Select(x => ("campaign:" + x.Striker,
             ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(loaded[x.Own!.Value])], [ContradictionsProjection.ToFinder(loaded[x.Other!.Value])])!)).ToList();
-        await ctx.ExecuteAllAsync(ct, ContradictionRows.Upsert(s, found, counts));
+        await ctx.ExecuteAllAsync(ct,
+            ($"""
+            delete from {s}.contradiction_records cr using unnest($1::text[], $2::boolean[]) x(id, whole)
+             where cr.contradiction_id = x.id and (x.whole or (cr.side = any(array[0, 1]) and cr.article_id = any($3)))
+            """, [ids, whole, articles]),
+            (ContradictionRows.InsertRecords(s, $"""
+                select x.id, case when k.own then 0 else 1 end, 0, k.article_id, k.record_id, k.ord
+                  from unnest($1::text[], $2::text[], $3::boolean[]) x(id, striker, whole)
+                  join {s}.campaign_candidates k on k.striker_id = x.striker and (x.whole or k.article_id = any($4))
+                """), [ids, on.Select(x => x.Striker).ToArray(), whole, articles]),
+            ContradictionRows.Upsert(s, found),
+            ($"""
+            update {s}.contradictions c
+               set record_counts = array(select coalesce(t.n, 0) from generate_series(0, 1) k(side)
+                                          left join {s}.contradiction_tallies t on t.contradiction_id = c.id and t.side = k.side and t.kind = 'side'
+                                          order by k.side)
+             where c.id = any($1)
+            """, [ids]));
     }
 }

@@ -10,10 +10,9 @@ internal static class ContradictionRows
 {
     /// <summary>The statement that inserts or refreshes contradictions as current, flagged for <see cref="ReviewQueueRows.RefreshAsync"/> (status,
     /// queue key), in one statement; a new one takes its assignee and duplicate marking, if it had them before the finder
-    /// last lost it. <paramref name="recordCounts"/> gives a row's counts when they are not its sides' own (a campaign's are
-    /// kept by difference).</summary>
-    public static (string Sql, object?[] Parameters)? Upsert(string s, IReadOnlyList<(string Scope, Contradiction Found)> found,
-        IReadOnlyDictionary<string, int[]>? recordCounts = null)
+    /// last lost it. The record counts are its sides' own (a campaign's are set afterwards from its tallies: its sides hold
+    /// only their first records).</summary>
+    public static (string Sql, object?[] Parameters)? Upsert(string s, IReadOnlyList<(string Scope, Contradiction Found)> found)
     {
         // One statement cannot update a row twice: of one id met twice, the last stands, as when written one by one.
         found = found.GroupBy(f => f.Found.Id, StringComparer.Ordinal).Select(g => g.Last()).ToList();
@@ -30,7 +29,7 @@ internal static class ContradictionRows
                 record_counts = excluded.record_counts, current = true, stale = true
             """, [found.Select(f => f.Found.Id).ToArray(), found.Select(f => f.Scope).ToArray(), found.Select(f => f.Found.About).ToArray(),
             found.Select(f => f.Found.Kind).ToArray(), found.Select(f => string.Join('\x1f', f.Found.Sides.Select(x => x.Position))).ToArray(),
-            found.Select(f => string.Join('\x1f', recordCounts?.GetValueOrDefault(f.Found.Id) ?? f.Found.Sides.Select(x => x.Records.Distinct().Count()))).ToArray()]);
+            found.Select(f => string.Join('\x1f', f.Found.Sides.Select(x => x.Records.Distinct().Count()))).ToArray()]);
     }
 
     /// <summary>What the review queue ranks a contradiction by, kept on each of its records as the record is added (see
