@@ -65,7 +65,7 @@ public sealed class ClaimsRuntime : IAsyncDisposable
     public static ClaimsRuntime Of(IHost host) => new(host, owned: false);
 
     /// <summary>Rebuilds one read model (or all) from the start of the log with a Marten daemon of its own: the tables are
-    /// emptied, the log replayed, the progress set. This process's own daemon, if it runs one, is paused meanwhile (two
+    /// emptied, the log replayed (with the event tables' statistics refreshed first: <see cref="EventLogStatistics"/>), the progress set. This process's own daemon, if it runs one, is paused meanwhile (two
     /// daemons would race on the same shard) and resumed after, following the log from where the rebuild ended.</summary>
     public async Task RebuildAsync(string? projection = null, CancellationToken ct = default)
     {
@@ -73,6 +73,7 @@ public sealed class ClaimsRuntime : IAsyncDisposable
         if (coordinator is not null) await coordinator.PauseAsync();
         try
         {
+            await EventLogStatistics.RefreshAsync(DataSource, Store.Options.Events.DatabaseSchemaName, ct);
             using var daemon = await Store.BuildProjectionDaemonAsync();
             // Side by side: each read model has its own shard and tables, and one waiting on the database leaves a core to another.
             await Task.WhenAll(Projections.Where(p => projection is null || p.Projection.Name == projection)

@@ -172,7 +172,8 @@ public static class ClaimsStack
             if (imported > 0)
                 Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger,
                     "Imported {Count} events of the store Claims used before Marten into Marten's log; the old tables are kept as legacy_*.", imported);
-            await TableSchemas.EnsureAsync(dataSource, projections, ct);
+            if (await TableSchemas.EnsureAsync(dataSource, projections, ct))
+                await EventLogStatistics.RefreshAsync(dataSource, store.Options.Events.DatabaseSchemaName, ct);
         }
 
         public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
