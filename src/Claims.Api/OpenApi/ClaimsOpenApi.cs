@@ -109,7 +109,7 @@ public static class ClaimsOpenApi
         ["Event feed"] = "The event log for downstream services: pages, Server-Sent Events, JSON Schemas (src/Claims.Feed/FEED.md).",
     };
 
-    /// <summary>/events and /events/live, as FEED.md defines them; /events/schemas gets the summary its delegate lacks.</summary>
+    /// <summary>/events, /events/head and /events/live, as FEED.md defines them; /events/schemas gets the summary its delegate lacks.</summary>
     private static void DescribeFeed(OpenApiDocument document, HashSet<string> names)
     {
         document.Paths ??= new OpenApiPaths();
@@ -143,6 +143,16 @@ public static class ClaimsOpenApi
         if (names.Contains("ReadEventPage"))
             document.Paths["/events"] = Get("ReadEventPage", "A page of events after a cursor, in delivery order, with the cursor of the next page.",
                 Filters(live: false), "application/json", new OpenApiSchemaReference("EventPage", document), document);
+
+        if (names.Contains("GetEventFeedHead"))
+            document.Paths["/events/head"] = Get("GetEventFeedHead",
+                "The feed's current end: the position of the last event it serves now (0 on an empty log), a cursor to follow only what comes next.",
+                [], "application/json", new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "position" },
+                    Properties = new Dictionary<string, IOpenApiSchema> { ["position"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" } },
+                }, document);
 
         if (names.Contains("FollowEventsLive"))
         {

@@ -95,6 +95,24 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
         return new LogPage(events, searchedTo);
     }
 
+    /// <summary>
+    /// The position of the last event at or below the high-water mark (0 when there is none): where a follower that wants
+    /// only what comes next starts. Not the mark itself, which can stand on a number no event holds (a rolled-back append,
+    /// or Marten's placeholder for one), and a cursor must be an event's position.
+    /// </summary>
+    public async Task<long> HeadAsync(CancellationToken ct)
+    {
+        await EnsureStorageAsync(ct);
+        await using var command = DataSource.CreateCommand($"""
+            select coalesce(max(e.seq_id), 0)
+              from {Schema}.mt_events e
+             where e.seq_id <= (select coalesce(max(last_seq_id), 0) from {Schema}.mt_event_progression where name = $1) and e.stream_id <> $2
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = ProjectionProgress.HighWaterMarkName });
+        command.Parameters.Add(new NpgsqlParameter { Value = Tombstone.StreamKey });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Whether an event of the log has this position (a cursor this feed could have sent).</summary>
     public async Task<bool> ContainsAsync(long position, CancellationToken ct)
     {

@@ -46,6 +46,41 @@ public sealed class LateCommitTests(PostgresDatabase database) : IClassFixture<P
         Assert.DoesNotContain(scenario.Live.Received, r => r.Id == scenario.Held.EventId.ToString());
     }
 
+    [Fact]
+    public async Task The_head_is_the_last_event_served_when_the_mark_stands_on_a_rolled_back_append()
+    {
+        await using var host = await FeedHost.StartAsync(database);
+        using var http = host.NewClient();
+        Assert.Equal(0, await HeadAsync(http)); // an empty log: follow from the beginning
+
+        await host.AppendAsync("article-early", TestEvents.Numbered("article-early", 1), TestEvents.Numbered("article-early", 2));
+        var served = await host.Log.AllAsync();
+        await using (var held = await HeldAppend.StartAsync(host.Log.Runtime, "article-held", TestEvents.Numbered("article-held", 3)))
+        {
+            await held.RollbackAsync();
+            // The daemon moves its mark over the dead number once the transaction has ended: the mark stands where no event is.
+            await Wait.UntilAsync(async () => await host.Log.Runtime.Progress.HighWaterMarkAsync() >= held.Position, "the mark to pass the rolled-back append");
+        }
+
+        var head = await HeadAsync(http);
+        Assert.Equal(served[^1].Position, head);
+        using var page = await http.GetAsync($"events?after={head}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode); // a cursor the feed takes
+        await host.AppendAsync("article-next", TestEvents.Numbered("article-next", 4));
+        var next = (await host.Log.AllAsync())[^1];
+        await using var live = FeedRecorder.Live(http, after: head);
+        await Wait.UntilAsync(() => live.Received.Count >= 1, "the next event live");
+        Assert.Equal([(next.Position, next.EventId.ToString())], live.Received);
+    }
+
+    private static async Task<long> HeadAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync("events/head");
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("position").GetInt64();
+    }
+
     /// <summary>
     /// Two committed events, both readers caught up on them; then one writer appends and holds its transaction open while
     /// four others commit five events each after it.

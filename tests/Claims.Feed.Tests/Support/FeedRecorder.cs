@@ -31,9 +31,9 @@ public sealed class FeedRecorder : IAsyncDisposable
         }
     });
 
-    public static FeedRecorder Live(HttpClient http) => new(async (recorder, ct) =>
+    public static FeedRecorder Live(HttpClient http, long after = 0) => new(async (recorder, ct) =>
     {
-        using var response = await http.GetAsync("events/live", HttpCompletionOption.ResponseHeadersRead, ct);
+        using var response = await http.GetAsync($"events/live?after={after}", HttpCompletionOption.ResponseHeadersRead, ct);
         response.EnsureSuccessStatusCode();
         var sse = new SseLines(await response.Content.ReadAsStreamAsync(ct));
         while (await sse.NextAsync(ct) is { } message)

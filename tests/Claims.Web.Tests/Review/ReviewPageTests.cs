@@ -195,6 +195,10 @@ public sealed class ReviewPageTests(BrowserSite site) : IClassFixture<BrowserSit
         await using var tab = await site.OpenAsync("#/articles");
         await Expect(tab.Page.Locator("#live-state")).ToHaveAttributeAsync("data-state", "live");
         await tab.Page.EvaluateAsync("() => { window.__sameDocument = true; }");
+        // Going live asks where the feed ends; it does not page through the log (one request per thousand events).
+        var feedReads = await tab.Page.EvaluateAsync<string[]>(
+            "() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/events') && p !== '/events/live')");
+        Assert.Equal(["/events/head"], feedReads);
 
         using var client = site.Client();
         using var posted = await client.PostAsJsonAsync("/articles", new JsonObject
