@@ -79,6 +79,46 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
     }
 
     [Fact]
+    public async Task A_reporter_corrected_under_a_contradiction_across_articles_moves_in_its_review_queue_features()
+    {
+        // The queue's features are copies kept on each contradiction record: a correction must reach the copies of a
+        // contradiction that spans articles (and the tallies), not only the record. (Checked to fail when a cluster's rows
+        // are written by difference without refreshing the copies of the articles a batch touches.)
+        var schema = claims.Runtime.ProjectionSchema(Projections.ContradictionsProjection.ProjectionName);
+        await using var find = claims.Runtime.DataSource.CreateCommand($"""
+            select cr.article_id, cr.record_id from {schema}.contradiction_records cr join {schema}.contradictions c on c.id = cr.contradiction_id
+              join {schema}.records r on r.article_id = cr.article_id and r.record_id = cr.record_id
+             where c.current and c.scope like 'cluster:%' and r.type = 'strike'
+               and (select count(distinct o.article_id) from {schema}.contradiction_records o where o.contradiction_id = c.id) > 1
+             order by cr.article_id, cr.record_id limit 1
+            """);
+        string article, record;
+        await using (var reader = await find.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync(), "the seeds hold a contradiction between strikes told by different articles");
+            (article, record) = (reader.GetString(0), reader.GetString(1));
+        }
+
+        await claims.App.CorrectRecordAsync(article, record, new CorrectRecordRequest("speaker", Speaker: "Un témoin jamais cité", Note: "misattributed"), "checker-5");
+        await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
+
+        await using var voices = claims.Runtime.DataSource.CreateCommand($"""
+            select cr.voice, r.payload->'reportedBy'->>'id' from {schema}.contradiction_records cr
+              join {schema}.records r on r.article_id = cr.article_id and r.record_id = cr.record_id
+             where cr.article_id = $1 and cr.record_id = $2
+            """);
+        voices.Parameters.Add(new() { Value = article });
+        voices.Parameters.Add(new() { Value = record });
+        var rows = new List<(string? Kept, string? Now)>();
+        await using (var reader = await voices.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) rows.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(r.Now, r.Kept));
+        Assert.NotNull(rows[0].Now);
+        await ArticleByArticle.AssertQueueFeaturesAreCountedOverTheRecordsAsync(claims.Runtime, atLeast: 1);
+    }
+
+    [Fact]
     public async Task Unknown_verdicts_and_unknown_contradictions_are_refused_and_write_nothing()
     {
         var c = (await claims.App.ListContradictionsAsync())[0];
