@@ -115,6 +115,27 @@ public sealed class DaemonTests
     }
 
     [Fact]
+    public async Task Writes_that_wait_for_this_processs_daemon_hear_it_from_the_daemon_not_from_polling_the_progress_table()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var runtime = await MartenRuns.StartAsync(database.ConnectionString);
+        await MartenRuns.IngestSeedsAsync(runtime, 0);
+        await runtime.Application.WaitForProjectionsAsync(MartenRuns.Patience); // the daemon's shards are running
+        var before = runtime.Progress.PlaceReads;
+
+        foreach (var seed in new[] { 1, 2, 3, 4 })
+        {
+            await MartenRuns.IngestSeedsAsync(runtime, seed);
+            await runtime.Application.WaitForProjectionsAsync(MartenRuns.Patience); // as POST /articles does
+        }
+
+        Assert.Equal(5, (await MartenRuns.ArticlesAsync(runtime, LedgerProjection.ProjectionName)).Count);
+        // The progress table is the safety net for a daemon in another process, read only by a wait that lasts past its
+        // first pause (a read at once for each wait made at least four).
+        Assert.True(runtime.Progress.PlaceReads - before < 4, $"{runtime.Progress.PlaceReads - before} reads of the progress table for four writes");
+    }
+
+    [Fact]
     public async Task A_rebuild_first_gives_the_planner_the_logs_current_size()
     {
         // Without statistics the daemon's page query sorts the whole rest of the log for every page (EventLogStatistics).
