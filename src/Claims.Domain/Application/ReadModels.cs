@@ -177,12 +177,13 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
             }
         if (rows.Count == 0) return [];
 
-        var (records, history, added) = await SidesAndVerdictsAsync(rows.SelectMany(r => r.Positions.Select((_, side) => (r.View.Id, side))).ToList(),
+        var (records, history, added, duplicated) = await SidesAndVerdictsAsync(rows.SelectMany(r => r.Positions.Select((_, side) => (r.View.Id, side))).ToList(),
             rows.Where(r => r.View.Status == "reopened").Select(r => r.View.Id).ToArray(), page.RecordsPerSide, ct);
-        // A duplicate shows under the contradiction it duplicates, with its records (duplicates of duplicates are refused).
-        var duplicates = duplicatesOf is not null ? [] :
+        // A duplicate shows under the contradiction it duplicates, with its records (duplicates of duplicates are refused);
+        // read only for a page that has any, as most have none (two round trips saved).
+        var duplicates = duplicatesOf is not null || duplicated.Count == 0 ? [] :
             (await ContradictionsAsync(null, null, null, new ContradictionPage(null, ContradictionPage.MaxLimit, page.RecordsPerSide), ct,
-                duplicatesOf: rows.Select(r => r.View.Id).ToArray()))
+                duplicatesOf: [.. duplicated]))
             .GroupBy(d => d.DuplicateOf!).ToDictionary(g => g.Key, g => (IReadOnlyList<ContradictionView>)g.ToList());
         return rows.Select(r => r.View with
             {
@@ -196,14 +197,14 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
 
     /// <summary>
     /// In one round trip: the first records of each (contradiction, side), in the finder's order, with the evidence (verbatim
-    /// words and span); the verdict history of each contradiction; and the records that joined each of
-    /// <paramref name="reopened"/> after its latest verdict. The evidence is taken out of the stored payload by the server —
+    /// words and span); the verdict history of each contradiction; the records that joined each of
+    /// <paramref name="reopened"/> after its latest verdict; and which of the contradictions have current duplicates. The evidence is taken out of the stored payload by the server —
     /// a page can hold thousands of records, and parsing each whole payload here to keep three fields of it was most of a
     /// page's cost. The keys are the record events' JSON names (<see cref="Articles.RecordMapping.MainActor"/> and
     /// <see cref="Articles.RecordMapping.Words"/> say the same in C#).
     /// </summary>
     private async Task<(Dictionary<(string, int), IReadOnlyList<ContradictionRecord>> Sides, Dictionary<string, IReadOnlyList<VerdictView>> Verdicts,
-            Dictionary<string, IReadOnlyList<ContradictionRecord>> Added)>
+            Dictionary<string, IReadOnlyList<ContradictionRecord>> Added, IReadOnlyList<string> Duplicated)>
         SidesAndVerdictsAsync(IReadOnlyList<(string Id, int Side)> sides, string[] reopened, int perSide, CancellationToken ct)
     {
         var evidence = $"""
@@ -239,9 +240,12 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
              order by cr.contradiction_id, cr.side, cr.seq, cr.article_id collate "C", cr.ord
             """);
         added.Parameters.Add(new() { Value = reopened });
+        var duplicated = new NpgsqlBatchCommand($"select distinct duplicate_of from {Contra}.contradictions where duplicate_of = any($1) and current");
+        duplicated.Parameters.Add(new() { Value = sides.Select(s => s.Id).Distinct().ToArray() });
         batch.BatchCommands.Add(records);
         batch.BatchCommands.Add(verdicts);
         batch.BatchCommands.Add(added);
+        batch.BatchCommands.Add(duplicated);
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var sideLists = new Dictionary<(string, int), List<ContradictionRecord>>();
@@ -265,9 +269,12 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
             if (!addedLists.TryGetValue(reader.GetString(0), out var list)) addedLists[reader.GetString(0)] = list = [];
             list.Add(EvidenceAt(reader));
         }
+        await reader.NextResultAsync(ct);
+        var duplicatedIds = new List<string>();
+        while (await reader.ReadAsync(ct)) duplicatedIds.Add(reader.GetString(0));
         return (sideLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContradictionRecord>)kv.Value),
             verdictLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<VerdictView>)kv.Value),
-            addedLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContradictionRecord>)kv.Value));
+            addedLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContradictionRecord>)kv.Value), duplicatedIds);
     }
 
     // One record of the evidence columns, which start at column 2.
