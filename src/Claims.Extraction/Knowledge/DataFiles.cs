@@ -27,7 +27,7 @@ internal sealed record BackReferenceData(List<string> Nouns, List<string> Links)
 internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimClauseIntroducers, List<string> Unfounded, List<string> Contrasts,
     List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords, List<string>? DeniedHits, List<string>? DiscreditingVerbs,
     List<string>? PresenceWords = null, List<string>? AbsenceWords = null, List<string>? InquiryNouns = null, List<string>? DeniedActions = null, List<string>? RejectedExcuses = null, List<string>? Reciprocal = null,
-    List<string>? ContrarySources = null);
+    List<string>? ContrarySources = null, List<string>? HearsayNouns = null, List<string>? HearsayOpeners = null);
 
 internal sealed record NumbersFile(Dictionary<string, int> Units, Dictionary<string, int> Approximate, Dictionary<string, int> Weekdays,
     Dictionary<string, int> Months, Dictionary<string, int> RelativeDays);

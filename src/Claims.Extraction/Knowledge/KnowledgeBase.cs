@@ -80,6 +80,11 @@ public sealed class KnowledgeBase
     public Lexicon InquiryNouns { get; }
     /// <summary>"contrairement à ce qu'affirme X": the source named after these words is contradicted by the words before.</summary>
     public Lexicon ContrarySources { get; }
+    /// <summary>Nouns of second-hand reports ("les informations selon lesquelles…", "la nouvelle sur le bombardement…"): a strike
+    /// told in them is their owner's claim, never a report by whoever answers or mentions them.</summary>
+    public HashSet<string> HearsayNouns { get; }
+    /// <summary>Participles that open what a second-hand report says ("les informations attribuant à l'aviation russe…").</summary>
+    public Lexicon HearsayOpeners { get; }
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
     public Lexicon IssuedDocuments { get; }
@@ -270,6 +275,8 @@ public sealed class KnowledgeBase
         AbsenceWords = Set(disputes.AbsenceWords ?? []);
         InquiryNouns = new Lexicon(disputes.InquiryNouns ?? []);
         ContrarySources = new Lexicon(disputes.ContrarySources ?? []);
+        HearsayNouns = Set(disputes.HearsayNouns ?? []);
+        HearsayOpeners = new Lexicon(disputes.HearsayOpeners ?? []);
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);

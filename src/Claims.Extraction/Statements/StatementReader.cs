@@ -206,7 +206,10 @@ public sealed class StatementReader(ArticleContext ctx)
             cues.Add(byAdjective);
             return true;
         }
-        if (k >= s.End || _t[k].Norm is not ("de" or "d" or "du" or "des")) return false;
+        // "l'information rapportée par l'OSDH, selon laquelle…", "les informations diffusées par X selon lesquelles…": the agent
+        // of a participle after the claim noun is its owner, as "de X" is.
+        if (k + 1 < s.End && _t[k].IsWord && !_t[k].Cap && _t[k + 1].Norm == "par" && ctx.MentionAt[k] is null) k++;
+        else if (k >= s.End || _t[k].Norm is not ("de" or "d" or "du" or "des")) return false;
         var accusers = new List<ActorEntry>();
         var guard = k;
         while (guard < s.End && guard < i + 40)

@@ -189,7 +189,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 // missiles do it (not "des maisons détruites par les combats").
                 if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s)) { i += len - 1; continue; }
             }
-            if (Negated(i, s) || Irrealis(i, s)) { i += len - 1; continue; }
+            if (Negated(i, s) || Irrealis(i, s) || Hearsay(i, s)) { i += len - 1; continue; }
             if (!verb && i > s.First && _t[i - 1].Norm is "pas") { i += len - 1; continue; }
             found.Add(i);
             i += len - 1;
@@ -221,6 +221,16 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (Grammar.NoneDeterminers.Contains(_t[k].Norm)) return true;
             if (!_t[k].IsWord || Grammar.Determiners.Contains(_t[k].Norm) || _t[k].Norm is "de" or "d" or "des" or "du") break;
         }
+        // "n'a pas mené de frappes aériennes", "n'ont jamais effectué de raids": the partitive "de" of a negated verb denies the
+        // strike noun it opens, the "ne" standing before the auxiliary.
+        if (i - 1 >= s.First && _t[i - 1].Norm is "de" or "d")
+            for (var k = i - 2; k >= Math.Max(s.First + 1, i - 5); k--)
+            {
+                if (!_t[k].IsWord) break;
+                if (!Grammar.Negations.Contains(_t[k].Norm)) continue;
+                for (var j = k - 1; j >= Math.Max(s.First, k - 3); j--) if (_t[j].Norm is "ne" or "n") return true;
+                break;
+            }
         var neg = false;
         for (var k = Math.Max(s.First, i - 3); k < i; k++) if (_t[k].Norm is "ne" or "n") neg = true;
         if (neg)
@@ -229,6 +239,33 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = i + 1; k < Math.Min(s.End, i + 4); k++)
             if (_t[k].Norm is "ne" or "n")
                 for (var j = k + 1; j < Math.Min(s.End, k + 5); j++) if (Grammar.StrongNegations.Contains(_t[j].Norm)) return true;
+        return false;
+    }
+
+    /// <summary>"a démenti les informations selon lesquelles un hôpital aurait été la cible d'un raid", "les informations sur un
+    /// nouveau bombardement", "les informations attribuant à l'aviation russe l'attaque": a strike told inside a second-hand report
+    /// whose owner is not named is nobody's report (with an owner, "les informations de l'OSDH selon lesquelles…", the statement
+    /// reader makes the owner its speaker).</summary>
+    private bool Hearsay(int i, Sentence s)
+    {
+        for (var k = i - 1; k >= Math.Max(s.First, i - 20); k--)
+        {
+            if (_t[k].Norm is "." or ";" or ":") return false;
+            if (!_kb.HearsayNouns.Contains(_t[k].Norm) || k + 1 >= i) continue;
+            var next = _t[k + 1].Norm;
+            // "sur", "concernant", "de" right before the strike words ("les accusations de bombardement"); an owner ("de
+            // l'OSDH") is not the strike.
+            if (next is "sur" or "concernant" && k + 5 >= i || next is "de" or "d" or "du" or "des" && k + 3 >= i && ctx.MentionsIn(k + 1, i).All(m => m.Actor is null)) return true;
+            // What the report says, opened by "selon lesquelles" or a participle of the data ("attribuant", "faisant état de"); with
+            // an owner and "selon lesquelles" the owner is the speaker of those words.
+            var owned = next is "de" or "d" or "du" or "des" or "par" || k + 2 < i && _t[k + 2].Norm == "par";
+            for (var j = k + 1; j < i; j++)
+            {
+                if (_kb.ClaimClauseIntroducers.Match(_t, j, i) > 0) return !owned;
+                if (_kb.HearsayOpeners.Match(_t, j, i) > 0) return true;
+            }
+            return false;
+        }
         return false;
     }
 
