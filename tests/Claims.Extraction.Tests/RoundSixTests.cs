@@ -62,4 +62,22 @@ public sealed class RoundSixTests
         var b = Extract("Selon l'OSDH, des frappes russes ont tué dix civils dans la ville d'Idleb.");
         Assert.Equal("Idleb", Assert.Single(Assert.Single(b.Strikes).Locations).Name);
     }
+
+    [Fact]
+    public void A_number_word_opens_a_strike_noun_whose_nationality_follows()
+    {
+        var a = Extract("Selon l'OSDH, quatre frappes aériennes russes ont visé un marché de Hama.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Equal("russie", strike.Perpetrator.Id);
+    }
+
+    [Fact]
+    public void A_report_named_inside_a_participles_words_is_its_owners_not_an_intention()
+    {
+        var a = Extract("« Nos avions n'ont porté aucune frappe contre Hama », a indiqué le général Konachenkov, commentant l'information de l'agence Reuters "
+            + "d'après laquelle huit frappes aériennes russes auraient fait lundi 15 morts à Hama.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Contains("Reuters", strike.ReportedBy?.Name);
+        Assert.Equal("russie", strike.Perpetrator.Id);
+    }
 }

@@ -145,7 +145,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var ranges = new List<(int, int)>(0);
         if (_bySentence[si] is { } here)
             foreach (var d in here)
-                if (d.Sentence == si && (d.Cue is { Kind: CueKind.Participle, AfterDocument: false } || d.DeniesOwnAction(_t))) ranges.Add((d.ContentStart, d.ContentEnd));
+                if (d.Sentence == si && (d.Cue is { Kind: CueKind.Participle, AfterDocument: false } || d.DeniesOwnAction(_t)))
+                {
+                    // "commentant l'information de Reuters d'après laquelle huit frappes…": the report named in the participle's
+                    // words is its owner's, not an intention.
+                    var end = d.ContentEnd;
+                    foreach (var owned in here)
+                        if (owned.Cue.Kind == CueKind.Accusation && owned.Sentence == si && owned.Cue.RegionStart > d.ContentStart && owned.Cue.RegionStart < end) end = owned.Cue.RegionStart;
+                    ranges.Add((d.ContentStart, end));
+                }
         return ranges;
     }
 
@@ -496,7 +504,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // "raids aériens russes", "frappes aériennes américaines": the nationality after a qualifier or two of a strike noun
             // (after a strike verb it qualifies the object: "ont ciblé deux destroyers américains").
             var verbTrigger = _kb.StrikeVerbs.Match(_t, trig, s.End, out _) > 0
-                && !(trig > s.First && (Grammar.Determiners.Contains(_t[trig - 1].Norm) || _t[trig - 1].Norm is "de" or "d" or "des" or "du" or "une" or "un" || _t[trig - 1].Kind == TokenKind.Number));
+                && !(trig > s.First && (Grammar.Determiners.Contains(_t[trig - 1].Norm) || _t[trig - 1].Norm is "de" or "d" or "des" or "du" or "une" or "un" || _t[trig - 1].Kind == TokenKind.Number
+                        // "huit frappes aériennes russes", "Quatre frappes": a number word opens the noun as a digit does.
+                        || _kb.NumberUnits.ContainsKey(_t[trig - 1].Norm)));
             for (var k = trig + 1; !verbTrigger && k < Math.Min(s.End, trig + 4) && _t[k].IsWord && !_t[k].Cap && _t[k].Kind != TokenKind.Number; k++)
                 if (_kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && Striker(nation) is { } st5) return st5;
             // "une coalition …, qui procède à des frappes"
