@@ -80,4 +80,22 @@ public sealed class RoundSixTests
         Assert.Contains("Reuters", strike.ReportedBy?.Name);
         Assert.Equal("russie", strike.Perpetrator.Id);
     }
+
+    [Fact]
+    public void A_short_insertion_between_the_verb_and_que_is_skipped()
+    {
+        var a = Extract("L'OSDH a affirmé, plus tôt, qu'un chasseur russe avait attaqué un village de la province de Hama.");
+        Assert.Equal("un chasseur russe avait attaqué un village de la province de Hama", Assert.Single(a.Statements).Text);
+    }
+
+    [Fact]
+    public void All_the_reports_of_an_organisation_judged_false_dispute_the_claim_it_reported_before()
+    {
+        var a = Extract("L'OSDH a affirmé qu'un chasseur russe avait attaqué un village de la province de Hama. "
+            + "Le ministère russe de la Défense a répondu, via un communiqué, que toutes les informations publiées par cette organisation "
+            + "et par la Défense civile syrienne imputant la responsabilité de cette attaque à la Russie sont « fausses ».");
+        var d = Assert.Single(a.Disputes);
+        Assert.Equal("ministere-russe-defense", d.Disputant.Id);
+        Assert.Equal("osdh", d.DisputedParty?.Id);
+    }
 }

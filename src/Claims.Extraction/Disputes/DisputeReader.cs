@@ -33,7 +33,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var reference = ClaimReference.Match(_t, d.ContentStart, d.ContentEnd, kb, out var anaphoric);
             // "ces accusations sont « de la pure propagande »", "a jugé ces affirmations « invérifiables »", "les allégations
             // consécutives à la frappe relèvent de la désinformation", "a qualifié de « propagande » les informations…"
-            var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 25) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
+            // Words that open with the claim they judge ("toutes les informations publiées par cette organisation et par … sont
+            // « fausses »") may hold a long subject before the judgement.
+            var judgedReach = reference >= 0 ? 45 : 25;
+            var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + judgedReach) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
             // "L'Ukraine dénonce « une opération de communication »": a judgement that is the very object of the verb.
             var judgedAsObject = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 4) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0)
                 && d.ContentEnd - d.ContentStart <= 12 && d.Cue.Verb?.Lemma is "dénoncer" or "qualifier" or "juger" or "estimer";
@@ -96,8 +99,12 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // The object named in the disputed words is the disputed party ("a démenti les informations de l'OSDH"), unless the
             // disputant denies its own action ("a réfuté avoir commis toute bavure au Mali": Mali is where, not who claims it).
             var ownAction = d.DeniesOwnAction(_t);
+            // Words opening with a claim noun name its owner right after it ("les informations de l'OSDH", "publiées par X"); a
+            // name further on is inside the claim ("… imputant la responsabilité de cette attaque à la Russie"), and the owner
+            // described only ("cette organisation") is found among the claims reported before.
             if (parties.Count == 0 && !anaphoric && !ownAction && !d.PointsBack
-                && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des")?.Actor is { } obj) parties.Add(obj);
+                && ctx.MentionsIn(d.ContentStart, reference >= 0 ? Math.Min(d.ContentEnd, reference + 4) : d.ContentEnd)
+                    .FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des" || reference >= 0 && m.Actor is not null && m.Prep == "par")?.Actor is { } obj) parties.Add(obj);
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
             string? basis = reference >= 0 || d.PointsBack ? Dispute.ReportedClaimRejected : null;
             // "dénonçant une opération de communication russe": the account's owner named by an adjective after the judgement.
