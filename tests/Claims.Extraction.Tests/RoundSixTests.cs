@@ -98,4 +98,22 @@ public sealed class RoundSixTests
         Assert.Equal("ministere-russe-defense", d.Disputant.Id);
         Assert.Equal("osdh", d.DisputedParty?.Id);
     }
+
+    [Fact]
+    public void A_denied_strike_answers_the_report_its_sentence_comments_on()
+    {
+        var a = Extract("« Nos avions n'ont porté aucune frappe contre Hama », a indiqué le général Konachenkov, commentant l'information de l'agence Reuters "
+            + "d'après laquelle huit frappes aériennes russes auraient fait lundi 15 morts à Hama.");
+        var d = Assert.Single(a.Disputes);
+        Assert.Equal("igor-konachenkov", d.Disputant.Id);
+        Assert.Contains("Reuters", d.DisputedParty?.Name);
+    }
+
+    [Fact]
+    public void A_denial_never_answers_its_own_camps_words()
+    {
+        var a = Extract("Le ministère russe de la Défense a déclaré que l'aviation russe n'a pas mené de frappes aériennes sur Hama. "
+            + "« L'aviation russe n'a eu aucune opération militaire dans la province de Hama », a expliqué le porte-parole Igor Konachenkov.");
+        Assert.DoesNotContain(a.Disputes, d => d.Disputant.Id == "igor-konachenkov" && d.DisputedParty?.Id == "ministere-russe-defense");
+    }
 }

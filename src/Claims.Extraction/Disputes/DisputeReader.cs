@@ -84,12 +84,18 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                             found.Add((d.Speaker, party, told.LastOrDefault(c => c.Speaker.Id == party.Id)?.Text ?? d.Text, judgement, Dispute.ClaimContested));
                     continue;
                 }
-                if (!d.PointsBack && NegatesAStrike(d) && PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } answered)
+                // "« Nos avions n'ont porté aucune frappe contre Idlib », a indiqué X, commentant l'information de Reuters d'après
+                // laquelle…": the report named in the same sentence is the one answered, when none before shares its words.
+                // Never the negation's own camp ("Le ministère a déclaré que l'aviation n'a pas mené de frappes", then its
+                // spokesman's own denial).
+                if (!d.PointsBack && NegatesAStrike(d)
+                    && (PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } before ? before
+                        : accusationsBySentence[d.Sentence].Where(x => x.Cue.RegionStart > d.Cue.RegionStart).ToList()) is { Count: > 0 } answered)
                 {
                     var negation = ToSentenceEnd(d);
                     judged.Add(negation);
                     foreach (var party in answered.Select(c => c.Speaker).DistinctBy(a => a.Id))
-                        if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, answered[^1].Text, negation, Dispute.ClaimContested));
+                        if (party.Id != d.Speaker.Id && !SameCamp(party, d.Speaker)) found.Add((d.Speaker, party, answered[^1].Text, negation, Dispute.ClaimContested));
                 }
                 continue;
             }
