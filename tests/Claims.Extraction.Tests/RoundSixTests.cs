@@ -116,4 +116,18 @@ public sealed class RoundSixTests
             + "« L'aviation russe n'a eu aucune opération militaire dans la province de Hama », a expliqué le porte-parole Igor Konachenkov.");
         Assert.DoesNotContain(a.Disputes, d => d.Disputant.Id == "igor-konachenkov" && d.DisputedParty?.Id == "ministere-russe-defense");
     }
+
+    [Fact]
+    public void Air_defence_missiles_are_not_a_strike()
+    {
+        var a = Extract("Selon l'OSDH, des missiles antiaériens russes ont été tirés contre des drones au-dessus de la base de Hmeimim, dans la province de Lattaquié.");
+        Assert.Empty(a.Strikes);
+    }
+
+    [Fact]
+    public void A_means_coordinated_by_et_a_does_not_hide_the_strikers_complement()
+    {
+        var a = Extract("La province de Hama est la cible depuis trois mois de bombardements aériens et à l'artillerie quasi quotidiens du régime et de son allié russe.");
+        Assert.Equal(["syrie", "russie"], a.Strikes.Select(k => k.Perpetrator.Id));
+    }
 }

@@ -114,6 +114,8 @@ public sealed class KnowledgeBase
     public Lexicon ContextualStrikeNouns { get; }
     /// <summary>Words denying any part in a strike named just after them ("rien à voir avec cette attaque").</summary>
     public Lexicon InvolvementDenials { get; }
+    /// <summary>Qualifiers that make missiles air defence ("missiles antiaériens", "sol-air"): fire at aircraft, not a strike.</summary>
+    public HashSet<string> AirDefenceWords { get; }
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
     /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
     public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
@@ -307,6 +309,7 @@ public sealed class KnowledgeBase
         StrikeNouns = new Lexicon(strikes.TriggerNouns);
         ContextualStrikeNouns = new Lexicon(strikes.ContextualNouns ?? []);
         InvolvementDenials = new Lexicon(strikes.InvolvementDenials ?? []);
+        AirDefenceWords = Set(strikes.AirDefenceWords ?? []);
         foreach (var v in strikes.TriggerVerbs)
         {
             if (!v.Lemma.Contains(' ')) StrikeInfinitives.Add(Fold.Text(v.Lemma));

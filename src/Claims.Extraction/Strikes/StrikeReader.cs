@@ -197,7 +197,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 // missiles do it (not "des maisons détruites par les combats").
                 if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s)) { i += len - 1; continue; }
             }
-            if (Negated(i, s) || Irrealis(i, s) || Hearsay(i, s)) { i += len - 1; continue; }
+            if (Negated(i, s) || Irrealis(i, s) || Hearsay(i, s) || AirDefence(i, len, s)) { i += len - 1; continue; }
             if (!verb && i > s.First && _t[i - 1].Norm is "pas") { i += len - 1; continue; }
             found.Add(i);
             i += len - 1;
@@ -274,6 +274,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             }
             return false;
         }
+        return false;
+    }
+
+    /// <summary>"des missiles antiaériens russes ont été tirés contre des drones": missiles qualified as air defence.</summary>
+    private bool AirDefence(int i, int len, Sentence s)
+    {
+        for (var k = i + len; k < Math.Min(s.End, i + len + 2); k++) if (_kb.AirDefenceWords.Contains(_t[k].Norm)) return true;
         return false;
     }
 
@@ -481,8 +488,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // "bombardements aériens et à l'artillerie quasi quotidiens du régime et de son allié russe": the striker in the
             // strike word's complement (a group said to be hit is a target, not a striker).
             // After a strike verb "des" opens its object ("avoir frappé des cibles du Hezbollah"), not a complement.
-            for (var k = trig + 1; k < Math.Min(s.End, trig + 9) && _kb.StrikeNouns.Match(_t, trig, s.End) > 0 && !Participle(trig); k++)
+            for (var k = trig + 1; k < Math.Min(s.End, trig + 12) && _kb.StrikeNouns.Match(_t, trig, s.End) > 0 && !Participle(trig); k++)
             {
+                // "bombardements aériens et à l'artillerie quasi quotidiens du régime": a means coordinated by "et à" is skipped.
+                if (_t[k].Norm == "et" && k + 3 < s.End && _t[k + 1].Norm is "a" or "au" or "aux")
+                {
+                    k += _t[k + 2].Norm is "l" or "la" or "le" or "les" ? 3 : 2;
+                    continue;
+                }
                 // A determiner opens another noun phrase (the object: "frappé les armes du Hezbollah"), not the complement.
                 if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans" || Grammar.Determiners.Contains(_t[k].Norm)) break;
                 if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
