@@ -130,4 +130,13 @@ public sealed class RoundSixTests
         var a = Extract("La province de Hama est la cible depuis trois mois de bombardements aériens et à l'artillerie quasi quotidiens du régime et de son allié russe.");
         Assert.Equal(["syrie", "russie"], a.Strikes.Select(k => k.Perpetrator.Id));
     }
+
+    [Fact]
+    public void Medical_and_rescue_organisations_and_russian_media_of_the_syrian_war_are_known_actors()
+    {
+        var a = Extract("Fin avril, l'organisation Médecins sans frontières a fait état d'une frappe aérienne sur un hôpital de Hama. "
+            + "Selon MSF, près de 50 personnes sont mortes. Les Casques blancs ont dénoncé un raid du régime, selon l'agence Ria Novosti.");
+        Assert.Equal(["msf", "msf"], a.Statements.Take(2).Select(s => s.Speaker.Id));
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "casques-blancs");
+    }
 }
