@@ -139,4 +139,13 @@ public sealed class RoundSixTests
         Assert.Equal(["msf", "msf"], a.Statements.Take(2).Select(s => s.Speaker.Id));
         Assert.Contains(a.Statements, s => s.Speaker.Id == "casques-blancs");
     }
+
+    [Fact]
+    public void A_relative_qui_after_a_parenthesised_acronym_speaks_for_the_named_source()
+    {
+        var a = Extract("Au moins 15 civils ont été tués dans des frappes aériennes russes à Hama, selon l'Observatoire syrien des droits de l'Homme (OSDH) "
+            + "qui a indiqué que le bilan risque d'augmenter.");
+        Assert.Equal(2, a.Statements.Count(s => s.Speaker.Id == "osdh"));
+        Assert.Contains(a.Statements, s => s.Text == "le bilan risque d'augmenter");
+    }
 }

@@ -421,17 +421,13 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         else if (QuiBefore(auxStart, s) is { } qui && qui > s.First)
         {
-            var k = qui - 1;
-            if (k >= s.First && _t[k].Norm == ",") k--;
-            if (k < s.First || ctx.MentionAt[k]?.Actor is not { } antecedent) return null;
+            if (Antecedent(qui - 1, s) is not { } antecedent) return null;
             pre.Speakers.Add(antecedent);
             pre.RegionStart = qui;
         }
         else if (prevToken.Norm == "qui" && auxStart - 1 > s.First)
         {
-            var k = auxStart - 2;
-            if (k >= s.First && _t[k].Norm == ",") k--;
-            if (k < s.First || ctx.MentionAt[k]?.Actor is not { } antecedent) return null;
+            if (Antecedent(auxStart - 2, s) is not { } antecedent) return null;
             pre.Speakers.Add(antecedent);
             pre.RegionStart = auxStart - 1;
         }
@@ -507,6 +503,21 @@ public sealed class StatementReader(ArticleContext ctx)
         // "à la télévision d'État", "à la presse": one or two more words of the addressee.
         while (j < end && j - k < 6 && _t[j].IsWord && !_t[j].Cap && ctx.MentionAt[j] is null && !Determiners.Contains(_t[j].Norm) && _t[j].Norm is not ("un" or "une" or "des")) j++;
         return ctx.SkipAdverbs(j, end);
+    }
+
+    /// <summary>The actor a relative "qui" refers to, ending at <paramref name="k"/>: past a comma, and past a parenthesis
+    /// ("selon l'Observatoire syrien des droits de l'Homme (OSDH) qui a indiqué que…").</summary>
+    private ActorEntry? Antecedent(int k, Sentence s)
+    {
+        if (k >= s.First && _t[k].Norm == ",") k--;
+        if (k >= s.First && _t[k].Norm == ")")
+        {
+            var open = k - 1;
+            while (open > s.First && open > k - 8 && _t[open].Norm != "(") open--;
+            if (open > s.First && _t[open].Norm == "(")
+                return (open + 1 < k ? ctx.MentionAt[open + 1]?.Actor : null) ?? ctx.MentionAt[open - 1]?.Actor;
+        }
+        return k >= s.First ? ctx.MentionAt[k]?.Actor : null;
     }
 
     // "Bakou, qui à son tour a indiqué…": "qui" before the auxiliary, past an adverbial phrase.
