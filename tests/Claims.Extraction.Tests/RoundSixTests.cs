@@ -148,4 +148,14 @@ public sealed class RoundSixTests
         Assert.Equal(2, a.Statements.Count(s => s.Speaker.Id == "osdh"));
         Assert.Contains(a.Statements, s => s.Text == "le bilan risque d'augmenter");
     }
+
+    [Fact]
+    public void A_mediums_bare_head_refers_to_the_medium_last_named()
+    {
+        var a = Extract("Le quotidien Kommersant a rapporté que l'aviation russe avait frappé des positions à Hama. Le journal indique que ces frappes ont été coordonnées avec Ankara.");
+        Assert.Equal(2, a.Statements.Count);
+        Assert.All(a.Statements, s => Assert.Equal("kommersant", s.Speaker.Id));
+        // With no medium named before, the head names no one.
+        Assert.Empty(Extract("Le journal indique que des frappes ont visé Hama.").Statements);
+    }
 }

@@ -198,6 +198,11 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // l'ONG, l'Alliance: a generic noun for an actor named before.
         if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet" or "une" or "un")
             return new Mention(i, i + 1, MentionKind.Generic) { Head = t.Norm };
+        // "Le journal indique que…", "l'agence a ajouté": a medium's bare head refers to the medium last named (not "le journal
+        // russe Kommersant" or "l'agence officielle Sana", whose qualifier or name follows).
+        if (i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" && kb.MediaHeads.Match(tokens, i, i + 1, out _) == 1 && i + 1 < end
+            && tokens[i + 1].IsWord && !tokens[i + 1].Cap && !kb.MediaLinkWords.Contains(tokens[i + 1].Norm) && !kb.Nationalities.ContainsKey(tokens[i + 1].Norm))
+            return new Mention(i, i + 1, MentionKind.Generic) { Head = t.Norm, Media = true };
 
         // The acronym of an organisation named in full before with it ("Médecins sans frontières (MSF)", read above) refers to it.
         if (t.Cap && _open.ByAcronym.Count > 0 && _open.ByAcronym.TryGetValue(doc.Text.Substring(t.Start, t.End - t.Start), out var known))
