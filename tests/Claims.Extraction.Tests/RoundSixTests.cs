@@ -158,4 +158,13 @@ public sealed class RoundSixTests
         // With no medium named before, the head names no one.
         Assert.Empty(Extract("Le journal indique que des frappes ont visé Hama.").Statements);
     }
+
+    [Fact]
+    public void A_negated_reporting_verb_reports_nothing()
+    {
+        var a = Extract("Selon le ministère russe de la Défense, des bombardements ont tué 200 combattants de l'EI près de Hama. "
+            + "Le ministère russe de la Défense ne précise pas quand cette frappe aérienne a eu lieu. L'armée n'a pas indiqué si des civils avaient été tués.");
+        Assert.Single(a.Statements);
+        Assert.Single(a.Strikes);
+    }
 }

@@ -307,6 +307,8 @@ public sealed class StatementReader(ArticleContext ctx)
             if (i > s.First && Grammar.NounMarkers.Contains(_t[i - 1].Norm)) return null;
         }
 
+        // "Le ministère ne précise pas quand…", "n'a pas indiqué si…": a negated reporting verb reports nothing.
+        if (NegatedVerb(auxStart, i, verbEnd, s)) return null;
         // A verb that is only reported speech when reflexive ("se défendre de", not "défendre un projet").
         if (form.Verb.Reflexive && !reflexiveSeen && form.Verb.Lemma.StartsWith("se ", StringComparison.Ordinal) && kind is VerbFormKind.Finite or VerbFormKind.Participle
             && !(i > s.First && _t[i - 1].Norm is "se" or "s")) return null;
@@ -503,6 +505,13 @@ public sealed class StatementReader(ArticleContext ctx)
         // "à la télévision d'État", "à la presse": one or two more words of the addressee.
         while (j < end && j - k < 6 && _t[j].IsWord && !_t[j].Cap && ctx.MentionAt[j] is null && !Determiners.Contains(_t[j].Norm) && _t[j].Norm is not ("un" or "une" or "des")) j++;
         return ctx.SkipAdverbs(j, end);
+    }
+
+    private bool NegatedVerb(int auxStart, int verb, int verbEnd, Sentence s)
+    {
+        if (!(auxStart - 1 >= s.First && _t[auxStart - 1].Norm is "ne" or "n")) return false;
+        for (var k = auxStart; k < verb; k++) if (Grammar.StrongNegations.Contains(_t[k].Norm)) return true;
+        return verbEnd < s.End && Grammar.StrongNegations.Contains(_t[verbEnd].Norm);
     }
 
     /// <summary>The actor a relative "qui" refers to, ending at <paramref name="k"/>: past a comma, and past a parenthesis
