@@ -167,4 +167,21 @@ public sealed class RoundSixTests
         Assert.Single(a.Statements);
         Assert.Single(a.Strikes);
     }
+
+    [Fact]
+    public void A_denial_leading_the_article_answers_the_report_told_after_it()
+    {
+        var a = Extract("Les forces aérospatiales russes n'ont pas mené de frappes aériennes sur la province de Hama, a annoncé le ministère russe de la Défense.\n\n"
+            + "Le journal russe Kommersant a rapporté que l'aviation russe avait frappé des sites terroristes dans la province de Hama.");
+        Assert.Equal("kommersant", Assert.Single(a.Disputes).DisputedParty?.Id);
+        var b = Extract("«Les informations parues dans certains médias faisant état de frappes de précision dans la province de Hama sont absolument fausses», indique le ministère russe de la Défense dans un communiqué.\n\n"
+            + "Le journal russe Kommersant a rapporté que l'aviation russe avait frappé des sites terroristes dans la province de Hama.");
+        var judged = Assert.Single(b.Disputes);
+        Assert.Equal("kommersant", judged.DisputedParty?.Id);
+        // The words before the cue carry the judgement.
+        Assert.Contains("absolument fausses", b.Text[judged.Span.Start..judged.Span.End]);
+        // A report told after it of a strike elsewhere is another event.
+        Assert.Empty(Extract("Les forces aérospatiales russes n'ont pas mené de frappes aériennes sur la province de Hama, a annoncé le ministère russe de la Défense.\n\n"
+            + "Selon l'OSDH, l'aviation russe a frappé un marché à Alep.").Disputes);
+    }
 }

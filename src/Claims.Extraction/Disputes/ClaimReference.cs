@@ -12,6 +12,8 @@ public static class ClaimReference
     public static int Match(List<Token> t, int i, int end, KnowledgeBase kb, out bool anaphoric)
     {
         anaphoric = false;
+        // "«Les informations parues dans…»": the quotation mark opening the words.
+        if (i < end && t[i].IsQuote) i++;
         if (i >= end) return -1;
         var det = t[i].Norm;
         if (det is not ("ce" or "cet" or "cette" or "ces" or "les" or "la" or "l" or "toute" or "toutes" or "tous" or "leurs" or "leur")) return -1;

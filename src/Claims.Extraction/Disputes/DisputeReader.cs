@@ -90,7 +90,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // spokesman's own denial).
                 if (!d.PointsBack && NegatesAStrike(d)
                     && (PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } before ? before
-                        : accusationsBySentence[d.Sentence].Where(x => x.Cue.RegionStart > d.Cue.RegionStart).ToList()) is { Count: > 0 } answered)
+                        : accusationsBySentence[d.Sentence].Where(x => x.Cue.RegionStart > d.Cue.RegionStart).ToList() is { Count: > 0 } commented ? commented
+                        : FollowingClaims(d, di)) is { Count: > 0 } answered)
                 {
                     var negation = ToSentenceEnd(d);
                     judged.Add(negation);
@@ -125,10 +126,14 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
                 // Never one's own camp's claim: "Moscou a nié…" does not answer the Russian minister quoted before.
                 var claims = PreviousClaims(d, di, pointedAt: anaphoric).Where(c => !SameVoice(c.Speaker, d.Speaker)).ToList();
+                // "«Les informations parues dans certains médias … sont absolument fausses»", the report told only after: the
+                // claim that follows and tells the disputant's own strikes.
+                if (claims.Count == 0 && !anaphoric) claims = FollowingClaims(d, di);
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
             }
-            var span = Trim(new Span(_t[d.Cue.RegionStart].Start, _t[s.End - 1].End));
+            // "«Les informations … sont absolument fausses», indique le communiqué": words before the cue are the dispute's too.
+            var span = Trim(new Span(_t[d.Cue.ContentBefore ? Math.Min(d.ContentStart, d.Cue.RegionStart) : d.Cue.RegionStart].Start, _t[s.End - 1].End));
             if (d.Cue.Verb is not { Dispute: true }) judged.Add(span);
             if (parties.Count == 0 && !ownAction && d.Cue.Verb is { Dispute: true })
             {
@@ -488,6 +493,36 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (ctx.Doc.Sentences[drafts[k].Sentence].Block == block && IsClaim(drafts[k])) result.Add(drafts[k]);
         result.Reverse();
         return result;
+    }
+
+    /// <summary>A denial leading the article answers the report told after it ("Les forces aérospatiales russes n'ont pas mené de
+    /// frappes sur Idlib…" … "Le journal Kommersant a rapporté que l'aviation russe avait frappé… Idlib"): the first later claim, in
+    /// the next few paragraphs, by a voice outside the disputant's camp, that tells a strike by the disputant's side at a place the
+    /// denial names.</summary>
+    private List<StatementDraft> FollowingClaims(StatementDraft d, int index)
+    {
+        var block = ctx.Doc.Sentences[d.Sentence].Block;
+        for (var k = index + 1; k < Math.Min(drafts.Count, index + 1 + ClaimLookBack / 2); k++)
+        {
+            var x = drafts[k];
+            if (ctx.Doc.Sentences[x.Sentence].Block > block + 3) break;
+            if (x.Sentence <= d.Sentence || x.PointsBack || SameCamp(x.Speaker, d.Speaker) || ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt)) continue;
+            if (ReportsStrikeBy(x, d.Speaker) && SharesPlace(d.Sentence, x.Sentence)) return [x];
+        }
+        return [];
+    }
+
+    // The two sentences name a place in common (a town or its province): the same event, not another strike told later.
+    private bool SharesPlace(int a, int b)
+    {
+        var places = new HashSet<string>(StringComparer.Ordinal);
+        var sa = ctx.Doc.Sentences[a];
+        for (var k = sa.First; k < sa.End; k++)
+            if (ctx.PlaceAt[k] is { } p && !p.Place.IsCountry) { places.Add(p.Place.Id); if (p.Place.ProvinceId is { } prov) places.Add(prov); }
+        var sb = ctx.Doc.Sentences[b];
+        for (var k = sb.First; k < sb.End; k++)
+            if (ctx.PlaceAt[k] is { } p && !p.Place.IsCountry && (places.Contains(p.Place.Id) || p.Place.ProvinceId is { } prov && places.Contains(prov))) return true;
+        return false;
     }
 
     // Strikers reported per sentence, computed once from the strike drafts.
