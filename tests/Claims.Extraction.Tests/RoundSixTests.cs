@@ -184,4 +184,16 @@ public sealed class RoundSixTests
         Assert.Empty(Extract("Les forces aérospatiales russes n'ont pas mené de frappes aériennes sur la province de Hama, a annoncé le ministère russe de la Défense.\n\n"
             + "Selon l'OSDH, l'aviation russe a frappé un marché à Alep.").Disputes);
     }
+
+    [Fact]
+    public void S_elever_contre_contests_the_claim_it_names()
+    {
+        var a = Extract("Selon l'OSDH, des raids russes ont tué 23 personnes à Hama. Le ministère russe de la Défense s'est élevé contre le fait que l'OSDH "
+            + "n'ait pas publié de démenti « après avoir reçu les données qui démentent ses informations erronées ».");
+        var d = Assert.Single(a.Disputes);
+        Assert.Equal("ministere-russe-defense", d.Disputant.Id);
+        Assert.Equal("osdh", d.DisputedParty?.Id);
+        // Not reflexive, "élevé" reports nothing.
+        Assert.Empty(Extract("Le bilan élevé contre toute attente a surpris les secouristes à Hama.").Statements);
+    }
 }

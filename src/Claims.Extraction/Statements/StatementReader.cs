@@ -310,7 +310,7 @@ public sealed class StatementReader(ArticleContext ctx)
         // "Le ministère ne précise pas quand…", "n'a pas indiqué si…": a negated reporting verb reports nothing.
         if (NegatedVerb(auxStart, i, verbEnd, s)) return null;
         // A verb that is only reported speech when reflexive ("se défendre de", not "défendre un projet").
-        if (form.Verb.Reflexive && !reflexiveSeen && form.Verb.Lemma.StartsWith("se ", StringComparison.Ordinal) && kind is VerbFormKind.Finite or VerbFormKind.Participle
+        if (form.Verb.Reflexive && !reflexiveSeen && (form.Verb.Lemma.StartsWith("se ", StringComparison.Ordinal) || form.Verb.Lemma.StartsWith("s'", StringComparison.Ordinal)) && kind is VerbFormKind.Finite or VerbFormKind.Participle
             && !(i > s.First && _t[i - 1].Norm is "se" or "s")) return null;
         var after = ctx.SkipAdverbs(verbEnd, s.End);
         var thatFollows = after < s.End && _t[after].Norm is "que" or "qu";
@@ -583,6 +583,8 @@ public sealed class StatementReader(ArticleContext ctx)
             for (var j = k; j < Math.Min(s.End, k + 6); j++) if (_t[j].Norm is "de" or "d") return j + 1;
             return k;
         }
+        // "s'est élevé contre le fait que…"
+        if (verb.Complement == "contre" && k < s.End && _t[k].Norm == "contre") return k + 1;
         if (verb.Complement == "a")
         {
             var obj = MentionStartingAt(k, s.End);
