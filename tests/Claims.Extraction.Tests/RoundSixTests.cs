@@ -196,4 +196,15 @@ public sealed class RoundSixTests
         // Not reflexive, "élevé" reports nothing.
         Assert.Empty(Extract("Le bilan élevé contre toute attente a surpris les secouristes à Hama.").Statements);
     }
+
+    [Fact]
+    public void An_incise_verb_needing_que_reports_the_words_before_when_its_speaker_follows_and_selon_lequel_continues_them()
+    {
+        var a = Extract("La plupart de ces drones visaient un aérodrome militaire à Hama, a relevé le porte-parole Igor Konachenkov, "
+            + "selon lequel ce site avait déjà été attaqué la veille.");
+        Assert.Equal(["La plupart de ces drones visaient un aérodrome militaire à Hama", "ce site avait déjà été attaqué la veille"], a.Statements.Select(s => s.Text));
+        Assert.All(a.Statements, s => Assert.Equal("igor-konachenkov", s.Speaker.Id));
+        // Without its speaker after it, "relever" still needs "que" ("a relevé le défi").
+        Assert.DoesNotContain(Extract("Les secouristes ont relevé le défi à Hama, a-t-on appris.").Statements, s => s.Text.Contains("défi"));
+    }
 }

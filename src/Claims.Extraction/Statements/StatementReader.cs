@@ -148,6 +148,17 @@ public sealed class StatementReader(ArticleContext ctx)
         else if (t.Norm == "d" && t.Elided && i + 1 < s.End && _t[i + 1].Norm == "apres") j = i + 2;
         else if (t.Norm == "pour" && IsSentenceStart(s, i)) j = i + 1;
         else return false;
+        // "…, a relevé le porte-parole Iouri Ignat, selon lequel ce site avait déjà été attaqué": the relative "selon lequel" after a
+        // speaker named in the sentence is that speaker's further words (a claim noun's owner, "l'information de X, selon
+        // laquelle", is the accusation reader's).
+        if (t.Norm == "selon" && j < s.End && _t[j].Norm is "lequel" or "laquelle" && i - 2 >= s.First && _t[i - 1].Norm == ","
+            && ctx.MentionAt[i - 2] is { Actor: { } antecedent, Prep: null } am && am.End == i - 1 && antecedent.Kind is "person" or "institution" or "media" or "state")
+        {
+            var rel = new Cue { Kind = CueKind.Source, Sentence = si, RegionStart = i - 1, VerbStart = i, VerbEnd = j + 1, ContentStart = j + 1 };
+            rel.Speakers.Add(antecedent);
+            cues.Add(rel);
+            return true;
+        }
         if (j >= s.End || _kb.NotSourceAfterSelon.Match(_t, j, s.End) > 0) return false;
         var m = MentionStartingAt(j, s.End) ?? (t.Norm == "pour" ? null : DocumentIssuerAt(j, s.End));
         if (m is null) return false;
@@ -345,7 +356,11 @@ public sealed class StatementReader(ArticleContext ctx)
         // "« C'est faux », a répondu X": an incise right after a quotation reports it without "que" ("ont répondu par des frappes"
         // does not).
         var inciseAfterQuote = auxStart > s.First + 1 && _t[auxStart - 1].Norm == "," && _t[auxStart - 2].IsQuote;
-        if (form.Verb.NeedsQue && !thatFollows && !inciseAfterQuote) return null;
+        // "…, a relevé le porte-parole Iouri Ignat", "…, a répondu Moscou": an incise after a comma with its speaker right after
+        // it reports the words before, as after a quotation.
+        var inciseWithSpeaker = !inciseAfterQuote && form.Verb.NeedsQue && !thatFollows && kind is VerbFormKind.Participle or VerbFormKind.Finite
+            && auxStart > s.First + 2 && _t[auxStart - 1].Norm == "," && !pronounInverted && SpeakerAfter(SkipAddressee(after, s.End), s.End) is { Count: > 0 };
+        if (form.Verb.NeedsQue && !thatFollows && !inciseAfterQuote && !inciseWithSpeaker) return null;
         if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote)) && !(auxStart > s.First && _t[auxStart - 1].Norm == ",")) return null;
 
         if (passive)
