@@ -207,4 +207,22 @@ public sealed class RoundSixTests
         // Without its speaker after it, "relever" still needs "que" ("a relevé le défi").
         Assert.DoesNotContain(Extract("Les secouristes ont relevé le défi à Hama, a-t-on appris.").Statements, s => s.Text.Contains("défi"));
     }
+
+    [Fact]
+    public void A_strike_word_after_a_denied_one_with_no_striker_of_its_own_is_not_the_deniers_report()
+    {
+        var a = Extract("Le ministère russe de la Défense a déclaré que l'aviation russe n'a pas mené de frappes aériennes à Hama, "
+            + "où au moins 23 personnes ont été tuées lundi soir suite à des bombardements aériens.");
+        Assert.Empty(a.Strikes);
+        var b = Extract("Le ministère russe de la Défense a déclaré que l'aviation russe n'a pas mené de frappes aériennes à Hama, "
+            + "où des bombardements de l'armée syrienne ont tué 23 personnes.");
+        Assert.Equal("syrie", Assert.Single(b.Strikes).Perpetrator.Id);
+    }
+
+    [Fact]
+    public void Postponed_or_suspended_strikes_are_not_reported()
+    {
+        var a = Extract("La Russie avait annoncé qu'elle reportait ses bombardements contre le Front al-Nosra à Hama pour laisser le temps aux rebelles de se retirer.");
+        Assert.Empty(a.Strikes);
+    }
 }

@@ -164,9 +164,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return false;
     }
 
+    // Strike words of the sentence being read that a negation denies ("n'a pas mené de frappes").
+    private readonly List<int> _negated = [];
+
     private List<int> Triggers(int si, Sentence s, List<(int, int)> excluded)
     {
         var found = new List<int>();
+        _negated.Clear();
         for (var i = s.First; i < s.End; i++)
         {
             if (In(excluded, i)) continue;
@@ -197,7 +201,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 // missiles do it (not "des maisons détruites par les combats").
                 if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s)) { i += len - 1; continue; }
             }
-            if (Negated(i, s) || Irrealis(i, s) || Hearsay(i, s) || AirDefence(i, len, s)) { i += len - 1; continue; }
+            if (Negated(i, s)) { _negated.Add(i); i += len - 1; continue; }
+            if (Irrealis(i, s) || Hearsay(i, s) || AirDefence(i, len, s)) { i += len - 1; continue; }
             if (!verb && i > s.First && _t[i - 1].Norm is "pas") { i += len - 1; continue; }
             found.Add(i);
             i += len - 1;
@@ -311,6 +316,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (carrier is { Cue.Verb.Dispute: true } && first - carrier.ContentStart <= 2 && !carrier.Cue.ContentBefore
             && (first == carrier.ContentStart || _t[carrier.ContentStart].Norm is "toute" or "tout" or "tous" or "toutes" or "les" or "des" or "la" or "le" or "l"))
             return null;
+        // "l'aviation russe n'a pas mené de frappes à Idleb, où 23 personnes ont été tuées suite à des bombardements aériens": a
+        // strike word after a denied one, with no striker named between them, is what the denial answers, not the denier's report.
+        if (_negated.Count > 0 && _negated[0] < first && !StrikerNamedBetween(_negated[^1], first)) return null;
         var reporter = carrier?.Speaker ?? DeepSource(s);
         var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
@@ -560,6 +568,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
         return story;
+    }
+
+    private bool StrikerNamedBetween(int from, int to)
+    {
+        foreach (var m in ctx.MentionsIn(from + 1, to))
+            if (m.Actor is { } a && Striker(a) is not null) return true;
+        for (var k = to + 1; k < Math.Min(_t.Count, to + 4); k++)
+            if (ctx.MentionAt[k] is { Actor: { } a } m && (m.Kind == MentionKind.Adjectival || m.Prep is "de" or "du" or "des" or "par") && Striker(a) is not null) return true;
+        return false;
     }
 
     /// <summary>"des tentes occupées par des Palestiniens": the mention is the agent of another verb's participle.</summary>
