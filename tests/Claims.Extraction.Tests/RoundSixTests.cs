@@ -225,4 +225,18 @@ public sealed class RoundSixTests
         var a = Extract("La Russie avait annoncé qu'elle reportait ses bombardements contre le Front al-Nosra à Hama pour laisser le temps aux rebelles de se retirer.");
         Assert.Empty(a.Strikes);
     }
+
+    [Fact]
+    public void The_second_city_of_the_country_is_a_place_by_reference()
+    {
+        var a = Extract("L'Azerbaïdjan a accusé dimanche les forces arméniennes de bombarder la deuxième ville du pays. Les sirènes ont retenti toute la nuit à Ganja.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Equal("armenie", strike.Perpetrator.Id);
+        var place = Assert.Single(strike.Locations);
+        Assert.Equal("gandja", place.Id);
+        // Named as the article writes it where it names it.
+        Assert.Equal("Ganja", place.Name);
+        var b = Extract("Selon l'OSDH, des raids russes ont frappé la deuxième ville de Syrie.");
+        Assert.Equal("alep-ville", Assert.Single(Assert.Single(b.Strikes).Locations).Id);
+    }
 }

@@ -77,7 +77,9 @@ public sealed class StanceReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in _ctx.Places)
         {
-            if (!seen.Add(m.Place.Id)) continue;
+            // A reference with no proper name ("la deuxième ville du pays") leaves the spelling to a later mention.
+            if (seen.Contains(m.Place.Id) || !HasProperName(m)) continue;
+            seen.Add(m.Place.Id);
             var first = m.Start;
             while (first < m.End - 1 && (Grammar.Determiners.Contains(_t[first].Norm) || !_t[first].IsWord)) first++;
             var written = _ctx.Doc.Slice(first, m.End);
@@ -93,6 +95,12 @@ public sealed class StanceReader
             names[m.Place.Id] = cap > 0 && cap < m.Place.Name.Length && written.Length > 0 && char.IsUpper(written[0]) ? m.Place.Name[..cap] + written : written;
         }
         return names;
+    }
+
+    private bool HasProperName(PlaceMention m)
+    {
+        for (var k = m.Start; k < m.End; k++) if (_t[k].Cap && _t[k].IsWord && !Grammar.Determiners.Contains(_t[k].Norm)) return true;
+        return false;
     }
 
     private string? Weekday(int sentence)

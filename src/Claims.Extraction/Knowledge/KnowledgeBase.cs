@@ -27,6 +27,8 @@ public sealed class KnowledgeBase
     /// names none ("la coalition" in an article about Sanaa and the Houthis is the Saudi-led one, not the default).</summary>
     public Dictionary<string, HashSet<string>> Theatres { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CapitalMetonyms { get; } = new(StringComparer.Ordinal);
+    /// <summary>"la deuxième ville du pays": each country's second city, by country id (places.json).</summary>
+    public Dictionary<string, PlaceEntry> SecondCities { get; } = new(StringComparer.Ordinal);
     public Lexicon Anonymous { get; }
     public Lexicon AnonymousQualifiers { get; }
     public Lexicon PersonTitles { get; }
@@ -237,13 +239,17 @@ public sealed class KnowledgeBase
             foreach (var v in p.Variants ?? []) ProvinceNames.Add(v, province);
         }
         var provinceNames = places.Provinces.ToDictionary(p => p.Id, p => p.Name);
+        var entriesById = new Dictionary<string, PlaceEntry>(StringComparer.Ordinal);
         foreach (var p in places.Places)
         {
             var province = p.Province is { } pid && provinceNames.TryGetValue(pid, out var pn) ? pn : null;
             var entry = new PlaceEntry(p.Id, p.Name, p.Kind, p.Province is null ? null : "province-" + p.Province, province);
+            entriesById[p.Id] = entry;
             Places.Add(p.Name, entry);
             foreach (var v in p.Variants ?? []) Places.Add(v, entry);
         }
+        foreach (var (country, city) in places.SecondCities ?? [])
+            if (entriesById.TryGetValue(city, out var cityEntry)) SecondCities[country] = cityEntry;
         ProvinceWords = Set(places.ProvinceWords.Where(w => w.StartsWith("province") || w.StartsWith("gouvernorat")));
         ProvinceAnaphora = Set(places.ProvinceAnaphora);
         LocativePrepositions = Set(places.LocativePrepositions);

@@ -508,6 +508,21 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 places.Add(new PlaceMention(i - 1, i + 1, capital));
                 continue;
             }
+            // "bombarder la deuxième ville du pays", "la deuxième ville de Syrie": the country's second city (the country named
+            // last, as a place or as a state, for "du pays").
+            if (t.Norm == "deuxieme" && i + 2 < s.End && tokens[i + 1].Norm == "ville")
+            {
+                var k = i + 2;
+                PlaceEntry? country = null;
+                if (k + 1 < s.End && tokens[k].Norm == "du" && tokens[k + 1].Norm == "pays") { country = LastCountry(actors, i, places); k += 2; }
+                else if (k + 1 < s.End && tokens[k].Norm is "de" or "d" && kb.Places.Match(tokens, k + 1, s.End, out var named) is var cl && cl > 0 && named.IsCountry) { country = named; k += 1 + cl; }
+                if (country is not null && kb.SecondCities.TryGetValue(country.Id, out var second))
+                {
+                    places.Add(new PlaceMention(i, k, second));
+                    i = k - 1;
+                    continue;
+                }
+            }
             if (!t.IsWord) { if (t.Norm is "." or ";" or ":" or "(") provinceMode = false; continue; }
             if (provinceMode && t.Norm is "de" or "d" or "et" or "ainsi" or "que") continue;
             if (provinceMode && t.Cap)
@@ -552,6 +567,18 @@ public sealed class MentionFinder(KnowledgeBase kb)
     }
 
     // ---- open-class mentions (Data/open-class.json) ----
+
+    /// <summary>The country named last before token <paramref name="at"/>: a state among the actors of the article so far, or a
+    /// country place of the sentence.</summary>
+    private PlaceEntry? LastCountry(List<Mention> actors, int at, List<PlaceMention> places)
+    {
+        for (var k = places.Count - 1; k >= 0; k--)
+            if (places[k].Start < at && places[k].Place.IsCountry) return places[k].Place;
+        for (var k = actors.Count - 1; k >= 0; k--)
+            if (actors[k].Start < at && actors[k].Actor is { Kind: "state" } state && kb.SecondCities.ContainsKey(state.Id))
+                return new PlaceEntry(state.Id, state.Name, "country", null, null);
+        return null;
+    }
 
     /// <summary>Open-class actors met so far in the article, by the folded head that refers back to them ("ministere" → the last ministry).</summary>
     private sealed class OpenClassMemory
