@@ -39,8 +39,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + judgedReach) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
             // "L'Ukraine dénonce « une opération de communication »": a judgement that is the very object of the verb.
             var judgedAsObject = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 4) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0)
-                && d.ContentEnd - d.ContentStart <= 12 && d.Cue.Verb?.Lemma is "dénoncer" or "qualifier" or "juger" or "estimer";
-            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb?.Lemma is "qualifier") || judgedAsObject;
+                && d.ContentEnd - d.ContentStart <= 12 && d.Cue.Verb is { } judging && kb.JudgementVerbs.Contains(judging.Lemma);
+            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb is { } naming && kb.NamingVerbs.Contains(naming.Lemma)) || judgedAsObject;
             if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded)
             {
                 // "a appelé à une enquête internationale sur les cibles des frappes russes": calling for an inquiry into
@@ -375,8 +375,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         for (var k = d.ContentStart; k + 1 < end; k++)
         {
             // "son aviation n'avait mené aucune opération", "aucune frappe n'a eu lieu": no action at all.
-            if (_t[k].Norm is "aucune" or "aucun" && (ctx.Kb.DeniedActions.Contains(_t[k + 1].Norm) || k + 2 < end && _t[k + 1].IsWord && ctx.Kb.DeniedActions.Contains(_t[k + 2].Norm))) return true;
-            if (_t[k].Norm is "aucune" or "aucun" && (NegatedHitAfter(k, end) || k > d.ContentStart && _t[k - 1].IsQuote)) return true;
+            if (Grammar.NoneDeterminers.Contains(_t[k].Norm) && (ctx.Kb.DeniedActions.Contains(_t[k + 1].Norm) || k + 2 < end && _t[k + 1].IsWord && ctx.Kb.DeniedActions.Contains(_t[k + 2].Norm))) return true;
+            if (Grammar.NoneDeterminers.Contains(_t[k].Norm) && (NegatedHitAfter(k, end) || k > d.ContentStart && _t[k - 1].IsQuote)) return true;
             if (_t[k].Norm == "pas" && k > d.ContentStart && _t[k - 1].IsQuote) return true;
         }
         return false;
@@ -563,7 +563,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 {
                     var b = _t[k].Norm is "." or "!" or "?" ? k : k + 1;
                     var hasNeg = false;
-                    for (var j = a; j < b; j++) if (_t[j].Norm is "pas" or "jamais" or "trop" or "mais" or "cesser") hasNeg = true;
+                    for (var j = a; j < b; j++) if (ctx.Kb.DenialSpanWords.Contains(_t[j].Norm)) hasNeg = true;
                     if (hasNeg && b > a) return new Span(_t[a].Start, _t[b - 1].End);
                     a = k + 1;
                 }

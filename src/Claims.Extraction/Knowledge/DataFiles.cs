@@ -28,7 +28,8 @@ internal sealed record BackReferenceData(List<string> Nouns, List<string> Links)
 internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimClauseIntroducers, List<string> Unfounded, List<string> Contrasts,
     List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords, List<string>? DeniedHits, List<string>? DiscreditingVerbs,
     List<string>? PresenceWords = null, List<string>? AbsenceWords = null, List<string>? InquiryNouns = null, List<string>? DeniedActions = null, List<string>? RejectedExcuses = null, List<string>? Reciprocal = null,
-    List<string>? ContrarySources = null, List<string>? HearsayNouns = null, List<string>? HearsayOpeners = null);
+    List<string>? ContrarySources = null, List<string>? HearsayNouns = null, List<string>? HearsayOpeners = null, List<string>? JudgementVerbs = null,
+    List<string>? NamingVerbs = null, List<string>? DenialSpanWords = null);
 
 internal sealed record NumbersFile(Dictionary<string, int> Units, Dictionary<string, int> Approximate, Dictionary<string, int> Weekdays,
     Dictionary<string, int> Months, Dictionary<string, int> RelativeDays);
@@ -73,4 +74,5 @@ internal sealed record GrammarFile(List<string> Determiners, List<string> Phrase
     List<string> NotNamesAtStart, List<string> TitleModifiers, List<string> RelativeWords, List<string> NounMarkers, List<string> Negations,
     List<string> StrongNegations, List<string> IrrealisAfter, List<string> CampaignWords, List<string> DurationUnits, List<string> DeniedActInfinitives,
     List<string> ParticipleAdverbs, List<string> Abbreviations, List<string> ElisionPrefixes, List<string>? LoyalForceNouns = null, List<string>? LoyalWords = null, List<string>? TimeWordsBeforeContent = null,
-    List<string>? NoneDeterminers = null, List<string>? AddresseeWords = null);
+    List<string>? NoneDeterminers = null, List<string>? AddresseeWords = null, Dictionary<string, string>? DemonstrativePronouns = null,
+    List<string>? QualifierWords = null, List<string>? DescriptionModifiers = null, List<string>? ChannelPrepositions = null);

@@ -87,6 +87,12 @@ public sealed class KnowledgeBase
     public HashSet<string> HearsayNouns { get; }
     /// <summary>Participles that open what a second-hand report says ("les informations attribuant à l'aviation russe…").</summary>
     public Lexicon HearsayOpeners { get; }
+    /// <summary>Lemmas of verbs whose short object can be the judgement itself ("dénonce « une opération de communication »").</summary>
+    public IReadOnlySet<string> JudgementVerbs { get; }
+    /// <summary>Lemmas of judgement verbs that judge a claim with an unfounded word even when no claim noun names it ("a qualifié de « propagande »…").</summary>
+    public IReadOnlySet<string> NamingVerbs { get; }
+    /// <summary>Words that mark the sentence of a long quotation carrying its dispute.</summary>
+    public HashSet<string> DenialSpanWords { get; }
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
     public Lexicon IssuedDocuments { get; }
@@ -285,6 +291,10 @@ public sealed class KnowledgeBase
         ContrarySources = new Lexicon(disputes.ContrarySources ?? []);
         HearsayNouns = Set(disputes.HearsayNouns ?? []);
         HearsayOpeners = new Lexicon(disputes.HearsayOpeners ?? []);
+        // Lemmas as the reporting verbs write them (accents kept): compared with a cue's lemma as it stands.
+        JudgementVerbs = new HashSet<string>(disputes.JudgementVerbs ?? [], StringComparer.Ordinal);
+        NamingVerbs = new HashSet<string>(disputes.NamingVerbs ?? [], StringComparer.Ordinal);
+        DenialSpanWords = Set(disputes.DenialSpanWords ?? []);
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);

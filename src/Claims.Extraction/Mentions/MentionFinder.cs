@@ -211,8 +211,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // A person the knowledge base does not know, named in full ("a écrit dimanche Serhiy Popko", "Hamadoun Dicko a déclaré"):
         // two to four capitalised words, not after a preposition or a determiner (those are places and organisations).
         // "Celle-ci a affirmé…": the demonstrative pronoun refers back as "elle" does.
-        if (i + 1 < end && tokens[i + 1].Norm == "ci" && tokens[i + 1].HyphenBefore && t.Norm is "celle" or "celui" or "ceux" or "celles")
-            return new Mention(i, i + 2, MentionKind.Pronoun) { Head = t.Norm switch { "celle" => "elle", "celui" => "il", "ceux" => "ils", _ => "elles" } };
+        if (i + 1 < end && tokens[i + 1].Norm == "ci" && tokens[i + 1].HyphenBefore && Grammar.DemonstrativePronouns.TryGetValue(t.Norm, out var personal))
+            return new Mention(i, i + 2, MentionKind.Pronoun) { Head = personal };
         if (UnknownPersonAt(doc, i, end) is { } person) return person;
         // "Le Tchad a accusé…", "La Géorgie affirme…": a country or body the knowledge base does not list, one capitalised word after
         // the article that opens the sentence, as the subject of a verb.
@@ -248,7 +248,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 qualified = true;
                 k += q;
                 // "proches de l'EI", "de Raqqa": a qualifier's complement naming an actor or a place belongs to the description.
-                if (tokens[k - 1].Norm is "proche" or "proches" && k < end && tokens[k].Norm is "de" or "d" or "du" or "des") k = ComplementEnd(tokens, k, end);
+                if (Grammar.QualifierWords.Contains(tokens[k - 1].Norm) && k < end && tokens[k].Norm is "de" or "d" or "du" or "des") k = ComplementEnd(tokens, k, end);
                 continue;
             }
             break;
@@ -765,7 +765,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var tokens = doc.Tokens;
         if (i == 0 || !kb.DescriptiveDeterminers.Contains(tokens[i - 1].Norm)) return null;
         // "Un autre témoin a fait état de…": "autre" between the determiner and the head is part of the description.
-        var h = tokens[i].Norm is "autre" or "autres" && i + 1 < end ? i + 1 : i;
+        var h = Grammar.DescriptionModifiers.Contains(tokens[i].Norm) && i + 1 < end ? i + 1 : i;
         var headLen = kb.DescriptiveHeads.Match(tokens, h, end, out var head);
         if (headLen == 0) return null;
         var k = h + headLen;

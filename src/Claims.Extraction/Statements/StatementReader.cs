@@ -575,7 +575,7 @@ public sealed class StatementReader(ArticleContext ctx)
         var k = ctx.SkipAdverbs(verbEnd, s.End);
         // "a déclaré à l'AFP, sous couvert d'anonymat, que…", "a affirmé sur Telegram avoir…", "ont affirmé, via leur chaîne
         // Al-Masirah, que…": a channel or an addressee before the clause is not part of the words.
-        if (k < s.End && _t[k].Norm is "a" or "au" or "aux" or "sur" or "via" or "sous" or "dans" or "devant" or "aupres" && verb.Complement is not ("a" or "de"))
+        if (k < s.End && Grammar.ChannelPrepositions.Contains(_t[k].Norm) && verb.Complement is not ("a" or "de"))
             for (var j = k + 1; j < Math.Min(s.End, k + 14); j++)
             {
                 if (_t[j].Norm is ";" or "." || _t[j].IsQuote) break;
@@ -639,7 +639,7 @@ public sealed class StatementReader(ArticleContext ctx)
         {
             var j = cur.End;
             // "l'agence Saba proche des rebelles, ainsi que des témoins": a "proche de X" qualifier belongs to the speaker before.
-            if (_t[j].Norm is "proche" or "proches" && j + 2 < end && _t[j + 1].Norm is "de" or "des" or "du" or "d")
+            if (Grammar.QualifierWords.Contains(_t[j].Norm) && j + 2 < end && _t[j + 1].Norm is "de" or "des" or "du" or "d")
             {
                 var q = j + 2;
                 if (q < end && _t[q].Norm is "la" or "le" or "les" or "l") q++;
