@@ -62,6 +62,19 @@ public sealed class LexiconDataTests
         });
     }
 
+    [Fact]
+    public void A_judgement_verb_taken_out_of_the_data_no_longer_makes_its_object_a_dispute()
+    {
+        const string text = "Moscou a annoncé avoir frappé des positions de l'État islamique près de Homs. Le ministère turc des Affaires étrangères dénonce « une opération de propagande ».";
+        Assert.NotEmpty(TestSupport.Extract(text).Disputes);
+
+        WithEditedData("dispute-cues.json", data =>
+        {
+            var verbs = data["judgementVerbs"]!.AsArray();
+            verbs.Remove(verbs.Single(v => (string)v! == "dénoncer"));
+        }, dir => Assert.Empty(new ArticleExtractor(KnowledgeBase.LoadFrom(dir)).Extract(new ArticleInput("snippet.txt", text)).Disputes));
+    }
+
     // The contradictions of one article extracted, as the CLI does, by a batch over the data files of the folder.
     private static IReadOnlyList<Contradiction> ContradictionsWith(string dataFolder, string text)
     {

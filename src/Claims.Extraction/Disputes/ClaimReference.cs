@@ -12,10 +12,18 @@ public static class ClaimReference
     public static int Match(List<Token> t, int i, int end, KnowledgeBase kb, out bool anaphoric)
     {
         anaphoric = false;
+        // "«Les informations parues dans…»": the quotation mark opening the words.
+        if (i < end && t[i].IsQuote) i++;
         if (i >= end) return -1;
         var det = t[i].Norm;
         if (det is not ("ce" or "cet" or "cette" or "ces" or "les" or "la" or "l" or "toute" or "toutes" or "tous" or "leurs" or "leur")) return -1;
         anaphoric = det is "ce" or "cet" or "cette" or "ces";
+        // "toutes les informations", "tous ces rapports": the article or demonstrative after "tout".
+        if (det is "toute" or "toutes" or "tous" && i + 2 < end && t[i + 1].Norm is "les" or "la" or "l" or "ces" or "cette")
+        {
+            i++;
+            anaphoric = t[i].Norm is "ces" or "cette";
+        }
         var len = kb.ClaimNouns.Match(t, i + 1, end);
         if (len == 0) return -1;
         return i + 1 + len;

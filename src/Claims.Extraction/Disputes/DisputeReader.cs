@@ -33,11 +33,14 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var reference = ClaimReference.Match(_t, d.ContentStart, d.ContentEnd, kb, out var anaphoric);
             // "ces accusations sont « de la pure propagande »", "a jugé ces affirmations « invérifiables »", "les allégations
             // consécutives à la frappe relèvent de la désinformation", "a qualifié de « propagande » les informations…"
-            var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 25) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
+            // Words that open with the claim they judge ("toutes les informations publiées par cette organisation et par … sont
+            // « fausses »") may hold a long subject before the judgement.
+            var judgedReach = reference >= 0 ? 45 : 25;
+            var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + judgedReach) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
             // "L'Ukraine dénonce « une opération de communication »": a judgement that is the very object of the verb.
             var judgedAsObject = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 4) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0)
-                && d.ContentEnd - d.ContentStart <= 12 && d.Cue.Verb?.Lemma is "dénoncer" or "qualifier" or "juger" or "estimer";
-            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb?.Lemma is "qualifier") || judgedAsObject;
+                && d.ContentEnd - d.ContentStart <= 12 && d.Cue.Verb is { } judging && kb.JudgementVerbs.Contains(judging.Lemma);
+            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb is { } naming && kb.NamingVerbs.Contains(naming.Lemma)) || judgedAsObject;
             if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded)
             {
                 // "a appelé à une enquête internationale sur les cibles des frappes russes": calling for an inquiry into
@@ -81,12 +84,19 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                             found.Add((d.Speaker, party, told.LastOrDefault(c => c.Speaker.Id == party.Id)?.Text ?? d.Text, judgement, Dispute.ClaimContested));
                     continue;
                 }
-                if (!d.PointsBack && NegatesAStrike(d) && PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } answered)
+                // "« Nos avions n'ont porté aucune frappe contre Idlib », a indiqué X, commentant l'information de Reuters d'après
+                // laquelle…": the report named in the same sentence is the one answered, when none before shares its words.
+                // Never the negation's own camp ("Le ministère a déclaré que l'aviation n'a pas mené de frappes", then its
+                // spokesman's own denial).
+                if (!d.PointsBack && NegatesAStrike(d)
+                    && (PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } before ? before
+                        : accusationsBySentence[d.Sentence].Where(x => x.Cue.RegionStart > d.Cue.RegionStart).ToList() is { Count: > 0 } commented ? commented
+                        : FollowingClaims(d, di)) is { Count: > 0 } answered)
                 {
                     var negation = ToSentenceEnd(d);
                     judged.Add(negation);
                     foreach (var party in answered.Select(c => c.Speaker).DistinctBy(a => a.Id))
-                        if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, answered[^1].Text, negation, Dispute.ClaimContested));
+                        if (party.Id != d.Speaker.Id && !SameCamp(party, d.Speaker)) found.Add((d.Speaker, party, answered[^1].Text, negation, Dispute.ClaimContested));
                 }
                 continue;
             }
@@ -96,8 +106,12 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // The object named in the disputed words is the disputed party ("a démenti les informations de l'OSDH"), unless the
             // disputant denies its own action ("a réfuté avoir commis toute bavure au Mali": Mali is where, not who claims it).
             var ownAction = d.DeniesOwnAction(_t);
+            // Words opening with a claim noun name its owner right after it ("les informations de l'OSDH", "publiées par X"); a
+            // name further on is inside the claim ("… imputant la responsabilité de cette attaque à la Russie"), and the owner
+            // described only ("cette organisation") is found among the claims reported before.
             if (parties.Count == 0 && !anaphoric && !ownAction && !d.PointsBack
-                && ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des")?.Actor is { } obj) parties.Add(obj);
+                && ctx.MentionsIn(d.ContentStart, reference >= 0 ? Math.Min(d.ContentEnd, reference + 4) : d.ContentEnd)
+                    .FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des" || reference >= 0 && m.Actor is not null && m.Prep == "par")?.Actor is { } obj) parties.Add(obj);
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
             string? basis = reference >= 0 || d.PointsBack ? Dispute.ReportedClaimRejected : null;
             // "dénonçant une opération de communication russe": the account's owner named by an adjective after the judgement.
@@ -112,10 +126,14 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
                 // Never one's own camp's claim: "Moscou a nié…" does not answer the Russian minister quoted before.
                 var claims = PreviousClaims(d, di, pointedAt: anaphoric).Where(c => !SameVoice(c.Speaker, d.Speaker)).ToList();
+                // "«Les informations parues dans certains médias … sont absolument fausses»", the report told only after: the
+                // claim that follows and tells the disputant's own strikes.
+                if (claims.Count == 0 && !anaphoric) claims = FollowingClaims(d, di);
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
             }
-            var span = Trim(new Span(_t[d.Cue.RegionStart].Start, _t[s.End - 1].End));
+            // "«Les informations … sont absolument fausses», indique le communiqué": words before the cue are the dispute's too.
+            var span = Trim(new Span(_t[d.Cue.ContentBefore ? Math.Min(d.ContentStart, d.Cue.RegionStart) : d.Cue.RegionStart].Start, _t[s.End - 1].End));
             if (d.Cue.Verb is not { Dispute: true }) judged.Add(span);
             if (parties.Count == 0 && !ownAction && d.Cue.Verb is { Dispute: true })
             {
@@ -357,8 +375,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         for (var k = d.ContentStart; k + 1 < end; k++)
         {
             // "son aviation n'avait mené aucune opération", "aucune frappe n'a eu lieu": no action at all.
-            if (_t[k].Norm is "aucune" or "aucun" && (ctx.Kb.DeniedActions.Contains(_t[k + 1].Norm) || k + 2 < end && _t[k + 1].IsWord && ctx.Kb.DeniedActions.Contains(_t[k + 2].Norm))) return true;
-            if (_t[k].Norm is "aucune" or "aucun" && (NegatedHitAfter(k, end) || k > d.ContentStart && _t[k - 1].IsQuote)) return true;
+            if (Grammar.NoneDeterminers.Contains(_t[k].Norm) && (ctx.Kb.DeniedActions.Contains(_t[k + 1].Norm) || k + 2 < end && _t[k + 1].IsWord && ctx.Kb.DeniedActions.Contains(_t[k + 2].Norm))) return true;
+            if (Grammar.NoneDeterminers.Contains(_t[k].Norm) && (NegatedHitAfter(k, end) || k > d.ContentStart && _t[k - 1].IsQuote)) return true;
             if (_t[k].Norm == "pas" && k > d.ContentStart && _t[k - 1].IsQuote) return true;
         }
         return false;
@@ -477,6 +495,36 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         return result;
     }
 
+    /// <summary>A denial leading the article answers the report told after it ("Les forces aérospatiales russes n'ont pas mené de
+    /// frappes sur Idlib…" … "Le journal Kommersant a rapporté que l'aviation russe avait frappé… Idlib"): the first later claim, in
+    /// the next few paragraphs, by a voice outside the disputant's camp, that tells a strike by the disputant's side at a place the
+    /// denial names.</summary>
+    private List<StatementDraft> FollowingClaims(StatementDraft d, int index)
+    {
+        var block = ctx.Doc.Sentences[d.Sentence].Block;
+        for (var k = index + 1; k < Math.Min(drafts.Count, index + 1 + ClaimLookBack / 2); k++)
+        {
+            var x = drafts[k];
+            if (ctx.Doc.Sentences[x.Sentence].Block > block + 3) break;
+            if (x.Sentence <= d.Sentence || x.PointsBack || SameCamp(x.Speaker, d.Speaker) || ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt)) continue;
+            if (ReportsStrikeBy(x, d.Speaker) && SharesPlace(d.Sentence, x.Sentence)) return [x];
+        }
+        return [];
+    }
+
+    // The two sentences name a place in common (a town or its province): the same event, not another strike told later.
+    private bool SharesPlace(int a, int b)
+    {
+        var places = new HashSet<string>(StringComparer.Ordinal);
+        var sa = ctx.Doc.Sentences[a];
+        for (var k = sa.First; k < sa.End; k++)
+            if (ctx.PlaceAt[k] is { } p && !p.Place.IsCountry) { places.Add(p.Place.Id); if (p.Place.ProvinceId is { } prov) places.Add(prov); }
+        var sb = ctx.Doc.Sentences[b];
+        for (var k = sb.First; k < sb.End; k++)
+            if (ctx.PlaceAt[k] is { } p && !p.Place.IsCountry && (places.Contains(p.Place.Id) || p.Place.ProvinceId is { } prov && places.Contains(prov))) return true;
+        return false;
+    }
+
     // Strikers reported per sentence, computed once from the strike drafts.
     private Dictionary<int, List<ActorEntry>>? _strikersBySentence;
 
@@ -515,7 +563,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 {
                     var b = _t[k].Norm is "." or "!" or "?" ? k : k + 1;
                     var hasNeg = false;
-                    for (var j = a; j < b; j++) if (_t[j].Norm is "pas" or "jamais" or "trop" or "mais" or "cesser") hasNeg = true;
+                    for (var j = a; j < b; j++) if (ctx.Kb.DenialSpanWords.Contains(_t[j].Norm)) hasNeg = true;
                     if (hasNeg && b > a) return new Span(_t[a].Start, _t[b - 1].End);
                     a = k + 1;
                 }

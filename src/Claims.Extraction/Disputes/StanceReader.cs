@@ -58,10 +58,50 @@ public sealed class StanceReader
             : new TargetStance(ArticleContext.Ref(d.Perpetrator), classes.Contains("opposition") ? TargetStance.Opposition : TargetStance.Jihadists,
                 d.ReportedBy is { } r && (r.Id == d.Perpetrator.Id || r.Side == d.Perpetrator.Id || r.ActsFor == d.Perpetrator.Id), d.Weekday);
         return new Strike("k" + (i + 1), ArticleContext.Ref(d.Perpetrator), d.ReportedBy is null ? null : ArticleContext.Ref(d.ReportedBy),
-            d.Places.Select(p => new PlaceRef(p.Id, p.Name, p.ProvinceName)).ToList(),
+            d.Places.Select(p => new PlaceRef(p.Id, NameAsWritten(p), p.ProvinceName)).ToList(),
             d.Targets.Select(t => new ActorRef(t.Id, t.Name)).ToList(), d.Weapon, d.Date, d.Counts, _ctx.Doc.Text[d.Span.Start..d.Span.End], d.Span)
         { Scope = d.Scope, Weekday = d.Weekday, Stance = stance };
     }).ToList();
+
+    /// <summary>A place keeps its id, but is named as the article spells it when the article's proper name differs from the
+    /// knowledge base's ("Idlib" for Idleb, "Latakia" for Lattaquié): GUIDELINES.md records places as named, and annotations
+    /// and readers match them by name. The first spelling in the article wins; a reference without a proper name ("la
+    /// capitale") keeps the listed name.</summary>
+    private string NameAsWritten(PlaceEntry place) => (_writtenNames ??= WrittenNames()).GetValueOrDefault(place.Id) ?? place.Name;
+
+    private Dictionary<string, string>? _writtenNames;
+
+    private Dictionary<string, string> WrittenNames()
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in _ctx.Places)
+        {
+            // A reference with no proper name ("la deuxième ville du pays") leaves the spelling to a later mention.
+            if (seen.Contains(m.Place.Id) || !HasProperName(m)) continue;
+            seen.Add(m.Place.Id);
+            var first = m.Start;
+            while (first < m.End - 1 && (Grammar.Determiners.Contains(_t[first].Norm) || !_t[first].IsWord)) first++;
+            var written = _ctx.Doc.Slice(first, m.End);
+            var listed = Fold.Words(m.Place.Name).ToHashSet(StringComparer.Ordinal);
+            // Only a proper name spelt otherwise: capitalised words of the mention that the listed name does not hold.
+            var respelt = false;
+            for (var k = first; k < m.End; k++) if (_t[k].Cap && _t[k].IsWord && !listed.Contains(_t[k].Norm)) respelt = true;
+            if (!respelt) continue;
+            // The listed name's own head stays when the article names only the proper name ("les provinces de Hama, d'Idlib":
+            // "province d'Idlib").
+            var cap = m.Place.Name.AsSpan().IndexOfAnyInRange('A', 'Z') is var ascii && ascii >= 0 ? ascii : m.Place.Name.Length;
+            for (var c = 0; c < cap; c++) if (char.IsUpper(m.Place.Name[c])) { cap = c; break; }
+            names[m.Place.Id] = cap > 0 && cap < m.Place.Name.Length && written.Length > 0 && char.IsUpper(written[0]) ? m.Place.Name[..cap] + written : written;
+        }
+        return names;
+    }
+
+    private bool HasProperName(PlaceMention m)
+    {
+        for (var k = m.Start; k < m.End; k++) if (_t[k].Cap && _t[k].IsWord && !Grammar.Determiners.Contains(_t[k].Norm)) return true;
+        return false;
+    }
 
     private string? Weekday(int sentence)
     {

@@ -13,7 +13,8 @@ internal sealed record TitlesData(List<string> Person, List<string> Honorifics, 
     List<string>? Spokesman = null);
 internal sealed record PronounsData(List<string> Person, List<string> Group);
 
-internal sealed record PlacesFile(List<ProvinceData> Provinces, List<PlaceData> Places, List<string> ProvinceWords, List<string> ProvinceAnaphora, List<string> LocativePrepositions);
+internal sealed record PlacesFile(List<ProvinceData> Provinces, List<PlaceData> Places, List<string> ProvinceWords, List<string> ProvinceAnaphora, List<string> LocativePrepositions,
+    Dictionary<string, string>? SecondCities = null);
 internal sealed record ProvinceData(string Id, string Name, string Country, List<string>? Variants);
 internal sealed record PlaceData(string Id, string Name, string Kind, string? Province, List<string>? Variants);
 
@@ -27,7 +28,8 @@ internal sealed record BackReferenceData(List<string> Nouns, List<string> Links)
 internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimClauseIntroducers, List<string> Unfounded, List<string> Contrasts,
     List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords, List<string>? DeniedHits, List<string>? DiscreditingVerbs,
     List<string>? PresenceWords = null, List<string>? AbsenceWords = null, List<string>? InquiryNouns = null, List<string>? DeniedActions = null, List<string>? RejectedExcuses = null, List<string>? Reciprocal = null,
-    List<string>? ContrarySources = null);
+    List<string>? ContrarySources = null, List<string>? HearsayNouns = null, List<string>? HearsayOpeners = null, List<string>? JudgementVerbs = null,
+    List<string>? NamingVerbs = null, List<string>? DenialSpanWords = null);
 
 internal sealed record NumbersFile(Dictionary<string, int> Units, Dictionary<string, int> Approximate, Dictionary<string, int> Weekdays,
     Dictionary<string, int> Months, Dictionary<string, int> RelativeDays);
@@ -39,7 +41,7 @@ internal sealed record BoilerplateFile(List<string> LineStarts, List<string> Lin
 internal sealed record StrikesFile(List<string> TriggerNouns, List<StrikeVerbData> TriggerVerbs, List<string> SupportVerbs, List<string> AgentNouns,
     List<string> TargetNouns, Dictionary<string, string> TargetClasses, Dictionary<string, string> CountNouns, List<string> KillWords, List<string> Weapons,
     List<string> Irrealis, List<string> Campaign, List<string> HabitualForms, List<string> NotLocationVerbs, List<string> TargetingVerbs, List<string>? AttributionVerbs, List<string>? ImpactWords = null, List<string>? FallWords = null, List<string>? ClaimOwnStrikeVerbs = null, List<string>? PlaceBackReferences = null, List<string>? AerialAgents = null, List<string>? CivilianTargetWords = null, List<string>? MilitaryTargetWords = null, List<string>? PresentingWords = null,
-    List<string>? ContextualNouns = null, List<string>? InvolvementDenials = null);
+    List<string>? ContextualNouns = null, List<string>? InvolvementDenials = null, List<string>? AirDefenceWords = null);
 internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool NeedsAuxiliary, bool NeedsAerialAgent = false);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
@@ -72,4 +74,5 @@ internal sealed record GrammarFile(List<string> Determiners, List<string> Phrase
     List<string> NotNamesAtStart, List<string> TitleModifiers, List<string> RelativeWords, List<string> NounMarkers, List<string> Negations,
     List<string> StrongNegations, List<string> IrrealisAfter, List<string> CampaignWords, List<string> DurationUnits, List<string> DeniedActInfinitives,
     List<string> ParticipleAdverbs, List<string> Abbreviations, List<string> ElisionPrefixes, List<string>? LoyalForceNouns = null, List<string>? LoyalWords = null, List<string>? TimeWordsBeforeContent = null,
-    List<string>? NoneDeterminers = null, List<string>? AddresseeWords = null);
+    List<string>? NoneDeterminers = null, List<string>? AddresseeWords = null, Dictionary<string, string>? DemonstrativePronouns = null,
+    List<string>? QualifierWords = null, List<string>? DescriptionModifiers = null, List<string>? ChannelPrepositions = null);

@@ -30,6 +30,11 @@ public static class Grammar
     public static IReadOnlySet<string> TimeWordsBeforeContent { get; } = Set(Data.TimeWordsBeforeContent ?? []);
     public static IReadOnlySet<string> NoneDeterminers { get; } = Set(Data.NoneDeterminers ?? []);
     public static IReadOnlySet<string> AddresseeWords { get; } = Set(Data.AddresseeWords ?? []);
+    /// <summary>A demonstrative before "-ci" → the personal pronoun it stands for ("celui-ci" → "il").</summary>
+    public static IReadOnlyDictionary<string, string> DemonstrativePronouns { get; } = Data.DemonstrativePronouns ?? [];
+    public static IReadOnlySet<string> QualifierWords { get; } = Set(Data.QualifierWords ?? []);
+    public static IReadOnlySet<string> DescriptionModifiers { get; } = Set(Data.DescriptionModifiers ?? []);
+    public static IReadOnlySet<string> ChannelPrepositions { get; } = Set(Data.ChannelPrepositions ?? []);
 
     private static GrammarFile Load()
     {

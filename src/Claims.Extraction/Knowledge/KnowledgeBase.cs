@@ -27,6 +27,8 @@ public sealed class KnowledgeBase
     /// names none ("la coalition" in an article about Sanaa and the Houthis is the Saudi-led one, not the default).</summary>
     public Dictionary<string, HashSet<string>> Theatres { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CapitalMetonyms { get; } = new(StringComparer.Ordinal);
+    /// <summary>"la deuxième ville du pays": each country's second city, by country id (places.json).</summary>
+    public Dictionary<string, PlaceEntry> SecondCities { get; } = new(StringComparer.Ordinal);
     public Lexicon Anonymous { get; }
     public Lexicon AnonymousQualifiers { get; }
     public Lexicon PersonTitles { get; }
@@ -80,6 +82,17 @@ public sealed class KnowledgeBase
     public Lexicon InquiryNouns { get; }
     /// <summary>"contrairement à ce qu'affirme X": the source named after these words is contradicted by the words before.</summary>
     public Lexicon ContrarySources { get; }
+    /// <summary>Nouns of second-hand reports ("les informations selon lesquelles…", "la nouvelle sur le bombardement…"): a strike
+    /// told in them is their owner's claim, never a report by whoever answers or mentions them.</summary>
+    public HashSet<string> HearsayNouns { get; }
+    /// <summary>Participles that open what a second-hand report says ("les informations attribuant à l'aviation russe…").</summary>
+    public Lexicon HearsayOpeners { get; }
+    /// <summary>Lemmas of verbs whose short object can be the judgement itself ("dénonce « une opération de communication »").</summary>
+    public IReadOnlySet<string> JudgementVerbs { get; }
+    /// <summary>Lemmas of judgement verbs that judge a claim with an unfounded word even when no claim noun names it ("a qualifié de « propagande »…").</summary>
+    public IReadOnlySet<string> NamingVerbs { get; }
+    /// <summary>Words that mark the sentence of a long quotation carrying its dispute.</summary>
+    public HashSet<string> DenialSpanWords { get; }
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
     public Lexicon IssuedDocuments { get; }
@@ -109,6 +122,8 @@ public sealed class KnowledgeBase
     public Lexicon ContextualStrikeNouns { get; }
     /// <summary>Words denying any part in a strike named just after them ("rien à voir avec cette attaque").</summary>
     public Lexicon InvolvementDenials { get; }
+    /// <summary>Qualifiers that make missiles air defence ("missiles antiaériens", "sol-air"): fire at aircraft, not a strike.</summary>
+    public HashSet<string> AirDefenceWords { get; }
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
     /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
     public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
@@ -230,13 +245,17 @@ public sealed class KnowledgeBase
             foreach (var v in p.Variants ?? []) ProvinceNames.Add(v, province);
         }
         var provinceNames = places.Provinces.ToDictionary(p => p.Id, p => p.Name);
+        var entriesById = new Dictionary<string, PlaceEntry>(StringComparer.Ordinal);
         foreach (var p in places.Places)
         {
             var province = p.Province is { } pid && provinceNames.TryGetValue(pid, out var pn) ? pn : null;
             var entry = new PlaceEntry(p.Id, p.Name, p.Kind, p.Province is null ? null : "province-" + p.Province, province);
+            entriesById[p.Id] = entry;
             Places.Add(p.Name, entry);
             foreach (var v in p.Variants ?? []) Places.Add(v, entry);
         }
+        foreach (var (country, city) in places.SecondCities ?? [])
+            if (entriesById.TryGetValue(city, out var cityEntry)) SecondCities[country] = cityEntry;
         ProvinceWords = Set(places.ProvinceWords.Where(w => w.StartsWith("province") || w.StartsWith("gouvernorat")));
         ProvinceAnaphora = Set(places.ProvinceAnaphora);
         LocativePrepositions = Set(places.LocativePrepositions);
@@ -270,6 +289,12 @@ public sealed class KnowledgeBase
         AbsenceWords = Set(disputes.AbsenceWords ?? []);
         InquiryNouns = new Lexicon(disputes.InquiryNouns ?? []);
         ContrarySources = new Lexicon(disputes.ContrarySources ?? []);
+        HearsayNouns = Set(disputes.HearsayNouns ?? []);
+        HearsayOpeners = new Lexicon(disputes.HearsayOpeners ?? []);
+        // Lemmas as the reporting verbs write them (accents kept): compared with a cue's lemma as it stands.
+        JudgementVerbs = new HashSet<string>(disputes.JudgementVerbs ?? [], StringComparer.Ordinal);
+        NamingVerbs = new HashSet<string>(disputes.NamingVerbs ?? [], StringComparer.Ordinal);
+        DenialSpanWords = Set(disputes.DenialSpanWords ?? []);
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);
@@ -300,6 +325,7 @@ public sealed class KnowledgeBase
         StrikeNouns = new Lexicon(strikes.TriggerNouns);
         ContextualStrikeNouns = new Lexicon(strikes.ContextualNouns ?? []);
         InvolvementDenials = new Lexicon(strikes.InvolvementDenials ?? []);
+        AirDefenceWords = Set(strikes.AirDefenceWords ?? []);
         foreach (var v in strikes.TriggerVerbs)
         {
             if (!v.Lemma.Contains(' ')) StrikeInfinitives.Add(Fold.Text(v.Lemma));

@@ -16,6 +16,8 @@ public sealed class Mention(int start, int end, MentionKind kind)
     public string? Prep { get; set; }
     /// <summary>The mention takes in an apposition closed by a comma ("Peter Cook, porte-parole du Pentagone,").</summary>
     public bool Apposed { get; set; }
+    /// <summary>A medium's bare head ("le journal", "l'agence"): it refers to the medium last named.</summary>
+    public bool Media { get; init; }
     public bool IsPerson => Actor?.Kind == "person";
     public override string ToString() => $"{Kind}:{Actor?.Name ?? Head}@{Start}-{End}";
 }

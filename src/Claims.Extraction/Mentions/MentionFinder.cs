@@ -198,6 +198,11 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // l'ONG, l'Alliance: a generic noun for an actor named before.
         if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet" or "une" or "un")
             return new Mention(i, i + 1, MentionKind.Generic) { Head = t.Norm };
+        // "Le journal indique que…", "l'agence a ajouté": a medium's bare head refers to the medium last named (not "le journal
+        // russe Kommersant" or "l'agence officielle Sana", whose qualifier or name follows).
+        if (i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" && kb.MediaHeads.Match(tokens, i, i + 1, out _) == 1 && i + 1 < end
+            && tokens[i + 1].IsWord && !tokens[i + 1].Cap && !kb.MediaLinkWords.Contains(tokens[i + 1].Norm) && !kb.Nationalities.ContainsKey(tokens[i + 1].Norm))
+            return new Mention(i, i + 1, MentionKind.Generic) { Head = t.Norm, Media = true };
 
         // The acronym of an organisation named in full before with it ("Médecins sans frontières (MSF)", read above) refers to it.
         if (t.Cap && _open.ByAcronym.Count > 0 && _open.ByAcronym.TryGetValue(doc.Text.Substring(t.Start, t.End - t.Start), out var known))
@@ -206,8 +211,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // A person the knowledge base does not know, named in full ("a écrit dimanche Serhiy Popko", "Hamadoun Dicko a déclaré"):
         // two to four capitalised words, not after a preposition or a determiner (those are places and organisations).
         // "Celle-ci a affirmé…": the demonstrative pronoun refers back as "elle" does.
-        if (i + 1 < end && tokens[i + 1].Norm == "ci" && tokens[i + 1].HyphenBefore && t.Norm is "celle" or "celui" or "ceux" or "celles")
-            return new Mention(i, i + 2, MentionKind.Pronoun) { Head = t.Norm switch { "celle" => "elle", "celui" => "il", "ceux" => "ils", _ => "elles" } };
+        if (i + 1 < end && tokens[i + 1].Norm == "ci" && tokens[i + 1].HyphenBefore && Grammar.DemonstrativePronouns.TryGetValue(t.Norm, out var personal))
+            return new Mention(i, i + 2, MentionKind.Pronoun) { Head = personal };
         if (UnknownPersonAt(doc, i, end) is { } person) return person;
         // "Le Tchad a accusé…", "La Géorgie affirme…": a country or body the knowledge base does not list, one capitalised word after
         // the article that opens the sentence, as the subject of a verb.
@@ -243,7 +248,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 qualified = true;
                 k += q;
                 // "proches de l'EI", "de Raqqa": a qualifier's complement naming an actor or a place belongs to the description.
-                if (tokens[k - 1].Norm is "proche" or "proches" && k < end && tokens[k].Norm is "de" or "d" or "du" or "des") k = ComplementEnd(tokens, k, end);
+                if (Grammar.QualifierWords.Contains(tokens[k - 1].Norm) && k < end && tokens[k].Norm is "de" or "d" or "du" or "des") k = ComplementEnd(tokens, k, end);
                 continue;
             }
             break;
@@ -503,6 +508,21 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 places.Add(new PlaceMention(i - 1, i + 1, capital));
                 continue;
             }
+            // "bombarder la deuxième ville du pays", "la deuxième ville de Syrie": the country's second city (the country named
+            // last, as a place or as a state, for "du pays").
+            if (t.Norm == "deuxieme" && i + 2 < s.End && tokens[i + 1].Norm == "ville")
+            {
+                var k = i + 2;
+                PlaceEntry? country = null;
+                if (k + 1 < s.End && tokens[k].Norm == "du" && tokens[k + 1].Norm == "pays") { country = LastCountry(actors, i, places); k += 2; }
+                else if (k + 1 < s.End && tokens[k].Norm is "de" or "d" && kb.Places.Match(tokens, k + 1, s.End, out var named) is var cl && cl > 0 && named.IsCountry) { country = named; k += 1 + cl; }
+                if (country is not null && kb.SecondCities.TryGetValue(country.Id, out var second))
+                {
+                    places.Add(new PlaceMention(i, k, second));
+                    i = k - 1;
+                    continue;
+                }
+            }
             if (!t.IsWord) { if (t.Norm is "." or ";" or ":" or "(") provinceMode = false; continue; }
             if (provinceMode && t.Norm is "de" or "d" or "et" or "ainsi" or "que") continue;
             if (provinceMode && t.Cap)
@@ -547,6 +567,18 @@ public sealed class MentionFinder(KnowledgeBase kb)
     }
 
     // ---- open-class mentions (Data/open-class.json) ----
+
+    /// <summary>The country named last before token <paramref name="at"/>: a state among the actors of the article so far, or a
+    /// country place of the sentence.</summary>
+    private PlaceEntry? LastCountry(List<Mention> actors, int at, List<PlaceMention> places)
+    {
+        for (var k = places.Count - 1; k >= 0; k--)
+            if (places[k].Start < at && places[k].Place.IsCountry) return places[k].Place;
+        for (var k = actors.Count - 1; k >= 0; k--)
+            if (actors[k].Start < at && actors[k].Actor is { Kind: "state" } state && kb.SecondCities.ContainsKey(state.Id))
+                return new PlaceEntry(state.Id, state.Name, "country", null, null);
+        return null;
+    }
 
     /// <summary>Open-class actors met so far in the article, by the folded head that refers back to them ("ministere" → the last ministry).</summary>
     private sealed class OpenClassMemory
@@ -733,7 +765,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var tokens = doc.Tokens;
         if (i == 0 || !kb.DescriptiveDeterminers.Contains(tokens[i - 1].Norm)) return null;
         // "Un autre témoin a fait état de…": "autre" between the determiner and the head is part of the description.
-        var h = tokens[i].Norm is "autre" or "autres" && i + 1 < end ? i + 1 : i;
+        var h = Grammar.DescriptionModifiers.Contains(tokens[i].Norm) && i + 1 < end ? i + 1 : i;
         var headLen = kb.DescriptiveHeads.Match(tokens, h, end, out var head);
         if (headLen == 0) return null;
         var k = h + headLen;

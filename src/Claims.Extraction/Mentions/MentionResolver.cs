@@ -23,6 +23,8 @@ public static class MentionResolver
             return candidates.FirstOrDefault(c => kb.Theatres.TryGetValue(c.Id, out var t) && t.Overlaps(present));
         }
         ActorEntry? lastPerson = null;
+        // "le journal", "l'agence": the medium last named.
+        ActorEntry? lastMedia = null;
         var byGeneric = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
         var byHead = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
         for (var i = 0; i < mentions.Count; i++)
@@ -35,6 +37,9 @@ public static class MentionResolver
                     break;
                 case MentionKind.Demonstrative when m.Head is { } head:
                     m.Actor ??= byHead.GetValueOrDefault(head);
+                    break;
+                case MentionKind.Generic when m.Media:
+                    m.Actor ??= lastMedia;
                     break;
                 case MentionKind.Generic when m.Head is { } noun:
                     // The actor last named with that noun, else the knowledge base's default for it ("la coalition": the
@@ -49,6 +54,7 @@ public static class MentionResolver
             }
             if (m.Actor is not { } actor) continue;
             if (actor.Kind == "person") lastPerson = actor;
+            if (actor.Kind == "media") lastMedia = actor;
             foreach (var g in actor.GenericNouns) byGeneric[g] = actor;
             if (m.Kind == MentionKind.Anonymous && m.Head is { } h) byHead[h] = actor;
         }

@@ -66,9 +66,24 @@ public sealed class ArticleContext
             var t = Tokens[i];
             if (t.Kind == TokenKind.Number || Kb.Months.ContainsKey(t.Norm) || Kb.Weekdays.ContainsKey(t.Norm) || t.Norm is "le" && i + 1 < end && Tokens[i + 1].Kind == TokenKind.Number) { i++; continue; }
             if (t.Norm == "," && i + 1 < end && Tokens[i + 1].Norm is "que" or "qu") { i++; continue; }
+            // "a répondu, via un communiqué, que…", "a affirmé, plus tôt, qu'un chasseur…": a short insertion between commas
+            // before the clause.
+            if (t.Norm == "," && Inserted(i, end) is var close && close > i) { i = close; continue; }
             break;
         }
         return i;
+    }
+
+    /// <summary>The closing comma of a short insertion opened by the comma at <paramref name="open"/> and followed by "que", or -1.</summary>
+    private int Inserted(int open, int end)
+    {
+        for (var j = open + 1; j < Math.Min(end - 1, open + 8); j++)
+        {
+            var n = Tokens[j].Norm;
+            if (n == "," ) return Tokens[j + 1].Norm is "que" or "qu" ? j : -1;
+            if (n is "." or ";" or ":" or "que" or "qu" || Tokens[j].IsQuote) return -1;
+        }
+        return -1;
     }
 
     public bool IsClauseBoundary(int i, int end) => Kb.ClauseBoundaries.Match(Tokens, i, end) > 0 && i > 0 && Tokens[i - 1].Norm == ",";

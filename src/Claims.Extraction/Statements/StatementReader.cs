@@ -148,6 +148,17 @@ public sealed class StatementReader(ArticleContext ctx)
         else if (t.Norm == "d" && t.Elided && i + 1 < s.End && _t[i + 1].Norm == "apres") j = i + 2;
         else if (t.Norm == "pour" && IsSentenceStart(s, i)) j = i + 1;
         else return false;
+        // "…, a relevé le porte-parole Iouri Ignat, selon lequel ce site avait déjà été attaqué": the relative "selon lequel" after a
+        // speaker named in the sentence is that speaker's further words (a claim noun's owner, "l'information de X, selon
+        // laquelle", is the accusation reader's).
+        if (t.Norm == "selon" && j < s.End && _t[j].Norm is "lequel" or "laquelle" && i - 2 >= s.First && _t[i - 1].Norm == ","
+            && ctx.MentionAt[i - 2] is { Actor: { } antecedent, Prep: null } am && am.End == i - 1 && antecedent.Kind is "person" or "institution" or "media" or "state")
+        {
+            var rel = new Cue { Kind = CueKind.Source, Sentence = si, RegionStart = i - 1, VerbStart = i, VerbEnd = j + 1, ContentStart = j + 1 };
+            rel.Speakers.Add(antecedent);
+            cues.Add(rel);
+            return true;
+        }
         if (j >= s.End || _kb.NotSourceAfterSelon.Match(_t, j, s.End) > 0) return false;
         var m = MentionStartingAt(j, s.End) ?? (t.Norm == "pour" ? null : DocumentIssuerAt(j, s.End));
         if (m is null) return false;
@@ -206,7 +217,10 @@ public sealed class StatementReader(ArticleContext ctx)
             cues.Add(byAdjective);
             return true;
         }
-        if (k >= s.End || _t[k].Norm is not ("de" or "d" or "du" or "des")) return false;
+        // "l'information rapportée par l'OSDH, selon laquelle…", "les informations diffusées par X selon lesquelles…": the agent
+        // of a participle after the claim noun is its owner, as "de X" is.
+        if (k + 1 < s.End && _t[k].IsWord && !_t[k].Cap && _t[k + 1].Norm == "par" && ctx.MentionAt[k] is null) k++;
+        else if (k >= s.End || _t[k].Norm is not ("de" or "d" or "du" or "des")) return false;
         var accusers = new List<ActorEntry>();
         var guard = k;
         while (guard < s.End && guard < i + 40)
@@ -304,8 +318,10 @@ public sealed class StatementReader(ArticleContext ctx)
             if (i > s.First && Grammar.NounMarkers.Contains(_t[i - 1].Norm)) return null;
         }
 
+        // "Le ministère ne précise pas quand…", "n'a pas indiqué si…": a negated reporting verb reports nothing.
+        if (NegatedVerb(auxStart, i, verbEnd, s)) return null;
         // A verb that is only reported speech when reflexive ("se défendre de", not "défendre un projet").
-        if (form.Verb.Reflexive && !reflexiveSeen && form.Verb.Lemma.StartsWith("se ", StringComparison.Ordinal) && kind is VerbFormKind.Finite or VerbFormKind.Participle
+        if (form.Verb.Reflexive && !reflexiveSeen && (form.Verb.Lemma.StartsWith("se ", StringComparison.Ordinal) || form.Verb.Lemma.StartsWith("s'", StringComparison.Ordinal)) && kind is VerbFormKind.Finite or VerbFormKind.Participle
             && !(i > s.First && _t[i - 1].Norm is "se" or "s")) return null;
         var after = ctx.SkipAdverbs(verbEnd, s.End);
         var thatFollows = after < s.End && _t[after].Norm is "que" or "qu";
@@ -340,7 +356,11 @@ public sealed class StatementReader(ArticleContext ctx)
         // "« C'est faux », a répondu X": an incise right after a quotation reports it without "que" ("ont répondu par des frappes"
         // does not).
         var inciseAfterQuote = auxStart > s.First + 1 && _t[auxStart - 1].Norm == "," && _t[auxStart - 2].IsQuote;
-        if (form.Verb.NeedsQue && !thatFollows && !inciseAfterQuote) return null;
+        // "…, a relevé le porte-parole Iouri Ignat", "…, a répondu Moscou": an incise after a comma with its speaker right after
+        // it reports the words before, as after a quotation.
+        var inciseWithSpeaker = !inciseAfterQuote && form.Verb.NeedsQue && !thatFollows && kind is VerbFormKind.Participle or VerbFormKind.Finite
+            && auxStart > s.First + 2 && _t[auxStart - 1].Norm == "," && !pronounInverted && SpeakerAfter(SkipAddressee(after, s.End), s.End) is { Count: > 0 };
+        if (form.Verb.NeedsQue && !thatFollows && !inciseAfterQuote && !inciseWithSpeaker) return null;
         if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote)) && !(auxStart > s.First && _t[auxStart - 1].Norm == ",")) return null;
 
         if (passive)
@@ -418,17 +438,13 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         else if (QuiBefore(auxStart, s) is { } qui && qui > s.First)
         {
-            var k = qui - 1;
-            if (k >= s.First && _t[k].Norm == ",") k--;
-            if (k < s.First || ctx.MentionAt[k]?.Actor is not { } antecedent) return null;
+            if (Antecedent(qui - 1, s) is not { } antecedent) return null;
             pre.Speakers.Add(antecedent);
             pre.RegionStart = qui;
         }
         else if (prevToken.Norm == "qui" && auxStart - 1 > s.First)
         {
-            var k = auxStart - 2;
-            if (k >= s.First && _t[k].Norm == ",") k--;
-            if (k < s.First || ctx.MentionAt[k]?.Actor is not { } antecedent) return null;
+            if (Antecedent(auxStart - 2, s) is not { } antecedent) return null;
             pre.Speakers.Add(antecedent);
             pre.RegionStart = auxStart - 1;
         }
@@ -506,6 +522,28 @@ public sealed class StatementReader(ArticleContext ctx)
         return ctx.SkipAdverbs(j, end);
     }
 
+    private bool NegatedVerb(int auxStart, int verb, int verbEnd, Sentence s)
+    {
+        if (!(auxStart - 1 >= s.First && _t[auxStart - 1].Norm is "ne" or "n")) return false;
+        for (var k = auxStart; k < verb; k++) if (Grammar.StrongNegations.Contains(_t[k].Norm)) return true;
+        return verbEnd < s.End && Grammar.StrongNegations.Contains(_t[verbEnd].Norm);
+    }
+
+    /// <summary>The actor a relative "qui" refers to, ending at <paramref name="k"/>: past a comma, and past a parenthesis
+    /// ("selon l'Observatoire syrien des droits de l'Homme (OSDH) qui a indiqué que…").</summary>
+    private ActorEntry? Antecedent(int k, Sentence s)
+    {
+        if (k >= s.First && _t[k].Norm == ",") k--;
+        if (k >= s.First && _t[k].Norm == ")")
+        {
+            var open = k - 1;
+            while (open > s.First && open > k - 8 && _t[open].Norm != "(") open--;
+            if (open > s.First && _t[open].Norm == "(")
+                return (open + 1 < k ? ctx.MentionAt[open + 1]?.Actor : null) ?? ctx.MentionAt[open - 1]?.Actor;
+        }
+        return k >= s.First ? ctx.MentionAt[k]?.Actor : null;
+    }
+
     // "Bakou, qui à son tour a indiqué…": "qui" before the auxiliary, past an adverbial phrase.
     private int? QuiBefore(int auxStart, Sentence s)
     {
@@ -537,7 +575,7 @@ public sealed class StatementReader(ArticleContext ctx)
         var k = ctx.SkipAdverbs(verbEnd, s.End);
         // "a déclaré à l'AFP, sous couvert d'anonymat, que…", "a affirmé sur Telegram avoir…", "ont affirmé, via leur chaîne
         // Al-Masirah, que…": a channel or an addressee before the clause is not part of the words.
-        if (k < s.End && _t[k].Norm is "a" or "au" or "aux" or "sur" or "via" or "sous" or "dans" or "devant" or "aupres" && verb.Complement is not ("a" or "de"))
+        if (k < s.End && Grammar.ChannelPrepositions.Contains(_t[k].Norm) && verb.Complement is not ("a" or "de"))
             for (var j = k + 1; j < Math.Min(s.End, k + 14); j++)
             {
                 if (_t[j].Norm is ";" or "." || _t[j].IsQuote) break;
@@ -560,6 +598,8 @@ public sealed class StatementReader(ArticleContext ctx)
             for (var j = k; j < Math.Min(s.End, k + 6); j++) if (_t[j].Norm is "de" or "d") return j + 1;
             return k;
         }
+        // "s'est élevé contre le fait que…"
+        if (verb.Complement == "contre" && k < s.End && _t[k].Norm == "contre") return k + 1;
         if (verb.Complement == "a")
         {
             var obj = MentionStartingAt(k, s.End);
@@ -599,7 +639,7 @@ public sealed class StatementReader(ArticleContext ctx)
         {
             var j = cur.End;
             // "l'agence Saba proche des rebelles, ainsi que des témoins": a "proche de X" qualifier belongs to the speaker before.
-            if (_t[j].Norm is "proche" or "proches" && j + 2 < end && _t[j + 1].Norm is "de" or "des" or "du" or "d")
+            if (Grammar.QualifierWords.Contains(_t[j].Norm) && j + 2 < end && _t[j + 1].Norm is "de" or "des" or "du" or "d")
             {
                 var q = j + 2;
                 if (q < end && _t[q].Norm is "la" or "le" or "les" or "l") q++;

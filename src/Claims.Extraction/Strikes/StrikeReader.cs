@@ -145,7 +145,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var ranges = new List<(int, int)>(0);
         if (_bySentence[si] is { } here)
             foreach (var d in here)
-                if (d.Sentence == si && (d.Cue is { Kind: CueKind.Participle, AfterDocument: false } || d.DeniesOwnAction(_t))) ranges.Add((d.ContentStart, d.ContentEnd));
+                if (d.Sentence == si && (d.Cue is { Kind: CueKind.Participle, AfterDocument: false } || d.DeniesOwnAction(_t)))
+                {
+                    // "commentant l'information de Reuters d'après laquelle huit frappes…": the report named in the participle's
+                    // words is its owner's, not an intention.
+                    var end = d.ContentEnd;
+                    foreach (var owned in here)
+                        if (owned.Cue.Kind == CueKind.Accusation && owned.Sentence == si && owned.Cue.RegionStart > d.ContentStart && owned.Cue.RegionStart < end) end = owned.Cue.RegionStart;
+                    ranges.Add((d.ContentStart, end));
+                }
         return ranges;
     }
 
@@ -156,9 +164,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return false;
     }
 
+    // Strike words of the sentence being read that a negation denies ("n'a pas mené de frappes").
+    private readonly List<int> _negated = [];
+
     private List<int> Triggers(int si, Sentence s, List<(int, int)> excluded)
     {
         var found = new List<int>();
+        _negated.Clear();
         for (var i = s.First; i < s.End; i++)
         {
             if (In(excluded, i)) continue;
@@ -189,7 +201,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 // missiles do it (not "des maisons détruites par les combats").
                 if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s)) { i += len - 1; continue; }
             }
-            if (Negated(i, s) || Irrealis(i, s)) { i += len - 1; continue; }
+            if (Negated(i, s)) { _negated.Add(i); i += len - 1; continue; }
+            if (Irrealis(i, s) || Hearsay(i, s) || AirDefence(i, len, s)) { i += len - 1; continue; }
             if (!verb && i > s.First && _t[i - 1].Norm is "pas") { i += len - 1; continue; }
             found.Add(i);
             i += len - 1;
@@ -221,6 +234,16 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (Grammar.NoneDeterminers.Contains(_t[k].Norm)) return true;
             if (!_t[k].IsWord || Grammar.Determiners.Contains(_t[k].Norm) || _t[k].Norm is "de" or "d" or "des" or "du") break;
         }
+        // "n'a pas mené de frappes aériennes", "n'ont jamais effectué de raids": the partitive "de" of a negated verb denies the
+        // strike noun it opens, the "ne" standing before the auxiliary.
+        if (i - 1 >= s.First && _t[i - 1].Norm is "de" or "d")
+            for (var k = i - 2; k >= Math.Max(s.First + 1, i - 5); k--)
+            {
+                if (!_t[k].IsWord) break;
+                if (!Grammar.Negations.Contains(_t[k].Norm)) continue;
+                for (var j = k - 1; j >= Math.Max(s.First, k - 3); j--) if (_t[j].Norm is "ne" or "n") return true;
+                break;
+            }
         var neg = false;
         for (var k = Math.Max(s.First, i - 3); k < i; k++) if (_t[k].Norm is "ne" or "n") neg = true;
         if (neg)
@@ -229,6 +252,40 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = i + 1; k < Math.Min(s.End, i + 4); k++)
             if (_t[k].Norm is "ne" or "n")
                 for (var j = k + 1; j < Math.Min(s.End, k + 5); j++) if (Grammar.StrongNegations.Contains(_t[j].Norm)) return true;
+        return false;
+    }
+
+    /// <summary>"a démenti les informations selon lesquelles un hôpital aurait été la cible d'un raid", "les informations sur un
+    /// nouveau bombardement", "les informations attribuant à l'aviation russe l'attaque": a strike told inside a second-hand report
+    /// whose owner is not named is nobody's report (with an owner, "les informations de l'OSDH selon lesquelles…", the statement
+    /// reader makes the owner its speaker).</summary>
+    private bool Hearsay(int i, Sentence s)
+    {
+        for (var k = i - 1; k >= Math.Max(s.First, i - 20); k--)
+        {
+            if (_t[k].Norm is "." or ";" or ":") return false;
+            if (!_kb.HearsayNouns.Contains(_t[k].Norm) || k + 1 >= i) continue;
+            var next = _t[k + 1].Norm;
+            // "sur", "concernant", "de" right before the strike words ("les accusations de bombardement"); an owner ("de
+            // l'OSDH") is not the strike.
+            if (next is "sur" or "concernant" && k + 5 >= i || next is "de" or "d" or "du" or "des" && k + 3 >= i && ctx.MentionsIn(k + 1, i).All(m => m.Actor is null)) return true;
+            // What the report says, opened by "selon lesquelles" or a participle of the data ("attribuant", "faisant état de"); with
+            // an owner and "selon lesquelles" the owner is the speaker of those words.
+            var owned = next is "de" or "d" or "du" or "des" or "par" || k + 2 < i && _t[k + 2].Norm == "par";
+            for (var j = k + 1; j < i; j++)
+            {
+                if (_kb.ClaimClauseIntroducers.Match(_t, j, i) > 0) return !owned;
+                if (_kb.HearsayOpeners.Match(_t, j, i) > 0) return true;
+            }
+            return false;
+        }
+        return false;
+    }
+
+    /// <summary>"des missiles antiaériens russes ont été tirés contre des drones": missiles qualified as air defence.</summary>
+    private bool AirDefence(int i, int len, Sentence s)
+    {
+        for (var k = i + len; k < Math.Min(s.End, i + len + 2); k++) if (_kb.AirDefenceWords.Contains(_t[k].Norm)) return true;
         return false;
     }
 
@@ -259,6 +316,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (carrier is { Cue.Verb.Dispute: true } && first - carrier.ContentStart <= 2 && !carrier.Cue.ContentBefore
             && (first == carrier.ContentStart || _t[carrier.ContentStart].Norm is "toute" or "tout" or "tous" or "toutes" or "les" or "des" or "la" or "le" or "l"))
             return null;
+        // "l'aviation russe n'a pas mené de frappes à Idleb, où 23 personnes ont été tuées suite à des bombardements aériens": a
+        // strike word after a denied one, with no striker named between them, is what the denial answers, not the denier's report.
+        if (_negated.Count > 0 && _negated[0] < first && !StrikerNamedBetween(_negated[^1], first)) return null;
         var reporter = carrier?.Speaker ?? DeepSource(s);
         var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
@@ -436,8 +496,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // "bombardements aériens et à l'artillerie quasi quotidiens du régime et de son allié russe": the striker in the
             // strike word's complement (a group said to be hit is a target, not a striker).
             // After a strike verb "des" opens its object ("avoir frappé des cibles du Hezbollah"), not a complement.
-            for (var k = trig + 1; k < Math.Min(s.End, trig + 9) && _kb.StrikeNouns.Match(_t, trig, s.End) > 0 && !Participle(trig); k++)
+            for (var k = trig + 1; k < Math.Min(s.End, trig + 12) && _kb.StrikeNouns.Match(_t, trig, s.End) > 0 && !Participle(trig); k++)
             {
+                // "bombardements aériens et à l'artillerie quasi quotidiens du régime": a means coordinated by "et à" is skipped.
+                if (_t[k].Norm == "et" && k + 3 < s.End && _t[k + 1].Norm is "a" or "au" or "aux")
+                {
+                    k += _t[k + 2].Norm is "l" or "la" or "le" or "les" ? 3 : 2;
+                    continue;
+                }
                 // A determiner opens another noun phrase (the object: "frappé les armes du Hezbollah"), not the complement.
                 if (_t[k].Norm is "," or ";" or "." or "par" or "contre" or "sur" or "dans" || Grammar.Determiners.Contains(_t[k].Norm)) break;
                 if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
@@ -459,7 +525,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // "raids aériens russes", "frappes aériennes américaines": the nationality after a qualifier or two of a strike noun
             // (after a strike verb it qualifies the object: "ont ciblé deux destroyers américains").
             var verbTrigger = _kb.StrikeVerbs.Match(_t, trig, s.End, out _) > 0
-                && !(trig > s.First && (Grammar.Determiners.Contains(_t[trig - 1].Norm) || _t[trig - 1].Norm is "de" or "d" or "des" or "du" or "une" or "un" || _t[trig - 1].Kind == TokenKind.Number));
+                && !(trig > s.First && (Grammar.Determiners.Contains(_t[trig - 1].Norm) || _t[trig - 1].Norm is "de" or "d" or "des" or "du" or "une" or "un" || _t[trig - 1].Kind == TokenKind.Number
+                        // "huit frappes aériennes russes", "Quatre frappes": a number word opens the noun as a digit does.
+                        || _kb.NumberUnits.ContainsKey(_t[trig - 1].Norm)));
             for (var k = trig + 1; !verbTrigger && k < Math.Min(s.End, trig + 4) && _t[k].IsWord && !_t[k].Cap && _t[k].Kind != TokenKind.Number; k++)
                 if (_kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && Striker(nation) is { } st5) return st5;
             // "une coalition …, qui procède à des frappes"
@@ -500,6 +568,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
         return story;
+    }
+
+    private bool StrikerNamedBetween(int from, int to)
+    {
+        foreach (var m in ctx.MentionsIn(from + 1, to))
+            if (m.Actor is { } a && Striker(a) is not null) return true;
+        for (var k = to + 1; k < Math.Min(_t.Count, to + 4); k++)
+            if (ctx.MentionAt[k] is { Actor: { } a } m && (m.Kind == MentionKind.Adjectival || m.Prep is "de" or "du" or "des" or "par") && Striker(a) is not null) return true;
+        return false;
     }
 
     /// <summary>"des tentes occupées par des Palestiniens": the mention is the agent of another verb's participle.</summary>

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Claims.Extraction.Tests.RealText;
 
-/// <summary>Issue #16's development corpus: 60 real French news excerpts of other wars and years than the seeds' month,
+/// <summary>Issue #16's development corpus: 72 real French news excerpts of other wars and years than the seeds' month,
 /// annotated by GUIDELINES.md before any tuning and split once into a development half (tuned on) and a test half (scored
 /// once per change). The manifest checks always run; the scores need the local copy of the texts and are skipped without it.</summary>
 public sealed class RealTextTests(ITestOutputHelper output)
@@ -33,10 +33,11 @@ public sealed class RealTextTests(ITestOutputHelper output)
         Assert.NotEmpty(gold["test"]);
     }
 
-    // Floors a little under the scores reached (round 5, 60 excerpts: dev 0.81, test 0.63; round 4: 0.79 and 0.63; the twelve
-    // excerpts added in round 4 had lowered the development half from 0.81 to 0.73 before any fix): a regression on unseen text fails.
+    // Floors a little under the scores reached (round 6, 72 excerpts: dev 0.829, test 0.633; round 5, 60 excerpts: 0.81 and 0.63;
+    // the twelve excerpts added in rounds 4 and 6 had lowered the development half to 0.73 and 0.77 before any fix): a regression
+    // on unseen text fails.
     [RealTextFact]
-    public Task Development_half_holds_its_score() => Check("dev", 0.78);
+    public Task Development_half_holds_its_score() => Check("dev", 0.80);
 
     [RealTextFact]
     public Task Test_half_holds_its_score() => Check("test", 0.61);
