@@ -65,8 +65,9 @@ public sealed class ClaimsRuntime : IAsyncDisposable
     public static ClaimsRuntime Of(IHost host) => new(host, owned: false);
 
     /// <summary>Rebuilds one read model (or all) from the start of the log with a Marten daemon of its own: the tables are
-    /// emptied, the log replayed (with the event tables' statistics refreshed first: <see cref="EventLogStatistics"/>), the progress set. This process's own daemon, if it runs one, is paused meanwhile (two
-    /// daemons would race on the same shard) and resumed after, following the log from where the rebuild ended.</summary>
+    /// emptied, the log replayed (the event tables' statistics refreshed first: <see cref="EventLogStatistics"/>), the
+    /// progress set. This process's own daemon, if it runs one, is paused meanwhile (two daemons would race on the same
+    /// shard) and resumed after, following the log from where the rebuild ended.</summary>
     public async Task RebuildAsync(string? projection = null, CancellationToken ct = default)
     {
         var coordinator = Services.GetService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();

@@ -198,9 +198,9 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
     /// <summary>
     /// In one round trip: the first records of each (contradiction, side), in the finder's order, with the evidence (verbatim
     /// words and span); the verdict history of each contradiction; the records that joined each of
-    /// <paramref name="reopened"/> after its latest verdict; and which of the contradictions have current duplicates. The evidence is taken out of the stored payload by the server —
-    /// a page can hold thousands of records, and parsing each whole payload here to keep three fields of it was most of a
-    /// page's cost. The keys are the record events' JSON names (<see cref="Articles.RecordMapping.MainActor"/> and
+    /// <paramref name="reopened"/> after its latest verdict; and which of the contradictions have current duplicates. The
+    /// evidence is taken out of the stored payload by the server — a page can hold thousands of records, and parsing each
+    /// whole payload here to keep three fields of it was most of a page's cost. The keys are the record events' JSON names (<see cref="Articles.RecordMapping.MainActor"/> and
     /// <see cref="Articles.RecordMapping.Words"/> say the same in C#).
     /// </summary>
     private async Task<(Dictionary<(string, int), IReadOnlyList<ContradictionRecord>> Sides, Dictionary<string, IReadOnlyList<VerdictView>> Verdicts,

@@ -66,7 +66,9 @@ public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource da
             // With a tracker here the poll is only the safety net (a daemon that moved to another process), so it starts
             // late and stays slow: at 50 ms, every waiting POST read Marten's progress table about four times (5 700
             // reads for 1 400 articles in the ingest benchmark) for answers the tracker had already given.
-            var polled = tracker is null ? PollAsync(head, TimeSpan.FromMilliseconds(2), Fast, done.Token) : PollAsync(head, Slow, Slow, done.Token);
+            var polled = tracker is null
+                ? PollAsync(head, firstAfter: TimeSpan.Zero, pause: TimeSpan.FromMilliseconds(2), longest: TimeSpan.FromMilliseconds(50), done.Token)
+                : PollAsync(head, firstAfter: SafetyNet, pause: SafetyNet, longest: SafetyNet, done.Token);
             if (tracker is not null)
             {
                 var tracked = Task.WhenAll(projections.Select(p => Observed(tracker.WaitForShardState(p.ShardName, head, timeout)).WaitAsync(done.Token)));
@@ -93,11 +95,11 @@ public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource da
         return watcher;
     }
 
-    private static readonly TimeSpan Fast = TimeSpan.FromMilliseconds(50), Slow = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan SafetyNet = TimeSpan.FromMilliseconds(500);
 
-    private async Task PollAsync(long head, TimeSpan pause, TimeSpan longest, CancellationToken ct)
+    private async Task PollAsync(long head, TimeSpan firstAfter, TimeSpan pause, TimeSpan longest, CancellationToken ct)
     {
-        if (pause >= longest) await Task.Delay(pause, ct);
+        if (firstAfter > TimeSpan.Zero) await Task.Delay(firstAfter, ct);
         while ((await PlacesAsync(ct)).Any(p => p.Sequence < head))
         {
             await Task.Delay(pause, ct);
