@@ -1,0 +1,40 @@
+using static Claims.Extraction.Tests.TestSupport;
+
+namespace Claims.Extraction.Tests;
+
+/// <summary>Issue #16, round 7: the lexicons widened by classes of general French press usage rather than by the misses of
+/// particular sentences (six rounds of such fixes lifted the development half but not the test half). Each test quotes one
+/// sentence written here, in wire-service style, for a class of added entries.</summary>
+public sealed class RoundSevenTests
+{
+    [Theory]
+    [InlineData("Le ministre russe des Affaires étrangères Sergueï Lavrov a réaffirmé que Moscou ne frappait que des terroristes.", "serguei-lavrov")]
+    [InlineData("Sergueï Lavrov a réitéré que la Russie ne visait que l'État islamique.", "serguei-lavrov")]
+    [InlineData("« Nous ne visons que les terroristes », a renchéri Sergueï Lavrov.", "serguei-lavrov")]
+    [InlineData("Sergueï Lavrov a avancé que les rebelles modérés n'étaient pas visés.", "serguei-lavrov")]
+    [InlineData("Vladimir Poutine a fait valoir que l'intervention était légale.", "vladimir-poutine")]
+    [InlineData("John Kerry a laissé entendre que Washington pourrait coopérer avec Moscou.", "john-kerry")]
+    [InlineData("Ashton Carter a constaté que la plupart des frappes ne visaient pas l'État islamique.", "ashton-carter")]
+    [InlineData("Le président russe Vladimir Poutine a prétendu que ses avions ne frappaient que des jihadistes.", "vladimir-poutine")]
+    [InlineData("« La Russie jette de l'huile sur le feu », s'est inquiété Ashton Carter.", "ashton-carter")]
+    public void A_general_reporting_verb_introduces_a_statement(string sentence, string speaker)
+    {
+        var a = Extract(sentence);
+        Assert.Contains(a.Statements, s => s.Speaker.Id == speaker);
+    }
+
+    [Theory]
+    [InlineData("Les troupes gouvernementales avancent lentement vers le nord de la province de Hama après plusieurs jours de combats acharnés.")]
+    [InlineData("Le prétendu État islamique a revendiqué l'attaque.")]
+    public void A_form_that_is_not_a_report_without_its_que_gives_no_statement(string sentence)
+    {
+        Assert.Empty(Extract(sentence).Statements);
+    }
+
+    [Fact]
+    public void Minimising_anothers_count_disputes_it()
+    {
+        var a = Extract("Le ministère russe de la Défense a minimisé les affirmations de l'OSDH sur des victimes civiles à Homs.");
+        Assert.NotEmpty(a.Disputes);
+    }
+}
