@@ -37,4 +37,22 @@ public sealed class RoundSevenTests
         var a = Extract("Le ministère russe de la Défense a minimisé les affirmations de l'OSDH sur des victimes civiles à Homs.");
         Assert.NotEmpty(a.Disputes);
     }
+
+    [Fact]
+    public void A_speaker_described_by_a_common_press_role_noun_is_a_source()
+    {
+        var a = Extract("Des analystes occidentaux estiment que Moscou cherche surtout à sauver le régime de Bachar al-Assad.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name.StartsWith("analystes", StringComparison.Ordinal));
+        var b = Extract("Un diplomate occidental a affirmé que la plupart des frappes russes ne visaient pas l'État islamique.");
+        Assert.Contains(b.Statements, s => s.Speaker.Name.StartsWith("diplomate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_adverb_of_manner_between_auxiliary_and_participle_keeps_the_report()
+    {
+        var a = Extract("Sergueï Lavrov a catégoriquement démenti les informations selon lesquelles des civils avaient été tués à Homs.");
+        Assert.NotEmpty(a.Disputes);
+        var b = Extract("Sergueï Lavrov a une nouvelle fois affirmé que la Russie ne frappait que des terroristes.");
+        Assert.Contains(b.Statements, s => s.Speaker.Id == "serguei-lavrov");
+    }
 }
