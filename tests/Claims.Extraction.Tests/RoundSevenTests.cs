@@ -55,4 +55,13 @@ public sealed class RoundSevenTests
         var b = Extract("Sergueï Lavrov a une nouvelle fois affirmé que la Russie ne frappait que des terroristes.");
         Assert.Contains(b.Statements, s => s.Speaker.Id == "serguei-lavrov");
     }
+
+    [Theory]
+    [InlineData("Le ministère russe de la Défense a affirmé que les informations de l'OSDH sur des victimes civiles à Homs étaient « dénuées de tout fondement ».")]
+    [InlineData("Moscou a qualifié de « calomnies » les accusations de Washington sur des frappes contre l'opposition modérée.")]
+    [InlineData("Le Kremlin a qualifié d'« erronées » les informations de l'OSDH selon lesquelles des civils avaient été tués à Homs.")]
+    public void A_common_press_word_for_an_unfounded_claim_makes_a_dispute(string sentence)
+    {
+        Assert.NotEmpty(Extract(sentence).Disputes);
+    }
 }
