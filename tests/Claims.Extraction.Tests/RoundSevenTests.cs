@@ -64,4 +64,14 @@ public sealed class RoundSevenTests
     {
         Assert.NotEmpty(Extract(sentence).Disputes);
     }
+
+    [Fact]
+    public void Common_count_nouns_of_war_reports_feed_their_counts()
+    {
+        var a = Extract("Selon le ministère russe de la Défense, des chasseurs-bombardiers Soukhoï ont effectué 20 vols et frappé 12 objectifs de l'État islamique dans la province de Raqqa.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Equal(20, strike.Counts["sorties"]);
+        var b = Extract("Selon l'OSDH, des raids aériens russes ont tué 12 rebelles dans la province de Hama.");
+        Assert.Equal(12, Assert.Single(b.Strikes).Counts["killed"]);
+    }
 }
