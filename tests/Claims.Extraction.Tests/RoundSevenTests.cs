@@ -74,4 +74,16 @@ public sealed class RoundSevenTests
         var b = Extract("Selon l'OSDH, des raids aériens russes ont tué 12 rebelles dans la province de Hama.");
         Assert.Equal(12, Assert.Single(b.Strikes).Counts["killed"]);
     }
+
+    [Theory]
+    [InlineData("Aux dires du ministre russe des Affaires étrangères Sergueï Lavrov, la Russie ne vise que des terroristes en Syrie.")]
+    [InlineData("À en croire Sergueï Lavrov, la Russie ne vise que des terroristes en Syrie.")]
+    [InlineData("De l'avis de Sergueï Lavrov, la Russie ne vise que des terroristes en Syrie.")]
+    [InlineData("La Russie ne vise que des terroristes en Syrie, à en croire Sergueï Lavrov.")]
+    public void A_source_phrase_of_the_data_other_than_selon_names_the_speaker(string sentence)
+    {
+        var statement = Assert.Single(Extract(sentence).Statements);
+        Assert.Equal("serguei-lavrov", statement.Speaker.Id);
+        Assert.EndsWith("terroristes en Syrie", statement.Text, StringComparison.Ordinal);
+    }
 }

@@ -147,6 +147,8 @@ public sealed class StatementReader(ArticleContext ctx)
         if (t.Norm == "selon") j = i + 1;
         else if (t.Norm == "d" && t.Elided && i + 1 < s.End && _t[i + 1].Norm == "apres") j = i + 2;
         else if (t.Norm == "pour" && IsSentenceStart(s, i)) j = i + 1;
+        // The other source phrases of the data ("aux dires de", "à en croire", "de l'avis de").
+        else if (_kb.SourcePrepositions.Match(_t, i, s.End) is > 0 and var n) j = i + n;
         else return false;
         // "…, a relevé le porte-parole Iouri Ignat, selon lequel ce site avait déjà été attaqué": the relative "selon lequel" after a
         // speaker named in the sentence is that speaker's further words (a claim noun's owner, "l'information de X, selon
