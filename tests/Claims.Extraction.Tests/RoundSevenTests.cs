@@ -86,4 +86,20 @@ public sealed class RoundSevenTests
         Assert.Equal("serguei-lavrov", statement.Speaker.Id);
         Assert.EndsWith("terroristes en Syrie", statement.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Le secrétaire d'État américain John Kerry a exhorté la Russie à cesser de frapper l'opposition modérée.", "john-kerry")]
+    [InlineData("Le président russe Vladimir Poutine s'est engagé à ne frapper que des terroristes.", "vladimir-poutine")]
+    public void A_call_or_a_pledge_of_general_press_usage_is_a_statement(string sentence, string speaker)
+    {
+        Assert.Contains(Extract(sentence).Statements, s => s.Speaker.Id == speaker);
+    }
+
+    [Fact]
+    public void A_verb_form_that_is_also_a_noun_stays_out_of_the_verbs()
+    {
+        // "presse" (presser) and "demande" (demander) are left out: "l'agence de presse", "à la demande de".
+        var a = Extract("L'agence de presse officielle syrienne Sana a indiqué que des raids russes avaient visé Talbisseh à la demande de Damas.");
+        Assert.Single(a.Statements);
+    }
 }
