@@ -102,4 +102,15 @@ public sealed class RoundSevenTests
         var a = Extract("L'agence de presse officielle syrienne Sana a indiqué que des raids russes avaient visé Talbisseh à la demande de Damas.");
         Assert.Single(a.Statements);
     }
+
+    [Theory]
+    [InlineData("Selon un haut responsable américain s'exprimant sous couvert d'anonymat, la plupart des frappes russes ne visaient pas l'EI.", "responsable")]
+    [InlineData("D'après un officier supérieur syrien, des raids russes ont frappé des positions de l'EI à Palmyre.", "officier supérieur")]
+    [InlineData("Selon un haut gradé syrien, des raids russes ont frappé des positions de l'EI à Palmyre.", "haut gradé")]
+    public void An_anonymous_source_with_its_rank_or_its_anonymity_is_one_speaker(string sentence, string described)
+    {
+        var statement = Assert.Single(Extract(sentence).Statements);
+        Assert.Contains(described, statement.Speaker.Name, StringComparison.Ordinal);
+        Assert.DoesNotContain("anonymat", statement.Text, StringComparison.Ordinal);
+    }
 }
