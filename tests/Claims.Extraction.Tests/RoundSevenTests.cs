@@ -113,4 +113,15 @@ public sealed class RoundSevenTests
         Assert.Contains(described, statement.Speaker.Name, StringComparison.Ordinal);
         Assert.DoesNotContain("anonymat", statement.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Suspicion_and_a_formal_denial_are_disputes()
+    {
+        var a = Extract("Washington soupçonne Moscou de viser l'opposition modérée plutôt que l'État islamique.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "etats-unis" && d.DisputedParty?.Id == "russie");
+        var b = Extract("Le ministère russe de la Défense a opposé un démenti formel aux informations de l'OSDH sur des victimes civiles à Homs.");
+        Assert.Contains(b.Disputes, d => d.DisputedParty?.Id == "osdh");
+        var c = Extract("Les Occidentaux reprochent à Moscou de viser l'opposition modérée plutôt que l'État islamique.");
+        Assert.NotEmpty(c.Statements);
+    }
 }
