@@ -124,4 +124,13 @@ public sealed class RoundSevenTests
         var c = Extract("Les Occidentaux reprochent à Moscou de viser l'opposition modérée plutôt que l'État islamique.");
         Assert.NotEmpty(c.Statements);
     }
+
+    [Fact]
+    public void A_destruction_verb_of_military_communiques_with_an_aerial_agent_is_a_strike()
+    {
+        var a = Extract("Selon le ministère russe de la Défense, les avions russes ont neutralisé un poste de commandement de l'État islamique près de Raqqa.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Equal("russie", strike.Perpetrator.Id);
+        Assert.Empty(Extract("Selon le ministère russe de la Défense, les forces spéciales ont neutralisé un poste de commandement de l'État islamique près de Raqqa.").Strikes);
+    }
 }
