@@ -89,8 +89,8 @@ public sealed class RoundSevenTests
 
     [Theory]
     [InlineData("Le secrétaire d'État américain John Kerry a exhorté la Russie à cesser de frapper l'opposition modérée.", "john-kerry")]
-    [InlineData("Le président russe Vladimir Poutine s'est engagé à ne frapper que des terroristes.", "vladimir-poutine")]
-    public void A_call_or_a_pledge_of_general_press_usage_is_a_statement(string sentence, string speaker)
+    [InlineData("Le ministre russe Sergueï Lavrov a invité Washington à partager ses renseignements sur les cibles de l'État islamique.", "serguei-lavrov")]
+    public void A_call_of_general_press_usage_is_a_statement(string sentence, string speaker)
     {
         Assert.Contains(Extract(sentence).Statements, s => s.Speaker.Id == speaker);
     }
@@ -132,5 +132,20 @@ public sealed class RoundSevenTests
         var strike = Assert.Single(a.Strikes);
         Assert.Equal("russie", strike.Perpetrator.Id);
         Assert.Empty(Extract("Selon le ministère russe de la Défense, les forces spéciales ont neutralisé un poste de commandement de l'État islamique près de Raqqa.").Strikes);
+    }
+
+    [Theory]
+    [InlineData("« C'est une erreur stratégique », a tranché Ashton Carter devant la presse à Bruxelles.", "ashton-carter")]
+    [InlineData("« Nous ne visons que des terroristes », s'est exclamé Sergueï Lavrov devant la presse à Moscou.", "serguei-lavrov")]
+    [InlineData("Le ministre russe Sergueï Lavrov s'est étonné que Washington refuse de partager ses renseignements.", "serguei-lavrov")]
+    public void A_quotation_incise_or_a_reflexive_stance_verb_of_press_usage_names_the_speaker(string sentence, string speaker)
+    {
+        Assert.Contains(Extract(sentence).Statements, s => s.Speaker.Id == speaker);
+    }
+
+    [Fact]
+    public void An_incise_verb_without_its_quotation_is_not_a_report()
+    {
+        Assert.Empty(Extract("Le secrétaire américain à la Défense Ashton Carter a tranché la question du partage des renseignements avec Moscou lors d'une réunion à Bruxelles.").Statements);
     }
 }
