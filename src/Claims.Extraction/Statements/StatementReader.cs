@@ -71,10 +71,27 @@ public sealed class StatementReader(ArticleContext ctx)
     /// single person (the state or the institution quoted before its spokesman), else that person's side.</summary>
     private ActorEntry? PronounSpeaker(string? head)
     {
-        if (head is "il" or "elle") return _lastSpeaker;
+        if (head is "il" or "elle") return _lastSpeaker ?? RecentPerson();
         if (head is not ("ils" or "elles")) return null;
         if (_lastSpeaker is not { Kind: "person" } person) return _lastSpeaker;
         return _lastGroupSpeaker ?? (person.Side is { } side ? _kb.Actor(side) : null) ?? person;
+    }
+
+    // The sentence being read: a pronoun before any speaker looks back from it.
+    private int _sentence;
+
+    /// <summary>"Le ministre X est arrivé à Bruxelles. « … », a-t-il déclaré": before anyone has spoken, "il" / "elle" is the
+    /// person last named in the one or two sentences before (never further back, never inside the sentence itself).</summary>
+    private ActorEntry? RecentPerson()
+    {
+        var sentences = ctx.Doc.Sentences;
+        for (var p = _sentence - 1; p >= Math.Max(0, _sentence - 2); p--)
+        {
+            if (sentences[p].Heading) continue;
+            if (ctx.MentionsIn(sentences[p].First, sentences[p].End).LastOrDefault(m => m.Kind != MentionKind.Pronoun && m.Actor is { Kind: "person" }) is { } m)
+                return m.Actor;
+        }
+        return null;
     }
 
     public List<StatementDraft> Read()
@@ -86,6 +103,7 @@ public sealed class StatementReader(ArticleContext ctx)
         {
             ctx.Cancellation.ThrowIfCancellationRequested();
             var s = sentences[si];
+            _sentence = si;
             if (s.Heading) continue;
             var parenthetical = Parentheticals(s);
             var cues = FindCues(si, s, parenthetical);
@@ -415,8 +433,8 @@ public sealed class StatementReader(ArticleContext ctx)
         if (pronounInverted)
         {
             var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = prevToken.Norm == "," ? auxStart - 1 : auxStart, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true, UsesPronoun = true };
-            if (_lastSpeaker is null) return null;
-            cue.Speakers.Add(_lastSpeaker);
+            if ((_lastSpeaker ?? RecentPerson()) is not { } pronounSpeaker) return null;
+            cue.Speakers.Add(pronounSpeaker);
             if (thatFollows || after < s.End && _t[after].Norm == ":") { cue.ContentStart = thatFollows ? after + 1 : after + 1; }
             return cue;
         }
