@@ -31,6 +31,12 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if ((di & 63) == 0) ctx.Cancellation.ThrowIfCancellationRequested();
             if (d.Cue.Derived) continue;
             var reference = ClaimReference.Match(_t, d.ContentStart, d.ContentEnd, kb, out var anaphoric);
+            // "a jugé « erronées » les affirmations de l'OSDH", "a qualifié de « mensongères » les informations de Reuters": the
+            // judgement placed before the claim noun it judges; the claim is read from that noun on.
+            var judgedBefore = false;
+            if (reference < 0 && d.Cue.Verb is { } judgingFirst && kb.JudgementVerbs.Contains(judgingFirst.Lemma)
+                && JudgementBeforeNoun(d, out var beforeAnaphoric) is var nounEnd && nounEnd >= 0)
+                (reference, anaphoric, judgedBefore) = (nounEnd, beforeAnaphoric, true);
             // "ces accusations sont « de la pure propagande »", "a jugé ces affirmations « invérifiables »", "les allégations
             // consécutives à la frappe relèvent de la désinformation", "a qualifié de « propagande » les informations…"
             // Words that open with the claim they judge ("toutes les informations publiées par cette organisation et par … sont
@@ -39,7 +45,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + judgedReach) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
             // "L'Ukraine dénonce « une opération de communication »": a judgement that is the very object of the verb.
             var judgedAsObject = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 4) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0)
-                && d.ContentEnd - d.ContentStart <= 12 && d.Cue.Verb is { } judging && kb.JudgementVerbs.Contains(judging.Lemma);
+                && (d.ContentEnd - d.ContentStart <= 12 || judgedBefore) && d.Cue.Verb is { } judging && kb.JudgementVerbs.Contains(judging.Lemma);
             var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb is { } naming && kb.NamingVerbs.Contains(naming.Lemma)) || judgedAsObject;
             if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded)
             {
@@ -115,6 +121,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
             string? basis = reference >= 0 || d.PointsBack ? Dispute.ReportedClaimRejected : null;
             // "dénonçant une opération de communication russe": the account's owner named by an adjective after the judgement.
+            // "a qualifié de « grotesques » les affirmations russes": the owner named by an adjective after the claim noun.
+            if (parties.Count == 0 && judgedBefore && !anaphoric && reference < d.ContentEnd && !_t[reference].Cap
+                && kb.Nationalities.TryGetValue(_t[reference].Norm, out var nounOwner) && !SameCamp(nounOwner, d.Speaker)) parties.Add(nounOwner);
             if (parties.Count == 0 && judgedAsObject && JudgedOwner(d) is { } judgedOwner && !SameCamp(judgedOwner, d.Speaker)) parties.Add(judgedOwner);
             if (judgedAsObject) parties.RemoveAll(p => SameCamp(p, d.Speaker));
             // "a émis de nombreuses réserves sur cette enquête": the claim pointed at is the one introduced with the same noun and
@@ -255,6 +264,26 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     private const int PointedLookBack = 400;
 
     /// <summary>"une opération de communication russe": a nationality adjective right after the judgement names the account's owner.</summary>
+    /// <summary>The end of the claim reference right after an opening judgement ("« erronées » les affirmations", "de
+    /// « mensongères » les informations", "infondées et absurdes les accusations"), or -1.</summary>
+    private int JudgementBeforeNoun(StatementDraft d, out bool anaphoric)
+    {
+        anaphoric = false;
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 4);
+        for (var k = d.ContentStart; k < end; k++)
+        {
+            var len = ctx.Kb.Unfounded.Match(_t, k, d.ContentEnd);
+            if (len == 0) continue;
+            var j = k + len;
+            // "infondées et absurdes", "fausses, mensongères": a second judgement joined to the first.
+            for (var guard = 0; guard < 3 && j + 1 < d.ContentEnd && _t[j].Norm is "et" or "," && ctx.Kb.Unfounded.Match(_t, j + 1, d.ContentEnd) is var more && more > 0; guard++)
+                j += 1 + more;
+            if (j < d.ContentEnd && _t[j].IsQuote) j++;
+            return ClaimReference.Match(_t, j, d.ContentEnd, ctx.Kb, out anaphoric);
+        }
+        return -1;
+    }
+
     private ActorEntry? JudgedOwner(StatementDraft d)
     {
         var end = Math.Min(d.ContentEnd, d.ContentStart + 8);
