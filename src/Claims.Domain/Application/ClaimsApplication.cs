@@ -165,7 +165,7 @@ public sealed class ClaimsApplication : IClaimsApplication
     }
 
     public async Task<ContradictionView?> GetContradictionAsync(string id, CancellationToken ct = default) =>
-        string.IsNullOrWhiteSpace(id) ? null : (await _read.ContradictionsAsync(id, null, null, ContradictionPage.One, ct)).SingleOrDefault();
+        string.IsNullOrWhiteSpace(id) ? null : (await _read.ContradictionsAsync([id], null, null, ContradictionPage.One, ct)).SingleOrDefault();
 
     public async Task<ContradictionView> RecordVerdictAsync(string contradictionId, RecordVerdictRequest request, string reviewer, CancellationToken ct = default)
     {
@@ -299,9 +299,9 @@ public sealed class ClaimsApplication : IClaimsApplication
         var state = await LoadArticleAsync(articleId, ct);
         if (!state.Records.TryGetValue(recordId, out var record)) return null;
         var ids = (await _read.ContradictionIdsAsync([(articleId, recordId)], ct)).GetValueOrDefault((articleId, recordId), []);
-        var reviewed = new List<ContradictionView>();
-        foreach (var id in ids)
-            if (await GetContradictionAsync(id, ct) is { History.Count: > 0 } c) reviewed.Add(c);
+        // Every contradiction of the record in one read, each whole as GET /contradictions/{id} gives it (not one read each).
+        var reviewed = ids.Count == 0 ? [] : (await _read.ContradictionsAsync([.. ids], null, null,
+            new ContradictionPage(null, Math.Min(ids.Count, ContradictionPage.MaxLimit), ContradictionPage.MaxLimit), ct)).Where(c => c.History.Count > 0).ToList();
         return ClaimReview.Build(state, recordId, record.Current, reviewed.OrderBy(c => c.History[^1].RecordedAt).LastOrDefault(), _publisher);
     }
 

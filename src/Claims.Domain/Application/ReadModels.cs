@@ -133,7 +133,7 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
     /// <paramref name="page"/>'s `after` in that order, at most its limit, each side with its first `recordsPerSide` records
     /// (a striker's campaign can gather thousands) and its full count; with the duplicates marked of each, and what joined a
     /// reopened one since its verdict.</summary>
-    public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string? id, string[]? statuses, string[]? actorIds, ContradictionPage page, CancellationToken ct,
+    public async Task<IReadOnlyList<ContradictionView>> ContradictionsAsync(string[]? ids, string[]? statuses, string[]? actorIds, ContradictionPage page, CancellationToken ct,
         bool byPriority = false, string? assignee = null, string[]? duplicatesOf = null)
     {
         var after = byPriority
@@ -146,7 +146,7 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
                    c.outlets, c.voices, c.official, c.top_count, c.latest, c.recent_articles,
                    (select max(n.latest) from {Contra}.contradictions n where n.current)
               from {Contra}.contradictions c
-             where (c.current or $1::text is not null) and ($1::text is null or c.id = $1) and ($2::text is null or {status})
+             where (c.current or $1::text[] is not null) and ($1::text[] is null or c.id = any($1)) and ($2::text is null or {status})
                and ($3::text[] is null or exists (select 1 from {Contra}.contradiction_records cr join {Contra}.records r
                         on r.article_id = cr.article_id and r.record_id = cr.record_id where cr.contradiction_id = c.id and r.actor_ids && $3::text[]))
                and ($4::text is null or {after})
@@ -154,7 +154,7 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
                and ($7::text[] is null or c.duplicate_of = any($7))
              order by {(byPriority ? "c.queue_rank, c.id" : "c.id")} limit $5
             """);
-        command.Parameters.Add(new() { Value = (object?)id ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)ids ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)statuses?[0] ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)actorIds ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)page.After ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
