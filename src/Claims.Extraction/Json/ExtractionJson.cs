@@ -59,17 +59,15 @@ public static class ExtractionJson
     {
         // A dispute's or a strike's actors carry the forms the article names them by, as a statement's speaker does
         // ("Human Rights Watch" is also "HRW" there): a reader matches the record to the name the article uses.
-        ActorJson Named(ActorRef r) => a.ActorAliases.TryGetValue(r.Id, out var names) && names.Count > 0 ? new(r.Id, r.Name, names) : Actor(r);
-        return ToJson(a, Named);
+        ActorJson named(ActorRef r) => a.ActorAliases.TryGetValue(r.Id, out var names) && names.Count > 0 ? new(r.Id, r.Name, names) : Actor(r);
+        return new(a.File, a.Outlet, a.Title, a.PublishedOn?.ToString("yyyy-MM-dd"),
+            a.Statements.Select(s => new StatementJson(s.Id, Actor(s.Speaker), s.Aliases, s.Text, s.Mode, [s.Span.Start, s.Span.End], Stance(s.Stance))).ToList(),
+            a.Strikes.Select(k => new StrikeJson(k.Id, named(k.Perpetrator), k.ReportedBy is null ? null : named(k.ReportedBy),
+                k.Locations.Select(p => new PlaceJson(p.Id, p.Name, p.Province)).ToList(), k.Targets.Select(Actor).ToList(), k.Weapon,
+                k.Date?.ToString("yyyy-MM-dd"), k.Counts, k.Text, [k.Span.Start, k.Span.End], k.Scope, k.Weekday, Stance(k.Stance))).ToList(),
+            a.Disputes.Select(d => new DisputeJson(d.Id, named(d.Disputant), d.DisputedParty is null ? null : named(d.DisputedParty), d.Claim, d.Text, [d.Span.Start, d.Span.End])).ToList(),
+            a.CommentCount);
     }
-
-    private static ArticleJson ToJson(ArticleExtraction a, Func<ActorRef, ActorJson> named) => new(a.File, a.Outlet, a.Title, a.PublishedOn?.ToString("yyyy-MM-dd"),
-        a.Statements.Select(s => new StatementJson(s.Id, Actor(s.Speaker), s.Aliases, s.Text, s.Mode, [s.Span.Start, s.Span.End], Stance(s.Stance))).ToList(),
-        a.Strikes.Select(k => new StrikeJson(k.Id, named(k.Perpetrator), k.ReportedBy is null ? null : named(k.ReportedBy),
-            k.Locations.Select(p => new PlaceJson(p.Id, p.Name, p.Province)).ToList(), k.Targets.Select(Actor).ToList(), k.Weapon,
-            k.Date?.ToString("yyyy-MM-dd"), k.Counts, k.Text, [k.Span.Start, k.Span.End], k.Scope, k.Weekday, Stance(k.Stance))).ToList(),
-        a.Disputes.Select(d => new DisputeJson(d.Id, named(d.Disputant), d.DisputedParty is null ? null : named(d.DisputedParty), d.Claim, d.Text, [d.Span.Start, d.Span.End])).ToList(),
-        a.CommentCount);
 
     public static ContradictionJson ToJson(Contradiction c) =>
         new(c.Id, c.About, c.Kind, c.Sides.Select(s => new ContradictionSideJson(s.Position, s.Records.Select(r => r.ToString()).ToList())).ToList());

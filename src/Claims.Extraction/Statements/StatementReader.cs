@@ -210,7 +210,7 @@ public sealed class StatementReader(ArticleContext ctx)
         // A qualifier or two ("un communiqué officiel de", "un bilan provisoire de").
         for (var q = 0; q < 2 && k < end && _t[k].IsWord && !_t[k].Cap && _t[k].Norm is not ("de" or "d" or "du" or "des"); q++) k++;
         if (k >= end || _t[k].Norm is not ("de" or "d" or "du" or "des")) return null;
-        var issuer = MentionStartingAt(k + 1, end) ?? (k + 2 < end && _t[k + 1].Norm is "la" or "le" or "l" or "les" ? MentionStartingAt(k + 2, end) : null);
+        var issuer = MentionStartingAt(k + 1, end); // past a determiner too ("de la présidence")
         if (issuer?.Actor is null || issuer.Kind == MentionKind.Pronoun) return null;
         return new Mention(j, issuer.End, issuer.Kind) { Actor = issuer.Actor };
     }
@@ -661,9 +661,7 @@ public sealed class StatementReader(ArticleContext ctx)
             // "l'agence Saba proche des rebelles, ainsi que des témoins": a "proche de X" qualifier belongs to the speaker before.
             if (Grammar.QualifierWords.Contains(_t[j].Norm) && j + 2 < end && _t[j + 1].Norm is "de" or "des" or "du" or "d")
             {
-                var q = j + 2;
-                if (q < end && _t[q].Norm is "la" or "le" or "les" or "l") q++;
-                if (MentionStartingAt(q, end) is { } qualifier) j = qualifier.End;
+                if (MentionStartingAt(j + 2, end) is { } qualifier) j = qualifier.End; // past a determiner too ("proche des rebelles")
                 if (j >= end) break;
             }
             var sep = _t[j].Norm;

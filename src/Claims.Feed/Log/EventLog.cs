@@ -72,7 +72,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
             filters.Append($" and stream_id = ${command.Parameters.Count}");
         }
         command.CommandText = $"""
-            with mark as (select coalesce(max(last_seq_id), 0) as hwm from {Schema}.mt_event_progression where name = $3)
+            with mark(hwm) as ({ProjectionProgress.HighWaterMarkSql(Schema, "$3")})
             select mark.hwm, e.seq_id, e.id, e.type, e.stream_id, e.version, e.timestamp, e.data::text
               from mark left join lateral (
                    select seq_id, id, type, stream_id, version, timestamp, data from {Schema}.mt_events
@@ -106,7 +106,7 @@ public sealed class EventLog(NpgsqlDataSource dataSource, IDocumentStore store)
         await using var command = DataSource.CreateCommand($"""
             select coalesce(max(e.seq_id), 0)
               from {Schema}.mt_events e
-             where e.seq_id <= (select coalesce(max(last_seq_id), 0) from {Schema}.mt_event_progression where name = $1) and e.stream_id <> $2
+             where e.seq_id <= ({ProjectionProgress.HighWaterMarkSql(Schema, "$1")}) and e.stream_id <> $2
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = ProjectionProgress.HighWaterMarkName });
         command.Parameters.Add(new NpgsqlParameter { Value = Tombstone.StreamKey });

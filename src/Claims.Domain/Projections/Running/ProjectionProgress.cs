@@ -26,10 +26,16 @@ public sealed class ProjectionProgress(IDocumentStore store, NpgsqlDataSource da
     /// <summary>The high-water mark: the daemon has seen every event up to it committed (0 before the daemon first ran).</summary>
     public Task<long> HighWaterMarkAsync(CancellationToken ct = default) => HighWaterMarkAsync(dataSource, Schema, ct);
 
+    /// <summary>SQL: the high-water mark (0 before the daemon first ran) in the store of Marten schema <paramref name="schema"/>,
+    /// with the mark's row name (<see cref="HighWaterMarkName"/>) as parameter <paramref name="nameParameter"/>; for
+    /// statements that read the mark together with the events below it, in one snapshot.</summary>
+    public static string HighWaterMarkSql(string schema, string nameParameter) =>
+        $"select coalesce(max(last_seq_id), 0) from {schema}.mt_event_progression where name = {nameParameter}";
+
     /// <summary>The high-water mark in the store of Marten schema <paramref name="schema"/>, for readers without a store.</summary>
     public static async Task<long> HighWaterMarkAsync(NpgsqlDataSource dataSource, string schema, CancellationToken ct = default)
     {
-        await using var command = dataSource.CreateCommand($"select coalesce(max(last_seq_id), 0) from {schema}.mt_event_progression where name = $1");
+        await using var command = dataSource.CreateCommand(HighWaterMarkSql(schema, "$1"));
         command.Parameters.Add(new NpgsqlParameter { Value = HighWaterMarkName });
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
