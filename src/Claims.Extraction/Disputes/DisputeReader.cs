@@ -210,7 +210,6 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         if (_spokesmen is null)
         {
             _spokesmen = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
-            var titles = ctx.Kb.SpokesmanTitles.Select(x => x.Split(' ')).ToList();
             ActorEntry? lastBody = null;
             foreach (var m in ctx.Mentions)
             {
@@ -218,9 +217,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 if (!m.IsPerson || m.End - m.Start < 3 || _spokesmen.ContainsKey(m.Actor!.Id)) continue;
                 for (var k = m.Start; k < m.End; k++)
                 {
-                    var title = titles.FirstOrDefault(w => k + w.Length <= m.End && w.Select((x, n) => _t[k + n].Norm == x).All(x => x));
-                    if (title is null) continue;
-                    var j = k + title.Length;
+                    var titleLength = ctx.Kb.SpokesmanTitlePhrases.Match(_t, k, m.End);
+                    if (titleLength == 0) continue;
+                    var j = k + titleLength;
                     if (j < m.End && _t[j].Norm is "du" or "de" or "des" or "d") j++;
                     if (j < m.End && _t[j].Norm is "la" or "l" or "le" or "les") j++;
                     // "porte-parole du Pentagone", else "porte-parole du ministère": the body last named with that noun.

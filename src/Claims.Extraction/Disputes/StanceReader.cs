@@ -90,8 +90,8 @@ public sealed class StanceReader
             if (!respelt) continue;
             // The listed name's own head stays when the article names only the proper name ("les provinces de Hama, d'Idlib":
             // "province d'Idlib").
-            var cap = m.Place.Name.AsSpan().IndexOfAnyInRange('A', 'Z') is var ascii && ascii >= 0 ? ascii : m.Place.Name.Length;
-            for (var c = 0; c < cap; c++) if (char.IsUpper(m.Place.Name[c])) { cap = c; break; }
+            var cap = 0;
+            while (cap < m.Place.Name.Length && !char.IsUpper(m.Place.Name[cap])) cap++;
             names[m.Place.Id] = cap > 0 && cap < m.Place.Name.Length && written.Length > 0 && char.IsUpper(written[0]) ? m.Place.Name[..cap] + written : written;
         }
         return names;

@@ -16,6 +16,8 @@ public sealed class KnowledgeBase
     public PhraseIndex<ActorEntry> Roles { get; } = new();
     /// <summary>Folded titles of spokespeople ("porte-parole"): a spokesman's claims are the body's they speak for.</summary>
     public IReadOnlySet<string> SpokesmanTitles { get; private set; } = new HashSet<string>();
+    /// <summary>The same titles as phrases to match in an article's tokens.</summary>
+    public Lexicon SpokesmanTitlePhrases { get; private set; } = new([]);
     /// <summary>Listed people whose role is to speak for a listed body (Igor Konachenkov → Ministère russe de la Défense).</summary>
     public Dictionary<string, ActorEntry> SpokesmanFor { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ActorEntry> Demonyms { get; } = new(StringComparer.Ordinal);
@@ -212,6 +214,7 @@ public sealed class KnowledgeBase
         Actors = byId;
         // "porte-parole du ministère russe de la Défense": a listed person's spokesman role names the body whose claims they voice.
         SpokesmanTitles = (actors.Titles.Spokesman ?? []).Select(t => string.Join(' ', Fold.Words(t))).ToHashSet(StringComparer.Ordinal);
+        SpokesmanTitlePhrases = new Lexicon(actors.Titles.Spokesman ?? []);
         var byWords = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
         foreach (var a in actors.Actors)
             if (a.Kind is not "person")

@@ -80,7 +80,7 @@ public sealed class ArticleContext
         for (var j = open + 1; j < Math.Min(end - 1, open + 8); j++)
         {
             var n = Tokens[j].Norm;
-            if (n == "," ) return Tokens[j + 1].Norm is "que" or "qu" ? j : -1;
+            if (n == ",") return Tokens[j + 1].Norm is "que" or "qu" ? j : -1;
             if (n is "." or ";" or ":" or "que" or "qu" || Tokens[j].IsQuote) return -1;
         }
         return -1;
