@@ -82,6 +82,8 @@ export const api = {
   },
   strikes: (signal) => getAll('/strikes', signal),
   health: (signal) => get('/health', signal),
+  /** { position }: the last event the feed serves now, where following it live starts. */
+  feedHead: (signal) => get('/events/head', signal),
 };
 
 /** Each article once per page render, however many records point into it. */

@@ -16,9 +16,7 @@ const CATCH_UP_LIMIT_MS = 5000;
  * cost a request per thousand events of these types on every page load: a whole archive on a large log.
  */
 async function head() {
-  const response = await fetch('/events/head', { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`/events/head: HTTP ${response.status}`);
-  return String((await response.json()).position);
+  return String((await api.feedHead()).position);
 }
 
 async function projectionsCaughtUp() {
