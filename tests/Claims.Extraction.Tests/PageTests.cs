@@ -21,6 +21,55 @@ public sealed class PageTests
         Assert.Equal("Syrie : nouveaux raids russes près de Hama", a.Title);
     }
 
+    // A wire dispatch written here, in the agencies' style, to be wrapped at a fixed width as plain-text feeds and mail do.
+    private const string Dispatch =
+        "Des avions russes ont frappé mardi des positions rebelles près de Hama, tuant sept combattants, selon l'Observatoire syrien des droits de l'homme.\n\n"
+        + "« Nous ne frappons que des terroristes », a déclaré le ministre russe de la Défense, Sergueï Choïgou, lors d'une réunion à Moscou. "
+        + "Le Pentagone a démenti ces affirmations et accusé Moscou de viser l'opposition modérée.\n";
+
+    private static string Wrap(string text, int width) => string.Join("\n", text.Split('\n').Select(paragraph =>
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width) { lines.Add(line); line = ""; }
+            line = line.Length == 0 ? word : line + " " + word;
+        }
+        if (line.Length > 0) lines.Add(line);
+        return string.Join("\n", lines);
+    }));
+
+    [Theory]
+    [InlineData(72)]
+    [InlineData(60)]
+    [InlineData(100)]
+    public void Text_hard_wrapped_at_a_fixed_width_reads_as_its_paragraphs(int width)
+    {
+        var plain = Extract(Dispatch);
+        var wrapped = Extract(Wrap(Dispatch, width));
+        Assert.NotEmpty(plain.Statements);
+        Assert.NotEmpty(plain.Strikes);
+        Assert.Equal(plain.Statements.Select(s => (s.Speaker.Id, s.Text.ReplaceLineEndings(" "))), wrapped.Statements.Select(s => (s.Speaker.Id, s.Text.ReplaceLineEndings(" "))));
+        Assert.Equal(plain.Strikes.Count, wrapped.Strikes.Count);
+        Assert.Equal(plain.Disputes.Count, wrapped.Disputes.Count);
+        // The evidence still points into the text as it came, line breaks included.
+        Assert.All(wrapped.Statements, s => Assert.Equal(s.Text, Slice(wrapped, s.Span)));
+    }
+
+    [Fact]
+    public void Lines_of_a_page_are_not_joined_into_paragraphs()
+    {
+        // Menu items and headlines of similar lengths start in upper case: nothing runs on, so each line stays its own.
+        // Every line is shorter than a wrap width, and four are filled close to the longest.
+        var page = "Accueil\nMonde\nSyrie : nouveaux raids russes près de Hama, sept combattants tués\nIrak : la coalition frappe Mossoul et Tal Afar, selon Bagdad\n"
+                   + "Ukraine : Kiev dément toute frappe sur la centrale de Zaporijjia\nYémen : les rebelles Houthis revendiquent un tir de missile\n\n"
+                   + "Selon l'OSDH, des avions russes ont frappé mercredi Hama, tuant sept combattants.\n";
+        var a = Extract(page);
+        Assert.Equal("Syrie : nouveaux raids russes près de Hama, sept combattants tués", a.Title);
+        Assert.Equal("OSDH", Assert.Single(a.Statements).Speaker.Name);
+    }
+
     [Fact]
     public void A_repeated_lead_is_recorded_once()
     {

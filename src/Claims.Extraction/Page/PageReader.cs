@@ -22,7 +22,7 @@ public sealed partial class PageReader(KnowledgeBase kb)
         DateOnly? published = null;
         var commentDates = new List<DateOnly>();
 
-        foreach (var (lineStart, lineEnd) in Lines(text))
+        foreach (var (lineStart, lineEnd) in Paragraphs(text))
         {
             var start = lineStart;
             var end = lineEnd;
@@ -76,18 +76,76 @@ public sealed partial class PageReader(KnowledgeBase kb)
         return new PageLayout(blocks, title, titleOutlet ?? outlet, published, comments);
     }
 
-    private static IEnumerable<(int, int)> Lines(string text)
+    private static List<(int Start, int End)> Lines(string text)
     {
+        var lines = new List<(int, int)>();
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
             if (i == text.Length || text[i] == '\n')
             {
-                yield return (start, i);
+                lines.Add((start, i));
                 start = i + 1;
             }
         }
+        return lines;
     }
+
+    /// <summary>
+    /// The text's paragraphs as (start, end) offsets. A page gives one paragraph a line, and so does most pasted text; but
+    /// plain text hard-wrapped at a fixed width (wire copy, mail, a text/plain page) breaks every paragraph into lines of
+    /// under a hundred characters, each of which would read as a headline and the article as empty. Such text is rejoined:
+    /// a line filled close to the width goes on in the next line, and a short line, a blank line or a bullet ends the paragraph.
+    /// </summary>
+    private static List<(int Start, int End)> Paragraphs(string text)
+    {
+        var lines = Lines(text);
+        var width = WrapWidth(text, lines);
+        if (width == 0) return lines;
+        var paragraphs = new List<(int, int)>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (start, end) = lines[i];
+            while (i + 1 < lines.Count && Filled(text, lines[i], width) && !IsBlank(text, lines[i + 1]) && !StartsWithBullet(text, lines[i + 1]))
+                end = lines[++i].End;
+            paragraphs.Add((start, end));
+        }
+        return paragraphs;
+    }
+
+    // Hard-wrapped: no line longer than WrapMaxWidth, at least three lines filled close to the longest, and most of those
+    // run on mid-sentence (the next line starts in lower case), which a list of headlines or menu items never does.
+    private const int WrapMaxWidth = 110;
+
+    private static int WrapWidth(string text, List<(int Start, int End)> lines)
+    {
+        var width = 0;
+        foreach (var line in lines)
+        {
+            var length = Trimmed(text, line).Length;
+            if (length > WrapMaxWidth) return 0;
+            width = Math.Max(width, length);
+        }
+        if (width < 40) return 0;
+        int filled = 0, runOn = 0;
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            if (!Filled(text, lines[i], width)) continue;
+            filled++;
+            var next = Trimmed(text, lines[i + 1]);
+            if (next.Length > 0 && char.IsLower(next[0])) runOn++;
+        }
+        return filled >= 3 && runOn * 2 >= filled ? width : 0;
+    }
+
+    // Filled: within the length of a long word or two of the width (the wrap moved the next word down).
+    private static bool Filled(string text, (int Start, int End) line, int width) => Trimmed(text, line).Length >= width * 7 / 10;
+
+    private static bool IsBlank(string text, (int Start, int End) line) => Trimmed(text, line).IsEmpty;
+
+    private static bool StartsWithBullet(string text, (int Start, int End) line) => Trimmed(text, line) is [ '-' or '•' or '*' or '–' or '—', ..];
+
+    private static ReadOnlySpan<char> Trimmed(string text, (int Start, int End) line) => text.AsSpan(line.Start, line.End - line.Start).Trim();
 
     private bool IsFurniture(string folded, string line)
     {
