@@ -70,8 +70,9 @@ public static class ArticleEndpoints
     /// (<see cref="RequestLimits.IngestPolicy"/>) is spent, and the domain gets it. Extraction is synchronous CPU work that does
     /// not watch it yet, so the work runs on its own task: the client gets its 503 when the budget ends, while this handler
     /// still waits for the work, keeping its ingest slot until the core is free again (else the concurrency bound would count
-    /// only the requests still connected, not the extractions running). The append refuses a spent token; one already under
-    /// way may still commit, and a retry then gets 200 with the same body.
+    /// only the requests still connected, not the extractions running). The slot is given back once the article is extracted,
+    /// before its append. The append refuses a spent token; one already under way may still commit, and a retry then gets 200
+    /// with the same body.
     /// </remarks>
     private static async Task<Results<Created<IngestResponse>, Ok<IngestResponse>, EmptyHttpResult>> IngestAsync(
         HttpContext http, ClaimsPrincipal user, IClaimsApplication app, IngestGate gate, CancellationToken ct)
@@ -84,11 +85,15 @@ public static class ArticleEndpoints
             await RequestLimits.WriteIngestFullAsync(http);
             return TypedResults.Empty;
         }
-        var work = Task.Run(() => app.IngestAsync(body, who, ct), CancellationToken.None);
+        var work = Task.Run(() => app.PrepareIngest(body, who, ct), CancellationToken.None);
         IngestResult result;
         try
         {
-            result = await work.WaitAsync(ct);
+            var command = await work.WaitAsync(ct);
+            // The slot bounds extraction, the cores' work: the append waits on the database, and while it waits the next
+            // article can be extracted (appends holding the one slot of a 2-core server made ingest 30 % slower under load).
+            permit.Dispose();
+            result = await app.IngestAsync(command, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -103,7 +108,6 @@ public static class ArticleEndpoints
             try { await work; } catch (Exception) { /* abandoned: its outcome has no one to go to */ }
             return TypedResults.Empty;
         }
-        permit.Dispose(); // the next article may be extracted while this one waits for the read models
         if (result.Created) await ReadYourWrites.WaitAsync(app, ct);
         var response = new IngestResponse(result.ArticleId, result.Records);
         return result.Created

@@ -55,7 +55,12 @@ public sealed class ClaimsApplication : IClaimsApplication
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 
-    public async Task<IngestResult> IngestAsync(IngestArticleRequest request, string ingestedBy, CancellationToken ct = default)
+    public Task<IngestResult> IngestAsync(IngestArticleRequest request, string ingestedBy, CancellationToken ct = default) =>
+        IngestAsync(PrepareIngest(request, ingestedBy, ct), ct);
+
+    public Task<IngestResult> IngestAsync(IngestArticle command, CancellationToken ct = default) => Bus.InvokeAsync<IngestResult>(command, ct);
+
+    public IngestArticle PrepareIngest(IngestArticleRequest request, string ingestedBy, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (field, content) = RequestChecks.Content(request);
@@ -81,7 +86,7 @@ public sealed class ClaimsApplication : IClaimsApplication
 
         var ingested = new ArticleIngested(articleId, field, extraction.Outlet, url, extraction.Title, extraction.PublishedOn, language, contentHash,
             extraction.Text, extraction.ExtractorVersion, who, Now);
-        return await Bus.InvokeAsync<IngestResult>(new IngestArticle(ingested, RecordMapping.ToEvents(articleId, extraction)), ct);
+        return new IngestArticle(ingested, RecordMapping.ToEvents(articleId, extraction));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Claims.Domain.Articles;
 using System.Text.Json.Nodes;
 
 namespace Claims.Domain.Application;
@@ -253,7 +254,14 @@ public sealed class RequestTooLargeException(string field, string message, long 
 /// <summary>Everything the edges may ask of Claims. Writes take the acting identity from the edge (API key owner, "local").</summary>
 public interface IClaimsApplication
 {
+    /// <summary>Checks and extracts an article, then appends it: <see cref="PrepareIngest"/>, then <see cref="IngestAsync(IngestArticle, CancellationToken)"/>.</summary>
     Task<IngestResult> IngestAsync(IngestArticleRequest request, string ingestedBy, CancellationToken ct = default);
+    /// <summary>Checks an article and extracts it, all on the calling thread and without I/O (the cores' share of an ingest,
+    /// which the API bounds): the command that <see cref="IngestAsync(IngestArticle, CancellationToken)"/> appends.
+    /// <see cref="RequestValidationException"/> for a bad request.</summary>
+    IngestArticle PrepareIngest(IngestArticleRequest request, string ingestedBy, CancellationToken ct = default);
+    /// <summary>Appends a prepared article (the database's share of an ingest): created, or already there with the same content.</summary>
+    Task<IngestResult> IngestAsync(IngestArticle command, CancellationToken ct = default);
     Task<IReadOnlyList<ArticleSummary>> ListArticlesAsync(CancellationToken ct = default);
     /// <summary>A page of articles (<see cref="ArticlePage"/>); an unknown `after` article is a <see cref="RequestValidationException"/>.</summary>
     Task<IReadOnlyList<ArticleSummary>> ListArticlesAsync(ArticlePage page, CancellationToken ct = default);

@@ -4,6 +4,8 @@ using Claims.Api.Auth;
 using Claims.Api.Limits;
 using Claims.Api.Tests.Support;
 using Claims.Domain.Application;
+using Claims.Domain.Articles;
+using Claims.Domain.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +65,7 @@ public sealed class RequestLimitTests : IAsyncLifetime
         Http.AssertProblem(response, problem, HttpStatusCode.ServiceUnavailable);
         Assert.Equal(TimeSpan.FromSeconds(7), response.Headers.RetryAfter?.Delta);
         Assert.Contains("time budget", problem.Str("title"));
-        Assert.True(await _app.SawCancellation.Task, "the request's token reached IClaimsApplication.IngestAsync");
+        Assert.True(await _app.SawCancellation.Task, "the request's token reached IClaimsApplication.PrepareIngest");
     }
 
     [Fact]
@@ -86,6 +88,24 @@ public sealed class RequestLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_article_waiting_on_its_append_gives_its_slot_to_the_next_extraction()
+    {
+        // One slot, no queue: the slot bounds extraction (the cores' work), not the append, which waits on the database.
+        _app.OpenGate();
+        _app.HoldAppends();
+        using var client = Client();
+        var first = client.PostJsonAsync("/articles", Article);
+        await _app.AppendsStarted.WaitAsync();
+        var second = client.PostJsonAsync("/articles", new JsonObject { ["text"] = "Lavrov a dit au revoir." });
+        // The second is extracted while the first still appends (holding the slot through the append, it was refused at once).
+        var secondAppends = _app.AppendsStarted.WaitAsync();
+        Assert.Same(secondAppends, await Task.WhenAny(secondAppends, second));
+        _app.ReleaseAppends();
+        Assert.Equal(HttpStatusCode.Created, (await first).Status);
+        Assert.Equal(HttpStatusCode.Created, (await second).Status);
+    }
+
+    [Fact]
     public async Task A_read_over_its_budget_gets_503_problem_with_Retry_After()
     {
         using var client = Client();
@@ -105,26 +125,37 @@ public sealed class RequestLimitTests : IAsyncLifetime
 
         public void OpenGate() => _gate.TrySetResult();
 
-        public async Task<IngestResult> IngestAsync(IngestArticleRequest request, string ingestedBy, CancellationToken ct = default)
+        // The extraction is the synchronous part: it blocks its thread until the gate opens, as the extractor does.
+        public IngestArticle PrepareIngest(IngestArticleRequest request, string ingestedBy, CancellationToken ct = default)
         {
-            if (HonoursCancellation)
+            try
             {
-                try
-                {
-                    await _gate.Task.WaitAsync(ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    SawCancellation.TrySetResult(true);
-                    throw;
-                }
+                _gate.Task.Wait(HonoursCancellation ? ct : CancellationToken.None);
             }
-            else
+            catch (OperationCanceledException)
             {
-                _gate.Task.Wait(CancellationToken.None);   // blocks its thread, as synchronous extraction does
+                SawCancellation.TrySetResult(true);
+                throw;
             }
-            return new IngestResult("article-gated", 0, true);
+            return new IngestArticle(new ArticleIngested("article-gated", "text", null, null, null, null, "fr", "hash", request.Text!, "gated", ingestedBy,
+                DateTimeOffset.UnixEpoch), []);
         }
+
+        /// <summary>Appends wait for this gate when set (<see cref="HoldAppends"/>); each one started is released into <see cref="AppendsStarted"/>.</summary>
+        private TaskCompletionSource? _appendGate;
+        public SemaphoreSlim AppendsStarted { get; } = new(0);
+        public void HoldAppends() => _appendGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void ReleaseAppends() => _appendGate?.TrySetResult();
+
+        public async Task<IngestResult> IngestAsync(IngestArticle command, CancellationToken ct = default)
+        {
+            AppendsStarted.Release();
+            if (_appendGate is { } gate) await gate.Task.WaitAsync(ct);
+            return new IngestResult(command.Article.ArticleId, command.Records.Count, true);
+        }
+
+        public Task<IngestResult> IngestAsync(IngestArticleRequest request, string ingestedBy, CancellationToken ct = default) =>
+            IngestAsync(PrepareIngest(request, ingestedBy, ct), ct);
 
         public async Task<IReadOnlyList<ContradictionView>> ListContradictionsAsync(ContradictionQuery query, ContradictionPage? page = null, CancellationToken ct = default)
         {
