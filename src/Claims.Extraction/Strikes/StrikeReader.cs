@@ -380,7 +380,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // countries in such locative use.
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
         // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
-        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && scope != Strike.CampaignScope && (sentenceDates.Count > 0 || Counts().Count > 0 || HasImpact(s)))) return null;
+        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && scope != Strike.CampaignScope && (sentenceDates.Count > 0 || Counts().Count > 0 || HasImpact(s))))
+        {
+            // "Des frappes de drone de l'armée nigérienne ont fait des victimes dans le sud-ouest du pays. Les frappes ont été menées
+            // dans le village de Tiawa": a striker named with a strike word is the story's even when that sentence gives no place.
+            if (!_contextual && scope != Strike.CampaignScope) _namedStriker = (perpetrator, s.Block);
+            return null;
+        }
         if (specificPlace) places.RemoveAll(p => p.IsCountry && !FellIn(s, p));
 
         var draft = new StrikeDraft
@@ -463,8 +469,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return null;
     }
 
+    // Whether the striker Perpetrator last returned comes from the context (a sentence or report before), not the sentence itself.
+    private bool _contextual;
+    // The striker named with a strike word in a sentence that gave no report of its own (no place, no target), with its paragraph.
+    private (ActorEntry Actor, int Block)? _namedStriker;
+
     private ActorEntry? Perpetrator(int si, Sentence s, List<int> triggers, StatementDraft? carrier, List<StrikeDraft> earlier)
     {
+        _contextual = false;
         // "…qui ont attribué ces frappes à la coalition", "des bombardements qu'elles imputent aux forces azerbaïdjanaises".
         if (AttributedStriker(s) is { } attributed) return attributed;
         // "a accusé l'armée du Burkina Faso d'avoir tué 60 civils dans des frappes": the accused of a killing or a strike
@@ -559,6 +571,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (carrier is not null && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
         if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
 
+        _contextual = true;
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
         // "…lancés par les forces russes. … deux ont frappé l'aérodrome": the striker named in the sentence before, same paragraph.
         if (si > 0 && ctx.Doc.Sentences[si - 1].Block == s.Block && NamedStriker(ctx.Doc.Sentences[si - 1]) is { } named) return named;
@@ -567,6 +580,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         int bestCount = 0, bestFirst = int.MaxValue;
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
+        // No report kept yet: the striker named with a strike word in this paragraph or the two before.
+        if (story is null && _namedStriker is var (namedBefore, block) && block >= s.Block - 2) return namedBefore;
         return story;
     }
 
