@@ -322,6 +322,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var reporter = carrier?.Speaker ?? DeepSource(s);
         var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
+        if (Environment.GetEnvironmentVariable("S9DBG") is not null) Console.Error.WriteLine($"DBG si={si} trig={string.Join(",", triggers.Select(t => _t[t].Norm))} perp={perpetrator?.Name} carrier={carrier?.Speaker.Name}");
         if (perpetrator is null) return null;
         // "des attaques répétées contre des bases abritant des troupes américaines": an attack noun alone names its striker in its
         // own sentence; the striker of the story told around it may be the one attacked.
@@ -561,6 +562,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             foreach (var m in ctx.MentionsIn(from, trig))
                 if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && !Victims(m, trig) && m.Actor is { } a && Striker(a) is not null) subject = m;
             if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
+            // "L'armée américaine a annoncé que ses forces spéciales avaient mené une frappe": the speaker's own forces, aircraft
+            // or drones, named by a possessive before the strike word in its words.
+            if (carrier is not null && from == carrier.ContentStart && subject is null && Striker(carrier.Speaker) is { } owner)
+                for (var k = from; k + 1 < trig; k++)
+                    if (_t[k].Norm is "ses" or "son" or "sa" or "leurs" or "leur" && _kb.AgentNouns.Contains(_t[k + 1].Norm)) return owner;
         }
         // "«L'armée de l'air a frappé…», ont indiqué les forces pro-GNA": a force named without its state, in the words of an
         // actor that strikes, is that actor's own.
@@ -746,12 +752,39 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             if (_kb.NotLocationVerbs.Contains(_t[i].Norm)) blockedUntil = i;
             if (blockedUntil >= 0 && _t[i].Norm is "," or "avant" or "pour" or "puis") blockedUntil = -1;
+            // "dans le sud de la Somalie", "dans le sud-ouest du pays", "sur l'est de l'Afghanistan": a part of a country named by
+            // its direction is a place struck of its own (a region), where the country alone would be the campaign's theatre.
+            if (blockedUntil < 0 && !In(excluded, i) && DirectionalRegion(i, s) is var (region, regionEnd))
+            {
+                list.Add(region);
+                i = regionEnd - 1;
+                continue;
+            }
             var p = ctx.PlaceAt[i];
             if (p is null || In(excluded, i)) continue;
             if (blockedUntil >= 0) continue;
             list.Add(p.Place);
         }
         return list;
+    }
+
+    /// <summary>A direction word after "le"/"l'" ("sud", "sud-ouest"), then "de"/"du" and a country or "pays": the region of the
+    /// country so named, as a place (id the slug of the words), with the token after it.</summary>
+    private (PlaceEntry, int)? DirectionalRegion(int i, Sentence s)
+    {
+        if (i <= s.First || !_kb.Directions.Contains(_t[i].Norm) || _t[i - 1].Norm is not ("le" or "l")) return null;
+        var k = i + 1;
+        if (k < s.End && _t[k].HyphenBefore && _kb.Directions.Contains(_t[k].Norm)) k++;
+        if (k >= s.End || _t[k].Norm is not ("de" or "du" or "d")) return null;
+        k++;
+        if (k < s.End && _t[k - 1].Norm is "de" or "d" && _t[k].Norm is "la" or "l" or "le") k++;
+        if (k >= s.End) return null;
+        int end;
+        if (_t[k].Norm == "pays" && !_t[k].Cap) end = k + 1;
+        else if (_kb.Places.Match(_t, k, s.End, out var country) is var cl && cl > 0 && country.IsCountry) end = k + cl;
+        else return null;
+        var name = ctx.Doc.Slice(i, end);
+        return (new PlaceEntry("region-" + Fold.Slug(name), name, "region", null, null), end);
     }
 
     private List<(string, string, string?)> Targets(Sentence s, int firstTrigger, List<(int, int)> excluded, ActorEntry perpetrator, ActorEntry? reporter, List<int>? draftTriggers = null)
