@@ -322,7 +322,6 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var reporter = carrier?.Speaker ?? DeepSource(s);
         var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
-        if (Environment.GetEnvironmentVariable("S9DBG") is not null) Console.Error.WriteLine($"DBG si={si} trig={string.Join(",", triggers.Select(t => _t[t].Norm))} perp={perpetrator?.Name} carrier={carrier?.Speaker.Name}");
         if (perpetrator is null) return null;
         // "des attaques répétées contre des bases abritant des troupes américaines": an attack noun alone names its striker in its
         // own sentence; the striker of the story told around it may be the one attacked.
@@ -661,9 +660,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (m.Prep is not ("de" or "d" or "du" or "des")) return false;
         var k = m.Start - 1;
         if (k >= 0 && _t[k].Norm is "la" or "le" or "l" or "les") k--;
-        return k >= 1 && _t[k].Norm is "de" or "d" or "du" or "des" && _kb.AgentNouns.Contains(_t[k - 1].Norm)
+        return k >= 1 && _t[k].Norm is "de" or "d" or "du" or "des" && (_kb.AgentNouns.Contains(_t[k - 1].Norm) || AgentNounEndingAt(k - 1))
             || k >= 0 && _t[k].Norm is "du" or "des" && k >= 1 && _kb.AgentNouns.Contains(_t[k - 1].Norm);
     }
+
+    // "avions de combat", "avions de chasse": an agent noun of three words ending at k.
+    private bool AgentNounEndingAt(int k) =>
+        k >= 2 && _t[k - 1].Norm is "de" or "d" && _kb.AgentNouns.Contains(_t[k - 2].Norm + " " + _t[k - 1].Norm + " " + _t[k].Norm);
 
     // The same striker and source in this sentence or the one before (looked up from the end: a few drafts at most).
     private static bool RecentlyReported(List<StrikeDraft> drafts, StrikeDraft copy, int si)
@@ -753,7 +756,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (_kb.NotLocationVerbs.Contains(_t[i].Norm)) blockedUntil = i;
             if (blockedUntil >= 0 && _t[i].Norm is "," or "avant" or "pour" or "puis") blockedUntil = -1;
             // "dans le sud de la Somalie", "dans le sud-ouest du pays", "sur l'est de l'Afghanistan": a part of a country named by
-            // its direction is a place struck of its own (a region), where the country alone would be the campaign's theatre.
+            // its direction is a place struck (the country, though not locative after "de"; "du pays", a region of its own).
             if (blockedUntil < 0 && !In(excluded, i) && DirectionalRegion(i, s) is var (region, regionEnd))
             {
                 list.Add(region);
@@ -768,8 +771,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return list;
     }
 
-    /// <summary>A direction word after "le"/"l'" ("sud", "sud-ouest"), then "de"/"du" and a country or "pays": the region of the
-    /// country so named, as a place (id the slug of the words), with the token after it.</summary>
+    /// <summary>A direction word after "le"/"l'" ("sud", "sud-ouest"), then "de"/"du" and a country or "pays": the country, or for
+    /// "du pays" the region so named (id the slug of the words), with the token after it.</summary>
     private (PlaceEntry, int)? DirectionalRegion(int i, Sentence s)
     {
         if (i <= s.First || !_kb.Directions.Contains(_t[i].Norm) || _t[i - 1].Norm is not ("le" or "l")) return null;
@@ -779,12 +782,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         k++;
         if (k < s.End && _t[k - 1].Norm is "de" or "d" && _t[k].Norm is "la" or "l" or "le") k++;
         if (k >= s.End) return null;
-        int end;
-        if (_t[k].Norm == "pays" && !_t[k].Cap) end = k + 1;
-        else if (_kb.Places.Match(_t, k, s.End, out var country) is var cl && cl > 0 && country.IsCountry) end = k + cl;
-        else return null;
-        var name = ctx.Doc.Slice(i, end);
-        return (new PlaceEntry("region-" + Fold.Slug(name), name, "region", null, null), end);
+        // A named country is the place (as "sur le sud d'Israël" always was; CountryIsTheTarget keeps it as the place struck);
+        // "du pays" names no country, so the words themselves are the region.
+        if (_kb.Places.Match(_t, k, s.End, out var country) is var cl && cl > 0 && country.IsCountry) return (country, k + cl);
+        if (_t[k].Norm != "pays" || _t[k].Cap) return null;
+        var name = ctx.Doc.Slice(i, k + 1);
+        return (new PlaceEntry("region-" + Fold.Slug(name), name, "region", null, null), k + 1);
     }
 
     private List<(string, string, string?)> Targets(Sentence s, int firstTrigger, List<(int, int)> excluded, ActorEntry perpetrator, ActorEntry? reporter, List<int>? draftTriggers = null)
