@@ -78,7 +78,8 @@ public sealed class OpenClassTests
     {
         var a = Extract("La ville a été visée par une nouvelle salve de missiles ce jeudi, comme l'ont indiqué les autorités géorgiennes.");
         var s = Assert.Single(a.Statements);
-        Assert.Equal("autorités géorgiennes", s.Speaker.Name);
+        // Round 9: Georgia is a country of Data/countries.json, and its authorities are the state itself.
+        Assert.Equal("georgie", s.Speaker.Id);
         Assert.StartsWith("La ville a été visée", s.Text);
     }
 

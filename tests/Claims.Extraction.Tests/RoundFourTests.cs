@@ -208,9 +208,10 @@ public sealed class RoundFourTests
     {
         var a = Extract("Des frappes de drones de l'armée somalienne ont fait 20 morts dans un marché de Jilib, selon des médecins.");
         var k = Assert.Single(a.Strikes);
-        Assert.Equal("armée somalienne", k.Perpetrator.Name);
+        // Round 9: a state the actors file does not list is still a country (Data/countries.json), the army's striker.
+        Assert.Equal("somalie", k.Perpetrator.Id);
         var b = Extract("Des habitants accusent le gouvernement centrafricain d'avoir bombardé le village de Birao.");
-        Assert.Equal("gouvernement centrafricain", Assert.Single(b.Strikes).Perpetrator.Name);
+        Assert.Equal("centrafrique", Assert.Single(b.Strikes).Perpetrator.Id);
     }
 
     [Fact]

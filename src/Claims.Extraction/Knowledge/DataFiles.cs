@@ -55,6 +55,7 @@ internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool Nee
 [JsonSerializable(typeof(PhrasingFile))]
 [JsonSerializable(typeof(OpenClassFile))]
 [JsonSerializable(typeof(GrammarFile))]
+[JsonSerializable(typeof(CountriesFile))]
 internal sealed partial class DataJsonContext : JsonSerializerContext;
 
 internal sealed record PhrasingFile(Dictionary<string, string> Templates, Dictionary<string, string> Units, Dictionary<string, string> ActorArticles,
@@ -76,3 +77,6 @@ internal sealed record GrammarFile(List<string> Determiners, List<string> Phrase
     List<string> ParticipleAdverbs, List<string> Abbreviations, List<string> ElisionPrefixes, List<string>? LoyalForceNouns = null, List<string>? LoyalWords = null, List<string>? TimeWordsBeforeContent = null,
     List<string>? NoneDeterminers = null, List<string>? AddresseeWords = null, Dictionary<string, string>? DemonstrativePronouns = null,
     List<string>? QualifierWords = null, List<string>? DescriptionModifiers = null, List<string>? ChannelPrepositions = null);
+
+internal sealed record CountriesFile(List<CountryData> Countries);
+internal sealed record CountryData(string Name, string? Adjective, List<string>? Aliases, string? Capital, List<string>? Forms);

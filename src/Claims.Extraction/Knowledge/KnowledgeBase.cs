@@ -191,6 +191,7 @@ public sealed class KnowledgeBase
         var boiler = Read(open, "boilerplate.json", DataJsonContext.Default.BoilerplateFile);
         var strikes = Read(open, "strikes.json", DataJsonContext.Default.StrikesFile);
         var open_ = Read(open, "open-class.json", DataJsonContext.Default.OpenClassFile);
+        var countries = Read(open, "countries.json", DataJsonContext.Default.CountriesFile);
 
         var byId = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
         foreach (var a in actors.Actors)
@@ -257,6 +258,7 @@ public sealed class KnowledgeBase
             Places.Add(p.Name, entry);
             foreach (var v in p.Variants ?? []) Places.Add(v, entry);
         }
+        AddCountries(countries, byId, entriesById);
         foreach (var (country, city) in places.SecondCities ?? [])
             if (entriesById.TryGetValue(city, out var cityEntry)) SecondCities[country] = cityEntry;
         ProvinceWords = Set(places.ProvinceWords.Where(w => w.StartsWith("province") || w.StartsWith("gouvernorat")));
@@ -375,6 +377,54 @@ public sealed class KnowledgeBase
         NotPlaces = Set(open_.PlaceIntroducers.NotPlaces);
         Directions = Set(open_.PlaceIntroducers.Directions);
         PlaceKinds = open_.PlaceIntroducers.PlaceKinds.ToDictionary(kv => Fold.Text(kv.Key), kv => kv.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Countries.json: every country the knowledge base does not list becomes a state actor and a country place (id the slug
+    /// of its name), and every country gets its nationality adjective in all four forms ("l'armée birmane", "les forces
+    /// nigérianes" → the state). Entries of actors.json and places.json are kept as they are; only missing forms are added.</summary>
+    private void AddCountries(CountriesFile countries, Dictionary<string, ActorEntry> byId, Dictionary<string, PlaceEntry> places)
+    {
+        foreach (var c in countries.Countries)
+        {
+            var id = Fold.Slug(c.Name);
+            if (!byId.TryGetValue(id, out var state))
+            {
+                state = new ActorEntry(id, c.Name, "state", id, null, null, []);
+                byId[id] = state;
+                ActorNames.Add(c.Name, state, true);
+                foreach (var alias in c.Aliases ?? []) ActorNames.Add(alias, state, true);
+            }
+            if (!places.ContainsKey(id) && Places.Match(Tokenizer.Tokenize(c.Name, 0, c.Name.Length), 0, int.MaxValue, out _) == 0)
+            {
+                var place = new PlaceEntry(id, c.Name, "country", null, null);
+                places[id] = place;
+                Places.Add(c.Name, place);
+                foreach (var alias in c.Aliases ?? []) Places.Add(alias, place);
+            }
+            foreach (var form in NationalityForms(c.Adjective, c.Forms))
+                if (!form.Contains(' ') && !form.Contains('-')) Nationalities.TryAdd(Fold.Text(form), state);
+            if (c.Adjective is { Length: > 0 } adj && !adj.Contains('-'))
+            {
+                var plural = NationalityForms(adj, null).ElementAt(1);
+                Demonyms.TryAdd(Fold.Text(plural), state);
+            }
+        }
+    }
+
+    /// <summary>The four forms of a nationality adjective from its masculine singular: -ien/-éen double the n ("indienne"), -s/-x keep
+    /// the plural ("pakistanais"), -e keeps the feminine ("yéménite"); otherwise +e, +s, +es ("birmane", "nigérians").</summary>
+    private static IEnumerable<string> NationalityForms(string? adjective, List<string>? extra)
+    {
+        if (adjective is { Length: > 0 } m)
+        {
+            yield return m;
+            if (m.EndsWith('e')) { yield return m + "s"; }
+            else if (m.EndsWith('s') || m.EndsWith('x')) { yield return m; yield return m + "e"; yield return m + "es"; }
+            else if (m.EndsWith("ien") || m.EndsWith("éen")) { yield return m + "s"; yield return m + "ne"; yield return m + "nes"; }
+            else if (m.EndsWith('è') || m.EndsWith('é')) { yield return m + "s"; }
+            else { yield return m + "s"; yield return m + "e"; yield return m + "es"; }
+        }
+        foreach (var f in extra ?? []) yield return f;
     }
 
     private static string ProvinceLabel(string name) =>

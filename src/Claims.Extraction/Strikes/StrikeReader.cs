@@ -380,7 +380,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // countries in such locative use.
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
         // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
-        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && scope != Strike.CampaignScope && (sentenceDates.Count > 0 || Counts().Count > 0 || HasImpact(s)))) return null;
+        if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && scope != Strike.CampaignScope && (sentenceDates.Count > 0 || Counts().Count > 0 || HasImpact(s))))
+        {
+            // "Des frappes de drone de l'armée nigérienne ont fait des victimes dans le sud-ouest du pays. Les frappes ont été menées
+            // dans le village de Tiawa": a striker named with a strike word is the story's even when that sentence gives no place.
+            if (!_contextual && scope != Strike.CampaignScope) _namedStriker = (perpetrator, s.Block);
+            return null;
+        }
         if (specificPlace) places.RemoveAll(p => p.IsCountry && !FellIn(s, p));
 
         var draft = new StrikeDraft
@@ -463,8 +469,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return null;
     }
 
+    // Whether the striker Perpetrator last returned comes from the context (a sentence or report before), not the sentence itself.
+    private bool _contextual;
+    // The striker named with a strike word in a sentence that gave no report of its own (no place, no target), with its paragraph.
+    private (ActorEntry Actor, int Block)? _namedStriker;
+
     private ActorEntry? Perpetrator(int si, Sentence s, List<int> triggers, StatementDraft? carrier, List<StrikeDraft> earlier)
     {
+        _contextual = false;
         // "…qui ont attribué ces frappes à la coalition", "des bombardements qu'elles imputent aux forces azerbaïdjanaises".
         if (AttributedStriker(s) is { } attributed) return attributed;
         // "a accusé l'armée du Burkina Faso d'avoir tué 60 civils dans des frappes": the accused of a killing or a strike
@@ -549,6 +561,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             foreach (var m in ctx.MentionsIn(from, trig))
                 if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && !Victims(m, trig) && m.Actor is { } a && Striker(a) is not null) subject = m;
             if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
+            // "L'armée américaine a annoncé que ses forces spéciales avaient mené une frappe": the speaker's own forces, aircraft
+            // or drones, named by a possessive before the strike word in its words.
+            if (carrier is not null && from == carrier.ContentStart && subject is null && Striker(carrier.Speaker) is { } owner)
+                for (var k = from; k + 1 < trig; k++)
+                    if (_t[k].Norm is "ses" or "son" or "sa" or "leurs" or "leur" && _kb.AgentNouns.Contains(_t[k + 1].Norm)) return owner;
         }
         // "«L'armée de l'air a frappé…», ont indiqué les forces pro-GNA": a force named without its state, in the words of an
         // actor that strikes, is that actor's own.
@@ -559,6 +576,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (carrier is not null && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
         if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
 
+        _contextual = true;
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
         // "…lancés par les forces russes. … deux ont frappé l'aérodrome": the striker named in the sentence before, same paragraph.
         if (si > 0 && ctx.Doc.Sentences[si - 1].Block == s.Block && NamedStriker(ctx.Doc.Sentences[si - 1]) is { } named) return named;
@@ -567,6 +585,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         int bestCount = 0, bestFirst = int.MaxValue;
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
+        // No report kept yet: the striker named with a strike word in this paragraph or the two before.
+        if (story is null && _namedStriker is var (namedBefore, block) && block >= s.Block - 2) return namedBefore;
         return story;
     }
 
@@ -640,9 +660,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (m.Prep is not ("de" or "d" or "du" or "des")) return false;
         var k = m.Start - 1;
         if (k >= 0 && _t[k].Norm is "la" or "le" or "l" or "les") k--;
-        return k >= 1 && _t[k].Norm is "de" or "d" or "du" or "des" && _kb.AgentNouns.Contains(_t[k - 1].Norm)
+        return k >= 1 && _t[k].Norm is "de" or "d" or "du" or "des" && (_kb.AgentNouns.Contains(_t[k - 1].Norm) || AgentNounEndingAt(k - 1))
             || k >= 0 && _t[k].Norm is "du" or "des" && k >= 1 && _kb.AgentNouns.Contains(_t[k - 1].Norm);
     }
+
+    // "avions de combat", "avions de chasse": an agent noun of three words ending at k.
+    private bool AgentNounEndingAt(int k) =>
+        k >= 2 && _t[k - 1].Norm is "de" or "d" && _kb.AgentNouns.Contains(_t[k - 2].Norm + " " + _t[k - 1].Norm + " " + _t[k].Norm);
 
     // The same striker and source in this sentence or the one before (looked up from the end: a few drafts at most).
     private static bool RecentlyReported(List<StrikeDraft> drafts, StrikeDraft copy, int si)
@@ -731,12 +755,39 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             if (_kb.NotLocationVerbs.Contains(_t[i].Norm)) blockedUntil = i;
             if (blockedUntil >= 0 && _t[i].Norm is "," or "avant" or "pour" or "puis") blockedUntil = -1;
+            // "dans le sud de la Somalie", "dans le sud-ouest du pays", "sur l'est de l'Afghanistan": a part of a country named by
+            // its direction is a place struck (the country, though not locative after "de"; "du pays", a region of its own).
+            if (blockedUntil < 0 && !In(excluded, i) && DirectionalRegion(i, s) is var (region, regionEnd))
+            {
+                list.Add(region);
+                i = regionEnd - 1;
+                continue;
+            }
             var p = ctx.PlaceAt[i];
             if (p is null || In(excluded, i)) continue;
             if (blockedUntil >= 0) continue;
             list.Add(p.Place);
         }
         return list;
+    }
+
+    /// <summary>A direction word after "le"/"l'" ("sud", "sud-ouest"), then "de"/"du" and a country or "pays": the country, or for
+    /// "du pays" the region so named (id the slug of the words), with the token after it.</summary>
+    private (PlaceEntry, int)? DirectionalRegion(int i, Sentence s)
+    {
+        if (i <= s.First || !_kb.Directions.Contains(_t[i].Norm) || _t[i - 1].Norm is not ("le" or "l")) return null;
+        var k = i + 1;
+        if (k < s.End && _t[k].HyphenBefore && _kb.Directions.Contains(_t[k].Norm)) k++;
+        if (k >= s.End || _t[k].Norm is not ("de" or "du" or "d")) return null;
+        k++;
+        if (k < s.End && _t[k - 1].Norm is "de" or "d" && _t[k].Norm is "la" or "l" or "le") k++;
+        if (k >= s.End) return null;
+        // A named country is the place (as "sur le sud d'Israël" always was; CountryIsTheTarget keeps it as the place struck);
+        // "du pays" names no country, so the words themselves are the region.
+        if (_kb.Places.Match(_t, k, s.End, out var country) is var cl && cl > 0 && country.IsCountry) return (country, k + cl);
+        if (_t[k].Norm != "pays" || _t[k].Cap) return null;
+        var name = ctx.Doc.Slice(i, k + 1);
+        return (new PlaceEntry("region-" + Fold.Slug(name), name, "region", null, null), k + 1);
     }
 
     private List<(string, string, string?)> Targets(Sentence s, int firstTrigger, List<(int, int)> excluded, ActorEntry perpetrator, ActorEntry? reporter, List<int>? draftTriggers = null)
