@@ -46,9 +46,18 @@ public sealed class ArticleContext
 
     private readonly List<Mention> _sorted;
 
+    // The ranges are in text order and apart (one per paragraph at most): a binary search, so that a text of many datelined
+    // paragraphs stays linear (a scan of every range per mention was quadratic).
     private static bool InRanges(List<(int Start, int End)> ranges, int k)
     {
-        foreach (var (a, b) in ranges) if (k >= a && k < b) return true;
+        int lo = 0, hi = ranges.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (ranges[mid].End <= k) lo = mid + 1;
+            else if (ranges[mid].Start > k) hi = mid - 1;
+            else return true;
+        }
         return false;
     }
 
