@@ -109,7 +109,8 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         var regroup = await Clusters.PrepareAsync(ctx, touched, eligible, ct);
         var rows = regroup.Rows;
         var (dropped, changed) = regroup.Diff(DayGrouping.Group(rows.Select(r => r.ToDayReport()).ToList(),
-            (i, j) => ContradictionFinder.SameEvent(rows[i].ArticleId, rows[i].Reporter, rows[i].Weekday, rows[j].ArticleId, rows[j].Reporter, rows[j].Weekday)), touched.ToHashSet());
+            (i, j) => ContradictionFinder.SameEvent(rows[i].ArticleId, rows[i].Reporter, rows[i].Weekday, rows[j].ArticleId, rows[j].Reporter, rows[j].Weekday),
+            i => ContradictionFinder.ApartKey(rows[i].ArticleId, rows[i].Reporter)), touched.ToHashSet());
         // Whole articles behind every changed cluster of several strikes, and behind every dropped one: the words that carry
         // their strikes, and the records whose use by a contradiction may change (stage 3 must see them). A lone strike uses nothing.
         var otherArticles = changed.Where(c => c.Count > 1).SelectMany(c => c.Select(r => r.ArticleId))

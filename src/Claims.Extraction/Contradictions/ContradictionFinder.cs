@@ -69,7 +69,7 @@ public static class ContradictionFinder
         var events = eventStrikes.ToList();
         var reports = events.Select(r => new DayReport(((Strike)r.Record).Perpetrator.Id, ((Strike)r.Record).Locations.Select(Place).ToList(), DayOf(r),
             ((Strike)r.Record).Date is not null)).ToList();
-        return DayGrouping.Group(reports, (i, j) => SameEvent(events[i], events[j]))
+        return DayGrouping.Group(reports, (i, j) => SameEvent(events[i], events[j]), i => ApartKey(events[i].ArticleKey, ((Strike)events[i].Record).ReportedBy?.Id))
             .Select(g => (IReadOnlyList<ArticleRecord>)g.Select(i => events[i]).ToList()).ToList();
     }
 
@@ -316,6 +316,10 @@ public static class ContradictionFinder
     /// could be resolved.</summary>
     public static bool SameEvent(string articleA, string? reporterA, string? weekdayA, string articleB, string? reporterB, string? weekdayB) =>
         !(articleA == articleB && reporterA == reporterB) && (weekdayA is null || weekdayB is null || weekdayA == weekdayB);
+
+    /// <summary>Reports with the same key are never one event by <see cref="SameEvent"/> (one article, one reporter): what lets
+    /// <see cref="DayGrouping"/> pass over them without testing each pair.</summary>
+    public static string ApartKey(string article, string? reporter) => article + "\u001f" + (reporter ?? "\0");
 
     private static (string Id, string? Province) Place(PlaceRef p) => (p.Id, p.Province);
 

@@ -29,8 +29,10 @@ public static class DayGrouping
 
     /// <summary>The groups, as indices into <paramref name="reports"/>, each in input order, ordered by their first report.
     /// <paramref name="accepts"/> is the caller's pairwise rule (given two reports of one striker, one day or attach window,
-    /// and a shared place); it must be symmetric.</summary>
-    public static IReadOnlyList<IReadOnlyList<int>> Group(IReadOnlyList<DayReport> reports, Func<int, int, bool> accepts)
+    /// and a shared place); it must be symmetric. <paramref name="apart"/>, when given, is a key the caller's rule refuses
+    /// every pair of: two reports with the same key are never tested (the finder's one article and one reporter). Without it
+    /// a long article of one source's reports on one town tested every pair, and extraction time grew with its square.</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> Group(IReadOnlyList<DayReport> reports, Func<int, int, bool> accepts, Func<int, string>? apart = null)
     {
         var keys = reports.Select(r => PlaceMatching.Keys(r.Places)).ToList();
         // Reports by (striker, place key, day): a report meets only those it can share a place with, on the days it looks at.
@@ -41,25 +43,50 @@ public static class DayGrouping
                 if (!index.TryGetValue((reports[i].Perpetrator, key, reports[i].Day), out var list)) index[(reports[i].Perpetrator, key, reports[i].Day)] = list = [];
                 list.Add(i);
             }
+        // Only reports with a day: a report with none looks for the latest day it matches, never for another without one.
         var anyDay = new Dictionary<(string, string), List<int>>();
-        foreach (var ((perpetrator, key, _), list) in index)
+        foreach (var ((perpetrator, key, day), list) in index)
         {
+            if (day is null) continue;
             if (!anyDay.TryGetValue((perpetrator, key), out var all)) anyDay[(perpetrator, key)] = all = [];
             all.AddRange(list);
         }
         IEnumerable<int> Wanted(int i) => keys[i].Wanted.SelectMany(key => anyDay.GetValueOrDefault((reports[i].Perpetrator, key)) ?? []).Distinct();
         IEnumerable<int> Near(int i, DateOnly? day) =>
             keys[i].Wanted.SelectMany(key => index.GetValueOrDefault((reports[i].Perpetrator, key, day)) ?? []).Distinct();
+        var apartKeys = apart is null ? null : Enumerable.Range(0, reports.Count).Select(apart).ToArray();
         bool Match(int i, int j) =>
-            reports[i].Perpetrator == reports[j].Perpetrator && PlaceMatching.SharePlace(reports[i].Places, reports[j].Places) && accepts(i, j);
+            (apartKeys is null || apartKeys[i] != apartKeys[j])
+            && reports[i].Perpetrator == reports[j].Perpetrator && PlaceMatching.SharePlace(reports[i].Places, reports[j].Places) && accepts(i, j);
 
         var parent = Enumerable.Range(0, reports.Count).ToArray();
         int Root(int x) => parent[x] == x ? x : parent[x] = Root(parent[x]);
+        // Each report meets the earlier ones in the buckets it looks in (filled as the reports go by, so everything in them
+        // is earlier), a bucket's reports kept by apart key so that a whole key the rule refuses is passed over at once.
+        var seen = new Dictionary<(string, string, DateOnly?), Dictionary<string, List<int>>>();
+        const string NoKey = "\0";
         for (var i = 0; i < reports.Count; i++)
-            foreach (var j in Near(i, reports[i].Day))
-                // Two reports already in one group need no test: a striker hitting one town daily fills a day's bucket with
-                // reports that all match, and testing each pair again cost most of the grouping.
-                if (j < i && Root(i) != Root(j) && Match(i, j)) parent[Root(i)] = Root(j);
+        {
+            var own = apartKeys?[i];
+            foreach (var key in keys[i].Wanted)
+            {
+                if (!seen.TryGetValue((reports[i].Perpetrator, key, reports[i].Day), out var bucket)) continue;
+                foreach (var (group, members) in bucket)
+                {
+                    if (own is not null && group == own) continue;
+                    foreach (var j in members)
+                        // Two reports already in one group need no test: a striker hitting one town daily fills a day's bucket with
+                        // reports that all match, and testing each pair again cost most of the grouping.
+                        if (Root(i) != Root(j) && Match(i, j)) parent[Root(i)] = Root(j);
+                }
+            }
+            foreach (var key in keys[i].Indexed)
+            {
+                if (!seen.TryGetValue((reports[i].Perpetrator, key, reports[i].Day), out var bucket)) seen[(reports[i].Perpetrator, key, reports[i].Day)] = bucket = [];
+                if (!bucket.TryGetValue(own ?? NoKey, out var members)) bucket[own ?? NoKey] = members = [];
+                members.Add(i);
+            }
+        }
 
         // Day groups as they stand now: a group joins day groups, never one that itself joined another, so nothing chains.
         var dayGroup = Enumerable.Range(0, reports.Count).Select(Root).ToArray();
