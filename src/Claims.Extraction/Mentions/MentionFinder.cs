@@ -154,7 +154,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm))
             {
                 var plural = kb.PluralTitles.Contains(t.Norm);
-                return new Mention(i, i + titleLen, plural ? MentionKind.PluralRole : MentionKind.GenericRole) { Head = t.Norm };
+                // "son porte-parole", "d'après son directeur": a possessive title is someone of the body named before, not that body's
+                // last-named person ("homologue" names a counterpart elsewhere).
+                var possessive = !plural && tokens[i - 1].Norm is "son" or "sa" or "leur" && t.Norm != "homologue";
+                return new Mention(i, i + titleLen, plural ? MentionKind.PluralRole : MentionKind.GenericRole) { Head = t.Norm, Possessive = possessive };
             }
         }
         if (kb.PluralTitles.Contains(t.Norm) && i > 0 && tokens[i - 1].Norm is "les" or "des" && !(tokens[i - 1].Norm == "des" && AnonymousAt(doc, i, end) is not null))
@@ -350,11 +353,15 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (tokens[k].Norm == ",") { comma = k; break; }
             if (!tokens[k].IsWord && tokens[k].Norm is not ("'" or "-")) return null;
         }
-        if (comma < 0 || comma + 1 >= end || !tokens[comma + 1].Cap || kb.NotNames.Contains(tokens[comma + 1].Norm)) return null;
+        if (comma < 0 || comma + 1 >= end) return null;
         var nameStart = comma + 1;
+        // "son porte-parole, le général Igor Konachenkov,": a determiner and a second title open the apposed name.
+        if (nameStart + 2 < end && tokens[nameStart].Norm is "le" or "la" or "l" && kb.PersonTitles.Match(tokens, nameStart + 1, end) is var t2 && t2 > 0
+            && !tokens[nameStart + 1].Cap && nameStart + 1 + t2 < end && tokens[nameStart + 1 + t2].Cap) nameStart += 1 + t2;
         // "le général Igor Konachenkov" after the comma: the second title is part of the apposition.
         var second = kb.PersonTitles.Match(tokens, nameStart, end);
-        if (second > 0 && !tokens[nameStart].Cap) nameStart += second;
+        if (second > 0 && !tokens[nameStart].Cap && nameStart + second < end && tokens[nameStart + second].Cap) nameStart += second;
+        if (!tokens[nameStart].Cap || kb.NotNames.Contains(tokens[nameStart].Norm)) return null;
         var known = kb.ActorNames.Match(tokens, nameStart, end, out var person);
         if (known > 0 && person.Kind != "person") return null;
         var nameEnd = NameRun(doc, nameStart, end);
@@ -794,6 +801,17 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // "le ministre azerbaïdjanais de la Défense": the nationality gives the person's camp.
         ActorEntry? nation = null;
         if (k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n)) { nation = n; k++; }
+        // "L'ambassadeur russe à Londres a rejeté…" after a British minister: a title and a nationality with no complement are
+        // the person last named only when that person is of that nation; else someone new, described so.
+        if (nation is not null && tokens[i - 1].Norm is "le" or "la" or "l" && (k >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")))
+        {
+            var described = doc.Slice(i, k);
+            return new Mention(i, k, MentionKind.GenericRole)
+            {
+                Head = tokens[i].Norm,
+                Described = new ActorEntry(Fold.Slug(described), described, "person", nation.Id, null, null, []),
+            };
+        }
         if (k + 1 >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")) return null;
         var e = k + 1;
         while (e < end && e - k < 9 && tokens[e].IsWord && (!tokens[e].Cap || kb.NotNames.Contains(tokens[e].Norm))

@@ -193,7 +193,15 @@ public sealed class StatementReader(ArticleContext ctx)
             ContentBefore = !atStart, UsesPronoun = m.Kind == MentionKind.Pronoun,
         };
         cue.Speakers.Add(speaker);
-        if (atStart) cue.ContentStart = m.End < s.End && _t[m.End].Norm == "," ? m.End + 1 : m.End;
+        if (atStart)
+        {
+            // "Selon l'Observatoire syrien des droits de l'homme (OSDH), …": the source's short name in brackets is not the words.
+            var after = m.End;
+            if (after < s.End && _t[after].Norm == "(")
+                for (var q = after + 1; q < Math.Min(s.End, after + 8); q++)
+                    if (_t[q].Norm == ")") { after = q + 1; break; }
+            cue.ContentStart = after < s.End && _t[after].Norm == "," ? after + 1 : after;
+        }
         cues.Add(cue);
         return true;
     }
