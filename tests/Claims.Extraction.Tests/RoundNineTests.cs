@@ -55,4 +55,102 @@ public sealed class RoundNineTests
         var s = Assert.Single(a.Statements, s => s.Speaker.Id == "osdh");
         Assert.StartsWith("les raids russes", s.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("La Russie a tiré mercredi 26 missiles depuis quatre navires de guerre stationnés en mer Caspienne contre 11 cibles en Syrie, selon le ministre russe de la Défense.")]
+    [InlineData("Les bombardiers russes ont effectué 64 sorties depuis la base de Hmeimim contre des positions de l'EI, selon le ministère russe de la Défense.")]
+    public void Where_strikes_were_launched_from_is_not_what_they_hit(string text)
+    {
+        var a = Extract(text);
+        var k = Assert.Single(a.Strikes);
+        Assert.DoesNotContain(k.Targets, t => t.Name.Contains("navires", StringComparison.Ordinal) || t.Name.StartsWith("base", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Le ministère russe de la Défense a démenti qu'un missile soit tombé en Iran.")]
+    [InlineData("Le Kremlin a nié que ses avions aient bombardé un hôpital à Idleb.")]
+    public void A_clause_a_denial_opens_is_not_a_strike_report(string text)
+    {
+        var a = Extract(text);
+        Assert.Empty(a.Strikes);
+        Assert.NotEmpty(a.Disputes);
+    }
+
+    [Theory]
+    [InlineData("Des avions russes ont bombardé Talbisseh mardi. L'armée russe a affirmé avoir détruit un poste de commandement de l'EI près de Homs.", "Homs")]
+    [InlineData("Les avions russes ont mené vingt frappes mardi. Le ministère russe de la Défense a ajouté que des camps d'entraînement de l'EI avaient été détruits dans la province de Raqa.", "province de Raqa")]
+    public void A_military_site_destroyed_among_air_strikes_is_struck(string text, string place)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Id == "russie" && k.Locations.Any(l => l.Name == place) && k.Targets.Any(t => t.Id == "etat-islamique"));
+    }
+
+    [Fact]
+    public void Houses_destroyed_are_not_a_strike_of_their_own()
+    {
+        var a = Extract("Des avions russes ont bombardé Talbisseh mardi. Des maisons ont été détruites à Rastane, a indiqué un habitant.");
+        Assert.DoesNotContain(a.Strikes, k => k.Locations.Any(l => l.Name == "Rastane"));
+    }
+
+    [Fact]
+    public void An_ngo_count_is_its_statement()
+    {
+        var a = Extract("L'Observatoire syrien des droits de l'homme a recensé la mort de 14 combattants de l'EI et de 49 rebelles depuis le début des frappes russes.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "osdh" && s.Text.StartsWith("la mort de 14", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("La Russie affirme ne viser que l'EI. Selon la France, les frappes russes n'ont visé aucune cible de l'EI.", "france")]
+    [InlineData("Le ministère russe de la Défense a affirmé avoir frappé des positions de l'EI près de Homs. Les rebelles ont assuré qu'il n'y avait aucune position de l'EI dans ce secteur.", "rebelles-syriens")]
+    public void Denying_that_the_group_was_hit_or_present_disputes_the_striker(string text, string disputant)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == disputant && d.DisputedParty?.Id == "russie");
+    }
+
+    [Fact]
+    public void A_negated_target_is_not_a_denial_of_an_allys_call()
+    {
+        var a = Extract("Les États-Unis ont appelé vendredi la Russie à cesser ses frappes contre l'opposition syrienne. Les frappes russes « ne visent pas Daech », a dénoncé le ministre français des Affaires étrangères, Laurent Fabius.");
+        Assert.DoesNotContain(a.Disputes, d => d.DisputedParty?.Id == "etats-unis");
+        Assert.Contains(a.Disputes, d => d.DisputedParty?.Id == "russie");
+    }
+
+    [Fact]
+    public void A_denied_clause_about_ones_own_camp_disputes_the_accuser()
+    {
+        var a = Extract("Selon l'OSDH, les frappes russes ont tué 30 civils. Le chef de la diplomatie russe, Sergueï Lavrov, a nié que la Russie frappe des civils.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "serguei-lavrov" && d.DisputedParty?.Id == "osdh");
+        Assert.DoesNotContain(a.Disputes, d => d.DisputedParty?.Id == "russie");
+    }
+
+    [Fact]
+    public void Accusations_named_by_a_nationality_adjective_are_that_nations()
+    {
+        var a = Extract("John Kirby a déclaré que l'incursion était délibérée. La porte-parole de la diplomatie russe, Maria Zakharova, a dénoncé des « spéculations ». Les accusations turques sont « infondées », a-t-elle ajouté.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "maria-zakharova" && d.DisputedParty?.Id == "turquie");
+    }
+
+    [Fact]
+    public void An_honorific_without_a_full_stop_names_the_person()
+    {
+        var a = Extract("La porte-parole de la diplomatie russe, Maria Zakharova, s'est exprimée mardi. Selon Mme Zakharova, les missiles ont détruit une vedette militaire.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "maria-zakharova" && s.Text.StartsWith("les missiles", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_described_source_taken_up_with_the_definite_article_is_the_same_source()
+    {
+        var a = Extract("Neuf civils ont péri dans des raids aériens, a indiqué un médecin. Plusieurs autres personnes ont été blessées, selon le médecin.");
+        Assert.Equal(2, a.Statements.Count(s => s.Speaker.Name == "médecin"));
+    }
+
+    [Theory]
+    [InlineData("Les frappes doivent cesser, selon un responsable des Nations unies.", "responsable des Nations unies")]
+    [InlineData("Un responsable du Pentagone a affirmé que les frappes russes visaient des rebelles.", "responsable du Pentagone")]
+    public void Someone_of_a_body_is_described_not_the_body(string text, string speaker)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Statements, s => s.Speaker.Name == speaker);
+    }
 }

@@ -94,7 +94,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // laquelle…": the report named in the same sentence is the one answered, when none before shares its words.
                 // Never the negation's own camp ("Le ministère a déclaré que l'aviation n'a pas mené de frappes", then its
                 // spokesman's own denial).
-                if (!d.PointsBack && NegatesAStrike(d)
+                // "Les frappes russes « ne visent pas Daech », a dénoncé X": a negated target from outside the striker's camp is
+                // a stance on whom the strikes hit (read below against the striker), not a denial answering the claim before.
+                if (!d.PointsBack && NegatesAStrike(d) && !(stances.ByStatement.TryGetValue(d, out var negatedStance) && !negatedStance.FromStrikerSide && negatedStance.Position == TargetStance.Opposition)
                     && (PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } before ? before
                         : accusationsBySentence[d.Sentence].Where(x => x.Cue.RegionStart > d.Cue.RegionStart).ToList() is { Count: > 0 } commented ? commented
                         : FollowingClaims(d, di)) is { Count: > 0 } answered)
@@ -117,13 +119,23 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // described only ("cette organisation") is found among the claims reported before.
             if (parties.Count == 0 && !anaphoric && !ownAction && !d.PointsBack
                 && ctx.MentionsIn(d.ContentStart, reference >= 0 ? Math.Min(d.ContentEnd, reference + 4) : d.ContentEnd)
-                    .FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des" || reference >= 0 && m.Actor is not null && m.Prep == "par")?.Actor is { } obj) parties.Add(obj);
+                    .FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des" || reference >= 0 && m.Actor is not null && m.Prep == "par")?.Actor is { } obj
+                // "Sergueï Lavrov a nié que la Russie frappe des civils": the speaker's own camp in the denied words is who acted,
+                // not who claims it (that claimant is looked for among the claims before).
+                && !(d.ContentStart > 0 && _t[d.ContentStart - 1].Norm is "que" or "qu" && SameCamp(obj, d.Speaker))) parties.Add(obj);
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
             string? basis = reference >= 0 || d.PointsBack ? Dispute.ReportedClaimRejected : null;
             // "dénonçant une opération de communication russe": the account's owner named by an adjective after the judgement.
             // "a qualifié de « grotesques » les affirmations russes": the owner named by an adjective after the claim noun.
-            if (parties.Count == 0 && judgedBefore && !anaphoric && reference < d.ContentEnd && !_t[reference].Cap
-                && kb.Nationalities.TryGetValue(_t[reference].Norm, out var nounOwner) && !SameCamp(nounOwner, d.Speaker)) parties.Add(nounOwner);
+            // "Les accusations turques sont « infondées »", "a rejeté ces affirmations américaines": likewise whatever the order.
+            if (parties.Count == 0 && reference >= 0 && (judgedBefore && !anaphoric || !judgedBefore) && reference < d.ContentEnd && !_t[reference].Cap
+                && kb.Nationalities.TryGetValue(_t[reference].Norm, out var nounOwner) && !SameCamp(nounOwner, d.Speaker))
+            {
+                // "ces affirmations américaines" after John Kirby's: the claim of that nation's voice reported just before.
+                var told = anaphoric ? PreviousClaims(d, di).LastOrDefault(c => SameCamp(c.Speaker, nounOwner)) : null;
+                parties.Add(told?.Speaker ?? nounOwner);
+                if (told is not null) claim = told.Text;
+            }
             if (parties.Count == 0 && judgedAsObject && JudgedOwner(d) is { } judgedOwner && !SameCamp(judgedOwner, d.Speaker)) parties.Add(judgedOwner);
             if (judgedAsObject) parties.RemoveAll(p => SameCamp(p, d.Speaker));
             // "a émis de nombreuses réserves sur cette enquête": the claim pointed at is the one introduced with the same noun and

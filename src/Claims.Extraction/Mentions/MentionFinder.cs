@@ -75,6 +75,12 @@ public sealed class MentionFinder(KnowledgeBase kb)
             var nameEnd = NameRun(doc, i + 2, end);
             if (nameEnd > i + 2) return Named(doc, i, i + 2, nameEnd, localSurnames, MentionKind.Name);
         }
+        // "Selon Mme Zakharova", "Mlle X": the honorifics written without a full stop.
+        if (t.Norm is "mme" or "mmes" or "mlle" && t.Cap && i + 1 < end && tokens[i + 1].Cap && !kb.NotNames.Contains(tokens[i + 1].Norm))
+        {
+            var nameEnd = NameRun(doc, i + 1, end);
+            if (nameEnd > i + 1) return Named(doc, i, i + 1, nameEnd, localSurnames, MentionKind.Name);
+        }
 
         var roleLen = kb.Roles.Match(tokens, i, end, out var roleActor);
         var nameLen = kb.ActorNames.Match(tokens, i, end, out var named);
@@ -144,6 +150,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
             {
                 // "Le porte-parole du Pentagone, Peter Cook, a estimé": the title, then the name between commas.
                 if (TitleApposition(doc, i, titleLen, end, localSurnames, roles) is { } appositive) return appositive;
+                // "un responsable des Nations unies", "une porte-parole de l'OTAN": someone of that body, described (not the body).
+                if (tokens[i - 1].Norm is "un" or "une" && MemberOf(doc, i, titleLen, end) is { } member) return member;
                 // "Le porte-parole du Pentagone a ajouté": the person last named with that role, else the institution itself.
                 if (RoleReference(tokens, i, titleLen, end, roles) is { } byRole) return byRole;
             }
@@ -196,7 +204,15 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // Anonymous sources: "une source de sécurité syrienne", "des sources américaines", "les médias syriens".
         if (AnonymousAt(doc, i, end) is { } anonymous) return anonymous;
         // Described speakers: "un habitant", "des témoins", "un élu local", "des sources concordantes".
-        if (DescriptiveAt(doc, i, end) is { } described) return described;
+        if (DescriptiveAt(doc, i, end) is { } described)
+        {
+            if (described.Head is { } dh) _open.DescribedByHead[dh] = described.Actor!;
+            return described;
+        }
+        // "un médecin … selon le médecin": the described source introduced before, taken up with the definite article.
+        if (i > 0 && tokens[i - 1].Norm is "le" or "la" or "l" && _open.DescribedByHead.Count > 0 && kb.DescriptiveHeads.Match(tokens, i, end, out var backHead) is var bl && bl > 0
+            && _open.DescribedByHead.TryGetValue(backHead.TrimEnd('s'), out var introduced))
+            return new Mention(i, i + bl, MentionKind.Name) { Actor = introduced };
 
         // l'ONG, l'Alliance: a generic noun for an actor named before.
         if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet" or "une" or "un")
@@ -391,6 +407,20 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (roles.Find(key) is { } holder) return new Mention(i, spanEnd, MentionKind.Name) { Actor = holder };
         if (key.Institution is { } institution && key.ByName) return new Mention(i, spanEnd, MentionKind.Role) { Actor = institution };
         return null;
+    }
+
+    private Mention? MemberOf(Document doc, int i, int titleLen, int end)
+    {
+        var tokens = doc.Tokens;
+        var k = i + titleLen;
+        if (k + 1 >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")) return null;
+        var j = k + 1;
+        if (j < end && tokens[j].Norm is "la" or "le" or "l" or "les") j++;
+        var len = kb.ActorNames.Match(tokens, j, end, out var body);
+        if (len == 0 || body.Kind is "person" or "armed-group") return null;
+        var name = doc.Slice(i, j + len);
+        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", body.ActsFor ?? body.Side ?? body.Id, null, null, []);
+        return new Mention(i, j + len, MentionKind.Anonymous) { Actor = entry, Head = tokens[i].Norm };
     }
 
     /// <summary>A role as title + the actor it serves ("porte-parole" + Pentagone, "Premier ministre" + Irak).</summary>
@@ -594,6 +624,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         /// <summary>People introduced with a description ("le chef de l'administration militaire, Sergiy Popko"), by its first words.</summary>
         public Dictionary<string, ActorEntry> ByDescription { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ActorEntry> ByAcronym { get; } = new(StringComparer.Ordinal);
+        /// <summary>Described sources by their head ("médecin" → "un médecin de l'hôpital"), for "le médecin" later.</summary>
+        public Dictionary<string, ActorEntry> DescribedByHead { get; } = new(StringComparer.Ordinal);
         /// <summary>The organisation (institution, medium, state) named last: "le communiqué" is its.</summary>
         public ActorEntry? LastOrganisation { get; set; }
         /// <summary>The capital city named last: "la capitale" is it.</summary>
