@@ -153,4 +153,41 @@ public sealed class RoundNineTests
         var a = Extract(text);
         Assert.Contains(a.Statements, s => s.Speaker.Name == speaker);
     }
+
+    [Fact]
+    public void A_place_after_a_site_noun_is_where_the_strike_fell()
+    {
+        var a = Extract("Les avions russes ont bombardé mardi l'hôpital de Sermine, selon l'ONG Médecins sans frontières.");
+        Assert.Contains(a.Strikes, k => k.Locations.Any(l => l.Name == "Sermine"));
+    }
+
+    [Fact]
+    public void A_rank_before_a_single_surname_names_the_speaker()
+    {
+        var a = Extract("La Russie a effectué 669 sorties depuis le 30 septembre et détruit 456 cibles terroristes, a indiqué le général Kartapolov.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Kartapolov");
+        Assert.Contains(a.Strikes, k => k.ReportedBy?.Name == "Kartapolov" && k.Counts.GetValueOrDefault("sorties") == 669);
+    }
+
+    [Fact]
+    public void Rejecting_an_excuse_disputes_who_gave_it_not_who_rejected_it_first()
+    {
+        var a = Extract("Moscou a reconnu qu'un de ses avions avait pénétré dans l'espace aérien turc en raison du mauvais temps. « Ce n'est pas un accident », a rétorqué le Premier ministre turc Ahmet Davutoglu, qui a promis que la Turquie répondrait. Le secrétaire général de l'Otan, Jens Stoltenberg, a estimé que la violation ne semblait pas accidentelle.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "jens-stoltenberg" && d.DisputedParty?.Id == "russie");
+        Assert.DoesNotContain(a.Disputes, d => d.Disputant.Id == "jens-stoltenberg" && d.DisputedParty?.Id == "ahmet-davutoglu");
+    }
+
+    [Fact]
+    public void Not_believing_in_an_error_rejects_the_explanation()
+    {
+        var a = Extract("Le ministère russe de la Défense a expliqué qu'il s'agissait d'une erreur de navigation. Le porte-parole du département d'État, John Kirby, a déclaré que Washington ne croyait pas à une erreur.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "john-kirby" && d.DisputedParty?.Id == "ministere-russe-defense");
+    }
+
+    [Fact]
+    public void An_explanation_judged_not_credible_is_disputed()
+    {
+        var a = Extract("Le ministère russe de la Défense a expliqué qu'il s'agissait d'une erreur de navigation. Le président turc Recep Tayyip Erdogan a jugé cette explication peu crédible.");
+        Assert.Contains(a.Disputes, d => d.DisputedParty?.Id == "ministere-russe-defense");
+    }
 }

@@ -80,7 +80,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // The account's owner named in the words ("l'explication russe", "la version de Moscou") is the party.
                 if (!d.PointsBack && RejectsAccount(d)
                     && (AccountOwner(d) is { } owner
-                        ? [owner] : PreviousClaims(d, di).Select(c => c.Speaker).ToList()) is { Count: > 0 } rejected)
+                        // The account rejected is an explanation told before, not another voice's rejection of it ("Ce n'est pas
+                        // un accident", a-t-il rétorqué; then X "a estimé que la violation ne semblait pas accidentelle").
+                        ? [owner] : PreviousClaims(d, di, accept: c => !RejectsAccount(c) && !RejectionsBySentence[c.Sentence].Any(x => x.Speaker.Id == c.Speaker.Id)).Select(c => c.Speaker).ToList()) is { Count: > 0 } rejected)
                 {
                     var judgement = ToSentenceEnd(d);
                     judged.Add(judgement);
@@ -380,6 +382,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         return null;
     }
 
+    private ILookup<int, StatementDraft>? _rejections;
+    private ILookup<int, StatementDraft> RejectionsBySentence => _rejections ??= drafts.Where(RejectsAccount).ToLookup(x => x.Sentence);
+
     /// <summary>The words reject another's account ("pas un accident", "peu crédible"), within the first words of the content.</summary>
     private bool RejectsAccount(StatementDraft d)
     {
@@ -493,10 +498,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     private const int ClaimLookBack = 32;
 
     // The claims of the paragraph before the dispute (or of its own paragraph, before it) by other speakers.
-    private List<StatementDraft> PreviousClaims(StatementDraft d, int index, bool sharedWordsOnly = false, bool pointedAt = false)
+    private List<StatementDraft> PreviousClaims(StatementDraft d, int index, bool sharedWordsOnly = false, bool pointedAt = false, Func<StatementDraft, bool>? accept = null)
     {
         var limit = _t[d.Cue.RegionStart].Start;
-        bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !d.Cue.Speakers.Any(co => co.Id == x.Speaker.Id) && !x.PointsBack && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
+        bool IsClaim(StatementDraft x) => x.Span.End <= limit && (accept is null || accept(x)) && x.Speaker.Id != d.Speaker.Id && !d.Cue.Speakers.Any(co => co.Id == x.Speaker.Id) && !x.PointsBack && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
         // Drafts are in reading order, so the claims before the cue lie before it in the list, a little after at most.
         var start = index;
         while (start + 1 < drafts.Count && drafts[start + 1].Span.Start < limit) start++;
