@@ -190,4 +190,15 @@ public sealed class RoundNineTests
         var a = Extract("Le ministère russe de la Défense a expliqué qu'il s'agissait d'une erreur de navigation. Le président turc Recep Tayyip Erdogan a jugé cette explication peu crédible.");
         Assert.Contains(a.Disputes, d => d.DisputedParty?.Id == "ministere-russe-defense");
     }
+
+    [Theory]
+    [InlineData("MOSCOU, 8 octobre 2015 (AFP) - L'aviation russe a frappé 12 cibles dans la province de Hama, a annoncé jeudi le ministère russe de la Défense.", "L'aviation russe")]
+    [InlineData("BEYROUTH (Reuters) - Des raids russes ont tué huit civils à Talbisseh, a indiqué l'OSDH.", "Des raids russes")]
+    public void A_wire_dateline_is_neither_words_nor_actor(string text, string wordsStart)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Statements, s => s.Text.StartsWith(wordsStart, StringComparison.Ordinal));
+        Assert.DoesNotContain(a.Strikes, k => k.Locations.Any(l => l.Name is "Moscou" or "Beyrouth"));
+        Assert.DoesNotContain(a.Strikes, k => k.ReportedBy?.Id is "liban");
+    }
 }

@@ -34,7 +34,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
             cancellation.ThrowIfCancellationRequested();
             if (s.Heading) continue;
             var firstActor = actors.Count;
-            var i = s.First;
+            // A wire dateline ("MOSCOU, 8 octobre 2015 (AFP) -") names where the story was filed, not an actor.
+            var i = Dateline.End(doc.Text, tokens, s.First, s.End, kb.Months);
             while (i < s.End)
             {
                 var m = ActorAt(doc, i, s.End, localSurnames, roles);
@@ -531,7 +532,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var tokens = doc.Tokens;
         var carried = lastProvince;
         var provinceMode = false;
-        for (var i = s.First; i < s.End; i++)
+        for (var i = Dateline.End(doc.Text, tokens, s.First, s.End, kb.Months); i < s.End; i++)
         {
             var t = tokens[i];
             if (kb.ProvinceWords.Contains(t.Norm))

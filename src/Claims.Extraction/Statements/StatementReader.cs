@@ -789,7 +789,7 @@ public sealed class StatementReader(ArticleContext ctx)
             if (cue.ContentEnd >= 0 && cue.Kind == CueKind.BackReference) continue;
             if (cue.ContentBefore && cue.ContentStart < 0)
             {
-                var start = s.First;
+                var start = AfterDateline(s);
                 for (var p = ci - 1; p >= 0; p--)
                 {
                     if (ordered[p].Derived) continue;
@@ -804,7 +804,7 @@ public sealed class StatementReader(ArticleContext ctx)
                             cue.RelativeClauseStart = rel;
                             start = rel + 2;
                         }
-                        else start = s.First;
+                        else start = AfterDateline(s);
                     }
                     break;
                 }
@@ -856,6 +856,8 @@ public sealed class StatementReader(ArticleContext ctx)
                 other.ContentEnd = Math.Min(other.ContentEnd, cue.QuotedMidSentence ? cue.ContentStart : cue.RelativeClauseStart >= 0 ? cue.RelativeClauseStart : cue.RegionStart);
         }
     }
+
+    private int AfterDateline(Sentence s) => Dateline.End(ctx.Doc.Text, _t, s.First, s.End, _kb.Months);
 
     /// <summary>The comma opening the last relative clause (", où", ", qui", ", dont") in tokens [from, end) outside quotations, or -1.</summary>
     private int RelativeClauseBefore(int from, int end)
