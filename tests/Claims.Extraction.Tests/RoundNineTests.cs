@@ -201,4 +201,25 @@ public sealed class RoundNineTests
         Assert.DoesNotContain(a.Strikes, k => k.Locations.Any(l => l.Name is "Moscou" or "Beyrouth"));
         Assert.DoesNotContain(a.Strikes, k => k.ReportedBy?.Id is "liban");
     }
+
+    [Fact]
+    public void One_of_the_sources_described_before_speaks_for_them()
+    {
+        var a = Extract("Plusieurs habitants de Talbisseh ont été joints par téléphone. « Les avions tournaient au-dessus de nos têtes », a raconté l'un d'eux.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name.StartsWith("habitants", StringComparison.Ordinal) && s.Mode == "direct");
+    }
+
+    [Fact]
+    public void Every_state_of_a_list_closed_by_et_speaks()
+    {
+        var a = Extract("La France, l'Allemagne et les États-Unis ont appelé vendredi la Russie à cesser ses frappes contre l'opposition syrienne.");
+        Assert.Equal(["allemagne", "etats-unis", "france"], a.Statements.Select(s => s.Speaker.Id).Distinct().Order().ToArray());
+    }
+
+    [Fact]
+    public void A_title_apposed_between_commas_is_not_a_list()
+    {
+        var a = Extract("Le porte-parole du Pentagone, Peter Cook, a affirmé que les frappes russes visaient des rebelles.");
+        Assert.Single(a.Statements.Select(s => s.Speaker.Id).Distinct());
+    }
 }

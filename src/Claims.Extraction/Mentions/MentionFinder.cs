@@ -212,7 +212,16 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (DescriptiveAt(doc, i, end) is { } described)
         {
             if (described.Head is { } dh) _open.DescribedByHead[dh] = described.Actor!;
+            _open.LastDescribed = described.Actor;
             return described;
+        }
+        // "« … », a raconté l'un d'eux", "l'une d'entre elles": one of the described sources named just before.
+        if (t.Norm is "un" or "une" && i > 0 && tokens[i - 1].Norm == "l" && _open.LastDescribed is { } group)
+        {
+            var k = i + 1;
+            if (k < end && tokens[k].Norm == "d") k++;
+            if (k < end && tokens[k].Norm == "entre") k++;
+            if (k < end && k > i + 1 && tokens[k].Norm is "eux" or "elles") return new Mention(i, k + 1, MentionKind.Name) { Actor = group };
         }
         // "un médecin … selon le médecin": the described source introduced before, taken up with the definite article.
         if (i > 0 && tokens[i - 1].Norm is "le" or "la" or "l" && _open.DescribedByHead.Count > 0 && kb.DescriptiveHeads.Match(tokens, i, end, out var backHead) is var bl && bl > 0
@@ -631,6 +640,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         public Dictionary<string, ActorEntry> ByAcronym { get; } = new(StringComparer.Ordinal);
         /// <summary>Described sources by their head ("médecin" → "un médecin de l'hôpital"), for "le médecin" later.</summary>
         public Dictionary<string, ActorEntry> DescribedByHead { get; } = new(StringComparer.Ordinal);
+        public ActorEntry? LastDescribed { get; set; }
         /// <summary>The organisation (institution, medium, state) named last: "le communiqué" is its.</summary>
         public ActorEntry? LastOrganisation { get; set; }
         /// <summary>The capital city named last: "la capitale" is it.</summary>

@@ -489,12 +489,15 @@ public sealed class StatementReader(ArticleContext ctx)
             var k = SkipDeterminer(subject.Start - 1, limit);
             // "L'Arménie et l'Azerbaïdjan", "Israël et le Hezbollah": the mention before "et" is found by its end (a determiner
             // opens it), and two names coordinate whatever their kinds (a state and an armed group).
+            // "La France, l'Allemagne et les États-Unis": once an "et" closes the list, its commas coordinate too.
+            var closed = false;
             while (k - 1 >= limit && _t[k].Norm is "et" or "," && MentionEndingAt(k, Math.Max(limit, k - 6)) is { Actor: { } other } om && om.Prep is null && om.Kind == subject.Kind
                    && (om.Actor.Kind == actor.Kind || om.Kind == MentionKind.Name))
             {
+                closed |= _t[k].Norm == "et";
                 pre.Speakers.Insert(0, other);
                 pre.RegionStart = SubjectStart(om, s);
-                k = SkipDeterminer(om.Start - 1, limit);
+                k = SkipDeterminer(om.Start - 1, limit, closed);
             }
         }
         if (form.Verb.Complement is "de" || form.Verb.Lemma is "accuser")
@@ -647,7 +650,7 @@ public sealed class StatementReader(ArticleContext ctx)
         return null;
     }
 
-    private int SkipDeterminer(int k, int limit) => k > limit && _t[k].Norm is "le" or "la" or "l" or "les" && _t[k - 1].Norm == "et" ? k - 1 : k;
+    private int SkipDeterminer(int k, int limit, bool listComma = false) => k > limit && _t[k].Norm is "le" or "la" or "l" or "les" && (_t[k - 1].Norm == "et" || listComma && _t[k - 1].Norm == ",") ? k - 1 : k;
 
     private Mention? MentionEndingAt(int end, int from)
     {
