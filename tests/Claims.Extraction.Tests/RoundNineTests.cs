@@ -222,4 +222,18 @@ public sealed class RoundNineTests
         var a = Extract("Le porte-parole du Pentagone, Peter Cook, a affirmé que les frappes russes visaient des rebelles.");
         Assert.Single(a.Statements.Select(s => s.Speaker.Id).Distinct());
     }
+
+    [Fact]
+    public void A_qualified_institution_head_before_its_nationality_is_one_institution()
+    {
+        var a = Extract("Le commandement central américain a affirmé que les frappes avaient visé des positions de l'EI près de Raqa.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "commandement central américain");
+    }
+
+    [Fact]
+    public void The_channel_that_cited_a_source_is_not_part_of_its_words()
+    {
+        var a = Extract("Selon des sources militaires russes citées par l'agence Interfax, les frappes ont détruit un centre de commandement de l'EI.");
+        Assert.Contains(a.Statements, s => s.Text.StartsWith("les frappes ont détruit", StringComparison.Ordinal));
+    }
 }

@@ -175,6 +175,8 @@ public sealed class KnowledgeBase
     /// <summary>Words that name who leads an alliance ("sous commandement saoudien", "dirigée par Ryad"): they pick, among the
     /// actors a generic noun such as "coalition" may mean, the one on the leader's side.</summary>
     public HashSet<string> LeaderWords { get; }
+    /// <summary>Adjectives between an institution's head and its nationality ("le commandement central américain").</summary>
+    public HashSet<string> InstitutionQualifiers { get; }
     /// <summary>The head words of the place nouns ("région" of "région de"): with a qualifier or two before its "de" ("la région
     /// ukrainienne de Zaporiyia", "la banlieue sud de Beyrouth") or a nationality before the name ("la métropole israélienne
     /// Tel-Aviv"), the head still introduces a place.</summary>
@@ -366,6 +368,7 @@ public sealed class KnowledgeBase
         InstitutionsStandingForState = Set(open_.Institutions.HeadsStandingForState);
         RegionWords = Set(open_.Institutions.RegionWords);
         LeaderWords = Set(open_.Institutions.LeaderWords ?? []);
+        InstitutionQualifiers = Set(open_.Institutions.HeadQualifiers ?? []);
         NationalitySuffixes = (open_.Institutions.NationalitySuffixes ?? []).Select(Fold.Text).ToList();
         DescriptiveDeterminers = Set(open_.DescriptiveSources.Determiners.Select(d => d.TrimEnd('\'', '’')));
         DescriptiveHeads = new Lexicon(open_.DescriptiveSources.Heads);

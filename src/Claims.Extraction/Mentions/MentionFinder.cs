@@ -661,6 +661,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var k = i + headLen;
         ActorEntry? nation = null;
         string? domain = null;
+        // "le commandement central américain", "l'état-major général russe": a qualifier of the head before its nationality.
+        if (k + 1 < end && kb.InstitutionQualifiers.Contains(tokens[k].Norm) && !tokens[k + 1].Cap && kb.Nationalities.ContainsKey(tokens[k + 1].Norm)) k++;
         if (k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n1)) { nation = n1; k++; }
         // "le ministère soudanais de la Défense", "l'armée rwandaise": a nationality the knowledge base does not list still makes
         // the institution specific (it has no state to act for).

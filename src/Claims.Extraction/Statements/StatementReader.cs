@@ -200,6 +200,11 @@ public sealed class StatementReader(ArticleContext ctx)
             if (after < s.End && _t[after].Norm == "(")
                 for (var q = after + 1; q < Math.Min(s.End, after + 8); q++)
                     if (_t[q].Norm == ")") { after = q + 1; break; }
+            // "Selon des sources militaires citées par l'agence Interfax, …": the channel that carried the source's words is not
+            // part of them.
+            if (after + 2 < s.End && _kb.CitedBy.Match(_t, after, s.End) is var cited && cited > 0)
+                for (var q = after + cited; q < Math.Min(s.End, after + 10); q++)
+                    if (_t[q].Norm == ",") { after = q; break; }
             cue.ContentStart = after < s.End && _t[after].Norm == "," ? after + 1 : after;
         }
         cues.Add(cue);
