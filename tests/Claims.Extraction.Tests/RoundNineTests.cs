@@ -236,4 +236,22 @@ public sealed class RoundNineTests
         var a = Extract("Selon des sources militaires russes citées par l'agence Interfax, les frappes ont détruit un centre de commandement de l'EI.");
         Assert.Contains(a.Statements, s => s.Text.StartsWith("les frappes ont détruit", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_source_closing_an_alors_que_clause_governs_that_clause_only()
+    {
+        var a = Extract("« Nous ne visons que des terroristes », a affirmé mardi le porte-parole du Kremlin, Dmitri Peskov, alors que des raids ont fait 45 morts à Talbisseh, selon l'OSDH.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "dmitri-peskov" && s.Mode == "direct");
+        var osdh = Assert.Single(a.Statements, s => s.Speaker.Id == "osdh");
+        Assert.StartsWith("des raids ont fait 45 morts", osdh.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("« Nous ne visons que des terroristes », a déclaré jeudi soir sur la chaîne Rossiya 24 le porte-parole du Kremlin, Dmitri Peskov.")]
+    [InlineData("« Nous ne visons que des terroristes », a déclaré mardi sur franceinfo le porte-parole du Kremlin, Dmitri Peskov.")]
+    public void The_channel_between_verb_and_inverted_speaker_is_skipped(string text)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "dmitri-peskov" && s.Mode == "direct");
+    }
 }

@@ -534,6 +534,11 @@ public sealed class StatementReader(ArticleContext ctx)
         if (k >= end || _t[k].Cap) return k;
         if (_t[k].Norm == "sur")
         {
+            // "a déclaré sur la chaîne Rossiya 24 le porte-parole…": a medium named after "sur".
+            var d = k + 1 < end && _t[k + 1].Norm is "la" or "le" or "l" or "les" ? k + 2 : k + 1;
+            if (d < end && ctx.MentionAt[d] is { Actor.Kind: "media" } medium && medium.Start == d) return ctx.SkipAdverbs(medium.End, end);
+            // "a affirmé sur franceinfo le porte-parole…", "a indiqué sur place le maire": one word, then the subject's article.
+            if (k + 2 < end && _t[k + 1].IsWord && !_t[k + 1].Cap && _t[k + 2].Norm is "le" or "la" or "l" or "les") return k + 2;
             for (var j = k + 1; j < Math.Min(end, k + 6); j++)
             {
                 if (_kb.NotPlaces.Contains(_t[j].Norm) && _t[j].Cap) return ctx.SkipAdverbs(j + 1, end);
@@ -816,6 +821,11 @@ public sealed class StatementReader(ArticleContext ctx)
                     }
                     break;
                 }
+                // "« … », a affirmé X, alors qu'une frappe a fait 45 morts, selon Y": a "selon" closing a clause opened by ", alors
+                // que" or ", tandis que" governs that clause only.
+                if (cue.Kind == CueKind.Source)
+                    for (var b = cue.RegionStart - 2; b >= start && b > s.First; b--)
+                        if (!ctx.Doc.InQuote(b) && ctx.IsClauseBoundary(b, s.End)) { start = b + _kb.ClauseBoundaries.Match(_t, b, s.End); cue.RelativeClauseStart = b - 1; break; }
                 // The region of a speaker placed after an earlier inverted cue: "…, a dit X. " handled per sentence.
                 cue.ContentStart = start;
                 cue.ContentEnd = cue.RegionStart;
