@@ -254,4 +254,11 @@ public sealed class RoundNineTests
         var a = Extract(text);
         Assert.Contains(a.Statements, s => s.Speaker.Id == "dmitri-peskov" && s.Mode == "direct");
     }
+
+    [Fact]
+    public void Strikes_with_no_striker_named_are_those_of_the_campaign_told_just_before()
+    {
+        var a = Extract("La Russie bombarde la Syrie depuis le 30 septembre. Des raids ont visé jeudi la ville de Latamné, selon l'OSDH.");
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Id == "russie" && k.ReportedBy?.Id == "osdh" && k.Locations.Any(l => l.Name == "Latamné"));
+    }
 }

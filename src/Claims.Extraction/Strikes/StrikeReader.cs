@@ -569,6 +569,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
         // "…lancés par les forces russes. … deux ont frappé l'aérodrome": the striker named in the sentence before, same paragraph.
         if (si > 0 && ctx.Doc.Sentences[si - 1].Block == s.Block && NamedStriker(ctx.Doc.Sentences[si - 1]) is { } named) return named;
+        // "La Russie bombarde la Syrie depuis le 30 septembre. Des raids ont visé jeudi Latamné": the subject of the strike word
+        // of the sentence just before, same paragraph, when no report was drawn from it (a campaign told in general).
+        if (si > 0 && ctx.Doc.Sentences[si - 1] is var before && before.Block == s.Block && !before.Heading && SubjectOfStrikeWord(before) is { } striking) return striking;
         // The striker of most reports so far (the first one named on a tie).
         ActorEntry? story = null;
         int bestCount = 0, bestFirst = int.MaxValue;
@@ -707,6 +710,19 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     }
 
     /// <summary>The striker a sentence names as an agent ("par les forces russes") or by a military noun and nationality ("les forces russes").</summary>
+    private ActorEntry? SubjectOfStrikeWord(Sentence s)
+    {
+        for (var k = s.First; k < s.End; k++)
+        {
+            if (_kb.StrikeNouns.Match(_t, k, s.End) == 0 && _kb.StrikeVerbs.Match(_t, k, s.End, out _) == 0) continue;
+            ActorEntry? subject = null;
+            foreach (var m in ctx.MentionsIn(s.First, k))
+                if (m.Prep is null && m.Actor is { } a && a.Kind != "person" && Striker(a) is { } st) { subject = st; break; }
+            return subject;
+        }
+        return null;
+    }
+
     private ActorEntry? NamedStriker(Sentence s)
     {
         foreach (var m in ctx.MentionsIn(s.First, s.End))
