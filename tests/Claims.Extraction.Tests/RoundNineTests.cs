@@ -261,4 +261,13 @@ public sealed class RoundNineTests
         var a = Extract("La Russie bombarde la Syrie depuis le 30 septembre. Des raids ont visé jeudi la ville de Latamné, selon l'OSDH.");
         Assert.Contains(a.Strikes, k => k.Perpetrator.Id == "russie" && k.ReportedBy?.Id == "osdh" && k.Locations.Any(l => l.Name == "Latamné"));
     }
+
+    [Fact]
+    public void A_denial_answers_another_voice_even_when_its_own_camp_shares_more_words()
+    {
+        var a = Extract("Quatre missiles de croisière tirés par des navires russes sont tombés en Iran, ont déclaré jeudi des responsables américains. "
+            + "La Russie a tiré 26 missiles contre 11 cibles en Syrie, selon le ministre russe de la Défense, Sergueï Choïgou. "
+            + "Le ministère russe de la Défense a démenti qu'un missile soit tombé en Iran.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "ministere-russe-defense" && d.DisputedParty?.Name == "responsables américains");
+    }
 }

@@ -148,7 +148,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
                 // Never one's own camp's claim: "Moscou a nié…" does not answer the Russian minister quoted before.
-                var claims = PreviousClaims(d, di, pointedAt: anaphoric).Where(c => !SameVoice(c.Speaker, d.Speaker)).ToList();
+                var claims = PreviousClaims(d, di, pointedAt: anaphoric, accept: c => !SameVoice(c.Speaker, d.Speaker)).ToList();
                 // "«Les informations parues dans certains médias … sont absolument fausses»", the report told only after: the
                 // claim that follows and tells the disputant's own strikes.
                 if (claims.Count == 0 && !anaphoric) claims = FollowingClaims(d, di);
@@ -161,7 +161,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (parties.Count == 0 && !ownAction && d.Cue.Verb is { Dispute: true })
             {
                 // "Abuja a réfuté toute bavure militaire": the claimant is the one reported before on the same matter, if any.
-                var claims = PreviousClaims(d, di).Where(c => !SameVoice(c.Speaker, d.Speaker)).ToList();
+                // Another voice's claim only: the disputant's own camp told before ("le ministre russe de la Défense" before "le
+                // ministère a démenti…") is not what it answers, however many words they share; nor is another voice's denial
+                // ("Moscou a démenti qu'un missile soit tombé en Iran. Téhéran a nié toute chute de missile": both deny the report).
+                var claims = PreviousClaims(d, di, accept: c => !SameVoice(c.Speaker, d.Speaker) && c.Cue.Verb is not { Dispute: true }).ToList();
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
                 if (parties.Count == 0) { found.Add((d.Speaker, null, claim, span, null)); continue; }
@@ -455,7 +458,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         for (var k = first; k < end; k++)
-            if (_t[k].IsWord && _t[k].Norm.Length > 3 && ctx.Kb.Verbs.Match(_t, k, k + 1, out _) == 0 && !ctx.Kb.Auxiliaries.Contains(_t[k].Norm)) words.Add(_t[k].Norm);
+            // Singular and plural are one word ("un missile" answers "quatre missiles").
+            if (_t[k].IsWord && _t[k].Norm.Length > 3 && ctx.Kb.Verbs.Match(_t, k, k + 1, out _) == 0 && !ctx.Kb.Auxiliaries.Contains(_t[k].Norm)) words.Add(_t[k].Norm.TrimEnd('s', 'x'));
         return words;
     }
 
