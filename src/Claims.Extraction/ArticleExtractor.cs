@@ -57,7 +57,7 @@ public sealed class ArticleExtractor
         var doc = new Document(text, layout.Body);
         cancellation.ThrowIfCancellationRequested();
         var (mentions, places) = _mentions.Find(doc, cancellation);
-        MentionResolver.Resolve(mentions, _kb, places);
+        MentionResolver.Resolve(mentions, _kb, places, doc.InQuote);
         var ctx = new ArticleContext(_kb, doc, mentions, places, published) { Cancellation = cancellation };
 
         var drafts = new StatementReader(ctx).Read();

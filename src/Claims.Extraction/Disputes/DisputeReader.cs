@@ -80,7 +80,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // The account's owner named in the words ("l'explication russe", "la version de Moscou") is the party.
                 if (!d.PointsBack && RejectsAccount(d)
                     && (AccountOwner(d) is { } owner
-                        ? [owner] : PreviousClaims(d, di).Select(c => c.Speaker).ToList()) is { Count: > 0 } rejected)
+                        // The account rejected is an explanation told before, not another voice's rejection of it ("Ce n'est pas
+                        // un accident", a-t-il rétorqué; then X "a estimé que la violation ne semblait pas accidentelle").
+                        ? [owner] : PreviousClaims(d, di, accept: c => !RejectsAccount(c) && !RejectionsBySentence[c.Sentence].Any(x => x.Speaker.Id == c.Speaker.Id)).Select(c => c.Speaker).ToList()) is { Count: > 0 } rejected)
                 {
                     var judgement = ToSentenceEnd(d);
                     judged.Add(judgement);
@@ -94,7 +96,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // laquelle…": the report named in the same sentence is the one answered, when none before shares its words.
                 // Never the negation's own camp ("Le ministère a déclaré que l'aviation n'a pas mené de frappes", then its
                 // spokesman's own denial).
-                if (!d.PointsBack && NegatesAStrike(d)
+                // "Les frappes russes « ne visent pas Daech », a dénoncé X": a negated target from outside the striker's camp is
+                // a stance on whom the strikes hit (read below against the striker), not a denial answering the claim before.
+                if (!d.PointsBack && NegatesAStrike(d) && !(stances.ByStatement.TryGetValue(d, out var negatedStance) && !negatedStance.FromStrikerSide && negatedStance.Position == TargetStance.Opposition)
                     && (PreviousClaims(d, di, sharedWordsOnly: true) is { Count: > 0 } before ? before
                         : accusationsBySentence[d.Sentence].Where(x => x.Cue.RegionStart > d.Cue.RegionStart).ToList() is { Count: > 0 } commented ? commented
                         : FollowingClaims(d, di)) is { Count: > 0 } answered)
@@ -117,13 +121,23 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // described only ("cette organisation") is found among the claims reported before.
             if (parties.Count == 0 && !anaphoric && !ownAction && !d.PointsBack
                 && ctx.MentionsIn(d.ContentStart, reference >= 0 ? Math.Min(d.ContentEnd, reference + 4) : d.ContentEnd)
-                    .FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des" || reference >= 0 && m.Actor is not null && m.Prep == "par")?.Actor is { } obj) parties.Add(obj);
+                    .FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des" || reference >= 0 && m.Actor is not null && m.Prep == "par")?.Actor is { } obj
+                // "Sergueï Lavrov a nié que la Russie frappe des civils": the speaker's own camp in the denied words is who acted,
+                // not who claims it (that claimant is looked for among the claims before).
+                && !(d.ContentStart > 0 && _t[d.ContentStart - 1].Norm is "que" or "qu" && SameCamp(obj, d.Speaker))) parties.Add(obj);
             var claim = accusations.FirstOrDefault()?.Text ?? d.Text;
             string? basis = reference >= 0 || d.PointsBack ? Dispute.ReportedClaimRejected : null;
             // "dénonçant une opération de communication russe": the account's owner named by an adjective after the judgement.
             // "a qualifié de « grotesques » les affirmations russes": the owner named by an adjective after the claim noun.
-            if (parties.Count == 0 && judgedBefore && !anaphoric && reference < d.ContentEnd && !_t[reference].Cap
-                && kb.Nationalities.TryGetValue(_t[reference].Norm, out var nounOwner) && !SameCamp(nounOwner, d.Speaker)) parties.Add(nounOwner);
+            // "Les accusations turques sont « infondées »", "a rejeté ces affirmations américaines": likewise whatever the order.
+            if (parties.Count == 0 && reference >= 0 && (judgedBefore && !anaphoric || !judgedBefore) && reference < d.ContentEnd && !_t[reference].Cap
+                && kb.Nationalities.TryGetValue(_t[reference].Norm, out var nounOwner) && !SameCamp(nounOwner, d.Speaker))
+            {
+                // "ces affirmations américaines" after John Kirby's: the claim of that nation's voice reported just before.
+                var told = anaphoric ? PreviousClaims(d, di).LastOrDefault(c => SameCamp(c.Speaker, nounOwner)) : null;
+                parties.Add(told?.Speaker ?? nounOwner);
+                if (told is not null) claim = told.Text;
+            }
             if (parties.Count == 0 && judgedAsObject && JudgedOwner(d) is { } judgedOwner && !SameCamp(judgedOwner, d.Speaker)) parties.Add(judgedOwner);
             if (judgedAsObject) parties.RemoveAll(p => SameCamp(p, d.Speaker));
             // "a émis de nombreuses réserves sur cette enquête": the claim pointed at is the one introduced with the same noun and
@@ -134,7 +148,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
                 // Never one's own camp's claim: "Moscou a nié…" does not answer the Russian minister quoted before.
-                var claims = PreviousClaims(d, di, pointedAt: anaphoric).Where(c => !SameVoice(c.Speaker, d.Speaker)).ToList();
+                var claims = PreviousClaims(d, di, pointedAt: anaphoric, accept: c => !SameVoice(c.Speaker, d.Speaker)).ToList();
                 // "«Les informations parues dans certains médias … sont absolument fausses»", the report told only after: the
                 // claim that follows and tells the disputant's own strikes.
                 if (claims.Count == 0 && !anaphoric) claims = FollowingClaims(d, di);
@@ -147,7 +161,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (parties.Count == 0 && !ownAction && d.Cue.Verb is { Dispute: true })
             {
                 // "Abuja a réfuté toute bavure militaire": the claimant is the one reported before on the same matter, if any.
-                var claims = PreviousClaims(d, di).Where(c => !SameVoice(c.Speaker, d.Speaker)).ToList();
+                // Another voice's claim only: the disputant's own camp told before ("le ministre russe de la Défense" before "le
+                // ministère a démenti…") is not what it answers, however many words they share; nor is another voice's denial
+                // ("Moscou a démenti qu'un missile soit tombé en Iran. Téhéran a nié toute chute de missile": both deny the report).
+                var claims = PreviousClaims(d, di, accept: c => !SameVoice(c.Speaker, d.Speaker) && c.Cue.Verb is not { Dispute: true }).ToList();
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
                 if (parties.Count == 0) { found.Add((d.Speaker, null, claim, span, null)); continue; }
@@ -368,6 +385,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         return null;
     }
 
+    private ILookup<int, StatementDraft>? _rejections;
+    private ILookup<int, StatementDraft> RejectionsBySentence => _rejections ??= drafts.Where(RejectsAccount).ToLookup(x => x.Sentence);
+
     /// <summary>The words reject another's account ("pas un accident", "peu crédible"), within the first words of the content.</summary>
     private bool RejectsAccount(StatementDraft d)
     {
@@ -438,7 +458,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         for (var k = first; k < end; k++)
-            if (_t[k].IsWord && _t[k].Norm.Length > 3 && ctx.Kb.Verbs.Match(_t, k, k + 1, out _) == 0 && !ctx.Kb.Auxiliaries.Contains(_t[k].Norm)) words.Add(_t[k].Norm);
+            // Singular and plural are one word ("un missile" answers "quatre missiles").
+            if (_t[k].IsWord && _t[k].Norm.Length > 3 && ctx.Kb.Verbs.Match(_t, k, k + 1, out _) == 0 && !ctx.Kb.Auxiliaries.Contains(_t[k].Norm)) words.Add(_t[k].Norm.TrimEnd('s', 'x'));
         return words;
     }
 
@@ -481,10 +502,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     private const int ClaimLookBack = 32;
 
     // The claims of the paragraph before the dispute (or of its own paragraph, before it) by other speakers.
-    private List<StatementDraft> PreviousClaims(StatementDraft d, int index, bool sharedWordsOnly = false, bool pointedAt = false)
+    private List<StatementDraft> PreviousClaims(StatementDraft d, int index, bool sharedWordsOnly = false, bool pointedAt = false, Func<StatementDraft, bool>? accept = null)
     {
         var limit = _t[d.Cue.RegionStart].Start;
-        bool IsClaim(StatementDraft x) => x.Span.End <= limit && x.Speaker.Id != d.Speaker.Id && !d.Cue.Speakers.Any(co => co.Id == x.Speaker.Id) && !x.PointsBack && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
+        bool IsClaim(StatementDraft x) => x.Span.End <= limit && (accept is null || accept(x)) && x.Speaker.Id != d.Speaker.Id && !d.Cue.Speakers.Any(co => co.Id == x.Speaker.Id) && !x.PointsBack && !ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt);
         // Drafts are in reading order, so the claims before the cue lie before it in the list, a little after at most.
         var start = index;
         while (start + 1 < drafts.Count && drafts[start + 1].Span.Start < limit) start++;

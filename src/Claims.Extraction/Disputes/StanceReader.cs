@@ -136,7 +136,9 @@ public sealed class StanceReader
         // The targeting verb, not a strike noun that spells like one inside a mention ("les frappes russes").
         for (var k = a; k < b; k++) if (_kb.TargetingWords.Contains(_t[k].Norm) && _ctx.MentionAt[k] is null) { targeting = k; break; }
         var accusing = d.Cue.Verb?.Lemma is "accuser" || d.Cue.Kind == CueKind.Passive || d.Cue.Verb?.Complement == "a";
-        if (targeting < 0 && !accusing) return null;
+        // "il n'y a aucun combattant de l'EI dans ce secteur", "aucune position de l'EI n'est présente": the group's presence
+        // denied where strikes are said to hit it speaks of whom they hit.
+        if (targeting < 0 && !accusing && !PresenceTold(a, b)) return null;
 
         bool jihadist = false, opposition = false, negatedJihadist = false, contrast = false;
         for (var k = a; k < b; k++)
@@ -191,11 +193,22 @@ public sealed class StanceReader
         return false;
     }
 
+    private bool PresenceTold(int a, int b)
+    {
+        bool none = false, presence = false;
+        for (var k = a; k < b; k++)
+        {
+            if (Grammar.NoneDeterminers.Contains(_t[k].Norm)) none = true;
+            if (_kb.PresenceWords.Contains(_t[k].Norm) || _t[k].Norm == "y" && k + 1 < b && _t[k + 1].Norm is "a" or "avait") presence = true;
+        }
+        return none && presence;
+    }
+
     private bool NegatedBefore(int k, int from)
     {
         for (var j = k - 1; j >= Math.Max(from, k - 7); j--)
         {
-            if (_t[j].Norm is "pas" or "jamais" or "non" && !(j + 1 < _t.Count && _t[j + 1].Norm == "seulement")) return true;
+            if (_t[j].Norm is "pas" or "jamais" or "non" or "aucun" or "aucune" && !(j + 1 < _t.Count && _t[j + 1].Norm == "seulement")) return true;
             if (_t[j].Norm is "," && j < k - 2) return false;
         }
         return false;

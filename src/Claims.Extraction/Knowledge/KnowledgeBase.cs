@@ -14,6 +14,8 @@ public sealed class KnowledgeBase
     public IReadOnlyDictionary<string, ActorEntry> Actors { get; }
     public PhraseIndex<ActorEntry> ActorNames { get; } = new();
     public PhraseIndex<ActorEntry> Roles { get; } = new();
+    /// <summary>The first word of each role a listed person holds ("ministre", "porte-parole"), by actor id.</summary>
+    public Dictionary<string, HashSet<string>> RoleTitleWords { get; } = new(StringComparer.Ordinal);
     /// <summary>Folded titles of spokespeople ("porte-parole"): a spokesman's claims are the body's they speak for.</summary>
     public IReadOnlySet<string> SpokesmanTitles { get; private set; } = new HashSet<string>();
     /// <summary>The same titles as phrases to match in an article's tokens.</summary>
@@ -173,6 +175,8 @@ public sealed class KnowledgeBase
     /// <summary>Words that name who leads an alliance ("sous commandement saoudien", "dirigée par Ryad"): they pick, among the
     /// actors a generic noun such as "coalition" may mean, the one on the leader's side.</summary>
     public HashSet<string> LeaderWords { get; }
+    /// <summary>Adjectives between an institution's head and its nationality ("le commandement central américain").</summary>
+    public HashSet<string> InstitutionQualifiers { get; }
     /// <summary>The head words of the place nouns ("région" of "région de"): with a qualifier or two before its "de" ("la région
     /// ukrainienne de Zaporiyia", "la banlieue sud de Beyrouth") or a nationality before the name ("la métropole israélienne
     /// Tel-Aviv"), the head still introduces a place.</summary>
@@ -201,6 +205,8 @@ public sealed class KnowledgeBase
             ActorNames.Add(a.Name, entry, a.Kind != "armed-group" && a.Name.Any(char.IsUpper) ? true : null);
             foreach (var alias in a.Aliases ?? []) ActorNames.Add(alias, entry);
             foreach (var role in a.Roles ?? []) Roles.Add(role, entry, false);
+            foreach (var role in a.Roles ?? [])
+                if (Fold.Words(role) is { Length: > 0 } rw) (RoleTitleWords.TryGetValue(a.Id, out var set) ? set : RoleTitleWords[a.Id] = new HashSet<string>(StringComparer.Ordinal)).Add(rw[0]);
             foreach (var d in a.Demonyms ?? []) Demonyms[Fold.Text(d)] = entry;
             foreach (var n in a.Nationality ?? []) Nationalities.TryAdd(Fold.Text(n), entry);
             foreach (var g in entry.GenericNouns)
@@ -364,6 +370,7 @@ public sealed class KnowledgeBase
         InstitutionsStandingForState = Set(open_.Institutions.HeadsStandingForState);
         RegionWords = Set(open_.Institutions.RegionWords);
         LeaderWords = Set(open_.Institutions.LeaderWords ?? []);
+        InstitutionQualifiers = Set(open_.Institutions.HeadQualifiers ?? []);
         NationalitySuffixes = (open_.Institutions.NationalitySuffixes ?? []).Select(Fold.Text).ToList();
         DescriptiveDeterminers = Set(open_.DescriptiveSources.Determiners.Select(d => d.TrimEnd('\'', '’')));
         DescriptiveHeads = new Lexicon(open_.DescriptiveSources.Heads);

@@ -18,6 +18,10 @@ public sealed class Mention(int start, int end, MentionKind kind)
     public bool Apposed { get; set; }
     /// <summary>A medium's bare head ("le journal", "l'agence"): it refers to the medium last named.</summary>
     public bool Media { get; init; }
+    /// <summary>A title after a possessive ("son porte-parole"): it speaks for the body named just before.</summary>
+    public bool Possessive { get; init; }
+    /// <summary>"l'ambassadeur russe": the person this description names when the person last named is of another nation.</summary>
+    public ActorEntry? Described { get; init; }
     public bool IsPerson => Actor?.Kind == "person";
     public override string ToString() => $"{Kind}:{Actor?.Name ?? Head}@{Start}-{End}";
 }

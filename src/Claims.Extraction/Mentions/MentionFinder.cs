@@ -34,7 +34,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
             cancellation.ThrowIfCancellationRequested();
             if (s.Heading) continue;
             var firstActor = actors.Count;
-            var i = s.First;
+            // A wire dateline ("MOSCOU, 8 octobre 2015 (AFP) -") names where the story was filed, not an actor.
+            var i = Dateline.End(doc.Text, tokens, s.First, s.End, kb.Months);
             while (i < s.End)
             {
                 var m = ActorAt(doc, i, s.End, localSurnames, roles);
@@ -74,6 +75,12 @@ public sealed class MentionFinder(KnowledgeBase kb)
         {
             var nameEnd = NameRun(doc, i + 2, end);
             if (nameEnd > i + 2) return Named(doc, i, i + 2, nameEnd, localSurnames, MentionKind.Name);
+        }
+        // "Selon Mme Zakharova", "Mlle X": the honorifics written without a full stop.
+        if (t.Norm is "mme" or "mmes" or "mlle" && t.Cap && i + 1 < end && tokens[i + 1].Cap && !kb.NotNames.Contains(tokens[i + 1].Norm))
+        {
+            var nameEnd = NameRun(doc, i + 1, end);
+            if (nameEnd > i + 1) return Named(doc, i, i + 1, nameEnd, localSurnames, MentionKind.Name);
         }
 
         var roleLen = kb.Roles.Match(tokens, i, end, out var roleActor);
@@ -136,7 +143,11 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 if (tk.Cap && !kb.NotNames.Contains(tk.Norm) && !IsPrepOrDet(tokens[k - 1]) && kb.ActorNames.Match(tokens, k, end, out var inner) is var len && (len == 0 || inner.Kind == "person"))
                 {
                     var nameEnd = NameRun(doc, k, end);
-                    if (nameEnd - k >= 2 || len > 0 || localSurnames.ContainsKey(tk.Norm)) return Named(doc, i, k, nameEnd, localSurnames, MentionKind.Name);
+                    // "a indiqué le général Kartapolov": a rank or office right before a single surname names the person.
+                    if (nameEnd - k >= 2 || len > 0 || localSurnames.ContainsKey(tk.Norm)
+                        || k == i + titleLen && t.Norm is "general" or "colonel" or "commandant" or "capitaine" or "lieutenant" or "amiral" or "president" or "ministre" or "porte-parole" or "ambassadeur"
+                           && nameEnd == k + 1 && kb.Places.Match(tokens, k, end, out _) == 0 && (nameEnd >= end || !tokens[nameEnd].IsWord || kb.Auxiliaries.Contains(tokens[nameEnd].Norm) || kb.Verbs.Match(tokens, nameEnd, end, out _) > 0))
+                        return Named(doc, i, k, nameEnd, localSurnames, MentionKind.Name);
                     break;
                 }
             }
@@ -144,6 +155,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
             {
                 // "Le porte-parole du Pentagone, Peter Cook, a estimé": the title, then the name between commas.
                 if (TitleApposition(doc, i, titleLen, end, localSurnames, roles) is { } appositive) return appositive;
+                // "un responsable des Nations unies", "une porte-parole de l'OTAN": someone of that body, described (not the body).
+                if (tokens[i - 1].Norm is "un" or "une" && MemberOf(doc, i, titleLen, end) is { } member) return member;
                 // "Le porte-parole du Pentagone a ajouté": the person last named with that role, else the institution itself.
                 if (RoleReference(tokens, i, titleLen, end, roles) is { } byRole) return byRole;
             }
@@ -154,7 +167,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm))
             {
                 var plural = kb.PluralTitles.Contains(t.Norm);
-                return new Mention(i, i + titleLen, plural ? MentionKind.PluralRole : MentionKind.GenericRole) { Head = t.Norm };
+                // "son porte-parole", "d'après son directeur": a possessive title is someone of the body named before, not that body's
+                // last-named person ("homologue" names a counterpart elsewhere).
+                var possessive = !plural && tokens[i - 1].Norm is "son" or "sa" or "leur" && t.Norm != "homologue";
+                return new Mention(i, i + titleLen, plural ? MentionKind.PluralRole : MentionKind.GenericRole) { Head = t.Norm, Possessive = possessive };
             }
         }
         if (kb.PluralTitles.Contains(t.Norm) && i > 0 && tokens[i - 1].Norm is "les" or "des" && !(tokens[i - 1].Norm == "des" && AnonymousAt(doc, i, end) is not null))
@@ -193,7 +209,24 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // Anonymous sources: "une source de sécurité syrienne", "des sources américaines", "les médias syriens".
         if (AnonymousAt(doc, i, end) is { } anonymous) return anonymous;
         // Described speakers: "un habitant", "des témoins", "un élu local", "des sources concordantes".
-        if (DescriptiveAt(doc, i, end) is { } described) return described;
+        if (DescriptiveAt(doc, i, end) is { } described)
+        {
+            if (described.Head is { } dh) _open.DescribedByHead[dh] = described.Actor!;
+            _open.LastDescribed = described.Actor;
+            return described;
+        }
+        // "« … », a raconté l'un d'eux", "l'une d'entre elles": one of the described sources named just before.
+        if (t.Norm is "un" or "une" && i > 0 && tokens[i - 1].Norm == "l" && _open.LastDescribed is { } group)
+        {
+            var k = i + 1;
+            if (k < end && tokens[k].Norm == "d") k++;
+            if (k < end && tokens[k].Norm == "entre") k++;
+            if (k < end && k > i + 1 && tokens[k].Norm is "eux" or "elles") return new Mention(i, k + 1, MentionKind.Name) { Actor = group };
+        }
+        // "un médecin … selon le médecin": the described source introduced before, taken up with the definite article.
+        if (i > 0 && tokens[i - 1].Norm is "le" or "la" or "l" && _open.DescribedByHead.Count > 0 && kb.DescriptiveHeads.Match(tokens, i, end, out var backHead) is var bl && bl > 0
+            && _open.DescribedByHead.TryGetValue(backHead.TrimEnd('s'), out var introduced))
+            return new Mention(i, i + bl, MentionKind.Name) { Actor = introduced };
 
         // l'ONG, l'Alliance: a generic noun for an actor named before.
         if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet" or "une" or "un")
@@ -350,11 +383,15 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (tokens[k].Norm == ",") { comma = k; break; }
             if (!tokens[k].IsWord && tokens[k].Norm is not ("'" or "-")) return null;
         }
-        if (comma < 0 || comma + 1 >= end || !tokens[comma + 1].Cap || kb.NotNames.Contains(tokens[comma + 1].Norm)) return null;
+        if (comma < 0 || comma + 1 >= end) return null;
         var nameStart = comma + 1;
+        // "son porte-parole, le général Igor Konachenkov,": a determiner and a second title open the apposed name.
+        if (nameStart + 2 < end && tokens[nameStart].Norm is "le" or "la" or "l" && kb.PersonTitles.Match(tokens, nameStart + 1, end) is var t2 && t2 > 0
+            && !tokens[nameStart + 1].Cap && nameStart + 1 + t2 < end && tokens[nameStart + 1 + t2].Cap) nameStart += 1 + t2;
         // "le général Igor Konachenkov" after the comma: the second title is part of the apposition.
         var second = kb.PersonTitles.Match(tokens, nameStart, end);
-        if (second > 0 && !tokens[nameStart].Cap) nameStart += second;
+        if (second > 0 && !tokens[nameStart].Cap && nameStart + second < end && tokens[nameStart + second].Cap) nameStart += second;
+        if (!tokens[nameStart].Cap || kb.NotNames.Contains(tokens[nameStart].Norm)) return null;
         var known = kb.ActorNames.Match(tokens, nameStart, end, out var person);
         if (known > 0 && person.Kind != "person") return null;
         var nameEnd = NameRun(doc, nameStart, end);
@@ -384,6 +421,20 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (roles.Find(key) is { } holder) return new Mention(i, spanEnd, MentionKind.Name) { Actor = holder };
         if (key.Institution is { } institution && key.ByName) return new Mention(i, spanEnd, MentionKind.Role) { Actor = institution };
         return null;
+    }
+
+    private Mention? MemberOf(Document doc, int i, int titleLen, int end)
+    {
+        var tokens = doc.Tokens;
+        var k = i + titleLen;
+        if (k + 1 >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")) return null;
+        var j = k + 1;
+        if (j < end && tokens[j].Norm is "la" or "le" or "l" or "les") j++;
+        var len = kb.ActorNames.Match(tokens, j, end, out var body);
+        if (len == 0 || body.Kind is "person" or "armed-group") return null;
+        var name = doc.Slice(i, j + len);
+        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", body.ActsFor ?? body.Side ?? body.Id, null, null, []);
+        return new Mention(i, j + len, MentionKind.Anonymous) { Actor = entry, Head = tokens[i].Norm };
     }
 
     /// <summary>A role as title + the actor it serves ("porte-parole" + Pentagone, "Premier ministre" + Irak).</summary>
@@ -490,7 +541,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var tokens = doc.Tokens;
         var carried = lastProvince;
         var provinceMode = false;
-        for (var i = s.First; i < s.End; i++)
+        for (var i = Dateline.End(doc.Text, tokens, s.First, s.End, kb.Months); i < s.End; i++)
         {
             var t = tokens[i];
             if (kb.ProvinceWords.Contains(t.Norm))
@@ -587,6 +638,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
         /// <summary>People introduced with a description ("le chef de l'administration militaire, Sergiy Popko"), by its first words.</summary>
         public Dictionary<string, ActorEntry> ByDescription { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ActorEntry> ByAcronym { get; } = new(StringComparer.Ordinal);
+        /// <summary>Described sources by their head ("médecin" → "un médecin de l'hôpital"), for "le médecin" later.</summary>
+        public Dictionary<string, ActorEntry> DescribedByHead { get; } = new(StringComparer.Ordinal);
+        public ActorEntry? LastDescribed { get; set; }
         /// <summary>The organisation (institution, medium, state) named last: "le communiqué" is its.</summary>
         public ActorEntry? LastOrganisation { get; set; }
         /// <summary>The capital city named last: "la capitale" is it.</summary>
@@ -607,6 +661,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var k = i + headLen;
         ActorEntry? nation = null;
         string? domain = null;
+        // "le commandement central américain", "l'état-major général russe": a qualifier of the head before its nationality.
+        if (k + 1 < end && kb.InstitutionQualifiers.Contains(tokens[k].Norm) && !tokens[k + 1].Cap && kb.Nationalities.ContainsKey(tokens[k + 1].Norm)) k++;
         if (k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n1)) { nation = n1; k++; }
         // "le ministère soudanais de la Défense", "l'armée rwandaise": a nationality the knowledge base does not list still makes
         // the institution specific (it has no state to act for).
@@ -794,6 +850,17 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // "le ministre azerbaïdjanais de la Défense": the nationality gives the person's camp.
         ActorEntry? nation = null;
         if (k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n)) { nation = n; k++; }
+        // "L'ambassadeur russe à Londres a rejeté…" after a British minister: a title and a nationality with no complement are
+        // the person last named only when that person is of that nation; else someone new, described so.
+        if (nation is not null && tokens[i - 1].Norm is "le" or "la" or "l" && (k >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")))
+        {
+            var described = doc.Slice(i, k);
+            return new Mention(i, k, MentionKind.GenericRole)
+            {
+                Head = tokens[i].Norm,
+                Described = new ActorEntry(Fold.Slug(described), described, "person", nation.Id, null, null, []),
+            };
+        }
         if (k + 1 >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")) return null;
         var e = k + 1;
         while (e < end && e - k < 9 && tokens[e].IsWord && (!tokens[e].Cap || kb.NotNames.Contains(tokens[e].Norm))

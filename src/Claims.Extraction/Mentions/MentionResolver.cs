@@ -8,7 +8,7 @@ public static class MentionResolver
 {
     /// <summary>Resolves <paramref name="mentions"/> in place, the article's places deciding which actor a generic noun means
     /// when the article names none of those it may mean (the knowledge base's theatres).</summary>
-    public static void Resolve(List<Mention> mentions, KnowledgeBase kb, IReadOnlyList<PlaceMention> places)
+    public static void Resolve(List<Mention> mentions, KnowledgeBase kb, IReadOnlyList<PlaceMention> places, Func<int, bool>? inQuote = null)
     {
         HashSet<string>? present = null;
         ActorEntry? ByTheatre(string noun)
@@ -23,6 +23,9 @@ public static class MentionResolver
             return candidates.FirstOrDefault(c => kb.Theatres.TryGetValue(c.Id, out var t) && t.Overlaps(present));
         }
         ActorEntry? lastPerson = null;
+        ActorEntry? lastBody = null;
+        var lastBySide = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
+        var lastBodyAt = 0;
         // "le journal", "l'agence": the medium last named.
         ActorEntry? lastMedia = null;
         var byGeneric = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
@@ -32,6 +35,16 @@ public static class MentionResolver
             var m = mentions[i];
             switch (m.Kind)
             {
+                case MentionKind.GenericRole when m.Possessive:
+                    // "Le ministère russe de la Défense … son porte-parole": the body last named (within a few sentences) speaks.
+                    if (lastBody is not null && m.Start - lastBodyAt < 80) m.Actor ??= lastBody;
+                    break;
+                case MentionKind.GenericRole when m.Described is { } described:
+                    // "Sergueï Lavrov … John Kerry … Le ministre russe": the last person of that nation holding that title.
+                    m.Actor ??= lastPerson is { } p && (p.Side ?? p.ActsFor) == described.Side ? lastPerson
+                        : described.Side is { } side && lastBySide.GetValueOrDefault(side) is { } q && m.Head is { } title
+                          && kb.RoleTitleWords.TryGetValue(q.Id, out var titles) && titles.Contains(title) ? q : described;
+                    break;
                 case MentionKind.GenericRole:
                     m.Actor ??= lastPerson;
                     break;
@@ -53,7 +66,8 @@ public static class MentionResolver
                     break;
             }
             if (m.Actor is not { } actor) continue;
-            if (actor.Kind == "person") lastPerson = actor;
+            if (actor.Kind == "person") { lastPerson = actor; if ((actor.Side ?? actor.ActsFor) is { } ps) lastBySide[ps] = actor; }
+            else if (actor.Kind is not ("anonymous" or "armed-group") && m.Kind != MentionKind.Adjectival && (m.Prep is null || actor.Kind is "institution" or "media" && m.Prep is "de" or "d" or "du" or "des" or "selon" or "par") && inQuote?.Invoke(m.Start) != true) { lastBody = actor; lastBodyAt = m.End; }
             if (actor.Kind == "media") lastMedia = actor;
             foreach (var g in actor.GenericNouns) byGeneric[g] = actor;
             if (m.Kind == MentionKind.Anonymous && m.Head is { } h) byHead[h] = actor;

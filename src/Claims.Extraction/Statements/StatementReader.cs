@@ -193,7 +193,20 @@ public sealed class StatementReader(ArticleContext ctx)
             ContentBefore = !atStart, UsesPronoun = m.Kind == MentionKind.Pronoun,
         };
         cue.Speakers.Add(speaker);
-        if (atStart) cue.ContentStart = m.End < s.End && _t[m.End].Norm == "," ? m.End + 1 : m.End;
+        if (atStart)
+        {
+            // "Selon l'Observatoire syrien des droits de l'homme (OSDH), …": the source's short name in brackets is not the words.
+            var after = m.End;
+            if (after < s.End && _t[after].Norm == "(")
+                for (var q = after + 1; q < Math.Min(s.End, after + 8); q++)
+                    if (_t[q].Norm == ")") { after = q + 1; break; }
+            // "Selon des sources militaires citées par l'agence Interfax, …": the channel that carried the source's words is not
+            // part of them.
+            if (after + 2 < s.End && _kb.CitedBy.Match(_t, after, s.End) is var cited && cited > 0)
+                for (var q = after + cited; q < Math.Min(s.End, after + 10); q++)
+                    if (_t[q].Norm == ",") { after = q; break; }
+            cue.ContentStart = after < s.End && _t[after].Norm == "," ? after + 1 : after;
+        }
         cues.Add(cue);
         return true;
     }
@@ -481,12 +494,15 @@ public sealed class StatementReader(ArticleContext ctx)
             var k = SkipDeterminer(subject.Start - 1, limit);
             // "L'Arménie et l'Azerbaïdjan", "Israël et le Hezbollah": the mention before "et" is found by its end (a determiner
             // opens it), and two names coordinate whatever their kinds (a state and an armed group).
+            // "La France, l'Allemagne et les États-Unis": once an "et" closes the list, its commas coordinate too.
+            var closed = false;
             while (k - 1 >= limit && _t[k].Norm is "et" or "," && MentionEndingAt(k, Math.Max(limit, k - 6)) is { Actor: { } other } om && om.Prep is null && om.Kind == subject.Kind
                    && (om.Actor.Kind == actor.Kind || om.Kind == MentionKind.Name))
             {
+                closed |= _t[k].Norm == "et";
                 pre.Speakers.Insert(0, other);
                 pre.RegionStart = SubjectStart(om, s);
-                k = SkipDeterminer(om.Start - 1, limit);
+                k = SkipDeterminer(om.Start - 1, limit, closed);
             }
         }
         if (form.Verb.Complement is "de" || form.Verb.Lemma is "accuser")
@@ -518,6 +534,11 @@ public sealed class StatementReader(ArticleContext ctx)
         if (k >= end || _t[k].Cap) return k;
         if (_t[k].Norm == "sur")
         {
+            // "a déclaré sur la chaîne Rossiya 24 le porte-parole…": a medium named after "sur".
+            var d = k + 1 < end && _t[k + 1].Norm is "la" or "le" or "l" or "les" ? k + 2 : k + 1;
+            if (d < end && ctx.MentionAt[d] is { Actor.Kind: "media" } medium && medium.Start == d) return ctx.SkipAdverbs(medium.End, end);
+            // "a affirmé sur franceinfo le porte-parole…", "a indiqué sur place le maire": one word, then the subject's article.
+            if (k + 2 < end && _t[k + 1].IsWord && !_t[k + 1].Cap && _t[k + 2].Norm is "le" or "la" or "l" or "les") return k + 2;
             for (var j = k + 1; j < Math.Min(end, k + 6); j++)
             {
                 if (_kb.NotPlaces.Contains(_t[j].Norm) && _t[j].Cap) return ctx.SkipAdverbs(j + 1, end);
@@ -639,7 +660,7 @@ public sealed class StatementReader(ArticleContext ctx)
         return null;
     }
 
-    private int SkipDeterminer(int k, int limit) => k > limit && _t[k].Norm is "le" or "la" or "l" or "les" && _t[k - 1].Norm == "et" ? k - 1 : k;
+    private int SkipDeterminer(int k, int limit, bool listComma = false) => k > limit && _t[k].Norm is "le" or "la" or "l" or "les" && (_t[k - 1].Norm == "et" || listComma && _t[k - 1].Norm == ",") ? k - 1 : k;
 
     private Mention? MentionEndingAt(int end, int from)
     {
@@ -781,7 +802,7 @@ public sealed class StatementReader(ArticleContext ctx)
             if (cue.ContentEnd >= 0 && cue.Kind == CueKind.BackReference) continue;
             if (cue.ContentBefore && cue.ContentStart < 0)
             {
-                var start = s.First;
+                var start = AfterDateline(s);
                 for (var p = ci - 1; p >= 0; p--)
                 {
                     if (ordered[p].Derived) continue;
@@ -796,10 +817,15 @@ public sealed class StatementReader(ArticleContext ctx)
                             cue.RelativeClauseStart = rel;
                             start = rel + 2;
                         }
-                        else start = s.First;
+                        else start = AfterDateline(s);
                     }
                     break;
                 }
+                // "« … », a affirmé X, alors qu'une frappe a fait 45 morts, selon Y": a "selon" closing a clause opened by ", alors
+                // que" or ", tandis que" governs that clause only.
+                if (cue.Kind == CueKind.Source)
+                    for (var b = cue.RegionStart - 2; b >= start && b > s.First; b--)
+                        if (!ctx.Doc.InQuote(b) && ctx.IsClauseBoundary(b, s.End)) { start = b + _kb.ClauseBoundaries.Match(_t, b, s.End); cue.RelativeClauseStart = b - 1; break; }
                 // The region of a speaker placed after an earlier inverted cue: "…, a dit X. " handled per sentence.
                 cue.ContentStart = start;
                 cue.ContentEnd = cue.RegionStart;
@@ -848,6 +874,8 @@ public sealed class StatementReader(ArticleContext ctx)
                 other.ContentEnd = Math.Min(other.ContentEnd, cue.QuotedMidSentence ? cue.ContentStart : cue.RelativeClauseStart >= 0 ? cue.RelativeClauseStart : cue.RegionStart);
         }
     }
+
+    private int AfterDateline(Sentence s) => Dateline.End(ctx.Doc.Text, _t, s.First, s.End, _kb.Months);
 
     /// <summary>The comma opening the last relative clause (", où", ", qui", ", dont") in tokens [from, end) outside quotations, or -1.</summary>
     private int RelativeClauseBefore(int from, int end)

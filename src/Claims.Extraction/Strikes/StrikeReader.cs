@@ -145,7 +145,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var ranges = new List<(int, int)>(0);
         if (_bySentence[si] is { } here)
             foreach (var d in here)
-                if (d.Sentence == si && (d.Cue is { Kind: CueKind.Participle, AfterDocument: false } || d.DeniesOwnAction(_t)))
+                if (d.Sentence == si && (d.Cue is { Kind: CueKind.Participle, AfterDocument: false } || d.DeniesOwnAction(_t) || DeniedClause(d)))
                 {
                     // "commentant l'information de Reuters d'après laquelle huit frappes…": the report named in the participle's
                     // words is its owner's, not an intention.
@@ -156,6 +156,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 }
         return ranges;
     }
+
+    /// <summary>"a démenti qu'un missile soit tombé en Iran", "nie que ses avions aient frappé un hôpital": a clause that a denial
+    /// verb opens with "que" is what the speaker says did not happen, not a strike it reports.</summary>
+    private bool DeniedClause(StatementDraft d) =>
+        d.Cue.Verb is { Dispute: true } && d.ContentStart > 0 && d.ContentStart < _t.Count && _t[d.ContentStart - 1].Norm is "que" or "qu";
 
     // A loop, not Any with a lambda: this runs for every token of every sentence with a strike word.
     private static bool In(List<(int A, int B)> ranges, int k)
@@ -199,7 +204,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 if (_kb.StrikeVerbsNeedingAux.Contains(_t[i].Norm) && !HasAuxiliary(i, s.First)) { i += len - 1; continue; }
                 // "ses avions avaient détruit un poste de commandement": destroying is a strike only when aircraft, drones or
                 // missiles do it (not "des maisons détruites par les combats").
-                if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s)) { i += len - 1; continue; }
+                // "L'armée russe a affirmé avoir détruit un poste de commandement de l'EI" among reports of air strikes: a site
+                // the data lists as a target, destroyed in an air war, is struck.
+                if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s) && !(MilitaryTargetNear(i, len, s) && AirWarContext(si, i, i + len))) { i += len - 1; continue; }
             }
             if (Negated(i, s)) { _negated.Add(i); i += len - 1; continue; }
             if (Irrealis(i, s) || Hearsay(i, s) || AirDefence(i, len, s)) { i += len - 1; continue; }
@@ -580,6 +587,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
         // "…lancés par les forces russes. … deux ont frappé l'aérodrome": the striker named in the sentence before, same paragraph.
         if (si > 0 && ctx.Doc.Sentences[si - 1].Block == s.Block && NamedStriker(ctx.Doc.Sentences[si - 1]) is { } named) return named;
+        // "La Russie bombarde la Syrie depuis le 30 septembre. Des raids ont visé jeudi Latamné": the subject of the strike word
+        // of the sentence just before, same paragraph, when no report was drawn from it (a campaign told in general).
+        if (si > 0 && ctx.Doc.Sentences[si - 1] is var before && before.Block == s.Block && !before.Heading && SubjectOfStrikeWord(before) is { } striking) return striking;
         // The striker of most reports so far (the first one named on a tie).
         ActorEntry? story = null;
         int bestCount = 0, bestFirst = int.MaxValue;
@@ -724,6 +734,19 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     }
 
     /// <summary>The striker a sentence names as an agent ("par les forces russes") or by a military noun and nationality ("les forces russes").</summary>
+    private ActorEntry? SubjectOfStrikeWord(Sentence s)
+    {
+        for (var k = s.First; k < s.End; k++)
+        {
+            if (_kb.StrikeNouns.Match(_t, k, s.End) == 0 && _kb.StrikeVerbs.Match(_t, k, s.End, out _) == 0) continue;
+            ActorEntry? subject = null;
+            foreach (var m in ctx.MentionsIn(s.First, k))
+                if (m.Prep is null && m.Actor is { } a && a.Kind != "person" && Striker(a) is { } st) { subject = st; break; }
+            return subject;
+        }
+        return null;
+    }
+
     private ActorEntry? NamedStriker(Sentence s)
     {
         foreach (var m in ctx.MentionsIn(s.First, s.End))
@@ -797,13 +820,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // group, hit through its site, stays a target too); a count noun's complement ("11 cibles de l'Etat islamique") is the target itself.
         var objects = new List<(string, string, string?)>();
         var complementGroups = new List<ActorEntry>();
-        for (var k = firstTrigger; k < s.End; k++)
+        var from = PassiveSubjectStart(firstTrigger, s);
+        for (var k = from; k < s.End; k++)
         {
             if (In(excluded, k) || ctx.MentionAt[k] is not null) continue;
             var len = _kb.TargetNouns.Match(_t, k, s.End, out var noun);
             if (len == 0) continue;
             var end = k + len;
             var complement = Complement(end, s.End);
+            // "tiré 26 missiles depuis quatre navires de guerre", "64 sorties depuis la base de Hmeimim": where the strikes were
+            // launched from is not what they hit.
+            if (LaunchedFrom(k, s.First)) { k = Math.Max(k, complement.End - 1); continue; }
             // "cibles / positions de l'EI": the noun only counts the group's places (ReadCounts takes the number).
             if (complement.Group is { } group && _kb.CountNouns.ContainsKey(_t[end - 1].Norm))
             {
@@ -829,7 +856,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // ("des cibles militaires appartenant aux Houthis").
             if (In(excluded, m.Start) || m.Actor is not { } a || a.TargetClass is null && !(a.Kind == "armed-group" && m.Start > firstTrigger)) continue;
             if (a.Id == perpetrator.Id || a.Id == reporter?.Id) continue;
-            if (m.Start < firstTrigger && m.Prep != "par") continue; // before the strike word only a place's holder ("tenue par l'EI")
+            if (m.Start < from && m.Prep != "par") continue; // before the strike word only a place's holder ("tenue par l'EI")
             if (Between(firstTrigger, m.Start)) continue; // "combats entre X et Y"
             if (SaidAbsent(m.End, s.End)) continue; // "des zones où l'EI n'est pas présent"
             list.Add((a.Id, a.Name, a.TargetClass));
@@ -849,6 +876,45 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (g.Id != perpetrator.Id && g.Id != reporter?.Id && g.TargetClass is not null) list.Add((g.Id, g.Name, g.TargetClass));
         list.AddRange(objects);
         return list.DistinctBy(x => x.Item1).ToList();
+    }
+
+    /// <summary>A military site or an armed group next to the verb, as its object ("avoir détruit un dépôt de munitions") or its
+    /// passive subject ("des camps d'entraînement de l'EI ont été détruits"), within the clause.</summary>
+    private bool MilitaryTargetNear(int i, int len, Sentence s)
+    {
+        for (var k = i - 1; k >= Math.Max(s.First, i - 7) && _t[k].Norm is not ("," or ";" or ":" or "que" or "qu"); k--)
+            if (MilitaryWordAt(k)) return true;
+        for (var k = i + len; k < Math.Min(s.End, i + len + 7) && _t[k].Norm is not ("," or ";" or ":" or "et"); k++)
+            if (MilitaryWordAt(k)) return true;
+        return false;
+    }
+
+    private bool MilitaryWordAt(int k) => _kb.MilitaryTargets.Contains(_t[k].Norm) || ctx.MentionAt[k] is { Actor.Kind: "armed-group" };
+
+    /// <summary>"des camps d'entraînement de l'EI avaient été détruits": the subject of a passive strike verb is what was hit;
+    /// where that subject starts (the trigger itself when the verb is not passive).</summary>
+    private int PassiveSubjectStart(int trigger, Sentence s)
+    {
+        if (trigger - 1 < s.First || _t[trigger - 1].Norm != "ete") return trigger;
+        var k = trigger - 2;
+        while (k >= s.First && _kb.Auxiliaries.Contains(_t[k].Norm) || k >= s.First && _t[k].Norm is "ne" or "n") k--;
+        var start = k + 1;
+        for (var j = k; j >= Math.Max(s.First, k - 8); j--)
+        {
+            if (!_t[j].IsWord || _t[j].Norm is "que" or "qu" || _kb.Verbs.Match(_t, j, s.End, out _) > 0) break;
+            start = j;
+        }
+        return start;
+    }
+
+    private bool LaunchedFrom(int k, int first)
+    {
+        for (var j = k - 1; j >= Math.Max(first, k - 3); j--)
+        {
+            if (_t[j].Norm == "depuis") return true;
+            if (!(Grammar.Determiners.Contains(_t[j].Norm) || _t[j].Norm is "des" || _t[j].Kind == TokenKind.Number || _kb.NumberUnits.ContainsKey(_t[j].Norm))) return false;
+        }
+        return false;
     }
 
     private bool SaidAbsent(int k, int end)
@@ -883,7 +949,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var head = _kb.TargetNouns.Match(_t, c, limit);
         var e = c + Math.Max(head, 0);
         while (e < limit && e - at < 6 && _t[e].IsWord && !_t[e].Cap && ctx.MentionAt[e] is null && _kb.TargetNouns.Match(_t, e, limit) == 0
-               && _t[e].Norm is not ("dans" or "a" or "au" or "sur" or "pres" or "qui" or "et")) e++;
+               && _t[e].Norm is not ("dans" or "a" or "au" or "sur" or "pres" or "qui" or "et" or "ete") && !_kb.Auxiliaries.Contains(_t[e].Norm)) e++;
         while (e > c && _t[e - 1].Norm is "de" or "d" or "du" or "des" or "l" or "la" or "le" or "les" or "un" or "une") e--;
         return e > c ? (e, null) : (at, null);
     }
