@@ -23,12 +23,6 @@ public sealed class ArticleContext
     {
         Kb = kb;
         Doc = doc;
-        // "LE CAIRE (Reuters) -": where the dispatch was filed is never a striker, a speaker or a place struck.
-        if (Datelines(doc) is { Count: > 0 } datelines)
-        {
-            mentions.RemoveAll(m => InRanges(datelines, m.Start));
-            places.RemoveAll(p => InRanges(datelines, p.Start));
-        }
         Mentions = mentions;
         Places = places;
         PublishedOn = publishedOn;
@@ -45,72 +39,6 @@ public sealed class ArticleContext
     }
 
     private readonly List<Mention> _sorted;
-
-    // The ranges are in text order and apart (one per paragraph at most): a binary search, so that a text of many datelined
-    // paragraphs stays linear (a scan of every range per mention was quadratic).
-    private static bool InRanges(List<(int Start, int End)> ranges, int k)
-    {
-        int lo = 0, hi = ranges.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (ranges[mid].End <= k) lo = mid + 1;
-            else if (ranges[mid].Start > k) hi = mid - 1;
-            else return true;
-        }
-        return false;
-    }
-
-    /// <summary>Wire datelines opening a paragraph: "LE CAIRE (Reuters) -", "BAKOU/EREVAN (Reuters) -", "Beyrouth, 8 octobre 2015
-    /// (AFP) -", "(AFP) -", "KABOUL -". A few capitalised words, slashes, commas, numbers or month names, then an agency in
-    /// parentheses (a few capitalised words) and a dash, or, in capitals only, the dash alone. Only each paragraph's first tokens
-    /// are looked at.</summary>
-    private List<(int Start, int End)> Datelines(Document doc)
-    {
-        var found = new List<(int, int)>(0);
-        var tokens = doc.Tokens;
-        var block = -1;
-        foreach (var s in doc.Sentences)
-        {
-            if (s.Block == block) continue;
-            block = s.Block;
-            var k = s.First;
-            var allCaps = true;
-            var words = 0;
-            while (k < s.End && k - s.First < 10)
-            {
-                var t = tokens[k];
-                if (t.Kind == TokenKind.Word && t.Cap) { words++; allCaps &= UpperOnly(doc.Text, t); }
-                else if (t.Kind == TokenKind.Word && Kb.Months.ContainsKey(t.Norm) || t.Kind == TokenKind.Number || t.Norm is "/" or ",") allCaps = false;
-                else break;
-                k++;
-            }
-            if (k >= s.End) continue;
-            var end = -1;
-            if (tokens[k].Norm == "(")
-            {
-                var close = k + 1;
-                while (close < s.End && close - k <= 4 && tokens[close].Norm != ")" && (tokens[close].Cap || tokens[close].Norm is "/" or "," or "-")) close++;
-                if (close < s.End && close > k + 1 && tokens[close].Norm == ")" && close + 1 < s.End && Dash(tokens[close + 1].Norm)) end = close + 2;
-            }
-            else if (words > 0 && allCaps && Dash(tokens[k].Norm)) end = k + 1;
-            if (end > 0) found.Add((s.First, end));
-        }
-        return found;
-    }
-
-    private static bool Dash(string norm) => norm is "-" or "–" or "—";
-
-    private static bool UpperOnly(string text, Token t)
-    {
-        var letters = 0;
-        for (var i = t.Start; i < t.End; i++)
-        {
-            if (char.IsLower(text[i])) return false;
-            if (char.IsLetter(text[i])) letters++;
-        }
-        return letters >= 2;
-    }
 
     /// <summary>The mentions lying wholly inside tokens [first, end), in reading order.</summary>
     public IEnumerable<Mention> MentionsIn(int first, int end)

@@ -1,26 +1,50 @@
 namespace Claims.Extraction.Text;
 
-/// <summary>"MOSCOU, 8 octobre 2015 (AFP) - L'aviation russe…", "LE CAIRE (Reuters) -": a wire dateline (a place in capitals,
-/// a date, an agency in brackets, a dash) opening a sentence. It is neither a speaker's words nor an actor of the sentence.</summary>
+/// <summary>
+/// A wire dateline opening a sentence: "MOSCOU, 8 octobre 2015 (AFP) -", "LE CAIRE (Reuters) -", "BAKOU/EREVAN (Reuters) -",
+/// "Beyrouth, 8 octobre (AFP) -", "(AFP) -", "KABOUL -". It names where the dispatch was filed: neither a speaker's words
+/// nor an actor, a striker or a place struck. Only the sentence's first tokens are looked at.
+/// </summary>
 public static class Dateline
 {
     private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal) { "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "er" };
 
+    /// <summary>How far a dateline reaches: a place and a date in at most this many tokens, before the agency and the dash.</summary>
+    private const int MaxTokens = 12;
+
     /// <summary>Where the sentence's own words start: after the dateline, or <paramref name="first"/> when there is none.</summary>
     public static int End(string text, IReadOnlyList<Token> tokens, int first, int end, IReadOnlyDictionary<string, int> months)
     {
+        // The place (capitalised words, several joined by "/"), then maybe a date (", 8 octobre 2015", "mardi").
         var k = first;
-        var caps = 0;
-        while (k < end && tokens[k].Kind == TokenKind.Word && tokens[k].End - tokens[k].Start >= 2 && IsUpper(text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start))) { k++; caps++; }
-        if (caps == 0) return first;
-        for (var j = k; j < Math.Min(end - 1, k + 12); j++)
+        var places = 0;
+        var capitals = true;
+        while (k < end && k - first < MaxTokens)
         {
-            var n = tokens[j].Norm;
-            if (n is "-" or "–" or "—") return j + 1;
-            if (tokens[j].IsWord && tokens[j].Kind != TokenKind.Number && !months.ContainsKey(n) && !(j > 0 && tokens[j - 1].Norm == "(") && !DateWords.Contains(n)) return first;
+            var t = tokens[k];
+            if (t.Kind == TokenKind.Word && t.Cap && !months.ContainsKey(t.Norm) && !DateWords.Contains(t.Norm))
+            {
+                places++;
+                capitals &= IsUpper(text.AsSpan(t.Start, t.End - t.Start));
+            }
+            else if (!(t.Kind == TokenKind.Number || months.ContainsKey(t.Norm) || DateWords.Contains(t.Norm) || t.Norm is "/" or ","))
+            {
+                break;
+            }
+            k++;
         }
-        return first;
+        if (k >= end) return first;
+        // The agency in brackets ("(AFP)", "(Reuters)") and the dash; or, after a place in capitals, the dash alone.
+        if (tokens[k].Norm == "(")
+        {
+            var close = k + 1;
+            while (close < end && close - k <= 4 && tokens[close].Norm != ")" && (tokens[close].Cap || tokens[close].Norm is "/" or ",")) close++;
+            return close > k + 1 && close + 1 < end && tokens[close].Norm == ")" && IsDash(tokens[close + 1].Norm) ? close + 2 : first;
+        }
+        return places > 0 && capitals && IsDash(tokens[k].Norm) ? k + 1 : first;
     }
+
+    private static bool IsDash(string norm) => norm is "-" or "–" or "—";
 
     private static bool IsUpper(ReadOnlySpan<char> word)
     {
