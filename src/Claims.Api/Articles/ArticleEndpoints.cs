@@ -90,8 +90,8 @@ public static class ArticleEndpoints
         try
         {
             var command = await work.WaitAsync(ct);
-            // The slot bounds extraction, the cores' work: the append waits on the database, and while it waits the next
-            // article can be extracted (appends holding the one slot of a 2-core server made ingest 30 % slower under load).
+            // The slot bounds extraction, the cores' work (as the 503 says): the append waits on the database, and while it
+            // waits the next article can be extracted.
             permit.Dispose();
             result = await app.IngestAsync(command, ct);
         }
