@@ -37,6 +37,8 @@ public sealed class KnowledgeBase
     public Lexicon AnonymousQualifiers { get; }
     public Lexicon PersonTitles { get; }
     public HashSet<string> Honorifics { get; }
+    /// <summary>Ranks and offices that name a person by a single surname after them ("le général Kartapolov").</summary>
+    public HashSet<string> SurnameTitles { get; }
     public HashSet<string> PluralTitles { get; }
     public HashSet<string> NameParticles { get; }
     public HashSet<string> NotNames { get; }
@@ -241,6 +243,7 @@ public sealed class KnowledgeBase
         AnonymousQualifiers = new Lexicon(actors.Anonymous.Qualifiers);
         PersonTitles = new Lexicon(actors.Titles.Person);
         Honorifics = Set(actors.Titles.Honorifics.Select(h => h.TrimEnd('.')));
+        SurnameTitles = Set(actors.Titles.SurnameTitles ?? []);
         PluralTitles = Set(actors.Titles.Plural);
         NameParticles = Set(actors.Titles.NameParticles);
         NotNames = Set(actors.Titles.NotNames);

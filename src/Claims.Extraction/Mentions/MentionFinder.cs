@@ -145,7 +145,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                     var nameEnd = NameRun(doc, k, end);
                     // "a indiqué le général Kartapolov": a rank or office right before a single surname names the person.
                     if (nameEnd - k >= 2 || len > 0 || localSurnames.ContainsKey(tk.Norm)
-                        || k == i + titleLen && t.Norm is "general" or "colonel" or "commandant" or "capitaine" or "lieutenant" or "amiral" or "president" or "ministre" or "porte-parole" or "ambassadeur"
+                        || k == i + titleLen && kb.SurnameTitles.Contains(t.Norm)
                            && nameEnd == k + 1 && kb.Places.Match(tokens, k, end, out _) == 0 && (nameEnd >= end || !tokens[nameEnd].IsWord || kb.Auxiliaries.Contains(tokens[nameEnd].Norm) || kb.Verbs.Match(tokens, nameEnd, end, out _) > 0))
                         return Named(doc, i, k, nameEnd, localSurnames, MentionKind.Name);
                     break;
