@@ -443,6 +443,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     // "l'explication russe", "la version de Moscou": whose account the judgement rejects, when the words name it.
     private ActorEntry? AccountOwner(StatementDraft d)
     {
+        // "L'Otan a accusé la Russie d'avoir délibérément violé l'espace aérien turc": an accusation's judgement is aimed at the
+        // accused, not at a nation named in the words.
+        if (d.Cue.Kind == CueKind.Accusation && d.Cue.Object?.Actor is { } accused && !SameCamp(accused, d.Speaker)) return accused;
         if (ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is { TargetClass: null } o && !SameCamp(o, d.Speaker))?.Actor is { } named) return named;
         var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
         for (var k = d.ContentStart; k < end; k++)
@@ -507,7 +510,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                         if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, j, out _) > 0) return true;
                     break;
                 }
-                if (!Grammar.StrongNegations.Contains(_t[j].Norm)) continue;
+                // "n'a visé aucun civil", "n'a touché aucune école": "aucun" closes the negation as "pas" does.
+                if (!Grammar.StrongNegations.Contains(_t[j].Norm) && !Grammar.NoneDeterminers.Contains(_t[j].Norm)) continue;
                 // A simple tense puts the verb between "ne" and its negation: "la Russie ne visait jamais de civils".
                 for (var h = k + 1; h < j; h++)
                     if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, j, out _) > 0) return true;
