@@ -44,7 +44,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var judgedReach = reference >= 0 ? 45 : 25;
             var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + judgedReach) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
             // "L'Ukraine dénonce « une opération de communication »": a judgement that is the very object of the verb.
-            var judgedAsObject = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + 4) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0)
+            var judgedAsObject = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + ObjectJudgementReach(d)) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0)
                 && (d.ContentEnd - d.ContentStart <= 12 || judgedBefore) && d.Cue.Verb is { } judging && kb.JudgementVerbs.Contains(judging.Lemma);
             var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb is { } naming && kb.NamingVerbs.Contains(naming.Lemma)) || judgedAsObject;
             if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded)
@@ -179,6 +179,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, span, basis ?? Dispute.ClaimContested));
         }
         var draftsBySentence = drafts.ToLookup(x => x.Sentence);
+        RelativeDenials(found, draftsBySentence);
         // "« La zone n'est pas une zone humanitaire », contrairement à ce qu'affirme le Croissant-Rouge": the words just reported
         // contradict the source named after the cue.
         foreach (var group in draftsBySentence)
@@ -213,9 +214,102 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         }
         return WithoutRetellings(found.DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span)).OrderBy(f => f.Span.Start).ToList(), judged)
             .Select(f => f.Party is { } party && SpokesmanBody(party) is { } body && body.Id != f.Disputant.Id && !SameCamp(body, f.Disputant) ? f with { Party = body } : f)
+            // "un haut responsable de l'armée indienne": an unnamed official's claim is that of the state he speaks for.
+            .Select(f => f.Party is { Kind: "anonymous", ActsFor: { } af } && kb.Actor(af) is { } state && state.Id != f.Disputant.Id && !SameCamp(state, f.Disputant) ? f with { Party = state } : f)
             .Select((f, i) => new Dispute("d" + (i + 1), ArticleContext.Ref(f.Disputant), f.Party is null ? null : ArticleContext.Ref(f.Party), f.Claim,
                 ctx.Doc.Text[f.Span.Start..f.Span.End], f.Span) { Basis = f.Basis })
             .ToList();
+    }
+
+    /// <summary>Denials told in a relative or passive clause, with no statement of their own: "Bagdad a accusé son voisin turc, qui
+    /// a nié toute responsabilité" (the antecedent denies), "…d'être derrière la tuerie, ce qui avait été contesté par Islamabad",
+    /// "Les accusations de l'OSDH, rejetées par Moscou, …", "Une accusation démentie par Moscou" (the agent denies). The disputed
+    /// party is the accuser told in the same sentence before the clause, or the owner of the claim noun, or else the claim
+    /// reported just before by another voice. One pass over the tokens.</summary>
+    private void RelativeDenials(List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)> found, ILookup<int, StatementDraft> bySentence)
+    {
+        var kb = ctx.Kb;
+        var lastDraft = -1;
+        for (var si = 0; si < ctx.Doc.Sentences.Count; si++)
+        {
+            var s = ctx.Doc.Sentences[si];
+            while (lastDraft + 1 < drafts.Count && drafts[lastDraft + 1].Sentence < si) lastDraft++;
+            for (var k = s.First + 1; k < s.End; k++)
+            {
+                var len = kb.Verbs.Match(_t, k, s.End, out var form);
+                if (len == 0 || !form.Verb.Dispute || _t[k].Cap) continue;
+                ActorEntry? disputant = null;
+                var clauseStart = -1;
+                var clauseEnd = k + len;
+                if (form.Kind == VerbFormKind.Participle && k + len + 1 < s.End && _t[k + len].Norm == "par" && !ActiveAuxiliaryBefore(k, s.First))
+                {
+                    // The passive: "contesté par Islamabad", "rejetées par Moscou".
+                    var a = k + len + 1;
+                    if (a < s.End && _t[a].Norm is "la" or "le" or "l" or "les") a++;
+                    if (a < s.End && ctx.MentionAt[a] is { Actor: { } agent } am && agent.TargetClass is null) { disputant = agent; clauseEnd = am.End; }
+                    // "contesté par Islamabad": a capital stands for its state.
+                    else if (a < s.End && _t[a].Cap && kb.CapitalStates.TryGetValue(_t[a].Norm, out var capitalState)) { disputant = capitalState; clauseEnd = a + 1; }
+                    clauseStart = k;
+                    while (clauseStart > s.First && _t[clauseStart - 1].Norm is not ("," or ";" or ":" or "(" )) clauseStart--;
+                    if (clauseStart == s.First) clauseStart = Math.Max(s.First, k - 3);
+                }
+                else
+                {
+                    // The relative: "son voisin turc, qui a nié", "Moscou, qui dément…".
+                    var j = k - 1;
+                    while (j > s.First + 1 && j > k - 4 && (kb.Auxiliaries.Contains(_t[j].Norm) || _t[j].Norm.EndsWith("ment", StringComparison.Ordinal) || kb.Adverbs.Match(_t, j, k) > 0)) j--;
+                    if (_t[j].Norm != "qui" || _t[j - 1].Norm != ",") continue;
+                    if (ctx.MentionsIn(Math.Max(s.First, j - 6), j - 1).LastOrDefault(m => m.End == j - 1 && m.Actor is { TargetClass: null })?.Actor is { } antecedent) disputant = antecedent;
+                    // "son voisin turc, qui a nié": a nationality adjective closing the antecedent names the state.
+                    else if (j - 2 > s.First && !_t[j - 2].Cap && kb.Nationalities.TryGetValue(_t[j - 2].Norm, out var nation)) disputant = nation;
+                    clauseStart = j;
+                    while (clauseStart > s.First && _t[clauseStart - 1].Norm is not (";" or ":")) clauseStart--;
+                }
+                if (disputant is null) continue;
+                // Up to the end of the clause: the words that carry the denial.
+                var e = clauseEnd;
+                while (e < s.End && _t[e].Norm is not ("," or ";" or "." or ":")) e++;
+                // The accuser told before the clause in this sentence; else the owner of the claim noun just before; else the claim
+                // reported before by another voice.
+                ActorEntry? party = null;
+                string? claim = null;
+                foreach (var x in bySentence[si])
+                    if (!x.Cue.Derived && x.Cue.RegionStart < k && !SameCamp(x.Speaker, disputant)) { party = x.Speaker; claim = x.Text; }
+                if (party is null)
+                    for (var c = k - 1; c >= Math.Max(s.First, k - 8) && party is null; c--)
+                        if (kb.ClaimNouns.Match(_t, c, k) > 0 && c + 2 < k && _t[c + 1].Norm is "de" or "d" or "du" or "des")
+                        {
+                            var o = c + 2;
+                            if (_t[o].Norm is "la" or "le" or "l" or "les") o++;
+                            if (o < k && ctx.MentionAt[o] is { Actor: { TargetClass: null } owner } && !SameCamp(owner, disputant)) party = owner;
+                        }
+                if (party is null)
+                    for (var x = lastDraft; x >= Math.Max(0, lastDraft - ClaimLookBack) && party is null; x--)
+                        if (!drafts[x].Cue.Derived && !drafts[x].PointsBack && drafts[x].Cue.Verb is not { Dispute: true } && !SameVoice(drafts[x].Speaker, disputant) && !SameCamp(drafts[x].Speaker, disputant))
+                            (party, claim) = (drafts[x].Speaker, drafts[x].Text);
+                if (party is null || party.Id == disputant.Id) continue;
+                var span = Trim(new Span(_t[clauseStart].Start, _t[Math.Max(clauseStart, e - 1)].End));
+                found.Add((disputant, party, claim ?? ctx.Doc.Text[_t[s.First].Start.._t[Math.Max(s.First, clauseStart - 1)].End], span, Dispute.ClaimContested));
+            }
+        }
+    }
+
+    // The first words of a verb's object where a judgement is the object itself: four words, and the quotation marks and a claim
+    // noun between do not count ("des « allégations » sans fondement").
+    private int ObjectJudgementReach(StatementDraft d)
+    {
+        var reach = 4;
+        for (var k = d.ContentStart; k < Math.Min(d.ContentEnd, d.ContentStart + reach) && reach < 7; k++)
+            if (_t[k].IsQuote || ctx.Kb.ClaimNouns.Match(_t, k, k + 1) > 0) reach++;
+        return reach;
+    }
+
+    // "a démenti par la voix de…", "a catégoriquement rejeté par…": an active past, not a passive.
+    private bool ActiveAuxiliaryBefore(int k, int first)
+    {
+        var j = k - 1;
+        while (j > first && j > k - 4 && (_t[j].Norm.EndsWith("ment", StringComparison.Ordinal) || ctx.Kb.Adverbs.Match(_t, j, k) > 0)) j--;
+        return ctx.Kb.Auxiliaries.Contains(_t[j].Norm) || _t[j].Norm is "ayant" or "avoir";
     }
 
     /// <summary>The body a disputed spokesman speaks for: what "le porte-parole du Pentagone, Peter Cook" or Igor Konachenkov (listed
@@ -349,6 +443,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     // "l'explication russe", "la version de Moscou": whose account the judgement rejects, when the words name it.
     private ActorEntry? AccountOwner(StatementDraft d)
     {
+        // "L'Otan a accusé la Russie d'avoir délibérément violé l'espace aérien turc": an accusation's judgement is aimed at the
+        // accused, not at a nation named in the words.
+        if (d.Cue.Kind == CueKind.Accusation && d.Cue.Object?.Actor is { } accused && !SameCamp(accused, d.Speaker)) return accused;
         if (ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is { TargetClass: null } o && !SameCamp(o, d.Speaker))?.Actor is { } named) return named;
         var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
         for (var k = d.ContentStart; k < end; k++)
@@ -406,7 +503,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (_t[k].Norm is not ("ne" or "n")) continue;
             for (var j = k + 1; j < Math.Min(end, k + 4); j++)
             {
-                if (!Grammar.StrongNegations.Contains(_t[j].Norm)) continue;
+                // "n'avoir visé que des combattants", "ne frappent que des terroristes": a restriction denies hitting anything else.
+                if (_t[j].Norm is "que" or "qu")
+                {
+                    for (var h = k + 1; h < j; h++)
+                        if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, j, out _) > 0) return true;
+                    break;
+                }
+                // "n'a visé aucun civil", "n'a touché aucune école": "aucun" closes the negation as "pas" does.
+                if (!Grammar.StrongNegations.Contains(_t[j].Norm) && !Grammar.NoneDeterminers.Contains(_t[j].Norm)) continue;
                 // A simple tense puts the verb between "ne" and its negation: "la Russie ne visait jamais de civils".
                 for (var h = k + 1; h < j; h++)
                     if (ctx.Kb.DeniedHits.Contains(_t[h].Norm) || ctx.Kb.StrikeVerbs.Match(_t, h, j, out _) > 0) return true;

@@ -31,6 +31,8 @@ public sealed class KnowledgeBase
     /// names none ("la coalition" in an article about Sanaa and the Houthis is the Saudi-led one, not the default).</summary>
     public Dictionary<string, HashSet<string>> Theatres { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CapitalMetonyms { get; } = new(StringComparer.Ordinal);
+    /// <summary>Capitals of countries.json by their folded name → the state ("ce qui a été contesté par Islamabad").</summary>
+    public Dictionary<string, ActorEntry> CapitalStates { get; } = new(StringComparer.Ordinal);
     /// <summary>"la deuxième ville du pays": each country's second city, by country id (places.json).</summary>
     public Dictionary<string, PlaceEntry> SecondCities { get; } = new(StringComparer.Ordinal);
     public Lexicon Anonymous { get; }
@@ -411,6 +413,7 @@ public sealed class KnowledgeBase
                 Places.Add(c.Name, place);
                 foreach (var alias in c.Aliases ?? []) Places.Add(alias, place);
             }
+            if (c.Capital is { Length: > 0 } capital) CapitalStates.TryAdd(Fold.Text(capital), state);
             foreach (var form in NationalityForms(c.Adjective, c.Forms))
                 if (!form.Contains(' ') && !form.Contains('-')) Nationalities.TryAdd(Fold.Text(form), state);
             if (c.Adjective is { Length: > 0 } adj && !adj.Contains('-'))

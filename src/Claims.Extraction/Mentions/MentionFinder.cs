@@ -989,6 +989,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
         ActorEntry? nation = null;
         for (var j = start; j < end && nation is null; j++)
             if (!tokens[j].Cap && kb.Nationalities.TryGetValue(tokens[j].Norm, out var n)) nation = n;
+        // "Commandement des États-Unis en Afrique (Africom)", "Forces de défense d'Israël (FDI)": a state named as the name's
+        // complement is its camp too, as a nationality adjective is.
+        for (var j = start + 1; j < end && nation is null; j++)
+            if (tokens[j - 1].Norm is "de" or "d" or "du" or "des" && kb.ActorNames.Match(tokens, j, end, out var named) > 0 && named.IsState) nation = named;
         var acting = head is not null && nation is not null && kb.InstitutionsActingForState.Contains(head) && !kb.InstitutionsStandingForState.Contains(head);
         var nouns = head is not null && (kb.InstitutionsActingForState.Contains(head) || kb.InstitutionsStandingForState.Contains(head)) ? new[] { head, OwnNameGovernment } : [];
         return new ActorEntry(Fold.Slug(acronym), name, "institution", nation?.Side ?? nation?.Id, acting ? nation!.Id : null, null, acting ? [head!] : nouns);
