@@ -87,6 +87,10 @@ public sealed class KnowledgeBase
     public HashSet<string> ImpactWords { get; }
     public HashSet<string> FallWords { get; }
     public HashSet<string> ClaimOwnStrikeVerbs { get; }
+    /// <summary>Determiners that make a strike word take up one told before ("le raid", "la première frappe").</summary>
+    public HashSet<string> RetellingWords { get; }
+    /// <summary>Words that make a strike word tell another strike ("de nouvelles frappes", "d'autres raids").</summary>
+    public HashSet<string> NewStrikeWords { get; }
     public Lexicon InquiryNouns { get; }
     /// <summary>"contrairement à ce qu'affirme X": the source named after these words is contradicted by the words before.</summary>
     public Lexicon ContrarySources { get; }
@@ -314,6 +318,8 @@ public sealed class KnowledgeBase
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);
+        RetellingWords = Set(strikes.RetellingWords ?? []);
+        NewStrikeWords = Set(strikes.NewStrikeWords ?? []);
         PlaceBackReferences = Set(strikes.PlaceBackReferences ?? []);
         AerialAgents = Set(strikes.AerialAgents ?? []);
         DocumentNouns = new Lexicon(verbs.DocumentNouns ?? []);

@@ -24,6 +24,10 @@ public sealed class StrikeDraft
     public int LastSentence { get; set; }
     public Span Span { get; set; }
     public List<int> Triggers { get; } = [];
+    /// <summary>A strike word that takes up one told before: "le raid", "ces frappes", "la première frappe".</summary>
+    public bool Retelling { get; set; }
+    /// <summary>A strike word that tells another strike: "de nouvelles frappes", "d'autres raids".</summary>
+    public bool NewStrike { get; set; }
 }
 
 /// <summary>Finds strike reports: a strike word (frappes, raids, bombardements, tirs de missiles, a bombardé, ont été visées…)
@@ -95,12 +99,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 copy.Triggers.AddRange(draft.Triggers);
                 extra.Add(copy);
             }
+            MarkRetelling(draft, s);
             var previous = drafts.LastOrDefault();
             if (previous is not null && CanMerge(previous, draft, si)) Merge(previous, draft);
             else if (Retold(draft, drafts) is { } told) Merge(told, draft);
+            else if (SameSourceRetelling(draft) is { } same) Merge(same, draft);
             else
             {
                 drafts.Add(draft);
+                Remember(draft);
                 var id = draft.Perpetrator.Id;
                 _strikers[id] = _strikers.TryGetValue(id, out var c) ? c with { Count = c.Count + 1 } : (1, _strikers.Count, draft.Perpetrator);
             }
@@ -122,6 +129,65 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     }
 
     private bool Demonstrative(int i) => _kb.Demonstratives.Contains(_t[i].Norm);
+
+    // The last few event drafts of each striker, most recent last: a retelling looks only there (a dictionary keyed on the
+    // striker, a bounded list each, so that merging stays linear in the text).
+    private readonly Dictionary<string, List<StrikeDraft>> _byStriker = new(StringComparer.Ordinal);
+    private const int RetellingWindow = 8;
+
+    private void Remember(StrikeDraft draft)
+    {
+        if (!_byStriker.TryGetValue(draft.Perpetrator.Id, out var list)) _byStriker[draft.Perpetrator.Id] = list = [];
+        list.Add(draft);
+        if (list.Count > RetellingWindow) list.RemoveAt(0);
+    }
+
+    // "Le raid a visé le marché", "ces bombardements", "la première frappe": a determiner that takes up a strike; "de nouvelles
+    // frappes", "d'autres raids": another strike.
+    private void MarkRetelling(StrikeDraft draft, Sentence s)
+    {
+        foreach (var t in draft.Triggers)
+        {
+            if (t - 1 < s.First) continue;
+            var before = _t[t - 1].Norm;
+            if (_kb.NewStrikeWords.Contains(before) || t - 2 >= s.First && _kb.NewStrikeWords.Contains(_t[t - 2].Norm)) draft.NewStrike = true;
+            else if (Demonstrative(t - 1) || _kb.RetellingWords.Contains(before)) draft.Retelling = true;
+        }
+    }
+
+    /// <summary>The same strike told again by the same source, or by its own spokesman or director ("Des frappes russes ont tué
+    /// 15 civils à Maaret al-Noomane, selon l'OSDH. […] Le raid a visé le marché, a précisé l'OSDH. […] a déclaré Rami Abdel
+    /// Rahmane, directeur de l'OSDH"): same striker, a place shared (or none of its own when the strike word takes the strike
+    /// up), no other day. Another source's telling stays a record of its own: that is what contradictions are made of.</summary>
+    private StrikeDraft? SameSourceRetelling(StrikeDraft d)
+    {
+        if (d.NewStrike || d.Presented || d.Scope != Strike.Event || !_byStriker.TryGetValue(d.Perpetrator.Id, out var list)) return null;
+        var own = d.Places.Where(p => !p.IsCountry).ToList();
+        for (var k = list.Count - 1; k >= 0; k--)
+        {
+            var e = list[k];
+            if (e.Presented || e.Scope != Strike.Event || d.Block - e.Block > 3) continue;
+            if (!(SameSource(e.ReportedBy, d.ReportedBy) || e.ReportedBy is null && d.ReportedBy is null))
+            {
+                // "Un autre témoin a fait état d'un raid sur une maison à Baqim. Saba a accusé la coalition d'avoir mené la frappe.":
+                // the strike word takes up the other source's strike told there last, not an earlier one of its own.
+                if (own.Count > 0 && own.Any(e.Places.Contains)) return null;
+                continue;
+            }
+            if (e.Date is { } ed && d.Date is { } dd && ed != dd || e.Weekday is { } ew && d.Weekday is { } dw && ew != dw) continue;
+            // Told with its own places, every one must be the earlier telling's ("à Kataf, province de Saada" then "à Baqim, province
+            // de Saada" are two strikes); "le raid" shares one at least, or names none.
+            if (own.Count > 0 ? !(d.Retelling ? own.Any(e.Places.Contains) : own.TrueForAll(e.Places.Contains)) : !d.Retelling) continue;
+            return e;
+        }
+        return null;
+    }
+
+    // The same voice: one actor, or a person (or unnamed official) speaking for the other ("Rami Abdel Rahmane, directeur de l'OSDH").
+    private static bool SameSource(ActorEntry? a, ActorEntry? b) =>
+        a is not null && b is not null && (a.Id == b.Id || Voice(a) == b.Id || Voice(b) == a.Id);
+
+    private static string? Voice(ActorEntry x) => x.Kind is "person" or "anonymous" ? x.Side ?? x.ActsFor : null;
 
     // "ces frappes se sont déroulées après minuit": a demonstrative takes up the strike told before by the same source (one
     // record), in this paragraph or the one before.
@@ -1115,6 +1181,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         (a.Block == b.Block || a.FirstSentence == 0 && si == 1 && b.Block == a.Block + 1) && a.LastSentence == si - 1 && a.Perpetrator.Id == b.Perpetrator.Id && a.Scope == b.Scope
         && (b.ReportedBy is null || a.ReportedBy?.Id == b.ReportedBy.Id)
         && (a.Weekday is null || b.Weekday is null || a.Weekday == b.Weekday)
+        // "Des frappes russes ont visé jeudi Talbisseh. Des frappes russes ont visé jeudi Rastane.": other places, other strikes.
+        && (b.Retelling || !a.Places.Any(p => !p.IsCountry) || !b.Places.Any(p => !p.IsCountry) || b.Places.Any(p => !p.IsCountry && a.Places.Contains(p)))
         && !b.Counts.Any(kv => a.Counts.TryGetValue(kv.Key, out var v) && v != kv.Value);
 
     private static void Merge(StrikeDraft into, StrikeDraft other)
