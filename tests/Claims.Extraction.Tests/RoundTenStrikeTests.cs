@@ -69,4 +69,14 @@ public sealed class RoundTenStrikeTests
         var a = Extract(text);
         Assert.DoesNotContain(a.Strikes, k => k.Perpetrator.Id == notStriker);
     }
+
+    [Fact]
+    public void Missiles_fired_from_a_sea_and_the_town_they_hit_next_sentence_are_one_strike()
+    {
+        // The sea they were fired from does not tell two strikes apart, as two towns do.
+        var a = Extract("Des navires russes ont tiré mercredi 26 missiles de croisière depuis la mer Caspienne contre des positions de l'EI. Ils ont frappé onze cibles à Raqqa et à Alep.");
+        var strike = Assert.Single(a.Strikes, k => k.Perpetrator.Id == "russie");
+        Assert.Contains(strike.Locations, l => l.Name == "mer Caspienne");
+        Assert.Contains(strike.Locations, l => l.Name == "Raqqa");
+    }
 }

@@ -1182,8 +1182,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         && (b.ReportedBy is null || a.ReportedBy?.Id == b.ReportedBy.Id)
         && (a.Weekday is null || b.Weekday is null || a.Weekday == b.Weekday)
         // "Des frappes russes ont visé jeudi Talbisseh. Des frappes russes ont visé jeudi Rastane.": other places, other strikes.
-        && (b.Retelling || !a.Places.Any(p => !p.IsCountry) || !b.Places.Any(p => !p.IsCountry) || b.Places.Any(p => !p.IsCountry && a.Places.Contains(p)))
+        // A country or a sea missiles are fired from ("tirés depuis la mer Caspienne. Ils ont frappé al-Bab") does not tell strikes apart.
+        && (b.Retelling || !a.Places.Any(Distinguishing) || !b.Places.Any(Distinguishing) || b.Places.Any(p => Distinguishing(p) && a.Places.Contains(p)))
         && !b.Counts.Any(kv => a.Counts.TryGetValue(kv.Key, out var v) && v != kv.Value);
+
+    private static bool Distinguishing(PlaceEntry p) => !p.IsCountry && p.Kind != "sea";
 
     private static void Merge(StrikeDraft into, StrikeDraft other)
     {
