@@ -392,7 +392,7 @@ public sealed class StatementReader(ArticleContext ctx)
         // "…, a relevé le porte-parole Iouri Ignat", "…, a répondu Moscou": an incise after a comma with its speaker right after
         // it reports the words before, as after a quotation.
         var inciseWithSpeaker = !inciseAfterQuote && form.Verb.NeedsQue && !thatFollows && kind is VerbFormKind.Participle or VerbFormKind.Finite
-            && auxStart > s.First + 2 && _t[auxStart - 1].Norm == "," && !pronounInverted && SpeakerAfter(SkipAddressee(after, s.End), s.End) is { Count: > 0 };
+            && auxStart > s.First + 2 && _t[auxStart - 1].Norm == "," && !pronounInverted && InvertedSpeakers(after, s.End) is { Count: > 0 };
         if (form.Verb.NeedsQue && !thatFollows && !inciseAfterQuote && !inciseWithSpeaker) return null;
         if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote)) && !(auxStart > s.First && _t[auxStart - 1].Norm == ",")) return null;
 
@@ -453,7 +453,7 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         // "Maria Zakharova, la porte-parole …, a accusé": the comma closes the subject's apposition, nothing is inverted.
         var closesApposition = auxStart - 2 >= s.First && ctx.MentionAt[auxStart - 2] is { Apposed: true } ap && ap.End == auxStart - 1;
-        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && _t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") ? SpeakerAfter(SkipAddressee(after, s.End), s.End) : null;
+        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && _t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") ? InvertedSpeakers(after, s.End) : null;
         if (invertedSubject is { Count: > 0 })
         {
             var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
@@ -511,6 +511,43 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         pre.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, pre);
         return pre;
+    }
+
+    /// <summary>The inverted subject of an incise: right after the verb and its addressee or channel, else past a few
+    /// circumstantial phrases ("a indiqué dans un communiqué l'OSDH", "a déclaré via SMS à l'AFP un responsable", "a affirmé
+    /// jeudi soir à la télévision d'État le porte-parole", "a souligné lors d'une conférence de presse à Moscou le ministre").</summary>
+    private List<ActorEntry>? InvertedSpeakers(int after, int end)
+    {
+        var direct = SpeakerAfter(SkipAddressee(after, end), end);
+        if (direct is { Count: > 0 }) return direct;
+        var k = SpeakerAcross(after, end);
+        return k < 0 ? null : SpeakerAfter(k, end);
+    }
+
+    /// <summary>Where the subject starts past circumstantial phrases opened by a preposition (bounded), or -1. The subject is the
+    /// first actor not governed by a preposition; a bare name right after a common noun ("son compte Twitter", "l'agence
+    /// Interfax") belongs to that noun unless it names a person.</summary>
+    private int SpeakerAcross(int after, int end)
+    {
+        var k = ctx.SkipAdverbs(after, end);
+        if (k >= end || !Grammar.Prepositions.Contains(_t[k].Norm) || _t[k].Cap || _t[k].Norm is "de" or "d" or "du" or "dont" or "comme" or "selon") return -1;
+        var inPhrase = false;
+        for (var j = k; j < Math.Min(end, k + 18); j++)
+        {
+            var n = _t[j].Norm;
+            if (n is "." or ";" or ":" or "que" or "qu" or "(" || _t[j].IsQuote || ctx.Doc.InQuote(j)) return -1;
+            if (n == ",") { inPhrase = false; continue; }
+            if (Grammar.Prepositions.Contains(n) && !_t[j].Cap) { inPhrase = true; continue; }
+            if (_kb.Adverbs.Match(_t, j, end) is var al && al > 0) { j += al - 1; continue; }
+            if (_kb.Verbs.Match(_t, j, end, out _) > 0 && !Determiners.Contains(n)) return -1;
+            var prev = _t[j - 1];
+            var governed = Grammar.Prepositions.Contains(prev.Norm) && !prev.Cap;
+            if (!governed && MentionStartingAt(j, end) is { Actor: { } actor } m && m.Prep is null && !(m.Start == j && _t[j].Cap && prev.IsWord && !prev.Cap && actor.Kind != "person")
+                && !(actor.Kind == "media" && inPhrase && m.Start == j))
+                return j;
+            if (_t[j].IsWord && !Determiners.Contains(n)) inPhrase = inPhrase || true;
+        }
+        return -1;
     }
 
     /// <summary>"a déclaré à la télévision un porte-parole…", "a indiqué à l'AFP un haut responsable…": the addressee between
@@ -605,7 +642,7 @@ public sealed class StatementReader(ArticleContext ctx)
     {
         if (cue.Kind != CueKind.Inverted) return cue.VerbEnd;
         var k = ctx.SkipAdverbs(cue.VerbEnd, s.End);
-        if (MentionStartingAt(k, s.End) is not { } speaker) return cue.VerbEnd;
+        if ((MentionStartingAt(k, s.End) ?? (SpeakerAcross(cue.VerbEnd, s.End) is var across && across >= 0 ? MentionStartingAt(across, s.End) : null)) is not { } speaker) return cue.VerbEnd;
         k = speaker.End;
         while (k < s.End && _t[k].Norm == ",") k++;
         return k;
