@@ -358,6 +358,8 @@ public sealed class StatementReader(ArticleContext ctx)
             && !(i > s.First && _t[i - 1].Norm is "se" or "s")) return null;
         var after = ctx.SkipAdverbs(verbEnd, s.End);
         var thatFollows = after < s.End && _t[after].Norm is "que" or "qu";
+        // "a confié mardi à l'AFP, sous couvert de l'anonymat, que…": the clause after channel phrases.
+        if (!thatFollows && form.Verb.NeedsQue && kind is VerbFormKind.Participle or VerbFormKind.Finite && QueAcross(after, s) >= 0) thatFollows = true;
 
         if (kind == VerbFormKind.Infinitive)
         {
@@ -653,13 +655,9 @@ public sealed class StatementReader(ArticleContext ctx)
         var k = ctx.SkipAdverbs(verbEnd, s.End);
         // "a déclaré à l'AFP, sous couvert d'anonymat, que…", "a affirmé sur Telegram avoir…", "ont affirmé, via leur chaîne
         // Al-Masirah, que…": a channel or an addressee before the clause is not part of the words.
-        if (k < s.End && Grammar.ChannelPrepositions.Contains(_t[k].Norm) && verb.Complement is not ("a" or "de"))
-            for (var j = k + 1; j < Math.Min(s.End, k + 14); j++)
-            {
-                if (_t[j].Norm is ";" or "." || _t[j].IsQuote) break;
-                if (_t[j].Norm is "que" or "qu" && (_t[j - 1].Norm == "," || j - k <= 6)) return j + 1;
-                if (_t[j].Norm is "avoir" or "etre" && j - k <= 6) return j;
-            }
+        // "a répété à plusieurs reprises depuis le début de l'intervention que…", "a assuré mercredi, par la voix de son
+        // porte-parole, que…": a chain of circumstantial phrases (bounded) before the clause; a relative word or a verb ends it.
+        if (verb.Complement is not ("a" or "de") && QueAcross(k, s) is var across && across >= 0) return across;
         if (k < s.End && _t[k].Norm is "que" or "qu") return k + 1;
         if (k < s.End && _t[k].Norm == ":") return k + 1;
         if (verb.Complement == "de" || verb.Lemma == "accuser")
@@ -684,6 +682,23 @@ public sealed class StatementReader(ArticleContext ctx)
             if (obj is not null) cue.Object = obj;
         }
         return k;
+    }
+
+    /// <summary>"a déclaré à l'AFP, sous couvert d'anonymat, que…", "a répété à plusieurs reprises depuis le début de
+    /// l'intervention que…", "a assuré mercredi, par la voix de son porte-parole, que…": the clause after a bounded chain of
+    /// channel or circumstantial phrases (a relative word or a verb ends the chain). Where the words start, or -1.</summary>
+    private int QueAcross(int k, Sentence s)
+    {
+        var insertion = k < s.End && _t[k].Norm == ",";
+        if (k >= s.End || !(Grammar.ChannelPrepositions.Contains(_t[k].Norm) || insertion)) return -1;
+        for (var j = k + 1; j < Math.Min(s.End, k + 18); j++)
+        {
+            if (_t[j].Norm is ";" or "." or ":" || _t[j].IsQuote || Grammar.RelativeWords.Contains(_t[j].Norm)) break;
+            if (_t[j].Norm is "que" or "qu" && (_t[j - 1].Norm == "," || !insertion && j - k <= 14)) return j + 1;
+            if (_t[j].Norm is "avoir" or "etre" && j - k <= 6) return j;
+            if (_kb.Verbs.Match(_t, j, s.End, out _) > 0 || _kb.Auxiliaries.Contains(_t[j].Norm) && _t[j].Norm is not "a") break;
+        }
+        return -1;
     }
 
     private static IReadOnlySet<string> Determiners => Grammar.PhraseDeterminers;
