@@ -266,9 +266,16 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var tokens = doc.Tokens;
         var t = tokens[i];
         var headLen = kb.Anonymous.Match(tokens, i, end);
+        // "la même source", "de même source": the source last quoted.
+        if (headLen > 0 && i >= 2 && tokens[i - 1].Norm == "meme" && tokens[i - 2].Norm is "la" or "le" or "de" or "l" or "les" or "des")
+            return new Mention(i - 2, i + headLen, MentionKind.Demonstrative) { Head = t.Norm.TrimEnd('s'), SameSource = true };
         if (headLen == 0 || i == 0 || !(Determiners.Contains(tokens[i - 1].Norm) || tokens[i - 1].Norm is "des" or "de" or "d")) return null;
         if (Demonstrative(tokens[i - 1].Norm))
-            return new Mention(i - 1, i + headLen, MentionKind.Demonstrative) { Head = t.Norm.TrimEnd('s') };
+        {
+            // "l'une de ces sources", "l'un de ces responsables": one of those last quoted.
+            var start = i >= 5 && tokens[i - 1].Norm == "ces" && tokens[i - 2].Norm is "de" or "d" && tokens[i - 3].Norm is "une" or "un" && tokens[i - 4].Norm == "l" ? i - 4 : i - 1;
+            return new Mention(start, i + headLen, MentionKind.Demonstrative) { Head = t.Norm.TrimEnd('s'), SameSource = true };
+        }
         var k = i + headLen;
         ActorEntry? nation = null;
         var qualified = false;

@@ -88,10 +88,28 @@ public sealed class StatementReader(ArticleContext ctx)
         for (var p = _sentence - 1; p >= Math.Max(0, _sentence - 2); p--)
         {
             if (sentences[p].Heading) continue;
+            // "L'Unicef a publié un bilan. « … », a-t-elle ajouté", "Le ministère turc a convoqué l'ambassadeur russe. « … », a-t-il
+            // précisé": the subject opening the sentence just before, a person or a body, rather than a person named after it.
+            if (p == _sentence - 1 && SubjectOpening(sentences[p]) is { } subject) return subject;
             if (ctx.MentionsIn(sentences[p].First, sentences[p].End).LastOrDefault(m => m.Kind != MentionKind.Pronoun && m.Actor is { Kind: "person" }) is { } m)
                 return m.Actor;
         }
         return null;
+    }
+
+    private ActorEntry? SubjectOpening(Sentence s)
+    {
+        var start = AfterDateline(s);
+        var first = ctx.MentionsIn(start, s.End).FirstOrDefault();
+        if (first is not { Prep: null, Actor: { } actor } || first.Kind is MentionKind.Pronoun or MentionKind.Adjectival || actor.Kind is "place") return null;
+        // Only the sentence's subject: nothing but a determiner (or a short adverbial and its comma) before it.
+        var words = 0;
+        for (var k = start; k < first.Start; k++) if (_t[k].IsWord && !Determiners.Contains(_t[k].Norm)) words++;
+        if (words > 0 && !(first.Start > start && _t[first.Start - 1].Norm == "," && words <= 3)) return null;
+        // and a verb right after it (past an apposition): "L'Unicef a publié", not "L'Unicef, Moscou et…".
+        var v = first.End;
+        if (v < s.End && _t[v].Norm == "," && first.Apposed) v++;
+        return v < s.End && (_kb.Auxiliaries.Contains(_t[v].Norm) || _kb.Verbs.Match(_t, v, s.End, out _) > 0 || _t[v].IsWord && !_t[v].Cap && !Grammar.Prepositions.Contains(_t[v].Norm) && _t[v].Norm is not ("et" or "ou")) ? actor : null;
     }
 
     public List<StatementDraft> Read()
@@ -105,6 +123,7 @@ public sealed class StatementReader(ArticleContext ctx)
             var s = sentences[si];
             _sentence = si;
             if (s.Heading) continue;
+            ResolveSameSource(s);
             var parenthetical = Parentheticals(s);
             var cues = FindCues(si, s, parenthetical);
             if (cues.Count == 0)
@@ -134,6 +153,15 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         DropRepeatedSentences(drafts);
         return drafts.OrderBy(d => d.Span.Start).ToList();
+    }
+
+    /// <summary>"a précisé la même source", "selon cette source", "l'une de ces sources": the speaker last quoted, when there is one
+    /// ("la même source" always; "cette source" when no source of that head was described before).</summary>
+    private void ResolveSameSource(Sentence s)
+    {
+        if (_lastSpeaker is null) return;
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+            if (m.SameSource && (m.Actor is null || _t[m.Start].Norm is "la" or "le" or "de" or "l" && m.End - m.Start == 3)) m.Actor = _lastSpeaker;
     }
 
     // ---- cue detection ----
