@@ -387,7 +387,7 @@ public sealed class StatementReader(ArticleContext ctx)
         var after = ctx.SkipAdverbs(verbEnd, s.End);
         var thatFollows = after < s.End && _t[after].Norm is "que" or "qu";
         // "a confié mardi à l'AFP, sous couvert de l'anonymat, que…": the clause after channel phrases.
-        if (!thatFollows && form.Verb.NeedsQue && kind is VerbFormKind.Participle or VerbFormKind.Finite && QueAcross(after, s) >= 0) thatFollows = true;
+        if (!thatFollows && form.Verb.NeedsQue && kind is VerbFormKind.Participle or VerbFormKind.Finite && (QueAcross(after, s) >= 0 || QueAcross(SkipTimeWords(verbEnd, s.End), s) >= 0)) thatFollows = true;
 
         if (kind == VerbFormKind.Infinitive)
         {
@@ -422,7 +422,7 @@ public sealed class StatementReader(ArticleContext ctx)
         // "…, a relevé le porte-parole Iouri Ignat", "…, a répondu Moscou": an incise after a comma with its speaker right after
         // it reports the words before, as after a quotation.
         var inciseWithSpeaker = !inciseAfterQuote && form.Verb.NeedsQue && !thatFollows && kind is VerbFormKind.Participle or VerbFormKind.Finite
-            && auxStart > s.First + 2 && _t[auxStart - 1].Norm == "," && !pronounInverted && InvertedSpeakers(after, s.End) is { Count: > 0 };
+            && auxStart > s.First + 2 && _t[auxStart - 1].Norm == "," && !pronounInverted && InvertedSpeakers(after, s.End, verbEnd) is { Count: > 0 };
         if (form.Verb.NeedsQue && !thatFollows && !inciseAfterQuote && !inciseWithSpeaker) return null;
         if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote)) && !(auxStart > s.First && _t[auxStart - 1].Norm == ",")) return null;
 
@@ -483,7 +483,7 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         // "Maria Zakharova, la porte-parole …, a accusé": the comma closes the subject's apposition, nothing is inverted.
         var closesApposition = auxStart - 2 >= s.First && ctx.MentionAt[auxStart - 2] is { Apposed: true } ap && ap.End == auxStart - 1;
-        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && _t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") ? InvertedSpeakers(after, s.End) : null;
+        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && (_t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") || after > verbEnd && SpeakerAcross(verbEnd, s.End) >= 0) ? InvertedSpeakers(after, s.End, verbEnd) : null;
         if (invertedSubject is { Count: > 0 })
         {
             var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
@@ -546,12 +546,20 @@ public sealed class StatementReader(ArticleContext ctx)
     /// <summary>The inverted subject of an incise: right after the verb and its addressee or channel, else past a few
     /// circumstantial phrases ("a indiqué dans un communiqué l'OSDH", "a déclaré via SMS à l'AFP un responsable", "a affirmé
     /// jeudi soir à la télévision d'État le porte-parole", "a souligné lors d'une conférence de presse à Moscou le ministre").</summary>
-    private List<ActorEntry>? InvertedSpeakers(int after, int end)
+    private List<ActorEntry>? InvertedSpeakers(int after, int end, int verbEnd)
     {
         var direct = SpeakerAfter(SkipAddressee(after, end), end);
         if (direct is { Count: > 0 }) return direct;
         var k = SpeakerAcross(after, end);
+        if (k < 0 && verbEnd < after) k = SpeakerAcross(verbEnd, end);
         return k < 0 ? null : SpeakerAfter(k, end);
+    }
+
+    private int SkipTimeWords(int k, int end)
+    {
+        var from = k;
+        while (k < end && k < from + 4 && (_t[k].Kind == TokenKind.Number || _kb.Weekdays.ContainsKey(_t[k].Norm) || _kb.Months.ContainsKey(_t[k].Norm) || Grammar.TimeWordsBeforeContent.Contains(_t[k].Norm))) k++;
+        return k;
     }
 
     /// <summary>Where the subject starts past circumstantial phrases opened by a preposition (bounded), or -1. The subject is the
@@ -559,7 +567,8 @@ public sealed class StatementReader(ArticleContext ctx)
     /// Interfax") belongs to that noun unless it names a person.</summary>
     private int SpeakerAcross(int after, int end)
     {
-        var k = ctx.SkipAdverbs(after, end);
+        // Time words only: the adverb lexicon holds phrases such as "à la télévision" that open the circumstantial chain.
+        var k = SkipTimeWords(after, end);
         if (k >= end || !Grammar.Prepositions.Contains(_t[k].Norm) || _t[k].Cap || _t[k].Norm is "de" or "d" or "du" or "dont" or "comme" or "selon") return -1;
         var inPhrase = false;
         for (var j = k; j < Math.Min(end, k + 18); j++)
@@ -685,7 +694,7 @@ public sealed class StatementReader(ArticleContext ctx)
         // Al-Masirah, que…": a channel or an addressee before the clause is not part of the words.
         // "a répété à plusieurs reprises depuis le début de l'intervention que…", "a assuré mercredi, par la voix de son
         // porte-parole, que…": a chain of circumstantial phrases (bounded) before the clause; a relative word or a verb ends it.
-        if (verb.Complement is not ("a" or "de") && QueAcross(k, s) is var across && across >= 0) return across;
+        if (verb.Complement is not ("a" or "de") && (QueAcross(k, s) is var across && across >= 0 || k > verbEnd && (across = QueAcross(SkipTimeWords(verbEnd, s.End), s)) >= 0)) return across;
         if (k < s.End && _t[k].Norm is "que" or "qu") return k + 1;
         if (k < s.End && _t[k].Norm == ":") return k + 1;
         if (verb.Complement == "de" || verb.Lemma == "accuser")
