@@ -22,6 +22,9 @@ public sealed class Mention(int start, int end, MentionKind kind)
     public bool Possessive { get; init; }
     /// <summary>"l'ambassadeur russe": the person this description names when the person last named is of another nation.</summary>
     public ActorEntry? Described { get; init; }
+    /// <summary>"la même source", "cette source", "l'une de ces sources": the source last quoted (the statement reader resolves it
+    /// against its last speaker).</summary>
+    public bool SameSource { get; init; }
     public bool IsPerson => Actor?.Kind == "person";
     public override string ToString() => $"{Kind}:{Actor?.Name ?? Head}@{Start}-{End}";
 }

@@ -88,10 +88,28 @@ public sealed class StatementReader(ArticleContext ctx)
         for (var p = _sentence - 1; p >= Math.Max(0, _sentence - 2); p--)
         {
             if (sentences[p].Heading) continue;
+            // "L'Unicef a publié un bilan. « … », a-t-elle ajouté", "Le ministère turc a convoqué l'ambassadeur russe. « … », a-t-il
+            // précisé": the subject opening the sentence just before, a person or a body, rather than a person named after it.
+            if (p == _sentence - 1 && SubjectOpening(sentences[p]) is { } subject) return subject;
             if (ctx.MentionsIn(sentences[p].First, sentences[p].End).LastOrDefault(m => m.Kind != MentionKind.Pronoun && m.Actor is { Kind: "person" }) is { } m)
                 return m.Actor;
         }
         return null;
+    }
+
+    private ActorEntry? SubjectOpening(Sentence s)
+    {
+        var start = AfterDateline(s);
+        var first = ctx.MentionsIn(start, s.End).FirstOrDefault();
+        if (first is not { Prep: null, Actor: { } actor } || first.Kind is MentionKind.Pronoun or MentionKind.Adjectival || actor.Kind is "place") return null;
+        // Only the sentence's subject: nothing but a determiner (or a short adverbial and its comma) before it.
+        var words = 0;
+        for (var k = start; k < first.Start; k++) if (_t[k].IsWord && !Determiners.Contains(_t[k].Norm)) words++;
+        if (words > 0 && !(first.Start > start && _t[first.Start - 1].Norm == "," && words <= 3)) return null;
+        // and a verb right after it (past an apposition): "L'Unicef a publié", not "L'Unicef, Moscou et…".
+        var v = first.End;
+        if (v < s.End && _t[v].Norm == "," && first.Apposed) v++;
+        return v < s.End && (_kb.Auxiliaries.Contains(_t[v].Norm) || _kb.Verbs.Match(_t, v, s.End, out _) > 0 || _t[v].IsWord && !_t[v].Cap && !Grammar.Prepositions.Contains(_t[v].Norm) && _t[v].Norm is not ("et" or "ou")) ? actor : null;
     }
 
     public List<StatementDraft> Read()
@@ -105,6 +123,7 @@ public sealed class StatementReader(ArticleContext ctx)
             var s = sentences[si];
             _sentence = si;
             if (s.Heading) continue;
+            ResolveSameSource(s);
             var parenthetical = Parentheticals(s);
             var cues = FindCues(si, s, parenthetical);
             if (cues.Count == 0)
@@ -134,6 +153,15 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         DropRepeatedSentences(drafts);
         return drafts.OrderBy(d => d.Span.Start).ToList();
+    }
+
+    /// <summary>"a précisé la même source", "selon cette source", "l'une de ces sources": the speaker last quoted, when there is one
+    /// ("la même source" always; "cette source" when no source of that head was described before).</summary>
+    private void ResolveSameSource(Sentence s)
+    {
+        if (_lastSpeaker is null) return;
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+            if (m.SameSource && (m.Actor is null || _t[m.Start].Norm is "la" or "le" or "de" or "l" && m.End - m.Start == 3)) m.Actor = _lastSpeaker;
     }
 
     // ---- cue detection ----
@@ -358,6 +386,8 @@ public sealed class StatementReader(ArticleContext ctx)
             && !(i > s.First && _t[i - 1].Norm is "se" or "s")) return null;
         var after = ctx.SkipAdverbs(verbEnd, s.End);
         var thatFollows = after < s.End && _t[after].Norm is "que" or "qu";
+        // "a confié mardi à l'AFP, sous couvert de l'anonymat, que…": the clause after channel phrases.
+        if (!thatFollows && form.Verb.NeedsQue && kind is VerbFormKind.Participle or VerbFormKind.Finite && (QueAcross(after, s) >= 0 || QueAcross(SkipTimeWords(verbEnd, s.End), s) >= 0)) thatFollows = true;
 
         if (kind == VerbFormKind.Infinitive)
         {
@@ -392,7 +422,7 @@ public sealed class StatementReader(ArticleContext ctx)
         // "…, a relevé le porte-parole Iouri Ignat", "…, a répondu Moscou": an incise after a comma with its speaker right after
         // it reports the words before, as after a quotation.
         var inciseWithSpeaker = !inciseAfterQuote && form.Verb.NeedsQue && !thatFollows && kind is VerbFormKind.Participle or VerbFormKind.Finite
-            && auxStart > s.First + 2 && _t[auxStart - 1].Norm == "," && !pronounInverted && SpeakerAfter(SkipAddressee(after, s.End), s.End) is { Count: > 0 };
+            && auxStart > s.First + 2 && _t[auxStart - 1].Norm == "," && !pronounInverted && InvertedSpeakers(after, s.End, verbEnd) is { Count: > 0 };
         if (form.Verb.NeedsQue && !thatFollows && !inciseAfterQuote && !inciseWithSpeaker) return null;
         if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote)) && !(auxStart > s.First && _t[auxStart - 1].Norm == ",")) return null;
 
@@ -453,7 +483,7 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         // "Maria Zakharova, la porte-parole …, a accusé": the comma closes the subject's apposition, nothing is inverted.
         var closesApposition = auxStart - 2 >= s.First && ctx.MentionAt[auxStart - 2] is { Apposed: true } ap && ap.End == auxStart - 1;
-        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && _t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") ? SpeakerAfter(SkipAddressee(after, s.End), s.End) : null;
+        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && (_t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") || after > verbEnd && SpeakerAcross(verbEnd, s.End) >= 0) ? InvertedSpeakers(after, s.End, verbEnd) : null;
         if (invertedSubject is { Count: > 0 })
         {
             var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
@@ -511,6 +541,52 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         pre.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, pre);
         return pre;
+    }
+
+    /// <summary>The inverted subject of an incise: right after the verb and its addressee or channel, else past a few
+    /// circumstantial phrases ("a indiqué dans un communiqué l'OSDH", "a déclaré via SMS à l'AFP un responsable", "a affirmé
+    /// jeudi soir à la télévision d'État le porte-parole", "a souligné lors d'une conférence de presse à Moscou le ministre").</summary>
+    private List<ActorEntry>? InvertedSpeakers(int after, int end, int verbEnd)
+    {
+        var direct = SpeakerAfter(SkipAddressee(after, end), end);
+        if (direct is { Count: > 0 }) return direct;
+        var k = SpeakerAcross(after, end);
+        if (k < 0 && verbEnd < after) k = SpeakerAcross(verbEnd, end);
+        return k < 0 ? null : SpeakerAfter(k, end);
+    }
+
+    private int SkipTimeWords(int k, int end)
+    {
+        var from = k;
+        while (k < end && k < from + 4 && (_t[k].Kind == TokenKind.Number || _kb.Weekdays.ContainsKey(_t[k].Norm) || _kb.Months.ContainsKey(_t[k].Norm) || Grammar.TimeWordsBeforeContent.Contains(_t[k].Norm))) k++;
+        return k;
+    }
+
+    /// <summary>Where the subject starts past circumstantial phrases opened by a preposition (bounded), or -1. The subject is the
+    /// first actor not governed by a preposition; a bare name right after a common noun ("son compte Twitter", "l'agence
+    /// Interfax") belongs to that noun unless it names a person.</summary>
+    private int SpeakerAcross(int after, int end)
+    {
+        // Time words only: the adverb lexicon holds phrases such as "à la télévision" that open the circumstantial chain.
+        var k = SkipTimeWords(after, end);
+        if (k >= end || !Grammar.Prepositions.Contains(_t[k].Norm) || _t[k].Cap || _t[k].Norm is "de" or "d" or "du" or "dont" or "comme" or "selon") return -1;
+        var inPhrase = false;
+        for (var j = k; j < Math.Min(end, k + 18); j++)
+        {
+            var n = _t[j].Norm;
+            if (n is "." or ";" or ":" or "que" or "qu" or "(" || _t[j].IsQuote || ctx.Doc.InQuote(j)) return -1;
+            if (n == ",") { inPhrase = false; continue; }
+            if (Grammar.Prepositions.Contains(n) && !_t[j].Cap) { inPhrase = true; continue; }
+            if (_kb.Adverbs.Match(_t, j, end) is var al && al > 0) { j += al - 1; continue; }
+            if (_kb.Verbs.Match(_t, j, end, out _) > 0 && !Determiners.Contains(n)) return -1;
+            var prev = _t[j - 1];
+            var governed = Grammar.Prepositions.Contains(prev.Norm) && !prev.Cap;
+            if (!governed && MentionStartingAt(j, end) is { Actor: { } actor } m && m.Prep is null && !(m.Start == j && _t[j].Cap && prev.IsWord && !prev.Cap && actor.Kind != "person")
+                && !(actor.Kind == "media" && inPhrase && m.Start == j))
+                return j;
+            if (_t[j].IsWord && !Determiners.Contains(n)) inPhrase = inPhrase || true;
+        }
+        return -1;
     }
 
     /// <summary>"a déclaré à la télévision un porte-parole…", "a indiqué à l'AFP un haut responsable…": the addressee between
@@ -605,7 +681,7 @@ public sealed class StatementReader(ArticleContext ctx)
     {
         if (cue.Kind != CueKind.Inverted) return cue.VerbEnd;
         var k = ctx.SkipAdverbs(cue.VerbEnd, s.End);
-        if (MentionStartingAt(k, s.End) is not { } speaker) return cue.VerbEnd;
+        if ((MentionStartingAt(k, s.End) ?? (SpeakerAcross(cue.VerbEnd, s.End) is var across && across >= 0 ? MentionStartingAt(across, s.End) : null)) is not { } speaker) return cue.VerbEnd;
         k = speaker.End;
         while (k < s.End && _t[k].Norm == ",") k++;
         return k;
@@ -616,13 +692,9 @@ public sealed class StatementReader(ArticleContext ctx)
         var k = ctx.SkipAdverbs(verbEnd, s.End);
         // "a déclaré à l'AFP, sous couvert d'anonymat, que…", "a affirmé sur Telegram avoir…", "ont affirmé, via leur chaîne
         // Al-Masirah, que…": a channel or an addressee before the clause is not part of the words.
-        if (k < s.End && Grammar.ChannelPrepositions.Contains(_t[k].Norm) && verb.Complement is not ("a" or "de"))
-            for (var j = k + 1; j < Math.Min(s.End, k + 14); j++)
-            {
-                if (_t[j].Norm is ";" or "." || _t[j].IsQuote) break;
-                if (_t[j].Norm is "que" or "qu" && (_t[j - 1].Norm == "," || j - k <= 6)) return j + 1;
-                if (_t[j].Norm is "avoir" or "etre" && j - k <= 6) return j;
-            }
+        // "a répété à plusieurs reprises depuis le début de l'intervention que…", "a assuré mercredi, par la voix de son
+        // porte-parole, que…": a chain of circumstantial phrases (bounded) before the clause; a relative word or a verb ends it.
+        if (verb.Complement is not ("a" or "de") && (QueAcross(k, s) is var across && across >= 0 || k > verbEnd && (across = QueAcross(SkipTimeWords(verbEnd, s.End), s)) >= 0)) return across;
         if (k < s.End && _t[k].Norm is "que" or "qu") return k + 1;
         if (k < s.End && _t[k].Norm == ":") return k + 1;
         if (verb.Complement == "de" || verb.Lemma == "accuser")
@@ -647,6 +719,23 @@ public sealed class StatementReader(ArticleContext ctx)
             if (obj is not null) cue.Object = obj;
         }
         return k;
+    }
+
+    /// <summary>"a déclaré à l'AFP, sous couvert d'anonymat, que…", "a répété à plusieurs reprises depuis le début de
+    /// l'intervention que…", "a assuré mercredi, par la voix de son porte-parole, que…": the clause after a bounded chain of
+    /// channel or circumstantial phrases (a relative word or a verb ends the chain). Where the words start, or -1.</summary>
+    private int QueAcross(int k, Sentence s)
+    {
+        var insertion = k < s.End && _t[k].Norm == ",";
+        if (k >= s.End || !(Grammar.ChannelPrepositions.Contains(_t[k].Norm) || insertion)) return -1;
+        for (var j = k + 1; j < Math.Min(s.End, k + 18); j++)
+        {
+            if (_t[j].Norm is ";" or "." or ":" || _t[j].IsQuote || Grammar.RelativeWords.Contains(_t[j].Norm)) break;
+            if (_t[j].Norm is "que" or "qu" && (_t[j - 1].Norm == "," || !insertion && j - k <= 14)) return j + 1;
+            if (_t[j].Norm is "avoir" or "etre" && j - k <= 6) return j;
+            if (_kb.Verbs.Match(_t, j, s.End, out _) > 0 || _kb.Auxiliaries.Contains(_t[j].Norm) && _t[j].Norm is not "a") break;
+        }
+        return -1;
     }
 
     private static IReadOnlySet<string> Determiners => Grammar.PhraseDeterminers;
