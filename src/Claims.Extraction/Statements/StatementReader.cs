@@ -584,7 +584,7 @@ public sealed class StatementReader(ArticleContext ctx)
             if (!governed && MentionStartingAt(j, end) is { Actor: { } actor } m && m.Prep is null && !(m.Start == j && _t[j].Cap && prev.IsWord && !prev.Cap && actor.Kind != "person")
                 && !(actor.Kind == "media" && inPhrase && m.Start == j))
                 return j;
-            if (_t[j].IsWord && !Determiners.Contains(n)) inPhrase = inPhrase || true;
+            if (_t[j].IsWord && !Determiners.Contains(n)) inPhrase = true;
         }
         return -1;
     }
