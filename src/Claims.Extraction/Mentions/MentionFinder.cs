@@ -76,8 +76,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
             var nameEnd = NameRun(doc, i + 2, end);
             if (nameEnd > i + 2) return Named(doc, i, i + 2, nameEnd, localSurnames, MentionKind.Name);
         }
-        // "Selon Mme Zakharova", "Mlle X": the honorifics written without a full stop.
-        if (t.Norm is "mme" or "mmes" or "mlle" && t.Cap && i + 1 < end && tokens[i + 1].Cap && !kb.NotNames.Contains(tokens[i + 1].Norm))
+        // "Selon Mme Zakharova", "Mlle X", "Dr X": honorifics written without a full stop (actors.json; not a bare "M", which may be
+        // an initial).
+        if (kb.Honorifics.Contains(t.Norm) && t.Norm.Length > 1 && t.Cap && i + 1 < end && tokens[i + 1].Cap && !kb.NotNames.Contains(tokens[i + 1].Norm))
         {
             var nameEnd = NameRun(doc, i + 1, end);
             if (nameEnd > i + 1) return Named(doc, i, i + 1, nameEnd, localSurnames, MentionKind.Name);
