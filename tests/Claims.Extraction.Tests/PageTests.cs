@@ -131,6 +131,17 @@ public sealed class PageTests
     }
 
     [Fact]
+    public void One_line_of_text_with_no_full_stop_is_read_as_the_article_not_refused_as_a_headline()
+    {
+        var a = Extract("Sergueï Lavrov a déclaré : « Nous ne frappons que des terroristes »");
+        Assert.Equal("serguei-lavrov", Assert.Single(a.Statements).Speaker.Id);
+        // A short line is still a headline, and a page of headlines still has no article text.
+        Assert.Throws<NoArticleTextException>(() => Extractor.Extract(new ArticleInput("titre.txt", "Lavrov : « Nous visons Daech »")));
+        Assert.Throws<NoArticleTextException>(() => Extractor.Extract(new ArticleInput("titres.txt",
+            "Syrie : Moscou poursuit ses frappes contre les rebelles près de Hama\nIrak : la coalition frappe Mossoul et Tal Afar selon Bagdad\n")));
+    }
+
+    [Fact]
     public void Page_without_article_text_is_refused()
     {
         var e = Assert.Throws<NoArticleTextException>(() => Extractor.Extract(new ArticleInput("menu.txt", "Accueil\nMonde\nVidéos\nNewsletter\nPublicité\n")));

@@ -69,6 +69,11 @@ public sealed partial class PageReader(KnowledgeBase kb)
             else if (words >= 4) blocks.Add(new Block(start, end, BlockKind.Headline));
         }
 
+        // Text of one line and no sentence end ("Sergueï Lavrov a déclaré : « Nous ne frappons que des terroristes »") is a
+        // sentence someone sent, not a page's headline: with nothing else to read, it is the article.
+        if (blocks is [{ Kind: BlockKind.Headline } only] && CountWords(text.AsSpan(only.Start, only.End - only.Start).ToString()) >= 8
+            && text.AsSpan().Trim().IndexOfAny('\n', '\r') < 0)
+            blocks[0] = only with { Kind = BlockKind.Body };
         blocks = DropRepeats(text, blocks);
         var (title, titleOutlet) = FindTitle(text, blocks);
         if (published is null && commentDates.Count > 0) published = commentDates.Min();
