@@ -422,11 +422,7 @@ public sealed class KnowledgeBase
             if (c.Capital is { Length: > 0 } capital) CapitalStates.TryAdd(Fold.Text(capital), state);
             foreach (var form in NationalityForms(c.Adjective, c.Forms))
                 if (!form.Contains(' ') && !form.Contains('-')) Nationalities.TryAdd(Fold.Text(form), state);
-            if (c.Adjective is { Length: > 0 } adj && !adj.Contains('-'))
-            {
-                var plural = NationalityForms(adj, null).ElementAt(1);
-                Demonyms.TryAdd(Fold.Text(plural), state);
-            }
+            if (c.Adjective is { Length: > 0 } adj && !adj.Contains('-')) Demonyms.TryAdd(Fold.Text(MasculinePlural(adj)), state);
         }
     }
 
@@ -437,14 +433,16 @@ public sealed class KnowledgeBase
         if (adjective is { Length: > 0 } m)
         {
             yield return m;
-            if (m.EndsWith('e')) { yield return m + "s"; }
-            else if (m.EndsWith('s') || m.EndsWith('x')) { yield return m; yield return m + "e"; yield return m + "es"; }
-            else if (m.EndsWith("ien") || m.EndsWith("éen")) { yield return m + "s"; yield return m + "ne"; yield return m + "nes"; }
-            else if (m.EndsWith('è') || m.EndsWith('é')) { yield return m + "s"; }
-            else { yield return m + "s"; yield return m + "e"; yield return m + "es"; }
+            yield return MasculinePlural(m);
+            // The feminine: "-e" and "-é" adjectives have none of their own; "-ien"/"-éen" double the n.
+            var feminine = m.EndsWith('e') || m.EndsWith('è') || m.EndsWith('é') ? null : m.EndsWith("ien") || m.EndsWith("éen") ? m + "n" : m;
+            if (feminine is not null) { yield return feminine + "e"; yield return feminine + "es"; }
         }
         foreach (var f in extra ?? []) yield return f;
     }
+
+    /// <summary>"afghan" → "afghans", "pakistanais" → "pakistanais": the people of a country ("les Afghans").</summary>
+    private static string MasculinePlural(string adjective) => adjective.EndsWith('s') || adjective.EndsWith('x') ? adjective : adjective + "s";
 
     private static string ProvinceLabel(string name) =>
         "province " + ("aeiouyéèêàâîïôûAEIOUYÉÈÊÀÂÎÏÔÛ".Contains(name[0]) ? "d'" : "de ") + name;

@@ -71,7 +71,7 @@ public sealed partial class PageReader(KnowledgeBase kb)
 
         // Text of one line and no sentence end ("Sergueï Lavrov a déclaré : « Nous ne frappons que des terroristes »") is a
         // sentence someone sent, not a page's headline: with nothing else to read, it is the article.
-        if (blocks is [{ Kind: BlockKind.Headline } only] && CountWords(text.AsSpan(only.Start, only.End - only.Start).ToString()) >= 8
+        if (blocks is [{ Kind: BlockKind.Headline } only] && CountWords(text.AsSpan(only.Start, only.End - only.Start)) >= 8
             && text.AsSpan().Trim().IndexOfAny('\n', '\r') < 0)
             blocks[0] = only with { Kind = BlockKind.Body };
         blocks = DropRepeats(text, blocks);
@@ -168,7 +168,7 @@ public sealed partial class PageReader(KnowledgeBase kb)
         return nav * 2 >= tokens.Length || words < 3;
     }
 
-    private static int CountWords(string line)
+    private static int CountWords(ReadOnlySpan<char> line)
     {
         var n = 0;
         var inWord = false;
