@@ -35,7 +35,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (s.Heading) continue;
             var firstActor = actors.Count;
             // A wire dateline ("MOSCOU, 8 octobre 2015 (AFP) -") names where the story was filed, not an actor.
-            var i = Dateline.End(doc.Text, tokens, s.First, s.End, kb.Months);
+            var contentStart = Dateline.End(doc.Text, tokens, s.First, s.End, kb.Months);
+            var i = contentStart;
             while (i < s.End)
             {
                 var m = ActorAt(doc, i, s.End, localSurnames, roles);
@@ -59,7 +60,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 }
                 i++;
             }
-            lastProvince = FindPlaces(doc, s, actors, firstActor, places, lastProvince);
+            lastProvince = FindPlaces(doc, s, contentStart, actors, firstActor, places, lastProvince);
         }
         return (actors, places);
     }
@@ -542,14 +543,14 @@ public sealed class MentionFinder(KnowledgeBase kb)
         return Prepositions.Contains(p) ? p : null;
     }
 
-    /// <summary>Adds the sentence's places; actors from <paramref name="firstActor"/> on are the sentence's own. Returns the
+    /// <summary>Adds the sentence's places from <paramref name="contentStart"/> (past its dateline); actors from <paramref name="firstActor"/> on are the sentence's own. Returns the
     /// last province named so far (carried from sentence to sentence rather than searched for in every place found).</summary>
-    private PlaceEntry? FindPlaces(Document doc, Sentence s, List<Mention> actors, int firstActor, List<PlaceMention> places, PlaceEntry? lastProvince)
+    private PlaceEntry? FindPlaces(Document doc, Sentence s, int contentStart, List<Mention> actors, int firstActor, List<PlaceMention> places, PlaceEntry? lastProvince)
     {
         var tokens = doc.Tokens;
         var carried = lastProvince;
         var provinceMode = false;
-        for (var i = Dateline.End(doc.Text, tokens, s.First, s.End, kb.Months); i < s.End; i++)
+        for (var i = contentStart; i < s.End; i++)
         {
             var t = tokens[i];
             if (kb.ProvinceWords.Contains(t.Norm))
