@@ -140,4 +140,18 @@ public sealed class DayGroupingTests
     private static List<List<int>> Canonical(IReadOnlyList<DayReport> reports, IReadOnlyList<int> order) =>
         DayGrouping.Group(order.Select(i => reports[i]).ToList(), (_, _) => true)
             .Select(g => g.Select(i => order[i]).Order().ToList()).OrderBy(g => g[0]).ToList();
+
+    [Theory]
+    [InlineData("ukraine")]      // places.json, kind "country"
+    [InlineData("soudan")]       // countries.json only
+    [InlineData("birmanie")]
+    public void Two_reports_placed_only_in_the_same_country_are_not_one_event(string country)
+    {
+        // "des frappes en Ukraine" and "des missiles sur l'Ukraine" the same day say nothing about being the same strikes.
+        var groups = Group(Dated(0, (country, null)), Dated(0, (country, null)));
+        Assert.Equal(2, groups.Count);
+        Assert.True(PlaceMatching.IsCountry(country));
+        // A town of that country, shared, still makes them one.
+        Assert.Single(Group(Dated(0, (country, null), ("kharkiv", null)), Dated(0, ("kharkiv", null))));
+    }
 }

@@ -13,7 +13,7 @@ public sealed class StrikesProjection : ITableProjection
 {
     public const string ProjectionName = "strikes";
     public string Name => ProjectionName;
-    public int Version => 3;
+    public int Version => 4;
     public IReadOnlyCollection<Type> EventTypes => ClaimsEventTypes.ArticleEvents;
 
     public IReadOnlyList<string> Tables => [.. ArticleTables.Names, "incidents", .. Regrouping.Tables];

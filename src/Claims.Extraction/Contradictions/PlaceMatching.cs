@@ -1,3 +1,5 @@
+using Claims.Extraction.Knowledge;
+
 namespace Claims.Extraction.Contradictions;
 
 /// <summary>When two reports speak of the same place: the same place, or a province and a place inside it (two towns of one
@@ -6,10 +8,7 @@ namespace Claims.Extraction.Contradictions;
 public static class PlaceMatching
 {
     // Too wide to place a strike: "en Syrie" says nothing about which strikes are the same.
-    private static readonly HashSet<string> Countries =
-        ["syrie", "irak", "iran", "turquie", "liban", "jordanie", "israel", "russie", "yemen", "libye", "afghanistan"];
-
-    public static bool IsCountry(string placeId) => Countries.Contains(placeId);
+    public static bool IsCountry(string placeId) => KnowledgeBase.Embedded.CountryPlaces.Contains(placeId);
 
     public static bool SharePlace(IEnumerable<(string Id, string? Province)> x, IEnumerable<(string Id, string? Province)> y)
     {

@@ -49,6 +49,9 @@ public sealed class KnowledgeBase
     public HashSet<string> Demonstratives { get; }
 
     public PhraseIndex<PlaceEntry> Places { get; } = new();
+
+    /// <summary>The ids of the places that are whole countries (places.json's kind "country" and every country of countries.json).</summary>
+    public IReadOnlySet<string> CountryPlaces { get; }
     public PhraseIndex<PlaceEntry> ProvinceNames { get; } = new();
     public HashSet<string> ProvinceWords { get; }
     public HashSet<string> ProvinceAnaphora { get; }
@@ -274,6 +277,7 @@ public sealed class KnowledgeBase
             foreach (var v in p.Variants ?? []) Places.Add(v, entry);
         }
         AddCountries(countries, byId, entriesById);
+        CountryPlaces = entriesById.Values.Where(e => e.IsCountry).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (country, city) in places.SecondCities ?? [])
             if (entriesById.TryGetValue(city, out var cityEntry)) SecondCities[country] = cityEntry;
         ProvinceWords = Set(places.ProvinceWords.Where(w => w.StartsWith("province") || w.StartsWith("gouvernorat")));
