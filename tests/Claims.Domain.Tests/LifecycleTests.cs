@@ -33,11 +33,14 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
     [Fact]
     public async Task Every_read_model_rebuilt_from_the_events_equals_the_live_one()
     {
-        // Some history beyond the ingestions: a verdict and a correction.
+        // Some history beyond the ingestions: a verdict, a correction, and a record of a contradiction ruled not a claim. A
+        // rebuild meets an article's ingestion and the later ruling in one page, where the live read models met them in two.
         var c = (await claims.App.ListContradictionsAsync())[^1];
         await claims.App.RecordVerdictAsync(c.Id, new RecordVerdictRequest("needs-evidence", null), "checker-2");
         var lavrov = (await claims.App.GetLedgerAsync("serguei-lavrov"))!.Statements[^1];
         await claims.App.CorrectRecordAsync(lavrov.ArticleId, lavrov.Record.RecordId, new CorrectRecordRequest("text", Text: lavrov.Record.Text + " (sic)"), "checker-2");
+        var ruledOut = (await claims.App.ListContradictionsAsync())[0].Sides[0].Records[0];
+        await claims.App.CorrectRecordAsync(ruledOut.ArticleId, ruledOut.RecordId, new CorrectRecordRequest("not-a-claim"), "checker-2");
         await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
 
         foreach (var projection in claims.Runtime.Projections.Select(p => p.Projection.Name))

@@ -31,7 +31,7 @@ internal static class ArticleTables
     /// correction or retraction of a record made earlier in the same batch sees it; the records of earlier batches it
     /// retracts or corrects are read in one query.
     /// </summary>
-    public static async Task<List<AppliedRecord>> ApplyAllAsync(IEnumerable<IEvent> events, ProjectionContext ctx, CancellationToken ct)
+    public static async Task<AppliedBatch> ApplyAllAsync(IEnumerable<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
         var applied = new List<AppliedRecord>();
@@ -100,7 +100,10 @@ internal static class ArticleTables
                 rows.Select(r => r.Status).ToArray(), rows.Select(r => r.Ord).ToArray(), rows.Select(r => RecordMapping.MainActor(r.Record).Id).ToArray(),
                 rows.Select(r => string.Join('\x1f', ActorIds(r.Record))).ToArray(), rows.Select(r => ClaimsEventTypes.ToJson(r.Record)).ToArray()]),
         ]);
-        return applied;
+        // An article ingested in this batch, and not revised in it, stands as the batch left it: its stream starts with the
+        // ingestion, so none of its records can be in an earlier batch.
+        var revised = articleUpdates.OfType<ArticleRevised>().Select(r => r.ArticleId).ToHashSet(StringComparer.Ordinal);
+        return new AppliedBatch(applied, ingested.Where(i => !revised.Contains(i.ArticleId)).ToDictionary(i => i.ArticleId, StringComparer.Ordinal));
 
         void Keep(AppliedRecord record)
         {
@@ -172,6 +175,30 @@ internal static class ArticleTables
 
     private static StandingRecord Standing(Npgsql.NpgsqlDataReader r) => new(r.GetString(0), r.IsDBNull(1) ? null : r.GetFieldValue<DateOnly>(1),
         r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), ClaimsEventTypes.RecordFromJson(r.GetString(4), r.GetString(5)));
+}
+
+/// <summary>What a batch of article events applied: each record event's result in order, and the articles the batch ingested
+/// (whose records that stand are known without reading them back).</summary>
+internal sealed class AppliedBatch(List<AppliedRecord> records, IReadOnlyDictionary<string, ArticleIngested> ingested)
+{
+    public List<AppliedRecord> Records { get; } = records;
+
+    /// <summary>As <see cref="ArticleTables.StandingAsync(ProjectionContext, string?, IReadOnlyCollection{string}, CancellationToken)"/>:
+    /// the records that stand of <paramref name="articleIds"/> (only <paramref name="type"/> when given), in the same order; those of
+    /// articles this batch ingested from the batch itself, the others read back in one query.</summary>
+    public async Task<List<StandingRecord>> StandingAsync(ProjectionContext ctx, string? type, IReadOnlyCollection<string> articleIds, CancellationToken ct)
+    {
+        var fresh = articleIds.Where(ingested.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        var standing = fresh.Count == articleIds.Count ? [] : await ArticleTables.StandingAsync(ctx, type, articleIds.Where(a => !fresh.Contains(a)).ToList(), ct);
+        if (fresh.Count == 0) return standing;
+        var latest = new Dictionary<(string, string), AppliedRecord>();
+        foreach (var r in Records.Where(r => fresh.Contains(r.ArticleId))) latest[(r.ArticleId, r.RecordId)] = r;
+        standing.AddRange(latest.Values.Where(r => r.Status != RecordStatus.Retracted && (type is null || RecordMapping.TypeOf(r.Record) == type))
+            .Select(r => new StandingRecord(r.ArticleId, ingested[r.ArticleId].PublishedOn, ingested[r.ArticleId].Outlet, r.Ord, r.Record)));
+        // The query's order: article (bytewise, as collate "C"), then the order the stream made the records.
+        standing.Sort((a, b) => string.CompareOrdinal(a.ArticleId, b.ArticleId) is var c and not 0 ? c : a.Ord.CompareTo(b.Ord));
+        return standing;
+    }
 }
 
 /// <summary>A record as an event of the batch left it (Status "retracted" included).</summary>

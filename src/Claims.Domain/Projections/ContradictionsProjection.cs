@@ -81,15 +81,15 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
     private async Task ApplyArticleEventsAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         if (events.Count == 0) return;
-        await ArticleTables.ApplyAllAsync(events, ctx, ct);
+        var applied = await ArticleTables.ApplyAllAsync(events, ctx, ct);
         // Article metadata (a date) changes what the finder sees as much as a record does.
         var touched = events.Where(e => e.Data is not ArticleReExtracted).Select(e => ArticleTables.ArticleOf(e.Data)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        if (touched.Count > 0) await RecomputeAsync(ctx, touched, ct);
+        if (touched.Count > 0) await RecomputeAsync(ctx, applied, touched, ct);
     }
 
-    private async Task RecomputeAsync(ProjectionContext ctx, IReadOnlyCollection<string> touched, CancellationToken ct)
+    private async Task RecomputeAsync(ProjectionContext ctx, AppliedBatch applied, IReadOnlyCollection<string> touched, CancellationToken ct)
     {
-        var standing = await ArticleTables.StandingAsync(ctx, type: null, touched, ct);
+        var standing = await applied.StandingAsync(ctx, type: null, touched, ct);
         var loaded = new Dictionary<(string, string), StandingRecord>();
         foreach (var r in standing) loaded[r.Key] = r;
 

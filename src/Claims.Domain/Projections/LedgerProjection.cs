@@ -48,7 +48,7 @@ public sealed class LedgerProjection : ITableProjection
     public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
-        var applied = await ArticleTables.ApplyAllAsync(events, ctx, ct);
+        var applied = (await ArticleTables.ApplyAllAsync(events, ctx, ct)).Records;
         var revised = events.Select(e => e.Data).OfType<ArticleRevised>().Select(r => r.ArticleId).Distinct().ToArray();
         if (revised.Length > 0)
             // The ledger is in date order: a new date moves the article's entries.

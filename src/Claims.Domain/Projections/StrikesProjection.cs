@@ -32,13 +32,13 @@ public sealed class StrikesProjection : ITableProjection
 
     public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
-        await ArticleTables.ApplyAllAsync(events, ctx, ct);
+        var applied = await ArticleTables.ApplyAllAsync(events, ctx, ct);
         // A statement or dispute changes no incident; an article's date or outlet does.
         var touched = events.Where(e => e.Data is not ArticleReExtracted and not StatementMade and not ClaimDisputed)
             .Select(e => ArticleTables.ArticleOf(e.Data)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (touched.Count == 0) return;
 
-        var strikes = (await ArticleTables.StandingAsync(ctx, RecordTypes.Strike, touched, ct)).Where(k => ((StrikeReported)k.Record).Scope == "event").ToList();
+        var strikes = (await applied.StandingAsync(ctx, RecordTypes.Strike, touched, ct)).Where(k => ((StrikeReported)k.Record).Scope == "event").ToList();
         var regroup = await Regrouping.PrepareAsync(ctx, touched, strikes, ct);
         var (dropped, changed) = regroup.Diff(IncidentGrouping.Group(regroup.Rows.Select(r => r.ToDayReport()).ToList()), touched);
         // Only the incidents that change are read back whole and rewritten (the touched articles' strikes are at hand).
