@@ -136,6 +136,10 @@ public sealed class KnowledgeBase
     public Lexicon InvolvementDenials { get; }
     /// <summary>Qualifiers that make missiles air defence ("missiles antiaériens", "sol-air"): fire at aircraft, not a strike.</summary>
     public HashSet<string> AirDefenceWords { get; }
+    /// <summary>"en représailles à", "une réponse à": what follows is the attack a strike answers, its motive, not a strike told.</summary>
+    public Lexicon AnsweredAttackOpeners { get; }
+    /// <summary>"abattu", "intercepté": a missile or drone so named was stopped in flight, not a strike told.</summary>
+    public Lexicon InterceptionVerbs { get; }
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
     /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
     public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
@@ -348,6 +352,8 @@ public sealed class KnowledgeBase
         ContextualStrikeNouns = new Lexicon(strikes.ContextualNouns ?? []);
         InvolvementDenials = new Lexicon(strikes.InvolvementDenials ?? []);
         AirDefenceWords = Set(strikes.AirDefenceWords ?? []);
+        AnsweredAttackOpeners = new Lexicon(strikes.AnsweredAttackOpeners ?? []);
+        InterceptionVerbs = new Lexicon(strikes.InterceptionVerbs ?? []);
         foreach (var v in strikes.TriggerVerbs)
         {
             if (!v.Lemma.Contains(' ')) StrikeInfinitives.Add(Fold.Text(v.Lemma));

@@ -220,6 +220,19 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                         if (owned.Cue.Kind == CueKind.Accusation && owned.Sentence == si && owned.Cue.RegionStart > d.ContentStart && owned.Cue.RegionStart < end) end = owned.Cue.RegionStart;
                     ranges.Add((d.ContentStart, end));
                 }
+        // "frappes menées en représailles à l'attaque qui a fait cinq morts à Ankara", "l'attaque au missile était une réponse à une
+        // attaque ukrainienne contre les forces russes": the attack answered is the motive, told to the clause's end; neither a
+        // strike reported nor a place or a victim of the strike that answers it.
+        var s = ctx.Doc.Sentences[si];
+        for (var k = s.First; k < s.End; k++)
+        {
+            var len = _kb.AnsweredAttackOpeners.Match(_t, k, s.End);
+            if (len == 0) continue;
+            var end = k + len;
+            while (end < s.End && _t[end].Norm is not ("," or ";" or ":" or ".")) end++;
+            ranges.Add((k, end));
+            k = end;
+        }
         return ranges;
     }
 
@@ -249,6 +262,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // "La Russie multiplie ses attaques contre la région d'Odessa" beside missiles: "attaque" among air-war words.
             // A verb right before makes it the participle ("ont été attaqués", folded like the noun "attaques").
             if (len == 0 && _kb.ContextualStrikeNouns.Match(_t, i, s.End) is var cl && cl > 0 && !(i > s.First && (_kb.Auxiliaries.Contains(_t[i - 1].Norm) || _t[i - 1].Norm == "ete"))
+                // "trois drones d'attaque", "hélicoptères d'attaque": the noun names a kind of machine, not an attack.
+                && !(i - 2 >= s.First && _t[i - 1].Norm is "d" or "de" && (_kb.AerialAgents.Contains(_t[i - 2].Norm) || _kb.AgentNouns.Contains(_t[i - 2].Norm)))
                 && AirWarContext(si, i, i + cl)) len = cl;
             var verb = false;
             if (len == 0 && _t[i].Norm is "pris" or "prend" or "prennent" or "prenaient" && Enumerable.Range(i + 1, 3).Any(k => k + 1 < s.End && _t[k].Norm == "pour" && _t[k + 1].Norm == "cible"))
@@ -381,6 +396,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private StrikeDraft? Build(int si, Sentence s, List<int> triggers, List<(int, int)> excluded, List<StrikeDraft> earlier)
     {
         var first = triggers[0];
+        if (Environment.GetEnvironmentVariable("STRIKES_DEBUG") == "1") Console.Error.WriteLine("TRIG " + string.Join(",", triggers.Select(t => _t[t].Norm + "@" + t)));
         // The innermost words that hold it: "a mis en doute les affirmations russes selon lesquelles les frappes visaient l'EI" is
         // the Russians' report, not the doubter's.
         var carrier = StatementsOf(si).Where(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd).MaxBy(d => d.ContentStart)
@@ -575,6 +591,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 {
                     // "des tentes occupées par des Palestiniens": the agent of another verb's participle is not the striker.
                     if (k - 1 > trig && OtherParticiple(k - 1)) break;
+                    // "des missiles ont été abattus par la défense aérienne": who shoots a projectile down does not strike with it.
+                    if (k - 1 > trig && _kb.InterceptionVerbs.Match(_t, k - 1, k) > 0) break;
                     var agent = ctx.MentionAt[k + 1]?.Actor ?? ctx.MentionAt[k + 2]!.Actor!;
                     if (Striker(agent) is { } st1) return st1;
                 }
@@ -631,8 +649,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var trig in triggers)
         {
             Mention? subject = null;
+            // "Les forces de Centcom ont abattu un missile lancé par les Houthis": the subject of an interception verb shot the
+            // projectile down; it is not the striker.
+            var interceptedAt = InterceptionBefore(trig, Math.Max(from, s.First));
             foreach (var m in ctx.MentionsIn(from, trig))
-                if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && !Victims(m, trig) && m.Actor is { } a && Striker(a) is not null) subject = m;
+                if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && !Victims(m, trig) && m.Start > interceptedAt && m.Actor is { } a && Striker(a) is not null) subject = m;
             if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
             // "L'armée américaine a annoncé que ses forces spéciales avaient mené une frappe": the speaker's own forces, aircraft
             // or drones, named by a possessive before the strike word in its words.
@@ -642,12 +663,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         }
         // "«L'armée de l'air a frappé…», ont indiqué les forces pro-GNA": a force named without its state, in the words of an
         // actor that strikes, is that actor's own.
-        if (carrier is not null && Striker(carrier.Speaker) is { } speakerForce)
+        // A projectile the speaker's side shot down ("les forces de Centcom ont abattu un missile", said by Centcom) is the other
+        // side's strike: neither the speaker's forces nor its state strike with it.
+        var intercepted = triggers.TrueForAll(t => InterceptionBefore(t, s.First) >= 0);
+        if (carrier is not null && !intercepted && Striker(carrier.Speaker) is { } speakerForce)
             foreach (var m in ctx.MentionsIn(from, triggers[0]))
                 if (m.Prep is null && m.Actor is { Kind: "institution", ActsFor: null, Side: null } bare && bare.GenericNouns.Any(_kb.InstitutionsActingForState.Contains)) return speakerForce;
         // "X a dit avoir pris pour cible…": the speaker's own action.
-        if (carrier is not null && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
-        if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
+        if (carrier is not null && !intercepted && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
+        if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState && !intercepted) return ownState;
 
         _contextual = true;
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
@@ -664,6 +688,18 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // No report kept yet: the striker named with a strike word in this paragraph or the two before.
         if (story is null && _namedStriker is var (namedBefore, block) && block >= s.Block - 2) return namedBefore;
         return story;
+    }
+
+    /// <summary>Where an interception verb ("abattu", "intercepté") stands before the strike word in its clause ("ont abattu mardi
+    /// un missile"), or -1.</summary>
+    private int InterceptionBefore(int trig, int first)
+    {
+        for (var k = trig - 1; k >= Math.Max(first, trig - 8); k--)
+        {
+            if (_t[k].Norm is "," or ";" or ":" or "." or "qui" or "que" or "qu" or "et" or "puis") return -1;
+            if (_kb.InterceptionVerbs.Match(_t, k, trig) > 0) return k;
+        }
+        return -1;
     }
 
     private bool StrikerNamedBetween(int from, int to)
@@ -708,14 +744,16 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     // "plus de 600 militaires ukrainiens avaient été tués dans une attaque", "des civils syriens blessés par des frappes": the
     // subject of a passive kill or impact word before the strike word is its victim, not its striker.
-    private bool Victims(Mention m, int trig)
+    private bool Victims(Mention m, int trig) => VictimsAfter(m.End, trig);
+
+    private bool VictimsAfter(int end, int trig)
     {
         var passive = false;
-        for (var k = m.End; k < Math.Min(trig, m.End + 4); k++)
+        for (var k = end; k < Math.Min(trig, end + 4); k++)
         {
             var w = _t[k].Norm;
             // Passive or attributive only ("ont été tués", "des civils tués"): "l'aviation a tué 60 civils" names the striker.
-            if ((_kb.KillWords.Contains(w) || _kb.ImpactWords.Contains(w) || w is "blesse" or "blesses" or "blessee" or "blessees") && (passive || k == m.End)) return true;
+            if ((_kb.KillWords.Contains(w) || _kb.ImpactWords.Contains(w) || w is "blesse" or "blesses" or "blessee" or "blessees") && (passive || k == end)) return true;
             if (w is "ete" or "sont" or "etaient" or "est" or "etait") passive = true;
             if (!(_kb.Auxiliaries.Contains(w) || w is "ete" or "ont" or "avaient" or "avait" or "sont" or "etaient" or "ne" or "n" or "pas")) return false;
         }
@@ -887,6 +925,20 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var objects = new List<(string, string, string?)>();
         var complementGroups = new List<ActorEntry>();
         var from = PassiveSubjectStart(firstTrigger, s);
+        // "Cinq civils sont morts dans des frappes aériennes", "douze personnes ont été tuées dans un raid": the victims of a kill
+        // the strike caused, named before it, are what the source says was hit.
+        for (var k = s.First; k < from; k++)
+        {
+            if (In(excluded, k) || ctx.MentionAt[k] is not null) continue;
+            var len = _kb.TargetNouns.Match(_t, k, s.End, out var noun);
+            if (len == 0) continue;
+            if (VictimsAfter(k + len, firstTrigger))
+            {
+                var name = ctx.Doc.Slice(k, k + len);
+                objects.Add(("objet-" + Fold.Slug(name), name, _kb.TargetClasses.TryGetValue(noun, out var tc) && tc.Length > 0 ? tc : null));
+            }
+            k += len - 1;
+        }
         for (var k = from; k < s.End; k++)
         {
             if (In(excluded, k) || ctx.MentionAt[k] is not null) continue;
@@ -922,7 +974,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // ("des cibles militaires appartenant aux Houthis").
             if (In(excluded, m.Start) || m.Actor is not { } a || a.TargetClass is null && !(a.Kind == "armed-group" && m.Start > firstTrigger)) continue;
             if (a.Id == perpetrator.Id || a.Id == reporter?.Id) continue;
-            if (m.Start < from && m.Prep != "par") continue; // before the strike word only a place's holder ("tenue par l'EI")
+            // Before the strike word only a place's holder ("tenue par l'EI"), or the victims of a kill it caused ("Cinq civils sont
+            // morts dans des frappes aériennes": what the source says was hit).
+            if (m.Start < from && m.Prep != "par" && !Victims(m, firstTrigger)) continue;
             if (Between(firstTrigger, m.Start)) continue; // "combats entre X et Y"
             if (SaidAbsent(m.End, s.End)) continue; // "des zones où l'EI n'est pas présent"
             list.Add((a.Id, a.Name, a.TargetClass));
