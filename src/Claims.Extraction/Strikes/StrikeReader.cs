@@ -184,8 +184,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     }
 
     // The same voice: one actor, or a person (or unnamed official) speaking for the other ("Rami Abdel Rahmane, directeur de l'OSDH").
-    private static bool SameSource(ActorEntry? a, ActorEntry? b) =>
-        a is not null && b is not null && (a.Id == b.Id || Voice(a) == b.Id || Voice(b) == a.Id);
+    // "Le ministère russe de la Défense a annoncé…" then "…a déclaré Igor Konachenkov": a listed spokesman voices the body his
+    // role names.
+    private bool SameSource(ActorEntry? a, ActorEntry? b) =>
+        a is not null && b is not null && (a.Id == b.Id || Voice(a) == b.Id || Voice(b) == a.Id
+            || _kb.SpokesmanFor.GetValueOrDefault(a.Id)?.Id == b.Id || _kb.SpokesmanFor.GetValueOrDefault(b.Id)?.Id == a.Id);
 
     private static string? Voice(ActorEntry x) => x.Kind is "person" or "anonymous" ? x.Side ?? x.ActsFor : null;
 
@@ -388,7 +391,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = i + 1; k < Math.Min(s.End, i + 6); k++)
         {
             if (_t[k].Norm is "," or ";" or ".") break;
-            if (Grammar.IrrealisAfter.Contains(_t[k].Norm)) return true;
+            // "sur le point de s'intensifier"; "une frappe sur un point de déploiement" names a place, not an intent.
+            if (Grammar.IrrealisAfter.Contains(_t[k].Norm) && !(_t[k].Norm == "point" && !(k - 2 > i && _t[k - 1].Norm == "le" && _t[k - 2].Norm == "sur"))) return true;
         }
         return false;
     }
