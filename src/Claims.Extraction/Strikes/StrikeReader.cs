@@ -983,7 +983,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (m.Start < from && m.Prep != "par" && !Victims(m, firstTrigger)) continue;
             if (Between(firstTrigger, m.Start)) continue; // "combats entre X et Y"
             if (SaidAbsent(m.End, s.End)) continue; // "des zones où l'EI n'est pas présent"
-            list.Add((a.Id, a.Name, a.TargetClass));
+            list.Add((a.Id, TargetName(m, a), a.TargetClass));
         }
         // "deux raids aériens contre le ministère de la Défense", "avait déjà ciblé le ministère de la Défense": an institution
         // as the object of the strike is its target (its building), not a party.
@@ -1000,6 +1000,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (g.Id != perpetrator.Id && g.Id != reporter?.Id && g.TargetClass is not null) list.Add((g.Id, g.Name, g.TargetClass));
         list.AddRange(objects);
         return list.DistinctBy(x => x.Item1).ToList();
+    }
+
+    /// <summary>A group hit is named as the source names it ("des combattants jihadistes", not the knowledge base's "djihadistes"):
+    /// the id stays the group's. A proper name, an acronym or a mention of other words keeps the listed name.</summary>
+    private string TargetName(Mention m, ActorEntry a)
+    {
+        var start = m.Start;
+        while (start < m.End && Grammar.Determiners.Contains(_t[start].Norm)) start++;
+        if (start >= m.End || _t[start].Cap || a.Kind != "armed-group") return a.Name;
+        var written = ctx.Doc.Slice(start, m.End);
+        return Fold.Text(written).Contains(Fold.Text(a.Name), StringComparison.Ordinal) ? a.Name : written;
     }
 
     /// <summary>A military site or an armed group next to the verb, as its object ("avoir détruit un dépôt de munitions") or its
