@@ -140,6 +140,8 @@ public sealed class KnowledgeBase
     public Lexicon AnsweredAttackOpeners { get; }
     /// <summary>"abattu", "intercepté": a missile or drone so named was stopped in flight, not a strike told.</summary>
     public Lexicon InterceptionVerbs { get; }
+    /// <summary>"le conflit de Gaza", "faire pression sur Damas": a place governed by these nouns is not where a strike fell.</summary>
+    public HashSet<string> TheatreNouns { get; }
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
     /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
     public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
@@ -354,6 +356,7 @@ public sealed class KnowledgeBase
         AirDefenceWords = Set(strikes.AirDefenceWords ?? []);
         AnsweredAttackOpeners = new Lexicon(strikes.AnsweredAttackOpeners ?? []);
         InterceptionVerbs = new Lexicon(strikes.InterceptionVerbs ?? []);
+        TheatreNouns = Set(strikes.TheatreNouns ?? []);
         foreach (var v in strikes.TriggerVerbs)
         {
             if (!v.Lemma.Contains(' ')) StrikeInfinitives.Add(Fold.Text(v.Lemma));

@@ -896,10 +896,20 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             }
             var p = ctx.PlaceAt[i];
             if (p is null || In(excluded, i)) continue;
-            if (blockedUntil >= 0) continue;
+            if (blockedUntil >= 0 || TheatreOf(p.Start, s.First)) continue;
             list.Add(p.Place);
         }
         return list;
+    }
+
+    /// <summary>"la transformation du conflit de Gaza", "a appelé Moscou à faire pression sur Damas": the place is governed by a noun
+    /// of war, dealing or mission (theatreNouns), through a preposition and perhaps an article.</summary>
+    private bool TheatreOf(int start, int first)
+    {
+        var j = start - 1;
+        if (j >= first && _t[j].Norm is "la" or "le" or "l" or "les") j--;
+        if (j < first || _t[j].Norm is not ("de" or "du" or "d" or "des" or "en" or "au" or "aux" or "a" or "sur" or "dans")) return false;
+        return j - 1 >= first && _kb.TheatreNouns.Contains(_t[j - 1].Norm);
     }
 
     /// <summary>A direction word after "le"/"l'" ("sud", "sud-ouest"), then "de"/"du" and a country or "pays": the country, or for
