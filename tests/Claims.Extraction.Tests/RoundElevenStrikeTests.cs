@@ -105,4 +105,22 @@ public sealed class RoundElevenStrikeTests
         Assert.NotEmpty(a.Strikes);
         Assert.DoesNotContain(a.Strikes, k => k.Locations.Any(p => p.Name == place));
     }
+
+    // Class 9: a strike told again with no place of its own and the same number by the same voice is the same salvo.
+    [Fact]
+    public void The_same_salvo_told_again_with_its_number_is_one_record()
+    {
+        var a = Extract("Plus de 80 missiles russes ont visé jeudi Kiev et Lviv, selon la présidence ukrainienne.\n\n"
+            + "« Plus de 80 missiles ont été tirés pour détruire des centrales électriques », a ajouté le conseiller de la présidence ukrainienne Mikhaïlo Podoliak.");
+        Assert.Single(a.Strikes, k => k.Perpetrator.Id == "russie");
+    }
+
+    // Class 10: the site the dead are counted at ("les morts de l'école") is what the strike told after it hit.
+    [Fact]
+    public void The_site_of_the_dead_is_the_target()
+    {
+        var a = Extract("Le porte-parole de la Défense civile a affirmé que dix enfants figuraient parmi les morts de l'école Al-Amal après qu'un avion israélien a largué une bombe sur le bâtiment.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Contains(k.Targets, t => t.Name.StartsWith("école", StringComparison.Ordinal));
+    }
 }

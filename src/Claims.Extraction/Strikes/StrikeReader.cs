@@ -177,7 +177,10 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (e.Date is { } ed && d.Date is { } dd && ed != dd || e.Weekday is { } ew && d.Weekday is { } dw && ew != dw) continue;
             // Told with its own places, every one must be the earlier telling's ("à Kataf, province de Saada" then "à Baqim, province
             // de Saada" are two strikes); "le raid" shares one at least, or names none.
-            if (own.Count > 0 ? !(d.Retelling ? own.Any(e.Places.Contains) : own.TrueForAll(e.Places.Contains)) : !d.Retelling) continue;
+            // "Plus de 120 missiles russes ont visé l'Ukraine […] « Plus de 120 missiles ont été lancés pour détruire… », a ajouté le
+            // conseiller de la présidence": told with no place of its own and the same number, it is the same salvo.
+            var sameNumber = d.Counts.Any(c => e.Counts.TryGetValue(c.Key, out var n) && n == c.Value);
+            if (own.Count > 0 ? !(d.Retelling ? own.Any(e.Places.Contains) : own.TrueForAll(e.Places.Contains)) : !(d.Retelling || sameNumber)) continue;
             return e;
         }
         return null;
@@ -750,6 +753,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     // subject of a passive kill or impact word before the strike word is its victim, not its striker.
     private bool Victims(Mention m, int trig) => VictimsAfter(m.End, trig);
 
+    // "parmi les morts de l'école Moustafa Hafiz après qu'un avion a largué une bombe", "les victimes du marché": the site the dead
+    // are counted at is what the strike told after it hit.
+    private bool DeadOf(int k, int first)
+    {
+        var j = k - 1;
+        if (j >= first && _t[j].Norm is "la" or "le" or "l" or "les") j--;
+        return j - 1 >= first && _t[j].Norm is "de" or "du" or "d" or "des" && _kb.KillWords.Contains(_t[j - 1].Norm);
+    }
+
     private bool VictimsAfter(int end, int trig)
     {
         var passive = false;
@@ -946,7 +958,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (In(excluded, k) || ctx.MentionAt[k] is not null) continue;
             var len = _kb.TargetNouns.Match(_t, k, s.End, out var noun);
             if (len == 0) continue;
-            if (VictimsAfter(k + len, firstTrigger))
+            if (VictimsAfter(k + len, firstTrigger) || DeadOf(k, s.First))
             {
                 var name = ctx.Doc.Slice(k, k + len);
                 objects.Add(("objet-" + Fold.Slug(name), name, _kb.TargetClasses.TryGetValue(noun, out var tc) && tc.Length > 0 ? tc : null));
