@@ -123,4 +123,14 @@ public sealed class RoundElevenStrikeTests
         var k = Assert.Single(a.Strikes);
         Assert.Contains(k.Targets, t => t.Name.StartsWith("école", StringComparison.Ordinal));
     }
+
+    // Class 11: a negated passive ("n'ont pas été touchés"), its "ne" before the auxiliary, tells no strike.
+    [Theory]
+    [InlineData("Les avions de l'armée congolaise n'ont pas été touchés par les drones rwandais, a affirmé le porte-parole de l'armée.")]
+    [InlineData("L'aéroport de Goma n'a jamais été visé par des drones rwandais, a assuré le gouverneur.")]
+    public void A_negated_passive_tells_no_strike(string text)
+    {
+        var a = Extract(text);
+        Assert.Empty(a.Strikes);
+    }
 }

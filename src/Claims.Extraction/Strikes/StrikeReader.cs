@@ -338,6 +338,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 for (var j = k - 1; j >= Math.Max(s.First, k - 3); j--) if (_t[j].Norm is "ne" or "n") return true;
                 break;
             }
+        // "n'ont pas été touchés", "n'a jamais été visée": a negated passive, its "ne" before the auxiliary, the negation and "été".
+        for (var k = i - 1; k >= Math.Max(s.First, i - 5); k--)
+        {
+            var w = _t[k].Norm;
+            if (w is "ne" or "n") { if (k + 1 < i && Grammar.Negations.Contains(_t[k + 1].Norm) || k + 2 < i && Grammar.Negations.Contains(_t[k + 2].Norm)) return true; break; }
+            if (!(w == "ete" || _kb.Auxiliaries.Contains(w) || Grammar.Negations.Contains(w))) break;
+        }
         var neg = false;
         for (var k = Math.Max(s.First, i - 3); k < i; k++) if (_t[k].Norm is "ne" or "n") neg = true;
         if (neg)
