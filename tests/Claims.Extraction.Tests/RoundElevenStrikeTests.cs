@@ -91,7 +91,7 @@ public sealed class RoundElevenStrikeTests
     {
         var a = Extract("Des frappes de drones de l'armée malienne ont visé des combattants jihadistes près de Kidal, selon un communiqué de l'armée.");
         var k = Assert.Single(a.Strikes);
-        Assert.Contains(k.Targets, t => t.Name.Contains("jihadistes"));
+        Assert.Contains(k.Targets, t => t.Id == "djihadistes" && t.Name == "combattants jihadistes");
     }
 
     // Class 8: a place governed by a noun of war, dealing or mission ("le conflit de Gaza", "faire pression sur Damas") is not
