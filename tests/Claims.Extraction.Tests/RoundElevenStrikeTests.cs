@@ -126,11 +126,31 @@ public sealed class RoundElevenStrikeTests
 
     // Class 11: a negated passive ("n'ont pas été touchés"), its "ne" before the auxiliary, tells no strike.
     [Theory]
-    [InlineData("Les avions de l'armée congolaise n'ont pas été touchés par les drones rwandais, a affirmé le porte-parole de l'armée.")]
+    [InlineData("Les avions militaires de l'aéroport de Goma n'ont pas été touchés par les drones rwandais, a affirmé le porte-parole de l'armée congolaise.")]
     [InlineData("L'aéroport de Goma n'a jamais été visé par des drones rwandais, a assuré le gouverneur.")]
     public void A_negated_passive_tells_no_strike(string text)
     {
         var a = Extract(text);
         Assert.Empty(a.Strikes);
+    }
+
+    // Class 12: a strike word in another speaker's words after a denied one is that speaker's report ("X a démenti tout
+    // bombardement mais Y a dit avoir pris pour cible…").
+    [Fact]
+    public void A_report_after_a_denial_in_the_same_sentence_is_kept()
+    {
+        var a = Extract("Les autorités de Bakou ont démenti tout bombardement visant l'Arménie mais le ministère azerbaïdjanais de la Défense a dit avoir pris pour cible un dépôt de munitions à Stepanakert.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("azerbaidjan", k.Perpetrator.Id);
+        Assert.Contains(k.Locations, p => p.Name == "Stepanakert");
+    }
+
+    // Class 13: the noun "base" (folded like the participle "basé") does not block the place after it.
+    [Fact]
+    public void A_base_at_a_place_keeps_its_place()
+    {
+        var a = Extract("Les forces arméniennes ont pris pour cible une base aérienne à Gandja, a affirmé le ministère azerbaïdjanais de la Défense.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Contains(k.Locations, p => p.Name == "Gandja");
     }
 }

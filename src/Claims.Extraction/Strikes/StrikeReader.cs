@@ -418,7 +418,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // "L'Ukraine a nié toute frappe sur des casernes": a strike that is the very object of a denial is reported by no one.
         if (carrier is { Cue.Verb.Dispute: true } && first - carrier.ContentStart <= 2 && !carrier.Cue.ContentBefore
             && (first == carrier.ContentStart || _t[carrier.ContentStart].Norm is "toute" or "tout" or "tous" or "toutes" or "les" or "des" or "la" or "le" or "l"))
-            return null;
+        {
+            // "Erevan a démenti tout bombardement visant l'Azerbaïdjan mais les autorités du Haut-Karabakh ont dit avoir pris pour
+            // cible une base à Ganja": a strike word in another speaker's words after the denial is that speaker's report.
+            var denial = carrier;
+            var rest = triggers.Where(t => t > first && StatementsOf(si).Any(d => d != denial && d.Sentence <= si && d.ContentStart > denial.ContentStart && t >= d.ContentStart && t < d.ContentEnd)).ToList();
+            return rest.Count > 0 ? Build(si, s, rest, excluded, earlier) : null;
+        }
         // "l'aviation russe n'a pas mené de frappes à Idleb, où 23 personnes ont été tuées suite à des bombardements aériens": a
         // strike word after a denied one, with no striker named between them, is what the denial answers, not the denier's report.
         if (_negated.Count > 0 && _negated[0] < first && !StrikerNamedBetween(_negated[^1], first)) return null;
@@ -903,7 +909,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var blockedUntil = -1;
         for (var i = s.First; i < s.End; i++)
         {
-            if (_kb.NotLocationVerbs.Contains(_t[i].Norm)) blockedUntil = i;
+            // "le GNA, basé à Tripoli" blocks its place; "une base aérienne à Ganja" (the noun, folded like the participle, after its
+            // determiner) does not.
+            if (_kb.NotLocationVerbs.Contains(_t[i].Norm) && !(i > s.First && Grammar.Determiners.Contains(_t[i - 1].Norm))) blockedUntil = i;
             if (blockedUntil >= 0 && _t[i].Norm is "," or "avant" or "pour" or "puis") blockedUntil = -1;
             // "dans le sud de la Somalie", "dans le sud-ouest du pays", "sur l'est de l'Afghanistan": a part of a country named by
             // its direction is a place struck (the country, though not locative after "de"; "du pays", a region of its own).
