@@ -766,6 +766,16 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     // subject of a passive kill or impact word before the strike word is its victim, not its striker.
     private bool Victims(Mention m, int trig) => VictimsAfter(m.End, trig);
 
+    private bool InDontApposition(int k, int first)
+    {
+        for (var j = k - 1; j >= Math.Max(first, k - 4); j--)
+        {
+            if (_t[j].Norm == "dont") return j > first && _t[j - 1].Norm == ",";
+            if (!_t[j].IsWord && _t[j].Kind != TokenKind.Number) return false;
+        }
+        return false;
+    }
+
     // "parmi les morts de l'école Moustafa Hafiz après qu'un avion a largué une bombe", "les victimes du marché": the site the dead
     // are counted at is what the strike told after it hit.
     private bool DeadOf(int k, int first)
@@ -973,7 +983,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (In(excluded, k) || ctx.MentionAt[k] is not null) continue;
             var len = _kb.TargetNouns.Match(_t, k, s.End, out var noun);
             if (len == 0) continue;
-            if (VictimsAfter(k + len, firstTrigger) || DeadOf(k, s.First))
+            // "50 personnes, dont 27 femmes et enfants, étaient mortes": the apposition's victims died with the rest.
+            var after = k + len < from && _t[k + len].Norm == "," && InDontApposition(k, s.First) ? k + len + 1 : k + len;
+            if (VictimsAfter(after, firstTrigger) || DeadOf(k, s.First))
             {
                 var name = ctx.Doc.Slice(k, k + len);
                 objects.Add(("objet-" + Fold.Slug(name), name, _kb.TargetClasses.TryGetValue(noun, out var tc) && tc.Length > 0 ? tc : null));
