@@ -153,4 +153,14 @@ public sealed class RoundElevenStrikeTests
         var k = Assert.Single(a.Strikes);
         Assert.Contains(k.Locations, p => p.Name == "Gandja");
     }
+
+    // Class 14: civilians named as victims are targets, also inside a "dont" apposition of the counted dead.
+    [Fact]
+    public void Civilians_in_an_apposition_of_the_dead_are_targets()
+    {
+        var a = Extract("Un porte-parole des talibans a affirmé que 30 personnes, dont 12 femmes et enfants, étaient mortes dans les frappes aériennes pakistanaises.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("pakistan", k.Perpetrator.Id);
+        Assert.Contains(k.Targets, t => t.Name == "femmes et enfants");
+    }
 }

@@ -410,7 +410,6 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private StrikeDraft? Build(int si, Sentence s, List<int> triggers, List<(int, int)> excluded, List<StrikeDraft> earlier)
     {
         var first = triggers[0];
-        if (Environment.GetEnvironmentVariable("STRIKES_DEBUG") == "1") Console.Error.WriteLine("TRIG " + string.Join(",", triggers.Select(t => _t[t].Norm + "@" + t)));
         // The innermost words that hold it: "a mis en doute les affirmations russes selon lesquelles les frappes visaient l'EI" is
         // the Russians' report, not the doubter's.
         var carrier = StatementsOf(si).Where(d => d.Sentence <= si && si <= d.LastSentence && first >= d.ContentStart && first < d.ContentEnd).MaxBy(d => d.ContentStart)
