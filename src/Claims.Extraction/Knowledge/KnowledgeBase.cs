@@ -139,6 +139,12 @@ public sealed class KnowledgeBase
     public Lexicon InvolvementDenials { get; }
     /// <summary>Qualifiers that make missiles air defence ("missiles antiaériens", "sol-air"): fire at aircraft, not a strike.</summary>
     public HashSet<string> AirDefenceWords { get; }
+    /// <summary>"en représailles à", "une réponse à": what follows is the attack a strike answers, its motive, not a strike told.</summary>
+    public Lexicon AnsweredAttackOpeners { get; }
+    /// <summary>"abattu", "intercepté": a missile or drone so named was stopped in flight, not a strike told.</summary>
+    public Lexicon InterceptionVerbs { get; }
+    /// <summary>"le conflit de Gaza", "faire pression sur Damas": a place governed by these nouns is not where a strike fell.</summary>
+    public HashSet<string> TheatreNouns { get; }
     public PhraseIndex<bool> StrikeVerbs { get; } = new();
     /// <summary>Infinitives of the one-word strike verbs ("accusé X de bombarder": an accusation reports the strike).</summary>
     public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
@@ -352,6 +358,9 @@ public sealed class KnowledgeBase
         ContextualStrikeNouns = new Lexicon(strikes.ContextualNouns ?? []);
         InvolvementDenials = new Lexicon(strikes.InvolvementDenials ?? []);
         AirDefenceWords = Set(strikes.AirDefenceWords ?? []);
+        AnsweredAttackOpeners = new Lexicon(strikes.AnsweredAttackOpeners ?? []);
+        InterceptionVerbs = new Lexicon(strikes.InterceptionVerbs ?? []);
+        TheatreNouns = Set(strikes.TheatreNouns ?? []);
         foreach (var v in strikes.TriggerVerbs)
         {
             if (!v.Lemma.Contains(' ')) StrikeInfinitives.Add(Fold.Text(v.Lemma));

@@ -177,15 +177,21 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (e.Date is { } ed && d.Date is { } dd && ed != dd || e.Weekday is { } ew && d.Weekday is { } dw && ew != dw) continue;
             // Told with its own places, every one must be the earlier telling's ("à Kataf, province de Saada" then "à Baqim, province
             // de Saada" are two strikes); "le raid" shares one at least, or names none.
-            if (own.Count > 0 ? !(d.Retelling ? own.Any(e.Places.Contains) : own.TrueForAll(e.Places.Contains)) : !d.Retelling) continue;
+            // "Plus de 120 missiles russes ont visé l'Ukraine […] « Plus de 120 missiles ont été lancés pour détruire… », a ajouté le
+            // conseiller de la présidence": told with no place of its own and the same number, it is the same salvo.
+            var sameNumber = d.Counts.Any(c => e.Counts.TryGetValue(c.Key, out var n) && n == c.Value);
+            if (own.Count > 0 ? !(d.Retelling ? own.Any(e.Places.Contains) : own.TrueForAll(e.Places.Contains)) : !(d.Retelling || sameNumber)) continue;
             return e;
         }
         return null;
     }
 
     // The same voice: one actor, or a person (or unnamed official) speaking for the other ("Rami Abdel Rahmane, directeur de l'OSDH").
-    private static bool SameSource(ActorEntry? a, ActorEntry? b) =>
-        a is not null && b is not null && (a.Id == b.Id || Voice(a) == b.Id || Voice(b) == a.Id);
+    // "Le ministère russe de la Défense a annoncé…" then "…a déclaré Igor Konachenkov": a listed spokesman voices the body his
+    // role names.
+    private bool SameSource(ActorEntry? a, ActorEntry? b) =>
+        a is not null && b is not null && (a.Id == b.Id || Voice(a) == b.Id || Voice(b) == a.Id
+            || _kb.SpokesmanFor.GetValueOrDefault(a.Id)?.Id == b.Id || _kb.SpokesmanFor.GetValueOrDefault(b.Id)?.Id == a.Id);
 
     private static string? Voice(ActorEntry x) => x.Kind is "person" or "anonymous" ? x.Side ?? x.ActsFor : null;
 
@@ -220,6 +226,19 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                         if (owned.Cue.Kind == CueKind.Accusation && owned.Sentence == si && owned.Cue.RegionStart > d.ContentStart && owned.Cue.RegionStart < end) end = owned.Cue.RegionStart;
                     ranges.Add((d.ContentStart, end));
                 }
+        // "frappes menées en représailles à l'attaque qui a fait cinq morts à Ankara", "l'attaque au missile était une réponse à une
+        // attaque ukrainienne contre les forces russes": the attack answered is the motive, told to the clause's end; neither a
+        // strike reported nor a place or a victim of the strike that answers it.
+        var s = ctx.Doc.Sentences[si];
+        for (var k = s.First; k < s.End; k++)
+        {
+            var len = _kb.AnsweredAttackOpeners.Match(_t, k, s.End);
+            if (len == 0) continue;
+            var end = k + len;
+            while (end < s.End && _t[end].Norm is not ("," or ";" or ":" or ".")) end++;
+            ranges.Add((k, end));
+            k = end;
+        }
         return ranges;
     }
 
@@ -249,6 +268,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // "La Russie multiplie ses attaques contre la région d'Odessa" beside missiles: "attaque" among air-war words.
             // A verb right before makes it the participle ("ont été attaqués", folded like the noun "attaques").
             if (len == 0 && _kb.ContextualStrikeNouns.Match(_t, i, s.End) is var cl && cl > 0 && !(i > s.First && (_kb.Auxiliaries.Contains(_t[i - 1].Norm) || _t[i - 1].Norm == "ete"))
+                // "trois drones d'attaque", "hélicoptères d'attaque": the noun names a kind of machine, not an attack.
+                && !(i - 2 >= s.First && _t[i - 1].Norm is "d" or "de" && (_kb.AerialAgents.Contains(_t[i - 2].Norm) || _kb.AgentNouns.Contains(_t[i - 2].Norm)))
                 && AirWarContext(si, i, i + cl)) len = cl;
             var verb = false;
             if (len == 0 && _t[i].Norm is "pris" or "prend" or "prennent" or "prenaient" && Enumerable.Range(i + 1, 3).Any(k => k + 1 < s.End && _t[k].Norm == "pour" && _t[k + 1].Norm == "cible"))
@@ -317,6 +338,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 for (var j = k - 1; j >= Math.Max(s.First, k - 3); j--) if (_t[j].Norm is "ne" or "n") return true;
                 break;
             }
+        // "n'ont pas été touchés", "n'a jamais été visée": a negated passive, its "ne" before the auxiliary, the negation and "été".
+        for (var k = i - 1; k >= Math.Max(s.First, i - 5); k--)
+        {
+            var w = _t[k].Norm;
+            if (w is "ne" or "n") { if (k + 1 < i && Grammar.Negations.Contains(_t[k + 1].Norm) || k + 2 < i && Grammar.Negations.Contains(_t[k + 2].Norm)) return true; break; }
+            if (!(w == "ete" || _kb.Auxiliaries.Contains(w) || Grammar.Negations.Contains(w))) break;
+        }
         var neg = false;
         for (var k = Math.Max(s.First, i - 3); k < i; k++) if (_t[k].Norm is "ne" or "n") neg = true;
         if (neg)
@@ -373,7 +401,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = i + 1; k < Math.Min(s.End, i + 6); k++)
         {
             if (_t[k].Norm is "," or ";" or ".") break;
-            if (Grammar.IrrealisAfter.Contains(_t[k].Norm)) return true;
+            // "sur le point de s'intensifier"; "une frappe sur un point de déploiement" names a place, not an intent.
+            if (Grammar.IrrealisAfter.Contains(_t[k].Norm) && !(_t[k].Norm == "point" && !(k - 2 > i && _t[k - 1].Norm == "le" && _t[k - 2].Norm == "sur"))) return true;
         }
         return false;
     }
@@ -388,7 +417,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // "L'Ukraine a nié toute frappe sur des casernes": a strike that is the very object of a denial is reported by no one.
         if (carrier is { Cue.Verb.Dispute: true } && first - carrier.ContentStart <= 2 && !carrier.Cue.ContentBefore
             && (first == carrier.ContentStart || _t[carrier.ContentStart].Norm is "toute" or "tout" or "tous" or "toutes" or "les" or "des" or "la" or "le" or "l"))
-            return null;
+        {
+            // "Erevan a démenti tout bombardement visant l'Azerbaïdjan mais les autorités du Haut-Karabakh ont dit avoir pris pour
+            // cible une base à Ganja": a strike word in another speaker's words after the denial is that speaker's report.
+            var denial = carrier;
+            var rest = triggers.Where(t => t > first && StatementsOf(si).Any(d => d != denial && d.Sentence <= si && d.ContentStart > denial.ContentStart && t >= d.ContentStart && t < d.ContentEnd)).ToList();
+            return rest.Count > 0 ? Build(si, s, rest, excluded, earlier) : null;
+        }
         // "l'aviation russe n'a pas mené de frappes à Idleb, où 23 personnes ont été tuées suite à des bombardements aériens": a
         // strike word after a denied one, with no striker named between them, is what the denial answers, not the denier's report.
         if (_negated.Count > 0 && _negated[0] < first && !StrikerNamedBetween(_negated[^1], first)) return null;
@@ -575,6 +610,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 {
                     // "des tentes occupées par des Palestiniens": the agent of another verb's participle is not the striker.
                     if (k - 1 > trig && OtherParticiple(k - 1)) break;
+                    // "des missiles ont été abattus par la défense aérienne": who shoots a projectile down does not strike with it.
+                    if (k - 1 > trig && _kb.InterceptionVerbs.Match(_t, k - 1, k) > 0) break;
                     var agent = ctx.MentionAt[k + 1]?.Actor ?? ctx.MentionAt[k + 2]!.Actor!;
                     if (Striker(agent) is { } st1) return st1;
                 }
@@ -631,8 +668,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var trig in triggers)
         {
             Mention? subject = null;
+            // "Les forces de Centcom ont abattu un missile lancé par les Houthis": the subject of an interception verb shot the
+            // projectile down; it is not the striker.
+            var interceptedAt = InterceptionBefore(trig, Math.Max(from, s.First));
             foreach (var m in ctx.MentionsIn(from, trig))
-                if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && !Victims(m, trig) && m.Actor is { } a && Striker(a) is not null) subject = m;
+                if ((m.Prep is null || AgentOwner(m)) && !ObjectOfAttack(m) && !Victims(m, trig) && m.Start > interceptedAt && m.Actor is { } a && Striker(a) is not null) subject = m;
             if (subject?.Actor is { } sa && Striker(sa) is { } st4) return st4;
             // "L'armée américaine a annoncé que ses forces spéciales avaient mené une frappe": the speaker's own forces, aircraft
             // or drones, named by a possessive before the strike word in its words.
@@ -642,12 +682,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         }
         // "«L'armée de l'air a frappé…», ont indiqué les forces pro-GNA": a force named without its state, in the words of an
         // actor that strikes, is that actor's own.
-        if (carrier is not null && Striker(carrier.Speaker) is { } speakerForce)
+        // A projectile the speaker's side shot down ("les forces de Centcom ont abattu un missile", said by Centcom) is the other
+        // side's strike: neither the speaker's forces nor its state strike with it.
+        var intercepted = triggers.TrueForAll(t => InterceptionBefore(t, s.First) >= 0);
+        if (carrier is not null && !intercepted && Striker(carrier.Speaker) is { } speakerForce)
             foreach (var m in ctx.MentionsIn(from, triggers[0]))
                 if (m.Prep is null && m.Actor is { Kind: "institution", ActsFor: null, Side: null } bare && bare.GenericNouns.Any(_kb.InstitutionsActingForState.Contains)) return speakerForce;
         // "X a dit avoir pris pour cible…": the speaker's own action.
-        if (carrier is not null && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
-        if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState) return ownState;
+        if (carrier is not null && !intercepted && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
+        if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState && !intercepted) return ownState;
 
         _contextual = true;
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
@@ -664,6 +707,18 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // No report kept yet: the striker named with a strike word in this paragraph or the two before.
         if (story is null && _namedStriker is var (namedBefore, block) && block >= s.Block - 2) return namedBefore;
         return story;
+    }
+
+    /// <summary>Where an interception verb ("abattu", "intercepté") stands before the strike word in its clause ("ont abattu mardi
+    /// un missile"), or -1.</summary>
+    private int InterceptionBefore(int trig, int first)
+    {
+        for (var k = trig - 1; k >= Math.Max(first, trig - 8); k--)
+        {
+            if (_t[k].Norm is "," or ";" or ":" or "." or "qui" or "que" or "qu" or "et" or "puis") return -1;
+            if (_kb.InterceptionVerbs.Match(_t, k, trig) > 0) return k;
+        }
+        return -1;
     }
 
     private bool StrikerNamedBetween(int from, int to)
@@ -708,14 +763,35 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     // "plus de 600 militaires ukrainiens avaient été tués dans une attaque", "des civils syriens blessés par des frappes": the
     // subject of a passive kill or impact word before the strike word is its victim, not its striker.
-    private bool Victims(Mention m, int trig)
+    private bool Victims(Mention m, int trig) => VictimsAfter(m.End, trig);
+
+    private bool InDontApposition(int k, int first)
+    {
+        for (var j = k - 1; j >= Math.Max(first, k - 4); j--)
+        {
+            if (_t[j].Norm == "dont") return j > first && _t[j - 1].Norm == ",";
+            if (!_t[j].IsWord && _t[j].Kind != TokenKind.Number) return false;
+        }
+        return false;
+    }
+
+    // "parmi les morts de l'école Moustafa Hafiz après qu'un avion a largué une bombe", "les victimes du marché": the site the dead
+    // are counted at is what the strike told after it hit.
+    private bool DeadOf(int k, int first)
+    {
+        var j = k - 1;
+        if (j >= first && _t[j].Norm is "la" or "le" or "l" or "les") j--;
+        return j - 1 >= first && _t[j].Norm is "de" or "du" or "d" or "des" && _kb.KillWords.Contains(_t[j - 1].Norm);
+    }
+
+    private bool VictimsAfter(int end, int trig)
     {
         var passive = false;
-        for (var k = m.End; k < Math.Min(trig, m.End + 4); k++)
+        for (var k = end; k < Math.Min(trig, end + 4); k++)
         {
             var w = _t[k].Norm;
             // Passive or attributive only ("ont été tués", "des civils tués"): "l'aviation a tué 60 civils" names the striker.
-            if ((_kb.KillWords.Contains(w) || _kb.ImpactWords.Contains(w) || w is "blesse" or "blesses" or "blessee" or "blessees") && (passive || k == m.End)) return true;
+            if ((_kb.KillWords.Contains(w) || _kb.ImpactWords.Contains(w) || w is "blesse" or "blesses" or "blessee" or "blessees") && (passive || k == end)) return true;
             if (w is "ete" or "sont" or "etaient" or "est" or "etait") passive = true;
             if (!(_kb.Auxiliaries.Contains(w) || w is "ete" or "ont" or "avaient" or "avait" or "sont" or "etaient" or "ne" or "n" or "pas")) return false;
         }
@@ -842,7 +918,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var blockedUntil = -1;
         for (var i = s.First; i < s.End; i++)
         {
-            if (_kb.NotLocationVerbs.Contains(_t[i].Norm)) blockedUntil = i;
+            // "le GNA, basé à Tripoli" blocks its place; "une base aérienne à Ganja" (the noun, folded like the participle, after its
+            // determiner) does not.
+            if (_kb.NotLocationVerbs.Contains(_t[i].Norm) && !(i > s.First && Grammar.Determiners.Contains(_t[i - 1].Norm))) blockedUntil = i;
             if (blockedUntil >= 0 && _t[i].Norm is "," or "avant" or "pour" or "puis") blockedUntil = -1;
             // "dans le sud de la Somalie", "dans le sud-ouest du pays", "sur l'est de l'Afghanistan": a part of a country named by
             // its direction is a place struck (the country, though not locative after "de"; "du pays", a region of its own).
@@ -854,10 +932,20 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             }
             var p = ctx.PlaceAt[i];
             if (p is null || In(excluded, i)) continue;
-            if (blockedUntil >= 0) continue;
+            if (blockedUntil >= 0 || TheatreOf(p.Start, s.First)) continue;
             list.Add(p.Place);
         }
         return list;
+    }
+
+    /// <summary>"la transformation du conflit de Gaza", "a appelé Moscou à faire pression sur Damas": the place is governed by a noun
+    /// of war, dealing or mission (theatreNouns), through a preposition and perhaps an article.</summary>
+    private bool TheatreOf(int start, int first)
+    {
+        var j = start - 1;
+        if (j >= first && _t[j].Norm is "la" or "le" or "l" or "les") j--;
+        if (j < first || _t[j].Norm is not ("de" or "du" or "d" or "des" or "en" or "au" or "aux" or "a" or "sur" or "dans")) return false;
+        return j - 1 >= first && _kb.TheatreNouns.Contains(_t[j - 1].Norm);
     }
 
     /// <summary>A direction word after "le"/"l'" ("sud", "sud-ouest"), then "de"/"du" and a country or "pays": the country, or for
@@ -887,6 +975,22 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var objects = new List<(string, string, string?)>();
         var complementGroups = new List<ActorEntry>();
         var from = PassiveSubjectStart(firstTrigger, s);
+        // "Cinq civils sont morts dans des frappes aériennes", "douze personnes ont été tuées dans un raid": the victims of a kill
+        // the strike caused, named before it, are what the source says was hit.
+        for (var k = s.First; k < from; k++)
+        {
+            if (In(excluded, k) || ctx.MentionAt[k] is not null) continue;
+            var len = _kb.TargetNouns.Match(_t, k, s.End, out var noun);
+            if (len == 0) continue;
+            // "50 personnes, dont 27 femmes et enfants, étaient mortes": the apposition's victims died with the rest.
+            var after = k + len < from && _t[k + len].Norm == "," && InDontApposition(k, s.First) ? k + len + 1 : k + len;
+            if (VictimsAfter(after, firstTrigger) || DeadOf(k, s.First))
+            {
+                var name = ctx.Doc.Slice(k, k + len);
+                objects.Add(("objet-" + Fold.Slug(name), name, _kb.TargetClasses.TryGetValue(noun, out var tc) && tc.Length > 0 ? tc : null));
+            }
+            k += len - 1;
+        }
         for (var k = from; k < s.End; k++)
         {
             if (In(excluded, k) || ctx.MentionAt[k] is not null) continue;
@@ -922,10 +1026,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // ("des cibles militaires appartenant aux Houthis").
             if (In(excluded, m.Start) || m.Actor is not { } a || a.TargetClass is null && !(a.Kind == "armed-group" && m.Start > firstTrigger)) continue;
             if (a.Id == perpetrator.Id || a.Id == reporter?.Id) continue;
-            if (m.Start < from && m.Prep != "par") continue; // before the strike word only a place's holder ("tenue par l'EI")
+            // Before the strike word only a place's holder ("tenue par l'EI"), or the victims of a kill it caused ("Cinq civils sont
+            // morts dans des frappes aériennes": what the source says was hit).
+            if (m.Start < from && m.Prep != "par" && !Victims(m, firstTrigger)) continue;
             if (Between(firstTrigger, m.Start)) continue; // "combats entre X et Y"
             if (SaidAbsent(m.End, s.End)) continue; // "des zones où l'EI n'est pas présent"
-            list.Add((a.Id, a.Name, a.TargetClass));
+            list.Add((a.Id, TargetName(m, a), a.TargetClass));
         }
         // "deux raids aériens contre le ministère de la Défense", "avait déjà ciblé le ministère de la Défense": an institution
         // as the object of the strike is its target (its building), not a party.
@@ -942,6 +1048,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (g.Id != perpetrator.Id && g.Id != reporter?.Id && g.TargetClass is not null) list.Add((g.Id, g.Name, g.TargetClass));
         list.AddRange(objects);
         return list.DistinctBy(x => x.Item1).ToList();
+    }
+
+    /// <summary>A group hit is named as the source names it ("des combattants jihadistes", not the knowledge base's "djihadistes"):
+    /// the id stays the group's. A proper name, an acronym or a mention of other words keeps the listed name.</summary>
+    private string TargetName(Mention m, ActorEntry a)
+    {
+        var start = m.Start;
+        while (start < m.End && Grammar.Determiners.Contains(_t[start].Norm)) start++;
+        if (start >= m.End || _t[start].Cap || a.Kind != "armed-group") return a.Name;
+        var written = ctx.Doc.Slice(start, m.End);
+        return Fold.Text(written).Contains(Fold.Text(a.Name), StringComparison.Ordinal) ? a.Name : written;
     }
 
     /// <summary>A military site or an armed group next to the verb, as its object ("avoir détruit un dépôt de munitions") or its
