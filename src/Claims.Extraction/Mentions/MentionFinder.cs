@@ -843,7 +843,19 @@ public sealed class MentionFinder(KnowledgeBase kb)
             break;
         }
         var name = doc.Slice(i, k);
-        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", nation?.Id, null, null, []);
+        // "un haut responsable de l'armée indienne", "un porte-parole militaire des Houthis": a named body after the description
+        // gives the source its camp, as "une source du Hezbollah" does (its words are that body's claim). The name stays the
+        // description.
+        ActorEntry? owner = null;
+        if (k + 1 < end && tokens[k].Norm is "du" or "de" or "des" or "d")
+        {
+            var j = k + 1;
+            if (j < end && tokens[j].Norm is "la" or "l" or "le" or "les") j++;
+            if (kb.ActorNames.Match(tokens, j, end, out var owned) > 0 && owned.Kind is not "person" && owned.TargetClass is null) owner = owned;
+            // "de l'armée indienne": an institution of a named state.
+            else if (InstitutionAt(doc, j, end) is { Actor: { Side: not null } institution }) owner = institution;
+        }
+        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", owner?.Side ?? owner?.Id ?? nation?.Id, owner?.ActsFor ?? owner?.Id, null, []);
         return new Mention(i, k, MentionKind.Anonymous) { Actor = entry, Head = head.TrimEnd('s') };
     }
 

@@ -1,0 +1,90 @@
+using static Claims.Extraction.Tests.TestSupport;
+
+namespace Claims.Extraction.Tests;
+
+/// <summary>Round 11: disputes missed or bound to the wrong party on unseen press text. A denial made in the quotation itself
+/// with no denial verb (what the claim tells said not to be there, "C'est un mensonge" closing a quotation), a judgement whose
+/// object ends at a comma, a voice set against the account before by "Mais", a purpose given to another's claims, and the party
+/// read from the claim rather than from any actor in the words. Each test quotes sentences written here.</summary>
+public sealed class RoundElevenDisputeTests
+{
+    [Theory]
+    [InlineData("Le ministère russe de la Défense a affirmé avoir détruit un hangar abritant des instructeurs britanniques près d'Odessa. « Le Royaume-Uni n'a pas d'instructeurs à Odessa », a déclaré le ministère britannique de la Défense.", "ministere-britannique-de-la-defense", "ministere-russe-defense")]
+    [InlineData("Le Hamas a affirmé que la frappe israélienne avait tué vingt civils dans une école de Gaza. « Aucun civil ne se trouvait dans le bâtiment », a assuré l'armée israélienne.", "armee-israelienne", "hamas")]
+    [InlineData("L'OSDH a affirmé que des avions russes avaient bombardé des combattants rebelles près de Hama. « Il n'y avait aucun combattant rebelle dans ce secteur », a répondu le ministère russe de la Défense.", "ministere-russe-defense", "osdh")]
+    public void Denying_that_what_a_claim_tells_was_there_disputes_the_claim(string text, string disputant, string party)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == disputant && d.DisputedParty?.Id == party);
+    }
+
+    [Fact]
+    public void A_denied_presence_that_names_nothing_the_claim_told_is_no_dispute()
+    {
+        var a = Extract("Le Hamas a affirmé que la frappe israélienne avait tué vingt personnes à Gaza. « Il n'y a aucune raison de poursuivre les négociations », a déclaré l'armée israélienne.");
+        Assert.Empty(a.Disputes);
+    }
+
+    [Fact]
+    public void A_judgement_closing_a_long_quotation_rejects_the_account_before()
+    {
+        var a = Extract("L'OSDH a affirmé que des avions russes avaient bombardé un marché à Ariha. « Nos pilotes ont respecté toutes les règles. C'est un mensonge », a déclaré le porte-parole du ministère russe de la Défense, Igor Konachenkov.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "igor-konachenkov" && d.DisputedParty?.Id == "osdh");
+    }
+
+    [Theory]
+    // The actors inside the rejecting words tell the event; the claim rejected is the other camp's told before.
+    [InlineData("Le ministère russe de la Défense a affirmé avoir tué 300 soldats ukrainiens dans des dortoirs à Kharkiv. « C'est faux, il n'y avait pas de soldats dans ces dortoirs », a répondu un porte-parole de l'armée ukrainienne.", "ministere-russe-defense", "soldats")]
+    // "a nié, affirmant que…": the denial has no object of its own, so the actor named in the participle's words is no claimant.
+    [InlineData("L'Ukraine a accusé la Russie d'avoir frappé une maternité à Zaporijia. Le Kremlin a nié, affirmant qu'il s'agissait d'un tir de la défense antiaérienne ukrainienne.", "ukraine", "défense")]
+    public void The_disputed_party_is_the_claimant_not_an_actor_named_in_the_denial(string text, string party, string notParty)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Disputes, d => d.DisputedParty?.Id == party);
+        Assert.DoesNotContain(a.Disputes, d => d.DisputedParty?.Name.Contains(notParty, StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void A_participle_hung_on_a_quotation_disputes_with_that_quotation()
+    {
+        var a = Extract("Le ministère russe de la Défense a affirmé avoir frappé des casernes à Kherson. « Nos soldats n'étaient pas dans ces casernes », a indiqué à la presse un porte-parole de l'armée ukrainienne, Oleksandr Chtoupoun, dénonçant une opération de propagande russe.");
+        var d = Assert.Single(a.Disputes, x => x.Disputant.Id == "oleksandr-chtoupoun");
+        Assert.Equal("russie", d.DisputedParty?.Id);
+        Assert.StartsWith("Nos soldats n'étaient pas dans ces casernes", d.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_judged_object_ends_at_its_comma_and_its_nationality_may_follow_adjectives()
+    {
+        var a = Extract("Moscou a affirmé avoir détruit un entrepôt abritant des mercenaires français à Kharkiv. Le Quai d'Orsay a dénoncé une « manipulation grossière russe », mercredi, après que l'armée russe a publié une vidéo de la frappe.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "france" && d.DisputedParty?.Id == "russie");
+    }
+
+    [Fact]
+    public void Figures_denounced_as_inflated_dispute_the_toll()
+    {
+        var a = Extract("Le ministère de la Santé du Hamas a fait état de 35 morts dans la frappe sur le camp de Nousseirat. L'armée israélienne a dénoncé des chiffres « gonflés ».");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "armee-israelienne" && d.DisputedParty?.Id == "ministere-de-la-sante-du-hamas");
+    }
+
+    [Fact]
+    public void A_restriction_set_against_the_account_before_by_mais_disputes_it()
+    {
+        var a = Extract("Les rebelles houthis ont affirmé avoir abattu un avion de la coalition au-dessus de Marib. Mais le porte-parole de la coalition, Turki al-Maliki, a affirmé que seul un drone de surveillance s'était écrasé près de Marib.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "turki-al-maliki" && d.DisputedParty?.Id == "houthis");
+    }
+
+    [Fact]
+    public void An_ulterior_purpose_given_to_another_camp_s_claims_disputes_them()
+    {
+        var a = Extract("L'armée israélienne a affirmé avoir tué la moitié des combattants du Hezbollah à la frontière. Selon une source du Hezbollah, les affirmations israéliennes visent surtout à rassurer la population du nord d'Israël.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Name.Contains("Hezbollah", StringComparison.Ordinal) && d.DisputedParty?.Id == "israel");
+    }
+
+    [Fact]
+    public void An_unnamed_official_of_a_state_s_army_speaks_for_that_state()
+    {
+        var a = Extract("Un haut responsable de l'armée israélienne a affirmé que la frappe avait tué un commandant du Hezbollah à Tyr. Le Hezbollah a démenti toute perte dans ses rangs.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "hezbollah" && d.DisputedParty?.Id == "israel");
+    }
+}
