@@ -87,4 +87,41 @@ public sealed class RoundElevenDisputeTests
         var a = Extract("Un haut responsable de l'armée israélienne a affirmé que la frappe avait tué un commandant du Hezbollah à Tyr. Le Hezbollah a démenti toute perte dans ses rangs.");
         Assert.Contains(a.Disputes, d => d.Disputant.Id == "hezbollah" && d.DisputedParty?.Id == "israel");
     }
+
+    [Fact]
+    public void A_rejection_told_with_reagir_after_a_quotation_is_a_statement_that_disputes()
+    {
+        var a = Extract("Le Pentagone a affirmé que les frappes russes avaient touché un hôpital à Idleb. « C'est un mensonge », a réagi le Kremlin.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "russie" && s.Text == "C'est un mensonge");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "russie" && d.DisputedParty?.Id == "pentagone");
+    }
+
+    [Fact]
+    public void A_claim_noun_in_quotation_marks_is_still_the_claim_judged()
+    {
+        var a = Extract("Kiev a fustigé les « mensonges » du Kremlin sur la frappe de Kramatorsk.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "ukraine" && d.DisputedParty?.Id == "russie");
+    }
+
+    [Fact]
+    public void A_capital_as_the_subject_of_a_verb_stands_for_its_state()
+    {
+        var a = Extract("Les autorités afghanes ont affirmé que des frappes pakistanaises avaient tué des civils dans la province de Paktika. Islamabad a affirmé n'avoir visé que des terroristes.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "pakistan" && s.Text.StartsWith("n'avoir visé", StringComparison.Ordinal));
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "pakistan" && d.DisputedParty?.Id == "afghanistan");
+    }
+
+    [Fact]
+    public void Charging_a_claim_s_author_with_the_strike_it_told_disputes_the_claim()
+    {
+        var a = Extract("Selon Moscou, l'Ukraine a frappé une prison à Olenivka. Kiev a accusé la Russie d'avoir elle-même bombardé la prison pour dissimuler des tortures.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "ukraine" && d.DisputedParty?.Id == "russie");
+    }
+
+    [Fact]
+    public void Charging_a_claim_s_author_with_something_else_is_no_dispute_of_the_claim()
+    {
+        var a = Extract("Selon Moscou, des missiles ont détruit des entrepôts militaires dans le port d'Odessa. Kiev a accusé la Russie de saboter l'accord sur les exportations du port d'Odessa.");
+        Assert.DoesNotContain(a.Disputes, d => d.Disputant.Id == "ukraine");
+    }
 }

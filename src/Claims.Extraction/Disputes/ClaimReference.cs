@@ -24,9 +24,11 @@ public static class ClaimReference
             i++;
             anaphoric = t[i].Norm is "ces" or "cette";
         }
-        var len = kb.ClaimNouns.Match(t, i + 1, end);
+        // "les « mensonges » du Kremlin": the noun in quotation marks.
+        var n = i + 1 < end && t[i + 1].IsQuote ? i + 2 : i + 1;
+        var len = kb.ClaimNouns.Match(t, n, end);
         if (len == 0) return -1;
-        return i + 1 + len;
+        return n + len < end && n > i + 1 && t[n + len].IsQuote ? n + len + 1 : n + len;
     }
 
     /// <summary>The statement's words are nothing but a reference to a claim ("cette information", "les affirmations d'Ankara").</summary>

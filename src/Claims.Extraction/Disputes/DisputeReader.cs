@@ -134,6 +134,16 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                     foreach (var party in opposed.Select(c => c.Speaker).DistinctBy(a => a.Id))
                         if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, opposed[^1].Text, contrast, Dispute.ClaimContested));
                 }
+                // "Selon Moscou, l'Ukraine a frappé la prison. Kiev a accusé la Russie d'avoir elle-même bombardé la prison": charging
+                // the author of a claim with the very event it told contests that claim.
+                else if (!d.PointsBack && !ReadAsStance(d) && d.Cue.Verb?.Lemma is { } charge && kb.AccusationVerbs.Contains(charge)
+                    && d.Cue.Object?.Actor is { } accused && !SameCamp(accused, d.Speaker) && TellsAStrike(d) is { Count: > 0 } chargedWords
+                    && PreviousClaims(d, di, sharedWordsOnly: true, accept: c => SameCamp(c.Speaker, accused) && ContentWords(c.ContentStart, c.ContentEnd).Overlaps(chargedWords)) is { Count: > 0 } charged)
+                {
+                    var accusation = ToSentenceEnd(d);
+                    judged.Add(accusation);
+                    found.Add((d.Speaker, accused, charged[^1].Text, accusation, Dispute.ClaimContested));
+                }
                 continue;
             }
             var s = ctx.Doc.Sentences[d.Sentence];
@@ -510,6 +520,16 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         for (var k = d.ContentStart; k < end; k++)
             if (ctx.Kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && !SameCamp(nation, d.Speaker) && AfterClaimNoun(k, d.ContentStart)) return nation;
         return null;
+    }
+
+    /// <summary>The words tell a strike ("d'avoir elle-même bombardé la prison"): their content words, or none when no strike
+    /// verb, hit or military action stands in them.</summary>
+    private HashSet<string> TellsAStrike(StatementDraft d)
+    {
+        var strike = false;
+        for (var k = d.ContentStart; k < d.ContentEnd && !strike; k++)
+            strike = ctx.Kb.DeniedHits.Contains(_t[k].Norm) || ctx.Kb.DeniedActions.Contains(_t[k].Norm) || ctx.Kb.StrikeVerbs.Match(_t, k, d.ContentEnd, out _) > 0;
+        return strike ? ContentWords(d.ContentStart, d.ContentEnd) : [];
     }
 
     // The stance loop below makes these words a dispute with the striker (as it reads "ne ciblent pas l'EI, mais d'autres groupes").

@@ -116,6 +116,8 @@ public sealed class KnowledgeBase
     public HashSet<string> Restrictions { get; }
     /// <summary>Predicates that give another's claims an ulterior purpose ("les affirmations israéliennes visent à…").</summary>
     public Lexicon MotivePredicates { get; }
+    /// <summary>Lemmas of verbs that charge someone with an act ("accuser X de…", "reprocher à X de…").</summary>
+    public IReadOnlySet<string> AccusationVerbs { get; }
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
     public Lexicon IssuedDocuments { get; }
@@ -331,6 +333,7 @@ public sealed class KnowledgeBase
         Adversatives = Set(disputes.Adversatives ?? []);
         Restrictions = Set(disputes.Restrictions ?? []);
         MotivePredicates = new Lexicon(disputes.MotivePredicates ?? []);
+        AccusationVerbs = new HashSet<string>(disputes.AccusationVerbs, StringComparer.Ordinal);
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);

@@ -1087,6 +1087,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (run - i == 1 && subject && !(i > 0 && tokens[i - 1].IsWord && !tokens[i - 1].Cap))
         {
             var single = doc.Slice(i, run);
+            // "Islamabad a démenti", "Abuja dément": a capital as the subject of a verb stands for its state.
+            if (kb.CapitalStates.TryGetValue(t.Norm, out var capitalOf)) return new Mention(i, run, MentionKind.Name) { Actor = capitalOf };
             return new Mention(i, run, MentionKind.Name) { Actor = new ActorEntry(Fold.Slug(single), single, "unknown", null, null, null, []) };
         }
         if (run - i < 2 || run - i > 4) return null;
