@@ -124,4 +124,19 @@ public sealed class RoundElevenDisputeTests
         var a = Extract("Selon Moscou, des missiles ont détruit des entrepôts militaires dans le port d'Odessa. Kiev a accusé la Russie de saboter l'accord sur les exportations du port d'Odessa.");
         Assert.DoesNotContain(a.Disputes, d => d.Disputant.Id == "ukraine");
     }
+
+    [Fact]
+    public void Owners_joined_after_the_claim_noun_are_each_disputed()
+    {
+        var a = Extract("Selon l'OSDH, des avions russes ont bombardé un hôpital de Maarat al-Noomane. Le ministère russe de la Défense a assuré que les informations diffusées par l'OSDH et par Médecins sans frontières étaient « fausses ».");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "ministere-russe-defense" && d.DisputedParty?.Id == "osdh");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "ministere-russe-defense" && d.DisputedParty?.Id == "msf");
+    }
+
+    [Fact]
+    public void Qualifying_a_report_taken_up_by_a_clitic_disputes_its_owner()
+    {
+        var a = Extract("Human Rights Watch a publié un rapport accusant l'aviation soudanaise de bombarder des villages du Darfour. Khartoum a réagi au rapport de Human Rights Watch en le qualifiant de « mensonges ».");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "soudan" && d.DisputedParty?.Id == "human-rights-watch");
+    }
 }

@@ -20,6 +20,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     {
         var kb = ctx.Kb;
         var found = new List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)>();
+        // Owners named together with the claim's owner ("publiées par cette organisation et par la Défense civile syrienne"): the
+        // same dispute with each, kept wherever the dispute itself is kept.
+        var coOwned = new List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)>();
         // Disputes carried by a judgement rather than a contesting verb ("« Les rumeurs … ne sont en rien fondées », a-t-il
         // déclaré"): right after the same voice's explicit dispute they tell it again.
         var judged = new HashSet<Span>();
@@ -183,6 +186,11 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // its owner ("une enquête de l'ONU"), not whoever spoke last (the UN mission quoted from that report).
             if (parties.Count == 0 && !d.PointsBack && PointedOwner(d) is { } pointed && pointed.Id != d.Speaker.Id && !SameCamp(pointed, d.Speaker))
                 parties.Add(pointed);
+            // "a réagi au rapport d'Amnesty en le qualifiant de « mensonges »": the clitic takes up the claim noun before it in the
+            // sentence, and that noun's owner is the party.
+            if (parties.Count == 0 && d.Cue.Kind == CueKind.Participle && d.Cue.VerbStart - 2 >= s.First && _t[d.Cue.VerbStart - 1].Norm is "le" or "la" or "les" or "l"
+                && _t[d.Cue.VerbStart - 2].Norm == "en" && ClaimOwnerBefore(d.Cue.VerbStart - 2, s.First) is { } taken && !SameCamp(taken, d.Speaker))
+                parties.Add(taken);
             var namedInWords = parties.Count > 0;
             if (parties.Count == 0 && (reference >= 0 || d.PointsBack || ownAction || judgedUnfounded))
             {
@@ -223,6 +231,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 continue;
             }
             foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, span, basis ?? Dispute.ClaimContested));
+            if (reference >= 0 && parties.Count > 0)
+                foreach (var other in CoOwners(reference, d.ContentEnd))
+                    if (!SameCamp(other, d.Speaker) && !parties.Any(p => p.Id == other.Id)) coOwned.Add((d.Speaker, other, claim, span, basis ?? Dispute.ClaimContested));
         }
         var draftsBySentence = drafts.ToLookup(x => x.Sentence);
         RelativeDenials(found, draftsBySentence);
@@ -258,7 +269,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var claim = $"les frappes de {stance.Striker.Name} visent les groupes jihadistes (État islamique, « terroristes »)";
             found.Add((d.Speaker, stance.Striker, claim, span, null));
         }
-        return WithoutRetellings(found.DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span)).OrderBy(f => f.Span.Start).ToList(), judged)
+        var kept = WithoutRetellings(found.DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span)).OrderBy(f => f.Span.Start).ToList(), judged);
+        var keptSpans = kept.Select(f => (f.Disputant.Id, f.Span)).ToHashSet();
+        kept.AddRange(coOwned.Where(f => keptSpans.Contains((f.Disputant.Id, f.Span))).DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span)));
+        return kept.OrderBy(f => f.Span.Start)
             .Select(f => f.Party is { } party && SpokesmanBody(party) is { } body && body.Id != f.Disputant.Id && !SameCamp(body, f.Disputant) ? f with { Party = body } : f)
             // "un haut responsable de l'armée indienne": an unnamed official's claim is that of the state he speaks for.
             .Select(f => f.Party is { Kind: "anonymous", ActsFor: { } af } && kb.Actor(af) is { } state && state.Id != f.Disputant.Id && !SameCamp(state, f.Disputant) ? f with { Party = state } : f)
@@ -520,6 +534,37 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         for (var k = d.ContentStart; k < end; k++)
             if (ctx.Kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && !SameCamp(nation, d.Speaker) && AfterClaimNoun(k, d.ContentStart)) return nation;
         return null;
+    }
+
+    /// <summary>"au rapport d'Amnesty", "les accusations de Kiev": the owner named after the last claim noun before <paramref name="k"/>
+    /// in its sentence (a few words back), or null.</summary>
+    private ActorEntry? ClaimOwnerBefore(int k, int first)
+    {
+        for (var c = k - 2; c >= Math.Max(first, k - 10); c--)
+        {
+            if (ctx.Kb.ClaimNouns.Match(_t, c, k) == 0 || _t[c + 1].Norm is not ("de" or "d" or "du" or "des")) continue;
+            var o = c + 2;
+            if (o < k && _t[o].Norm is "la" or "le" or "l" or "les") o++;
+            return o < k && ctx.MentionAt[o] is { Actor: { TargetClass: null } owner } ? owner : null;
+        }
+        return null;
+    }
+
+    /// <summary>"les informations publiées par cette organisation et par la Défense civile syrienne", "les accusations de Kiev et de
+    /// Washington": the owners joined by "et" after the claim noun's first owner, within its next words.</summary>
+    private List<ActorEntry> CoOwners(int reference, int end)
+    {
+        var owners = new List<ActorEntry>();
+        var stop = Math.Min(end, reference + 12);
+        for (var k = reference; k + 2 < stop; k++)
+        {
+            if (_t[k].Norm is "," or ";" or ":" or "." || _t[k].IsQuote) break;
+            if (_t[k].Norm != "et" || _t[k + 1].Norm is not ("par" or "de" or "d" or "du" or "des")) continue;
+            var j = k + 2;
+            if (j < stop && _t[j].Norm is "la" or "le" or "l" or "les") j++;
+            if (j < end && ctx.MentionAt[j] is { Actor: { TargetClass: null } owner } m && m.Start >= k + 2 && m.Kind is not (Mentions.MentionKind.Pronoun or Mentions.MentionKind.Demonstrative)) owners.Add(owner);
+        }
+        return owners;
     }
 
     /// <summary>The words tell a strike ("d'avoir elle-même bombardé la prison"): their content words, or none when no strike

@@ -405,8 +405,11 @@ public sealed class StatementReader(ArticleContext ctx)
             // "a publié un communiqué affirmant que…", "dans un message indiquant que…": the document's words are its issuer's,
             // the subject of the clause.
             var afterDocument = i > s.First && _kb.IssuedDocuments.Contains(before) && thatFollows;
-            if (before is not ("," or "en" or "et") && !afterDocument) return null;
-            var region = afterDocument ? i : before == "en" && i - 2 >= s.First && _t[i - 2].Norm == "," ? i - 2 : i - 1;
+            // "en le qualifiant de « mensonges »": a clitic object between "en" and the participle.
+            var clitic = before is "le" or "la" or "les" or "l" && i - 2 >= s.First && _t[i - 2].Norm == "en";
+            if (before is not ("," or "en" or "et") && !afterDocument && !clitic) return null;
+            var at = clitic ? i - 1 : i;
+            var region = afterDocument ? i : _t[at - 1].Norm == "en" && at - 2 >= s.First && _t[at - 2].Norm == "," ? at - 2 : at - 1;
             if (form.Verb.NeedsQue && !thatFollows) return null;
             if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote))) return null;
             var part = new Cue { Kind = CueKind.Participle, Sentence = si, RegionStart = region, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, AfterDocument = afterDocument };
