@@ -139,4 +139,18 @@ public sealed class RoundElevenDisputeTests
         var a = Extract("Human Rights Watch a publié un rapport accusant l'aviation soudanaise de bombarder des villages du Darfour. Khartoum a réagi au rapport de Human Rights Watch en le qualifiant de « mensonges ».");
         Assert.Contains(a.Disputes, d => d.Disputant.Id == "soudan" && d.DisputedParty?.Id == "human-rights-watch");
     }
+
+    [Fact]
+    public void A_correction_with_et_non_disputes_the_claim_that_told_what_it_sets_aside()
+    {
+        var a = Extract("Selon Amnesty International, des roquettes tirées par l'aviation ont visé des villages de l'Adamawa. L'armée nigériane a affirmé que ses avions avaient visé un camp de Boko Haram et non des villages.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "armee-nigeriane" && d.DisputedParty?.Id == "amnesty-international");
+    }
+
+    [Fact]
+    public void A_restriction_with_mais_pas_is_no_correction()
+    {
+        var a = Extract("L'armée de l'air ukrainienne a affirmé avoir abattu les drones au-dessus de Kiev, mais pas les missiles de croisière.");
+        Assert.Empty(a.Disputes);
+    }
 }

@@ -137,6 +137,16 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                     foreach (var party in opposed.Select(c => c.Speaker).DistinctBy(a => a.Id))
                         if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, opposed[^1].Text, contrast, Dispute.ClaimContested));
                 }
+                // "ses avions avaient visé une base de miliciens et non un camp de réfugiés": a correction ("et non", "et pas", "non
+                // pas") denies what the claim before, from another camp, told with the words it sets aside.
+                else if (!d.PointsBack && !ReadAsStance(d) && SetAside(d) is { Count: > 0 } setAside
+                    && PreviousClaims(d, di, sharedWordsOnly: true, accept: c => !SameCamp(c.Speaker, d.Speaker) && SentenceWords(c.Sentence).Overlaps(setAside)) is { Count: > 0 } corrected)
+                {
+                    var correction = ToSentenceEnd(d);
+                    judged.Add(correction);
+                    foreach (var party in corrected.Select(c => c.Speaker).DistinctBy(a => a.Id))
+                        if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, corrected[^1].Text, correction, Dispute.ClaimContested));
+                }
                 // "Selon Moscou, l'Ukraine a frappé la prison. Kiev a accusé la Russie d'avoir elle-même bombardé la prison": charging
                 // the author of a claim with the very event it told contests that claim.
                 else if (!d.PointsBack && !ReadAsStance(d) && d.Cue.Verb?.Lemma is { } charge && kb.AccusationVerbs.Contains(charge)
@@ -779,14 +789,32 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         return null;
     }
 
-    // The noun phrase a negation denies: its words up to a preposition, a conjunction or a comma (three at most), as content words.
-    private HashSet<string> DeniedWords(int from, int end)
+    /// <summary>"une base de miliciens et non un camp de réfugiés", "des dépôts et pas des maisons", "non pas des civils mais des
+    /// combattants": the content words of what a correction sets aside, or none.</summary>
+    private HashSet<string> SetAside(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 40);
+        for (var k = d.ContentStart + 1; k + 1 < end; k++)
+        {
+            // "mais pas les missiles" restricts a success or a toll ("… détruit les drones, mais pas les missiles"): no correction.
+            if (!(_t[k].Norm == "non" && _t[k - 1].Norm is "et" or "," || _t[k].Norm == "pas" && _t[k - 1].Norm is "et" or "non")) continue;
+            // "non seulement", "pas seulement": an addition, not a correction.
+            var from = _t[k].Norm == "non" && _t[k + 1].Norm == "pas" ? k + 2 : k + 1;
+            if (from < end && ctx.Kb.Restrictions.Contains(_t[from].Norm)) continue;
+            if (DeniedWords(from, end, throughOf: true) is { Count: > 0 } words) return words;
+        }
+        return [];
+    }
+
+    // The noun phrase a negation denies: its words up to a preposition, a conjunction or a comma (three at most; five through "de"
+    // complements), as content words.
+    private HashSet<string> DeniedWords(int from, int end, bool throughOf = false)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         var taken = 0;
-        for (var k = from; k < end && taken < 3; k++)
+        for (var k = from; k < end && taken < (throughOf ? 5 : 3); k++)
         {
-            if (_t[k].IsQuote) continue;
+            if (_t[k].IsQuote || throughOf && _t[k].Norm is "de" or "d" or "du" or "des") continue;
             if (!_t[k].IsWord || Grammar.Prepositions.Contains(_t[k].Norm) || _t[k].Norm is "ni" or "et" or "ou" or "mais" or "que" or "qu" or "ne" or "n") break;
             taken++;
             if (_t[k].Norm.Length > 3 && ctx.Kb.Verbs.Match(_t, k, k + 1, out _) == 0) words.Add(_t[k].Norm.TrimEnd('s', 'x'));
