@@ -153,4 +153,13 @@ public sealed class RoundElevenDisputeTests
         var a = Extract("L'armée de l'air ukrainienne a affirmé avoir abattu les drones au-dessus de Kiev, mais pas les missiles de croisière.");
         Assert.Empty(a.Disputes);
     }
+
+    [Fact]
+    public void A_channel_described_as_chaine_TV_is_the_medium_named_after_it()
+    {
+        var a = Extract("Le Pentagone a démenti les informations de la chaîne TV Al-Jazeera selon lesquelles un drone américain aurait été abattu au Yémen.");
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "TV");
+        var d = Assert.Single(a.Disputes);
+        Assert.Contains("Jazeera", d.DisputedParty?.Name, StringComparison.Ordinal);
+    }
 }

@@ -752,7 +752,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
             var tk = tokens[k];
             if (tk.IsQuote || tk.Norm == ",") { k++; continue; }
             if (!tk.Cap && kb.Nationalities.TryGetValue(tk.Norm, out var n)) { side ??= n; k++; continue; }
-            if (!tk.Cap && kb.MediaLinkWords.Contains(tk.Norm)) { k++; continue; }
+            // "la chaîne TV Al-Jazeera": a link word written in capitals before the name is still no name.
+            if (kb.MediaLinkWords.Contains(tk.Norm) && (!tk.Cap || k + 1 < end && tokens[k + 1].Cap)) { k++; continue; }
             break;
         }
         if (k >= end || !tokens[k].Cap || kb.NotNames.Contains(tokens[k].Norm)) return null;
