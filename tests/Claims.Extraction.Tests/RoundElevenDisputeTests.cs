@@ -162,4 +162,20 @@ public sealed class RoundElevenDisputeTests
         var d = Assert.Single(a.Disputes);
         Assert.Contains("Jazeera", d.DisputedParty?.Name, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Figures_judged_unverifiable_with_an_indefinite_article_dispute_the_count_before()
+    {
+        var a = Extract("Selon l'armée ukrainienne, 30 drones russes ont été abattus dans la nuit. Des chiffres invérifiables, selon Moscou.");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "russie" && d.DisputedParty?.Name.Contains("ukrainienne", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void A_pronoun_after_que_in_the_sentence_of_a_denial_is_the_denier()
+    {
+        var a = Extract("Kiev accuse Moscou d'avoir frappé un hôpital. Le Kremlin rejette ces accusations qu'il qualifie de « provocation ».");
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Id == "ukraine" && s.Text.Contains("provocation", StringComparison.Ordinal));
+        Assert.DoesNotContain(a.Disputes, d => d.Disputant.Id == "ukraine");
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == "russie" && d.DisputedParty?.Id == "ukraine");
+    }
 }

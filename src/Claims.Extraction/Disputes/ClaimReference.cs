@@ -16,7 +16,8 @@ public static class ClaimReference
         if (i < end && t[i].IsQuote) i++;
         if (i >= end) return -1;
         var det = t[i].Norm;
-        if (det is not ("ce" or "cet" or "cette" or "ces" or "les" or "la" or "l" or "toute" or "toutes" or "tous" or "leurs" or "leur")) return -1;
+        // "Des chiffres invérifiables, selon Moscou", "de fausses informations": an indefinite plural too.
+        if (det is not ("ce" or "cet" or "cette" or "ces" or "les" or "la" or "l" or "toute" or "toutes" or "tous" or "leurs" or "leur" or "des")) return -1;
         anaphoric = det is "ce" or "cet" or "cette" or "ces";
         // "toutes les informations", "tous ces rapports": the article or demonstrative after "tout".
         if (det is "toute" or "toutes" or "tous" && i + 2 < end && t[i + 1].Norm is "les" or "la" or "l" or "ces" or "cette")

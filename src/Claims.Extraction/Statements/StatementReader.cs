@@ -520,6 +520,11 @@ public sealed class StatementReader(ArticleContext ctx)
             var subject = LastCandidate(s, limit, auxStart, paren);
             if (subject is null) return null;
             var actor = subject.Kind == MentionKind.Pronoun ? PronounSpeaker(subject.Head) : subject.Actor;
+            // "Le Kremlin rejette ces accusations qu'il qualifie de « provocation »": a pronoun after "que" in the sentence of a
+            // cue is that cue's speaker, the subject of the main clause, not the speaker of the sentences before.
+            if (subject.Kind == MentionKind.Pronoun && subject.Head is "il" or "elle" or "ils" or "elles" && subject.Start > s.First
+                && _t[subject.Start - 1].Norm is "qu" or "que" && previousCue is { Derived: false, Speakers.Count: > 0 } main && main.Sentence == si)
+                actor = main.Speakers[0];
             if (actor is null) return null;
             pre.Speakers.Add(actor);
             pre.RegionStart = SubjectStart(subject, s);
