@@ -178,4 +178,14 @@ public sealed class RoundElevenDisputeTests
         Assert.DoesNotContain(a.Disputes, d => d.Disputant.Id == "ukraine");
         Assert.Contains(a.Disputes, d => d.Disputant.Id == "russie" && d.DisputedParty?.Id == "ukraine");
     }
+
+    [Theory]
+    [InlineData("Le ministère de la Santé du Hamas a affirmé que la frappe sur l'hôpital avait fait 500 morts. L'ONU s'est dite « horrifiée ». Israël a démenti toute implication.", "israel", "ministere-de-la-sante-du-hamas", "onu")]
+    [InlineData("Les Houthis ont affirmé avoir frappé un destroyer américain en mer Rouge. L'Arabie saoudite a condamné l'attaque. Le Pentagone a démenti.", "pentagone", "houthis", "arabie-saoudite")]
+    public void A_bare_denial_answers_the_last_fact_told_not_a_reaction_to_it(string text, string disputant, string party, string notParty)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Disputes, d => d.Disputant.Id == disputant && d.DisputedParty?.Id == party);
+        Assert.DoesNotContain(a.Disputes, d => d.DisputedParty?.Id == notParty);
+    }
 }

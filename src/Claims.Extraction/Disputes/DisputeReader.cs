@@ -206,7 +206,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
                 // Never one's own camp's claim: "Moscou a nié…" does not answer the Russian minister quoted before.
-                var claims = PreviousClaims(d, di, pointedAt: anaphoric, accept: c => !SameVoice(c.Speaker, d.Speaker)).ToList();
+                var claims = PreviousClaims(d, di, pointedAt: anaphoric, accept: c => !SameVoice(c.Speaker, d.Speaker) && TellsAFact(c)).ToList();
                 // "«Les informations parues dans certains médias … sont absolument fausses»", the report told only after: the
                 // claim that follows and tells the disputant's own strikes.
                 if (claims.Count == 0 && !anaphoric) claims = FollowingClaims(d, di);
@@ -228,7 +228,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // Another voice's claim only: the disputant's own camp told before ("le ministre russe de la Défense" before "le
                 // ministère a démenti…") is not what it answers, however many words they share; nor is another voice's denial
                 // ("Moscou a démenti qu'un missile soit tombé en Iran. Téhéran a nié toute chute de missile": both deny the report).
-                var claims = PreviousClaims(d, di, accept: c => !SameVoice(c.Speaker, d.Speaker) && c.Cue.Verb is not { Dispute: true }).ToList();
+                var claims = PreviousClaims(d, di, accept: c => !SameVoice(c.Speaker, d.Speaker) && c.Cue.Verb is not { Dispute: true } && TellsAFact(c)).ToList();
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
                 if (parties.Count == 0) { found.Add((d.Speaker, null, claim, span, null)); continue; }
@@ -575,6 +575,16 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (j < end && ctx.MentionAt[j] is { Actor: { TargetClass: null } owner } m && m.Start >= k + 2 && m.Kind is not (Mentions.MentionKind.Pronoun or Mentions.MentionKind.Demonstrative)) owners.Add(owner);
         }
         return owners;
+    }
+
+    /// <summary>The words tell something a denial can answer: not a reaction, a wish or a call ("L'ONU s'est dite « horrifiée »",
+    /// "Riyad a condamné l'attaque", "a appelé à la retenue"), and three words at least.</summary>
+    private bool TellsAFact(StatementDraft c)
+    {
+        if (c.Cue.Verb?.Lemma is { } lemma && (ctx.Kb.ReactionVerbs.Contains(lemma) || ctx.Kb.CallVerbs.Contains(lemma))) return false;
+        var words = 0;
+        for (var k = c.ContentStart; k < c.ContentEnd && words < 3; k++) if (_t[k].IsWord) words++;
+        return words >= 3;
     }
 
     /// <summary>The words tell a strike ("d'avoir elle-même bombardé la prison"): their content words, or none when no strike

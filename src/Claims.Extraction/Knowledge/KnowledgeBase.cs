@@ -118,6 +118,8 @@ public sealed class KnowledgeBase
     public Lexicon MotivePredicates { get; }
     /// <summary>Lemmas of verbs that charge someone with an act ("accuser X de…", "reprocher à X de…").</summary>
     public IReadOnlySet<string> AccusationVerbs { get; }
+    /// <summary>Lemmas of verbs reporting a reaction, a wish or a condemnation rather than a fact ("condamner", "s'inquiéter").</summary>
+    public IReadOnlySet<string> ReactionVerbs { get; }
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
     public Lexicon IssuedDocuments { get; }
@@ -334,6 +336,7 @@ public sealed class KnowledgeBase
         Restrictions = Set(disputes.Restrictions ?? []);
         MotivePredicates = new Lexicon(disputes.MotivePredicates ?? []);
         AccusationVerbs = new HashSet<string>(disputes.AccusationVerbs, StringComparer.Ordinal);
+        ReactionVerbs = new HashSet<string>(disputes.ReactionVerbs ?? [], StringComparer.Ordinal);
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);
