@@ -188,4 +188,15 @@ public sealed class RoundElevenDisputeTests
         Assert.Contains(a.Disputes, d => d.Disputant.Id == disputant && d.DisputedParty?.Id == party);
         Assert.DoesNotContain(a.Disputes, d => d.DisputedParty?.Id == notParty);
     }
+
+    [Theory]
+    [InlineData("L'OSDH a affirmé que des avions russes avaient frappé un marché à Ariha. « Ces accusations n'ont aucun fondement », a déclaré le Kremlin.", "russie", "osdh")]
+    [InlineData("Kiev affirme que des missiles russes ont tué 20 civils à Vinnytsia. « Il n'en est rien », a répondu le porte-parole du Kremlin, Dmitri Peskov.", "dmitri-peskov", "ukraine")]
+    [InlineData("Le Hamas a affirmé que la frappe israélienne avait tué 40 civils. « Ces informations ne sont pas vraies », a déclaré un porte-parole de l'armée israélienne.", null, "hamas")]
+    [InlineData("L'Ukraine a affirmé que la frappe russe avait fait 15 victimes à Odessa. « Il n'y a eu aucune victime civile », a assuré le ministère russe de la Défense.", "ministere-russe-defense", "ukraine")]
+    public void A_quotation_that_calls_the_claim_untrue_disputes_it(string text, string? disputant, string party)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Disputes, d => (disputant is null || d.Disputant.Id == disputant) && d.DisputedParty?.Id == party);
+    }
 }
