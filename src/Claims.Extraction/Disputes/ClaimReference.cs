@@ -16,7 +16,8 @@ public static class ClaimReference
         if (i < end && t[i].IsQuote) i++;
         if (i >= end) return -1;
         var det = t[i].Norm;
-        if (det is not ("ce" or "cet" or "cette" or "ces" or "les" or "la" or "l" or "toute" or "toutes" or "tous" or "leurs" or "leur")) return -1;
+        // "Des chiffres invérifiables, selon Moscou", "de fausses informations": an indefinite plural too.
+        if (det is not ("ce" or "cet" or "cette" or "ces" or "les" or "la" or "l" or "toute" or "toutes" or "tous" or "leurs" or "leur" or "des")) return -1;
         anaphoric = det is "ce" or "cet" or "cette" or "ces";
         // "toutes les informations", "tous ces rapports": the article or demonstrative after "tout".
         if (det is "toute" or "toutes" or "tous" && i + 2 < end && t[i + 1].Norm is "les" or "la" or "l" or "ces" or "cette")
@@ -24,9 +25,11 @@ public static class ClaimReference
             i++;
             anaphoric = t[i].Norm is "ces" or "cette";
         }
-        var len = kb.ClaimNouns.Match(t, i + 1, end);
+        // "les « mensonges » du Kremlin": the noun in quotation marks.
+        var n = i + 1 < end && t[i + 1].IsQuote ? i + 2 : i + 1;
+        var len = kb.ClaimNouns.Match(t, n, end);
         if (len == 0) return -1;
-        return i + 1 + len;
+        return n + len < end && n > i + 1 && t[n + len].IsQuote ? n + len + 1 : n + len;
     }
 
     /// <summary>The statement's words are nothing but a reference to a claim ("cette information", "les affirmations d'Ankara").</summary>

@@ -20,6 +20,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     {
         var kb = ctx.Kb;
         var found = new List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)>();
+        // Owners named together with the claim's owner ("publiées par cette organisation et par la Défense civile syrienne"): the
+        // same dispute with each, kept wherever the dispute itself is kept.
+        var coOwned = new List<(ActorEntry Disputant, ActorEntry? Party, string Claim, Span Span, string? Basis)>();
         // Disputes carried by a judgement rather than a contesting verb ("« Les rumeurs … ne sont en rien fondées », a-t-il
         // déclaré"): right after the same voice's explicit dispute they tell it again.
         var judged = new HashSet<Span>();
@@ -45,8 +48,11 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + judgedReach) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
             // "L'Ukraine dénonce « une opération de communication »": a judgement that is the very object of the verb.
             var judgedAsObject = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + ObjectJudgementReach(d)) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0)
-                && (d.ContentEnd - d.ContentStart <= 12 || judgedBefore) && d.Cue.Verb is { } judging && kb.JudgementVerbs.Contains(judging.Lemma);
-            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb is { } naming && kb.NamingVerbs.Contains(naming.Lemma)) || judgedAsObject;
+                && (ObjectLength(d) <= 12 || judgedBefore) && d.Cue.Verb is { } judging && kb.JudgementVerbs.Contains(judging.Lemma);
+            // "les affirmations israéliennes visent simplement à relever le moral de leur armée": giving the claims an ulterior purpose
+            // judges them as an unfounded word does.
+            var motive = reference >= 0 && ImputesMotive(reference, Math.Min(d.ContentEnd, reference + 6));
+            var judgedUnfounded = unfoundedWord && (reference >= 0 || d.Cue.Verb is { } naming && kb.NamingVerbs.Contains(naming.Lemma)) || judgedAsObject || motive;
             if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded)
             {
                 // "a appelé à une enquête internationale sur les cibles des frappes russes": calling for an inquiry into
@@ -108,6 +114,49 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                     foreach (var party in answered.Select(c => c.Speaker).DistinctBy(a => a.Id))
                         if (party.Id != d.Speaker.Id && !SameCamp(party, d.Speaker)) found.Add((d.Speaker, party, answered[^1].Text, negation, Dispute.ClaimContested));
                 }
+                // "« Il n'y avait aucun civil dans l'école », a déclaré l'armée", "« La France n'a pas de mercenaires en Ukraine »":
+                // denying that what another's claim told was there (or was had) disputes that claim: the claim before, from
+                // another camp, that names what is denied.
+                // Words from outside the striker's camp on whom the strikes hit ("il n'y avait aucune position de l'EI") are read as
+                // a stance against the striker, below.
+                else if (!d.PointsBack && !ReadAsStance(d) && DeniedPresence(d) is { } denied
+                    && PreviousClaims(d, di, sharedWordsOnly: true, accept: c => !SameCamp(c.Speaker, d.Speaker) && SentenceWords(c.Sentence).Overlaps(denied)) is { Count: > 0 } told)
+                {
+                    var denial = ToSentenceEnd(d);
+                    judged.Add(denial);
+                    foreach (var party in told.Select(c => c.Speaker).DistinctBy(a => a.Id))
+                        if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, told[^1].Text, denial, Dispute.ClaimContested));
+                }
+                // "Mais le porte-parole de la coalition a déclaré que seul un avion s'était écrasé": a voice set against the account
+                // before by an adversative, whose words restrict or negate it, disputes the claim of another camp it takes up.
+                else if (!d.PointsBack && !ReadAsStance(d) && Opposed(d, di) && RestrictsOrNegates(d)
+                    && PreviousClaims(d, di, sharedWordsOnly: true, accept: c => !SameCamp(c.Speaker, d.Speaker) && c.Cue.Verb is not { Dispute: true }) is { Count: > 0 } opposed)
+                {
+                    var contrast = ToSentenceEnd(d);
+                    judged.Add(contrast);
+                    foreach (var party in opposed.Select(c => c.Speaker).DistinctBy(a => a.Id))
+                        if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, opposed[^1].Text, contrast, Dispute.ClaimContested));
+                }
+                // "ses avions avaient visé une base de miliciens et non un camp de réfugiés": a correction ("et non", "et pas", "non
+                // pas") denies what the claim before, from another camp, told with the words it sets aside.
+                else if (!d.PointsBack && !ReadAsStance(d) && SetAside(d) is { Count: > 0 } setAside
+                    && PreviousClaims(d, di, sharedWordsOnly: true, accept: c => !SameCamp(c.Speaker, d.Speaker) && SentenceWords(c.Sentence).Overlaps(setAside)) is { Count: > 0 } corrected)
+                {
+                    var correction = ToSentenceEnd(d);
+                    judged.Add(correction);
+                    foreach (var party in corrected.Select(c => c.Speaker).DistinctBy(a => a.Id))
+                        if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, corrected[^1].Text, correction, Dispute.ClaimContested));
+                }
+                // "Selon Moscou, l'Ukraine a frappé la prison. Kiev a accusé la Russie d'avoir elle-même bombardé la prison": charging
+                // the author of a claim with the very event it told contests that claim.
+                else if (!d.PointsBack && !ReadAsStance(d) && d.Cue.Verb?.Lemma is { } charge && kb.AccusationVerbs.Contains(charge)
+                    && d.Cue.Object?.Actor is { } accused && !SameCamp(accused, d.Speaker) && TellsAStrike(d) is { Count: > 0 } chargedWords
+                    && PreviousClaims(d, di, sharedWordsOnly: true, accept: c => SameCamp(c.Speaker, accused) && ContentWords(c.ContentStart, c.ContentEnd).Overlaps(chargedWords)) is { Count: > 0 } charged)
+                {
+                    var accusation = ToSentenceEnd(d);
+                    judged.Add(accusation);
+                    found.Add((d.Speaker, accused, charged[^1].Text, accusation, Dispute.ClaimContested));
+                }
                 continue;
             }
             var s = ctx.Doc.Sentences[d.Sentence];
@@ -119,8 +168,11 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // Words opening with a claim noun name its owner right after it ("les informations de l'OSDH", "publiées par X"); a
             // name further on is inside the claim ("… imputant la responsabilité de cette attaque à la Russie"), and the owner
             // described only ("cette organisation") is found among the claims reported before.
-            if (parties.Count == 0 && !anaphoric && !ownAction && !d.PointsBack
-                && ctx.MentionsIn(d.ContentStart, reference >= 0 ? Math.Min(d.ContentEnd, reference + 4) : d.ContentEnd)
+            // "Le Kremlin a nié, affirmant qu'il s'agissait d'un missile de la défense antiaérienne ukrainienne": a denial with no
+            // object of its own, whose words are another verb's, names no claimant in them.
+            if (parties.Count == 0 && !anaphoric && !ownAction && !d.PointsBack && !OpensWithParticiple(d)
+                // A judgement that is the verb's object ends at its comma: "a dénoncé une « manipulation », jeudi, après que Moscou…".
+                && ctx.MentionsIn(d.ContentStart, reference >= 0 ? Math.Min(d.ContentEnd, reference + 4) : judgedAsObject ? d.ContentStart + ObjectLength(d) : d.ContentEnd)
                     .FirstOrDefault(m => m.Actor is not null && m.Actor.TargetClass is null && m.Prep is null or "de" or "d" or "du" or "des" || reference >= 0 && m.Actor is not null && m.Prep == "par")?.Actor is { } obj
                 // "Sergueï Lavrov a nié que la Russie frappe des civils": the speaker's own camp in the denied words is who acted,
                 // not who claims it (that claimant is looked for among the claims before).
@@ -144,11 +196,17 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // its owner ("une enquête de l'ONU"), not whoever spoke last (the UN mission quoted from that report).
             if (parties.Count == 0 && !d.PointsBack && PointedOwner(d) is { } pointed && pointed.Id != d.Speaker.Id && !SameCamp(pointed, d.Speaker))
                 parties.Add(pointed);
+            // "a réagi au rapport d'Amnesty en le qualifiant de « mensonges »": the clitic takes up the claim noun before it in the
+            // sentence, and that noun's owner is the party.
+            if (parties.Count == 0 && d.Cue.Kind == CueKind.Participle && d.Cue.VerbStart - 2 >= s.First && _t[d.Cue.VerbStart - 1].Norm is "le" or "la" or "les" or "l"
+                && _t[d.Cue.VerbStart - 2].Norm == "en" && ClaimOwnerBefore(d.Cue.VerbStart - 2, s.First) is { } taken && !SameCamp(taken, d.Speaker))
+                parties.Add(taken);
+            var namedInWords = parties.Count > 0;
             if (parties.Count == 0 && (reference >= 0 || d.PointsBack || ownAction || judgedUnfounded))
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
                 // Never one's own camp's claim: "Moscou a nié…" does not answer the Russian minister quoted before.
-                var claims = PreviousClaims(d, di, pointedAt: anaphoric, accept: c => !SameVoice(c.Speaker, d.Speaker)).ToList();
+                var claims = PreviousClaims(d, di, pointedAt: anaphoric, accept: c => !SameVoice(c.Speaker, d.Speaker) && TellsAFact(c)).ToList();
                 // "«Les informations parues dans certains médias … sont absolument fausses»", the report told only after: the
                 // claim that follows and tells the disputant's own strikes.
                 if (claims.Count == 0 && !anaphoric) claims = FollowingClaims(d, di);
@@ -156,15 +214,21 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 if (claims.Count > 0) claim = claims[^1].Text;
             }
             // "«Les informations … sont absolument fausses», indique le communiqué": words before the cue are the dispute's too.
-            var span = Trim(new Span(_t[d.Cue.ContentBefore ? Math.Min(d.ContentStart, d.Cue.RegionStart) : d.Cue.RegionStart].Start, _t[s.End - 1].End));
-            if (d.Cue.Verb is not { Dispute: true }) judged.Add(span);
+            // "« Les troupes russes n'ont pas la capacité de frapper », a indiqué X, dénonçant une opération de communication": a
+            // participle hung on the same voice's quotation carries the dispute with that quotation.
+            var spanStart = d.Cue.ContentBefore ? Math.Min(d.ContentStart, d.Cue.RegionStart) : d.Cue.RegionStart;
+            if (d.Cue.Kind == CueKind.Participle && QuotationHungOn(d, di) is { } quoted) spanStart = Math.Min(spanStart, quoted.ContentStart);
+            var span = Trim(new Span(_t[spanStart].Start, _t[s.End - 1].End));
+            // A purpose given to claims whose owner the words name ("Selon la source, les affirmations israéliennes visent à…") is a
+            // charge of its own, not the same voice's dispute told again.
+            if (d.Cue.Verb is not { Dispute: true } && !(motive && namedInWords)) judged.Add(span);
             if (parties.Count == 0 && !ownAction && d.Cue.Verb is { Dispute: true })
             {
                 // "Abuja a réfuté toute bavure militaire": the claimant is the one reported before on the same matter, if any.
                 // Another voice's claim only: the disputant's own camp told before ("le ministre russe de la Défense" before "le
                 // ministère a démenti…") is not what it answers, however many words they share; nor is another voice's denial
                 // ("Moscou a démenti qu'un missile soit tombé en Iran. Téhéran a nié toute chute de missile": both deny the report).
-                var claims = PreviousClaims(d, di, accept: c => !SameVoice(c.Speaker, d.Speaker) && c.Cue.Verb is not { Dispute: true }).ToList();
+                var claims = PreviousClaims(d, di, accept: c => !SameVoice(c.Speaker, d.Speaker) && c.Cue.Verb is not { Dispute: true } && TellsAFact(c)).ToList();
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
                 if (parties.Count == 0) { found.Add((d.Speaker, null, claim, span, null)); continue; }
@@ -177,6 +241,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 continue;
             }
             foreach (var p in parties) if (p.Id != d.Speaker.Id) found.Add((d.Speaker, p, claim, span, basis ?? Dispute.ClaimContested));
+            if (reference >= 0 && parties.Count > 0)
+                foreach (var other in CoOwners(reference, d.ContentEnd))
+                    if (!SameCamp(other, d.Speaker) && !parties.Any(p => p.Id == other.Id)) coOwned.Add((d.Speaker, other, claim, span, basis ?? Dispute.ClaimContested));
         }
         var draftsBySentence = drafts.ToLookup(x => x.Sentence);
         RelativeDenials(found, draftsBySentence);
@@ -212,7 +279,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var claim = $"les frappes de {stance.Striker.Name} visent les groupes jihadistes (État islamique, « terroristes »)";
             found.Add((d.Speaker, stance.Striker, claim, span, null));
         }
-        return WithoutRetellings(found.DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span)).OrderBy(f => f.Span.Start).ToList(), judged)
+        var kept = WithoutRetellings(found.DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span)).OrderBy(f => f.Span.Start).ToList(), judged);
+        var keptSpans = kept.Select(f => (f.Disputant.Id, f.Span)).ToHashSet();
+        kept.AddRange(coOwned.Where(f => keptSpans.Contains((f.Disputant.Id, f.Span))).DistinctBy(f => (f.Disputant.Id, f.Party?.Id, f.Span)));
+        return kept.OrderBy(f => f.Span.Start)
             .Select(f => f.Party is { } party && SpokesmanBody(party) is { } body && body.Id != f.Disputant.Id && !SameCamp(body, f.Disputant) ? f with { Party = body } : f)
             // "un haut responsable de l'armée indienne": an unnamed official's claim is that of the state he speaks for.
             .Select(f => f.Party is { Kind: "anonymous", ActsFor: { } af } && kb.Actor(af) is { } state && state.Id != f.Disputant.Id && !SameCamp(state, f.Disputant) ? f with { Party = state } : f)
@@ -402,10 +472,30 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var len = ctx.Kb.Unfounded.Match(_t, k, d.ContentEnd);
             if (len == 0) continue;
             var j = k + len;
-            if (j < d.ContentEnd && _t[j].IsQuote) j++;
-            return j < d.ContentEnd && !_t[j].Cap && ctx.Kb.Nationalities.TryGetValue(_t[j].Norm, out var nation) ? nation : null;
+            // "une « nouvelle manipulation grossière russe »": a quotation mark and up to two adjectives before the nationality.
+            for (var guard = 0; guard < 3 && j < d.ContentEnd; guard++, j++)
+            {
+                if (_t[j].IsQuote) continue;
+                if (!_t[j].Cap && ctx.Kb.Nationalities.TryGetValue(_t[j].Norm, out var nation)) return nation;
+                if (!_t[j].IsWord || _t[j].Cap || Grammar.Prepositions.Contains(_t[j].Norm) || Grammar.Determiners.Contains(_t[j].Norm) || _t[j].Norm is "et" or "ou" or "qui" or "que") return null;
+            }
+            return null;
         }
         return null;
+    }
+
+    // The words of a judged object up to its first comma outside quotation marks ("une « manipulation grossière russe », jeudi,
+    // après que Moscou a revendiqué…": the object is the first five words).
+    private int ObjectLength(StatementDraft d)
+    {
+        var open = false;
+        for (var k = d.ContentStart; k < d.ContentEnd; k++)
+        {
+            if (_t[k].Kind == TokenKind.OpenQuote) open = true;
+            else if (_t[k].Kind == TokenKind.CloseQuote) open = false;
+            else if (!open && _t[k].Norm is "," or ";" or ":") return k - d.ContentStart;
+        }
+        return d.ContentEnd - d.ContentStart;
     }
 
     /// <summary>An inquiry called for into strikes: the striker named with them ("les frappes russes", "les raids de la coalition").</summary>
@@ -446,11 +536,150 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         // "L'Otan a accusé la Russie d'avoir délibérément violé l'espace aérien turc": an accusation's judgement is aimed at the
         // accused, not at a nation named in the words.
         if (d.Cue.Kind == CueKind.Accusation && d.Cue.Object?.Actor is { } accused && !SameCamp(accused, d.Speaker)) return accused;
-        if (ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is { TargetClass: null } o && !SameCamp(o, d.Speaker))?.Actor is { } named) return named;
+        // Only an owner of the account named as such: an actor or a nationality right after a claim noun ("la version de Moscou",
+        // "l'explication russe"). Another actor in the words is part of what they tell ("C'est faux, il n'y avait pas de soldats",
+        // "… à Mekele, qui fait partie de l'Ethiopie. C'est un mensonge"), not whose account they reject.
+        if (ctx.MentionsIn(d.ContentStart, d.ContentEnd).FirstOrDefault(m => m.Actor is { TargetClass: null } o && !SameCamp(o, d.Speaker) && AfterClaimNoun(m.Start, d.ContentStart))?.Actor is { } named) return named;
         var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
         for (var k = d.ContentStart; k < end; k++)
-            if (ctx.Kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && !SameCamp(nation, d.Speaker)) return nation;
+            if (ctx.Kb.Nationalities.TryGetValue(_t[k].Norm, out var nation) && !SameCamp(nation, d.Speaker) && AfterClaimNoun(k, d.ContentStart)) return nation;
         return null;
+    }
+
+    /// <summary>"au rapport d'Amnesty", "les accusations de Kiev": the owner named after the last claim noun before <paramref name="k"/>
+    /// in its sentence (a few words back), or null.</summary>
+    private ActorEntry? ClaimOwnerBefore(int k, int first)
+    {
+        for (var c = k - 2; c >= Math.Max(first, k - 10); c--)
+        {
+            if (ctx.Kb.ClaimNouns.Match(_t, c, k) == 0 || _t[c + 1].Norm is not ("de" or "d" or "du" or "des")) continue;
+            var o = c + 2;
+            if (o < k && _t[o].Norm is "la" or "le" or "l" or "les") o++;
+            return o < k && ctx.MentionAt[o] is { Actor: { TargetClass: null } owner } ? owner : null;
+        }
+        return null;
+    }
+
+    /// <summary>"les informations publiées par cette organisation et par la Défense civile syrienne", "les accusations de Kiev et de
+    /// Washington": the owners joined by "et" after the claim noun's first owner, within its next words.</summary>
+    private List<ActorEntry> CoOwners(int reference, int end)
+    {
+        var owners = new List<ActorEntry>();
+        var stop = Math.Min(end, reference + 12);
+        for (var k = reference; k + 2 < stop; k++)
+        {
+            if (_t[k].Norm is "," or ";" or ":" or "." || _t[k].IsQuote) break;
+            if (_t[k].Norm != "et" || _t[k + 1].Norm is not ("par" or "de" or "d" or "du" or "des")) continue;
+            var j = k + 2;
+            if (j < stop && _t[j].Norm is "la" or "le" or "l" or "les") j++;
+            if (j < end && ctx.MentionAt[j] is { Actor: { TargetClass: null } owner } m && m.Start >= k + 2 && m.Kind is not (Mentions.MentionKind.Pronoun or Mentions.MentionKind.Demonstrative)) owners.Add(owner);
+        }
+        return owners;
+    }
+
+    /// <summary>The words tell something a denial can answer: not a reaction, a wish or a call ("L'ONU s'est dite « horrifiée »",
+    /// "Riyad a condamné l'attaque", "a appelé à la retenue"), and three words at least.</summary>
+    private bool TellsAFact(StatementDraft c)
+    {
+        if (c.Cue.Verb?.Lemma is { } lemma && (ctx.Kb.ReactionVerbs.Contains(lemma) || ctx.Kb.CallVerbs.Contains(lemma))) return false;
+        var words = 0;
+        for (var k = c.ContentStart; k < c.ContentEnd && words < 3; k++) if (_t[k].IsWord) words++;
+        return words >= 3;
+    }
+
+    /// <summary>The words tell a strike ("d'avoir elle-même bombardé la prison"): their content words, or none when no strike
+    /// verb, hit or military action stands in them.</summary>
+    private HashSet<string> TellsAStrike(StatementDraft d)
+    {
+        var strike = false;
+        for (var k = d.ContentStart; k < d.ContentEnd && !strike; k++)
+            strike = ctx.Kb.DeniedHits.Contains(_t[k].Norm) || ctx.Kb.DeniedActions.Contains(_t[k].Norm) || ctx.Kb.StrikeVerbs.Match(_t, k, d.ContentEnd, out _) > 0;
+        return strike ? ContentWords(d.ContentStart, d.ContentEnd) : [];
+    }
+
+    // The stance loop below makes these words a dispute with the striker (as it reads "ne ciblent pas l'EI, mais d'autres groupes").
+    private bool ReadAsStance(StatementDraft d) =>
+        stances.ByStatement.TryGetValue(d, out var st) && !st.FromStrikerSide && st.Position == TargetStance.Opposition && st.Contrastive;
+
+    /// <summary>The speaker's clause is set against what was told before: the sentence opens with an adversative ("Mais le
+    /// porte-parole…", "Or, selon Moscou…"), or one stands in the cue ("a toutefois affirmé"). Only the sentence's first voice.</summary>
+    private bool Opposed(StatementDraft d, int index)
+    {
+        var s = ctx.Doc.Sentences[d.Sentence];
+        var first = s.First;
+        while (first < s.End && !_t[first].IsWord) first++;
+        var cueFirst = Math.Min(d.Cue.RegionStart, d.ContentStart);
+        if (first < s.End && ctx.Kb.Adversatives.Contains(_t[first].Norm) && first <= cueFirst + 1)
+        {
+            for (var k = index - 1; k >= 0 && k >= index - 4 && drafts[k].Sentence == d.Sentence; k--)
+                if (!drafts[k].Cue.Derived && drafts[k].Speaker.Id != d.Speaker.Id) return false;
+            return true;
+        }
+        for (var k = d.Cue.RegionStart; k < Math.Min(s.End, d.Cue.VerbEnd + 2); k++)
+            if (ctx.Kb.Adversatives.Contains(_t[k].Norm) && !_t[k].Cap) return true;
+        return false;
+    }
+
+    /// <summary>The words restrict ("seul un avion", "uniquement des dépôts", "n'a visé que") or negate ("n'a pas", "aucun").</summary>
+    private bool RestrictsOrNegates(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
+        for (var k = d.ContentStart; k < end; k++)
+        {
+            if (ctx.Kb.Restrictions.Contains(_t[k].Norm) || Grammar.NoneDeterminers.Contains(_t[k].Norm)) return true;
+            if (_t[k].Norm is "ne" or "n")
+                for (var j = k + 1; j < Math.Min(end, k + 5); j++)
+                    if (Grammar.StrongNegations.Contains(_t[j].Norm) || _t[j].Norm is "que" or "qu" or "plus") return true;
+        }
+        return false;
+    }
+
+    /// <summary>A predicate giving the claims an ulterior purpose ("visent simplement à", "n'ont d'autre but que") in the words from
+    /// <paramref name="from"/>: adverbs between the verb and its complement are skipped.</summary>
+    private bool ImputesMotive(int from, int end)
+    {
+        var window = new List<Token>(8);
+        for (var k = from; k < end; k++)
+        {
+            window.Clear();
+            for (var j = k; j < Math.Min(_t.Count, k + 10) && window.Count < 6; j++)
+                if (j == k || !IsAdverb(j)) window.Add(_t[j]);
+            if (ctx.Kb.MotivePredicates.Match(window, 0, window.Count) > 0) return true;
+        }
+        return false;
+    }
+
+    // "simplement", "surtout", "avant tout": an adverb, or a word that weights what follows.
+    private bool IsAdverb(int k) => _t[k].IsWord && (_t[k].Norm.Length > 5 && _t[k].Norm.EndsWith("ment", StringComparison.Ordinal)
+        || ctx.Kb.Adverbs.Match(_t, k, k + 1) > 0 || ctx.Kb.Contrasts.Match(_t, k, k + 1) > 0 || ctx.Kb.Restrictions.Contains(_t[k].Norm));
+
+    /// <summary>The same speaker's quotation told just before a participle cue in its sentence ("« … », a indiqué X, dénonçant…").</summary>
+    private StatementDraft? QuotationHungOn(StatementDraft d, int index)
+    {
+        for (var k = index - 1; k >= 0 && k >= index - 3 && drafts[k].Sentence == d.Sentence; k--)
+        {
+            var x = drafts[k];
+            if (x.Cue.Derived || x.ContentEnd > d.Cue.RegionStart) continue;
+            return x.Speaker.Id == d.Speaker.Id && x.Mode == Statement.Direct ? x : null;
+        }
+        return null;
+    }
+
+    // The words open with a reporting verb's present participle ("a démenti, affirmant que…").
+    private bool OpensWithParticiple(StatementDraft d)
+    {
+        var k = d.ContentStart;
+        if (k < d.ContentEnd && _t[k].Norm == ",") k++;
+        return k < d.ContentEnd && ctx.Kb.Verbs.Match(_t, k, d.ContentEnd, out var form) > 0 && form.Kind == VerbFormKind.PresentParticiple;
+    }
+
+    // A claim noun just before: "l'explication russe", "la version de Moscou", "les affirmations d'Israël", "la thèse du régime".
+    private bool AfterClaimNoun(int k, int from)
+    {
+        var j = k - 1;
+        if (j >= from && _t[j].Norm is "la" or "le" or "l" or "les") j--;
+        if (j >= from && _t[j].Norm is "de" or "d" or "du" or "des") j--;
+        return j >= from && ctx.Kb.ClaimNouns.Contains(_t[j].Norm);
     }
 
     /// <summary>One official voice: a state and the minister or institution acting for it (unnamed sources of that state may
@@ -485,11 +714,14 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     private ILookup<int, StatementDraft>? _rejections;
     private ILookup<int, StatementDraft> RejectionsBySentence => _rejections ??= drafts.Where(RejectsAccount).ToLookup(x => x.Sentence);
 
-    /// <summary>The words reject another's account ("pas un accident", "peu crédible"), within the first words of the content.</summary>
+    /// <summary>The words reject another's account ("pas un accident", "peu crédible"), within the first words of the content or
+    /// opening a later sentence of a long quotation ("Il n'y a aucune raison de viser des civils. C'est un mensonge total").</summary>
     private bool RejectsAccount(StatementDraft d)
     {
         var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
         for (var k = d.ContentStart; k < end; k++) if (ctx.Kb.RejectedExcuses.Match(_t, k, end) > 0) return true;
+        for (var k = Math.Max(end, d.ContentStart + 1); k < d.ContentEnd; k++)
+            if (_t[k - 1].Norm is "." or "!" or "?" && ctx.Kb.RejectedExcuses.Match(_t, k, Math.Min(d.ContentEnd, k + 8)) > 0) return true;
         return false;
     }
 
@@ -533,6 +765,71 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (_t[k].Norm == "pas" && k > d.ContentStart && _t[k - 1].IsQuote) return true;
         }
         return false;
+    }
+
+    /// <summary>"il n'y avait aucun civil sur place", "La France n'a pas de « mercenaires »", "aucun soldat ne se trouvait dans
+    /// l'école": the words deny that something was there or was had. The content words of what is denied (its noun and the words
+    /// qualifying it, up to a preposition or a comma), or null.</summary>
+    private HashSet<string>? DeniedPresence(StatementDraft d)
+    {
+        var kb = ctx.Kb;
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 40);
+        for (var k = d.ContentStart; k < end; k++)
+        {
+            // "n'y a pas de X", "n'a aucun X", "ne possède pas de X".
+            if (_t[k].Norm is "ne" or "n" && kb.HadForms.Match(_t, k + 1, end) is var len and > 0)
+            {
+                var j = k + 1 + len;
+                var from = j < end && Grammar.NoneDeterminers.Contains(_t[j].Norm) ? j + 1
+                    : j + 1 < end && (Grammar.StrongNegations.Contains(_t[j].Norm) || _t[j].Norm == "plus") && _t[j + 1].Norm is "de" or "d" ? j + 2 : -1;
+                if (from > 0 && DeniedWords(from, end) is { Count: > 0 } words) return words;
+            }
+            // "aucun civil ne se trouvait", "aucun soldat n'était présent": the noun between "aucun" and the negated presence.
+            if (Grammar.NoneDeterminers.Contains(_t[k].Norm))
+                for (var h = k + 2; h < Math.Min(end, k + 6); h++)
+                {
+                    if (!_t[h].IsWord && !_t[h].IsQuote) break;
+                    if (_t[h].Norm is "ne" or "n" && kb.PresenceForms.Match(_t, h + 1, end) > 0)
+                    {
+                        if (DeniedWords(k + 1, h) is { Count: > 0 } words) return words;
+                        break;
+                    }
+                }
+        }
+        return null;
+    }
+
+    /// <summary>"une base de miliciens et non un camp de réfugiés", "des dépôts et pas des maisons", "non pas des civils mais des
+    /// combattants": the content words of what a correction sets aside, or none.</summary>
+    private HashSet<string> SetAside(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 40);
+        for (var k = d.ContentStart + 1; k + 1 < end; k++)
+        {
+            // "mais pas les missiles" restricts a success or a toll ("… détruit les drones, mais pas les missiles"): no correction.
+            if (!(_t[k].Norm == "non" && _t[k - 1].Norm is "et" or "," || _t[k].Norm == "pas" && _t[k - 1].Norm is "et" or "non")) continue;
+            // "non seulement", "pas seulement": an addition, not a correction.
+            var from = _t[k].Norm == "non" && _t[k + 1].Norm == "pas" ? k + 2 : k + 1;
+            if (from < end && ctx.Kb.Restrictions.Contains(_t[from].Norm)) continue;
+            if (DeniedWords(from, end, throughOf: true) is { Count: > 0 } words) return words;
+        }
+        return [];
+    }
+
+    // The noun phrase a negation denies: its words up to a preposition, a conjunction or a comma (three at most; five through "de"
+    // complements), as content words.
+    private HashSet<string> DeniedWords(int from, int end, bool throughOf = false)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var taken = 0;
+        for (var k = from; k < end && taken < (throughOf ? 5 : 3); k++)
+        {
+            if (_t[k].IsQuote || throughOf && _t[k].Norm is "de" or "d" or "du" or "des") continue;
+            if (!_t[k].IsWord || Grammar.Prepositions.Contains(_t[k].Norm) || _t[k].Norm is "ni" or "et" or "ou" or "mais" or "que" or "qu" or "ne" or "n") break;
+            taken++;
+            if (_t[k].Norm.Length > 3 && ctx.Kb.Verbs.Match(_t, k, k + 1, out _) == 0) words.Add(_t[k].Norm.TrimEnd('s', 'x'));
+        }
+        return words;
     }
 
     /// <summary>"aucune cible militaire n'avait été touchée", "aucun civil n'a été tué": a hit denied a few words after "aucun"

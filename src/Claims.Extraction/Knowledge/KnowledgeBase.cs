@@ -108,6 +108,21 @@ public sealed class KnowledgeBase
     public IReadOnlySet<string> NamingVerbs { get; }
     /// <summary>Words that mark the sentence of a long quotation carrying its dispute.</summary>
     public HashSet<string> DenialSpanWords { get; }
+    /// <summary>Forms of "avoir" / "il y a" after "ne" whose negation denies that something was there or was had ("n'y avait
+    /// aucun civil", "n'a pas de mercenaires").</summary>
+    public Lexicon HadForms { get; }
+    /// <summary>Forms after "aucun X ne" that deny X was there ("aucun civil ne se trouvait", "aucun soldat n'était présent").</summary>
+    public Lexicon PresenceForms { get; }
+    /// <summary>Connectives that set a clause against the account told before ("Mais", "Or", "toutefois").</summary>
+    public HashSet<string> Adversatives { get; }
+    /// <summary>Words that restrict what happened to less than another's account ("seul un avion s'est écrasé").</summary>
+    public HashSet<string> Restrictions { get; }
+    /// <summary>Predicates that give another's claims an ulterior purpose ("les affirmations israéliennes visent à…").</summary>
+    public Lexicon MotivePredicates { get; }
+    /// <summary>Lemmas of verbs that charge someone with an act ("accuser X de…", "reprocher à X de…").</summary>
+    public IReadOnlySet<string> AccusationVerbs { get; }
+    /// <summary>Lemmas of verbs reporting a reaction, a wish or a condemnation rather than a fact ("condamner", "s'inquiéter").</summary>
+    public IReadOnlySet<string> ReactionVerbs { get; }
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
     public Lexicon IssuedDocuments { get; }
@@ -325,6 +340,13 @@ public sealed class KnowledgeBase
         JudgementVerbs = new HashSet<string>(disputes.JudgementVerbs ?? [], StringComparer.Ordinal);
         NamingVerbs = new HashSet<string>(disputes.NamingVerbs ?? [], StringComparer.Ordinal);
         DenialSpanWords = Set(disputes.DenialSpanWords ?? []);
+        HadForms = new Lexicon(disputes.HadForms ?? []);
+        PresenceForms = new Lexicon(disputes.PresenceForms ?? []);
+        Adversatives = Set(disputes.Adversatives ?? []);
+        Restrictions = Set(disputes.Restrictions ?? []);
+        MotivePredicates = new Lexicon(disputes.MotivePredicates ?? []);
+        AccusationVerbs = new HashSet<string>(disputes.AccusationVerbs, StringComparer.Ordinal);
+        ReactionVerbs = new HashSet<string>(disputes.ReactionVerbs ?? [], StringComparer.Ordinal);
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);

@@ -752,7 +752,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
             var tk = tokens[k];
             if (tk.IsQuote || tk.Norm == ",") { k++; continue; }
             if (!tk.Cap && kb.Nationalities.TryGetValue(tk.Norm, out var n)) { side ??= n; k++; continue; }
-            if (!tk.Cap && kb.MediaLinkWords.Contains(tk.Norm)) { k++; continue; }
+            // "la chaîne TV Al-Jazeera": a link word written in capitals before the name is still no name.
+            if (kb.MediaLinkWords.Contains(tk.Norm) && (!tk.Cap || k + 1 < end && tokens[k + 1].Cap)) { k++; continue; }
             break;
         }
         if (k >= end || !tokens[k].Cap || kb.NotNames.Contains(tokens[k].Norm)) return null;
@@ -843,7 +844,19 @@ public sealed class MentionFinder(KnowledgeBase kb)
             break;
         }
         var name = doc.Slice(i, k);
-        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", nation?.Id, null, null, []);
+        // "un haut responsable de l'armée indienne", "un porte-parole militaire des Houthis": a named body after the description
+        // gives the source its camp, as "une source du Hezbollah" does (its words are that body's claim). The name stays the
+        // description.
+        ActorEntry? owner = null;
+        if (k + 1 < end && tokens[k].Norm is "du" or "de" or "des" or "d")
+        {
+            var j = k + 1;
+            if (j < end && tokens[j].Norm is "la" or "l" or "le" or "les") j++;
+            if (kb.ActorNames.Match(tokens, j, end, out var owned) > 0 && owned.Kind is not "person" && owned.TargetClass is null) owner = owned;
+            // "de l'armée indienne": an institution of a named state.
+            else if (InstitutionAt(doc, j, end) is { Actor: { Side: not null } institution }) owner = institution;
+        }
+        var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", owner?.Side ?? owner?.Id ?? nation?.Id, owner?.ActsFor ?? owner?.Id, null, []);
         return new Mention(i, k, MentionKind.Anonymous) { Actor = entry, Head = head.TrimEnd('s') };
     }
 
@@ -1075,6 +1088,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (run - i == 1 && subject && !(i > 0 && tokens[i - 1].IsWord && !tokens[i - 1].Cap))
         {
             var single = doc.Slice(i, run);
+            // "Islamabad a démenti", "Abuja dément": a capital as the subject of a verb stands for its state.
+            if (kb.CapitalStates.TryGetValue(t.Norm, out var capitalOf)) return new Mention(i, run, MentionKind.Name) { Actor = capitalOf };
             return new Mention(i, run, MentionKind.Name) { Actor = new ActorEntry(Fold.Slug(single), single, "unknown", null, null, null, []) };
         }
         if (run - i < 2 || run - i > 4) return null;

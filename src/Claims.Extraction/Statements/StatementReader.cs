@@ -405,8 +405,11 @@ public sealed class StatementReader(ArticleContext ctx)
             // "a publié un communiqué affirmant que…", "dans un message indiquant que…": the document's words are its issuer's,
             // the subject of the clause.
             var afterDocument = i > s.First && _kb.IssuedDocuments.Contains(before) && thatFollows;
-            if (before is not ("," or "en" or "et") && !afterDocument) return null;
-            var region = afterDocument ? i : before == "en" && i - 2 >= s.First && _t[i - 2].Norm == "," ? i - 2 : i - 1;
+            // "en le qualifiant de « mensonges »": a clitic object between "en" and the participle.
+            var clitic = before is "le" or "la" or "les" or "l" && i - 2 >= s.First && _t[i - 2].Norm == "en";
+            if (before is not ("," or "en" or "et") && !afterDocument && !clitic) return null;
+            var at = clitic ? i - 1 : i;
+            var region = afterDocument ? i : _t[at - 1].Norm == "en" && at - 2 >= s.First && _t[at - 2].Norm == "," ? at - 2 : at - 1;
             if (form.Verb.NeedsQue && !thatFollows) return null;
             if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote))) return null;
             var part = new Cue { Kind = CueKind.Participle, Sentence = si, RegionStart = region, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, AfterDocument = afterDocument };
@@ -517,6 +520,11 @@ public sealed class StatementReader(ArticleContext ctx)
             var subject = LastCandidate(s, limit, auxStart, paren);
             if (subject is null) return null;
             var actor = subject.Kind == MentionKind.Pronoun ? PronounSpeaker(subject.Head) : subject.Actor;
+            // "Le Kremlin rejette ces accusations qu'il qualifie de « provocation »": a pronoun after "que" in the sentence of a
+            // cue is that cue's speaker, the subject of the main clause, not the speaker of the sentences before.
+            if (subject.Kind == MentionKind.Pronoun && subject.Head is "il" or "elle" or "ils" or "elles" && subject.Start > s.First
+                && _t[subject.Start - 1].Norm is "qu" or "que" && previousCue is { Derived: false, Speakers.Count: > 0 } main && main.Sentence == si)
+                actor = main.Speakers[0];
             if (actor is null) return null;
             pre.Speakers.Add(actor);
             pre.RegionStart = SubjectStart(subject, s);
