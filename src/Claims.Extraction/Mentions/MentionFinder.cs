@@ -124,6 +124,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
             return new Mention(i, after, MentionKind.Role) { Actor = roleActor };
         }
 
+        // "un responsable local … a indiqué le responsable (local)": a title that first came as a described source, taken up with
+        // the definite article and no complement of its own, is that source, not the person named last with that title.
+        if (DescribedAgain(doc, i, end) is { } again) return again;
+
         // Title + capitalised name: le général Igor Konachenkov, le porte-parole russe Dmitri Peskov.
         var titleLen = kb.PersonTitles.Match(tokens, i, end);
         if (titleLen > 0 && !t.Cap || titleLen > 0 && i > 0 && Determiners.Contains(tokens[i - 1].Norm))
@@ -165,7 +169,12 @@ public sealed class MentionFinder(KnowledgeBase kb)
             // "le chef de l'administration militaire locale": a title with its own complement is someone new, not the person last named.
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm) && PersonDescription(doc, i, end) is { } newPerson) return newPerson;
             // "un responsable américain", "des diplomates occidentaux": an indefinite title with a qualifier is an unnamed source.
-            if (i > 0 && tokens[i - 1].Norm is "un" or "une" or "des" && (AnonymousAt(doc, i, end) ?? DescriptiveAt(doc, i, end)) is { } unnamed && unnamed.End > i + 1) return unnamed;
+            if (i > 0 && tokens[i - 1].Norm is "un" or "une" or "des" && (AnonymousAt(doc, i, end) ?? DescriptiveAt(doc, i, end)) is { } unnamed && unnamed.End > i + 1)
+            {
+                // "le responsable", later, is this one (as for described sources found below).
+                if (unnamed.Kind == MentionKind.Anonymous && unnamed.Head is { } uh) { _open.DescribedByHead[uh] = unnamed.Actor!; _open.LastDescribed = unnamed.Actor; }
+                return unnamed;
+            }
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm))
             {
                 var plural = kb.PluralTitles.Contains(t.Norm);
@@ -845,6 +854,29 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var name = doc.Slice(i, k);
         var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", nation?.Id, null, null, []);
         return new Mention(i, k, MentionKind.Anonymous) { Actor = entry, Head = head.TrimEnd('s') };
+    }
+
+    /// <summary>"le responsable local", "le médecin" after "un responsable local", "un médecin de l'hôpital": the described source
+    /// introduced before, when the definite head has no complement or name of its own ("le responsable de la police", "le médecin
+    /// Ahmed X" are someone else). Its qualifiers, when they repeat, belong to the mention.</summary>
+    private Mention? DescribedAgain(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        if (i == 0 || tokens[i - 1].Norm is not ("le" or "la" or "l" or "les") || _open.DescribedByHead.Count == 0) return null;
+        var hl = kb.DescriptiveHeads.Match(tokens, i, end, out var head);
+        if (hl == 0 || !_open.DescribedByHead.TryGetValue(head.TrimEnd('s'), out var introduced)) return null;
+        var k = i + hl;
+        for (var guard = 0; k < end && guard < 3; guard++)
+        {
+            var q = kb.DescriptiveQualifiers.Match(tokens, k, end);
+            if (q == 0 && !tokens[k].Cap && kb.Nationalities.ContainsKey(tokens[k].Norm)) q = 1;
+            if (q == 0) break;
+            k += q;
+        }
+        if (k < end && (tokens[k].Norm is "de" or "d" or "du" or "des" || tokens[k].Cap)) return null;
+        // "le responsable militaire" after "un responsable local" is another one: a qualifier given again must be the source's.
+        if (k > i + hl && !Fold.Text(introduced.Name).Contains(Fold.Text(doc.Slice(i + hl, k)), StringComparison.Ordinal)) return null;
+        return new Mention(i, k, MentionKind.Name) { Actor = introduced };
     }
 
     /// <summary>"le chef de l'administration militaire locale", "le porte-parole de l'armée de l'air": a title and a lower-case

@@ -215,6 +215,17 @@ public sealed class StatementReader(ArticleContext ctx)
         var speaker = m.Kind == MentionKind.Pronoun ? _lastSpeaker : m.Actor;
         if (speaker is null) return false;
         var atStart = IsSentenceStart(s, i);
+        // "des frappes qui, selon Téhéran, visaient des bases", "la ville où, d'après l'OSDH, vingt civils ont péri": a source set
+        // between commas at the head of a relative clause vouches for the rest of that clause, not for the sentence before it
+        // (whose words, if another cue reports them, stop at the relative word).
+        if (i - 2 >= s.First && _t[i - 1].Norm == "," && _t[i - 2].Norm is "qui" or "ou" && !ctx.Doc.InQuote(i - 2)
+            && m.End + 2 < s.End && _t[m.End].Norm == "," && m.Kind != MentionKind.Pronoun)
+        {
+            var inRelative = new Cue { Kind = CueKind.Source, Sentence = si, RegionStart = i - 2, VerbStart = i, VerbEnd = m.End, ContentStart = m.End + 1 };
+            inRelative.Speakers.Add(speaker);
+            cues.Add(inRelative);
+            return true;
+        }
         var cue = new Cue
         {
             Kind = CueKind.Source, Sentence = si, RegionStart = i, VerbStart = i, VerbEnd = m.End,
@@ -234,6 +245,14 @@ public sealed class StatementReader(ArticleContext ctx)
                 for (var q = after + cited; q < Math.Min(s.End, after + 10); q++)
                     if (_t[q].Norm == ",") { after = q; break; }
             cue.ContentStart = after < s.End && _t[after].Norm == "," ? after + 1 : after;
+            // "Selon l'agence Nour News, qui a ensuite retiré ses dépêches, l'attaque a…": a relative clause on the source tells
+            // about the source; its words start after the clause's closing comma.
+            if (cue.ContentStart < s.End && _t[cue.ContentStart - 1].Norm == "," && Grammar.RelativeWords.Contains(_t[cue.ContentStart].Norm))
+                for (var q = cue.ContentStart + 1; q < Math.Min(s.End - 2, cue.ContentStart + 20); q++)
+                {
+                    if (_t[q].IsQuote || _t[q].Norm is ";" or ":") break;
+                    if (_t[q].Norm == ",") { cue.ContentStart = q + 1; break; }
+                }
         }
         cues.Add(cue);
         return true;
