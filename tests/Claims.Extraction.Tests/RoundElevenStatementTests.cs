@@ -17,4 +17,21 @@ public sealed class RoundElevenStatementTests
         Assert.Contains(a.Statements, s => s.Speaker.Id == "source-responsable-local" && s.Text == "Nous n'avons plus d'ambulances");
         Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "Karim Salah" && s.Text.Contains("ambulances", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_source_set_at_the_head_of_a_relative_clause_vouches_for_that_clause_only()
+    {
+        var a = Extract("L'Ukraine a accusé jeudi la Russie de bombardements sur des immeubles qui, selon Moscou, abritaient des mercenaires étrangers.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "russie" && s.Text == "abritaient des mercenaires étrangers");
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Id == "russie" && s.Text.Contains("accusé", StringComparison.Ordinal));
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Id == "ukraine" && s.Text.Contains("Moscou", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_relative_clause_on_a_preposed_source_is_not_its_words()
+    {
+        var a = Extract("Selon l'agence Anadolu, qui a depuis supprimé son article, le convoi a été détruit près de la frontière.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("le convoi a été détruit près de la frontière", s.Text);
+    }
 }
