@@ -34,4 +34,24 @@ public sealed class RoundElevenStatementTests
         var s = Assert.Single(a.Statements);
         Assert.Equal("le convoi a été détruit près de la frontière", s.Text);
     }
+
+    [Theory]
+    [InlineData("L'agence officielle Sana avait rapporté plus tôt que la base avait été touchée par trois missiles.", "Sana", "la base avait été touchée par trois missiles")]
+    [InlineData("Des sources locales évoquent au moins une trentaine de civils tués dans le bombardement.", "sources locales", "au moins une trentaine de civils tués dans le bombardement")]
+    [InlineData("Cinq civils sont morts dans les frappes, a rapporté samedi une organisation humanitaire.", "organisation humanitaire", "Cinq civils sont morts dans les frappes")]
+    [InlineData("Le bilan s'est alourdi, selon plusieurs télévisions turques.", "télévisions turques", "Le bilan s'est alourdi")]
+    [InlineData("La frappe a fait au moins deux morts et 76 blessés, selon un premier bilan du ministère de la Santé.", "ministère de la Santé", "La frappe a fait au moins deux morts et 76 blessés")]
+    public void Reporting_words_and_descriptive_speakers_the_lexicon_lacked(string text, string speaker, string words)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Statements, s => s.Speaker.Name == speaker && s.Text == words);
+    }
+
+    [Fact]
+    public void Official_media_described_by_their_qualifiers_speak_for_themselves()
+    {
+        var a = Extract("Le ministre a démenti ces chiffres, après que les médias officiels turcs ont fait état de « pertes lourdes » dans les rangs kurdes.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "médias officiels turcs");
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Name != "médias officiels turcs" && s.Text.Contains("pertes lourdes", StringComparison.Ordinal));
+    }
 }

@@ -765,6 +765,8 @@ public sealed class StatementReader(ArticleContext ctx)
         if (ctx.MentionAt[j] is { } m && m.Start == j) return m;
         if (Determiners.Contains(_t[j].Norm) && j + 1 < end && ctx.MentionAt[j + 1] is { } m2 && m2.Start == j + 1) return m2;
         if (_t[j].Norm == "l" && j + 1 < end && ctx.MentionAt[j + 1] is { } m3 && m3.Start == j + 1) return m3;
+        // "selon plusieurs télévisions israéliennes", "ont indiqué deux responsables": a quantity before a described source.
+        if (_kb.DescriptiveDeterminers.Contains(_t[j].Norm) && j + 1 < end && ctx.MentionAt[j + 1] is { Kind: MentionKind.Anonymous } m4 && m4.Start == j + 1) return m4;
         return null;
     }
 
