@@ -54,4 +54,12 @@ public sealed class RoundElevenStatementTests
         Assert.Contains(a.Statements, s => s.Speaker.Name == "médias officiels turcs");
         Assert.DoesNotContain(a.Statements, s => s.Speaker.Name != "médias officiels turcs" && s.Text.Contains("pertes lourdes", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_reporting_verb_coordinated_by_mais_shares_the_subject_and_parts_the_words()
+    {
+        var a = Extract("L'armée turque a déclaré que la plupart des drones avaient été abattus, mais a ajouté que les combats se poursuivaient.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "turquie" && s.Text == "la plupart des drones avaient été abattus");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "turquie" && s.Text == "les combats se poursuivaient");
+    }
 }

@@ -513,7 +513,9 @@ public sealed class StatementReader(ArticleContext ctx)
         // Speaker before the verb.
         var pre = new Cue { Kind = CueKind.Preposed, Sentence = si, RegionStart = auxStart, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb };
         var previousCue = previous.LastOrDefault(c => !c.Derived);
-        if (prevToken.Norm == "et" && previousCue is not null && previousCue.Speakers.Count > 0)
+        // "X a déclaré que…, et a ajouté que…", "…, mais a ajouté que…", "…, puis a précisé…": a verb coordinated to the previous
+        // cue's shares its subject.
+        if (prevToken.Norm is "et" or "mais" or "puis" && previousCue is not null && previousCue.Speakers.Count > 0)
         {
             pre.Speakers.AddRange(previousCue.Speakers);
             pre.RegionStart = auxStart - 1;
