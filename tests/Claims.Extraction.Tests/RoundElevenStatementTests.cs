@@ -62,4 +62,22 @@ public sealed class RoundElevenStatementTests
         Assert.Contains(a.Statements, s => s.Speaker.Id == "turquie" && s.Text == "la plupart des drones avaient été abattus");
         Assert.Contains(a.Statements, s => s.Speaker.Id == "turquie" && s.Text == "les combats se poursuivaient");
     }
+
+    [Fact]
+    public void An_institution_taken_up_by_a_demonstrative_and_the_first_word_of_its_head_is_that_institution()
+    {
+        var a = Extract("Deux combattants ont été tués dans un raid, ont annoncé les services de renseignement du Kurdistan. "
+            + "« Le drone a visé leur véhicule », ont précisé dans un communiqué ces services.");
+        Assert.Equal(2, a.Statements.Count);
+        Assert.All(a.Statements, s => Assert.StartsWith("services de renseignement", s.Speaker.Name, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Le gouvernement taliban a dénoncé mardi une attaque contre des civils.", "afghanistan")]
+    [InlineData("Des responsables de la sécurité pakistanais ont déclaré à l'AFP que l'opération visait un camp.", "source-responsables-de-la-securite-pakistanais")]
+    public void Descriptive_speakers_a_gazetteer_or_the_description_lexicon_holds(string text, string speaker)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Statements, s => s.Speaker.Id == speaker);
+    }
 }

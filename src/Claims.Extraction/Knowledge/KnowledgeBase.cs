@@ -410,14 +410,16 @@ public sealed class KnowledgeBase
                 state = new ActorEntry(id, c.Name, "state", id, null, null, []);
                 byId[id] = state;
                 ActorNames.Add(c.Name, state, true);
-                foreach (var alias in c.Aliases ?? []) ActorNames.Add(alias, state, true);
+                // A proper name needs its capital; a descriptive alias ("gouvernement taliban") is written in lower case.
+                foreach (var alias in c.Aliases ?? []) ActorNames.Add(alias, state);
             }
             if (!places.ContainsKey(id) && Places.Match(Tokenizer.Tokenize(c.Name, 0, c.Name.Length), 0, int.MaxValue, out _) == 0)
             {
                 var place = new PlaceEntry(id, c.Name, "country", null, null);
                 places[id] = place;
                 Places.Add(c.Name, place);
-                foreach (var alias in c.Aliases ?? []) Places.Add(alias, place);
+                // Only the country's other proper names are places, not its government's ("gouvernement taliban").
+                foreach (var alias in c.Aliases ?? []) if (alias.Any(char.IsUpper)) Places.Add(alias, place);
             }
             if (c.Capital is { Length: > 0 } capital) CapitalStates.TryAdd(Fold.Text(capital), state);
             foreach (var form in NationalityForms(c.Adjective, c.Forms))
