@@ -80,4 +80,22 @@ public sealed class RoundElevenStatementTests
         var a = Extract(text);
         Assert.Contains(a.Statements, s => s.Speaker.Id == speaker);
     }
+
+    [Theory]
+    [InlineData("« Nous ne reculerons pas devant ces menaces », affirme-t-il.")]
+    [InlineData("« Nous ne reculerons pas devant ces menaces », ajoute-t-il.")]
+    [InlineData("« Nous ne reculerons pas devant ces menaces », dit-il.")]
+    [InlineData("« Nous ne reculerons pas devant ces menaces », écrit-il.")]
+    public void A_present_tense_incise_with_an_inverted_pronoun_reports_the_quotation(string incise)
+    {
+        var a = Extract("Sergueï Lavrov a déclaré que Moscou ne frappait que des terroristes. " + incise);
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "serguei-lavrov" && s.Text == "Nous ne reculerons pas devant ces menaces" && s.Mode == "direct");
+    }
+
+    [Fact]
+    public void A_verb_in_ire_reads_its_participle_as_the_present_too()
+    {
+        var a = Extract("« Le convoi humanitaire a été touché à deux reprises », écrit Sergueï Lavrov sur son compte Telegram.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "serguei-lavrov" && s.Text == "Le convoi humanitaire a été touché à deux reprises");
+    }
 }

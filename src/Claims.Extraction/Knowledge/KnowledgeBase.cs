@@ -481,6 +481,10 @@ public sealed class KnowledgeBase
             if (v.Participle is { } participle)
             {
                 Put(participle, VerbFormKind.Participle);
+                // A verb in -ire has its past participle in -it and the same present third person ("« … », dit-il", "écrit X",
+                // "X dit que…"): the form is read both ways.
+                if (v.Lemma.EndsWith("ire", StringComparison.Ordinal) && participle.EndsWith("it", StringComparison.Ordinal) && !participle.Contains(' '))
+                    forms[Fold.Text(participle)] = new VerbForm(verb, VerbFormKind.Participle, true);
                 // Agreement: "démentie", "démentis", "écrite", "mis en doute" → "mise en doute" (the first word agrees).
                 var words = participle.Split(' ', 2);
                 var rest = words.Length > 1 ? " " + words[1] : "";

@@ -387,7 +387,9 @@ public sealed class StatementReader(ArticleContext ctx)
             else if (form.AlsoFinite) kind = VerbFormKind.Finite;
             else return null;
         }
-        else if (kind == VerbFormKind.Finite)
+        // Not "else": a participle read as finite for want of an auxiliary ("affirme" and "affirmé" fold alike, "dit", "écrit") is
+        // checked as a finite verb too ("« … », affirme-t-il", "écrit-elle").
+        if (kind == VerbFormKind.Finite)
         {
             if (verbEnd + 1 < s.End && _t[verbEnd].Norm == "t" && _t[verbEnd].HyphenBefore && _t[verbEnd + 1].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 2; }
             else if (verbEnd < s.End && _t[verbEnd].HyphenBefore && _t[verbEnd].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 1; }
