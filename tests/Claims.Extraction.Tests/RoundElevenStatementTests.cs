@@ -98,4 +98,26 @@ public sealed class RoundElevenStatementTests
         var a = Extract("« Le convoi humanitaire a été touché à deux reprises », écrit Sergueï Lavrov sur son compte Telegram.");
         Assert.Contains(a.Statements, s => s.Speaker.Id == "serguei-lavrov" && s.Text == "Le convoi humanitaire a été touché à deux reprises");
     }
+
+    [Fact]
+    public void An_impersonal_incise_gives_the_words_of_the_document_and_its_issuer_speaks()
+    {
+        var a = Extract("« Trois civils ont été tués dans la nuit à Saraqeb », apprend-on dans un communiqué de l'OSDH.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("osdh", s.Speaker.Id);
+        Assert.Equal("Trois civils ont été tués dans la nuit à Saraqeb", s.Text);
+        var b = Extract("L'OSDH a fait état de onze morts dans la province. « Les frappes ont visé deux marchés », peut-on lire dans le communiqué.");
+        Assert.Contains(b.Statements, x => x.Speaker.Id == "osdh" && x.Text == "Les frappes ont visé deux marchés");
+    }
+
+    [Fact]
+    public void A_bare_army_after_another_state_became_the_subject_is_that_states_army()
+    {
+        var a = Extract("L'armée indienne a annoncé avoir mené des frappes chirurgicales. Le Pakistan a démenti toute incursion. "
+            + "« Cette notion de frappe chirurgicale est une illusion », a affirmé l'armée dans un communiqué. "
+            + "La même source a ajouté que deux soldats étaient morts.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "armée pakistanaise" && s.Text.StartsWith("Cette notion", StringComparison.Ordinal));
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "armée pakistanaise" && s.Text == "deux soldats étaient morts");
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "armée indienne" && s.Text.Contains("illusion", StringComparison.Ordinal));
+    }
 }

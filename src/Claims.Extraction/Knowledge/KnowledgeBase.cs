@@ -24,6 +24,9 @@ public sealed class KnowledgeBase
     public Dictionary<string, ActorEntry> SpokesmanFor { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ActorEntry> Demonyms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ActorEntry> Nationalities { get; } = new(StringComparer.Ordinal);
+    /// <summary>A state's feminine singular nationality adjective, by state id ("pakistan" → "pakistanaise"): names the state's
+    /// army or ministry when the text calls it by its bare head ("l'armée").</summary>
+    public Dictionary<string, string> FeminineNationality { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<ActorEntry>> GenericNouns { get; } = new(StringComparer.Ordinal);
     /// <summary>The actor a generic noun means when the article has named none before ("la coalition" → the international one).</summary>
     public Dictionary<string, ActorEntry> GenericDefaults { get; } = new(StringComparer.Ordinal);
@@ -108,6 +111,8 @@ public sealed class KnowledgeBase
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
     public Lexicon IssuedDocuments { get; }
+    /// <summary>Impersonal verbs before an inverted "on" that report a document's words ("apprend-on", "peut-on lire").</summary>
+    public Lexicon ImpersonalReading { get; }
 
     public Dictionary<string, int> NumberUnits { get; }
     public Dictionary<string, int> NumberApproximate { get; }
@@ -217,6 +222,8 @@ public sealed class KnowledgeBase
                 if (Fold.Words(role) is { Length: > 0 } rw) (RoleTitleWords.TryGetValue(a.Id, out var set) ? set : RoleTitleWords[a.Id] = new HashSet<string>(StringComparer.Ordinal)).Add(rw[0]);
             foreach (var d in a.Demonyms ?? []) Demonyms[Fold.Text(d)] = entry;
             foreach (var n in a.Nationality ?? []) Nationalities.TryAdd(Fold.Text(n), entry);
+            foreach (var n in a.Nationality ?? [])
+                if (n.EndsWith('e') && !FeminineNationality.ContainsKey(entry.Id)) FeminineNationality[entry.Id] = n;
             foreach (var g in entry.GenericNouns)
             {
                 if (!GenericNouns.TryGetValue(g, out var list)) GenericNouns[g] = list = [];
@@ -324,6 +331,7 @@ public sealed class KnowledgeBase
         AerialAgents = Set(strikes.AerialAgents ?? []);
         DocumentNouns = new Lexicon(verbs.DocumentNouns ?? []);
         IssuedDocuments = new Lexicon(verbs.IssuedDocuments ?? []);
+        ImpersonalReading = new Lexicon(verbs.ImpersonalReading ?? []);
 
         NumberUnits = Folded(numbers.Units);
         NumberApproximate = Folded(numbers.Approximate);
@@ -422,8 +430,10 @@ public sealed class KnowledgeBase
                 foreach (var alias in c.Aliases ?? []) if (alias.Any(char.IsUpper)) Places.Add(alias, place);
             }
             if (c.Capital is { Length: > 0 } capital) CapitalStates.TryAdd(Fold.Text(capital), state);
-            foreach (var form in NationalityForms(c.Adjective, c.Forms))
+            var nationalityForms = NationalityForms(c.Adjective, c.Forms).ToList();
+            foreach (var form in nationalityForms)
                 if (!form.Contains(' ') && !form.Contains('-')) Nationalities.TryAdd(Fold.Text(form), state);
+            if (nationalityForms.FirstOrDefault(f => f.EndsWith('e')) is { } feminineForm) FeminineNationality.TryAdd(state.Id, feminineForm);
             if (c.Adjective is { Length: > 0 } adj && !adj.Contains('-')) Demonyms.TryAdd(Fold.Text(MasculinePlural(adj)), state);
         }
     }

@@ -47,6 +47,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
                     if (m.IsPerson && m.End - m.Start > 3) RememberInstitutionInTitle(doc, m);
                     m.Prep = PrepositionBefore(tokens, m.Start, s.First);
                     actors.Add(m);
+                    // The state last named as a subject, and where an institution acting for a state was last named: "l'armée"
+                    // after them is that state's army (below).
+                    if (m.Actor is { Kind: "state" } subjectState && m.Prep is null && m.Kind == MentionKind.Name && !doc.InQuote(m.Start)) { _open.LastSubjectState = subjectState; _open.LastSubjectStateAt = m.Start; }
+                    if (m.Actor is { Kind: "institution", ActsFor: not null }) _open.LastActingAt = m.Start;
                     // A communiqué is an institution's or a medium's (a state speaks through them).
                     if (m.Actor is { Kind: "institution" or "media" } organisation) _open.LastOrganisation = organisation;
                     // "L'armée israélienne a frappé… L'armée a affirmé…": a listed institution named by its head noun is what a
@@ -659,6 +663,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
         /// <summary>Described sources by their head ("médecin" → "un médecin de l'hôpital"), for "le médecin" later.</summary>
         public Dictionary<string, ActorEntry> DescribedByHead { get; } = new(StringComparer.Ordinal);
         public ActorEntry? LastDescribed { get; set; }
+        public ActorEntry? LastSubjectState { get; set; }
+        public int LastSubjectStateAt { get; set; } = -1;
+        public int LastActingAt { get; set; } = -1;
         /// <summary>The organisation (institution, medium, state) named last: "le communiqué" is its.</summary>
         public ActorEntry? LastOrganisation { get; set; }
         /// <summary>The capital city named last: "la capitale" is it.</summary>
@@ -704,7 +711,22 @@ public sealed class MentionFinder(KnowledgeBase kb)
         {
             // A bare head: the institution of that kind named last in the article; a head of several words ("l'armée de
             // l'air", "l'administration militaire") is specific enough to stand for an institution of its own.
-            if (_open.ByHead.TryGetValue(head, out var last)) return new Mention(i, i + headLen, MentionKind.Name) { Actor = last };
+            if (_open.ByHead.TryGetValue(head, out var last))
+            {
+                // "L'armée indienne a frappé… Le Pakistan a démenti… « … », a accusé l'armée": a bare head of a body acting for a
+                // state, after another state was named as the subject since that body, is the new state's (its feminine
+                // adjective for a head whose noun is feminine by its ending: armée, marine, défense).
+                if (last.ActsFor is { } actsFor && _open.LastSubjectState is { } subjectState && subjectState.Id != actsFor && _open.LastSubjectStateAt > _open.LastActingAt
+                    && kb.InstitutionsActingForState.Contains(head) && head.Split(' ')[0].EndsWith('e') && tokens[i - 1].Norm is "l" or "la"
+                    && kb.FeminineNationality.TryGetValue(subjectState.Id, out var feminine))
+                {
+                    var stateArmy = doc.Slice(i, i + headLen) + " " + feminine;
+                    var own = new ActorEntry(Fold.Slug(stateArmy), char.ToLowerInvariant(stateArmy[0]) + stateArmy[1..], "institution", subjectState.Side ?? subjectState.Id, subjectState.Id, null, [head]);
+                    _open.ByHead[head] = own;
+                    return new Mention(i, i + headLen, MentionKind.Name) { Actor = own };
+                }
+                return new Mention(i, i + headLen, MentionKind.Name) { Actor = last };
+            }
             if (headLen < 2) return null;
         }
         // "les autorités d'Erevan", "le gouvernement ukrainien": the state itself speaks.

@@ -177,6 +177,7 @@ public sealed class StatementReader(ArticleContext ctx)
             if (TryAccusation(si, s, i, cues)) continue;
             if (TryBackReference(si, s, i, cues)) continue;
             if (t.Norm == ":" && TryColonAgent(si, s, i, cues)) continue;
+            if (TryImpersonalReading(si, s, i, cues)) continue;
             var len = _kb.Verbs.Match(_t, i, s.End, out var form);
             if (len == 0) continue;
             var cue = VerbCue(si, s, i, len, form, cues, paren);
@@ -339,6 +340,38 @@ public sealed class StatementReader(ArticleContext ctx)
         if (prev.Block != s.Block) return false;
         var cue = new Cue { Kind = CueKind.BackReference, Sentence = si, RegionStart = s.First, VerbStart = i, VerbEnd = m.End, ContentStart = prev.First, ContentEnd = prev.End };
         cue.Speakers.Add(m.Actor);
+        cues.Add(cue);
+        return true;
+    }
+
+    /// <summary>"« … », apprend-on dans un communiqué de l'OSDH", "…, peut-on lire dans le communiqué": an impersonal incise gives
+    /// the words of a document; its issuer speaks, named after "de", else the speaker last quoted (whose document it is).</summary>
+    private bool TryImpersonalReading(int si, Sentence s, int i, List<Cue> cues)
+    {
+        if (i == s.First || i + 1 >= s.End || _t[i + 1].Norm != "on" || !_t[i + 1].HyphenBefore || _kb.ImpersonalReading.Match(_t, i, i + 1) != 1) return false;
+        var k = i + 2;
+        while (k < s.End && IsAdverb(k) && _t[k].Norm != "dans") k++;
+        if (_t[i].Norm is "peut" or "pouvait" or "pourra")
+        {
+            if (k >= s.End || _t[k].Norm != "lire") return false;
+            k++;
+        }
+        // "dans un communiqué (de presse) de X", "dans le communiqué".
+        if (k + 2 >= s.End || _t[k].Norm != "dans" || !Grammar.Determiners.Contains(_t[k + 1].Norm)) return false;
+        var doc = _kb.DocumentNouns.Match(_t, k + 2, s.End) is var dn && dn > 0 ? dn : _kb.IssuedDocuments.Match(_t, k + 2, s.End);
+        if (doc == 0) return false;
+        var end = k + 2 + doc;
+        if (end + 1 < s.End && _t[end].Norm == "de" && _t[end + 1].Norm == "presse") end += 2;
+        var speaker = _lastSpeaker;
+        if (end < s.End && _t[end].Norm is "de" or "d" or "du" or "des" && MentionStartingAt(end + 1, s.End) is { Actor: { } issuer } im && im.Kind != MentionKind.Pronoun)
+        {
+            speaker = issuer;
+            end = im.End;
+        }
+        else if (_t[k + 1].Norm is "un" or "une") return false; // a document of no one named: whose, is not said
+        if (speaker is null) return false;
+        var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = _t[i - 1].Norm == "," ? i - 1 : i, VerbStart = i, VerbEnd = end, ContentBefore = true };
+        cue.Speakers.Add(speaker);
         cues.Add(cue);
         return true;
     }
