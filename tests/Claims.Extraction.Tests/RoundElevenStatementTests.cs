@@ -40,6 +40,8 @@ public sealed class RoundElevenStatementTests
     [InlineData("Des sources locales évoquent au moins une trentaine de civils tués dans le bombardement.", "sources locales", "au moins une trentaine de civils tués dans le bombardement")]
     [InlineData("Cinq civils sont morts dans les frappes, a rapporté samedi une organisation humanitaire.", "organisation humanitaire", "Cinq civils sont morts dans les frappes")]
     [InlineData("Le bilan s'est alourdi, selon plusieurs télévisions turques.", "télévisions turques", "Le bilan s'est alourdi")]
+    [InlineData("Les secouristes pointent la responsabilité de l'aviation russe dans ce massacre.", "secouristes", "l'aviation russe dans ce massacre")]
+    [InlineData("Le Pentagone justifie sa décision par la menace que représentaient ces milices.", "Pentagone", "sa décision par la menace que représentaient ces milices")]
     [InlineData("La frappe a fait au moins deux morts et 76 blessés, selon un premier bilan du ministère de la Santé.", "ministère de la Santé", "La frappe a fait au moins deux morts et 76 blessés")]
     public void Reporting_words_and_descriptive_speakers_the_lexicon_lacked(string text, string speaker, string words)
     {

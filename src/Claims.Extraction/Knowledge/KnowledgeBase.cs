@@ -506,9 +506,10 @@ public sealed class KnowledgeBase
         foreach (var (form, value) in forms) Verbs.Add(form, value, false);
     }
 
+    // A phrase's verb is its first word ("pointent la responsabilité" is finite whatever its last word ends with).
     private static VerbFormKind Classify(string f, VerbData v) =>
         f.EndsWith("ant") || f.Contains("ant ") ? VerbFormKind.PresentParticiple
-        : f == v.Participle || f.EndsWith('é') || f.EndsWith("ée") || f.EndsWith("és") || f.EndsWith("ées") ? VerbFormKind.Participle
+        : f == v.Participle || f.Split(' ')[0] is var w && (w.EndsWith('é') || w.EndsWith("ée") || w.EndsWith("és") || w.EndsWith("ées")) ? VerbFormKind.Participle
         : VerbFormKind.Finite;
 
     public static KnowledgeBase LoadEmbedded()
