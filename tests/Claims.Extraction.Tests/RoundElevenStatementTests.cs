@@ -122,4 +122,15 @@ public sealed class RoundElevenStatementTests
         Assert.Contains(a.Statements, s => s.Speaker.Name == "armée pakistanaise" && s.Text == "deux soldats étaient morts");
         Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "armée indienne" && s.Text.Contains("illusion", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_quotation_opening_the_sentence_belongs_to_the_subject_of_the_reporting_verb_after_it()
+    {
+        var a = Extract("« Des drones ont ciblé des boulangeries et une centrale électrique », les Forces démocratiques syriennes (FDS), "
+            + "alliées de la coalition, ont indiqué dans un communiqué.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("fds", s.Speaker.Id);
+        Assert.Equal("Des drones ont ciblé des boulangeries et une centrale électrique", s.Text);
+        Assert.Equal("direct", s.Mode);
+    }
 }

@@ -596,6 +596,16 @@ public sealed class StatementReader(ArticleContext ctx)
             pre.Object = MentionStartingAt(after, s.End);
         }
         pre.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, pre);
+        // "« … », les Forces démocratiques syriennes (FDS), la branche armée de…, ont indiqué dans un communiqué.": a quotation
+        // opening the sentence, then its speaker as the subject of a reporting verb with nothing after it but circumstances.
+        if (pre.RegionStart - 2 >= s.First && _t[pre.RegionStart - 1].Norm == "," && _t[pre.RegionStart - 2].IsQuote
+            && ctx.Doc.TryQuoteClosedAt(pre.RegionStart - 2, out var opening) && opening.Open <= AfterDateline(s) && opening.Close - opening.Open > 3
+            && ctx.SkipAdverbs(SkipAddressee(verbEnd, s.End), s.End) is var rest && (rest >= s.End || _t[rest].Norm is "." or "!"))
+        {
+            var quoted = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = pre.RegionStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
+            quoted.Speakers.AddRange(pre.Speakers);
+            return quoted;
+        }
         return pre;
     }
 
