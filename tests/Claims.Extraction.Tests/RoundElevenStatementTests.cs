@@ -133,4 +133,12 @@ public sealed class RoundElevenStatementTests
         Assert.Equal("Des drones ont ciblé des boulangeries et une centrale électrique", s.Text);
         Assert.Equal("direct", s.Mode);
     }
+
+    [Fact]
+    public void A_quotation_closed_by_its_own_full_stop_needs_no_comma_before_the_incise()
+    {
+        var a = Extract("« Les civils fuient la ville par milliers ! » a déclaré Sergueï Lavrov. M. Lavrov a indiqué avoir « en toute franchise » dit à son homologue que Moscou frappait l'EI.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "serguei-lavrov" && s.Text == "Les civils fuient la ville par milliers !" && s.Mode == "direct");
+        Assert.DoesNotContain(a.Statements, s => s.Text.StartsWith("M. Lavrov", StringComparison.Ordinal));
+    }
 }

@@ -472,7 +472,10 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         // "« C'est faux », a répondu X": an incise right after a quotation reports it without "que" ("ont répondu par des frappes"
         // does not).
-        var inciseAfterQuote = auxStart > s.First + 1 && _t[auxStart - 1].Norm == "," && _t[auxStart - 2].IsQuote;
+        // "« … . » a ajouté X": a quotation closed by its own full stop needs no comma before the incise.
+        var bareQuoteBefore = auxStart > s.First + 1 && _t[auxStart - 1].IsQuote && ctx.Doc.ClosesQuote(auxStart - 1) && _t[auxStart - 2].Norm is "." or "!" or "?" or "…"
+            && _t[auxStart].IsWord && !_t[auxStart].Cap;
+        var inciseAfterQuote = auxStart > s.First + 1 && _t[auxStart - 1].Norm == "," && _t[auxStart - 2].IsQuote || bareQuoteBefore;
         // "…, a relevé le porte-parole Iouri Ignat", "…, a répondu Moscou": an incise after a comma with its speaker right after
         // it reports the words before, as after a quotation.
         var inciseWithSpeaker = !inciseAfterQuote && form.Verb.NeedsQue && !thatFollows && kind is VerbFormKind.Participle or VerbFormKind.Finite
@@ -526,7 +529,7 @@ public sealed class StatementReader(ArticleContext ctx)
             }
         }
         var prevToken = auxStart > s.First ? _t[auxStart - 1] : default;
-        var closesQuote = auxStart > s.First && (prevToken.Norm == "," && auxStart - 2 >= s.First && _t[auxStart - 2].IsQuote);
+        var closesQuote = auxStart > s.First && (prevToken.Norm == "," && auxStart - 2 >= s.First && _t[auxStart - 2].IsQuote || bareQuoteBefore);
         if (pronounInverted)
         {
             var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = prevToken.Norm == "," ? auxStart - 1 : auxStart, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true, UsesPronoun = true };
@@ -540,7 +543,7 @@ public sealed class StatementReader(ArticleContext ctx)
         var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && (_t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") || after > verbEnd && SpeakerAcross(verbEnd, s.End) >= 0) ? InvertedSpeakers(after, s.End, verbEnd) : null;
         if (invertedSubject is { Count: > 0 })
         {
-            var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
+            var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = bareQuoteBefore ? auxStart : auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
             cue.Speakers.AddRange(invertedSubject);
             return cue;
         }
