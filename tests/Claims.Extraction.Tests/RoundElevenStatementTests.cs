@@ -141,4 +141,12 @@ public sealed class RoundElevenStatementTests
         Assert.Contains(a.Statements, s => s.Speaker.Id == "serguei-lavrov" && s.Text == "Les civils fuient la ville par milliers !" && s.Mode == "direct");
         Assert.DoesNotContain(a.Statements, s => s.Text.StartsWith("M. Lavrov", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_present_participle_after_a_document_and_its_author_gives_the_authors_words()
+    {
+        var a = Extract("Moscou a répondu vendredi à une déclaration de Jens Stoltenberg affirmant que les frappes russes visaient surtout des civils.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "jens-stoltenberg" && s.Text == "les frappes russes visaient surtout des civils");
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Id == "russie" && s.Text.Contains("visaient surtout", StringComparison.Ordinal));
+    }
 }

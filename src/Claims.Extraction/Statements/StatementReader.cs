@@ -459,6 +459,16 @@ public sealed class StatementReader(ArticleContext ctx)
             // "a publié un communiqué affirmant que…", "dans un message indiquant que…": the document's words are its issuer's,
             // the subject of the clause.
             var afterDocument = i > s.First && _kb.IssuedDocuments.Contains(before) && thatFollows;
+            // "en réponse à une déclaration du président Volodymyr Zelensky affirmant que…": the document's author, named right
+            // before the participle, speaks.
+            var author = !afterDocument && thatFollows && i > s.First && ctx.MentionAt[i - 1] is { Actor: { } a } am && am.End == i && am.Kind != MentionKind.Pronoun && AuthorOfDocument(am) ? a : null;
+            if (author is not null)
+            {
+                var byAuthor = new Cue { Kind = CueKind.Participle, Sentence = si, RegionStart = i, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, AfterDocument = true };
+                byAuthor.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, byAuthor);
+                byAuthor.Speakers.Add(author);
+                return byAuthor;
+            }
             if (before is not ("," or "en" or "et") && !afterDocument) return null;
             var region = afterDocument ? i : before == "en" && i - 2 >= s.First && _t[i - 2].Norm == "," ? i - 2 : i - 1;
             if (form.Verb.NeedsQue && !thatFollows) return null;
