@@ -49,7 +49,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
                     actors.Add(m);
                     // The state last named as a subject, and where an institution acting for a state was last named: "l'armée"
                     // after them is that state's army (below).
-                    if (m.Actor is { Kind: "state" } subjectState && m.Prep is null && m.Kind == MentionKind.Name && !doc.InQuote(m.Start)) { _open.LastSubjectState = subjectState; _open.LastSubjectStateAt = m.Start; }
+                    if (m.Actor is { Kind: "state" } subjectState && m.Prep is null && m.Kind == MentionKind.Name && !doc.InQuote(m.Start) && IsClauseSubject(doc, m, contentStart, s.End))
+                    { _open.LastSubjectState = subjectState; _open.LastSubjectStateAt = m.Start; }
                     if (m.Actor is { Kind: "institution", ActsFor: not null }) _open.LastActingAt = m.Start;
                     // A communiqué is an institution's or a medium's (a state speaks through them).
                     if (m.Actor is { Kind: "institution" or "media" } organisation) _open.LastOrganisation = organisation;
@@ -654,6 +655,17 @@ public sealed class MentionFinder(KnowledgeBase kb)
     }
 
     /// <summary>Open-class actors met so far in the article, by the folded head that refers back to them ("ministere" → the last ministry).</summary>
+    /// <summary>"Le Pakistan a démenti", "Après l'annonce indienne, le Pakistan dément": the mention opens its clause (past a
+    /// determiner) and an auxiliary or a reporting verb follows it; an object ("a frappé Beyrouth") is not a subject.</summary>
+    private bool IsClauseSubject(Document doc, Mention m, int contentStart, int end)
+    {
+        var tokens = doc.Tokens;
+        var k = m.Start;
+        if (k > contentStart && Determiners.Contains(tokens[k - 1].Norm)) k--;
+        if (k > contentStart && tokens[k - 1].Norm != ",") return false;
+        return m.End < end && (kb.Auxiliaries.Contains(tokens[m.End].Norm) || kb.Verbs.Match(tokens, m.End, end, out _) > 0);
+    }
+
     private sealed class OpenClassMemory
     {
         public Dictionary<string, ActorEntry> ByHead { get; } = new(StringComparer.Ordinal);

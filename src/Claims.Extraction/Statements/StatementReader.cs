@@ -440,6 +440,8 @@ public sealed class StatementReader(ArticleContext ctx)
             && !(i > s.First && _t[i - 1].Norm is "se" or "s")) return null;
         var after = ctx.SkipAdverbs(verbEnd, s.End);
         var thatFollows = after < s.End && _t[after].Norm is "que" or "qu";
+        // "a revendiqué avoir détruit…": a past infinitive stands for the clause a verb needing "que" takes (its subject's own act).
+        if (!thatFollows && form.Verb.NeedsQue && kind is VerbFormKind.Participle or VerbFormKind.Finite && after + 1 < s.End && _t[after].Norm == "avoir" && after > verbEnd - 1) thatFollows = true;
         // "a confié mardi à l'AFP, sous couvert de l'anonymat, que…": the clause after channel phrases.
         if (!thatFollows && form.Verb.NeedsQue && kind is VerbFormKind.Participle or VerbFormKind.Finite && (QueAcross(after, s) >= 0 || QueAcross(SkipTimeWords(verbEnd, s.End), s) >= 0)) thatFollows = true;
 
