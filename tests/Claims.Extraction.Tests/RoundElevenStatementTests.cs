@@ -149,4 +149,12 @@ public sealed class RoundElevenStatementTests
         Assert.Contains(a.Statements, s => s.Speaker.Id == "jens-stoltenberg" && s.Text == "les frappes russes visaient surtout des civils");
         Assert.DoesNotContain(a.Statements, s => s.Speaker.Id == "russie" && s.Text.Contains("visaient surtout", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_impersonal_incise_names_its_source_after_the_verb()
+    {
+        var a = Extract("Trois explosions ont secoué le port dans la nuit, ont raconté des habitants. "
+            + "Des incendies brûlaient toujours au matin, a-t-on ajouté de même source.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "habitants" && s.Text == "Des incendies brûlaient toujours au matin");
+    }
 }

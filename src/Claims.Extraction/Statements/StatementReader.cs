@@ -405,6 +405,15 @@ public sealed class StatementReader(ArticleContext ctx)
             // "a de son côté démenti", "a pour sa part affirmé": an adverbial phrase of the lexicon ending just before the participle.
             for (var span = 4; span >= 2; span--)
                 if (j - span + 1 >= s.First && _kb.Adverbs.Match(_t, j - span + 1, j + 1) == span) { j -= span; break; }
+            // "…, a-t-on ajouté de même source", "a-t-on précisé de source militaire": an impersonal incise names its source after
+            // the verb.
+            if (j >= s.First + 2 && _t[j].Norm == "on" && _t[j].HyphenBefore && _t[j - 1].Norm == "t" && _kb.Auxiliaries.Contains(_t[j - 2].Norm)
+                && MentionStartingAt(ctx.SkipAdverbs(verbEnd, s.End), s.End) is { Actor: { } onSource } sm && (sm.SameSource || sm.Kind == MentionKind.Anonymous) && _t[sm.Start].Norm is "de" or "d")
+            {
+                var onCue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = j - 3 >= s.First && _t[j - 3].Norm == "," ? j - 3 : j - 2, VerbStart = i, VerbEnd = sm.End, Verb = form.Verb, ContentBefore = true };
+                onCue.Speakers.Add(onSource);
+                return onCue;
+            }
             if (j >= s.First + 2 && _t[j].Norm is "il" or "elle" or "ils" or "elles" && _t[j].HyphenBefore && _t[j - 1].Norm == "t" && _kb.Auxiliaries.Contains(_t[j - 2].Norm))
             { auxStart = j - 2; pronounInverted = true; reflexiveSeen = true; }
             else if (j >= s.First && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm))
