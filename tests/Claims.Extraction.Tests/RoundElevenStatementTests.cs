@@ -157,4 +157,13 @@ public sealed class RoundElevenStatementTests
             + "Des incendies brûlaient toujours au matin, a-t-on ajouté de même source.");
         Assert.Contains(a.Statements, s => s.Speaker.Name == "habitants" && s.Text == "Des incendies brûlaient toujours au matin");
     }
+
+    [Fact]
+    public void An_unlisted_organisation_named_with_a_lower_case_adjective_is_the_inverted_subject()
+    {
+        var a = Extract("Deux villages ont été bombardés dans la nuit, a déclaré l'Organisation populaire Naga dans un communiqué.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("Organisation populaire Naga", s.Speaker.Name);
+        Assert.Equal("Deux villages ont été bombardés dans la nuit", s.Text);
+    }
 }

@@ -1131,6 +1131,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var run = NameRun(doc, i, end);
         // "la République du Haut-Karabakh": a capitalised complement belongs to the name.
         if (run + 1 < end && tokens[run].Norm is "du" or "de" or "des" && tokens[run + 1].Cap) run = NameRun(doc, run + 1, end);
+        // "l'Union nationale Karen", "l'Armée nationale libyenne": a lower-case adjective between capitalised words of the name.
+        else if (run + 1 < end && tokens[run].IsWord && !tokens[run].Cap && !Prepositions.Contains(tokens[run].Norm) && !Determiners.Contains(tokens[run].Norm)
+                 && tokens[run].Norm is not ("et" or "ou" or "qui" or "que") && tokens[run + 1].Cap && tokens[run + 1].IsWord && !kb.Auxiliaries.Contains(tokens[run].Norm))
+            run = NameRun(doc, run + 1, end);
         if (run - i > 5 || run < end && tokens[run].IsWord && !Prepositions.Contains(tokens[run].Norm)) return null;
         for (var k = i; k < run; k++) if (kb.ActorNames.Match(tokens, k, run, out _) > 0) return null;
         var name = doc.Slice(i, run);
