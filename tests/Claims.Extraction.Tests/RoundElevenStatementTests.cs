@@ -166,4 +166,11 @@ public sealed class RoundElevenStatementTests
         Assert.Equal("Organisation populaire Naga", s.Speaker.Name);
         Assert.Equal("Deux villages ont été bombardés dans la nuit", s.Text);
     }
+
+    [Fact]
+    public void An_incise_whose_inverted_subject_is_unresolved_does_not_give_the_sentence_subject_its_name_as_words()
+    {
+        var a = Extract("Les habitants avaient quitté le quartier avant les bombardements, poursuit l'ONG.");
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "habitants");
+    }
 }

@@ -569,6 +569,11 @@ public sealed class StatementReader(ArticleContext ctx)
             return cue;
         }
 
+        // "…, poursuit l'ONG.": an incise whose inverted subject could not be resolved reports nothing; read as a subject before the
+        // verb, its words would be that subject's name.
+        if (prevToken.Norm == "," && !thatFollows && !closesApposition && MentionStartingAt(after, s.End) is { Actor: null } unresolved && unresolved.Kind != MentionKind.Pronoun
+            && (unresolved.End >= s.End || unresolved.End == s.End - 1 && _t[unresolved.End].Kind == TokenKind.Punct))
+            return null;
         // Speaker before the verb.
         var pre = new Cue { Kind = CueKind.Preposed, Sentence = si, RegionStart = auxStart, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb };
         var previousCue = previous.LastOrDefault(c => !c.Derived);
