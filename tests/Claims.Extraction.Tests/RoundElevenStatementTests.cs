@@ -76,6 +76,7 @@ public sealed class RoundElevenStatementTests
 
     [Theory]
     [InlineData("Le gouvernement taliban a dénoncé mardi une attaque contre des civils.", "afghanistan")]
+    [InlineData("La communauté internationale a mis en garde contre toute escalade dans la région.", "communaute-internationale")]
     [InlineData("Des responsables de la sécurité pakistanais ont déclaré à l'AFP que l'opération visait un camp.", "source-responsables-de-la-securite-pakistanais")]
     public void Descriptive_speakers_a_gazetteer_or_the_description_lexicon_holds(string text, string speaker)
     {
