@@ -174,4 +174,13 @@ public sealed class RoundElevenStatementTests
         var a = Extract("Les habitants avaient quitté le quartier avant les bombardements, poursuit l'ONG.");
         Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "habitants");
     }
+
+    [Fact]
+    public void A_preposed_source_with_its_parent_body_and_short_name_keeps_both_out_of_its_words()
+    {
+        var a = Extract("Selon le Bureau de coordination des affaires humanitaires de l'ONU (Ocha), le camp de déplacés a été touché par trois frappes.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("ocha", s.Speaker.Id);
+        Assert.Equal("le camp de déplacés a été touché par trois frappes", s.Text);
+    }
 }

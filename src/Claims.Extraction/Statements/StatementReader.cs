@@ -237,6 +237,10 @@ public sealed class StatementReader(ArticleContext ctx)
         {
             // "Selon l'Observatoire syrien des droits de l'homme (OSDH), …": the source's short name in brackets is not the words.
             var after = m.End;
+            // "Selon le Bureau de coordination des affaires humanitaires de l'ONU (Ocha), …": the body the source belongs to.
+            if (after + 1 < s.End && _t[after].Norm is "de" or "d" or "du" or "des" && MentionStartingAt(after + 1, s.End) is { Actor: not null } owner && owner.End < s.End
+                && _t[owner.End].Norm is "(" or ",")
+                after = owner.End;
             if (after < s.End && _t[after].Norm == "(")
                 for (var q = after + 1; q < Math.Min(s.End, after + 8); q++)
                     if (_t[q].Norm == ")") { after = q + 1; break; }
