@@ -183,4 +183,14 @@ public sealed class RoundElevenStatementTests
         Assert.Equal("ocha", s.Speaker.Id);
         Assert.Equal("le camp de déplacés a été touché par trois frappes", s.Text);
     }
+
+    [Fact]
+    public void A_quoted_subject_of_a_reported_clause_is_indirect_and_the_quotation_after_it_is_the_same_speakers()
+    {
+        var a = Extract("« Près de quarante drones » ont visé la capitale, selon un porte-parole de l'armée de l'air ukrainienne. "
+            + "« Tous ont été lancés depuis la Crimée. Nous en attendons d'autres. »");
+        Assert.Contains(a.Statements, s => s.Mode == "indirect" && s.Text == "« Près de quarante drones » ont visé la capitale");
+        Assert.Contains(a.Statements, s => s.Mode == "direct" && s.Text == "Tous ont été lancés depuis la Crimée. Nous en attendons d'autres."
+            && s.Speaker.Name == "porte-parole de l'armée de l'air ukrainienne");
+    }
 }

@@ -1084,8 +1084,11 @@ public sealed class StatementReader(ArticleContext ctx)
         if (b - a < 2 && !(b - a == 1 && cue.Object is not null)) return null;
         var mode = Statement.Indirect;
         // Direct speech: the words are one quotation (a few words may trail: "«…» en Syrie, a dénoncé X").
+        // ('"Plus de trente missiles" ont visé l'Ukraine, selon X': a quotation that is the subject of a verb after it is part of a
+        // reported clause, not the words themselves.)
         if (_t[a].IsQuote && ctx.Doc.TryQuoteOpenedAt(a, out var q) && q.Close > a && q.Close < b && b - 1 - q.Close <= 4
-            && !(cue.Kind == CueKind.Preposed && a > 0 && _t[a - 1].Norm is "que" or "qu"))
+            && !(cue.Kind == CueKind.Preposed && a > 0 && _t[a - 1].Norm is "que" or "qu")
+            && !(q.Close + 1 < b && _kb.Auxiliaries.Contains(_t[q.Close + 1].Norm)))
         {
             if (q.Close - q.Open > 3)
             {
@@ -1144,10 +1147,22 @@ public sealed class StatementReader(ArticleContext ctx)
     {
         if (drafts.Count == 0) return;
         var last = drafts[^1];
-        if (last.Mode != Statement.Direct || last.LastSentence != si - 1 || ctx.Doc.Sentences[si - 1].Block != s.Block) return;
+        if (last.LastSentence != si - 1 || ctx.Doc.Sentences[si - 1].Block != s.Block) return;
         if (!_t[s.First].IsQuote) return;
         if (!ctx.Doc.TryQuoteOpenedAt(s.First, out var q) || q.Close <= q.Open || q.Close < s.End - 2) return;
         var inner = ctx.Doc.SpanOf(q.Open + 1, q.Close);
+        if (last.Mode != Statement.Direct)
+        {
+            // '"Plus de trente missiles" ont visé l'Ukraine, selon X. "Six bombardiers ont décollé…"': a reported clause that quoted
+            // its speaker, then a sentence that is all quotation with no cue of its own: the same speaker's words, direct.
+            if (last.ContentEnd <= last.ContentStart || !Enumerable.Range(last.ContentStart, last.ContentEnd - last.ContentStart).Any(k => _t[k].IsQuote)) return;
+            drafts.Add(new StatementDraft
+            {
+                Speaker = last.Speaker, ContentStart = q.Open + 1, ContentEnd = q.Close, Text = ctx.Doc.Text[inner.Start..inner.End], Mode = Statement.Direct,
+                Span = inner, Cue = last.Cue, Sentence = si, LastSentence = si,
+            });
+            return;
+        }
         last.Text = last.Text + " " + ctx.Doc.Text[inner.Start..inner.End];
         last.Span = new Span(last.Span.Start, inner.End);
         last.LastSentence = si;
