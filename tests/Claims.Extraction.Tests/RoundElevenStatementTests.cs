@@ -2,8 +2,10 @@ using static Claims.Extraction.Tests.TestSupport;
 
 namespace Claims.Extraction.Tests;
 
-/// <summary>Issue #16, round 11: who said what in real press text. Descriptive speakers taken up again with the definite article,
-/// … Each test quotes sentences written here.</summary>
+/// <summary>Issue #16, round 11: who said what in real press text. Descriptive speakers and their anaphora ("le responsable local",
+/// "ces services", "l'armée" of the state now speaking, "a-t-on ajouté de même source"), incises in the present ("affirme-t-il",
+/// "écrit X"), impersonal incises ("apprend-on dans un communiqué de X"), sources inside relative clauses, quotations before their
+/// subject, and reporting words the lexicons lacked. Each test quotes sentences written here.</summary>
 public sealed class RoundElevenStatementTests
 {
     [Fact]
