@@ -20,7 +20,8 @@ internal sealed record PlaceData(string Id, string Name, string Kind, string? Pr
 
 internal sealed record VerbsFile(List<VerbData> Verbs, List<string> Auxiliaries, List<string> ReflexiveAuxiliaries, List<string> PassiveAuxiliaries,
     List<string> Adverbs, List<string> SourcePrepositions, List<string> SourceForPronoun, List<string> CitedBy, List<string> NotSourceAfterSelon,
-    BackReferenceData BackReference, List<string> ClauseBoundaries, List<string>? DocumentNouns, List<string>? IssuedDocuments = null);
+    BackReferenceData BackReference, List<string> ClauseBoundaries, List<string>? DocumentNouns, List<string>? IssuedDocuments = null,
+    List<string>? ImpersonalReading = null);
 internal sealed record VerbData(string Lemma, string? Class, string? Participle, List<string>? Forms, string? Infinitive, string? Complement,
     bool Dispute, bool NeedsQue, bool NeedsQuote, bool Reflexive);
 internal sealed record BackReferenceData(List<string> Nouns, List<string> Links);

@@ -24,6 +24,9 @@ public sealed class KnowledgeBase
     public Dictionary<string, ActorEntry> SpokesmanFor { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ActorEntry> Demonyms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ActorEntry> Nationalities { get; } = new(StringComparer.Ordinal);
+    /// <summary>A state's feminine singular nationality adjective, by state id ("pakistan" → "pakistanaise"): names the state's
+    /// army or ministry when the text calls it by its bare head ("l'armée").</summary>
+    public Dictionary<string, string> FeminineNationality { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<ActorEntry>> GenericNouns { get; } = new(StringComparer.Ordinal);
     /// <summary>The actor a generic noun means when the article has named none before ("la coalition" → the international one).</summary>
     public Dictionary<string, ActorEntry> GenericDefaults { get; } = new(StringComparer.Ordinal);
@@ -126,6 +129,8 @@ public sealed class KnowledgeBase
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
     public Lexicon IssuedDocuments { get; }
+    /// <summary>Impersonal verbs before an inverted "on" that report a document's words ("apprend-on", "peut-on lire").</summary>
+    public Lexicon ImpersonalReading { get; }
 
     public Dictionary<string, int> NumberUnits { get; }
     public Dictionary<string, int> NumberApproximate { get; }
@@ -241,6 +246,8 @@ public sealed class KnowledgeBase
                 if (Fold.Words(role) is { Length: > 0 } rw) (RoleTitleWords.TryGetValue(a.Id, out var set) ? set : RoleTitleWords[a.Id] = new HashSet<string>(StringComparer.Ordinal)).Add(rw[0]);
             foreach (var d in a.Demonyms ?? []) Demonyms[Fold.Text(d)] = entry;
             foreach (var n in a.Nationality ?? []) Nationalities.TryAdd(Fold.Text(n), entry);
+            foreach (var n in a.Nationality ?? [])
+                if (n.EndsWith('e') && !FeminineNationality.ContainsKey(entry.Id)) FeminineNationality[entry.Id] = n;
             foreach (var g in entry.GenericNouns)
             {
                 if (!GenericNouns.TryGetValue(g, out var list)) GenericNouns[g] = list = [];
@@ -356,6 +363,7 @@ public sealed class KnowledgeBase
         AerialAgents = Set(strikes.AerialAgents ?? []);
         DocumentNouns = new Lexicon(verbs.DocumentNouns ?? []);
         IssuedDocuments = new Lexicon(verbs.IssuedDocuments ?? []);
+        ImpersonalReading = new Lexicon(verbs.ImpersonalReading ?? []);
 
         NumberUnits = Folded(numbers.Units);
         NumberApproximate = Folded(numbers.Approximate);
@@ -445,18 +453,22 @@ public sealed class KnowledgeBase
                 state = new ActorEntry(id, c.Name, "state", id, null, null, []);
                 byId[id] = state;
                 ActorNames.Add(c.Name, state, true);
-                foreach (var alias in c.Aliases ?? []) ActorNames.Add(alias, state, true);
+                // A proper name needs its capital; a descriptive alias ("gouvernement taliban") is written in lower case.
+                foreach (var alias in c.Aliases ?? []) ActorNames.Add(alias, state);
             }
             if (!places.ContainsKey(id) && Places.Match(Tokenizer.Tokenize(c.Name, 0, c.Name.Length), 0, int.MaxValue, out _) == 0)
             {
                 var place = new PlaceEntry(id, c.Name, "country", null, null);
                 places[id] = place;
                 Places.Add(c.Name, place);
-                foreach (var alias in c.Aliases ?? []) Places.Add(alias, place);
+                // Only the country's other proper names are places, not its government's ("gouvernement taliban").
+                foreach (var alias in c.Aliases ?? []) if (alias.Any(char.IsUpper)) Places.Add(alias, place);
             }
             if (c.Capital is { Length: > 0 } capital) CapitalStates.TryAdd(Fold.Text(capital), state);
-            foreach (var form in NationalityForms(c.Adjective, c.Forms))
+            var nationalityForms = NationalityForms(c.Adjective, c.Forms).ToList();
+            foreach (var form in nationalityForms)
                 if (!form.Contains(' ') && !form.Contains('-')) Nationalities.TryAdd(Fold.Text(form), state);
+            if (nationalityForms.FirstOrDefault(f => f.EndsWith('e')) is { } feminineForm) FeminineNationality.TryAdd(state.Id, feminineForm);
             if (c.Adjective is { Length: > 0 } adj && !adj.Contains('-')) Demonyms.TryAdd(Fold.Text(MasculinePlural(adj)), state);
         }
     }
@@ -514,6 +526,10 @@ public sealed class KnowledgeBase
             if (v.Participle is { } participle)
             {
                 Put(participle, VerbFormKind.Participle);
+                // A verb in -ire has its past participle in -it and the same present third person ("« … », dit-il", "écrit X",
+                // "X dit que…"): the form is read both ways.
+                if (v.Lemma.EndsWith("ire", StringComparison.Ordinal) && participle.EndsWith("it", StringComparison.Ordinal) && !participle.Contains(' '))
+                    forms[Fold.Text(participle)] = new VerbForm(verb, VerbFormKind.Participle, true);
                 // Agreement: "démentie", "démentis", "écrite", "mis en doute" → "mise en doute" (the first word agrees).
                 var words = participle.Split(' ', 2);
                 var rest = words.Length > 1 ? " " + words[1] : "";
@@ -525,9 +541,10 @@ public sealed class KnowledgeBase
         foreach (var (form, value) in forms) Verbs.Add(form, value, false);
     }
 
+    // A phrase's verb is its first word ("pointent la responsabilité" is finite whatever its last word ends with).
     private static VerbFormKind Classify(string f, VerbData v) =>
         f.EndsWith("ant") || f.Contains("ant ") ? VerbFormKind.PresentParticiple
-        : f == v.Participle || f.EndsWith('é') || f.EndsWith("ée") || f.EndsWith("és") || f.EndsWith("ées") ? VerbFormKind.Participle
+        : f == v.Participle || f.Split(' ')[0] is var w && (w.EndsWith('é') || w.EndsWith("ée") || w.EndsWith("és") || w.EndsWith("ées")) ? VerbFormKind.Participle
         : VerbFormKind.Finite;
 
     public static KnowledgeBase LoadEmbedded()

@@ -47,6 +47,11 @@ public sealed class MentionFinder(KnowledgeBase kb)
                     if (m.IsPerson && m.End - m.Start > 3) RememberInstitutionInTitle(doc, m);
                     m.Prep = PrepositionBefore(tokens, m.Start, s.First);
                     actors.Add(m);
+                    // The state last named as a subject, and where an institution acting for a state was last named: "l'armée"
+                    // after them is that state's army (below).
+                    if (m.Actor is { Kind: "state" } subjectState && m.Prep is null && m.Kind == MentionKind.Name && !doc.InQuote(m.Start) && IsClauseSubject(doc, m, contentStart, s.End))
+                    { _open.LastSubjectState = subjectState; _open.LastSubjectStateAt = m.Start; }
+                    if (m.Actor is { Kind: "institution", ActsFor: not null }) _open.LastActingAt = m.Start;
                     // A communiqué is an institution's or a medium's (a state speaks through them).
                     if (m.Actor is { Kind: "institution" or "media" } organisation) _open.LastOrganisation = organisation;
                     // "L'armée israélienne a frappé… L'armée a affirmé…": a listed institution named by its head noun is what a
@@ -124,6 +129,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
             return new Mention(i, after, MentionKind.Role) { Actor = roleActor };
         }
 
+        // "un responsable local … a indiqué le responsable (local)": a title that first came as a described source, taken up with
+        // the definite article and no complement of its own, is that source, not the person named last with that title.
+        if (DescribedAgain(doc, i, end) is { } again) return again;
+
         // Title + capitalised name: le général Igor Konachenkov, le porte-parole russe Dmitri Peskov.
         var titleLen = kb.PersonTitles.Match(tokens, i, end);
         if (titleLen > 0 && !t.Cap || titleLen > 0 && i > 0 && Determiners.Contains(tokens[i - 1].Norm))
@@ -165,7 +174,12 @@ public sealed class MentionFinder(KnowledgeBase kb)
             // "le chef de l'administration militaire locale": a title with its own complement is someone new, not the person last named.
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm) && PersonDescription(doc, i, end) is { } newPerson) return newPerson;
             // "un responsable américain", "des diplomates occidentaux": an indefinite title with a qualifier is an unnamed source.
-            if (i > 0 && tokens[i - 1].Norm is "un" or "une" or "des" && (AnonymousAt(doc, i, end) ?? DescriptiveAt(doc, i, end)) is { } unnamed && unnamed.End > i + 1) return unnamed;
+            if (i > 0 && tokens[i - 1].Norm is "un" or "une" or "des" && (AnonymousAt(doc, i, end) ?? DescriptiveAt(doc, i, end)) is { } unnamed && unnamed.End > i + 1)
+            {
+                // "le responsable", later, is this one (as for described sources found below).
+                if (unnamed.Kind == MentionKind.Anonymous && unnamed.Head is { } uh) { _open.DescribedByHead[uh] = unnamed.Actor!; _open.LastDescribed = unnamed.Actor; }
+                return unnamed;
+            }
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm))
             {
                 var plural = kb.PluralTitles.Contains(t.Norm);
@@ -641,6 +655,17 @@ public sealed class MentionFinder(KnowledgeBase kb)
     }
 
     /// <summary>Open-class actors met so far in the article, by the folded head that refers back to them ("ministere" → the last ministry).</summary>
+    /// <summary>"Le Pakistan a démenti", "Après l'annonce indienne, le Pakistan dément": the mention opens its clause (past a
+    /// determiner) and an auxiliary or a reporting verb follows it; an object ("a frappé Beyrouth") is not a subject.</summary>
+    private bool IsClauseSubject(Document doc, Mention m, int contentStart, int end)
+    {
+        var tokens = doc.Tokens;
+        var k = m.Start;
+        if (k > contentStart && Determiners.Contains(tokens[k - 1].Norm)) k--;
+        if (k > contentStart && tokens[k - 1].Norm != ",") return false;
+        return m.End < end && (kb.Auxiliaries.Contains(tokens[m.End].Norm) || kb.Verbs.Match(tokens, m.End, end, out _) > 0);
+    }
+
     private sealed class OpenClassMemory
     {
         public Dictionary<string, ActorEntry> ByHead { get; } = new(StringComparer.Ordinal);
@@ -650,6 +675,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
         /// <summary>Described sources by their head ("médecin" → "un médecin de l'hôpital"), for "le médecin" later.</summary>
         public Dictionary<string, ActorEntry> DescribedByHead { get; } = new(StringComparer.Ordinal);
         public ActorEntry? LastDescribed { get; set; }
+        public ActorEntry? LastSubjectState { get; set; }
+        public int LastSubjectStateAt { get; set; } = -1;
+        public int LastActingAt { get; set; } = -1;
         /// <summary>The organisation (institution, medium, state) named last: "le communiqué" is its.</summary>
         public ActorEntry? LastOrganisation { get; set; }
         /// <summary>The capital city named last: "la capitale" is it.</summary>
@@ -666,6 +694,15 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var tokens = doc.Tokens;
         if (i == 0 || !IsDeterminerOrContraction(tokens[i - 1].Norm)) return null;
         var headLen = kb.InstitutionHeads.Match(tokens, i, end, out var head);
+        // "les services anti-terroristes du Kurdistan … ces services": a demonstrative and the first word of a head named before
+        // take up that institution (the heads met in one article are few).
+        if (headLen == 0 && tokens[i - 1].Norm is "ces" or "cette" or "ce" or "cet" && tokens[i].IsWord && !tokens[i].Cap)
+        {
+            foreach (var (known, actor) in _open.ByHead)
+                if (known.Length > tokens[i].Norm.Length && known.StartsWith(tokens[i].Norm + " ", StringComparison.Ordinal))
+                    return new Mention(i, i + 1, MentionKind.Name) { Actor = actor };
+            return null;
+        }
         if (headLen == 0) return null;
         var k = i + headLen;
         ActorEntry? nation = null;
@@ -686,7 +723,22 @@ public sealed class MentionFinder(KnowledgeBase kb)
         {
             // A bare head: the institution of that kind named last in the article; a head of several words ("l'armée de
             // l'air", "l'administration militaire") is specific enough to stand for an institution of its own.
-            if (_open.ByHead.TryGetValue(head, out var last)) return new Mention(i, i + headLen, MentionKind.Name) { Actor = last };
+            if (_open.ByHead.TryGetValue(head, out var last))
+            {
+                // "L'armée indienne a frappé… Le Pakistan a démenti… « … », a accusé l'armée": a bare head of a body acting for a
+                // state, after another state was named as the subject since that body, is the new state's (its feminine
+                // adjective for a head whose noun is feminine by its ending: armée, marine, défense).
+                if (last.ActsFor is { } actsFor && _open.LastSubjectState is { } subjectState && subjectState.Id != actsFor && _open.LastSubjectStateAt > _open.LastActingAt
+                    && kb.InstitutionsActingForState.Contains(head) && head.Split(' ')[0].EndsWith('e') && tokens[i - 1].Norm is "l" or "la"
+                    && kb.FeminineNationality.TryGetValue(subjectState.Id, out var feminine))
+                {
+                    var stateArmy = doc.Slice(i, i + headLen) + " " + feminine;
+                    var own = new ActorEntry(Fold.Slug(stateArmy), char.ToLowerInvariant(stateArmy[0]) + stateArmy[1..], "institution", subjectState.Side ?? subjectState.Id, subjectState.Id, null, [head]);
+                    _open.ByHead[head] = own;
+                    return new Mention(i, i + headLen, MentionKind.Name) { Actor = own };
+                }
+                return new Mention(i, i + headLen, MentionKind.Name) { Actor = last };
+            }
             if (headLen < 2) return null;
         }
         // "les autorités d'Erevan", "le gouvernement ukrainien": the state itself speaks.
@@ -858,6 +910,29 @@ public sealed class MentionFinder(KnowledgeBase kb)
         }
         var entry = new ActorEntry("source-" + Fold.Slug(name), name, "anonymous", owner?.Side ?? owner?.Id ?? nation?.Id, owner?.ActsFor ?? owner?.Id, null, []);
         return new Mention(i, k, MentionKind.Anonymous) { Actor = entry, Head = head.TrimEnd('s') };
+    }
+
+    /// <summary>"le responsable local", "le médecin" after "un responsable local", "un médecin de l'hôpital": the described source
+    /// introduced before, when the definite head has no complement or name of its own ("le responsable de la police", "le médecin
+    /// Ahmed X" are someone else). Its qualifiers, when they repeat, belong to the mention.</summary>
+    private Mention? DescribedAgain(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        if (i == 0 || tokens[i - 1].Norm is not ("le" or "la" or "l" or "les") || _open.DescribedByHead.Count == 0) return null;
+        var hl = kb.DescriptiveHeads.Match(tokens, i, end, out var head);
+        if (hl == 0 || !_open.DescribedByHead.TryGetValue(head.TrimEnd('s'), out var introduced)) return null;
+        var k = i + hl;
+        for (var guard = 0; k < end && guard < 3; guard++)
+        {
+            var q = kb.DescriptiveQualifiers.Match(tokens, k, end);
+            if (q == 0 && !tokens[k].Cap && kb.Nationalities.ContainsKey(tokens[k].Norm)) q = 1;
+            if (q == 0) break;
+            k += q;
+        }
+        if (k < end && (tokens[k].Norm is "de" or "d" or "du" or "des" || tokens[k].Cap)) return null;
+        // "le responsable militaire" after "un responsable local" is another one: a qualifier given again must be the source's.
+        if (k > i + hl && !Fold.Text(introduced.Name).Contains(Fold.Text(doc.Slice(i + hl, k)), StringComparison.Ordinal)) return null;
+        return new Mention(i, k, MentionKind.Name) { Actor = introduced };
     }
 
     /// <summary>"le chef de l'administration militaire locale", "le porte-parole de l'armée de l'air": a title and a lower-case
@@ -1069,6 +1144,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var run = NameRun(doc, i, end);
         // "la République du Haut-Karabakh": a capitalised complement belongs to the name.
         if (run + 1 < end && tokens[run].Norm is "du" or "de" or "des" && tokens[run + 1].Cap) run = NameRun(doc, run + 1, end);
+        // "l'Union nationale Karen", "l'Armée nationale libyenne": a lower-case adjective between capitalised words of the name.
+        else if (run + 1 < end && tokens[run].IsWord && !tokens[run].Cap && !Prepositions.Contains(tokens[run].Norm) && !Determiners.Contains(tokens[run].Norm)
+                 && tokens[run].Norm is not ("et" or "ou" or "qui" or "que") && tokens[run + 1].Cap && tokens[run + 1].IsWord && !kb.Auxiliaries.Contains(tokens[run].Norm))
+            run = NameRun(doc, run + 1, end);
         if (run - i > 5 || run < end && tokens[run].IsWord && !Prepositions.Contains(tokens[run].Norm)) return null;
         for (var k = i; k < run; k++) if (kb.ActorNames.Match(tokens, k, run, out _) > 0) return null;
         var name = doc.Slice(i, run);

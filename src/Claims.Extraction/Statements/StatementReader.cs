@@ -177,6 +177,7 @@ public sealed class StatementReader(ArticleContext ctx)
             if (TryAccusation(si, s, i, cues)) continue;
             if (TryBackReference(si, s, i, cues)) continue;
             if (t.Norm == ":" && TryColonAgent(si, s, i, cues)) continue;
+            if (TryImpersonalReading(si, s, i, cues)) continue;
             var len = _kb.Verbs.Match(_t, i, s.End, out var form);
             if (len == 0) continue;
             var cue = VerbCue(si, s, i, len, form, cues, paren);
@@ -215,6 +216,17 @@ public sealed class StatementReader(ArticleContext ctx)
         var speaker = m.Kind == MentionKind.Pronoun ? _lastSpeaker : m.Actor;
         if (speaker is null) return false;
         var atStart = IsSentenceStart(s, i);
+        // "des frappes qui, selon Téhéran, visaient des bases", "la ville où, d'après l'OSDH, vingt civils ont péri": a source set
+        // between commas at the head of a relative clause vouches for the rest of that clause, not for the sentence before it
+        // (whose words, if another cue reports them, stop at the relative word).
+        if (i - 2 >= s.First && _t[i - 1].Norm == "," && _t[i - 2].Norm is "qui" or "ou" && !ctx.Doc.InQuote(i - 2)
+            && m.End + 2 < s.End && _t[m.End].Norm == "," && m.Kind != MentionKind.Pronoun)
+        {
+            var inRelative = new Cue { Kind = CueKind.Source, Sentence = si, RegionStart = i - 2, VerbStart = i, VerbEnd = m.End, ContentStart = m.End + 1 };
+            inRelative.Speakers.Add(speaker);
+            cues.Add(inRelative);
+            return true;
+        }
         var cue = new Cue
         {
             Kind = CueKind.Source, Sentence = si, RegionStart = i, VerbStart = i, VerbEnd = m.End,
@@ -225,6 +237,10 @@ public sealed class StatementReader(ArticleContext ctx)
         {
             // "Selon l'Observatoire syrien des droits de l'homme (OSDH), …": the source's short name in brackets is not the words.
             var after = m.End;
+            // "Selon le Bureau de coordination des affaires humanitaires de l'ONU (Ocha), …": the body the source belongs to.
+            if (after + 1 < s.End && _t[after].Norm is "de" or "d" or "du" or "des" && MentionStartingAt(after + 1, s.End) is { Actor: not null } owner && owner.End < s.End
+                && _t[owner.End].Norm is "(" or ",")
+                after = owner.End;
             if (after < s.End && _t[after].Norm == "(")
                 for (var q = after + 1; q < Math.Min(s.End, after + 8); q++)
                     if (_t[q].Norm == ")") { after = q + 1; break; }
@@ -234,6 +250,14 @@ public sealed class StatementReader(ArticleContext ctx)
                 for (var q = after + cited; q < Math.Min(s.End, after + 10); q++)
                     if (_t[q].Norm == ",") { after = q; break; }
             cue.ContentStart = after < s.End && _t[after].Norm == "," ? after + 1 : after;
+            // "Selon l'agence Nour News, qui a ensuite retiré ses dépêches, l'attaque a…": a relative clause on the source tells
+            // about the source; its words start after the clause's closing comma.
+            if (cue.ContentStart < s.End && _t[cue.ContentStart - 1].Norm == "," && Grammar.RelativeWords.Contains(_t[cue.ContentStart].Norm))
+                for (var q = cue.ContentStart + 1; q < Math.Min(s.End - 2, cue.ContentStart + 20); q++)
+                {
+                    if (_t[q].IsQuote || _t[q].Norm is ";" or ":") break;
+                    if (_t[q].Norm == ",") { cue.ContentStart = q + 1; break; }
+                }
         }
         cues.Add(cue);
         return true;
@@ -324,6 +348,38 @@ public sealed class StatementReader(ArticleContext ctx)
         return true;
     }
 
+    /// <summary>"« … », apprend-on dans un communiqué de l'OSDH", "…, peut-on lire dans le communiqué": an impersonal incise gives
+    /// the words of a document; its issuer speaks, named after "de", else the speaker last quoted (whose document it is).</summary>
+    private bool TryImpersonalReading(int si, Sentence s, int i, List<Cue> cues)
+    {
+        if (i == s.First || i + 1 >= s.End || _t[i + 1].Norm != "on" || !_t[i + 1].HyphenBefore || _kb.ImpersonalReading.Match(_t, i, i + 1) != 1) return false;
+        var k = i + 2;
+        while (k < s.End && IsAdverb(k) && _t[k].Norm != "dans") k++;
+        if (_t[i].Norm is "peut" or "pouvait" or "pourra")
+        {
+            if (k >= s.End || _t[k].Norm != "lire") return false;
+            k++;
+        }
+        // "dans un communiqué (de presse) de X", "dans le communiqué".
+        if (k + 2 >= s.End || _t[k].Norm != "dans" || !Grammar.Determiners.Contains(_t[k + 1].Norm)) return false;
+        var doc = _kb.DocumentNouns.Match(_t, k + 2, s.End) is var dn && dn > 0 ? dn : _kb.IssuedDocuments.Match(_t, k + 2, s.End);
+        if (doc == 0) return false;
+        var end = k + 2 + doc;
+        if (end + 1 < s.End && _t[end].Norm == "de" && _t[end + 1].Norm == "presse") end += 2;
+        var speaker = _lastSpeaker;
+        if (end < s.End && _t[end].Norm is "de" or "d" or "du" or "des" && MentionStartingAt(end + 1, s.End) is { Actor: { } issuer } im && im.Kind != MentionKind.Pronoun)
+        {
+            speaker = issuer;
+            end = im.End;
+        }
+        else if (_t[k + 1].Norm is "un" or "une") return false; // a document of no one named: whose, is not said
+        if (speaker is null) return false;
+        var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = _t[i - 1].Norm == "," ? i - 1 : i, VerbStart = i, VerbEnd = end, ContentBefore = true };
+        cue.Speakers.Add(speaker);
+        cues.Add(cue);
+        return true;
+    }
+
     private bool TryColonAgent(int si, Sentence s, int colon, List<Cue> cues)
     {
         // "... détaillés par le secrétaire américain à la Défense Ashton Carter : «…»"
@@ -353,6 +409,15 @@ public sealed class StatementReader(ArticleContext ctx)
             // "a de son côté démenti", "a pour sa part affirmé": an adverbial phrase of the lexicon ending just before the participle.
             for (var span = 4; span >= 2; span--)
                 if (j - span + 1 >= s.First && _kb.Adverbs.Match(_t, j - span + 1, j + 1) == span) { j -= span; break; }
+            // "…, a-t-on ajouté de même source", "a-t-on précisé de source militaire": an impersonal incise names its source after
+            // the verb.
+            if (j >= s.First + 2 && _t[j].Norm == "on" && _t[j].HyphenBefore && _t[j - 1].Norm == "t" && _kb.Auxiliaries.Contains(_t[j - 2].Norm)
+                && MentionStartingAt(ctx.SkipAdverbs(verbEnd, s.End), s.End) is { Actor: { } onSource } sm && (sm.SameSource || sm.Kind == MentionKind.Anonymous) && _t[sm.Start].Norm is "de" or "d")
+            {
+                var onCue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = j - 3 >= s.First && _t[j - 3].Norm == "," ? j - 3 : j - 2, VerbStart = i, VerbEnd = sm.End, Verb = form.Verb, ContentBefore = true };
+                onCue.Speakers.Add(onSource);
+                return onCue;
+            }
             if (j >= s.First + 2 && _t[j].Norm is "il" or "elle" or "ils" or "elles" && _t[j].HyphenBefore && _t[j - 1].Norm == "t" && _kb.Auxiliaries.Contains(_t[j - 2].Norm))
             { auxStart = j - 2; pronounInverted = true; reflexiveSeen = true; }
             else if (j >= s.First && _t[j].Norm is "ils" or "elles" or "il" or "elle" && _t[j].HyphenBefore && j - 1 >= s.First && _kb.Auxiliaries.Contains(_t[j - 1].Norm))
@@ -368,7 +433,9 @@ public sealed class StatementReader(ArticleContext ctx)
             else if (form.AlsoFinite) kind = VerbFormKind.Finite;
             else return null;
         }
-        else if (kind == VerbFormKind.Finite)
+        // Not "else": a participle read as finite for want of an auxiliary ("affirme" and "affirmé" fold alike, "dit", "écrit") is
+        // checked as a finite verb too ("« … », affirme-t-il", "écrit-elle").
+        if (kind == VerbFormKind.Finite)
         {
             if (verbEnd + 1 < s.End && _t[verbEnd].Norm == "t" && _t[verbEnd].HyphenBefore && _t[verbEnd + 1].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 2; }
             else if (verbEnd < s.End && _t[verbEnd].HyphenBefore && _t[verbEnd].Norm is "il" or "elle" or "ils" or "elles") { pronounInverted = true; verbEnd += 1; }
@@ -386,6 +453,8 @@ public sealed class StatementReader(ArticleContext ctx)
             && !(i > s.First && _t[i - 1].Norm is "se" or "s")) return null;
         var after = ctx.SkipAdverbs(verbEnd, s.End);
         var thatFollows = after < s.End && _t[after].Norm is "que" or "qu";
+        // "a revendiqué avoir détruit…": a past infinitive stands for the clause a verb needing "que" takes (its subject's own act).
+        if (!thatFollows && form.Verb.NeedsQue && kind is VerbFormKind.Participle or VerbFormKind.Finite && after + 1 < s.End && _t[after].Norm == "avoir" && after > verbEnd - 1) thatFollows = true;
         // "a confié mardi à l'AFP, sous couvert de l'anonymat, que…": the clause after channel phrases.
         if (!thatFollows && form.Verb.NeedsQue && kind is VerbFormKind.Participle or VerbFormKind.Finite && (QueAcross(after, s) >= 0 || QueAcross(SkipTimeWords(verbEnd, s.End), s) >= 0)) thatFollows = true;
 
@@ -405,6 +474,16 @@ public sealed class StatementReader(ArticleContext ctx)
             // "a publié un communiqué affirmant que…", "dans un message indiquant que…": the document's words are its issuer's,
             // the subject of the clause.
             var afterDocument = i > s.First && _kb.IssuedDocuments.Contains(before) && thatFollows;
+            // "en réponse à une déclaration du président Volodymyr Zelensky affirmant que…": the document's author, named right
+            // before the participle, speaks.
+            var author = !afterDocument && thatFollows && i > s.First && ctx.MentionAt[i - 1] is { Actor: { } a } am && am.End == i && am.Kind != MentionKind.Pronoun && AuthorOfDocument(am) ? a : null;
+            if (author is not null)
+            {
+                var byAuthor = new Cue { Kind = CueKind.Participle, Sentence = si, RegionStart = i, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, AfterDocument = true };
+                byAuthor.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, byAuthor);
+                byAuthor.Speakers.Add(author);
+                return byAuthor;
+            }
             // "en le qualifiant de « mensonges »": a clitic object between "en" and the participle.
             var clitic = before is "le" or "la" or "les" or "l" && i - 2 >= s.First && _t[i - 2].Norm == "en";
             if (before is not ("," or "en" or "et") && !afterDocument && !clitic) return null;
@@ -421,7 +500,10 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         // "« C'est faux », a répondu X": an incise right after a quotation reports it without "que" ("ont répondu par des frappes"
         // does not).
-        var inciseAfterQuote = auxStart > s.First + 1 && _t[auxStart - 1].Norm == "," && _t[auxStart - 2].IsQuote;
+        // "« … . » a ajouté X": a quotation closed by its own full stop needs no comma before the incise.
+        var bareQuoteBefore = auxStart > s.First + 1 && _t[auxStart - 1].IsQuote && ctx.Doc.ClosesQuote(auxStart - 1) && _t[auxStart - 2].Norm is "." or "!" or "?" or "…"
+            && _t[auxStart].IsWord && !_t[auxStart].Cap;
+        var inciseAfterQuote = auxStart > s.First + 1 && _t[auxStart - 1].Norm == "," && _t[auxStart - 2].IsQuote || bareQuoteBefore;
         // "…, a relevé le porte-parole Iouri Ignat", "…, a répondu Moscou": an incise after a comma with its speaker right after
         // it reports the words before, as after a quotation.
         var inciseWithSpeaker = !inciseAfterQuote && form.Verb.NeedsQue && !thatFollows && kind is VerbFormKind.Participle or VerbFormKind.Finite
@@ -475,7 +557,7 @@ public sealed class StatementReader(ArticleContext ctx)
             }
         }
         var prevToken = auxStart > s.First ? _t[auxStart - 1] : default;
-        var closesQuote = auxStart > s.First && (prevToken.Norm == "," && auxStart - 2 >= s.First && _t[auxStart - 2].IsQuote);
+        var closesQuote = auxStart > s.First && (prevToken.Norm == "," && auxStart - 2 >= s.First && _t[auxStart - 2].IsQuote || bareQuoteBefore);
         if (pronounInverted)
         {
             var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = prevToken.Norm == "," ? auxStart - 1 : auxStart, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true, UsesPronoun = true };
@@ -489,15 +571,22 @@ public sealed class StatementReader(ArticleContext ctx)
         var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && (_t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") || after > verbEnd && SpeakerAcross(verbEnd, s.End) >= 0) ? InvertedSpeakers(after, s.End, verbEnd) : null;
         if (invertedSubject is { Count: > 0 })
         {
-            var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
+            var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = bareQuoteBefore ? auxStart : auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
             cue.Speakers.AddRange(invertedSubject);
             return cue;
         }
 
+        // "…, poursuit l'ONG.": an incise whose inverted subject could not be resolved reports nothing; read as a subject before the
+        // verb, its words would be that subject's name.
+        if (prevToken.Norm == "," && !thatFollows && !closesApposition && MentionStartingAt(after, s.End) is { Actor: null } unresolved && unresolved.Kind != MentionKind.Pronoun
+            && (unresolved.End >= s.End || unresolved.End == s.End - 1 && _t[unresolved.End].Kind == TokenKind.Punct))
+            return null;
         // Speaker before the verb.
         var pre = new Cue { Kind = CueKind.Preposed, Sentence = si, RegionStart = auxStart, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb };
         var previousCue = previous.LastOrDefault(c => !c.Derived);
-        if (prevToken.Norm == "et" && previousCue is not null && previousCue.Speakers.Count > 0)
+        // "X a déclaré que…, et a ajouté que…", "…, mais a ajouté que…", "…, puis a précisé…": a verb coordinated to the previous
+        // cue's shares its subject.
+        if (prevToken.Norm is "et" or "mais" or "puis" && previousCue is not null && previousCue.Speakers.Count > 0)
         {
             pre.Speakers.AddRange(previousCue.Speakers);
             pre.RegionStart = auxStart - 1;
@@ -548,6 +637,16 @@ public sealed class StatementReader(ArticleContext ctx)
             pre.Object = MentionStartingAt(after, s.End);
         }
         pre.ContentStart = ContentAfterVerb(form.Verb, verbEnd, s, pre);
+        // "« … », les Forces démocratiques syriennes (FDS), la branche armée de…, ont indiqué dans un communiqué.": a quotation
+        // opening the sentence, then its speaker as the subject of a reporting verb with nothing after it but circumstances.
+        if (pre.RegionStart - 2 >= s.First && _t[pre.RegionStart - 1].Norm == "," && _t[pre.RegionStart - 2].IsQuote
+            && ctx.Doc.TryQuoteClosedAt(pre.RegionStart - 2, out var opening) && opening.Open <= AfterDateline(s) && opening.Close - opening.Open > 3
+            && ctx.SkipAdverbs(SkipAddressee(verbEnd, s.End), s.End) is var rest && (rest >= s.End || _t[rest].Norm is "." or "!"))
+        {
+            var quoted = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = pre.RegionStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
+            quoted.Speakers.AddRange(pre.Speakers);
+            return quoted;
+        }
         return pre;
     }
 
@@ -754,6 +853,8 @@ public sealed class StatementReader(ArticleContext ctx)
         if (ctx.MentionAt[j] is { } m && m.Start == j) return m;
         if (Determiners.Contains(_t[j].Norm) && j + 1 < end && ctx.MentionAt[j + 1] is { } m2 && m2.Start == j + 1) return m2;
         if (_t[j].Norm == "l" && j + 1 < end && ctx.MentionAt[j + 1] is { } m3 && m3.Start == j + 1) return m3;
+        // "selon plusieurs télévisions israéliennes", "ont indiqué deux responsables": a quantity before a described source.
+        if (_kb.DescriptiveDeterminers.Contains(_t[j].Norm) && j + 1 < end && ctx.MentionAt[j + 1] is { Kind: MentionKind.Anonymous } m4 && m4.Start == j + 1) return m4;
         return null;
     }
 
@@ -991,8 +1092,11 @@ public sealed class StatementReader(ArticleContext ctx)
         if (b - a < 2 && !(b - a == 1 && cue.Object is not null)) return null;
         var mode = Statement.Indirect;
         // Direct speech: the words are one quotation (a few words may trail: "«…» en Syrie, a dénoncé X").
+        // ('"Plus de trente missiles" ont visé l'Ukraine, selon X': a quotation that is the subject of a verb after it is part of a
+        // reported clause, not the words themselves.)
         if (_t[a].IsQuote && ctx.Doc.TryQuoteOpenedAt(a, out var q) && q.Close > a && q.Close < b && b - 1 - q.Close <= 4
-            && !(cue.Kind == CueKind.Preposed && a > 0 && _t[a - 1].Norm is "que" or "qu"))
+            && !(cue.Kind == CueKind.Preposed && a > 0 && _t[a - 1].Norm is "que" or "qu")
+            && !(q.Close + 1 < b && _kb.Auxiliaries.Contains(_t[q.Close + 1].Norm)))
         {
             if (q.Close - q.Open > 3)
             {
@@ -1051,10 +1155,22 @@ public sealed class StatementReader(ArticleContext ctx)
     {
         if (drafts.Count == 0) return;
         var last = drafts[^1];
-        if (last.Mode != Statement.Direct || last.LastSentence != si - 1 || ctx.Doc.Sentences[si - 1].Block != s.Block) return;
+        if (last.LastSentence != si - 1 || ctx.Doc.Sentences[si - 1].Block != s.Block) return;
         if (!_t[s.First].IsQuote) return;
         if (!ctx.Doc.TryQuoteOpenedAt(s.First, out var q) || q.Close <= q.Open || q.Close < s.End - 2) return;
         var inner = ctx.Doc.SpanOf(q.Open + 1, q.Close);
+        if (last.Mode != Statement.Direct)
+        {
+            // '"Plus de trente missiles" ont visé l'Ukraine, selon X. "Six bombardiers ont décollé…"': a reported clause that quoted
+            // its speaker, then a sentence that is all quotation with no cue of its own: the same speaker's words, direct.
+            if (last.ContentEnd <= last.ContentStart || !Enumerable.Range(last.ContentStart, last.ContentEnd - last.ContentStart).Any(k => _t[k].IsQuote)) return;
+            drafts.Add(new StatementDraft
+            {
+                Speaker = last.Speaker, ContentStart = q.Open + 1, ContentEnd = q.Close, Text = ctx.Doc.Text[inner.Start..inner.End], Mode = Statement.Direct,
+                Span = inner, Cue = last.Cue, Sentence = si, LastSentence = si,
+            });
+            return;
+        }
         last.Text = last.Text + " " + ctx.Doc.Text[inner.Start..inner.End];
         last.Span = new Span(last.Span.Start, inner.End);
         last.LastSentence = si;
