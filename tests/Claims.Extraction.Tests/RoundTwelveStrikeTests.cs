@@ -18,4 +18,15 @@ public sealed class RoundTwelveStrikeTests
         Assert.True(a.ActorAliases.TryGetValue(k.Perpetrator.Id, out var names));
         Assert.Contains(names!, n => n.StartsWith("armée", StringComparison.OrdinalIgnoreCase) && n.Contains(adjective, StringComparison.OrdinalIgnoreCase));
     }
+
+    // Class 2: "tirs d'artillerie des forces turques", "tirs d'obus de l'armée azerbaïdjanaise": the owner of the weapon fired,
+    // in the complement after it, is the striker (as the owner of the machines in "frappes de drones de l'armée").
+    [Theory]
+    [InlineData("Au moins dix civils ont été tués jeudi dans des tirs d'artillerie des forces birmanes sur le village de Kyauktaw, selon un groupe local.", "birmanie")]
+    [InlineData("La ville de Tovouz a été visée dans la nuit par des tirs d'obus de l'armée arménienne, a indiqué Bakou.", "armenie")]
+    public void The_owner_of_the_weapon_fired_is_the_striker(string text, string striker)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Id == striker);
+    }
 }

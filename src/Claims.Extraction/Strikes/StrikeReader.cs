@@ -649,10 +649,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
                 var j = k + 1;
                 if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur") j++;
-                // "frappes de drones de l'armée soudanaise": through the machines to their owner.
-                if (j + 2 < s.End && _kb.AgentNouns.Contains(_t[j].Norm) && _t[j + 1].Norm is "de" or "du" or "des" or "d")
+                // "frappes de drones de l'armée soudanaise": through the machines to their owner; "tirs d'artillerie des forces
+                // turques", "bombardements au mortier de l'armée": through the weapon fired as well.
+                var means = _kb.AgentNouns.Contains(_t[j].Norm) ? 1 : _kb.Weapons.Match(_t, j, s.End);
+                if (means > 0 && j + means + 1 < s.End && _t[j + means].Norm is "de" or "du" or "des" or "d")
                 {
-                    j += 2;
+                    j += means + 1;
                     if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les") j++;
                 }
                 if (j < s.End && ctx.MentionAt[j] is { Actor: { TargetClass: null } g } gm && gm.Start == j && gm.Kind != MentionKind.Anonymous && Striker(g) is { } st6) return st6;
