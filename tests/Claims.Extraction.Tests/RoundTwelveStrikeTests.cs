@@ -29,4 +29,24 @@ public sealed class RoundTwelveStrikeTests
         var a = Extract(text);
         Assert.Contains(a.Strikes, k => k.Perpetrator.Id == striker);
     }
+
+    // Class 3: ordnance dropped from aircraft ("ont lâché leurs bombes près de X", "a largué une bombe sur le théâtre"): "lâcher"
+    // reports a strike as "larguer" does, and a theatre is a building struck, as a school or a hospital is.
+    [Fact]
+    public void Aircraft_that_let_go_their_load_strike_where_it_falls()
+    {
+        var a = Extract("Le gouverneur a déclaré jeudi que des avions russes avaient lâché, dans la précipitation, leurs bombes près de Koupiansk.");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("russie", k.Perpetrator.Id);
+        Assert.Contains(k.Locations, p => p.Name == "Koupiansk");
+    }
+
+    [Fact]
+    public void A_theatre_bombed_is_the_strikes_target()
+    {
+        var a = Extract("Selon le maire, « l'aviation russe a délibérément largué une bombe sur le théâtre ».");
+        var k = Assert.Single(a.Strikes);
+        Assert.Equal("russie", k.Perpetrator.Id);
+        Assert.Contains(k.Targets, t => t.Name == "théâtre");
+    }
 }
