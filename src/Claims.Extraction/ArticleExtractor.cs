@@ -61,7 +61,8 @@ public sealed class ArticleExtractor
         var ctx = new ArticleContext(_kb, doc, mentions, places, published) { Cancellation = cancellation };
 
         var drafts = new StatementReader(ctx).Read();
-        var strikes = new StrikeReader(ctx, drafts).Read();
+        var strikeReader = new StrikeReader(ctx, drafts);
+        var strikes = strikeReader.Read();
         // "a démenti cette information": words that only point at a claim are kept for the dispute, not as a statement.
         // "a réfuté toute bavure militaire", "qualifiant de « fausses » ces informations": a contesting verb's short object is
         // the dispute's, not words of the speaker's own.
@@ -76,7 +77,19 @@ public sealed class ArticleExtractor
 
         return new ArticleExtraction(input.File, input.Outlet ?? htmlOutlet ?? layout.Outlet, input.Title ?? htmlTitle ?? layout.Title, published,
             statements, stances.Strikes(), disputes, Math.Max(layout.CommentCount, htmlComments), text)
-        { Notes = notes, ActorAliases = stances.ActorAliases };
+        { Notes = notes, ActorAliases = WithForceNames(stances.ActorAliases, strikeReader.ForceNames(strikes)) };
+    }
+
+    /// <summary>A striking state's records also carry the names of its forces the article names them by ("armée soudanaise").</summary>
+    private static Dictionary<string, List<string>> WithForceNames(IReadOnlyDictionary<string, List<string>> aliases, Dictionary<string, List<string>> forces)
+    {
+        var result = aliases.ToDictionary(p => p.Key, p => p.Value.ToList(), StringComparer.Ordinal);
+        foreach (var (state, names) in forces)
+        {
+            if (!result.TryGetValue(state, out var list)) result[state] = list = [];
+            foreach (var n in names) if (!list.Contains(n)) list.Add(n);
+        }
+        return result;
     }
 }
 

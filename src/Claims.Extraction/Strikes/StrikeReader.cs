@@ -119,6 +119,24 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return DropCountryOnlyRetellings(MergeCampaign(drafts));
     }
 
+    /// <summary>Per striking state, the names of its armed forces the article names ("l'armée soudanaise", "l'armée malienne"):
+    /// in a civil war the army, not the state, is the party a reader knows the strikes by, so the force's name goes beside the
+    /// state's on its strike records.</summary>
+    public Dictionary<string, List<string>> ForceNames(List<StrikeDraft> drafts)
+    {
+        var states = drafts.Select(d => d.Perpetrator.Id).ToHashSet(StringComparer.Ordinal);
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var m in ctx.Mentions)
+        {
+            if (m.Actor is not { Kind: "institution", ActsFor: { } state } force || !states.Contains(state)) continue;
+            var name = Fold.Text(force.Name);
+            if (!_kb.InstitutionsActingForState.Any(h => name.StartsWith(Fold.Text(h) + " ", StringComparison.Ordinal))) continue;
+            if (!result.TryGetValue(state, out var list)) result[state] = list = [];
+            if (!list.Contains(force.Name)) list.Add(force.Name);
+        }
+        return result;
+    }
+
     // "La Russie a mené jeudi de nouvelles frappes en Syrie" beside "…ont pris pour cible des bases de Jaich al-Fatah près de
     // Hama": when the same source tells the same striker's strikes with a specific place, the country-only telling is the same
     // report told twice (one record), not another strike.
@@ -631,10 +649,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 if (_t[k].Norm is not ("de" or "du" or "des" or "d")) continue;
                 var j = k + 1;
                 if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur") j++;
-                // "frappes de drones de l'armée soudanaise": through the machines to their owner.
-                if (j + 2 < s.End && _kb.AgentNouns.Contains(_t[j].Norm) && _t[j + 1].Norm is "de" or "du" or "des" or "d")
+                // "frappes de drones de l'armée soudanaise": through the machines to their owner; "tirs d'artillerie des forces
+                // turques", "bombardements au mortier de l'armée": through the weapon fired as well.
+                var means = _kb.AgentNouns.Contains(_t[j].Norm) ? 1 : _kb.Weapons.Match(_t, j, s.End);
+                if (means > 0 && j + means + 1 < s.End && _t[j + means].Norm is "de" or "du" or "des" or "d")
                 {
-                    j += 2;
+                    j += means + 1;
                     if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les") j++;
                 }
                 if (j < s.End && ctx.MentionAt[j] is { Actor: { TargetClass: null } g } gm && gm.Start == j && gm.Kind != MentionKind.Anonymous && Striker(g) is { } st6) return st6;
