@@ -856,6 +856,19 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         return _sentenceWords[sentence] = ContentWords(s.First, s.End);
     }
 
+    /// <summary>The sentence's words less those of the mentions of the disputant itself in it.</summary>
+    private HashSet<string> WithoutOwnName(HashSet<string> words, StatementDraft d)
+    {
+        var s = ctx.Doc.Sentences[d.Sentence];
+        HashSet<string>? own = null;
+        foreach (var m in ctx.MentionsIn(s.First, s.End))
+            if (m.Actor is { } a && a.Id == d.Speaker.Id) (own ??= new(StringComparer.Ordinal)).UnionWith(ContentWords(m.Start, m.End));
+        if (own is null) return words;
+        var rest = new HashSet<string>(words, StringComparer.Ordinal);
+        rest.ExceptWith(own);
+        return rest;
+    }
+
     private HashSet<string> ContentWords(int first, int end)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
@@ -914,7 +927,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         var stop = Math.Max(0, index - ClaimLookBack);
         // The claim the dispute answers shares its words ("…son pays aurait attaqué Barda" answers "une frappe … sur … Barda"):
         // among the claims before it, those sharing most content words with the dispute's sentence, when any shares one.
-        var disputeWords = SentenceWords(d.Sentence);
+        // The disputant's own name is not the matter: "Le Pakistan a nié qu'il y ait eu des victimes" does not answer the first
+        // claim to name Pakistan (where the strikes fell) rather than the toll told just before.
+        var disputeWords = WithoutOwnName(SentenceWords(d.Sentence), d);
         var best = 0;
         var overlapping = new List<StatementDraft>();
         // "ces affirmations", "cette information", "mais Paris conteste": the words point at what was just reported, the
@@ -931,7 +946,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         // One government's account against another's sharing no words ("des chasseurs turcs ont frappé Tell Rifaat" … "Ankara
         // assure que son aviation n'a mené aucune opération"): the event is the same when the disputant is the striker the
         // claim reports (the striker, not the words, ties them).
-        for (var k = start; k >= stop; k--)
+        // Not for words that point at what was just reported ("a démenti ces accusations"): those take up the last claim, not an
+        // earlier one telling the disputant's strikes.
+        for (var k = start; k >= stop && !pointedAt; k--)
             if (IsClaim(drafts[k]) && ReportsStrikeBy(drafts[k], d.Speaker)) return [drafts[k]];
         if (sharedWordsOnly) return [];
         var last = -1;
