@@ -227,12 +227,16 @@ public sealed class StatementReader(ArticleContext ctx)
             cues.Add(inRelative);
             return true;
         }
+        // "selon le ministère et des militants", "d'après l'ONU ainsi que des témoins": coordinated sources each vouch for the words.
+        var coordinated = m.Kind != MentionKind.Pronoun ? CoordinatedSource(m.End, s.End) : null;
+        if (coordinated is not null) m = coordinated;
         var cue = new Cue
         {
             Kind = CueKind.Source, Sentence = si, RegionStart = i, VerbStart = i, VerbEnd = m.End,
             ContentBefore = !atStart, UsesPronoun = m.Kind == MentionKind.Pronoun,
         };
         cue.Speakers.Add(speaker);
+        if (coordinated is not null) cue.Speakers.Add(coordinated.Actor!);
         if (atStart)
         {
             // "Selon l'Observatoire syrien des droits de l'homme (OSDH), …": the source's short name in brackets is not the words.
@@ -261,6 +265,40 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         cues.Add(cue);
         return true;
+    }
+
+    /// <summary>"Le groupe X, composé d'avocats, ainsi que les paramilitaires des FSR ont déclaré": a subject coordinated after the
+    /// one found (past that one's apposition), up to the verb; a common noun heading it ("les paramilitaires des FSR", "les
+    /// combattants du Hezbollah") stands for the actor it names. Null when none.</summary>
+    private ActorEntry? CoordinatedAfterSubject(int k, int verb)
+    {
+        if (k < verb && _t[k].Norm == ",")
+        {
+            var close = k + 1;
+            while (close < verb && _t[close].Norm != ",") close++;
+            if (close >= verb) return null;
+            k = close + 1;
+        }
+        var after = k < verb && _t[k].Norm == "et" ? k + 1 : k + 1 < verb && _t[k].Norm == "ainsi" && _t[k + 1].Norm == "que" ? k + 2 : -1;
+        if (after < 0 || after >= verb) return null;
+        // The determiner and at most one lower-case head noun before the actor's name.
+        for (var j = after; j < Math.Min(verb, after + 4); j++)
+        {
+            if (ctx.MentionAt[j] is { } m && m.Start == j)
+                return m.Actor is not null && m.Kind != MentionKind.Pronoun && (m.Prep is null || j > after + 1 && m.Prep is "de" or "des" or "du" or "d") && m.End <= verb ? m.Actor : null;
+            if (!_t[j].IsWord || _t[j].Cap && !Determiners.Contains(_t[j].Norm)) return null;
+        }
+        return null;
+    }
+
+    /// <summary>The second of two coordinated sources ("et des militants", "ainsi que l'ONU"), when a named or described actor
+    /// follows the coordinator, else null.</summary>
+    private Mention? CoordinatedSource(int k, int end)
+    {
+        if (k >= end) return null;
+        var after = _t[k].Norm == "et" ? k + 1 : _t[k].Norm == "ainsi" && k + 1 < end && _t[k + 1].Norm == "que" ? k + 2 : -1;
+        if (after < 0) return null;
+        return MentionStartingAt(after, end) is { Actor: not null } other && other.Kind != MentionKind.Pronoun && other.Prep is null or "de" or "des" or "d" or "du" && _t[after].Norm is not ("a" or "au" or "aux") ? other : null;
     }
 
     /// <summary>"selon un communiqué de l'armée nigériane", "d'après un bilan de l'OSDH": a document named with its issuer; the
@@ -631,6 +669,7 @@ public sealed class StatementReader(ArticleContext ctx)
                 pre.RegionStart = SubjectStart(om, s);
                 k = SkipDeterminer(om.Start - 1, limit, closed);
             }
+            if (subject.Kind != MentionKind.Pronoun && CoordinatedAfterSubject(subject.End, auxStart) is { } second && !pre.Speakers.Contains(second)) pre.Speakers.Add(second);
         }
         if (form.Verb.Complement is "de" || form.Verb.Lemma is "accuser")
         {

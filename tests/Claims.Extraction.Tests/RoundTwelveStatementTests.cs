@@ -1,0 +1,40 @@
+using static Claims.Extraction.Tests.TestSupport;
+
+namespace Claims.Extraction.Tests;
+
+/// <summary>Round 12: who said what in fresh press text. Coordinated speakers each speak, whatever the construction ("selon X et
+/// Y", "X, …, ainsi que les miliciens de Y ont déclaré", "Abuja et Niamey affirment tous deux"), and a concessive clause
+/// (", bien que…") is the article's, not the speaker's. Each test quotes sentences written here.</summary>
+public sealed class RoundTwelveStatementTests
+{
+    [Fact]
+    public void Coordinated_sources_after_selon_each_vouch_for_the_words()
+    {
+        var a = Extract("Deux écoles ont été touchées lundi, selon l'ONU et des témoins.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "ONU" && s.Text == "Deux écoles ont été touchées lundi");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "témoins" && s.Text == "Deux écoles ont été touchées lundi");
+    }
+
+    [Fact]
+    public void Two_capitals_coordinated_as_the_subject_each_speak_and_tous_deux_is_not_their_words()
+    {
+        var a = Extract("Abuja et Niamey affirment tous deux que les rebelles ont franchi la frontière.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Nigeria" && s.Text == "les rebelles ont franchi la frontière");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Niger" && s.Text == "les rebelles ont franchi la frontière");
+    }
+
+    [Fact]
+    public void A_subject_coordinated_by_ainsi_que_after_an_apposition_speaks_too()
+    {
+        var a = Extract("L'OSDH, basé à Londres, ainsi que les miliciens des FDS ont déclaré que le pont avait été détruit.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "osdh" && s.Text == "le pont avait été détruit");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "FDS" && s.Text == "le pont avait été détruit");
+    }
+
+    [Fact]
+    public void A_concessive_clause_after_the_words_is_not_the_speakers()
+    {
+        var a = Extract("Le Mali affirme que la base a été visée, bien que l'armée n'ait rien confirmé.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Mali" && s.Text == "la base a été visée");
+    }
+}
