@@ -37,4 +37,22 @@ public sealed class RoundTwelveStatementTests
         var a = Extract("Le Mali affirme que la base a été visée, bien que l'armée n'ait rien confirmé.");
         Assert.Contains(a.Statements, s => s.Speaker.Name == "Mali" && s.Text == "la base a été visée");
     }
+
+    [Fact]
+    public void A_second_inverted_subject_after_the_comma_closing_an_apposition_speaks_too()
+    {
+        var a = Extract("Un drone a tiré quatre missiles sur l'hôpital, a déclaré le porte-parole Karim Salah, et la municipalité de Tarhouna.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Karim Salah" && s.Text == "Un drone a tiré quatre missiles sur l'hôpital");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "municipalité de Tarhouna" && s.Text == "Un drone a tiré quatre missiles sur l'hôpital");
+    }
+
+    [Fact]
+    public void A_town_hall_or_a_resistance_committee_named_by_its_place_speaks_and_its_bare_head_takes_it_up()
+    {
+        var a = Extract("« Le bilan est impossible à établir », a indiqué la mairie de Kherson sur Telegram. « Les mots manquent », a dénoncé la mairie.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "mairie de Kherson" && s.Text == "Le bilan est impossible à établir");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "mairie de Kherson" && s.Text == "Les mots manquent");
+        var b = Extract("Les paramilitaires ont bombardé le marché, a affirmé le comité de résistance de Nyala.");
+        Assert.Contains(b.Statements, s => s.Speaker.Name == "comité de résistance de Nyala" && s.Text == "Les paramilitaires ont bombardé le marché");
+    }
 }

@@ -925,6 +925,8 @@ public sealed class StatementReader(ArticleContext ctx)
             var sep = _t[j].Norm;
             // "ont indiqué l'agence Saba ainsi que des témoins": "ainsi que" coordinates speakers as "et" does.
             if (sep == "ainsi" && j + 2 < end && _t[j + 1].Norm == "que") (sep, j) = ("et", j + 1);
+            // "a déclaré le ministre, Ibrahim Khatir, et le comité de résistance": the comma closing an apposition, then "et".
+            else if (sep == "," && j + 2 < end && _t[j + 1].Norm == "et") (sep, j) = ("et", j + 1);
             if (sep is not ("," or "et")) break;
             var next = MentionStartingAt(j + 1, end);
             if (next?.Actor is null) break;
