@@ -55,4 +55,12 @@ public sealed class RoundTwelveStatementTests
         var b = Extract("Les paramilitaires ont bombardé le marché, a affirmé le comité de résistance de Nyala.");
         Assert.Contains(b.Statements, s => s.Speaker.Name == "comité de résistance de Nyala" && s.Text == "Les paramilitaires ont bombardé le marché");
     }
+
+    [Fact]
+    public void Members_of_a_body_coordinated_after_an_inverted_subject_speak_for_that_body()
+    {
+        var a = Extract("Deux ponts ont été détruits dans la nuit, ont affirmé un habitant et des éléments du mouvement \"Hezbollah\".");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "habitant" && s.Text == "Deux ponts ont été détruits dans la nuit");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "hezbollah" && s.Text == "Deux ponts ont été détruits dans la nuit");
+    }
 }

@@ -291,6 +291,21 @@ public sealed class StatementReader(ArticleContext ctx)
         return null;
     }
 
+    /// <summary>"des éléments du mouvement « Ansarallah »", "les combattants du Hezbollah": a determiner, one common noun and the
+    /// body it belongs to (past a lower-case word or a quotation mark); that body's mention, else null.</summary>
+    private Mention? MembersOf(int j, int end)
+    {
+        var k = j;
+        if (k < end && (Determiners.Contains(_t[k].Norm) || _t[k].Norm is "des" or "un" or "une")) k++;
+        if (k + 2 >= end || !_t[k].IsWord || _t[k].Cap || ctx.MentionAt[k] is not null || _t[k + 1].Norm is not ("de" or "du" or "des" or "d")) return null;
+        for (var q = k + 2; q < Math.Min(end, k + 6); q++)
+        {
+            if (ctx.MentionAt[q] is { Actor: not null } m && m.Start == q) return m.Kind != MentionKind.Pronoun ? m : null;
+            if (!(_t[q].IsQuote || _t[q].IsWord && !_t[q].Cap)) return null;
+        }
+        return null;
+    }
+
     /// <summary>The second of two coordinated sources ("et des militants", "ainsi que l'ONU"), when a named or described actor
     /// follows the coordinator, else null.</summary>
     private Mention? CoordinatedSource(int k, int end)
@@ -929,6 +944,8 @@ public sealed class StatementReader(ArticleContext ctx)
             else if (sep == "," && j + 2 < end && _t[j + 1].Norm == "et") (sep, j) = ("et", j + 1);
             if (sep is not ("," or "et")) break;
             var next = MentionStartingAt(j + 1, end);
+            // "un médecin et des éléments du mouvement « Ansarallah »": members named by the body they belong to speak for it.
+            if (next?.Actor is null && sep == "et") next = MembersOf(j + 1, end);
             if (next?.Actor is null) break;
             if (sep == "et") groups.Add([next]);
             else groups[^1].Add(next);
