@@ -63,4 +63,13 @@ public sealed class RoundTwelveStatementTests
         Assert.Contains(a.Statements, s => s.Speaker.Name == "habitant" && s.Text == "Deux ponts ont été détruits dans la nuit");
         Assert.Contains(a.Statements, s => s.Speaker.Id == "hezbollah" && s.Text == "Deux ponts ont été détruits dans la nuit");
     }
+
+    [Theory]
+    [InlineData("Trois maisons ont été détruites, selon un employé communal et des témoins.", "témoins")]
+    [InlineData("Trois maisons ont été détruites, ont rapporté un collectif de paysans et une organisation humanitaire.", "organisation humanitaire")]
+    public void A_known_speaker_coordinated_after_one_no_lexicon_describes_still_speaks(string text, string speaker)
+    {
+        var a = Extract(text);
+        Assert.Contains(a.Statements, s => s.Speaker.Name == speaker && s.Text == "Trois maisons ont été détruites");
+    }
 }

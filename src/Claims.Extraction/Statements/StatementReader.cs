@@ -210,6 +210,7 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         if (j >= s.End || _kb.NotSourceAfterSelon.Match(_t, j, s.End) > 0) return false;
         var m = MentionStartingAt(j, s.End) ?? (t.Norm == "pour" ? null : DocumentIssuerAt(j, s.End));
+        if (m is null or { Actor: null, Kind: not MentionKind.Pronoun } && t.Norm != "pour") m = CoordinatedPastUnknown(j, s.End) ?? m;
         if (m is null) return false;
         if (t.Norm == "pour" && (m.End >= s.End || _t[m.End].Norm != "," || m.Kind is MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux"))) return false;
         if (m.Kind == MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux")) return false;
@@ -302,6 +303,21 @@ public sealed class StatementReader(ArticleContext ctx)
         {
             if (ctx.MentionAt[q] is { Actor: not null } m && m.Start == q) return m.Kind != MentionKind.Pronoun ? m : null;
             if (!(_t[q].IsQuote || _t[q].IsWord && !_t[q].Cap)) return null;
+        }
+        return null;
+    }
+
+    /// <summary>"selon le ministre local de la Santé et des militants", "ont rapporté un groupe de l'ethnie rebelle Karen et une
+    /// organisation humanitaire": a first speaker described in words no lexicon holds, then a known one coordinated to it; the
+    /// known one still speaks (the first is left out rather than guessed). Null unless a short noun phrase (a determiner, then
+    /// words only) runs up to the coordinator.</summary>
+    private Mention? CoordinatedPastUnknown(int j, int end)
+    {
+        if (j >= end || !(Determiners.Contains(_t[j].Norm) || _t[j].Norm is "un" or "une" or "des")) return null;
+        for (var k = j + 1; k < Math.Min(end, j + 10); k++)
+        {
+            if (_t[k].Norm is "et" or "ainsi") return k > j + 1 ? CoordinatedSource(k, end) : null;
+            if (!_t[k].IsWord || _kb.Verbs.Match(_t, k, end, out _) > 0 || _kb.Auxiliaries.Contains(_t[k].Norm) || _t[k].Norm is "que" or "qu" or "qui") return null;
         }
         return null;
     }
@@ -924,7 +940,7 @@ public sealed class StatementReader(ArticleContext ctx)
     // Subject after the verb: "a déclaré mercredi le porte-parole …, le général Igor Konachenkov"; "ont annoncé Paris et Washington".
     private List<ActorEntry>? SpeakerAfter(int k, int end)
     {
-        var first = MentionStartingAt(k, end);
+        var first = MentionStartingAt(k, end) ?? CoordinatedPastUnknown(k, end);
         if (first?.Actor is null) return null;
         var groups = new List<List<Mention>> { new() { first } };
         var cur = first;
