@@ -72,4 +72,13 @@ public sealed class RoundTwelveStatementTests
         var a = Extract(text);
         Assert.Contains(a.Statements, s => s.Speaker.Name == speaker && s.Text == "Trois maisons ont été détruites");
     }
+
+    [Fact]
+    public void A_bare_definite_noun_as_inverted_subject_takes_up_the_speaker_last_quoted()
+    {
+        var a = Extract("« Terrible nouvelle », écrit l'ambassadrice Deborah Jones sur son compte Twitter. « Cette violence ne sert personne », ajoute la diplomate, qui vit à Tunis.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Deborah Jones" && s.Text == "Cette violence ne sert personne");
+        var b = Extract("Cinq civils sont morts, a rapporté samedi une organisation humanitaire. Les villageois avaient fui avant les frappes, poursuit l'ONG.");
+        Assert.Contains(b.Statements, s => s.Speaker.Name == "organisation humanitaire" && s.Text == "Les villageois avaient fui avant les frappes");
+    }
 }

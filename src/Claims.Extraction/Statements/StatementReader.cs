@@ -648,8 +648,18 @@ public sealed class StatementReader(ArticleContext ctx)
         // "…, poursuit l'ONG.": an incise whose inverted subject could not be resolved reports nothing; read as a subject before the
         // verb, its words would be that subject's name.
         if (prevToken.Norm == "," && !thatFollows && !closesApposition && MentionStartingAt(after, s.End) is { Actor: null } unresolved && unresolved.Kind != MentionKind.Pronoun
-            && (unresolved.End >= s.End || unresolved.End == s.End - 1 && _t[unresolved.End].Kind == TokenKind.Punct))
-            return null;
+            && (unresolved.End >= s.End || unresolved.End == s.End - 1 && _t[unresolved.End].Kind == TokenKind.Punct || _t[unresolved.End].Norm == ","))
+        {
+            // "« … », ajoute la diplomate, qui…", "…, poursuit l'ONG.": a bare definite noun as the inverted subject, naming no one
+            // the article described with that noun, takes up the speaker last quoted (a description of them, as "il" would be).
+            if (after < s.End && _t[after].Norm is "le" or "la" or "l" && unresolved.End - after <= 2 && _lastSpeaker is { } described)
+            {
+                var takenUp = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
+                takenUp.Speakers.Add(described);
+                return takenUp;
+            }
+            if (_t[unresolved.End].Norm != ",") return null;
+        }
         // Speaker before the verb.
         var pre = new Cue { Kind = CueKind.Preposed, Sentence = si, RegionStart = auxStart, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb };
         var previousCue = previous.LastOrDefault(c => !c.Derived);
