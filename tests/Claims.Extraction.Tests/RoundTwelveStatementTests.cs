@@ -81,4 +81,13 @@ public sealed class RoundTwelveStatementTests
         var b = Extract("Cinq civils sont morts, a rapporté samedi une organisation humanitaire. Les villageois avaient fui avant les frappes, poursuit l'ONG.");
         Assert.Contains(b.Statements, s => s.Speaker.Name == "organisation humanitaire" && s.Text == "Les villageois avaient fui avant les frappes");
     }
+
+    [Fact]
+    public void Air_defence_forces_named_without_nationality_are_the_inverted_subject_not_the_state_in_the_words()
+    {
+        var a = Extract("Israël \"a visé trois casernes près de la frontière\", ont indiqué dans un communiqué les forces de défense aérienne, ajoutant que les dégâts étaient \"limités\".");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "forces de défense aérienne" && s.Text.Contains("trois casernes", StringComparison.Ordinal));
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "forces de défense aérienne" && s.Text.StartsWith("les dégâts", StringComparison.Ordinal));
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Id == "israel");
+    }
 }
