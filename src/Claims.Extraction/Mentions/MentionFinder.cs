@@ -1163,8 +1163,13 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (i > 0 && (Prepositions.Contains(tokens[i - 1].Norm) || IsDeterminerOrContraction(tokens[i - 1].Norm) || tokens[i - 1].Norm is "-" or "(" || tokens[i - 1].IsQuote)) return null;
         var run = NameRun(doc, i, end);
         // One capitalised word is an actor only as a subject ("Abuja a réfuté", "Kigali dément"): a verb or auxiliary follows.
-        var subject = run < end && (kb.Auxiliaries.Contains(tokens[run].Norm) || kb.Verbs.Match(tokens, run, end, out _) > 0);
-        if (run - i == 1 && subject && !(i > 0 && tokens[i - 1].IsWord && !tokens[i - 1].Cap))
+        var subject = run < end && (kb.Auxiliaries.Contains(tokens[run].Norm) || kb.Verbs.Match(tokens, run, end, out _) > 0)
+            // "Abuja et Niamey affirment": a capital coordinated to another capital before the verb.
+            || run + 2 < end && tokens[run].Norm == "et" && tokens[run + 1].Cap && kb.CapitalStates.ContainsKey(t.Norm) && kb.CapitalStates.ContainsKey(tokens[run + 1].Norm)
+               && (kb.Auxiliaries.Contains(tokens[run + 2].Norm) || kb.Verbs.Match(tokens, run + 2, end, out _) > 0);
+        // "Washington et Kinshasa affirment": a capital coordinated to a name before it is part of the subject too.
+        var coordinatedCapital = i > 1 && tokens[i - 1].Norm == "et" && tokens[i - 2].Cap && tokens[i - 2].IsWord && kb.CapitalStates.ContainsKey(t.Norm);
+        if (run - i == 1 && subject && (!(i > 0 && tokens[i - 1].IsWord && !tokens[i - 1].Cap) || coordinatedCapital))
         {
             var single = doc.Slice(i, run);
             // "Islamabad a démenti", "Abuja dément": a capital as the subject of a verb stands for its state.

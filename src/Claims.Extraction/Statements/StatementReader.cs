@@ -210,6 +210,7 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         if (j >= s.End || _kb.NotSourceAfterSelon.Match(_t, j, s.End) > 0) return false;
         var m = MentionStartingAt(j, s.End) ?? (t.Norm == "pour" ? null : DocumentIssuerAt(j, s.End));
+        if (m is null or { Actor: null, Kind: not MentionKind.Pronoun } && t.Norm != "pour") m = CoordinatedPastUnknown(j, s.End) ?? m;
         if (m is null) return false;
         if (t.Norm == "pour" && (m.End >= s.End || _t[m.End].Norm != "," || m.Kind is MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux"))) return false;
         if (m.Kind == MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux")) return false;
@@ -227,12 +228,16 @@ public sealed class StatementReader(ArticleContext ctx)
             cues.Add(inRelative);
             return true;
         }
+        // "selon le ministère et des militants", "d'après l'ONU ainsi que des témoins": coordinated sources each vouch for the words.
+        var coordinated = m.Kind != MentionKind.Pronoun ? CoordinatedSource(m.End, s.End) : null;
+        if (coordinated is not null) m = coordinated;
         var cue = new Cue
         {
             Kind = CueKind.Source, Sentence = si, RegionStart = i, VerbStart = i, VerbEnd = m.End,
             ContentBefore = !atStart, UsesPronoun = m.Kind == MentionKind.Pronoun,
         };
         cue.Speakers.Add(speaker);
+        if (coordinated is not null) cue.Speakers.Add(coordinated.Actor!);
         if (atStart)
         {
             // "Selon l'Observatoire syrien des droits de l'homme (OSDH), …": the source's short name in brackets is not the words.
@@ -261,6 +266,70 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         cues.Add(cue);
         return true;
+    }
+
+    /// <summary>"Le groupe X, composé d'avocats, ainsi que les paramilitaires des FSR ont déclaré": a subject coordinated after the
+    /// one found (past that one's apposition), up to the verb; a common noun heading it ("les paramilitaires des FSR", "les
+    /// combattants du Hezbollah") stands for the actor it names. Null when none.</summary>
+    private ActorEntry? CoordinatedAfterSubject(int k, int verb)
+    {
+        if (k < verb && _t[k].Norm == ",")
+        {
+            var close = k + 1;
+            while (close < verb && _t[close].Norm != ",") close++;
+            if (close >= verb) return null;
+            k = close + 1;
+        }
+        var after = k < verb && _t[k].Norm == "et" ? k + 1 : k + 1 < verb && _t[k].Norm == "ainsi" && _t[k + 1].Norm == "que" ? k + 2 : -1;
+        if (after < 0 || after >= verb) return null;
+        // The determiner and at most one lower-case head noun before the actor's name.
+        for (var j = after; j < Math.Min(verb, after + 4); j++)
+        {
+            if (ctx.MentionAt[j] is { } m && m.Start == j)
+                return m.Actor is not null && m.Kind != MentionKind.Pronoun && (m.Prep is null || j > after + 1 && m.Prep is "de" or "des" or "du" or "d") && m.End <= verb ? m.Actor : null;
+            if (!_t[j].IsWord || _t[j].Cap && !Determiners.Contains(_t[j].Norm)) return null;
+        }
+        return null;
+    }
+
+    /// <summary>"des éléments du mouvement « Ansarallah »", "les combattants du Hezbollah": a determiner, one common noun and the
+    /// body it belongs to (past a lower-case word or a quotation mark); that body's mention, else null.</summary>
+    private Mention? MembersOf(int j, int end)
+    {
+        var k = j;
+        if (k < end && (Determiners.Contains(_t[k].Norm) || _t[k].Norm is "des" or "un" or "une")) k++;
+        if (k + 2 >= end || !_t[k].IsWord || _t[k].Cap || ctx.MentionAt[k] is not null || _t[k + 1].Norm is not ("de" or "du" or "des" or "d")) return null;
+        for (var q = k + 2; q < Math.Min(end, k + 6); q++)
+        {
+            if (ctx.MentionAt[q] is { Actor: not null } m && m.Start == q) return m.Kind != MentionKind.Pronoun ? m : null;
+            if (!(_t[q].IsQuote || _t[q].IsWord && !_t[q].Cap)) return null;
+        }
+        return null;
+    }
+
+    /// <summary>"selon le ministre local de la Santé et des militants", "ont rapporté un groupe de l'ethnie rebelle Karen et une
+    /// organisation humanitaire": a first speaker described in words no lexicon holds, then a known one coordinated to it; the
+    /// known one still speaks (the first is left out rather than guessed). Null unless a short noun phrase (a determiner, then
+    /// words only) runs up to the coordinator.</summary>
+    private Mention? CoordinatedPastUnknown(int j, int end)
+    {
+        if (j >= end || !(Determiners.Contains(_t[j].Norm) || _t[j].Norm is "un" or "une" or "des")) return null;
+        for (var k = j + 1; k < Math.Min(end, j + 10); k++)
+        {
+            if (_t[k].Norm is "et" or "ainsi") return k > j + 1 ? CoordinatedSource(k, end) : null;
+            if (!_t[k].IsWord || _kb.Verbs.Match(_t, k, end, out _) > 0 || _kb.Auxiliaries.Contains(_t[k].Norm) || _t[k].Norm is "que" or "qu" or "qui") return null;
+        }
+        return null;
+    }
+
+    /// <summary>The second of two coordinated sources ("et des militants", "ainsi que l'ONU"), when a named or described actor
+    /// follows the coordinator, else null.</summary>
+    private Mention? CoordinatedSource(int k, int end)
+    {
+        if (k >= end) return null;
+        var after = _t[k].Norm == "et" ? k + 1 : _t[k].Norm == "ainsi" && k + 1 < end && _t[k + 1].Norm == "que" ? k + 2 : -1;
+        if (after < 0) return null;
+        return MentionStartingAt(after, end) is { Actor: not null } other && other.Kind != MentionKind.Pronoun && other.Prep is null or "de" or "des" or "d" or "du" && _t[after].Norm is not ("a" or "au" or "aux") ? other : null;
     }
 
     /// <summary>"selon un communiqué de l'armée nigériane", "d'après un bilan de l'OSDH": a document named with its issuer; the
@@ -579,8 +648,18 @@ public sealed class StatementReader(ArticleContext ctx)
         // "…, poursuit l'ONG.": an incise whose inverted subject could not be resolved reports nothing; read as a subject before the
         // verb, its words would be that subject's name.
         if (prevToken.Norm == "," && !thatFollows && !closesApposition && MentionStartingAt(after, s.End) is { Actor: null } unresolved && unresolved.Kind != MentionKind.Pronoun
-            && (unresolved.End >= s.End || unresolved.End == s.End - 1 && _t[unresolved.End].Kind == TokenKind.Punct))
-            return null;
+            && (unresolved.End >= s.End || unresolved.End == s.End - 1 && _t[unresolved.End].Kind == TokenKind.Punct || _t[unresolved.End].Norm == ","))
+        {
+            // "« … », ajoute la diplomate, qui…", "…, poursuit l'ONG.": a bare definite noun as the inverted subject, naming no one
+            // the article described with that noun, takes up the speaker last quoted (a description of them, as "il" would be).
+            if (after < s.End && _t[after].Norm is "le" or "la" or "l" && unresolved.End - after <= 2 && _lastSpeaker is { } described)
+            {
+                var takenUp = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
+                takenUp.Speakers.Add(described);
+                return takenUp;
+            }
+            if (_t[unresolved.End].Norm != ",") return null;
+        }
         // Speaker before the verb.
         var pre = new Cue { Kind = CueKind.Preposed, Sentence = si, RegionStart = auxStart, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb };
         var previousCue = previous.LastOrDefault(c => !c.Derived);
@@ -631,6 +710,7 @@ public sealed class StatementReader(ArticleContext ctx)
                 pre.RegionStart = SubjectStart(om, s);
                 k = SkipDeterminer(om.Start - 1, limit, closed);
             }
+            if (subject.Kind != MentionKind.Pronoun && CoordinatedAfterSubject(subject.End, auxStart) is { } second && !pre.Speakers.Contains(second)) pre.Speakers.Add(second);
         }
         if (form.Verb.Complement is "de" || form.Verb.Lemma is "accuser")
         {
@@ -870,7 +950,7 @@ public sealed class StatementReader(ArticleContext ctx)
     // Subject after the verb: "a déclaré mercredi le porte-parole …, le général Igor Konachenkov"; "ont annoncé Paris et Washington".
     private List<ActorEntry>? SpeakerAfter(int k, int end)
     {
-        var first = MentionStartingAt(k, end);
+        var first = MentionStartingAt(k, end) ?? CoordinatedPastUnknown(k, end);
         if (first?.Actor is null) return null;
         var groups = new List<List<Mention>> { new() { first } };
         var cur = first;
@@ -886,8 +966,12 @@ public sealed class StatementReader(ArticleContext ctx)
             var sep = _t[j].Norm;
             // "ont indiqué l'agence Saba ainsi que des témoins": "ainsi que" coordinates speakers as "et" does.
             if (sep == "ainsi" && j + 2 < end && _t[j + 1].Norm == "que") (sep, j) = ("et", j + 1);
+            // "a déclaré le ministre, Ibrahim Khatir, et le comité de résistance": the comma closing an apposition, then "et".
+            else if (sep == "," && j + 2 < end && _t[j + 1].Norm == "et") (sep, j) = ("et", j + 1);
             if (sep is not ("," or "et")) break;
             var next = MentionStartingAt(j + 1, end);
+            // "un médecin et des éléments du mouvement « Ansarallah »": members named by the body they belong to speak for it.
+            if (next?.Actor is null && sep == "et") next = MembersOf(j + 1, end);
             if (next?.Actor is null) break;
             if (sep == "et") groups.Add([next]);
             else groups[^1].Add(next);
