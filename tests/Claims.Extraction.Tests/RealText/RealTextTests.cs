@@ -33,15 +33,15 @@ public sealed class RealTextTests(ITestOutputHelper output)
         Assert.NotEmpty(gold["test"]);
     }
 
-    // Floors a little under the scores reached (round 11, 120 excerpts: dev 0.800, test 0.632, the last twelve added after it and
-    // never tuned on; on the 108 before them: dev 0.815, test 0.660; round 9, 84 excerpts: dev 0.764, test
+    // Floors a little under the scores reached (round 12, 120 excerpts: dev 0.824, test 0.638; round 11: dev 0.800, test 0.632,
+    // the last twelve added after it and not tuned on, and on the 108 before them dev 0.815, test 0.660; round 9, 84 excerpts: dev 0.764, test
     // 0.638; round 6, 72 excerpts: dev 0.829, test 0.633; round 5, 60 excerpts: 0.81 and 0.63; the twelve excerpts added in rounds 4,
     // 6 and 9 had lowered the development half to 0.73, 0.77 and 0.736 before any fix): a regression on unseen text fails.
     [RealTextFact]
-    public Task Development_half_holds_its_score() => Check("dev", 0.78);
+    public Task Development_half_holds_its_score() => Check("dev", 0.80);
 
     [RealTextFact]
-    public Task Test_half_holds_its_score() => Check("test", 0.61);
+    public Task Test_half_holds_its_score() => Check("test", 0.62);
 
     private async Task Check(string half, double floor)
     {
