@@ -7,7 +7,9 @@ namespace Claims.Extraction.Contradictions;
 /// incidents, and by the projections that index strikes by place key so that a change meets only the reports it can touch.</summary>
 public static class PlaceMatching
 {
-    // Too wide to place a strike: "en Syrie" says nothing about which strikes are the same.
+    // Too wide to place a strike: "en Syrie" says nothing about which strikes are the same. The embedded knowledge base's
+    // countries, whichever knowledge base extracted the records: the read models index strikes by these keys and must group
+    // a strike the same way however it was extracted (a country id is the slug of its name either way).
     public static bool IsCountry(string placeId) => KnowledgeBase.Embedded.CountryPlaces.Contains(placeId);
 
     public static bool SharePlace(IEnumerable<(string Id, string? Province)> x, IEnumerable<(string Id, string? Province)> y)
