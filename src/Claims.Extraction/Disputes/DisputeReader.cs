@@ -28,6 +28,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         var judged = new HashSet<Span>();
         // Accusations ("les accusations de X selon lesquelles…") by sentence: a dispute looks only at its own sentence's.
         var accusationsBySentence = drafts.Where(x => x.Cue.Kind == CueKind.Accusation).ToLookup(x => x.Sentence);
+        // A voice contesting the claims told before it: one dispute with each of their speakers outside its camp, over its words
+        // to the sentence's end, the claim being the last one told.
+        void Contest(StatementDraft d, IReadOnlyList<StatementDraft> claims)
+        {
+            var span = ToSentenceEnd(d);
+            judged.Add(span);
+            foreach (var party in claims.Select(c => c.Speaker).DistinctBy(a => a.Id))
+                if (!SameCamp(party, d.Speaker)) found.Add((d.Speaker, party, claims[^1].Text, span, Dispute.ClaimContested));
+        }
         for (var di = 0; di < drafts.Count; di++)
         {
             var d = drafts[di];
@@ -109,10 +118,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                         : accusationsBySentence[d.Sentence].Where(x => x.Cue.RegionStart > d.Cue.RegionStart).ToList() is { Count: > 0 } commented ? commented
                         : FollowingClaims(d, di)) is { Count: > 0 } answered)
                 {
-                    var negation = ToSentenceEnd(d);
-                    judged.Add(negation);
-                    foreach (var party in answered.Select(c => c.Speaker).DistinctBy(a => a.Id))
-                        if (party.Id != d.Speaker.Id && !SameCamp(party, d.Speaker)) found.Add((d.Speaker, party, answered[^1].Text, negation, Dispute.ClaimContested));
+                    Contest(d, answered);
                 }
                 // "« Il n'y avait aucun civil dans l'école », a déclaré l'armée", "« La France n'a pas de mercenaires en Ukraine »":
                 // denying that what another's claim told was there (or was had) disputes that claim: the claim before, from
@@ -122,30 +128,21 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 else if (!d.PointsBack && !ReadAsStance(d) && DeniedPresence(d) is { } denied
                     && PreviousClaims(d, di, sharedWordsOnly: true, accept: c => !SameCamp(c.Speaker, d.Speaker) && SentenceWords(c.Sentence).Overlaps(denied)) is { Count: > 0 } told)
                 {
-                    var denial = ToSentenceEnd(d);
-                    judged.Add(denial);
-                    foreach (var party in told.Select(c => c.Speaker).DistinctBy(a => a.Id))
-                        if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, told[^1].Text, denial, Dispute.ClaimContested));
+                    Contest(d, told);
                 }
                 // "Mais le porte-parole de la coalition a déclaré que seul un avion s'était écrasé": a voice set against the account
                 // before by an adversative, whose words restrict or negate it, disputes the claim of another camp it takes up.
                 else if (!d.PointsBack && !ReadAsStance(d) && Opposed(d, di) && RestrictsOrNegates(d)
                     && PreviousClaims(d, di, sharedWordsOnly: true, accept: c => !SameCamp(c.Speaker, d.Speaker) && c.Cue.Verb is not { Dispute: true }) is { Count: > 0 } opposed)
                 {
-                    var contrast = ToSentenceEnd(d);
-                    judged.Add(contrast);
-                    foreach (var party in opposed.Select(c => c.Speaker).DistinctBy(a => a.Id))
-                        if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, opposed[^1].Text, contrast, Dispute.ClaimContested));
+                    Contest(d, opposed);
                 }
                 // "ses avions avaient visé une base de miliciens et non un camp de réfugiés": a correction ("et non", "et pas", "non
                 // pas") denies what the claim before, from another camp, told with the words it sets aside.
                 else if (!d.PointsBack && !ReadAsStance(d) && SetAside(d) is { Count: > 0 } setAside
                     && PreviousClaims(d, di, sharedWordsOnly: true, accept: c => !SameCamp(c.Speaker, d.Speaker) && SentenceWords(c.Sentence).Overlaps(setAside)) is { Count: > 0 } corrected)
                 {
-                    var correction = ToSentenceEnd(d);
-                    judged.Add(correction);
-                    foreach (var party in corrected.Select(c => c.Speaker).DistinctBy(a => a.Id))
-                        if (party.Id != d.Speaker.Id) found.Add((d.Speaker, party, corrected[^1].Text, correction, Dispute.ClaimContested));
+                    Contest(d, corrected);
                 }
                 // "Selon Moscou, l'Ukraine a frappé la prison. Kiev a accusé la Russie d'avoir elle-même bombardé la prison": charging
                 // the author of a claim with the very event it told contests that claim.
