@@ -280,7 +280,7 @@ public sealed class StatementReader(ArticleContext ctx)
             if (close >= verb) return null;
             k = close + 1;
         }
-        var after = k < verb && _t[k].Norm == "et" ? k + 1 : k + 1 < verb && _t[k].Norm == "ainsi" && _t[k + 1].Norm == "que" ? k + 2 : -1;
+        var after = AfterCoordinator(k, verb);
         if (after < 0 || after >= verb) return null;
         // The determiner and at most one lower-case head noun before the actor's name.
         for (var j = after; j < Math.Min(verb, after + 4); j++)
@@ -322,12 +322,16 @@ public sealed class StatementReader(ArticleContext ctx)
         return null;
     }
 
+    /// <summary>Where the words after a coordinator at <paramref name="k"/> ("et", "ainsi que") start, or -1 when there is none
+    /// before <paramref name="end"/>.</summary>
+    private int AfterCoordinator(int k, int end) =>
+        k >= end ? -1 : _t[k].Norm == "et" ? k + 1 : _t[k].Norm == "ainsi" && k + 1 < end && _t[k + 1].Norm == "que" ? k + 2 : -1;
+
     /// <summary>The second of two coordinated sources ("et des militants", "ainsi que l'ONU"), when a named or described actor
     /// follows the coordinator, else null.</summary>
     private Mention? CoordinatedSource(int k, int end)
     {
-        if (k >= end) return null;
-        var after = _t[k].Norm == "et" ? k + 1 : _t[k].Norm == "ainsi" && k + 1 < end && _t[k + 1].Norm == "que" ? k + 2 : -1;
+        var after = AfterCoordinator(k, end);
         if (after < 0) return null;
         return MentionStartingAt(after, end) is { Actor: not null } other && other.Kind != MentionKind.Pronoun && other.Prep is null or "de" or "des" or "d" or "du" && _t[after].Norm is not ("a" or "au" or "aux") ? other : null;
     }
