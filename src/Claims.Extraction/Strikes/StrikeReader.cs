@@ -129,8 +129,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         foreach (var m in ctx.Mentions)
         {
             if (m.Actor is not { Kind: "institution", ActsFor: { } state } force || !states.Contains(state)) continue;
+            // The knowledge base's heads are folded already; the force's name is named by one of them, then its nation.
             var name = Fold.Text(force.Name);
-            if (!_kb.InstitutionsActingForState.Any(h => name.StartsWith(Fold.Text(h) + " ", StringComparison.Ordinal))) continue;
+            if (!_kb.InstitutionsActingForState.Any(h => name.Length > h.Length && name[h.Length] == ' ' && name.StartsWith(h, StringComparison.Ordinal))) continue;
             if (!result.TryGetValue(state, out var list)) result[state] = list = [];
             if (!list.Contains(force.Name)) list.Add(force.Name);
         }
