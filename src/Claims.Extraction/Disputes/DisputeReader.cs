@@ -195,7 +195,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 parties.Add(pointed);
             // "a réagi au rapport d'Amnesty en le qualifiant de « mensonges »": the clitic takes up the claim noun before it in the
             // sentence, and that noun's owner is the party.
-            if (parties.Count == 0 && d.Cue.Kind == CueKind.Participle && d.Cue.VerbStart - 2 >= s.First && _t[d.Cue.VerbStart - 1].Norm is "le" or "la" or "les" or "l"
+            if (parties.Count == 0 && d.Cue.Kind == CueKind.Participle && d.Cue.VerbStart - 2 >= s.First && Grammar.DefiniteArticles.Contains(_t[d.Cue.VerbStart - 1].Norm)
                 && _t[d.Cue.VerbStart - 2].Norm == "en" && ClaimOwnerBefore(d.Cue.VerbStart - 2, s.First) is { } taken && !SameCamp(taken, d.Speaker))
                 parties.Add(taken);
             var namedInWords = parties.Count > 0;
@@ -312,7 +312,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 {
                     // The passive: "contesté par Islamabad", "rejetées par Moscou".
                     var a = k + len + 1;
-                    if (a < s.End && _t[a].Norm is "la" or "le" or "l" or "les") a++;
+                    if (a < s.End && Grammar.DefiniteArticles.Contains(_t[a].Norm)) a++;
                     if (a < s.End && ctx.MentionAt[a] is { Actor: { } agent } am && agent.TargetClass is null) { disputant = agent; clauseEnd = am.End; }
                     // "contesté par Islamabad": a capital stands for its state.
                     else if (a < s.End && _t[a].Cap && kb.CapitalStates.TryGetValue(_t[a].Norm, out var capitalState)) { disputant = capitalState; clauseEnd = a + 1; }
@@ -347,7 +347,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                         if (kb.ClaimNouns.Match(_t, c, k) > 0 && c + 2 < k && _t[c + 1].Norm is "de" or "d" or "du" or "des")
                         {
                             var o = c + 2;
-                            if (_t[o].Norm is "la" or "le" or "l" or "les") o++;
+                            if (Grammar.DefiniteArticles.Contains(_t[o].Norm)) o++;
                             if (o < k && ctx.MentionAt[o] is { Actor: { TargetClass: null } owner } && !SameCamp(owner, disputant)) party = owner;
                         }
                 if (party is null)
@@ -399,7 +399,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                     if (titleLength == 0) continue;
                     var j = k + titleLength;
                     if (j < m.End && _t[j].Norm is "du" or "de" or "des" or "d") j++;
-                    if (j < m.End && _t[j].Norm is "la" or "l" or "le" or "les") j++;
+                    if (j < m.End && Grammar.DefiniteArticles.Contains(_t[j].Norm)) j++;
                     // "porte-parole du Pentagone", else "porte-parole du ministère": the body last named with that noun.
                     if (ctx.Kb.ActorNames.Match(_t, j, m.End, out var named) > 0 && named.Kind is "institution" or "state") _spokesmen[m.Actor!.Id] = named;
                     else if (j < m.End && lastBody is { } last && last.GenericNouns.Contains(_t[j].Norm)) _spokesmen[m.Actor!.Id] = last;
@@ -430,7 +430,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 var c = j + 1;
                 if (c >= _t.Count || _t[c].Norm is not ("de" or "d" or "du" or "des")) continue;
                 c++;
-                if (c < _t.Count && _t[c].Norm is "l" or "la" or "le" or "les") c++;
+                if (c < _t.Count && Grammar.DefiniteArticles.Contains(_t[c].Norm)) c++;
                 if (c < _t.Count && ctx.MentionAt[c] is { Actor: { } owner } m && m.Start == c && owner.TargetClass is null) return owner;
             }
             return null;
@@ -551,7 +551,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         {
             if (ctx.Kb.ClaimNouns.Match(_t, c, k) == 0 || _t[c + 1].Norm is not ("de" or "d" or "du" or "des")) continue;
             var o = c + 2;
-            if (o < k && _t[o].Norm is "la" or "le" or "l" or "les") o++;
+            if (o < k && Grammar.DefiniteArticles.Contains(_t[o].Norm)) o++;
             return o < k && ctx.MentionAt[o] is { Actor: { TargetClass: null } owner } ? owner : null;
         }
         return null;
@@ -568,7 +568,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (_t[k].Norm is "," or ";" or ":" or "." || _t[k].IsQuote) break;
             if (_t[k].Norm != "et" || _t[k + 1].Norm is not ("par" or "de" or "d" or "du" or "des")) continue;
             var j = k + 2;
-            if (j < stop && _t[j].Norm is "la" or "le" or "l" or "les") j++;
+            if (j < stop && Grammar.DefiniteArticles.Contains(_t[j].Norm)) j++;
             if (j < end && ctx.MentionAt[j] is { Actor: { TargetClass: null } owner } m && m.Start >= k + 2 && m.Kind is not (Mentions.MentionKind.Pronoun or Mentions.MentionKind.Demonstrative)) owners.Add(owner);
         }
         return owners;
@@ -674,7 +674,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     private bool AfterClaimNoun(int k, int from)
     {
         var j = k - 1;
-        if (j >= from && _t[j].Norm is "la" or "le" or "l" or "les") j--;
+        if (j >= from && Grammar.DefiniteArticles.Contains(_t[j].Norm)) j--;
         if (j >= from && _t[j].Norm is "de" or "d" or "du" or "des") j--;
         return j >= from && ctx.Kb.ClaimNouns.Contains(_t[j].Norm);
     }
@@ -700,7 +700,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             while (j < d.ContentEnd && j < k + len + 2 && _t[j].IsQuote) j++;
             if (j + 1 < d.ContentEnd && _t[j].Norm == "par")
             {
-                var m = j + 1 < d.ContentEnd && _t[j + 1].Norm is "la" or "le" or "l" or "les" ? j + 2 : j + 1;
+                var m = j + 1 < d.ContentEnd && Grammar.DefiniteArticles.Contains(_t[j + 1].Norm) ? j + 2 : j + 1;
                 if (m < d.ContentEnd && ctx.MentionAt[m] is { Actor: { } agent }) return agent;
             }
             k = j - 1;

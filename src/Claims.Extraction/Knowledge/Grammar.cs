@@ -9,6 +9,8 @@ public static class Grammar
     private static readonly GrammarFile Data = Load();
 
     public static IReadOnlySet<string> Determiners { get; } = Set(Data.Determiners);
+    /// <summary>The definite article's forms ("le", "la", "l'", "les").</summary>
+    public static IReadOnlySet<string> DefiniteArticles { get; } = Set(Data.DefiniteArticles ?? []);
     public static IReadOnlySet<string> PhraseDeterminers { get; } = Set(Data.PhraseDeterminers);
     public static IReadOnlySet<string> Prepositions { get; } = Set(Data.Prepositions);
     public static IReadOnlySet<string> NotPrepositionBeforeDes { get; } = Set(Data.NotPrepositionBeforeDes);

@@ -319,7 +319,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (k + 1 < end && tokens[k].Norm is "du" or "de" or "des" or "d")
         {
             var j = k + 1;
-            if (j < end && tokens[j].Norm is "la" or "l" or "le" or "les") j++;
+            if (j < end && Grammar.DefiniteArticles.Contains(tokens[j].Norm)) j++;
             if (kb.ActorNames.Match(tokens, j, end, out var owned) is var ol && ol > 0 && owned.Kind is not "person") { owner = owned; k = j + ol; qualified = true; }
         }
         // "Selon la source, …", "a ajouté le témoin": a bare singular head after the definite article continues the source last
@@ -337,7 +337,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
     private int ComplementEnd(IReadOnlyList<Token> tokens, int k, int end)
     {
         var j = k + 1;
-        if (j < end && tokens[j].Norm is "l" or "la" or "le" or "les") j++;
+        if (j < end && Grammar.DefiniteArticles.Contains(tokens[j].Norm)) j++;
         var len = kb.ActorNames.Match(tokens, j, end, out _);
         if (len == 0) len = kb.Places.Match(tokens, j, end, out _);
         return len > 0 ? j + len : k;
@@ -452,7 +452,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var k = i + titleLen;
         if (k + 1 >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")) return null;
         var j = k + 1;
-        if (j < end && tokens[j].Norm is "la" or "le" or "l" or "les") j++;
+        if (j < end && Grammar.DefiniteArticles.Contains(tokens[j].Norm)) j++;
         var len = kb.ActorNames.Match(tokens, j, end, out var body);
         if (len == 0 || body.Kind is "person" or "armed-group") return null;
         var name = doc.Slice(i, j + len);
@@ -768,7 +768,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var j = k;
         if (j >= end || tokens[j].Norm is not ("de" or "d" or "du" or "des")) return (k, null);
         j++;
-        if (j < end && tokens[j].Norm is "la" or "le" or "l" or "les") j++;
+        if (j < end && Grammar.DefiniteArticles.Contains(tokens[j].Norm)) j++;
         // "de la région séparatiste du …": a region word and up to two lower-case words, then the owner.
         if (j < end && kb.RegionWords.Contains(tokens[j].Norm))
         {
@@ -777,7 +777,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (r < end && tokens[r].Norm is "de" or "d" or "du" or "des")
             {
                 r++;
-                if (r < end && tokens[r].Norm is "la" or "le" or "l" or "les") r++;
+                if (r < end && Grammar.DefiniteArticles.Contains(tokens[r].Norm)) r++;
                 j = r;
             }
         }
@@ -851,7 +851,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // "pro-GNA": the hyphen joins the served actor's name to "pro".
         else if (j + 1 < end && tokens[j].Norm == "pro" && tokens[j + 1].HyphenBefore && tokens[j + 1].Cap) j++;
         else return null;
-        if (j < end && tokens[j].Norm is "la" or "le" or "l" or "les") j++;
+        if (j < end && Grammar.DefiniteArticles.Contains(tokens[j].Norm)) j++;
         if (j >= end || ActorAt(doc, j, end, localSurnames, roles) is not { Actor: { } served } inner || served.Kind is "person" or "anonymous") return null;
         return new Mention(i, inner.End, MentionKind.Name) { Actor = served };
     }
@@ -860,7 +860,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
     private bool ComplementNamesOrganisation(IReadOnlyList<Token> tokens, int k, int end)
     {
         var j = k + 1;
-        if (j < end && tokens[j].Norm is "la" or "le" or "l" or "les") j++;
+        if (j < end && Grammar.DefiniteArticles.Contains(tokens[j].Norm)) j++;
         return j + 1 < end && kb.GenericNouns.ContainsKey(tokens[j].Norm) && tokens[j + 1].Cap && kb.ActorNames.Match(tokens, j + 1, end, out _) == 0;
     }
 
@@ -903,7 +903,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (k + 1 < end && tokens[k].Norm is "du" or "de" or "des" or "d")
         {
             var j = k + 1;
-            if (j < end && tokens[j].Norm is "la" or "l" or "le" or "les") j++;
+            if (j < end && Grammar.DefiniteArticles.Contains(tokens[j].Norm)) j++;
             if (kb.ActorNames.Match(tokens, j, end, out var owned) > 0 && owned.Kind is not "person" && owned.TargetClass is null) owner = owned;
             // "de l'armée indienne": an institution of a named state.
             else if (InstitutionAt(doc, j, end) is { Actor: { Side: not null } institution }) owner = institution;

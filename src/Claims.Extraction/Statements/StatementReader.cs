@@ -802,10 +802,10 @@ public sealed class StatementReader(ArticleContext ctx)
         if (_t[k].Norm == "sur")
         {
             // "a déclaré sur la chaîne Rossiya 24 le porte-parole…": a medium named after "sur".
-            var d = k + 1 < end && _t[k + 1].Norm is "la" or "le" or "l" or "les" ? k + 2 : k + 1;
+            var d = k + 1 < end && Grammar.DefiniteArticles.Contains(_t[k + 1].Norm) ? k + 2 : k + 1;
             if (d < end && ctx.MentionAt[d] is { Actor.Kind: "media" } medium && medium.Start == d) return ctx.SkipAdverbs(medium.End, end);
             // "a affirmé sur franceinfo le porte-parole…", "a indiqué sur place le maire": one word, then the subject's article.
-            if (k + 2 < end && _t[k + 1].IsWord && !_t[k + 1].Cap && _t[k + 2].Norm is "le" or "la" or "l" or "les") return k + 2;
+            if (k + 2 < end && _t[k + 1].IsWord && !_t[k + 1].Cap && Grammar.DefiniteArticles.Contains(_t[k + 2].Norm)) return k + 2;
             for (var j = k + 1; j < Math.Min(end, k + 6); j++)
             {
                 if (_kb.NotPlaces.Contains(_t[j].Norm) && _t[j].Cap) return ctx.SkipAdverbs(j + 1, end);
@@ -822,7 +822,7 @@ public sealed class StatementReader(ArticleContext ctx)
     {
         if (k >= end || _t[k].Norm is not ("a" or "au" or "aux") || _t[k].Cap) return k;
         var j = k + 1;
-        if (j < end && _t[j].Norm is "la" or "le" or "l" or "les") j++;
+        if (j < end && Grammar.DefiniteArticles.Contains(_t[j].Norm)) j++;
         if (j < end && ctx.MentionAt[j] is { } m && m.Start == j) j = m.End;
         else if (j < end && _t[j].IsWord) j++;
         // "à la télévision d'État", "à la presse": one or two more words of the addressee.
@@ -942,7 +942,7 @@ public sealed class StatementReader(ArticleContext ctx)
         return null;
     }
 
-    private int SkipDeterminer(int k, int limit, bool listComma = false) => k > limit && _t[k].Norm is "le" or "la" or "l" or "les" && (_t[k - 1].Norm == "et" || listComma && _t[k - 1].Norm == ",") ? k - 1 : k;
+    private int SkipDeterminer(int k, int limit, bool listComma = false) => k > limit && Grammar.DefiniteArticles.Contains(_t[k].Norm) && (_t[k - 1].Norm == "et" || listComma && _t[k - 1].Norm == ",") ? k - 1 : k;
 
     private Mention? MentionEndingAt(int end, int from)
     {

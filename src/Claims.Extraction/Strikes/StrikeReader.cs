@@ -550,7 +550,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             if (!_kb.PresentingWords.Contains(_t[k].Norm) || _t[k + 1].Norm != "par") continue;
             var j = k + 2;
-            if (j < s.End && _t[j].Norm is "le" or "la" or "l" or "les") j++;
+            if (j < s.End && Grammar.DefiniteArticles.Contains(_t[j].Norm)) j++;
             if (j >= s.End) return null;
             // "par le gouvernement", "par les autorités" unqualified: the striking state's own (its army's strikes).
             var (presenter, after) = ctx.MentionAt[j] is { Actor: { } named } m ? (named, m.End)
@@ -642,7 +642,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 // "bombardements aériens et à l'artillerie quasi quotidiens du régime": a means coordinated by "et à" is skipped.
                 if (_t[k].Norm == "et" && k + 3 < s.End && _t[k + 1].Norm is "a" or "au" or "aux")
                 {
-                    k += _t[k + 2].Norm is "l" or "la" or "le" or "les" ? 3 : 2;
+                    k += Grammar.DefiniteArticles.Contains(_t[k + 2].Norm) ? 3 : 2;
                     continue;
                 }
                 // A determiner opens another noun phrase (the object: "frappé les armes du Hezbollah"), not the complement.
@@ -656,7 +656,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 if (means > 0 && j + means + 1 < s.End && _t[j + means].Norm is "de" or "du" or "des" or "d")
                 {
                     j += means + 1;
-                    if (j < s.End && _t[j].Norm is "la" or "le" or "l" or "les") j++;
+                    if (j < s.End && Grammar.DefiniteArticles.Contains(_t[j].Norm)) j++;
                 }
                 if (j < s.End && ctx.MentionAt[j] is { Actor: { TargetClass: null } g } gm && gm.Start == j && gm.Kind != MentionKind.Anonymous && Striker(g) is { } st6) return st6;
                 if (j < s.End && _t[j].Norm == "allie" && j + 1 < s.End && _kb.Nationalities.TryGetValue(_t[j + 1].Norm, out var ally) && Striker(ally) is { } st7) return st7;
@@ -801,7 +801,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private bool DeadOf(int k, int first)
     {
         var j = k - 1;
-        if (j >= first && _t[j].Norm is "la" or "le" or "l" or "les") j--;
+        if (j >= first && Grammar.DefiniteArticles.Contains(_t[j].Norm)) j--;
         return j - 1 >= first && _t[j].Norm is "de" or "du" or "d" or "des" && _kb.KillWords.Contains(_t[j - 1].Norm);
     }
 
@@ -823,7 +823,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private bool ObjectOfAttack(Mention m)
     {
         var k = m.Start - 1;
-        if (k >= 0 && _t[k].Norm is "la" or "le" or "l" or "les") k--;
+        if (k >= 0 && Grammar.DefiniteArticles.Contains(_t[k].Norm)) k--;
         return k >= 0 && (_t[k].Norm == "contre" || _kb.ImpactWords.Contains(_t[k].Norm) || _kb.StrikeVerbs.Match(_t, k, k + 1, out _) == 1);
     }
 
@@ -832,7 +832,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         if (m.Prep is not ("de" or "d" or "du" or "des")) return false;
         var k = m.Start - 1;
-        if (k >= 0 && _t[k].Norm is "la" or "le" or "l" or "les") k--;
+        if (k >= 0 && Grammar.DefiniteArticles.Contains(_t[k].Norm)) k--;
         return k >= 1 && _t[k].Norm is "de" or "d" or "du" or "des" && (_kb.AgentNouns.Contains(_t[k - 1].Norm) || AgentNounEndingAt(k - 1))
             || k >= 0 && _t[k].Norm is "du" or "des" && k >= 1 && _kb.AgentNouns.Contains(_t[k - 1].Norm);
     }
@@ -889,7 +889,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             for (var j = k + 1; j < Math.Min(s.End, k + 8); j++)
             {
                 if (_t[j].Norm is not ("a" or "au" or "aux")) continue;
-                var m = j + 1 < s.End && _t[j + 1].Norm is "la" or "le" or "l" or "les" ? j + 2 : j + 1;
+                var m = j + 1 < s.End && Grammar.DefiniteArticles.Contains(_t[j + 1].Norm) ? j + 2 : j + 1;
                 if (m < s.End && ctx.MentionAt[m] is { Actor: { } a } && Striker(a) is { } st) return st;
             }
         }
@@ -964,7 +964,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private bool TheatreOf(int start, int first)
     {
         var j = start - 1;
-        if (j >= first && _t[j].Norm is "la" or "le" or "l" or "les") j--;
+        if (j >= first && Grammar.DefiniteArticles.Contains(_t[j].Norm)) j--;
         if (j < first || _t[j].Norm is not ("de" or "du" or "d" or "des" or "en" or "au" or "aux" or "a" or "sur" or "dans")) return false;
         return j - 1 >= first && _kb.TheatreNouns.Contains(_t[j - 1].Norm);
     }
@@ -1061,7 +1061,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             var k = trig + 1;
             while (k < s.End && k - trig < 4 && _t[k].IsWord && !_t[k].Cap && ctx.MentionAt[k] is null && _t[k].Norm is not ("contre" or "le" or "la" or "l" or "les")) k++;
             if (k < s.End && _t[k].Norm == "contre") k++;
-            if (k < s.End && _t[k].Norm is "le" or "la" or "l" or "les") k++;
+            if (k < s.End && Grammar.DefiniteArticles.Contains(_t[k].Norm)) k++;
             if (k < s.End && ctx.MentionAt[k] is { Actor: { Kind: "institution" } inst } im && im.Start == k && inst.Id != perpetrator.Id && inst.ActsFor is null)
                 list.Add((inst.Id, inst.Name, null));
         }
@@ -1146,7 +1146,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         if (at + 1 >= limit || _t[at].Norm is not ("de" or "d" or "du" or "des")) return (at, null);
         var c = at + 1;
-        while (c < limit && ctx.MentionAt[c] is null && _t[c].Norm is "l" or "la" or "le" or "les") c++;
+        while (c < limit && ctx.MentionAt[c] is null && Grammar.DefiniteArticles.Contains(_t[c].Norm)) c++;
         if (c < limit && ctx.MentionAt[c] is { Actor: not null } m) return (m.End, m);
         if (c >= limit || !_t[c].IsWord || _t[c].Cap) return (at, null);
         // The head of the complement may itself be a target noun ("un camp de combattants").
