@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Claims.Bench.Harness;
 using Claims.LocalPostgres;
+using Claims.TestKit;
 using Claims.TestKit.Corpus;
 
 namespace Claims.Bench.Soak;
@@ -24,9 +25,12 @@ public static class SoakRun
     public static async Task<IReadOnlyList<BenchRow>> RunAsync(BenchDatabase database, bool quick)
     {
         var duration = quick ? TimeSpan.FromSeconds(15) : TimeSpan.FromSeconds(60);
+        // A database of its own, dropped afterwards: `claims serve` writes the default schema, which on CLAIMS_BENCH_DB would
+        // be whatever an earlier run (or anyone) left there, and the figures would depend on it.
+        await using var scratch = await PostgresDatabase.CreateAsync(database);
         var port = FreePort.Pick();
         var address = new Uri($"http://127.0.0.1:{port}");
-        using var server = Serve(database.ConnectionString, port);
+        using var server = Serve(scratch.ConnectionString, port);
         try
         {
             await WaitHealthyAsync(address, server);
