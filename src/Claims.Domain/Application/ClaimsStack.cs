@@ -100,7 +100,10 @@ public static class ClaimsStack
 
         builder.UseWolverine(wolverine =>
         {
-            wolverine.Discovery.IncludeAssembly(typeof(ClaimsStack).Assembly);
+            // The handlers live here, whichever program hosts them (server, CLI, tests, benchmarks). Named outright: left
+            // implicit, Wolverine adopts the first host's calling assembly for the whole process and warns that it differs
+            // from this one (GH-3521) whenever the host is built from another assembly, as in the benchmarks.
+            wolverine.ApplicationAssembly = typeof(ClaimsStack).Assembly;
             wolverine.Policies.AutoApplyTransactions();
             // Two writers on one stream: the loser decides again on what the winner wrote (an identical ingest then decides
             // nothing). Two creations of one new stream collide on its id instead.
