@@ -268,9 +268,20 @@ public sealed class StatementReader(ArticleContext ctx)
         return true;
     }
 
+    // ---- coordinated speakers ----
+    // French joins speakers with "et" or "ainsi que" ("selon l'ONU ainsi que des témoins", "ont annoncé Paris et Washington").
+    // AfterCoordinator reads the coordinator and CoordinatedMention the speaker after it, for the sources (CoordinatedSource),
+    // the inverted subjects (SpeakerAfter) and the speaker coordinated to one no lexicon describes (CoordinatedPastUnknown);
+    // what stays with each reader is where the first speaker stands and what may come between the two (an apposition, a
+    // comma, a qualifier). Preposed subjects are read apart: backwards from the subject before the verb (VerbCue: "La France,
+    // l'Allemagne et les États-Unis ont…"), and from it up to the verb (CoordinatedAfterSubject).
+
     /// <summary>"Le groupe X, composé d'avocats, ainsi que les paramilitaires des FSR ont déclaré": a subject coordinated after the
     /// one found (past that one's apposition), up to the verb; a common noun heading it ("les paramilitaires des FSR", "les
     /// combattants du Hezbollah") stands for the actor it names. Null when none.</summary>
+    /// <remarks>Not CoordinatedMention: the verb bounds a preposed subject, so the second one is looked for in the few words
+    /// before it (a determiner and one lower-case head noun, then the name, with or without "de" between them), not only right
+    /// after the coordinator or as a body's members; the two readings differ on such words ("et notamment X").</remarks>
     private ActorEntry? CoordinatedAfterSubject(int k, int verb)
     {
         if (k < verb && _t[k].Norm == ",")
@@ -297,7 +308,7 @@ public sealed class StatementReader(ArticleContext ctx)
     private Mention? MembersOf(int j, int end)
     {
         var k = j;
-        if (k < end && (Determiners.Contains(_t[k].Norm) || _t[k].Norm is "des" or "un" or "une")) k++;
+        if (k < end && Determiners.Contains(_t[k].Norm)) k++;
         if (k + 2 >= end || !_t[k].IsWord || _t[k].Cap || ctx.MentionAt[k] is not null || _t[k + 1].Norm is not ("de" or "du" or "des" or "d")) return null;
         for (var q = k + 2; q < Math.Min(end, k + 6); q++)
         {
@@ -313,7 +324,7 @@ public sealed class StatementReader(ArticleContext ctx)
     /// words only) runs up to the coordinator.</summary>
     private Mention? CoordinatedPastUnknown(int j, int end)
     {
-        if (j >= end || !(Determiners.Contains(_t[j].Norm) || _t[j].Norm is "un" or "une" or "des")) return null;
+        if (j >= end || !Determiners.Contains(_t[j].Norm)) return null;
         for (var k = j + 1; k < Math.Min(end, j + 10); k++)
         {
             if (_t[k].Norm is "et" or "ainsi") return k > j + 1 ? CoordinatedSource(k, end) : null;
@@ -327,14 +338,22 @@ public sealed class StatementReader(ArticleContext ctx)
     private int AfterCoordinator(int k, int end) =>
         k >= end ? -1 : _t[k].Norm == "et" ? k + 1 : _t[k].Norm == "ainsi" && k + 1 < end && _t[k + 1].Norm == "que" ? k + 2 : -1;
 
+    /// <summary>The speaker a coordinator at <paramref name="k"/> introduces: an actor named or described right after it (past a
+    /// determiner: "et des militants", "ainsi que l'ONU"), else, when <paramref name="members"/>, members named by the body they
+    /// belong to ("et des éléments du mouvement « Ansarallah »"). Null when there is no coordinator at k (then
+    /// <paramref name="after"/> is -1) or no actor after it.</summary>
+    private Mention? CoordinatedMention(int k, int end, bool members, out int after)
+    {
+        after = AfterCoordinator(k, end);
+        if (after < 0) return null;
+        if (MentionStartingAt(after, end) is { Actor: not null } next) return next;
+        return members ? MembersOf(after, end) : null;
+    }
+
     /// <summary>The second of two coordinated sources ("et des militants", "ainsi que l'ONU"), when a named or described actor
     /// follows the coordinator, else null.</summary>
-    private Mention? CoordinatedSource(int k, int end)
-    {
-        var after = AfterCoordinator(k, end);
-        if (after < 0) return null;
-        return MentionStartingAt(after, end) is { Actor: not null } other && other.Kind != MentionKind.Pronoun && other.Prep is null or "de" or "des" or "d" or "du" && _t[after].Norm is not ("a" or "au" or "aux") ? other : null;
-    }
+    private Mention? CoordinatedSource(int k, int end) =>
+        CoordinatedMention(k, end, members: false, out var after) is { } other && other.Kind != MentionKind.Pronoun && other.Prep is null or "de" or "des" or "d" or "du" && _t[after].Norm is not ("a" or "au" or "aux") ? other : null;
 
     /// <summary>"selon un communiqué de l'armée nigériane", "d'après un bilan de l'OSDH": a document named with its issuer; the
     /// issuer is the source (the mention returned covers the words up to the issuer's end).</summary>
@@ -967,18 +986,18 @@ public sealed class StatementReader(ArticleContext ctx)
                 if (MentionStartingAt(j + 2, end) is { } qualifier) j = qualifier.End; // past a determiner too ("proche des rebelles")
                 if (j >= end) break;
             }
-            var sep = _t[j].Norm;
-            // "ont indiqué l'agence Saba ainsi que des témoins": "ainsi que" coordinates speakers as "et" does.
-            if (sep == "ainsi" && j + 2 < end && _t[j + 1].Norm == "que") (sep, j) = ("et", j + 1);
-            // "a déclaré le ministre, Ibrahim Khatir, et le comité de résistance": the comma closing an apposition, then "et".
-            else if (sep == "," && j + 2 < end && _t[j + 1].Norm == "et") (sep, j) = ("et", j + 1);
-            if (sep is not ("," or "et")) break;
-            var next = MentionStartingAt(j + 1, end);
-            // "un médecin et des éléments du mouvement « Ansarallah »": members named by the body they belong to speak for it.
-            if (next?.Actor is null && sep == "et") next = MembersOf(j + 1, end);
+            // "ont indiqué l'agence Saba ainsi que des témoins", "un médecin et des éléments du mouvement « Ansarallah »" (members
+            // named by the body they belong to speak for it); "a déclaré le ministre, Ibrahim Khatir, et le comité de
+            // résistance": the comma closing an apposition, then "et".
+            var coordinator = _t[j].Norm == "," && j + 2 < end && _t[j + 1].Norm == "et" ? j + 1 : j;
+            var next = CoordinatedMention(coordinator, end, members: true, out var after);
+            // "a déclaré mercredi le porte-parole …, le général Igor Konachenkov": a bare comma adds to the speaker before (one
+            // group, of which the person speaks) rather than coordinating another.
+            var apposed = after < 0 && _t[j].Norm == ",";
+            if (apposed) next = MentionStartingAt(j + 1, end);
             if (next?.Actor is null) break;
-            if (sep == "et") groups.Add([next]);
-            else groups[^1].Add(next);
+            if (apposed) groups[^1].Add(next);
+            else groups.Add([next]);
             cur = next;
         }
         return groups.Select(g => (g.FirstOrDefault(m => m.IsPerson) ?? g[0]).Actor!).ToList();
