@@ -276,6 +276,23 @@ public sealed class StatementReader(ArticleContext ctx)
     // comma, a qualifier). Preposed subjects are read apart: backwards from the subject before the verb (VerbCue: "La France,
     // l'Allemagne et les États-Unis ont…"), and from it up to the verb (CoordinatedAfterSubject).
 
+    /// <summary>Where the words after a coordinator at <paramref name="k"/> ("et", "ainsi que") start, or -1 when there is none
+    /// before <paramref name="end"/>.</summary>
+    private int AfterCoordinator(int k, int end) =>
+        k >= end ? -1 : _t[k].Norm == "et" ? k + 1 : _t[k].Norm == "ainsi" && k + 1 < end && _t[k + 1].Norm == "que" ? k + 2 : -1;
+
+    /// <summary>The speaker a coordinator at <paramref name="k"/> introduces: an actor named or described right after it (past a
+    /// determiner: "et des militants", "ainsi que l'ONU"), else, when <paramref name="members"/>, members named by the body they
+    /// belong to ("et des éléments du mouvement « Ansarallah »"). Null when there is no coordinator at k (then
+    /// <paramref name="after"/> is -1) or no actor after it.</summary>
+    private Mention? CoordinatedMention(int k, int end, bool members, out int after)
+    {
+        after = AfterCoordinator(k, end);
+        if (after < 0) return null;
+        if (MentionStartingAt(after, end) is { Actor: not null } next) return next;
+        return members ? MembersOf(after, end) : null;
+    }
+
     /// <summary>"Le groupe X, composé d'avocats, ainsi que les paramilitaires des FSR ont déclaré": a subject coordinated after the
     /// one found (past that one's apposition), up to the verb; a common noun heading it ("les paramilitaires des FSR", "les
     /// combattants du Hezbollah") stands for the actor it names. Null when none.</summary>
@@ -327,27 +344,11 @@ public sealed class StatementReader(ArticleContext ctx)
         if (j >= end || !Determiners.Contains(_t[j].Norm)) return null;
         for (var k = j + 1; k < Math.Min(end, j + 10); k++)
         {
+            // The phrase ends at its first coordinator, which CoordinatedSource reads.
             if (_t[k].Norm is "et" or "ainsi") return k > j + 1 ? CoordinatedSource(k, end) : null;
             if (!_t[k].IsWord || _kb.Verbs.Match(_t, k, end, out _) > 0 || _kb.Auxiliaries.Contains(_t[k].Norm) || _t[k].Norm is "que" or "qu" or "qui") return null;
         }
         return null;
-    }
-
-    /// <summary>Where the words after a coordinator at <paramref name="k"/> ("et", "ainsi que") start, or -1 when there is none
-    /// before <paramref name="end"/>.</summary>
-    private int AfterCoordinator(int k, int end) =>
-        k >= end ? -1 : _t[k].Norm == "et" ? k + 1 : _t[k].Norm == "ainsi" && k + 1 < end && _t[k + 1].Norm == "que" ? k + 2 : -1;
-
-    /// <summary>The speaker a coordinator at <paramref name="k"/> introduces: an actor named or described right after it (past a
-    /// determiner: "et des militants", "ainsi que l'ONU"), else, when <paramref name="members"/>, members named by the body they
-    /// belong to ("et des éléments du mouvement « Ansarallah »"). Null when there is no coordinator at k (then
-    /// <paramref name="after"/> is -1) or no actor after it.</summary>
-    private Mention? CoordinatedMention(int k, int end, bool members, out int after)
-    {
-        after = AfterCoordinator(k, end);
-        if (after < 0) return null;
-        if (MentionStartingAt(after, end) is { Actor: not null } next) return next;
-        return members ? MembersOf(after, end) : null;
     }
 
     /// <summary>The second of two coordinated sources ("et des militants", "ainsi que l'ONU"), when a named or described actor
