@@ -1,6 +1,7 @@
 using Claims.Extraction.Knowledge;
 using Claims.Extraction.Statements;
 using Claims.Extraction.Text;
+using static Claims.Extraction.Mentions.Voices;
 
 namespace Claims.Extraction.Disputes;
 
@@ -352,7 +353,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                         }
                 if (party is null)
                     for (var x = lastDraft; x >= Math.Max(0, lastDraft - ClaimLookBack) && party is null; x--)
-                        if (!drafts[x].Cue.Derived && !drafts[x].PointsBack && drafts[x].Cue.Verb is not { Dispute: true } && !SameVoice(drafts[x].Speaker, disputant) && !SameCamp(drafts[x].Speaker, disputant))
+                        if (!drafts[x].Cue.Derived && !drafts[x].PointsBack && drafts[x].Cue.Verb is not { Dispute: true } && !SameCamp(drafts[x].Speaker, disputant))
                             (party, claim) = (drafts[x].Speaker, drafts[x].Text);
                 if (party is null || party.Id == disputant.Id) continue;
                 var span = Trim(new Span(_t[clauseStart].Start, _t[Math.Max(clauseStart, e - 1)].End));
@@ -678,14 +679,6 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         if (j >= from && _t[j].Norm is "de" or "d" or "du" or "des") j--;
         return j >= from && ctx.Kb.ClaimNouns.Contains(_t[j].Norm);
     }
-
-    /// <summary>One official voice: a state and the minister or institution acting for it (unnamed sources of that state may
-    /// still contradict its government).</summary>
-    private static bool SameVoice(ActorEntry a, ActorEntry b) =>
-        a.Id == b.Id || a.ActsFor is { } x && x == (b.ActsFor ?? b.Id) || b.ActsFor is { } y && y == (a.ActsFor ?? a.Id);
-
-    private static bool SameCamp(ActorEntry a, ActorEntry b) =>
-        a.Id == b.Id || (a.ActsFor ?? a.Id) == (b.ActsFor ?? b.Id) || a.Side is { } s && s == (b.ActsFor ?? b.Id) || b.Side is { } t && t == (a.ActsFor ?? a.Id);
 
     /// <summary>"jugée peu crédible par l'Otan", "qualifiées de « mensonges » par Kiev": the agent of a judgement in the words.</summary>
     private ActorEntry? JudgeByAgent(StatementDraft d)
