@@ -19,8 +19,9 @@ public static class Voices
 
     /// <summary>One source of a strike's telling: an actor, a person or unnamed source standing for it ("Rami Abdel Rahmane,
     /// directeur de l'OSDH"), or the spokesman listed for it ("Le ministère russe de la Défense a annoncé…" then "…a déclaré
-    /// Igor Konachenkov"). Narrower than a voice on purpose: two bodies acting for one state, or two persons of one side, each
-    /// tell a record of their own, and those records are what contradictions are found between.</summary>
+    /// Igor Konachenkov"). Neither a voice nor a camp, on purpose: one teller and those speaking in its very name, so that two
+    /// bodies acting for one state, or two persons of one side, each tell a record of their own, and those records are what
+    /// contradictions are found between.</summary>
     public static bool SameSource(ActorEntry? a, ActorEntry? b, KnowledgeBase kb) =>
         a is not null && b is not null && (a.Id == b.Id || StandsFor(a) == b.Id || StandsFor(b) == a.Id
             || kb.SpokesmanFor.GetValueOrDefault(a.Id)?.Id == b.Id || kb.SpokesmanFor.GetValueOrDefault(b.Id)?.Id == a.Id);
