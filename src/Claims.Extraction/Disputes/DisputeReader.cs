@@ -1,6 +1,7 @@
 using Claims.Extraction.Knowledge;
 using Claims.Extraction.Statements;
 using Claims.Extraction.Text;
+using static Claims.Extraction.Mentions.Voices;
 
 namespace Claims.Extraction.Disputes;
 
@@ -28,15 +29,17 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         var judged = new HashSet<Span>();
         // Accusations ("les accusations de X selon lesquelles…") by sentence: a dispute looks only at its own sentence's.
         var accusationsBySentence = drafts.Where(x => x.Cue.Kind == CueKind.Accusation).ToLookup(x => x.Sentence);
-        // A voice contesting the claims told before it: one dispute with each of their speakers outside its camp, over its words
-        // to the sentence's end, the claim being the last one told.
-        void Contest(StatementDraft d, IReadOnlyList<StatementDraft> claims)
+        // A judgement on d's words: one dispute of the disputant with each party outside its camp, over the words to the
+        // sentence's end, which are marked judged.
+        void Judge(StatementDraft d, ActorEntry disputant, IEnumerable<ActorEntry> parties, Func<ActorEntry, string> claimOf)
         {
             var span = ToSentenceEnd(d);
             judged.Add(span);
-            foreach (var party in claims.Select(c => c.Speaker).DistinctBy(a => a.Id))
-                if (!SameCamp(party, d.Speaker)) found.Add((d.Speaker, party, claims[^1].Text, span, Dispute.ClaimContested));
+            foreach (var party in parties.DistinctBy(a => a.Id))
+                if (!SameCamp(party, disputant)) found.Add((disputant, party, claimOf(party), span, Dispute.ClaimContested));
         }
+        // A voice contesting the claims told before it: the claim is the last one told.
+        void Contest(StatementDraft d, IReadOnlyList<StatementDraft> claims) => Judge(d, d.Speaker, claims.Select(c => c.Speaker), _ => claims[^1].Text);
         for (var di = 0; di < drafts.Count; di++)
         {
             var d = drafts[di];
@@ -65,7 +68,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (d.Cue.Verb is not { Dispute: true } && !judgedUnfounded)
             {
                 // "a appelé à une enquête internationale sur les cibles des frappes russes": calling for an inquiry into
-                // someone's strikes contests their account of them.
+                // someone's strikes contests their account of them. This and the next (a charge of exaggerating or lying) are not
+                // judgements: they are not marked judged, so the same voice's dispute just before drops them only when it is with
+                // the same party; and only the speaker itself is set aside as a party, not its camp.
                 if (!d.PointsBack && d.Cue.Verb?.Lemma is { } lemma && kb.CallVerbs.Contains(lemma) && InquiryInto(d) is { } striker && striker.Id != d.Speaker.Id)
                 {
                     var call = ToSentenceEnd(d);
@@ -85,9 +90,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // is that agent's, against the speaker whose words it follows.
                 if (!d.PointsBack && JudgeByAgent(d) is { } judge && judge.Id != d.Speaker.Id && !SameCamp(judge, d.Speaker))
                 {
-                    var judgement = ToSentenceEnd(d);
-                    judged.Add(judgement);
-                    found.Add((judge, d.Speaker, d.Text, judgement, Dispute.ClaimContested));
+                    Judge(d, judge, [d.Speaker], _ => d.Text);
                     continue;
                 }
                 // "Ce n'était pas un accident, a répliqué X", "ont jugé l'explication russe peu crédible": a judgement rejecting the
@@ -99,12 +102,11 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                         // un accident", a-t-il rétorqué; then X "a estimé que la violation ne semblait pas accidentelle").
                         ? [owner] : PreviousClaims(d, di, accept: c => !RejectsAccount(c) && !RejectionsBySentence[c.Sentence].Any(x => x.Speaker.Id == c.Speaker.Id)).Select(c => c.Speaker).ToList()) is { Count: > 0 } rejected)
                 {
-                    var judgement = ToSentenceEnd(d);
-                    judged.Add(judgement);
+                    // Each party's claim is its own told before, else the words judged. The voices speaking together with the
+                    // speaker are not parties.
                     var told = PreviousClaims(d, di, sharedWordsOnly: true);
-                    foreach (var party in rejected.DistinctBy(a => a.Id))
-                        if (!SameCamp(party, d.Speaker) && !d.Cue.Speakers.Any(co => co.Id == party.Id))
-                            found.Add((d.Speaker, party, told.LastOrDefault(c => c.Speaker.Id == party.Id)?.Text ?? d.Text, judgement, Dispute.ClaimContested));
+                    Judge(d, d.Speaker, rejected.Where(party => !d.Cue.Speakers.Any(co => co.Id == party.Id)),
+                        party => told.LastOrDefault(c => c.Speaker.Id == party.Id)?.Text ?? d.Text);
                     continue;
                 }
                 // "« Nos avions n'ont porté aucune frappe contre Idlib », a indiqué X, commentant l'information de Reuters d'après
@@ -150,9 +152,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                     && d.Cue.Object?.Actor is { } accused && !SameCamp(accused, d.Speaker) && TellsAStrike(d) is { Count: > 0 } chargedWords
                     && PreviousClaims(d, di, sharedWordsOnly: true, accept: c => SameCamp(c.Speaker, accused) && ContentWords(c.ContentStart, c.ContentEnd).Overlaps(chargedWords)) is { Count: > 0 } charged)
                 {
-                    var accusation = ToSentenceEnd(d);
-                    judged.Add(accusation);
-                    found.Add((d.Speaker, accused, charged[^1].Text, accusation, Dispute.ClaimContested));
+                    Judge(d, d.Speaker, [accused], _ => charged[^1].Text);
                 }
                 continue;
             }
@@ -352,7 +352,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                         }
                 if (party is null)
                     for (var x = lastDraft; x >= Math.Max(0, lastDraft - ClaimLookBack) && party is null; x--)
-                        if (!drafts[x].Cue.Derived && !drafts[x].PointsBack && drafts[x].Cue.Verb is not { Dispute: true } && !SameVoice(drafts[x].Speaker, disputant) && !SameCamp(drafts[x].Speaker, disputant))
+                        if (!drafts[x].Cue.Derived && !drafts[x].PointsBack && drafts[x].Cue.Verb is not { Dispute: true } && !SameCamp(drafts[x].Speaker, disputant))
                             (party, claim) = (drafts[x].Speaker, drafts[x].Text);
                 if (party is null || party.Id == disputant.Id) continue;
                 var span = Trim(new Span(_t[clauseStart].Start, _t[Math.Max(clauseStart, e - 1)].End));
@@ -678,14 +678,6 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         if (j >= from && _t[j].Norm is "de" or "d" or "du" or "des") j--;
         return j >= from && ctx.Kb.ClaimNouns.Contains(_t[j].Norm);
     }
-
-    /// <summary>One official voice: a state and the minister or institution acting for it (unnamed sources of that state may
-    /// still contradict its government).</summary>
-    private static bool SameVoice(ActorEntry a, ActorEntry b) =>
-        a.Id == b.Id || a.ActsFor is { } x && x == (b.ActsFor ?? b.Id) || b.ActsFor is { } y && y == (a.ActsFor ?? a.Id);
-
-    private static bool SameCamp(ActorEntry a, ActorEntry b) =>
-        a.Id == b.Id || (a.ActsFor ?? a.Id) == (b.ActsFor ?? b.Id) || a.Side is { } s && s == (b.ActsFor ?? b.Id) || b.Side is { } t && t == (a.ActsFor ?? a.Id);
 
     /// <summary>"jugée peu crédible par l'Otan", "qualifiées de « mensonges » par Kiev": the agent of a judgement in the words.</summary>
     private ActorEntry? JudgeByAgent(StatementDraft d)

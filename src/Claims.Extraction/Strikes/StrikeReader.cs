@@ -205,14 +205,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return null;
     }
 
-    // The same voice: one actor, or a person (or unnamed official) speaking for the other ("Rami Abdel Rahmane, directeur de l'OSDH").
-    // "Le ministère russe de la Défense a annoncé…" then "…a déclaré Igor Konachenkov": a listed spokesman voices the body his
-    // role names.
-    private bool SameSource(ActorEntry? a, ActorEntry? b) =>
-        a is not null && b is not null && (a.Id == b.Id || Voice(a) == b.Id || Voice(b) == a.Id
-            || _kb.SpokesmanFor.GetValueOrDefault(a.Id)?.Id == b.Id || _kb.SpokesmanFor.GetValueOrDefault(b.Id)?.Id == a.Id);
-
-    private static string? Voice(ActorEntry x) => x.Kind is "person" or "anonymous" ? x.Side ?? x.ActsFor : null;
+    private bool SameSource(ActorEntry? a, ActorEntry? b) => Voices.SameSource(a, b, _kb);
 
     // "ces frappes se sont déroulées après minuit": a demonstrative takes up the strike told before by the same source (one
     // record), in this paragraph or the one before.
