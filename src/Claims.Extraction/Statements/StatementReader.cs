@@ -228,8 +228,10 @@ public sealed class StatementReader(ArticleContext ctx)
             cues.Add(inRelative);
             return true;
         }
-        // "selon le ministère et des militants", "d'après l'ONU ainsi que des témoins": coordinated sources each vouch for the words.
-        var coordinated = m.Kind != MentionKind.Pronoun ? CoordinatedSource(m.End, s.End) : null;
+        // "selon le ministère et des militants", "d'après l'ONU ainsi que des témoins": coordinated sources each vouch for the words;
+        // so does each of an enumeration ("selon Paris, Londres et Berlin").
+        var listed = EnumeratedAfter(m, s.End);
+        var coordinated = listed.Count > 0 ? listed[^1] : m.Kind != MentionKind.Pronoun ? CoordinatedSource(m.End, s.End) : null;
         if (coordinated is not null) m = coordinated;
         var cue = new Cue
         {
@@ -237,7 +239,8 @@ public sealed class StatementReader(ArticleContext ctx)
             ContentBefore = !atStart, UsesPronoun = m.Kind == MentionKind.Pronoun,
         };
         cue.Speakers.Add(speaker);
-        if (coordinated is not null) cue.Speakers.Add(coordinated.Actor!);
+        if (listed.Count > 0) cue.Speakers.AddRange(listed.Select(l => l.Actor!));
+        else if (coordinated is not null) cue.Speakers.Add(coordinated.Actor!);
         if (atStart)
         {
             // "Selon l'Observatoire syrien des droits de l'homme (OSDH), …": the source's short name in brackets is not the words.
@@ -291,6 +294,36 @@ public sealed class StatementReader(ArticleContext ctx)
         if (after < 0) return null;
         if (MentionStartingAt(after, end) is { Actor: not null } next) return next;
         return members ? MembersOf(after, end) : null;
+    }
+
+    /// <summary>
+    /// "Paris, Londres et Berlin", "la France, le Qatar et la Turquie": the speakers an enumeration adds after
+    /// <paramref name="first"/>, each comma-separated name and the one after the final coordinator, in order; empty when what
+    /// follows is no such list. A comma between two names is a list separator only when the list ends with a coordinator and
+    /// every item is a name of a distinct actor of the same sort as the first (states with states, persons with persons):
+    /// "le porte-parole, le général Igor Konachenkov" (a role, then the person) and "l'OSDH, une ONG basée à Londres" (a name,
+    /// then a description of it) are appositions, one speaker.
+    /// </summary>
+    private List<Mention> EnumeratedAfter(Mention first, int end)
+    {
+        if (first.Kind != MentionKind.Name || first.Actor is null) return [];
+        var items = new List<Mention>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { first.Actor.Id };
+        bool Fits(Mention? m) => m is { Kind: MentionKind.Name, Actor: { } a, Prep: null } && m.IsPerson == first.IsPerson && seen.Add(a.Id);
+        for (var j = first.End; j < end && _t[j].Norm == ",";)
+        {
+            var next = MentionStartingAt(j + 1, end);
+            if (!Fits(next)) return [];
+            items.Add(next!);
+            j = next!.End;
+            if (CoordinatedMention(j, end, members: false, out _) is { } last)
+            {
+                if (!Fits(last)) return [];
+                items.Add(last);
+                return items;
+            }
+        }
+        return [];
     }
 
     /// <summary>"Le groupe X, composé d'avocats, ainsi que les paramilitaires des FSR ont déclaré": a subject coordinated after the
@@ -818,6 +851,8 @@ public sealed class StatementReader(ArticleContext ctx)
     /// <summary>"sur Facebook", "sur son compte Telegram", "sur le réseau social X", "dans un communiqué", "dans une vidéo".</summary>
     private int SkipChannel(int k, int end)
     {
+        // The adverbs may have taken "dans un communiqué" already, up to the document's qualifier.
+        if (k > 0 && _kb.IssuedDocuments.Contains(_t[k - 1].Norm)) k = PastDocumentQualifier(k, end);
         if (k >= end || _t[k].Cap) return k;
         if (_t[k].Norm == "sur")
         {
@@ -834,9 +869,16 @@ public sealed class StatementReader(ArticleContext ctx)
             return k;
         }
         if (_t[k].Norm == "dans" && k + 2 < end && _t[k + 1].Norm is "un" or "une" or "son" or "sa" or "leur" or "le" or "la" && _kb.IssuedDocuments.Match(_t, k + 2, end) is var dl && dl > 0)
-            return ctx.SkipAdverbs(k + 2 + dl, end);
+            return ctx.SkipAdverbs(PastDocumentQualifier(k + 2 + dl, end), end);
         return k;
     }
+
+    /// <summary>"dans un communiqué commun l'Allemagne…", "dans un texte conjoint les sept pays": past a lower-case qualifier of the
+    /// document at <paramref name="k"/> when the subject (a determiner or a name) follows it; else <paramref name="k"/>.</summary>
+    private int PastDocumentQualifier(int k, int end) =>
+        k + 1 < end && _t[k].IsWord && !_t[k].Cap && ctx.MentionAt[k] is null && !Determiners.Contains(_t[k].Norm)
+        && _t[k].Norm is not ("de" or "d" or "du" or "des" or "a" or "au" or "aux" or "et" or "que" or "qu" or "qui")
+        && (Determiners.Contains(_t[k + 1].Norm) || ctx.MentionAt[k + 1] is { } subject && subject.Start == k + 1) ? k + 1 : k;
 
     private int SkipOneAddressee(int k, int end)
     {
@@ -990,6 +1032,13 @@ public sealed class StatementReader(ArticleContext ctx)
             // "ont indiqué l'agence Saba ainsi que des témoins", "un médecin et des éléments du mouvement « Ansarallah »" (members
             // named by the body they belong to speak for it); "a déclaré le ministre, Ibrahim Khatir, et le comité de
             // résistance": the comma closing an apposition, then "et".
+            // "ont déclaré Paris, Londres et Berlin": a comma opening an enumeration of names coordinates each of them.
+            if (_t[j].Norm == "," && EnumeratedAfter(cur, end) is { Count: > 0 } listed)
+            {
+                groups.AddRange(listed.Select(m => new List<Mention> { m }));
+                cur = listed[^1];
+                continue;
+            }
             var coordinator = _t[j].Norm == "," && j + 2 < end && _t[j + 1].Norm == "et" ? j + 1 : j;
             var next = CoordinatedMention(coordinator, end, members: true, out var after);
             // "a déclaré mercredi le porte-parole …, le général Igor Konachenkov": a bare comma adds to the speaker before (one
