@@ -170,6 +170,8 @@ public sealed class KnowledgeBase
     public HashSet<string> StrikeInfinitives { get; } = new(StringComparer.Ordinal);
     /// <summary>Forms of verbs that report a strike only with an aerial agent in the sentence ("ses avions ont détruit").</summary>
     public HashSet<string> StrikeVerbsNeedingAgent { get; } = new(StringComparer.Ordinal);
+    /// <summary>Forms of strike verbs whose passive subject is the victim ("ont été tués"), read in the active voice only.</summary>
+    public HashSet<string> StrikeVerbsActiveOnly { get; } = new(StringComparer.Ordinal);
     /// <summary>Aerial agents: avions, drones, missiles, aviation…</summary>
     public HashSet<string> AerialAgents { get; private set; } = new(StringComparer.Ordinal);
     /// <summary>Place nouns a demonstrative points back with ("cette zone", "ce secteur").</summary>
@@ -393,12 +395,15 @@ public sealed class KnowledgeBase
         TheatreNouns = Set(strikes.TheatreNouns ?? []);
         foreach (var v in strikes.TriggerVerbs)
         {
-            if (!v.Lemma.Contains(' ')) StrikeInfinitives.Add(Fold.Text(v.Lemma));
+            // An active-only verb reports a strike as a finite verb with its aerial subject ("un drone a tué"), never as an
+            // infinitive ("accusé de tuer des civils" says nothing of the weapon).
+            if (!v.Lemma.Contains(' ') && !v.ActiveOnly) StrikeInfinitives.Add(Fold.Text(v.Lemma));
             foreach (var f in v.Forms)
             {
                 StrikeVerbs.Add(f, true, false);
                 if (v.NeedsAuxiliary) StrikeVerbsNeedingAux.Add(Fold.Text(f));
                 if (v.NeedsAerialAgent) StrikeVerbsNeedingAgent.Add(Fold.Text(f));
+                if (v.ActiveOnly) StrikeVerbsActiveOnly.Add(Fold.Text(f));
             }
         }
         SupportVerbs = Set(strikes.SupportVerbs);

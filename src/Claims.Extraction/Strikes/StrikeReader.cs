@@ -301,11 +301,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 if (len == 0) continue;
                 verb = true;
                 if (_kb.StrikeVerbsNeedingAux.Contains(_t[i].Norm) && !HasAuxiliary(i, s.First)) { i += len - 1; continue; }
+                // "deux soldats russes ont été tués": in the passive, killing names its victims, not who struck.
+                var activeOnly = _kb.StrikeVerbsActiveOnly.Contains(_t[i].Norm);
+                if (activeOnly && Passive(i, s.First)) { i += len - 1; continue; }
                 // "ses avions avaient détruit un poste de commandement": destroying is a strike only when aircraft, drones or
                 // missiles do it (not "des maisons détruites par les combats").
                 // "L'armée russe a affirmé avoir détruit un poste de commandement de l'EI" among reports of air strikes: a site
                 // the data lists as a target, destroyed in an air war, is struck.
-                if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s) && !(MilitaryTargetNear(i, len, s) && AirWarContext(si, i, i + len))) { i += len - 1; continue; }
+                // Killing ("un drone a tué") needs the aircraft itself: fighters killed in an air war may have died on the ground.
+                if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s) && (activeOnly || !(MilitaryTargetNear(i, len, s) && AirWarContext(si, i, i + len)))) { i += len - 1; continue; }
             }
             if (Negated(i, s)) { _negated.Add(i); i += len - 1; continue; }
             if (Irrealis(i, s) || Hearsay(i, s) || AirDefence(i, len, s)) { i += len - 1; continue; }
@@ -314,6 +318,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             i += len - 1;
         }
         return found;
+    }
+
+    /// <summary>A form of "être" among the few words before the participle at <paramref name="i"/> ("ont été tués", "sont tués").</summary>
+    private bool Passive(int i, int first)
+    {
+        for (var k = i - 1; k >= Math.Max(first, i - 3) && _t[k].IsWord; k--)
+            if (_t[k].Norm is "ete" or "est" or "sont" or "etait" or "etaient" or "sera" or "seront" or "serait" or "seraient" or "soit" or "soient" or "etre") return true;
+        return false;
     }
 
     private bool HasAuxiliary(int i, int first)
