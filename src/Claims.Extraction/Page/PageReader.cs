@@ -65,7 +65,10 @@ public sealed partial class PageReader(KnowledgeBase kb)
                 else continue;
             }
             if (IsNavigation(line, words)) continue;
-            if (sentenceLike || words >= 30) blocks.Add(new Block(start, end, BlockKind.Body));
+            // "Moscou a démenti avoir touché des civils.": a short paragraph that ends like a sentence, after the article's text
+            // has begun, goes on with it (a headline or a caption comes before the body or carries no full stop).
+            var shortSentence = EndsLikeSentence(line) && words >= 4 && blocks.Count > 0 && blocks[^1].Kind == BlockKind.Body;
+            if (sentenceLike || words >= 30 || shortSentence) blocks.Add(new Block(start, end, BlockKind.Body));
             else if (words >= 4) blocks.Add(new Block(start, end, BlockKind.Headline));
         }
 

@@ -408,8 +408,10 @@ public sealed class StatementReader(ArticleContext ctx)
 
     private bool IsSentenceStart(Sentence s, int i)
     {
-        // "Mardi, selon X" / "Selon X": nothing but an adverbial before.
+        // "Mardi, selon X" / "Selon X": nothing but an adverbial before. "Mais selon X", "Or, d'après X": a connective
+        // opening the sentence ties it to the one before; it is no part of the words.
         var k = s.First;
+        if (k < i && (_kb.Adversatives.Contains(_t[k].Norm) || _t[k].Norm == "et")) k += k + 1 < i && _t[k + 1].Norm == "," ? 2 : 1;
         if (k == i) return true;
         var words = 0;
         for (; k < i; k++) if (_t[k].IsWord) words++;
@@ -984,6 +986,9 @@ public sealed class StatementReader(ArticleContext ctx)
         for (var j = k + 1; j < Math.Min(s.End, k + 18); j++)
         {
             if (_t[j].Norm is ";" or "." or ":" || _t[j].IsQuote || Grammar.RelativeWords.Contains(_t[j].Norm)) break;
+            // "assure au contraire ne viser que l'EI", "a déclaré à l'AFP ne pas avoir reçu…": a negated infinitive is the words
+            // themselves (the "que" of "ne … que" restricts, it opens no clause).
+            if (_t[j].Norm is "ne" or "n" && j - k <= 6) return j;
             if (_t[j].Norm is "que" or "qu" && (_t[j - 1].Norm == "," || !insertion && j - k <= 14)) return j + 1;
             if (_t[j].Norm is "avoir" or "etre" && j - k <= 6) return j;
             if (_kb.Verbs.Match(_t, j, s.End, out _) > 0 || _kb.Auxiliaries.Contains(_t[j].Norm) && _t[j].Norm is not "a") break;

@@ -1,0 +1,49 @@
+using static Claims.Extraction.Tests.TestSupport;
+
+namespace Claims.Extraction.Tests;
+
+/// <summary>Issue #16: constructions of wire copy that lost a statement whatever the event. A one-sentence paragraph inside the
+/// body is body text, a sentence opened by "Mais" or "Or" still has its source, and a negated infinitive ("ne viser que", "ne
+/// pas avoir reçu") is the words themselves. Each test quotes sentences written here.</summary>
+public sealed class WireCopyStatementTests
+{
+    private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
+
+    [Fact]
+    public void A_short_paragraph_after_the_body_has_begun_is_read()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nMoscou a démenti avoir touché des civils.\n\n{Lead}");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Russie" && s.Text == "avoir touché des civils");
+        Assert.Contains(a.Disputes, d => d.Disputant.Name == "Russie");
+    }
+
+    [Fact]
+    public void A_short_line_before_the_body_is_still_no_body()
+    {
+        var a = Extract($"Moscou dément tout.\n\n{Lead}");
+        Assert.Empty(a.Statements);
+    }
+
+    [Theory]
+    [InlineData("Mais selon l'OSDH, l'EI n'est pas présent dans les zones bombardées.")]
+    [InlineData("Or, d'après l'OSDH, l'EI n'est pas présent dans les zones bombardées.")]
+    public void A_connective_before_selon_leaves_the_source_its_words(string sentence)
+    {
+        var a = Extract($"{Lead} {sentence}");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "osdh" && s.Text == "l'EI n'est pas présent dans les zones bombardées");
+    }
+
+    [Fact]
+    public void A_restrictive_ne_que_after_an_adverb_is_the_words_not_a_clause_opener()
+    {
+        var a = Extract($"{Lead} Moscou assure au contraire ne viser que l'EI.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Russie" && s.Text == "ne viser que l'EI");
+    }
+
+    [Fact]
+    public void A_negated_infinitive_after_an_addressee_keeps_its_negation()
+    {
+        var a = Extract($"{Lead} Le ministre russe de la Défense Sergueï Choïgou a déclaré à l'AFP ne pas avoir reçu d'informations sur l'incident.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Sergueï Choïgou" && s.Text == "ne pas avoir reçu d'informations sur l'incident");
+    }
+}
