@@ -2,9 +2,10 @@ using static Claims.Extraction.Tests.TestSupport;
 
 namespace Claims.Extraction.Tests;
 
-/// <summary>Issue #16: constructions of wire copy that lost a statement whatever the event. A one-sentence paragraph inside the
-/// body is body text, a sentence opened by "Mais" or "Or" still has its source, and a negated infinitive ("ne viser que", "ne
-/// pas avoir reçu") is the words themselves. Each test quotes sentences written here.</summary>
+/// <summary>Issue #16: constructions of wire copy that lost a record whatever the event. A one-sentence paragraph inside the
+/// body is body text, a sentence opened by "Mais" or "Or" still has its source, a negated infinitive ("ne viser que", "ne pas
+/// avoir reçu") is the words themselves, and an excuse ("une erreur de navigation") answers a charge of deliberateness told
+/// before it. Each test quotes sentences written here.</summary>
 public sealed class WireCopyStatementTests
 {
     private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
@@ -45,5 +46,22 @@ public sealed class WireCopyStatementTests
     {
         var a = Extract($"{Lead} Le ministre russe de la Défense Sergueï Choïgou a déclaré à l'AFP ne pas avoir reçu d'informations sur l'incident.");
         Assert.Contains(a.Statements, s => s.Speaker.Name == "Sergueï Choïgou" && s.Text == "ne pas avoir reçu d'informations sur l'incident");
+    }
+
+    [Fact]
+    public void An_excuse_answers_the_charge_of_deliberateness_told_before_it()
+    {
+        var a = Extract($"{Lead} Ankara a dénoncé une violation délibérée de son espace aérien par un avion russe. "
+                        + "Moscou a assuré qu'il s'agissait d'une erreur de navigation due au mauvais temps.");
+        var dispute = Assert.Single(a.Disputes);
+        Assert.Equal(("Russie", "Turquie"), (dispute.Disputant.Name, dispute.DisputedParty?.Name));
+        Assert.Contains("violation délibérée", dispute.Claim);
+    }
+
+    [Fact]
+    public void An_excuse_from_the_accusers_own_camp_disputes_nothing()
+    {
+        var a = Extract($"{Lead} Ankara a dénoncé une violation délibérée de son espace aérien. Selon Ankara, ce n'était pas une erreur.");
+        Assert.Empty(a.Disputes);
     }
 }

@@ -109,6 +109,14 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                         party => told.LastOrDefault(c => c.Speaker.Id == party.Id)?.Text ?? d.Text);
                     continue;
                 }
+                // "Ankara a dénoncé une violation délibérée… Moscou a assuré qu'il s'agissait d'une erreur de navigation": an excuse
+                // (an error, an accident) answers the charge, told just before by another camp, that the act was deliberate.
+                if (!d.PointsBack && !RejectsAccount(d) && GivesExcuse(d)
+                    && PreviousClaims(d, di, accept: RejectsAccount) is { Count: > 0 } charges)
+                {
+                    Contest(d, charges);
+                    continue;
+                }
                 // "« Nos avions n'ont porté aucune frappe contre Idlib », a indiqué X, commentant l'information de Reuters d'après
                 // laquelle…": the report named in the same sentence is the one answered, when none before shares its words.
                 // Never the negation's own camp ("Le ministère a déclaré que l'aviation n'a pas mené de frappes", then its
@@ -711,6 +719,14 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         for (var k = d.ContentStart; k < end; k++) if (ctx.Kb.RejectedExcuses.Match(_t, k, end) > 0) return true;
         for (var k = Math.Max(end, d.ContentStart + 1); k < d.ContentEnd; k++)
             if (_t[k - 1].Norm is "." or "!" or "?" && ctx.Kb.RejectedExcuses.Match(_t, k, Math.Min(d.ContentEnd, k + 8)) > 0) return true;
+        return false;
+    }
+
+    /// <summary>The words excuse an act ("une erreur de navigation", "un accident", "le mauvais temps") within their first words.</summary>
+    private bool GivesExcuse(StatementDraft d)
+    {
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
+        for (var k = d.ContentStart; k < end; k++) if (ctx.Kb.Excuses.Match(_t, k, end) > 0) return true;
         return false;
     }
 

@@ -89,6 +89,8 @@ public sealed class KnowledgeBase
     public HashSet<string> Reciprocal { get; }
     /// <summary>Judgements that reject another's account of an event ("pas un accident", "peu crédible").</summary>
     public Lexicon RejectedExcuses { get; }
+    /// <summary>Words excusing an act ("une erreur de navigation", "un accident"): they answer a charge that it was deliberate.</summary>
+    public Lexicon Excuses { get; }
     public HashSet<string> AbsenceWords { get; }
     public HashSet<string> ImpactWords { get; }
     public HashSet<string> FallWords { get; }
@@ -340,6 +342,7 @@ public sealed class KnowledgeBase
         DeniedActions = Set(disputes.DeniedActions ?? []);
         Reciprocal = Set(disputes.Reciprocal ?? []);
         RejectedExcuses = new Lexicon(disputes.RejectedExcuses ?? []);
+        Excuses = new Lexicon(disputes.Excuses ?? []);
         AbsenceWords = Set(disputes.AbsenceWords ?? []);
         InquiryNouns = new Lexicon(disputes.InquiryNouns ?? []);
         ContrarySources = new Lexicon(disputes.ContrarySources ?? []);
