@@ -64,4 +64,15 @@ public sealed class WireCopyStatementTests
         var a = Extract($"{Lead} Ankara a dénoncé une violation délibérée de son espace aérien. Selon Ankara, ce n'était pas une erreur.");
         Assert.Empty(a.Disputes);
     }
+
+    [Fact]
+    public void A_denial_followed_by_a_reporting_participle_answers_the_claim_before_and_the_participle_tells_the_words()
+    {
+        var a = Extract($"{Lead} Selon le ministère iranien, quatre missiles russes se sont écrasés en Iran. "
+                        + "Moscou a démenti, assurant que tous ses missiles avaient atteint leurs cibles.");
+        Assert.Equal(["tous ses missiles avaient atteint leurs cibles"], a.Statements.Where(s => s.Speaker.Name == "Russie").Select(s => s.Text));
+        var dispute = Assert.Single(a.Disputes);
+        Assert.Equal("Russie", dispute.Disputant.Name);
+        Assert.Equal("quatre missiles russes se sont écrasés en Iran", dispute.Claim);
+    }
 }

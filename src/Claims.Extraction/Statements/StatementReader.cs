@@ -945,6 +945,10 @@ public sealed class StatementReader(ArticleContext ctx)
     private int ContentAfterVerb(ReportingVerb verb, int verbEnd, Sentence s, Cue cue)
     {
         var k = ctx.SkipAdverbs(verbEnd, s.End);
+        // "Moscou a démenti, assurant que…": a reporting participle after the comma tells the words; the verb before has none
+        // of its own (a denial then answers what was reported before it).
+        if (k + 1 < s.End && _t[k].Norm == "," && _kb.Verbs.Match(_t, k + 1, s.End, out var participle) > 0 && participle.Kind == VerbFormKind.PresentParticiple)
+            return -1;
         // "a déclaré à l'AFP, sous couvert d'anonymat, que…", "a affirmé sur Telegram avoir…", "ont affirmé, via leur chaîne
         // Al-Masirah, que…": a channel or an addressee before the clause is not part of the words.
         // "a répété à plusieurs reprises depuis le début de l'intervention que…", "a assuré mercredi, par la voix de son
