@@ -4,8 +4,9 @@ namespace Claims.Extraction.Tests;
 
 /// <summary>Issue #16: constructions of wire copy that lost a record whatever the event. A one-sentence paragraph inside the
 /// body is body text, a sentence opened by "Mais" or "Or" still has its source, a negated infinitive ("ne viser que", "ne pas
-/// avoir reçu") is the words themselves, and an excuse ("une erreur de navigation") answers a charge of deliberateness told
-/// before it. Each test quotes sentences written here.</summary>
+/// avoir reçu") is the words themselves, a source the knowledge base does not know speaks after "selon" as after a verb, and
+/// an excuse ("une erreur de navigation") answers a charge of deliberateness told before it. Each test quotes sentences
+/// written here.</summary>
 public sealed class WireCopyStatementTests
 {
     private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
@@ -74,5 +75,22 @@ public sealed class WireCopyStatementTests
         var dispute = Assert.Single(a.Disputes);
         Assert.Equal("Russie", dispute.Disputant.Name);
         Assert.Equal("quatre missiles russes se sont écrasés en Iran", dispute.Claim);
+    }
+
+    [Theory]
+    [InlineData("Selon Hadi al-Bahra, les frappes visent l'opposition modérée.", "Hadi al-Bahra", "les frappes visent l'opposition modérée")]
+    [InlineData("Selon Hadi al-Bahra, membre de la Coalition nationale syrienne, les frappes visent l'opposition modérée.", "Hadi al-Bahra", "les frappes visent l'opposition modérée")]
+    [InlineData("D'après CNN, quatre missiles russes se sont écrasés en Iran.", "CNN", "quatre missiles russes se sont écrasés en Iran")]
+    public void A_source_the_knowledge_base_does_not_know_after_selon_speaks(string sentence, string speaker, string words)
+    {
+        var a = Extract($"{Lead} {sentence}");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == speaker && s.Text == words);
+    }
+
+    [Fact]
+    public void The_subject_after_selon_and_a_comma_is_part_of_the_words_not_a_description_of_the_source()
+    {
+        var a = Extract($"{Lead} Selon l'OSDH, au moins douze civils, dont trois enfants, ont été tués.");
+        Assert.Contains(a.Statements, s => s.Speaker.Id == "osdh" && s.Text == "au moins douze civils, dont trois enfants, ont été tués");
     }
 }

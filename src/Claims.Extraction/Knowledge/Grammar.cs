@@ -35,6 +35,7 @@ public static class Grammar
     /// <summary>A demonstrative before "-ci" → the personal pronoun it stands for ("celui-ci" → "il").</summary>
     public static IReadOnlyDictionary<string, string> DemonstrativePronouns { get; } = Data.DemonstrativePronouns ?? [];
     public static IReadOnlySet<string> QualifierWords { get; } = Set(Data.QualifierWords ?? []);
+    public static IReadOnlySet<string> MemberWords { get; } = Set(Data.MemberWords ?? []);
     public static IReadOnlySet<string> DescriptionModifiers { get; } = Set(Data.DescriptionModifiers ?? []);
     public static IReadOnlySet<string> ChannelPrepositions { get; } = Set(Data.ChannelPrepositions ?? []);
 

@@ -1160,8 +1160,11 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var t = tokens[i];
         if (!t.Cap || t.Kind == TokenKind.Number || kb.NotNames.Contains(t.Norm) || NotNamesAtStart.Contains(t.Norm) || Prepositions.Contains(t.Norm) || Determiners.Contains(t.Norm)
             || kb.Weekdays.ContainsKey(t.Norm) || kb.Months.ContainsKey(t.Norm) || kb.NotPlaces.Contains(t.Norm)) return null;
-        if (i > 0 && (Prepositions.Contains(tokens[i - 1].Norm) || IsDeterminerOrContraction(tokens[i - 1].Norm) || tokens[i - 1].Norm is "-" or "(" || tokens[i - 1].IsQuote)) return null;
+        // "Selon Hadi al-Bahra, …", "d'après CNN, …": after a source preposition a name is the source, not a place or a complement.
+        var source = i > 0 && (tokens[i - 1].Norm == "selon" || tokens[i - 1].Norm == "apres" && i > 1 && tokens[i - 2].Norm == "d");
+        if (i > 0 && !source && (Prepositions.Contains(tokens[i - 1].Norm) || IsDeterminerOrContraction(tokens[i - 1].Norm) || tokens[i - 1].Norm is "-" or "(" || tokens[i - 1].IsQuote)) return null;
         var run = NameRun(doc, i, end);
+        var sourceHead = source && run < end && tokens[run].Norm == ",";
         // One capitalised word is an actor only as a subject ("Abuja a réfuté", "Kigali dément"): a verb or auxiliary follows.
         var subject = run < end && (kb.Auxiliaries.Contains(tokens[run].Norm) || kb.Verbs.Match(tokens, run, end, out _) > 0)
             // "Abuja et Niamey affirment": a capital coordinated to another capital before the verb.
@@ -1169,7 +1172,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                && (kb.Auxiliaries.Contains(tokens[run + 2].Norm) || kb.Verbs.Match(tokens, run + 2, end, out _) > 0);
         // "Washington et Kinshasa affirment": a capital coordinated to a name before it is part of the subject too.
         var coordinatedCapital = i > 1 && tokens[i - 1].Norm == "et" && tokens[i - 2].Cap && tokens[i - 2].IsWord && kb.CapitalStates.ContainsKey(t.Norm);
-        if (run - i == 1 && subject && (!(i > 0 && tokens[i - 1].IsWord && !tokens[i - 1].Cap) || coordinatedCapital))
+        if (run - i == 1 && (subject && (!(i > 0 && tokens[i - 1].IsWord && !tokens[i - 1].Cap) || coordinatedCapital) || sourceHead))
         {
             var single = doc.Slice(i, run);
             // "Islamabad a démenti", "Abuja dément": a capital as the subject of a verb stands for its state.

@@ -258,6 +258,10 @@ public sealed class StatementReader(ArticleContext ctx)
                 for (var q = after + cited; q < Math.Min(s.End, after + 10); q++)
                     if (_t[q].Norm == ",") { after = q; break; }
             cue.ContentStart = after < s.End && _t[after].Norm == "," ? after + 1 : after;
+            // "Selon Hadi al-Bahra, membre de la Coalition nationale syrienne, les frappes…": a verbless phrase between commas
+            // right after the source says who the source is; the words start after it.
+            if (cue.ContentStart < s.End && _t[cue.ContentStart - 1].Norm == "," && ApposedDescriptionEnd(cue.ContentStart, s.End) is var described && described > 0)
+                cue.ContentStart = described;
             // "Selon l'agence Nour News, qui a ensuite retiré ses dépêches, l'attaque a…": a relative clause on the source tells
             // about the source; its words start after the clause's closing comma.
             if (cue.ContentStart < s.End && _t[cue.ContentStart - 1].Norm == "," && Grammar.RelativeWords.Contains(_t[cue.ContentStart].Norm))
@@ -269,6 +273,25 @@ public sealed class StatementReader(ArticleContext ctx)
         }
         cues.Add(cue);
         return true;
+    }
+
+    /// <summary>"membre de la Coalition nationale syrienne, …", "le directeur de l'ONG, …", "une ONG basée à Londres, …": past the
+    /// comma closing a description of the source before it, when words follow; else 0. The description opens with a title, a
+    /// role, a member word or a descriptive head (after a determiner and a title's modifiers) and holds no auxiliary, quotation
+    /// or relative word within its few words: "au moins douze civils, dont…" opens the words instead.</summary>
+    private int ApposedDescriptionEnd(int k, int end)
+    {
+        var h = k;
+        if (h < end && Determiners.Contains(_t[h].Norm) && _t[h].Norm is not ("ce" or "cet" or "cette" or "ces")) h++;
+        while (h < end && Grammar.TitleModifiers.Contains(_t[h].Norm)) h++;
+        if (h >= end || !(Grammar.MemberWords.Contains(_t[h].Norm) || _kb.PersonTitles.Match(_t, h, end) > 0 || _kb.Roles.Match(_t, h, end, out _) > 0
+                          || _kb.DescriptiveHeads.Match(_t, h, end) > 0 || _kb.InstitutionHeads.Match(_t, h, end) > 0 || _kb.MediaHeads.Match(_t, h, end) > 0)) return 0;
+        for (var j = h; j < Math.Min(end - 2, k + 12); j++)
+        {
+            if (_t[j].Norm == ",") return j + 1;
+            if (_t[j].IsQuote || _kb.Auxiliaries.Contains(_t[j].Norm) || Grammar.RelativeWords.Contains(_t[j].Norm) || _t[j].Norm is ";" or ":" or "(") return 0;
+        }
+        return 0;
     }
 
     // ---- coordinated speakers ----
