@@ -2,11 +2,11 @@ using static Claims.Extraction.Tests.TestSupport;
 
 namespace Claims.Extraction.Tests;
 
-/// <summary>Issue #16: constructions of wire copy that lost a record whatever the event. A one-sentence paragraph inside the
-/// body is body text, a sentence opened by "Mais" or "Or" still has its source, a negated infinitive ("ne viser que", "ne pas
-/// avoir reçu") is the words themselves, a source the knowledge base does not know speaks after "selon" as after a verb, and
-/// an excuse ("une erreur de navigation") answers a charge of deliberateness told before it. Each test quotes sentences
-/// written here.</summary>
+/// <summary>Issue #16: constructions of wire copy that lost or invented a record whatever the event. A one-sentence paragraph
+/// inside the body is body text, a sentence opened by "Mais" or "Or" still has its source, a negated infinitive ("ne viser
+/// que", "ne pas avoir reçu") is the words themselves, a source the knowledge base does not know speaks after "selon" as after
+/// a verb, a participle's phrase beside the subject is no words before an incise, and an excuse ("une erreur de navigation")
+/// answers a charge of deliberateness told before it. Each test quotes sentences written here.</summary>
 public sealed class WireCopyStatementTests
 {
     private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
@@ -92,5 +92,20 @@ public sealed class WireCopyStatementTests
     {
         var a = Extract($"{Lead} Selon l'OSDH, au moins douze civils, dont trois enfants, ont été tués.");
         Assert.Contains(a.Statements, s => s.Speaker.Id == "osdh" && s.Text == "au moins douze civils, dont trois enfants, ont été tués");
+    }
+
+    [Theory]
+    [InlineData("L'armée syrienne, appuyée par l'aviation russe, a lancé une offensive terrestre dans la province de Hama.")]
+    [InlineData("Le croiseur lance-missiles Moskva, déployé au large de Lattaquié, assure la défense aérienne de la base de Hmeimim.")]
+    public void A_participles_phrase_beside_the_subject_is_no_incise(string sentence)
+    {
+        Assert.Empty(Extract($"{Lead} {sentence}").Statements);
+    }
+
+    [Fact]
+    public void A_participles_phrase_inside_the_words_before_an_incise_keeps_them_reported()
+    {
+        var a = Extract($"{Lead} La plupart de ces drones visaient un aérodrome militaire, situé à des centaines de kilomètres du front, a relevé Sergueï Choïgou.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Sergueï Choïgou" && s.Text.StartsWith("La plupart de ces drones visaient", StringComparison.Ordinal));
     }
 }

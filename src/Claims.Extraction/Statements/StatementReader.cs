@@ -660,7 +660,8 @@ public sealed class StatementReader(ArticleContext ctx)
         var inciseWithSpeaker = !inciseAfterQuote && form.Verb.NeedsQue && !thatFollows && kind is VerbFormKind.Participle or VerbFormKind.Finite
             && auxStart > s.First + 2 && _t[auxStart - 1].Norm == "," && !pronounInverted && InvertedSpeakers(after, s.End, verbEnd) is { Count: > 0 };
         if (form.Verb.NeedsQue && !thatFollows && !inciseAfterQuote && !inciseWithSpeaker) return null;
-        if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote)) && !(auxStart > s.First && _t[auxStart - 1].Norm == ",")) return null;
+        if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote))
+            && !(auxStart > s.First && _t[auxStart - 1].Norm == "," && !ClosesParticipialPhrase(auxStart - 1, s))) return null;
 
         if (passive)
         {
@@ -718,7 +719,10 @@ public sealed class StatementReader(ArticleContext ctx)
             return cue;
         }
         // "Maria Zakharova, la porte-parole …, a accusé": the comma closes the subject's apposition, nothing is inverted.
-        var closesApposition = auxStart - 2 >= s.First && ctx.MentionAt[auxStart - 2] is { Apposed: true } ap && ap.End == auxStart - 1;
+        var closesApposition = auxStart - 2 >= s.First && ctx.MentionAt[auxStart - 2] is { Apposed: true } ap && ap.End == auxStart - 1
+            // "L'armée syrienne, appuyée par l'aviation russe, a lancé une offensive": the comma closes a participle's phrase set
+            // beside the subject, not words reported before an incise.
+            || prevToken.Norm == "," && ClosesParticipialPhrase(auxStart - 1, s);
         var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && (_t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") || after > verbEnd && SpeakerAcross(verbEnd, s.End) >= 0) ? InvertedSpeakers(after, s.End, verbEnd) : null;
         if (invertedSubject is { Count: > 0 })
         {
@@ -915,6 +919,22 @@ public sealed class StatementReader(ArticleContext ctx)
         // "à la télévision d'État", "à la presse": one or two more words of the addressee.
         while (j < end && j - k < 6 && _t[j].IsWord && !_t[j].Cap && ctx.MentionAt[j] is null && !Determiners.Contains(_t[j].Norm) && _t[j].Norm is not ("un" or "une" or "des")) j++;
         return ctx.SkipAdverbs(j, end);
+    }
+
+    /// <summary>The comma at <paramref name="comma"/> closes a phrase opened by a past participle after the sentence's subject
+    /// (", appuyée par l'aviation russe,", ", déployé au large de Lattaquié,"): the opening comma follows a short stretch with no
+    /// auxiliary from the sentence's start ("…drones visaient un aérodrome à X, située à…, a relevé Y" is a clause's words).</summary>
+    private bool ClosesParticipialPhrase(int comma, Sentence s)
+    {
+        var open = comma - 1;
+        while (open > s.First && _t[open].Norm != "," && !_t[open].IsQuote) open--;
+        if (open <= s.First || _t[open].Norm != "," || open + 2 > comma || open - s.First > 8) return false;
+        for (var k = s.First; k < open; k++) if (_kb.Auxiliaries.Contains(_t[k].Norm) || _t[k].IsQuote) return false;
+        var word = _t[open + 1];
+        if (!word.IsWord || word.Cap) return false;
+        var text = ctx.Doc.Slice(open + 1, open + 2);
+        return text.EndsWith('é') || text.EndsWith("ée", StringComparison.Ordinal) || text.EndsWith("és", StringComparison.Ordinal) || text.EndsWith("ées", StringComparison.Ordinal)
+            || text.Length >= 6 && (text.EndsWith("enu", StringComparison.Ordinal) || text.EndsWith("enue", StringComparison.Ordinal) || text.EndsWith("enus", StringComparison.Ordinal) || text.EndsWith("enues", StringComparison.Ordinal));
     }
 
     private bool NegatedVerb(int auxStart, int verb, int verbEnd, Sentence s)
