@@ -995,8 +995,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // "la région ukrainienne de Zaporiyia", "la banlieue sud de Beyrouth", "la métropole israélienne Tel-Aviv": a place noun's
         // head with one or two lower-case qualifiers before its "de" (or a nationality before the name itself).
         if (!introduced) introduced = QualifiedPlaceNoun(tokens, i, out noun);
-        // "a visé Tovuz", "ont bombardé Kherson": the object of a strike verb.
-        if (!introduced && i > 0 && kb.StrikeVerbs.Match(tokens, i - 1, i, out _) == 1) introduced = true;
+        // "a visé Tovuz", "ont bombardé Kherson", "ont frappé mercredi Tal Bisseh": the object of a strike verb.
+        if (!introduced && StrikeObject(tokens, i)) introduced = true;
         if (!introduced) return null;
         var run = NameRun(doc, i, end);
         if (run <= i) return null;
@@ -1182,12 +1182,23 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (run - i < 2 || run - i > 4) return null;
         for (var k = i; k < run; k++)
             if (kb.Places.Match(tokens, k, run, out _) > 0 || kb.ActorNames.Match(tokens, k, run, out _) > 0) return null;
+        // "ont bombardé Kafr Zita": what a strike verb hits is a place (OpenPlaceAt), not a person.
+        if (StrikeObject(tokens, i)) return null;
         // At a sentence's start the name must be a subject: a verb, an auxiliary or an apposition follows.
         var sentenceStart = i == 0 || tokens[i - 1].Norm is "." or "!" or "?" or ":" || tokens[i - 1].IsQuote;
         if (sentenceStart && !(run < end && (tokens[run].Norm == "," || kb.Auxiliaries.Contains(tokens[run].Norm) || kb.Verbs.Match(tokens, run, end, out _) > 0))) return null;
         var name = doc.Slice(i, run);
         var entry = new ActorEntry(Fold.Slug(name), name, "person", null, null, null, []);
         return new Mention(i, run, MentionKind.Name) { Actor = entry };
+    }
+
+    /// <summary>The name at <paramref name="i"/> is the object of a strike verb before it, past a few time words ("a visé Tovuz",
+    /// "ont frappé mercredi soir Tal Bisseh").</summary>
+    private bool StrikeObject(IReadOnlyList<Token> tokens, int i)
+    {
+        var j = i - 1;
+        while (j >= 0 && i - j <= 3 && (Grammar.TimeWordsBeforeContent.Contains(tokens[j].Norm) || kb.Weekdays.ContainsKey(tokens[j].Norm))) j--;
+        return j >= 0 && kb.StrikeVerbs.Match(tokens, j, j + 1, out _) == 1;
     }
 
     private static Mention? CoveringActor(List<Mention> actors, int from, int token)
