@@ -108,4 +108,11 @@ public sealed class WireCopyStatementTests
         var a = Extract($"{Lead} La plupart de ces drones visaient un aérodrome militaire, situé à des centaines de kilomètres du front, a relevé Sergueï Choïgou.");
         Assert.Contains(a.Statements, s => s.Speaker.Name == "Sergueï Choïgou" && s.Text.StartsWith("La plupart de ces drones visaient", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_relative_ce_que_opening_the_next_cue_is_not_part_of_the_words()
+    {
+        var a = Extract($"{Lead} Moscou accuse Washington de ne pas partager ses renseignements sur les positions de l'EI, ce que le Pentagone dément.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Russie" && s.Text == "ne pas partager ses renseignements sur les positions de l'EI");
+    }
 }

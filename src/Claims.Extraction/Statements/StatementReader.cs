@@ -1354,8 +1354,14 @@ public sealed class StatementReader(ArticleContext ctx)
     private (int, int) Trim(int a, int b)
     {
         while (a < b && _t[a].Kind == TokenKind.Punct) a++;
-        while (b > a && (_t[b - 1].Kind == TokenKind.Punct || _t[b - 1].Norm is "et" or "mais" or "ou" || (_t[b - 1].IsQuote && !ctx.Doc.ClosesQuote(b - 1))))
-            b--;
+        for (var trimmed = true; trimmed;)
+        {
+            trimmed = false;
+            while (b > a && (_t[b - 1].Kind == TokenKind.Punct || _t[b - 1].Norm is "et" or "mais" or "ou" || (_t[b - 1].IsQuote && !ctx.Doc.ClosesQuote(b - 1))))
+                b--;
+            // "…sur les positions de l'EI, ce que le Pentagone dément": the relative that opens the next cue is not the words.
+            if (b - a > 3 && _t[b - 1].Norm is "que" or "qu" && _t[b - 2].Norm == "ce") { b -= 2; trimmed = true; }
+        }
         return (a, b);
     }
 
