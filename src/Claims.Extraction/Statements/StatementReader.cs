@@ -927,7 +927,8 @@ public sealed class StatementReader(ArticleContext ctx)
     private bool ClosesParticipialPhrase(int comma, Sentence s)
     {
         var open = comma - 1;
-        while (open > s.First && _t[open].Norm != "," && !_t[open].IsQuote) open--;
+        // Bounded: a participle's phrase is short, and a sentence may be long.
+        while (open > s.First && open > comma - 25 && _t[open].Norm != "," && !_t[open].IsQuote) open--;
         if (open <= s.First || _t[open].Norm != "," || open + 2 > comma || open - s.First > 8) return false;
         for (var k = s.First; k < open; k++) if (_kb.Auxiliaries.Contains(_t[k].Norm) || _t[k].IsQuote) return false;
         var word = _t[open + 1];
