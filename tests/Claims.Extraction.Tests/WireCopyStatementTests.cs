@@ -115,4 +115,14 @@ public sealed class WireCopyStatementTests
         var a = Extract($"{Lead} Moscou accuse Washington de ne pas partager ses renseignements sur les positions de l'EI, ce que le Pentagone dément.");
         Assert.Contains(a.Statements, s => s.Speaker.Name == "Russie" && s.Text == "ne pas partager ses renseignements sur les positions de l'EI");
     }
+
+    [Fact]
+    public void A_paragraph_ending_with_a_quotation_closed_after_a_spaced_guillemet_is_body_text()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n« Nous n'avons pas l'intention de participer à une opération terrestre », a déclaré Vladimir Poutine. "
+                        + "« Nos frappes sont ciblées et précises. »");
+        var statement = Assert.Single(a.Statements);
+        Assert.Equal("Vladimir Poutine", statement.Speaker.Name);
+        Assert.EndsWith("Nos frappes sont ciblées et précises.", statement.Text, StringComparison.Ordinal);
+    }
 }

@@ -190,7 +190,8 @@ public sealed partial class PageReader(KnowledgeBase kb)
         if (t.Length == 0) return false;
         var last = t[^1];
         if (last is '.' or '!' or '?' or '…') return !t.EndsWith("...", StringComparison.Ordinal) || t.Length > 400;
-        if (last is '»' or '"' or '”' or ')' ) return t.Length > 1 && t[^2] is '.' or '!' or '?' || t.Length > 200;
+        // "… précises. »": French typography sets a space (often a no-break one) before the closing guillemet.
+        if (last is '»' or '"' or '”' or ')') return t[..^1].TrimEnd() is { Length: > 0 } inner && inner[^1] is '.' or '!' or '?' or '…' || t.Length > 200;
         return false;
     }
 
