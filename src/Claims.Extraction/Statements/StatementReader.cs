@@ -275,7 +275,7 @@ public sealed class StatementReader(ArticleContext ctx)
         return true;
     }
 
-    /// <summary>"membre de la Coalition nationale syrienne, …", "le directeur de l'ONG, …", "une ONG basée à Londres, …": past the
+    /// <summary>"membre de la Coalition nationale syrienne, …", "directeur de l'hôpital, …", "le chef de la diplomatie, …": past the
     /// comma closing a description of the source before it, when words follow; else 0. The description opens with a title, a
     /// role, a member word or a descriptive head (after a determiner and a title's modifiers) and holds no auxiliary, quotation
     /// or relative word within its few words: "au moins douze civils, dont…" opens the words instead.</summary>

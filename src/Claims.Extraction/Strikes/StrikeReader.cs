@@ -320,11 +320,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return found;
     }
 
-    /// <summary>A form of "être" among the few words before the participle at <paramref name="i"/> ("ont été tués", "sont tués").</summary>
+    /// <summary>A passive auxiliary (reporting-verbs.json) among the few words before the participle at <paramref name="i"/> ("ont
+    /// été tués", "sont tués").</summary>
     private bool Passive(int i, int first)
     {
         for (var k = i - 1; k >= Math.Max(first, i - 3) && _t[k].IsWord; k--)
-            if (_t[k].Norm is "ete" or "est" or "sont" or "etait" or "etaient" or "sera" or "seront" or "serait" or "seraient" or "soit" or "soient" or "etre") return true;
+            if (_kb.PassiveAuxiliaries.Contains(_t[k].Norm)) return true;
         return false;
     }
 
