@@ -5,8 +5,9 @@ namespace Claims.Extraction.Tests;
 /// <summary>Issue #16: constructions of wire copy that lost or invented a record whatever the event. A one-sentence paragraph
 /// inside the body is body text, a sentence opened by "Mais" or "Or" still has its source, a negated infinitive ("ne viser
 /// que", "ne pas avoir reçu") is the words themselves, a source the knowledge base does not know speaks after "selon" as after
-/// a verb, a participle's phrase beside the subject is no words before an incise, and an excuse ("une erreur de navigation")
-/// answers a charge of deliberateness told before it. Each test quotes sentences written here.</summary>
+/// a verb, a communiqué as the inverted subject speaks for its issuer, a person before a colon and a quotation says it, a
+/// participle's phrase beside the subject is no words before an incise, and an excuse ("une erreur de navigation") answers
+/// a charge of deliberateness told before it. Each test quotes sentences written here.</summary>
 public sealed class WireCopyStatementTests
 {
     private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
@@ -124,5 +125,31 @@ public sealed class WireCopyStatementTests
         var statement = Assert.Single(a.Statements);
         Assert.Equal("Vladimir Poutine", statement.Speaker.Name);
         Assert.EndsWith("Nos frappes sont ciblées et précises.", statement.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("« Les frappes russes ont tué des civils », indique un communiqué du ministère russe de la Défense.", "Ministère russe de la Défense")]
+    [InlineData("Les frappes ont tué des civils, précise un communiqué de l'OSDH.", "OSDH")]
+    public void A_communique_as_the_inverted_subject_speaks_for_its_issuer(string sentence, string issuer)
+    {
+        var a = Extract($"{Lead} {sentence}");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == issuer && s.Text.EndsWith("ont tué des civils", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Sergueï Lavrov : « Nous ne visons que des terroristes et nous continuerons. »")]
+    [InlineData("Pour Sergueï Lavrov : « Nous ne visons que des terroristes et nous continuerons. »")]
+    public void A_person_alone_before_a_colon_and_a_quotation_says_it(string sentence)
+    {
+        var a = Extract($"{Lead} {sentence}");
+        var statement = Assert.Single(a.Statements);
+        Assert.Equal(("Sergueï Lavrov", Statement.Direct), (statement.Speaker.Name, statement.Mode));
+    }
+
+    [Fact]
+    public void A_country_before_a_colon_names_a_subject_not_a_speaker()
+    {
+        var a = Extract($"{Lead} Syrie : « La Russie frappe l'opposition », selon Washington.");
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "Syrie");
     }
 }

@@ -534,8 +534,14 @@ public sealed class StatementReader(ArticleContext ctx)
     private bool TryColonAgent(int si, Sentence s, int colon, List<Cue> cues)
     {
         // "... détaillés par le secrétaire américain à la Défense Ashton Carter : «…»"
+        // "Sergueï Lavrov : « Nous ne visons que des terroristes. »", "Pour Sergueï Lavrov : « … »": a person alone before
+        // the colon, opening the sentence, and a quotation right after it (the way interviews and live reports are set). Not a
+        // state or a body: "Syrie : « … »" names a headline's subject.
         var m = colon > s.First ? ctx.MentionAt[colon - 1] : null;
-        if (m?.Actor is null || m.Prep != "par" || colon + 1 >= s.End) return false;
+        if (m?.Actor is null || colon + 1 >= s.End || m.Kind == MentionKind.Pronoun) return false;
+        var opensQuote = _t[colon + 1].IsQuote && ctx.Doc.TryQuoteOpenedAt(colon + 1, out _);
+        var alone = m.IsPerson && (m.Prep is null && m.Start == s.First || m.Prep == "pour" && m.Start - 1 == s.First);
+        if (m.Prep != "par" && !(alone && opensQuote)) return false;
         if (cues.Any(c => c.Kind is CueKind.Participle && c.VerbEnd >= colon - 1)) return false;
         var cue = new Cue { Kind = CueKind.ColonAgent, Sentence = si, RegionStart = m.Start, VerbStart = m.Start, VerbEnd = colon + 1, ContentStart = colon + 1 };
         cue.Speakers.Add(m.Actor);
@@ -1069,7 +1075,8 @@ public sealed class StatementReader(ArticleContext ctx)
     // Subject after the verb: "a déclaré mercredi le porte-parole …, le général Igor Konachenkov"; "ont annoncé Paris et Washington".
     private List<ActorEntry>? SpeakerAfter(int k, int end)
     {
-        var first = MentionStartingAt(k, end) ?? CoordinatedPastUnknown(k, end);
+        // "« … », indique un communiqué du ministère": a document named with its issuer speaks for the issuer.
+        var first = MentionStartingAt(k, end) ?? CoordinatedPastUnknown(k, end) ?? DocumentIssuerAt(k, end);
         if (first?.Actor is null) return null;
         var groups = new List<List<Mention>> { new() { first } };
         var cur = first;
