@@ -152,4 +152,19 @@ public sealed class WireCopyStatementTests
         var a = Extract($"{Lead} Syrie : « La Russie frappe l'opposition », selon Washington.");
         Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "Syrie");
     }
+
+    [Theory]
+    [InlineData("Moscou, de son côté, maintient ne frapper que des « terroristes ».", "Russie", "ne frapper que des « terroristes »")]
+    [InlineData("Damas soutient n'avoir jamais visé de civils.", "Syrie", "n'avoir jamais visé de civils")]
+    public void A_negated_infinitive_stands_for_the_clause_a_verb_needing_que_takes(string sentence, string speaker, string words)
+    {
+        var a = Extract($"{Lead} {sentence}");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == speaker && s.Text == words);
+    }
+
+    [Fact]
+    public void Maintenir_with_an_object_reports_nothing()
+    {
+        Assert.Empty(Extract($"{Lead} Moscou maintient la pression sur les rebelles.").Statements);
+    }
 }

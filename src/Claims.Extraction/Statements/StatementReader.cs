@@ -612,6 +612,8 @@ public sealed class StatementReader(ArticleContext ctx)
         var thatFollows = after < s.End && _t[after].Norm is "que" or "qu";
         // "a revendiqué avoir détruit…": a past infinitive stands for the clause a verb needing "que" takes (its subject's own act).
         if (!thatFollows && form.Verb.NeedsQue && kind is VerbFormKind.Participle or VerbFormKind.Finite && after + 1 < s.End && _t[after].Norm == "avoir" && after > verbEnd - 1) thatFollows = true;
+        // "maintient ne frapper que des terroristes", "soutient n'avoir rien su": a negated infinitive stands for the clause too.
+        if (!thatFollows && form.Verb.NeedsQue && kind is VerbFormKind.Participle or VerbFormKind.Finite && after + 2 < s.End && _t[after].Norm is "ne" or "n" && after > verbEnd - 1) thatFollows = true;
         // "a confié mardi à l'AFP, sous couvert de l'anonymat, que…": the clause after channel phrases.
         if (!thatFollows && form.Verb.NeedsQue && kind is VerbFormKind.Participle or VerbFormKind.Finite && (QueAcross(after, s) >= 0 || QueAcross(SkipTimeWords(verbEnd, s.End), s) >= 0)) thatFollows = true;
 
