@@ -167,4 +167,12 @@ public sealed class WireCopyStatementTests
     {
         Assert.Empty(Extract($"{Lead} Moscou maintient la pression sur les rebelles.").Statements);
     }
+
+    [Fact]
+    public void A_wire_dateline_is_not_part_of_a_disputes_words()
+    {
+        var a = Extract($"{Lead}\n\nWASHINGTON, 7 octobre (Reuters) - Le Pentagone a estimé que la Russie ne visait pas l'EI.");
+        var dispute = Assert.Single(a.Disputes);
+        Assert.StartsWith("Le Pentagone a estimé", dispute.Text, StringComparison.Ordinal);
+    }
 }

@@ -1025,7 +1025,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     private Span SentenceSpan(StatementDraft d)
     {
         var s = ctx.Doc.Sentences[d.Sentence];
-        var start = _t[s.First].Start;
+        // "WASHINGTON, 7 octobre (Reuters) - Le Pentagone a estimé…": a wire dateline opening the sentence is not the words.
+        var start = _t[Math.Min(Dateline.End(ctx.Doc.Text, _t, s.First, s.End, ctx.Kb.Months), s.End - 1)].Start;
         var end = _t[s.End - 1].End;
         if (d.Mode == Statement.Direct && d.ContentEnd - d.ContentStart > 25)
         {
