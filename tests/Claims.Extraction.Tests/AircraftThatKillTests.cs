@@ -4,8 +4,9 @@ namespace Claims.Extraction.Tests;
 
 /// <summary>Issue #16: "un drone américain a tué…", "des hélicoptères syriens ont tué…": aircraft, drones or missiles that kill
 /// report a strike by the nation that flies them, as when they bomb or hit. Killing alone does not: its passive subject is the
-/// victim, ground forces and fighting kill too, and an accusation of killing names no weapon. Each test quotes sentences
-/// written here.</summary>
+/// victim, ground forces and fighting kill too, and an accusation of killing names no weapon. A pronoun taking up the strikes
+/// of the sentence before ("qu'elles ont touché des civils") stands for their aircraft. Each test quotes sentences written
+/// here.</summary>
 public sealed class AircraftThatKillTests
 {
     [Fact]
@@ -45,5 +46,18 @@ public sealed class AircraftThatKillTests
     public void An_accusation_of_killing_names_no_strike()
     {
         Assert.Empty(Extract("L'OSDH accuse la Russie de tuer des civils à Idleb.").Strikes);
+    }
+
+    [Fact]
+    public void A_pronoun_taking_up_the_strikes_named_before_reports_another_account_of_them()
+    {
+        var a = Extract("Moscou affirme que ses frappes à Hama ont visé des dépôts de l'EI. Washington assure qu'elles ont touché des civils.");
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Name == "Russie" && k.ReportedBy?.Name == "États-Unis" && k.Targets.Any(t => t.Name == "civils"));
+    }
+
+    [Fact]
+    public void A_pronoun_after_a_sentence_naming_no_strike_reports_none()
+    {
+        Assert.Empty(Extract("Les rebelles ont lancé une contre-offensive. Ils ont touché deux chars du régime.").Strikes);
     }
 }

@@ -309,7 +309,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 // "L'armée russe a affirmé avoir détruit un poste de commandement de l'EI" among reports of air strikes: a site
                 // the data lists as a target, destroyed in an air war, is struck.
                 // Killing ("un drone a tué") needs the aircraft itself: fighters killed in an air war may have died on the ground.
-                if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s) && (activeOnly || !(MilitaryTargetNear(i, len, s) && AirWarContext(si, i, i + len)))) { i += len - 1; continue; }
+                if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s) && !StrikesTakenUp(si, i, s)
+                    && (activeOnly || !(MilitaryTargetNear(i, len, s) && AirWarContext(si, i, i + len)))) { i += len - 1; continue; }
             }
             if (Negated(i, s)) { _negated.Add(i); i += len - 1; continue; }
             if (Irrealis(i, s) || Hearsay(i, s) || AirDefence(i, len, s)) { i += len - 1; continue; }
@@ -1174,6 +1175,20 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private bool AerialAgentNear(int i, Sentence s)
     {
         for (var k = Math.Max(s.First, i - 8); k < Math.Min(s.End, i + 4); k++) if (_kb.AerialAgents.Contains(_t[k].Norm)) return true;
+        return false;
+    }
+
+    /// <summary>"Moscou affirme que ses frappes ont visé l'EI. Washington assure qu'elles ont touché des civils": a subject pronoun
+    /// just before the verb at <paramref name="i"/> takes up the strikes the sentence before named (its strike noun), as their
+    /// own aircraft would.</summary>
+    private bool StrikesTakenUp(int si, int i, Sentence s)
+    {
+        if (si == 0 || ctx.Doc.Sentences[si - 1].Block != s.Block) return false;
+        var pronoun = false;
+        for (var k = i - 1; k >= Math.Max(s.First, i - 4) && !pronoun; k--) pronoun = _t[k].Norm is "elles" or "ils";
+        if (!pronoun) return false;
+        var before = ctx.Doc.Sentences[si - 1];
+        for (var k = before.First; k < before.End; k++) if (_kb.StrikeNouns.Match(_t, k, before.End) > 0) return true;
         return false;
     }
 
