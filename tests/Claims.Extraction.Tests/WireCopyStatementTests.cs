@@ -6,6 +6,7 @@ namespace Claims.Extraction.Tests;
 /// inside the body is body text, a sentence opened by "Mais" or "Or" still has its source, a negated infinitive ("ne viser
 /// que", "ne pas avoir reçu") is the words themselves, a source the knowledge base does not know speaks after "selon" as after
 /// a verb, a communiqué as the inverted subject speaks for its issuer, a person before a colon and a quotation says it, a
+/// paragraph all quotation continues the quoted words of the paragraph before, a
 /// participle's phrase beside the subject is no words before an incise, and an excuse ("une erreur de navigation") answers
 /// a charge of deliberateness told before it. Each test quotes sentences written here.</summary>
 public sealed class WireCopyStatementTests
@@ -174,5 +175,23 @@ public sealed class WireCopyStatementTests
         var a = Extract($"{Lead}\n\nWASHINGTON, 7 octobre (Reuters) - Le Pentagone a estimé que la Russie ne visait pas l'EI.");
         var dispute = Assert.Single(a.Disputes);
         Assert.StartsWith("Le Pentagone a estimé", dispute.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paragraph_all_quotation_after_a_speakers_quoted_words_goes_on_with_them()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n« Nous ne visons que des terroristes », a déclaré Sergueï Lavrov devant la presse à Moscou jeudi.\n\n"
+                        + "« Nous continuerons nos frappes aussi longtemps que nécessaire pour éliminer la menace terroriste en Syrie. »");
+        var statement = Assert.Single(a.Statements);
+        Assert.Equal("Sergueï Lavrov", statement.Speaker.Name);
+        Assert.EndsWith("la menace terroriste en Syrie.", statement.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quoted_paragraph_after_indirect_words_starts_no_continuation()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nSergueï Lavrov a déclaré jeudi que la Russie ne visait que des terroristes en Syrie.\n\n"
+                        + "« Nous continuerons nos frappes aussi longtemps que nécessaire pour éliminer la menace terroriste en Syrie. »");
+        Assert.DoesNotContain(a.Statements, s => s.Text.Contains("Nous continuerons", StringComparison.Ordinal));
     }
 }

@@ -1380,7 +1380,10 @@ public sealed class StatementReader(ArticleContext ctx)
     {
         if (drafts.Count == 0) return;
         var last = drafts[^1];
-        if (last.LastSentence != si - 1 || ctx.Doc.Sentences[si - 1].Block != s.Block) return;
+        // A paragraph that is all quotation, right after a paragraph ending with the speaker's quoted words, goes on with them
+        // (wire copy opens a new paragraph for the rest of a quotation).
+        var previousBlock = ctx.Doc.Sentences[si - 1].Block;
+        if (last.LastSentence != si - 1 || previousBlock != s.Block && !(s.Block == previousBlock + 1 && last.Mode == Statement.Direct)) return;
         if (!_t[s.First].IsQuote) return;
         if (!ctx.Doc.TryQuoteOpenedAt(s.First, out var q) || q.Close <= q.Open || q.Close < s.End - 2) return;
         var inner = ctx.Doc.SpanOf(q.Open + 1, q.Close);
