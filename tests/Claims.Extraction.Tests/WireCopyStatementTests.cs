@@ -6,9 +6,9 @@ namespace Claims.Extraction.Tests;
 /// inside the body is body text, a sentence opened by "Mais" or "Or" still has its source, a negated infinitive ("ne viser
 /// que", "ne pas avoir reçu") is the words themselves, a source the knowledge base does not know speaks after "selon" as after
 /// a verb, a communiqué as the inverted subject speaks for its issuer, a person before a colon and a quotation says it, a
-/// paragraph all quotation continues the quoted words of the paragraph before, a
-/// participle's phrase beside the subject is no words before an incise, and an excuse ("une erreur de navigation") answers
-/// a charge of deliberateness told before it. Each test quotes sentences written here.</summary>
+/// paragraph all quotation continues the quoted words of the paragraph before, a participle's phrase beside the subject is no
+/// words before an incise, and an excuse ("une erreur de navigation") answers a charge of deliberateness told before it. Each
+/// test quotes sentences written here.</summary>
 public sealed class WireCopyStatementTests
 {
     private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
