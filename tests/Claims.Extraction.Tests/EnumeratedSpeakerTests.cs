@@ -62,4 +62,11 @@ public sealed class EnumeratedSpeakerTests
         var a = Extract("« Les frappes ont tué huit civils », a indiqué l'OSDH, une ONG basée à Londres.");
         Assert.Equal(["OSDH"], SpeakersOf(a, "Les frappes ont tué huit civils"));
     }
+
+    [Fact]
+    public void Governments_asking_another_to_stop_each_speak()
+    {
+        var a = Extract("Le Qatar et la Turquie ont demandé à la Russie de mettre fin à ses frappes contre les civils.");
+        Assert.Equal(["Qatar", "Turquie"], SpeakersOf(a, "mettre fin à ses frappes contre les civils"));
+    }
 }
