@@ -194,4 +194,12 @@ public sealed class WireCopyStatementTests
                         + "« Nous continuerons nos frappes aussi longtemps que nécessaire pour éliminer la menace terroriste en Syrie. »");
         Assert.DoesNotContain(a.Statements, s => s.Text.Contains("Nous continuerons", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Riposter_reports_a_quotation_and_nothing_else()
+    {
+        var a = Extract($"{Lead} « C'est une provocation », a riposté le porte-parole du Kremlin, Dmitri Peskov.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Dmitri Peskov" && s.Text == "C'est une provocation");
+        Assert.Empty(Extract($"{Lead} L'armée a riposté par des tirs d'artillerie sur les positions rebelles.").Statements);
+    }
 }
