@@ -7,8 +7,8 @@ namespace Claims.Extraction.Tests;
 /// que", "ne pas avoir reçu") is the words themselves, a source the knowledge base does not know speaks after "selon" as after
 /// a verb, a communiqué as the inverted subject speaks for its issuer, a person before a colon and a quotation says it, a
 /// paragraph all quotation continues the quoted words of the paragraph before, a participle's phrase beside the subject is no
-/// words before an incise, and an excuse ("une erreur de navigation") answers a charge of deliberateness told before it. Each
-/// test quotes sentences written here.</summary>
+/// words before an incise, an excuse ("une erreur de navigation") answers a charge of deliberateness told before it, and
+/// charging a claim's author with propaganda disputes the claim. Each test quotes sentences written here.</summary>
 public sealed class WireCopyStatementTests
 {
     private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
@@ -201,5 +201,19 @@ public sealed class WireCopyStatementTests
         var a = Extract($"{Lead} « C'est une provocation », a riposté le porte-parole du Kremlin, Dmitri Peskov.");
         Assert.Contains(a.Statements, s => s.Speaker.Name == "Dmitri Peskov" && s.Text == "C'est une provocation");
         Assert.Empty(Extract($"{Lead} L'armée a riposté par des tirs d'artillerie sur les positions rebelles.").Statements);
+    }
+
+    [Fact]
+    public void Charging_a_claims_author_with_propaganda_disputes_the_claim()
+    {
+        var a = Extract($"{Lead} Selon l'OSDH, les frappes ont tué 12 civils. Le Kremlin a accusé l'Observatoire de « propagande ».");
+        var dispute = Assert.Single(a.Disputes);
+        Assert.Equal(("Russie", "OSDH", "les frappes ont tué 12 civils"), (dispute.Disputant.Name, dispute.DisputedParty?.Name, dispute.Claim));
+    }
+
+    [Fact]
+    public void Charging_someone_with_an_act_is_no_dispute_of_anothers_claim()
+    {
+        Assert.Empty(Extract($"{Lead} Selon l'OSDH, les frappes ont tué 12 civils. Le Kremlin a accusé Washington de soutenir les rebelles.").Disputes);
     }
 }

@@ -162,6 +162,14 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 {
                     Judge(d, d.Speaker, [accused], _ => charged[^1].Text);
                 }
+                // "Selon l'OSDH, les frappes ont tué 12 civils. Le Kremlin a accusé l'Observatoire de « propagande »": charging the
+                // author of a claim told before with lying or propaganda (an unfounded word as the charge) contests that claim.
+                else if (!d.PointsBack && d.Cue.Verb?.Lemma is { } charging && kb.AccusationVerbs.Contains(charging)
+                    && d.Cue.Object?.Actor is { } liar && !SameCamp(liar, d.Speaker) && ChargesWithUnfoundedness(d)
+                    && PreviousClaims(d, di, accept: c => SameCamp(c.Speaker, liar)) is { Count: > 0 } lied)
+                {
+                    Judge(d, d.Speaker, [liar], _ => lied[^1].Text);
+                }
                 continue;
             }
             var s = ctx.Doc.Sentences[d.Sentence];
@@ -720,6 +728,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         for (var k = Math.Max(end, d.ContentStart + 1); k < d.ContentEnd; k++)
             if (_t[k - 1].Norm is "." or "!" or "?" && ctx.Kb.RejectedExcuses.Match(_t, k, Math.Min(d.ContentEnd, k + 8)) > 0) return true;
         return false;
+    }
+
+    /// <summary>The words of a charge open with an unfounded word ("de « propagande »", "de mensonges", "de désinformation"), past
+    /// quotation marks and an article.</summary>
+    private bool ChargesWithUnfoundedness(StatementDraft d)
+    {
+        var k = d.ContentStart;
+        while (k < d.ContentEnd && k < d.ContentStart + 3 && (_t[k].IsQuote || Grammar.Determiners.Contains(_t[k].Norm))) k++;
+        return k < d.ContentEnd && ctx.Kb.Unfounded.Match(_t, k, d.ContentEnd) > 0;
     }
 
     /// <summary>The words excuse an act ("une erreur de navigation", "un accident", "le mauvais temps") within their first words.</summary>
