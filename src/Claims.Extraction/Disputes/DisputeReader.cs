@@ -730,7 +730,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         return false;
     }
 
-    /// <summary>The words of a charge open with an unfounded word ("de « propagande »", "de mensonges", "de désinformation"), past
+    /// <summary>The words of a charge open with a word of the unfounded list of dispute-cues.json ("de « propagande »"), past
     /// quotation marks and an article.</summary>
     private bool ChargesWithUnfoundedness(StatementDraft d)
     {
