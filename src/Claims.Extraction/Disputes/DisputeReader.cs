@@ -57,9 +57,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // Words that open with the claim they judge ("toutes les informations publiées par cette organisation et par … sont
             // « fausses »") may hold a long subject before the judgement.
             var judgedReach = reference >= 0 ? 45 : 25;
-            var unfoundedWord = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + judgedReach) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0);
+            var unfoundedWord = WordWithin(kb.Unfounded, d, judgedReach, readToEnd: true);
             // "L'Ukraine dénonce « une opération de communication »": a judgement that is the very object of the verb.
-            var judgedAsObject = Enumerable.Range(d.ContentStart, Math.Max(0, Math.Min(d.ContentEnd, d.ContentStart + ObjectJudgementReach(d)) - d.ContentStart)).Any(k => kb.Unfounded.Match(_t, k, d.ContentEnd) > 0)
+            var judgedAsObject = WordWithin(kb.Unfounded, d, ObjectJudgementReach(d), readToEnd: true)
                 && (ObjectLength(d) <= 12 || judgedBefore) && d.Cue.Verb is { } judging && kb.JudgementVerbs.Contains(judging.Lemma);
             // "les affirmations israéliennes visent simplement à relever le moral de leur armée": giving the claims an ulterior purpose
             // judges them as an unfounded word does.
@@ -723,9 +723,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     /// opening a later sentence of a long quotation ("Il n'y a aucune raison de viser des civils. C'est un mensonge total").</summary>
     private bool RejectsAccount(StatementDraft d)
     {
-        var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
-        for (var k = d.ContentStart; k < end; k++) if (ctx.Kb.RejectedExcuses.Match(_t, k, end) > 0) return true;
-        for (var k = Math.Max(end, d.ContentStart + 1); k < d.ContentEnd; k++)
+        if (WordWithin(ctx.Kb.RejectedExcuses, d, 20)) return true;
+        for (var k = Math.Max(Math.Min(d.ContentEnd, d.ContentStart + 20), d.ContentStart + 1); k < d.ContentEnd; k++)
             if (_t[k - 1].Norm is "." or "!" or "?" && ctx.Kb.RejectedExcuses.Match(_t, k, Math.Min(d.ContentEnd, k + 8)) > 0) return true;
         return false;
     }
@@ -740,10 +739,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     }
 
     /// <summary>The words excuse an act ("une erreur de navigation", "un accident", "le mauvais temps") within their first words.</summary>
-    private bool GivesExcuse(StatementDraft d)
+    private bool GivesExcuse(StatementDraft d) => WordWithin(ctx.Kb.Excuses, d, 20);
+
+    /// <summary>A phrase of <paramref name="lexicon"/> begins within the first <paramref name="reach"/> tokens of d's words, read
+    /// up to the reach, or with <paramref name="readToEnd"/> up to the words' end (a judgement may run past the reach).</summary>
+    private bool WordWithin(Lexicon lexicon, StatementDraft d, int reach, bool readToEnd = false)
     {
-        var end = Math.Min(d.ContentEnd, d.ContentStart + 20);
-        for (var k = d.ContentStart; k < end; k++) if (ctx.Kb.Excuses.Match(_t, k, end) > 0) return true;
+        var end = Math.Min(d.ContentEnd, d.ContentStart + reach);
+        var matchEnd = readToEnd ? d.ContentEnd : end;
+        for (var k = d.ContentStart; k < end; k++) if (lexicon.Match(_t, k, matchEnd) > 0) return true;
         return false;
     }
 

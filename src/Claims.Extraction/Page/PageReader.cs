@@ -56,7 +56,8 @@ public sealed partial class PageReader(KnowledgeBase kb)
                 published ??= DateText.FullDates(line, kb).Cast<DateOnly?>().FirstOrDefault();
 
             var words = CountWords(line);
-            var sentenceLike = EndsLikeSentence(line) && words >= 8;
+            var endsLikeSentence = EndsLikeSentence(line);
+            var sentenceLike = endsLikeSentence && words >= 8;
             if (kb.TeaserSections.Any(t => folded.TrimEnd(':', ' ') == t)) { inTeasers = true; continue; }
             if (IsFurniture(folded, line)) continue;
             if (inTeasers)
@@ -67,7 +68,7 @@ public sealed partial class PageReader(KnowledgeBase kb)
             if (IsNavigation(line, words)) continue;
             // "Moscou a démenti avoir touché des civils.": a short paragraph that ends like a sentence, after the article's text
             // has begun, goes on with it (a headline or a caption comes before the body or carries no full stop).
-            var shortSentence = EndsLikeSentence(line) && words >= 4 && blocks.Count > 0 && blocks[^1].Kind == BlockKind.Body;
+            var shortSentence = endsLikeSentence && words >= 4 && blocks.Count > 0 && blocks[^1].Kind == BlockKind.Body;
             if (sentenceLike || words >= 30 || shortSentence) blocks.Add(new Block(start, end, BlockKind.Body));
             else if (words >= 4) blocks.Add(new Block(start, end, BlockKind.Headline));
         }
