@@ -1187,9 +1187,21 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var pronoun = false;
         for (var k = i - 1; k >= Math.Max(s.First, i - 4) && !pronoun; k--) pronoun = _t[k].Norm is "elles" or "ils";
         if (!pronoun) return false;
-        var before = ctx.Doc.Sentences[si - 1];
-        for (var k = before.First; k < before.End; k++) if (_kb.StrikeNouns.Match(_t, k, before.End) > 0) return true;
-        return false;
+        return NamesAStrike(si - 1);
+    }
+
+    // Whether a sentence holds a strike noun, kept for the last sentence asked: each strike verb after a pronoun in the next
+    // sentence asks again.
+    private (int Sentence, bool Names) _strikeNamed = (-1, false);
+
+    private bool NamesAStrike(int si)
+    {
+        if (_strikeNamed.Sentence == si) return _strikeNamed.Names;
+        var s = ctx.Doc.Sentences[si];
+        var names = false;
+        for (var k = s.First; k < s.End && !names; k++) names = _kb.StrikeNouns.Match(_t, k, s.End) > 0;
+        _strikeNamed = (si, names);
+        return names;
     }
 
     /// <summary>"tiré des missiles Kalibr depuis un sous-marin en mer Noire": every place of the sentence is where the strike was
