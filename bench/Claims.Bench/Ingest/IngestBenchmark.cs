@@ -26,7 +26,8 @@ namespace Claims.Bench.Ingest;
 /// this process running the three read models) and 8 HttpClient writers posting synthetic articles in publication order
 /// to POST /articles, each POST answering once the read models include it (read-your-writes). The clock runs from the
 /// first POST until the read models have applied the whole log. Run with the API's default ingest bound
-/// (CLAIMS_INGEST_CONCURRENCY: cores − 1 extracting at once, 4 waiting a core), then with one slot a client. Baseline, right after on the same
+/// (CLAIMS_INGEST_CONCURRENCY: cores − 1 extracting at once, 4 waiting a core), then with one slot a client, then with the
+/// default bound and no read models at all (the append path's ceiling: Kestrel, extraction, Wolverine, Marten's append). Baseline, right after on the same
 /// database: the raw floor, the same articles extracted by the same extractor, their events written by one multi-row
 /// INSERT per article into a table like mt_events (<see cref="RawEvents"/>), by the same number of writers.
 /// </summary>
@@ -43,7 +44,7 @@ public static class IngestBenchmark
         // second, bench/RESULTS.md) 10 000 articles would take far more than the full run's 20 minutes.
         var budget = TimeSpan.FromSeconds(quick ? 20 : 90);
         var clock = Stopwatch.StartNew();
-        var articles = SyntheticCorpus.Generate(quick ? 2_000 : 10_000, 2016).OrderBy(a => a.PublishedOn).ToList();
+        var articles = SyntheticCorpus.Generate(quick ? 6_000 : 30_000, 2016).OrderBy(a => a.PublishedOn).ToList();
         Console.Error.WriteLine($"ingest: {articles.Count} articles generated in {clock.Elapsed.TotalSeconds:0.0} s");
         var extractor = new ArticleExtractor();
         foreach (var a in articles.Take(20)) extractor.Extract(CorpusProfile.Input("warmup", a)); // JIT and knowledge base, outside the clocks
@@ -54,13 +55,19 @@ public static class IngestBenchmark
         foreach (var concurrency in new int?[] { null, Writers })
         {
             await BenchSchemas.DropAsync(dataSource, Schema);
-            var run = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency);
+            var run = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency, readModels: true);
             Console.Error.WriteLine($"ingest: API ({run.Bound}) {run.Articles} articles, {run.Articles / run.Seconds:0.0} articles/s");
             runs.Add(run);
         }
+        // The same API with no read models at all (nothing for the daemon to apply, nothing to wait for): what extraction,
+        // Wolverine and Marten's append cost through HTTP under the default bound, the ceiling of the first line whatever the
+        // read models are made to cost.
+        await BenchSchemas.DropAsync(dataSource, Schema);
+        var bare = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency: null, readModels: false);
+        Console.Error.WriteLine($"ingest: API without read models ({bare.Bound}) {bare.Articles} articles, {bare.Articles / bare.Seconds:0.0} articles/s");
 
         // The floor over the same stretch of the feed the API took on the clock (the same articles, the same order).
-        var floor = await FloorAsync(runs[^1].Raw, articles.Skip(1).Take(runs.Max(r => r.Articles)).ToList(), extractor);
+        var floor = await FloorAsync(bare.Raw, articles.Skip(1).Take(runs.Append(bare).Max(r => r.Articles)).ToList(), extractor);
         Console.Error.WriteLine($"ingest: raw floor {floor.Articles / floor.Seconds:0} articles/s");
         const string floorName = "raw floor: extract + multi-row INSERT, same writers";
         var w = $"{Writers} writers";
@@ -80,6 +87,8 @@ public static class IngestBenchmark
                 new("ingest", $"events in the log per article, {w}, {b}", (double)api.Events / api.Articles, "events", (double)floor.Events / floor.Articles, "raw floor events per article"),
             ]);
         }
+        rows.Add(new("ingest", $"POST /articles with no read models (the append path alone), {w}, {bare.Bound} ({bare.Articles} articles)",
+            bare.Articles / bare.Seconds, "articles/s", floor.Articles / floor.Seconds, floorName));
         rows.Add(new("ingest", $"raw floor: share of writer time spent extracting, {w}", 100 * floor.ExtractSeconds / floor.WriterSeconds, "%", null, null));
         return rows;
     }
@@ -88,9 +97,10 @@ public static class IngestBenchmark
 
     private sealed record FloorRun(int Articles, long Events, double Seconds, List<double> LatenciesMs, double ExtractSeconds, double WriterSeconds);
 
-    /// <summary>One API run; <paramref name="concurrency"/> sets CLAIMS_INGEST_CONCURRENCY (null: the default).</summary>
+    /// <summary>One API run; <paramref name="concurrency"/> sets CLAIMS_INGEST_CONCURRENCY (null: the default); without
+    /// <paramref name="readModels"/> the store registers no read model, so a POST answers once its events are committed.</summary>
     private static async Task<ApiRun> ApiRunAsync(string connectionString, IReadOnlyList<SyntheticArticle> articles, ArticleExtractor extractor, TimeSpan budget,
-        NpgsqlDataSource dataSource, int? concurrency)
+        NpgsqlDataSource dataSource, int? concurrency, bool readModels)
     {
         var app = ClaimsWebHost.Build(new ClaimsWebHostOptions
         {
@@ -100,7 +110,7 @@ public static class IngestBenchmark
             MinimumLogLevel = LogLevel.Warning,
             // The bench owns the process: Ctrl+C must stop it, not only the web host (the default console lifetime would).
             ConfigureServices = builder => builder.Services.AddSingleton<IHostLifetime, BenchLifetime>(),
-        }, connectionString, new ClaimsRuntimeOptions { Schema = Schema, Daemon = DaemonMode.Solo, Extractor = extractor });
+        }, connectionString, new ClaimsRuntimeOptions { Schema = Schema, Daemon = readModels ? DaemonMode.Solo : DaemonMode.Disabled, Extractor = extractor, Projections = readModels ? null : [] });
         await app.StartAsync();
         try
         {

@@ -19,6 +19,9 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
 
     public string SchemaOf(string projection) => projections.Single(p => p.Projection.Name == projection).Schema;
 
+    /// <summary>Whether this process runs <paramref name="projection"/> (a store may be given fewer read models: a benchmark's has none).</summary>
+    public bool Runs(string projection) => projections.Any(p => p.Projection.Name == projection);
+
     public static readonly IReadOnlyList<string> Statuses = ["open", .. ContradictionVerdictRecorded.Verdicts, "reopened", "duplicate"];
 
     public Task<IReadOnlyList<ArticleSummary>> ArticlesAsync(CancellationToken ct) => ArticlesAsync(null, ct);

@@ -31,6 +31,7 @@ internal sealed class ReopeningRelay(NpgsqlDataSource dataSource, ReadModels rea
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!read.Runs(ContradictionsProjection.ProjectionName)) return; // no read model to find reopenings
         using var timer = new PeriodicTimer(Interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
