@@ -310,7 +310,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 // the data lists as a target, destroyed in an air war, is struck.
                 // Killing ("un drone a tué") needs the aircraft itself: fighters killed in an air war may have died on the ground.
                 if (_kb.StrikeVerbsNeedingAgent.Contains(_t[i].Norm) && !AerialAgentNear(i, s) && !StrikesTakenUp(si, i, s)
-                    && (activeOnly || !(MilitaryTargetNear(i, len, s) && AirWarContext(si, i, i + len)))) { i += len - 1; continue; }
+                    && (activeOnly || !(MilitaryTargetNear(i, len, s) && AirWarContext(si, i, i + len, acrossParagraphs: true)))) { i += len - 1; continue; }
             }
             if (Negated(i, s)) { _negated.Add(i); i += len - 1; continue; }
             if (Irrealis(i, s) || Hearsay(i, s) || AirDefence(i, len, s)) { i += len - 1; continue; }
@@ -718,7 +718,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 if (m.Prep is null && m.Actor is { Kind: "institution", ActsFor: null, Side: null } bare && bare.GenericNouns.Any(_kb.InstitutionsActingForState.Contains)) return speakerForce;
         // "X a dit avoir pris pour cible…": the speaker's own action.
         if (carrier is not null && !intercepted && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
-        if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState && !intercepted) return ownState;
+        // "Selon le Pentagone, quatre missiles se sont écrasés en Iran": where projectiles fell is told by whoever saw them fall,
+        // not by the state that fired them; the striker is the story's (the missiles fired in the sentences before).
+        if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState && !intercepted && !HasImpact(s)) return ownState;
 
         _contextual = true;
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
@@ -1231,14 +1233,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     }
 
     /// <summary>Words of air or missile warfare (aircraft, drones, missiles, weapons, strike words) in the sentence, other than
-    /// [from, to), or in the sentence before or after it in the same paragraph.</summary>
-    private bool AirWarContext(int si, int from, int to)
+    /// [from, to), or in the sentence before or after it in the same paragraph (or, <paramref name="acrossParagraphs"/>, in the
+    /// paragraph before or after: wire copy gives a ministry's one-sentence communiqué a paragraph of its own).</summary>
+    private bool AirWarContext(int si, int from, int to, bool acrossParagraphs = false)
     {
         var sentences = ctx.Doc.Sentences;
         for (var j = Math.Max(0, si - 1); j <= Math.Min(sentences.Count - 1, si + 1); j++)
         {
             var s = sentences[j];
-            if (s.Block != sentences[si].Block) continue;
+            if (s.Block != sentences[si].Block && !acrossParagraphs) continue;
             for (var k = s.First; k < s.End; k++)
             {
                 if (k >= from && k < to) continue;

@@ -1,0 +1,49 @@
+using static Claims.Extraction.Tests.TestSupport;
+
+namespace Claims.Extraction.Tests;
+
+/// <summary>Issue #16: strike reports of wire copy that were lost or given the wrong striker. A defence ministry's claim to have
+/// destroyed military sites, in a paragraph of its own after one about the air war, reports its own strikes; a state telling
+/// where projectiles fell does not become their striker. Each test quotes sentences written here.</summary>
+public sealed class WireCopyStrikeTests
+{
+    private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
+    private const string AirWar = "L'aviation russe poursuit depuis une semaine sa campagne aérienne dans le pays, au côté du régime.";
+
+    [Fact]
+    public void A_ministry_claiming_destroyed_sites_in_a_paragraph_of_its_own_after_the_air_war_reports_a_strike()
+    {
+        var a = Extract($"Un titre\n\n{AirWar}\n\nLe ministère russe de la Défense a affirmé avoir détruit un centre de commandement de l'EI près de Raqa.");
+        var strike = Assert.Single(a.Strikes, k => k.Locations.Any(l => l.Name == "Raqa"));
+        Assert.Equal("Russie", strike.Perpetrator.Name);
+        Assert.Equal("Ministère russe de la Défense", strike.ReportedBy?.Name);
+        Assert.Contains(strike.Targets, t => t.Name == "État islamique");
+    }
+
+    [Fact]
+    public void Sites_destroyed_with_no_air_war_in_the_paragraphs_around_are_no_strike()
+    {
+        // Destroying is a strike only when aircraft or missiles do it: an army on the ground destroys too.
+        var a = Extract($"Un titre\n\n{Lead}\n\nL'armée syrienne a affirmé avoir détruit des positions rebelles près de Hama.\n\n{Lead}");
+        Assert.Empty(a.Strikes);
+    }
+
+    [Fact]
+    public void Missiles_a_state_saw_fall_are_the_strikers_who_fired_them()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nLa Russie a tiré mercredi 26 missiles de croisière depuis la mer Caspienne.\n\n"
+            + "Selon le Pentagone, quatre missiles se sont écrasés en Iran.");
+        var fell = Assert.Single(a.Strikes, k => k.Locations.Any(l => l.Name == "Iran"));
+        Assert.Equal("Russie", fell.Perpetrator.Name);
+        Assert.Equal("Pentagone", fell.ReportedBy?.Name);
+        Assert.DoesNotContain(a.Strikes, k => k.Perpetrator.Name == "États-Unis");
+    }
+
+    [Fact]
+    public void Missiles_that_fell_with_no_striker_anywhere_are_nobodys_strike()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nSelon le Pentagone, quatre missiles se sont écrasés en Iran.");
+        Assert.DoesNotContain(a.Strikes, k => k.Perpetrator.Name == "États-Unis");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Pentagone");
+    }
+}
