@@ -8,7 +8,9 @@ namespace Claims.Extraction.Tests;
 /// a verb, a communiqué as the inverted subject speaks for its issuer, a person before a colon and a quotation says it, a
 /// paragraph all quotation continues the quoted words of the paragraph before, a participle's phrase beside the subject is no
 /// words before an incise, an excuse ("une erreur de navigation") answers a charge of deliberateness told before it, and
-/// charging a claim's author with propaganda disputes the claim. Each test quotes sentences written here.</summary>
+/// charging a claim's author with propaganda disputes the claim; an indefinite apposition ("une ONG basée à Londres") describes
+/// the speaker before it, whom a speaker accuses is no inverted subject, and "le patron du Pentagone" is its chief. Each test
+/// quotes sentences written here.</summary>
 public sealed class WireCopyStatementTests
 {
     private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
@@ -215,5 +217,43 @@ public sealed class WireCopyStatementTests
     public void Charging_someone_with_an_act_is_no_dispute_of_anothers_claim()
     {
         Assert.Empty(Extract($"{Lead} Selon l'OSDH, les frappes ont tué 12 civils. Le Kremlin a accusé Washington de soutenir les rebelles.").Disputes);
+    }
+
+    [Fact]
+    public void An_indefinite_apposition_describes_the_speaker_named_before_it()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nL'Observatoire syrien des droits de l'homme (OSDH), une ONG basée à Londres, a fait état de 39 civils tués.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("OSDH", s.Speaker.Name);
+        Assert.Equal("39 civils tués", s.Text);
+    }
+
+    [Fact]
+    public void An_indefinite_description_of_a_source_with_its_own_relative_clause_is_not_the_sources_words()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nSelon l'OSDH, une ONG basée à Londres qui dispose d'un vaste réseau de sources en Syrie, 39 civils ont été tués.");
+        var s = Assert.Single(a.Statements);
+        Assert.Equal("OSDH", s.Speaker.Name);
+        Assert.Equal("39 civils ont été tués", s.Text);
+    }
+
+    [Fact]
+    public void Whom_a_speaker_accuses_of_something_is_no_inverted_subject()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nLe chef de l'opposition syrienne en exil, Khaled Khoja, a accusé Moscou de vouloir sauver le régime. "
+            + "« Ce n'est pas une guerre contre le terrorisme », a-t-il dit.");
+        Assert.All(a.Statements, s => Assert.Equal("Khaled Khoja", s.Speaker.Name));
+        Assert.Contains(a.Statements, s => s.Text == "vouloir sauver le régime");
+        // An incise still ends with its inverted subject.
+        var incise = Extract($"Un titre\n\n{Lead}\n\n« Les Américains mentent », a accusé Moscou de manière catégorique.");
+        Assert.Equal("Russie", Assert.Single(incise.Statements).Speaker.Name);
+    }
+
+    [Fact]
+    public void The_patron_of_an_institution_is_its_chief()
+    {
+        // actors.json lists Ashton Carter as "chef du Pentagone"; the press's "patron" is the same title (titles.synonyms).
+        var a = Extract($"Un titre\n\n{Lead}\n\nLe patron du Pentagone a estimé que la Russie avait « une mauvaise stratégie ».");
+        Assert.Equal("Ashton Carter", Assert.Single(a.Statements).Speaker.Name);
     }
 }

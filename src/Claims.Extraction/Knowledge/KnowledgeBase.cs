@@ -245,8 +245,9 @@ public sealed class KnowledgeBase
             byId[a.Id] = entry;
             ActorNames.Add(a.Name, entry, a.Kind != "armed-group" && a.Name.Any(char.IsUpper) ? true : null);
             foreach (var alias in a.Aliases ?? []) ActorNames.Add(alias, entry);
-            foreach (var role in a.Roles ?? []) Roles.Add(role, entry, false);
-            foreach (var role in a.Roles ?? [])
+            var roles = RoleForms(a.Roles ?? [], actors.Titles.Synonyms).ToList();
+            foreach (var role in roles) Roles.Add(role, entry, false);
+            foreach (var role in roles)
                 if (Fold.Words(role) is { Length: > 0 } rw) (RoleTitleWords.TryGetValue(a.Id, out var set) ? set : RoleTitleWords[a.Id] = new HashSet<string>(StringComparer.Ordinal)).Add(rw[0]);
             foreach (var d in a.Demonyms ?? []) Demonyms[Fold.Text(d)] = entry;
             foreach (var n in a.Nationality ?? []) Nationalities.TryAdd(Fold.Text(n), entry);
@@ -579,6 +580,19 @@ public sealed class KnowledgeBase
         catch (JsonException e)
         {
             throw new InvalidDataException($"data file {name} is not valid: {e.Message}", e);
+        }
+    }
+
+    /// <summary>An actor's roles as listed, and each again with its title word replaced by every synonym the titles give it
+    /// ("chef du Pentagone" also as "patron du Pentagone").</summary>
+    private static IEnumerable<string> RoleForms(IEnumerable<string> roles, IReadOnlyDictionary<string, List<string>>? synonyms)
+    {
+        foreach (var role in roles)
+        {
+            yield return role;
+            var space = role.IndexOf(' ');
+            if (space > 0 && synonyms is not null && synonyms.TryGetValue(role[..space], out var others))
+                foreach (var other in others) yield return other + role[space..];
         }
     }
 

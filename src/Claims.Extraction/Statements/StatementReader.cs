@@ -275,21 +275,43 @@ public sealed class StatementReader(ArticleContext ctx)
         return true;
     }
 
+    /// <summary>"…, Khaled Khoja, a accusé Moscou de vouloir sauver le régime": after a verb of accusation, an actor followed by "de"
+    /// and an infinitive is whom the speaker charges, not an inverted subject (which ends the clause, or goes on with an adverbial
+    /// "de manière …", "de façon …"). Quoted words before the verb make it an incise whatever follows.</summary>
+    private bool ObjectOfCharge(int after, int end)
+    {
+        if (MentionStartingAt(after, end) is not { Actor: not null } m || m.End + 1 >= end || _t[m.End].Norm is not ("de" or "d")) return false;
+        var next = m.End + 1;
+        if (_t[next].Norm is "ne" or "n") next++;
+        if (next < end && _t[next].Norm is "maniere" or "facon") return false;
+        return next < end && (_t[next].Norm is "avoir" or "etre" || _t[next].Norm.EndsWith("er", StringComparison.Ordinal)
+            || _t[next].Norm.EndsWith("ir", StringComparison.Ordinal) || _t[next].Norm.EndsWith("re", StringComparison.Ordinal));
+    }
+
     /// <summary>"membre de la Coalition nationale syrienne, …", "directeur de l'hôpital, …", "le chef de la diplomatie, …": past the
     /// comma closing a description of the source before it, when words follow; else 0. The description opens with a title, a
     /// role, a member word or a descriptive head (after a determiner and a title's modifiers) and holds no auxiliary, quotation
-    /// or relative word within its few words: "au moins douze civils, dont…" opens the words instead.</summary>
+    /// or relative word within its few words: "au moins douze civils, dont…" opens the words instead. An indefinite one ("une
+    /// ONG basée à Londres qui dispose de…") may hold a relative clause, and runs longer.</summary>
     private int ApposedDescriptionEnd(int k, int end)
     {
         var h = k;
         if (h < end && Determiners.Contains(_t[h].Norm) && _t[h].Norm is not ("ce" or "cet" or "cette" or "ces")) h++;
         while (h < end && Grammar.TitleModifiers.Contains(_t[h].Norm)) h++;
         if (h >= end || !(Grammar.MemberWords.Contains(_t[h].Norm) || _kb.PersonTitles.Match(_t, h, end) > 0 || _kb.Roles.Match(_t, h, end, out _) > 0
-                          || _kb.DescriptiveHeads.Match(_t, h, end) > 0 || _kb.InstitutionHeads.Match(_t, h, end) > 0 || _kb.MediaHeads.Match(_t, h, end) > 0)) return 0;
-        for (var j = h; j < Math.Min(end - 2, k + 12); j++)
+                          || _kb.DescriptiveHeads.Match(_t, h, end) > 0 || _kb.InstitutionHeads.Match(_t, h, end) > 0 || _kb.MediaHeads.Match(_t, h, end) > 0
+                          || _kb.GenericNouns.ContainsKey(_t[h].Norm))) return 0;
+        // "une ONG basée à Londres qui dispose d'un vaste réseau de sources, …": an indefinite description may carry a relative
+        // clause of its own, and is longer for it.
+        var indefinite = _t[k].Norm is "un" or "une";
+        var relative = false;
+        for (var j = h; j < Math.Min(end - 2, k + (indefinite ? 25 : 12)); j++)
         {
             if (_t[j].Norm == ",") return j + 1;
-            if (_t[j].IsQuote || _kb.Auxiliaries.Contains(_t[j].Norm) || Grammar.RelativeWords.Contains(_t[j].Norm) || _t[j].Norm is ";" or ":" or "(") return 0;
+            if (indefinite && Grammar.RelativeWords.Contains(_t[j].Norm)) relative = true;
+            // "basée à Londres": folded, the preposition "à" reads as the auxiliary "a".
+            else if (_t[j].IsQuote || _kb.Auxiliaries.Contains(_t[j].Norm) && !relative && ctx.Doc.Text[_t[j].Start] != 'à'
+                     || Grammar.RelativeWords.Contains(_t[j].Norm) || _t[j].Norm is ";" or ":" or "(") return 0;
         }
         return 0;
     }
@@ -731,7 +753,8 @@ public sealed class StatementReader(ArticleContext ctx)
             // "L'armée syrienne, appuyée par l'aviation russe, a lancé une offensive": the comma closes a participle's phrase set
             // beside the subject, not words reported before an incise.
             || prevToken.Norm == "," && ClosesParticipialPhrase(auxStart - 1, s);
-        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && (_t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") || after > verbEnd && SpeakerAcross(verbEnd, s.End) >= 0) ? InvertedSpeakers(after, s.End, verbEnd) : null;
+        var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && (_t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") || after > verbEnd && SpeakerAcross(verbEnd, s.End) >= 0)
+            && !(!closesQuote && _kb.AccusationVerbs.Contains(form.Verb.Lemma) && ObjectOfCharge(after, s.End)) ? InvertedSpeakers(after, s.End, verbEnd) : null;
         if (invertedSubject is { Count: > 0 })
         {
             var cue = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = bareQuoteBefore ? auxStart : auxStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
@@ -1201,6 +1224,11 @@ public sealed class StatementReader(ArticleContext ctx)
             var relativeWord = Grammar.RelativeWords.Contains(first.Norm);
             // ", al-Masirah, a fait état": a name apposed to the subject (its first word may be a lower-case particle) is the speaker.
             if (!relativeWord && ctx.MentionAt[open + 1] is { Actor: not null } apposed && apposed.Start == open + 1 && apposed.End == close) continue;
+            // "L'OSDH, une ONG basée à Londres, a fait état de…": an indefinite apposition describes the actor named before it,
+            // who speaks; the description is not a second, unnamed speaker.
+            // Its short name may stand between them: "L'Observatoire syrien des droits de l'homme (OSDH), une ONG…".
+            relative |= first.Norm is "un" or "une" && ctx.MentionsIn(Math.Max(s.First, open - 12), open)
+                .Any(m => m.Actor is not null && (m.End == open || _t[open - 1].Norm == ")" && m.End < open && _t[m.End].Norm == "(" && m.End >= open - 4));
             if (!relative) continue;
             if (!relativeWord && !(close + 1 < s.End && (_kb.Auxiliaries.Contains(_t[close + 1].Norm) || _kb.Verbs.Match(_t, close + 1, s.End, out _) > 0))) continue;
             for (var k = open + 1; k < close; k++) paren[k - s.First] = true;
