@@ -9,8 +9,8 @@ namespace Claims.Extraction.Tests;
 /// paragraph all quotation continues the quoted words of the paragraph before, a participle's phrase beside the subject is no
 /// words before an incise, an excuse ("une erreur de navigation") answers a charge of deliberateness told before it, and
 /// charging a claim's author with propaganda disputes the claim; an indefinite apposition ("une ONG basée à Londres") describes
-/// the speaker before it, whom a speaker accuses is no inverted subject, and "le patron du Pentagone" is its chief. Each test
-/// quotes sentences written here.</summary>
+/// the speaker before it, whom a speaker accuses is no inverted subject, a verb after a relative clause on the subject is no
+/// incise, and "le patron du Pentagone" is its chief. Each test quotes sentences written here.</summary>
 public sealed class WireCopyStatementTests
 {
     private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
@@ -255,5 +255,16 @@ public sealed class WireCopyStatementTests
         // actors.json lists Ashton Carter as "chef du Pentagone"; the press's "patron" is the same title (titles.synonyms).
         var a = Extract($"Un titre\n\n{Lead}\n\nLe patron du Pentagone a estimé que la Russie avait « une mauvaise stratégie ».");
         Assert.Equal("Ashton Carter", Assert.Single(a.Statements).Speaker.Name);
+    }
+
+    [Fact]
+    public void A_verb_after_a_relative_clause_on_the_subject_is_the_subjects_own_not_an_incise()
+    {
+        // "assurer" reports words only with its words: here it is the cruiser's own verb, "la défense aérienne" its object.
+        Assert.Empty(Extract($"Un titre\n\n{Lead}\n\nLe croiseur Moskva, qui croise au large de Lattaquié, assure la défense aérienne de la base russe.").Statements);
+        var a = Extract($"Un titre\n\n{Lead}\n\nLe Kremlin, qui dément toute frappe sur des civils, assure que ses avions ne visent que l'EI.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Russie" && s.Text == "ses avions ne visent que l'EI");
+        // The relative clause's own words end where it closes.
+        Assert.Contains(a.Disputes, d => d.Disputant.Name == "Russie" && d.Claim == "toute frappe sur des civils");
     }
 }

@@ -691,7 +691,7 @@ public sealed class StatementReader(ArticleContext ctx)
             && auxStart > s.First + 2 && _t[auxStart - 1].Norm == "," && !pronounInverted && InvertedSpeakers(after, s.End, verbEnd) is { Count: > 0 };
         if (form.Verb.NeedsQue && !thatFollows && !inciseAfterQuote && !inciseWithSpeaker) return null;
         if (form.Verb.NeedsQuote && !(after < s.End && (_t[after].Norm == ":" || _t[after].IsQuote))
-            && !(auxStart > s.First && _t[auxStart - 1].Norm == "," && !ClosesParticipialPhrase(auxStart - 1, s))) return null;
+            && !(auxStart > s.First && _t[auxStart - 1].Norm == "," && !ClosesPhraseBesideSubject(auxStart - 1, s))) return null;
 
         if (passive)
         {
@@ -752,7 +752,7 @@ public sealed class StatementReader(ArticleContext ctx)
         var closesApposition = auxStart - 2 >= s.First && ctx.MentionAt[auxStart - 2] is { Apposed: true } ap && ap.End == auxStart - 1
             // "L'armée syrienne, appuyée par l'aviation russe, a lancé une offensive": the comma closes a participle's phrase set
             // beside the subject, not words reported before an incise.
-            || prevToken.Norm == "," && ClosesParticipialPhrase(auxStart - 1, s);
+            || prevToken.Norm == "," && ClosesPhraseBesideSubject(auxStart - 1, s);
         var invertedSubject = (prevToken.Norm == "," || closesQuote) && !closesApposition && !thatFollows && after < s.End && (_t[after].Norm is not (":" or "de" or "d" or "avoir" or "n") || after > verbEnd && SpeakerAcross(verbEnd, s.End) >= 0)
             && !(!closesQuote && _kb.AccusationVerbs.Contains(form.Verb.Lemma) && ObjectOfCharge(after, s.End)) ? InvertedSpeakers(after, s.End, verbEnd) : null;
         if (invertedSubject is { Count: > 0 })
@@ -785,6 +785,15 @@ public sealed class StatementReader(ArticleContext ctx)
         if (prevToken.Norm is "et" or "mais" or "puis" && previousCue is not null && previousCue.Speakers.Count > 0)
         {
             pre.Speakers.AddRange(previousCue.Speakers);
+            pre.RegionStart = auxStart - 1;
+        }
+        // "Le Kremlin, qui dément toute frappe sur des civils, assure que…": the comma closes the relative clause of the cue
+        // before, and the main verb is its antecedent's (the relative clause's words end at that comma).
+        else if (prevToken.Norm == "," && previousCue is { ContentBefore: false, Speakers.Count: > 0 } relative && relative.Sentence == si
+                 && _t[relative.RegionStart].Norm == "qui" && relative.RegionStart > s.First && _t[relative.RegionStart - 1].Norm == ","
+                 && ClosesPhraseBesideSubject(auxStart - 1, s))
+        {
+            pre.Speakers.AddRange(relative.Speakers);
             pre.RegionStart = auxStart - 1;
         }
         else if (QuiBefore(auxStart, s) is { } qui && qui > s.First)
@@ -952,10 +961,12 @@ public sealed class StatementReader(ArticleContext ctx)
         return ctx.SkipAdverbs(j, end);
     }
 
-    /// <summary>The comma at <paramref name="comma"/> closes a phrase opened by a past participle after the sentence's subject
-    /// (", appuyée par l'aviation russe,", ", déployé au large de Lattaquié,"): the opening comma follows a short stretch with no
-    /// auxiliary from the sentence's start ("…drones visaient un aérodrome à X, située à…, a relevé Y" is a clause's words).</summary>
-    private bool ClosesParticipialPhrase(int comma, Sentence s)
+    /// <summary>The comma at <paramref name="comma"/> closes a phrase opened by a past participle or a relative pronoun after the
+    /// sentence's subject (", appuyée par l'aviation russe,", ", déployé au large de Lattaquié,", ", qui croise au large de
+    /// Lattaquié,"): the opening comma follows a short stretch with no auxiliary from the sentence's start ("…drones visaient un
+    /// aérodrome à X, située à…, a relevé Y" is a clause's words). The verb after it is the subject's own ("Le croiseur Moskva,
+    /// qui croise au large de Lattaquié, assure la défense aérienne"), not an incise.</summary>
+    private bool ClosesPhraseBesideSubject(int comma, Sentence s)
     {
         var open = comma - 1;
         // Bounded: a participle's phrase is short, and a sentence may be long.
@@ -964,6 +975,7 @@ public sealed class StatementReader(ArticleContext ctx)
         for (var k = s.First; k < open; k++) if (_kb.Auxiliaries.Contains(_t[k].Norm) || _t[k].IsQuote) return false;
         var word = _t[open + 1];
         if (!word.IsWord || word.Cap) return false;
+        if (word.Norm is "qui" or "dont") return true;
         var text = ctx.Doc.Slice(open + 1, open + 2);
         return text.EndsWith('é') || text.EndsWith("ée", StringComparison.Ordinal) || text.EndsWith("és", StringComparison.Ordinal) || text.EndsWith("ées", StringComparison.Ordinal)
             || text.Length >= 6 && (text.EndsWith("enu", StringComparison.Ordinal) || text.EndsWith("enue", StringComparison.Ordinal) || text.EndsWith("enus", StringComparison.Ordinal) || text.EndsWith("enues", StringComparison.Ordinal));
