@@ -145,8 +145,8 @@ public static class ContradictionFinder
             var strikerPhrase = Say.Actor(claimStance.Striker);
             yield return new Contradiction(Id(Contradiction.ClaimAndDenial, $"{article}|{group.Key.Disputant}|{span.Start}"),
                 weekday is null
-                    ? Say.Render("denialAbout", ("disputant", disputant), ("accusers", accusers), ("say", Say.Say(accusers)), ("striker", strikerPhrase))
-                    : Say.Render("denialAboutOnDay", ("disputant", disputant), ("accusers", accusers), ("say", Say.Say(accusers)), ("striker", strikerPhrase), ("weekday", weekday)),
+                    ? Say.RenderAgreeing("denialAbout", disputant, ("disputant", disputant), ("accusers", accusers), ("say", Say.Say(accusers)), ("striker", strikerPhrase))
+                    : Say.RenderAgreeing("denialAboutOnDay", disputant, ("disputant", disputant), ("accusers", accusers), ("say", Say.Say(accusers)), ("striker", strikerPhrase), ("weekday", weekday)),
                 Contradiction.ClaimAndDenial,
                 [
                     new ContradictionSide(Say.Render("side", ("sources", accusers), ("position", Describe(claimStance.Position, strikerPhrase))), claimSide),
@@ -223,7 +223,8 @@ public static class ContradictionFinder
                 var strikers = claimSide.Select(k => ((Strike)k.Record).Perpetrator.Id).ToHashSet();
                 claimSide.AddRange(statements.Where(s => s.ArticleKey == article && s.Record is Statement st && reporters.Contains(st.Speaker.Id)
                     && claimSide.Any(k => k.Record is Strike ks && ks.Span.Overlaps(st.Span))));
-                about = Say.Render("ownActionAbout", ("disputant", Say.Actor(first.Disputant)), ("claim", first.Claim));
+                var ownActor = Say.Actor(first.Disputant);
+                about = Say.RenderAgreeing("ownActionAbout", ownActor, ("disputant", ownActor), ("claim", first.Claim));
                 if (strikers.Count == 0) continue;
             }
             else
@@ -250,7 +251,8 @@ public static class ContradictionFinder
                 claimSide.AddRange(strikes.Where(k => k.ArticleKey == article && k.Record is Strike ks && ks.ReportedBy is { } r && voices.Contains(r.Id)
                     && claims.Any(c => ((Statement)c.Record).Span.Overlaps(ks.Span)) && !used.Contains(k.Key)));
                 var partyNames = group.Select(d => ((Dispute)d.Record).DisputedParty).OfType<ActorRef>().DistinctBy(a => a.Id).Select(Say.Actor).ToList();
-                about = Say.Render("rebuttalAbout", ("disputant", Say.Actor(first.Disputant)), ("parties", partyNames), ("claim", first.Claim));
+                var rebutter = Say.Actor(first.Disputant);
+                about = Say.RenderAgreeing("rebuttalAbout", rebutter, ("disputant", rebutter), ("parties", partyNames), ("claim", first.Claim));
             }
             var denySide = group.Concat(denial).Select(r => r.Key).Distinct().ToList();
             var claimKeys = claimSide.Select(r => r.Key).Distinct().Except(denySide).ToList();

@@ -77,6 +77,11 @@ public sealed partial class FrenchPhrasing
     /// capitalised, as the text opens a title or a side of the review page.</summary>
     public string Render(string templateKey, params (string Slot, object Value)[] slots) => Capitalise(Fill(templateKey, slots));
 
+    /// <summary>As <see cref="Render"/>, with the verb agreeing with <paramref name="subject"/>: a plural one ("les États-Unis",
+    /// "des militants") takes the template's "…Many" form when phrasing.json has one.</summary>
+    public string RenderAgreeing(string templateKey, NounPhrase subject, params (string Slot, object Value)[] slots) =>
+        Render(subject.Article is "les" or "des" && _data.Templates.ContainsKey(templateKey + "Many") ? templateKey + "Many" : templateKey, slots);
+
     /// <summary>Fills a template's slots as <see cref="Render"/> does, without capitalising (a text that goes inside another).</summary>
     public string Fill(string templateKey, params (string Slot, object Value)[] slots)
     {

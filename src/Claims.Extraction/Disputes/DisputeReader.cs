@@ -140,6 +140,16 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 {
                     Contest(d, told);
                 }
+                // "Le ministère a annoncé avoir frappé des positions de l'EI à Talbisseh. Selon des militants, l'EI n'est pas présent
+                // dans cette zone": a group said not to be where another camp's claim just before placed it disputes that claim.
+                // Words that go on to tell the strikes there ("…, où les frappes ont touché des rebelles modérés") are another
+                // account of the strike, read against it as such.
+                else if (!d.PointsBack && !ReadAsStance(d) && AbsentGroup(d) is { } absent && !stances.StrikeDrafts.Any(k => k.FirstSentence <= d.Sentence && d.Sentence <= k.LastSentence && k.ReportedBy?.Id == d.Speaker.Id)
+                    && PreviousClaims(d, di, accept: c => !SameCamp(c.Speaker, d.Speaker) && c.Sentence >= d.Sentence - 2
+                        && ctx.MentionsIn(c.ContentStart, c.ContentEnd).Any(m => m.Actor?.Id == absent.Id)) is { Count: > 0 } placedThere)
+                {
+                    Contest(d, placedThere);
+                }
                 // "Mais le porte-parole de la coalition a déclaré que seul un avion s'était écrasé": a voice set against the account
                 // before by an adversative, whose words restrict or negate it, disputes the claim of another camp it takes up.
                 else if (!d.PointsBack && !ReadAsStance(d) && Opposed(d, di) && RestrictsOrNegates(d)
@@ -821,6 +831,25 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                         break;
                     }
                 }
+        }
+        return null;
+    }
+
+    /// <summary>"l'EI n'est pas présent dans cette zone", "les jihadistes sont absents de la région": the group the words open with,
+    /// said not to be there (a negated presence word, or an absence word, right after it), or null.</summary>
+    private ActorEntry? AbsentGroup(StatementDraft d)
+    {
+        var kb = ctx.Kb;
+        var end = Math.Min(d.ContentEnd, d.ContentStart + 12);
+        foreach (var m in ctx.MentionsIn(d.ContentStart, end))
+        {
+            if (m.Actor is not { Kind: "armed-group" } group || m.Prep is not null) continue;
+            var k = m.End;
+            if (k < end && kb.AbsenceWords.Contains(_t[k].Norm)) return group;
+            if (k + 1 < end && _t[k].Norm is "est" or "sont" or "etait" or "etaient" && kb.AbsenceWords.Contains(_t[k + 1].Norm)) return group;
+            if (k + 3 < end && _t[k].Norm is "ne" or "n" && _t[k + 1].Norm is "est" or "sont" or "etait" or "etaient"
+                && Grammar.StrongNegations.Contains(_t[k + 2].Norm) && kb.PresenceWords.Contains(_t[k + 3].Norm)) return group;
+            return null;
         }
         return null;
     }
