@@ -6,7 +6,8 @@ namespace Claims.Extraction.Tests;
 /// <summary>Issue #16: strike reports of wire copy that were lost or given the wrong striker. A defence ministry's claim to have
 /// destroyed military sites, in a paragraph of its own after one about the air war, reports its own strikes; a state telling
 /// where projectiles fell does not become their striker; another source's dated strike on the rebels answers the striker's
-/// general claim to hit jihadists. Each test quotes sentences written here.</summary>
+/// general claim to hit jihadists; a strike told by two sources at once is a record for each. Each test quotes sentences
+/// written here.</summary>
 public sealed class WireCopyStrikeTests
 {
     private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
@@ -59,5 +60,18 @@ public sealed class WireCopyStrikeTests
         var c = Assert.Single(ContradictionFinder.Find([a]));
         Assert.Contains(claim.Id, c.Sides[0].Records.Select(r => r.RecordId));
         Assert.Contains(rebels.Id, c.Sides[1].Records.Select(r => r.RecordId));
+    }
+
+    [Fact]
+    public void One_strike_told_by_two_sources_in_one_sentence_is_a_record_for_each()
+    {
+        // GUIDELINES.md: the same strike told by two sources is two records.
+        var a = Extract($"Un titre\n\n{Lead}\n\nDes avions russes ont frappé un hôpital à Sarmine, ont indiqué l'OSDH et des secouristes.");
+        Assert.Equal(["OSDH", "secouristes"], a.Strikes.Select(k => k.ReportedBy?.Name).Order());
+        Assert.All(a.Strikes, k => Assert.Equal("Russie", k.Perpetrator.Name));
+        var b = Extract($"Un titre\n\n{Lead}\n\nSelon l'OSDH et des militants locaux, des raids russes ont touché un marché à Maaret al-Noomane.");
+        Assert.Equal(2, b.Strikes.Count);
+        // One source telling it alone is one record.
+        Assert.Single(Extract($"Un titre\n\n{Lead}\n\nDes avions russes ont frappé un hôpital à Sarmine, a indiqué l'OSDH.").Strikes);
     }
 }

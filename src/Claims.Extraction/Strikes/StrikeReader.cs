@@ -99,6 +99,19 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 copy.Triggers.AddRange(draft.Triggers);
                 extra.Add(copy);
             }
+            // "…, ont indiqué l'OSDH et des secouristes", "Selon l'OSDH et des militants locaux, …": the same strike told by two
+            // sources is a record for each (the statement reader gave each its own words).
+            if (_carrier is { } carrier && draft.ReportedBy?.Id == carrier.Speaker.Id)
+                foreach (var co in StatementsOf(si).Where(d => d != carrier && d.ContentStart == carrier.ContentStart && d.ContentEnd == carrier.ContentEnd
+                                                              && d.Speaker.Id != carrier.Speaker.Id && d.Speaker.Id != draft.Perpetrator.Id).DistinctBy(d => d.Speaker.Id))
+                {
+                    var told = new StrikeDraft { Perpetrator = draft.Perpetrator, ReportedBy = co.Speaker, Scope = draft.Scope, Block = draft.Block, FirstSentence = si, LastSentence = si, Span = draft.Span, Date = draft.Date, Weekday = draft.Weekday, Weapon = draft.Weapon };
+                    told.Places.AddRange(draft.Places);
+                    told.Targets.AddRange(draft.Targets);
+                    foreach (var (key, value) in draft.Counts) told.Counts[key] = value;
+                    told.Triggers.AddRange(draft.Triggers);
+                    extra.Add(told);
+                }
             MarkRetelling(draft, s);
             var previous = drafts.LastOrDefault();
             if (previous is not null && CanMerge(previous, draft, si)) Merge(previous, draft);
@@ -453,6 +466,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // "l'aviation russe n'a pas mené de frappes à Idleb, où 23 personnes ont été tuées suite à des bombardements aériens": a
         // strike word after a denied one, with no striker named between them, is what the denial answers, not the denier's report.
         if (_negated.Count > 0 && _negated[0] < first && !StrikerNamedBetween(_negated[^1], first)) return null;
+        _carrier = carrier;
         var reporter = carrier?.Speaker ?? DeepSource(s);
         var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
@@ -545,6 +559,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (_kb.Weapons.Match(_t, k, s.End) is var wl && wl > 0) draft.Weapon = ctx.Doc.Slice(k, k + wl);
         return draft;
     }
+
+    // The statement whose words carry the draft Build last returned (null when none does): its co-speakers report the strike too.
+    private StatementDraft? _carrier;
 
     // Accounts read from "présentées par X comme…" while building a draft; Read adds them after it.
     private readonly List<StrikeDraft> _presentedAccounts = [];
