@@ -267,4 +267,19 @@ public sealed class WireCopyStatementTests
         // The relative clause's own words end where it closes.
         Assert.Contains(a.Disputes, d => d.Disputant.Name == "Russie" && d.Claim == "toute frappe sur des civils");
     }
+
+    [Fact]
+    public void State_television_unqualified_is_a_source()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nLes forces gouvernementales syriennes ont repris plusieurs villages, a rapporté la télévision d'État.");
+        Assert.Equal("télévision d'État", Assert.Single(a.Statements).Speaker.Name);
+        Assert.Equal("télévision d'État", Assert.Single(Extract($"Un titre\n\n{Lead}\n\nSelon la télévision d'État, l'armée a repris trois villages.").Statements).Speaker.Name);
+    }
+
+    [Fact]
+    public void A_verb_after_an_apposition_to_a_named_subject_is_the_subjects_own()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nLe Front al-Nosra, branche syrienne d'Al-Qaïda, a appelé au jihad contre la Russie.");
+        Assert.Equal("Front Al-Nosra", Assert.Single(a.Statements).Speaker.Name);
+    }
 }

@@ -322,6 +322,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (j < end && Grammar.DefiniteArticles.Contains(tokens[j].Norm)) j++;
             if (kb.ActorNames.Match(tokens, j, end, out var owned) is var ol && ol > 0 && owned.Kind is not "person") { owner = owned; k = j + ol; qualified = true; }
         }
+        // "la télévision d'État": a head that names the state as its owner is described enough by itself (its country is the
+        // story's).
+        if (!qualified && headLen > 1 && tokens[i + headLen - 1].Norm == "etat") qualified = true;
         // "Selon la source, …", "a ajouté le témoin": a bare singular head after the definite article continues the source last
         // described with it ("une source du Hezbollah"), as "cette source" does.
         if (!qualified && tokens[i - 1].Norm is "la" or "le" or "l" && !t.Norm.EndsWith('s') && !(k < end && tokens[k].Norm is "de" or "d" or "du" or "des"))

@@ -961,8 +961,8 @@ public sealed class StatementReader(ArticleContext ctx)
         return ctx.SkipAdverbs(j, end);
     }
 
-    /// <summary>The comma at <paramref name="comma"/> closes a phrase opened by a past participle or a relative pronoun after the
-    /// sentence's subject (", appuyée par l'aviation russe,", ", déployé au large de Lattaquié,", ", qui croise au large de
+    /// <summary>The comma at <paramref name="comma"/> closes a phrase set beside a named subject that alone opens the sentence, or
+    /// a phrase opened by a past participle or a relative pronoun after the sentence's subject (", appuyée par l'aviation russe,", ", déployé au large de Lattaquié,", ", qui croise au large de
     /// Lattaquié,"): the opening comma follows a short stretch with no auxiliary from the sentence's start ("…drones visaient un
     /// aérodrome à X, située à…, a relevé Y" is a clause's words). The verb after it is the subject's own ("Le croiseur Moskva,
     /// qui croise au large de Lattaquié, assure la défense aérienne"), not an incise.</summary>
@@ -973,6 +973,9 @@ public sealed class StatementReader(ArticleContext ctx)
         while (open > s.First && open > comma - 25 && _t[open].Norm != "," && !_t[open].IsQuote) open--;
         if (open <= s.First || _t[open].Norm != "," || open + 2 > comma || open - s.First > 8) return false;
         for (var k = s.First; k < open; k++) if (_kb.Auxiliaries.Contains(_t[k].Norm) || _t[k].IsQuote) return false;
+        // "Le Front al-Nosra, branche syrienne d'Al-Qaïda, a appelé…": whatever stands between the commas, when a named actor
+        // alone opens the sentence before them, the verb after them is that actor's (an incise follows words, not a name).
+        if (ctx.MentionsIn(s.First, open).Any(m => m.Actor is not null && m.End == open && m.Start - s.First <= 1)) return true;
         var word = _t[open + 1];
         if (!word.IsWord || word.Cap) return false;
         if (word.Norm is "qui" or "dont") return true;
