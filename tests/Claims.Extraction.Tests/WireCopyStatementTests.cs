@@ -282,4 +282,20 @@ public sealed class WireCopyStatementTests
         var a = Extract($"Un titre\n\n{Lead}\n\nLe Front al-Nosra, branche syrienne d'Al-Qaïda, a appelé au jihad contre la Russie.");
         Assert.Equal("Front Al-Nosra", Assert.Single(a.Statements).Speaker.Name);
     }
+
+    [Fact]
+    public void Selon_lui_after_a_speakers_own_verb_is_that_speaker_not_the_one_quoted_before()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n« Ce n'est pas très professionnel », a ajouté Igor Konachenkov.\n\n"
+            + "Sergueï Choïgou avait annoncé mercredi que quatre navires avaient tiré 26 missiles sur 11 cibles, toutes détruites selon lui.");
+        Assert.Equal(["Igor Konachenkov", "Sergueï Choïgou"], a.Statements.Select(s => s.Speaker.Name));
+    }
+
+    [Fact]
+    public void Calling_claims_psychological_warfare_disputes_them()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nSelon le Pentagone, quatre missiles russes sont tombés en Iran.\n\n"
+            + "Un responsable iranien, cité par l'agence Fars, a qualifié ces affirmations de « guerre psychologique ».");
+        Assert.Contains(a.Disputes, d => d.Disputant.Name == "responsable iranien" && d.DisputedParty?.Name == "Pentagone");
+    }
 }

@@ -214,6 +214,9 @@ public sealed class StatementReader(ArticleContext ctx)
         if (m is null) return false;
         if (t.Norm == "pour" && (m.End >= s.End || _t[m.End].Norm != "," || m.Kind is MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux"))) return false;
         if (m.Kind == MentionKind.Pronoun && m.Head is not ("lui" or "elle" or "eux")) return false;
+        // "Sergueï Choïgou avait annoncé que…, toutes détruites selon lui": after a verb of this sentence with its own speaker,
+        // the pronoun is that speaker, whose words these already are (not the speaker of the sentences before).
+        if (m.Kind == MentionKind.Pronoun && t.Norm != "pour" && cues.Any(c => c.Kind == CueKind.Preposed && c.Speakers.Count > 0 && c.VerbStart < i)) return false;
         var speaker = m.Kind == MentionKind.Pronoun ? _lastSpeaker : m.Actor;
         if (speaker is null) return false;
         var atStart = IsSentenceStart(s, i);
