@@ -100,7 +100,12 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                     && (AccountOwner(d) is { } owner
                         // The account rejected is an explanation told before, not another voice's rejection of it ("Ce n'est pas
                         // un accident", a-t-il rétorqué; then X "a estimé que la violation ne semblait pas accidentelle").
-                        ? [owner] : PreviousClaims(d, di, accept: c => !RejectsAccount(c) && !RejectionsBySentence[c.Sentence].Any(x => x.Speaker.Id == c.Speaker.Id)).Select(c => c.Speaker).ToList()) is { Count: > 0 } rejected)
+                        ? [owner]
+                        // An excuse told before ("une erreur due au mauvais temps") is the account a judgement of accident rejects,
+                        // before any claim that merely shares its words ("la violation" a government protested against).
+                        : PreviousClaims(d, di, accept: c => GivesExcuse(c) && !RejectsAccount(c) && !SameCamp(c.Speaker, d.Speaker)) is { Count: > 0 } excuses
+                        ? excuses.Select(c => c.Speaker).ToList()
+                        : PreviousClaims(d, di, accept: c => !RejectsAccount(c) && !RejectionsBySentence[c.Sentence].Any(x => x.Speaker.Id == c.Speaker.Id)).Select(c => c.Speaker).ToList()) is { Count: > 0 } rejected)
                 {
                     // Each party's claim is its own told before, else the words judged. The voices speaking together with the
                     // speaker are not parties.

@@ -126,7 +126,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 var nameEnd = NameRun(doc, after, end);
                 if (nameEnd > after) return Named(doc, i, after, nameEnd, localSurnames, MentionKind.Name);
             }
-            return new Mention(i, after, MentionKind.Role) { Actor = roleActor };
+            // "un porte-parole du ministère russe de la Défense": an indefinite article names someone holding such a role, not the
+            // one the knowledge base lists in it (read below as a member of that body).
+            if (i > 0 && tokens[i - 1].Norm is "un" or "une") roleLen = 0;
+            else return new Mention(i, after, MentionKind.Role) { Actor = roleActor };
         }
 
         // "un responsable local … a indiqué le responsable (local)": a title that first came as a described source, taken up with
