@@ -6,7 +6,8 @@ namespace Claims.Extraction.Tests;
 /// <summary>Issue #16: strike reports of wire copy that were lost or given the wrong striker. A defence ministry's claim to have
 /// destroyed military sites, in a paragraph of its own after one about the air war, reports its own strikes; a state telling
 /// where projectiles fell does not become their striker; another source's dated strike on the rebels answers the striker's
-/// general claim to hit jihadists; a strike told by two sources at once is a record for each. Each test quotes sentences
+/// general claim to hit jihadists; a strike told by two sources at once is a record for each; a government speaking of the
+/// story's strikes is not their striker. Each test quotes sentences
 /// written here.</summary>
 public sealed class WireCopyStrikeTests
 {
@@ -73,5 +74,18 @@ public sealed class WireCopyStrikeTests
         Assert.Equal(2, b.Strikes.Count);
         // One source telling it alone is one record.
         Assert.Single(Extract($"Un titre\n\n{Lead}\n\nDes avions russes ont frappé un hôpital à Sarmine, a indiqué l'OSDH.").Strikes);
+    }
+
+    [Fact]
+    public void A_government_speaking_of_the_storys_strikes_is_neither_their_striker_nor_on_the_strikers_side()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nLa Russie a bombardé mercredi des positions rebelles près de Hama.\n\n"
+            + "« Plus de 90 % des frappes que nous avons observées ne visaient pas l'EI », a déclaré le département d'Etat américain.");
+        Assert.All(a.Strikes, k => Assert.Equal("Russie", k.Perpetrator.Name));
+        // Its words are a stance against Russia's account, not a denial of its own side's.
+        Assert.Contains(a.Disputes, d => d.Disputant.Name == "Département d'État" && d.DisputedParty?.Name == "Russie");
+        // With no other striker in the story, a government's own forces strike.
+        var own = Extract($"Un titre\n\n{Lead}\n\nDes frappes ont visé jeudi un dépôt d'armes de l'EI près de Raqa, a indiqué le Pentagone.");
+        Assert.Equal("États-Unis", Assert.Single(own.Strikes).Perpetrator.Name);
     }
 }

@@ -174,7 +174,10 @@ public sealed class StanceReader
         if (position is null) return null;
 
         var striker = StrikerIn(a, targeting >= 0 ? targeting : b) ?? (d.Cue.Object?.Actor is { } o ? Striker(o) : null)
-            ?? (d.Speaker.IsState || d.Speaker.ActsFor is not null ? Striker(d.Speaker) : null) ?? _storyStriker;
+            // The speaker's own state strikes only when the story's strikes are not another's: "Plus de 90 % des frappes ne
+            // visaient pas l'EI", said by the State Department of Russian strikes, speaks of Russia's.
+            ?? (d.Speaker.IsState || d.Speaker.ActsFor is not null ? Striker(d.Speaker) is { } own && (_storyStriker is null || _storyStriker.Id == own.Id) ? own : null : null)
+            ?? _storyStriker;
         if (striker is null) return null;
         var ownSide = d.Speaker.Id == striker.Id || d.Speaker.Side == striker.Id || d.Speaker.ActsFor == striker.Id;
         return new StanceReading(striker, position, ownSide, contrast || negatedJihadist || unfounded, d.Sentence);

@@ -737,7 +737,10 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (carrier is not null && !intercepted && carrier.DeniesOwnActionShape(_t) && Striker(carrier.Speaker) is { } self) return self;
         // "Selon le Pentagone, quatre missiles se sont écrasés en Iran": where projectiles fell is told by whoever saw them fall,
         // not by the state that fired them; the striker is the story's (the missiles fired in the sentences before).
-        if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState && !intercepted && !HasImpact(s)) return ownState;
+        // Not when the article's strikes so far are another striker's: "Plus de 90 % des frappes que nous avons observées ne
+        // visaient pas l'EI, a déclaré le département d'État", in a story of Russian strikes, speaks of Russia's.
+        if (carrier?.Speaker.ActsFor is { } own && _kb.Actor(own) is { } ownState && !intercepted && !HasImpact(s)
+            && (StoryStriker() is not { } storyStriker || storyStriker.Id == ownState.Id)) return ownState;
 
         _contextual = true;
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
@@ -746,13 +749,20 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // "La Russie bombarde la Syrie depuis le 30 septembre. Des raids ont visé jeudi Latamné": the subject of the strike word
         // of the sentence just before, same paragraph, when no report was drawn from it (a campaign told in general).
         if (si > 0 && ctx.Doc.Sentences[si - 1] is var before && before.Block == s.Block && !before.Heading && SubjectOfStrikeWord(before) is { } striking) return striking;
-        // The striker of most reports so far (the first one named on a tie).
+        // The striker of most reports so far; no report kept yet: the striker named with a strike word in this paragraph or the
+        // two before.
+        var story = StoryStriker();
+        if (story is null && _namedStriker is var (namedBefore, block) && block >= s.Block - 2) return namedBefore;
+        return story;
+    }
+
+    /// <summary>The striker of most reports so far (the first one named on a tie), or null before any.</summary>
+    private ActorEntry? StoryStriker()
+    {
         ActorEntry? story = null;
         int bestCount = 0, bestFirst = int.MaxValue;
         foreach (var (count, firstSeen, actor) in _strikers.Values)
             if (count > bestCount || count == bestCount && firstSeen < bestFirst) (story, bestCount, bestFirst) = (actor, count, firstSeen);
-        // No report kept yet: the striker named with a strike word in this paragraph or the two before.
-        if (story is null && _namedStriker is var (namedBefore, block) && block >= s.Block - 2) return namedBefore;
         return story;
     }
 
