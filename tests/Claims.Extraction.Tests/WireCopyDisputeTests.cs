@@ -6,7 +6,8 @@ namespace Claims.Extraction.Tests;
 /// <summary>Issue #16: disputes of wire copy that were lost. A group said not to be where another camp's claim just before placed
 /// it ("l'EI n'est pas présent dans cette zone") disputes that claim, and the contradiction it makes agrees with a plural
 /// disputant; ruling out an accident rejects the excuse told before; "un porte-parole" is not the spokesman the knowledge base
-/// lists; a contradiction's title gives unlisted institutions their article. Each test quotes sentences written here.</summary>
+/// lists; a contradiction's title gives unlisted institutions their article; a denial answers the fact told right after it
+/// against it ("ont pourtant péri"). Each test quotes sentences written here.</summary>
 public sealed class WireCopyDisputeTests
 {
     private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
@@ -59,5 +60,20 @@ public sealed class WireCopyDisputeTests
         var a = Extract($"Un titre\n\n{Lead}\n\nLe ministère arménien de la Défense a affirmé que des drones azerbaïdjanais avaient frappé Djermouk.\n\n"
             + "L'Azerbaïdjan a rejeté ces affirmations, les qualifiant de « mensonges ».");
         Assert.Contains(ContradictionFinder.Find([a]), c => c.About.StartsWith("L'Azerbaïdjan rejette les propos du ministère arménien de la Défense", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_denial_answers_the_fact_told_right_after_it_against_it()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nLes Occidentaux ont critiqué les frappes aériennes russes en Syrie.\n\n"
+            + "Sergueï Lavrov a démenti que des civils aient été tués dans les frappes russes.\n\n"
+            + "Selon l'OSDH, au moins 39 civils ont pourtant péri mercredi dans des raids russes sur la province de Homs.");
+        var d = Assert.Single(a.Disputes, x => x.Disputant.Name == "Sergueï Lavrov");
+        Assert.Equal("OSDH", d.DisputedParty?.Name);
+        // Without the adverb setting it against the denial, the fact told after is not what the denial answers.
+        var b = Extract($"Un titre\n\n{Lead}\n\nLes Occidentaux ont critiqué les frappes aériennes russes en Syrie.\n\n"
+            + "Sergueï Lavrov a démenti que des civils aient été tués dans les frappes russes.\n\n"
+            + "Selon l'OSDH, au moins 39 civils ont péri mercredi dans des raids russes sur la province de Homs.");
+        Assert.DoesNotContain(b.Disputes, x => x.Disputant.Name == "Sergueï Lavrov" && x.DisputedParty?.Name == "OSDH");
     }
 }

@@ -256,7 +256,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // Another voice's claim only: the disputant's own camp told before ("le ministre russe de la Défense" before "le
                 // ministère a démenti…") is not what it answers, however many words they share; nor is another voice's denial
                 // ("Moscou a démenti qu'un missile soit tombé en Iran. Téhéran a nié toute chute de missile": both deny the report).
-                var claims = PreviousClaims(d, di, accept: c => !SameVoice(c.Speaker, d.Speaker) && c.Cue.Verb is not { Dispute: true } && TellsAFact(c)).ToList();
+                // "Lavrov a démenti que des civils aient été tués. Selon l'OSDH, 39 civils ont pourtant péri": the fact denied, told
+                // right after and set against the denial, is the claim it answers (rather than an earlier one sharing a word).
+                var claims = BeliedBy(d, di) is { Count: > 0 } belied ? belied
+                    : PreviousClaims(d, di, accept: c => !SameVoice(c.Speaker, d.Speaker) && c.Cue.Verb is not { Dispute: true } && TellsAFact(c)).ToList();
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
                 if (parties.Count == 0) { found.Add((d.Speaker, null, claim, span, null)); continue; }
@@ -1036,6 +1039,25 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (ctx.Doc.Sentences[x.Sentence].Block > block + 3) break;
             if (x.Sentence <= d.Sentence || x.PointsBack || SameCamp(x.Speaker, d.Speaker) || ClaimReference.IsBare(x, _t, ctx.Kb, ctx.MentionAt)) continue;
             if (ReportsStrikeBy(x, d.Speaker) && SharesPlace(d.Sentence, x.Sentence)) return [x];
+        }
+        return [];
+    }
+
+    /// <summary>The claim told in the next two paragraphs by another camp, set against what precedes by an adversative adverb
+    /// ("pourtant", "cependant") and sharing a content word with the denied words: what the denial is belied by. Empty when none.</summary>
+    private List<StatementDraft> BeliedBy(StatementDraft d, int index)
+    {
+        var block = ctx.Doc.Sentences[d.Sentence].Block;
+        var denied = ContentWords(d.ContentStart, d.ContentEnd);
+        for (var k = index + 1; k < Math.Min(drafts.Count, index + 1 + ClaimLookBack / 2); k++)
+        {
+            var x = drafts[k];
+            if (ctx.Doc.Sentences[x.Sentence].Block > block + 2) break;
+            if (x.Sentence <= d.Sentence || x.PointsBack || SameCamp(x.Speaker, d.Speaker) || x.Cue.Verb is { Dispute: true }) continue;
+            var s = ctx.Doc.Sentences[x.Sentence];
+            var against = false;
+            for (var j = s.First; j < s.End && !against; j++) against = j > s.First && _t[j].Norm is "pourtant" or "cependant" or "toutefois" or "neanmoins";
+            if (against && SentenceWords(x.Sentence).Overlaps(denied)) return [x];
         }
         return [];
     }
