@@ -298,4 +298,13 @@ public sealed class WireCopyStatementTests
             + "Un responsable iranien, cité par l'agence Fars, a qualifié ces affirmations de « guerre psychologique ».");
         Assert.Contains(a.Disputes, d => d.Disputant.Name == "responsable iranien" && d.DisputedParty?.Name == "Pentagone");
     }
+
+    [Fact]
+    public void The_organisation_is_the_non_governmental_one_named_before()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nD'après l'OSDH, les bombardements ont fait au moins 20 morts parmi les rebelles. "
+            + "L'organisation a précisé que des avions russes avaient également frappé la ville de Talbisseh, tuant trois civils.");
+        Assert.All(a.Statements, s => Assert.Equal("OSDH", s.Speaker.Name));
+        Assert.Contains(a.Strikes, k => k.ReportedBy?.Name == "OSDH" && k.Locations.Any(l => l.Name == "Talbisseh"));
+    }
 }
