@@ -247,8 +247,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
             && _open.DescribedByHead.TryGetValue(backHead.TrimEnd('s'), out var introduced))
             return new Mention(i, i + bl, MentionKind.Name) { Actor = introduced };
 
-        // l'ONG, l'Alliance: a generic noun for an actor named before.
-        if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet" or "une" or "un")
+        // l'ONG, l'Alliance: a generic noun for an actor named before; not the first word of a name ("l'Organisation populaire
+        // Naga": a capitalised word, and a capitalised one within the next two).
+        if (kb.GenericNouns.ContainsKey(t.Norm) && i > 0 && tokens[i - 1].Norm is "l" or "le" or "la" or "cette" or "cet" or "une" or "un"
+            && !(t.Cap && Enumerable.Range(i + 1, 2).Any(k => k < end && tokens[k].Cap && tokens[k].IsWord)))
             return new Mention(i, i + 1, MentionKind.Generic) { Head = t.Norm };
         // "Le journal indique que…", "l'agence a ajouté": a medium's bare head refers to the medium last named (not "le journal
         // russe Kommersant" or "l'agence officielle Sana", whose qualifier or name follows).
