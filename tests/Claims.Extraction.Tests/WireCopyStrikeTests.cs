@@ -7,7 +7,7 @@ namespace Claims.Extraction.Tests;
 /// destroyed military sites, in a paragraph of its own after one about the air war, reports its own strikes; a state telling
 /// where projectiles fell does not become their striker; another source's dated strike on the rebels answers the striker's
 /// general claim to hit jihadists; a strike told by two sources at once is a record for each; a government speaking of the
-/// story's strikes is not their striker. Each test quotes sentences
+/// story's strikes is not their striker; an ambassador's posting is no place struck. Each test quotes sentences
 /// written here.</summary>
 public sealed class WireCopyStrikeTests
 {
@@ -87,5 +87,14 @@ public sealed class WireCopyStrikeTests
         // With no other striker in the story, a government's own forces strike.
         var own = Extract($"Un titre\n\n{Lead}\n\nDes frappes ont visé jeudi un dépôt d'armes de l'EI près de Raqa, a indiqué le Pentagone.");
         Assert.Equal("États-Unis", Assert.Single(own.Strikes).Perpetrator.Name);
+    }
+
+    [Fact]
+    public void An_ambassadors_posting_is_no_place_struck()
+    {
+        Assert.Empty(Extract($"Un titre\n\n{Lead}\n\nL'ambassadeur de Syrie à Moscou a salué « l'efficacité » des frappes russes.").Strikes);
+        // A place after the strike words still is.
+        var a = Extract($"Un titre\n\n{Lead}\n\nL'ambassadeur de Syrie à Moscou a salué les frappes russes sur Raqa.");
+        Assert.Contains(Assert.Single(a.Strikes).Locations, l => l.Name == "Raqa");
     }
 }

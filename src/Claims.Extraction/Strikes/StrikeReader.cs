@@ -1002,7 +1002,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var j = start - 1;
         if (j >= first && Grammar.DefiniteArticles.Contains(_t[j].Norm)) j--;
         if (j < first || _t[j].Norm is not ("de" or "du" or "d" or "des" or "en" or "au" or "aux" or "a" or "sur" or "dans")) return false;
-        return j - 1 >= first && _kb.TheatreNouns.Contains(_t[j - 1].Norm);
+        if (j - 1 >= first && _kb.TheatreNouns.Contains(_t[j - 1].Norm)) return true;
+        // "l'ambassadeur de Syrie à Moscou": the noun's own complement ("de Syrie") may stand between it and the place.
+        var k = j - 1;
+        while (k > first && _t[k].IsWord && _t[k].Cap && k > j - 4) k--;
+        if (k < j - 1 && k - 1 >= first && _t[k].Norm is "de" or "d" or "du") return _kb.TheatreNouns.Contains(_t[k - 1].Norm);
+        return false;
     }
 
     /// <summary>A direction word after "le"/"l'" ("sud", "sud-ouest"), then "de"/"du" and a country or "pays": the country, or for
