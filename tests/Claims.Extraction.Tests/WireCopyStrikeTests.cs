@@ -7,7 +7,7 @@ namespace Claims.Extraction.Tests;
 /// destroyed military sites, in a paragraph of its own after one about the air war, reports its own strikes; a state telling
 /// where projectiles fell does not become their striker; another source's dated strike on the rebels answers the striker's
 /// general claim to hit jihadists; a strike told by two sources at once is a record for each; a government speaking of the
-/// story's strikes is not their striker; an ambassador's posting is no place struck. Each test quotes sentences
+/// story's strikes is not their striker; an ambassador's posting is no place struck; unidentified aircraft are nobody's. Each test quotes sentences
 /// written here.</summary>
 public sealed class WireCopyStrikeTests
 {
@@ -96,5 +96,14 @@ public sealed class WireCopyStrikeTests
         // A place after the strike words still is.
         var a = Extract($"Un titre\n\n{Lead}\n\nL'ambassadeur de Syrie à Moscou a salué les frappes russes sur Raqa.");
         Assert.Contains(Assert.Single(a.Strikes).Locations, l => l.Name == "Raqa");
+    }
+
+    [Fact]
+    public void Unidentified_aircraft_are_not_the_storys_striker()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nL'aviation russe a poursuivi vendredi ses frappes près de Jisr al-Choughour, a rapporté l'OSDH. "
+            + "Des avions non identifiés ont par ailleurs bombardé le village de Tal Rifaat.");
+        Assert.DoesNotContain(a.Strikes, k => k.Locations.Any(l => l.Name == "Tal Rifaat"));
+        Assert.Contains(a.Strikes, k => k.Perpetrator.Name == "Russie" && k.Locations.Any(l => l.Name == "Jisr al-Choughour"));
     }
 }

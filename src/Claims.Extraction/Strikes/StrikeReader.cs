@@ -743,6 +743,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             && (StoryStriker() is not { } storyStriker || storyStriker.Id == ownState.Id)) return ownState;
 
         _contextual = true;
+        // "Des avions non identifiés ont bombardé…": aircraft said to be unidentified are nobody's the story can name.
+        if (Unidentified(s, triggers[0])) return null;
         if (earlier.LastOrDefault() is { } prev && prev.Block == s.Block && prev.LastSentence >= si - 1) return prev.Perpetrator;
         // "…lancés par les forces russes. … deux ont frappé l'aérodrome": the striker named in the sentence before, same paragraph.
         if (si > 0 && ctx.Doc.Sentences[si - 1].Block == s.Block && NamedStriker(ctx.Doc.Sentences[si - 1]) is { } named) return named;
@@ -754,6 +756,20 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var story = StoryStriker();
         if (story is null && _namedStriker is var (namedBefore, block) && block >= s.Block - 2) return namedBefore;
         return story;
+    }
+
+    /// <summary>An aircraft, drone or strike word said to be of unknown origin ("des avions non identifiés", "un drone inconnu",
+    /// "des frappes d'origine inconnue") before or at the strike word.</summary>
+    private bool Unidentified(Sentence s, int trigger)
+    {
+        for (var k = s.First; k < Math.Min(s.End - 1, trigger + 5); k++)
+            if (_kb.AerialAgents.Contains(_t[k].Norm) || _kb.StrikeNouns.Match(_t, k, s.End) > 0)
+                for (var j = k + 1; j < Math.Min(s.End, k + 5); j++)
+                {
+                    if (_t[j].Norm is "inconnu" or "inconnus" or "inconnue" or "inconnues" || _t[j].Norm == "non" && j + 1 < s.End && _t[j + 1].Norm.StartsWith("identifi", StringComparison.Ordinal)) return true;
+                    if (!_t[j].IsWord) break;
+                }
+        return false;
     }
 
     /// <summary>The striker of most reports so far (the first one named on a tie), or null before any.</summary>
