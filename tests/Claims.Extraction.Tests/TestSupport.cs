@@ -20,4 +20,8 @@ public static class TestSupport
         Extractor.Extract(new ArticleInput("snippet.txt", text) { PublishedOn = publishedOn });
 
     public static string Slice(ArticleExtraction a, Span s) => a.Text[s.Start..s.End];
+
+    /// <summary>A neutral opening paragraph that reports nothing: a text of one short paragraph is refused as page furniture,
+    /// so sentences under test follow it to be read as an article's body.</summary>
+    public const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
 }

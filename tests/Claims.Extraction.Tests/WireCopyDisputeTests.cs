@@ -10,7 +10,6 @@ namespace Claims.Extraction.Tests;
 /// against it ("ont pourtant péri"). Each test quotes sentences written here.</summary>
 public sealed class WireCopyDisputeTests
 {
-    private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
     private const string Claim = "Le ministère russe de la Défense a annoncé avoir frappé des positions de l'EI à Talbisseh.";
 
     [Fact]

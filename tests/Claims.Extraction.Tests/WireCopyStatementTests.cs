@@ -13,7 +13,6 @@ namespace Claims.Extraction.Tests;
 /// incise, and "le patron du Pentagone" is its chief. Each test quotes sentences written here.</summary>
 public sealed class WireCopyStatementTests
 {
-    private const string Lead = "La situation reste tendue depuis plusieurs semaines dans la région, où les habitants attendent une accalmie durable.";
 
     [Fact]
     public void A_short_paragraph_after_the_body_has_begun_is_read()

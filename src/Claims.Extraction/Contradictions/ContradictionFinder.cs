@@ -84,14 +84,10 @@ public static class ContradictionFinder
     /// opposition"); null when it is neither. Only records no earlier stage used take part.</summary>
     public static (string Striker, bool Own)? CampaignSideOf(ArticleRecord r)
     {
-        // "Moscou affirme que ses frappes visent l'EI" against "selon l'opposition, les frappes russes ont touché des positions de
-        // l'ASL près de Hama": another source's strike on the opposition, dated and placed, answers the striker's general claim as
-        // well as a general charge does (when no event contradiction used it). The striker's own dated strikes stay with their
-        // events: a claim about one raid is not a claim about the campaign.
-        var eventStrike = r.Record is Strike { Scope: not Strike.CampaignScope };
+        if (r.Record is Strike { Scope: not Strike.CampaignScope }) return null;
         return StanceOf(r) switch
         {
-            { Position: TargetStance.Jihadists, FromStrikerSide: true } st when !eventStrike => (st.Striker.Id, true),
+            { Position: TargetStance.Jihadists, FromStrikerSide: true } st => (st.Striker.Id, true),
             { Position: TargetStance.Opposition, FromStrikerSide: false } st => (st.Striker.Id, false),
             _ => null,
         };

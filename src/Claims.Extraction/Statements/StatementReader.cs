@@ -964,11 +964,12 @@ public sealed class StatementReader(ArticleContext ctx)
         return ctx.SkipAdverbs(j, end);
     }
 
-    /// <summary>The comma at <paramref name="comma"/> closes a phrase set beside a named subject that alone opens the sentence, or
-    /// a phrase opened by a past participle or a relative pronoun after the sentence's subject (", appuyée par l'aviation russe,", ", déployé au large de Lattaquié,", ", qui croise au large de
-    /// Lattaquié,"): the opening comma follows a short stretch with no auxiliary from the sentence's start ("…drones visaient un
-    /// aérodrome à X, située à…, a relevé Y" is a clause's words). The verb after it is the subject's own ("Le croiseur Moskva,
-    /// qui croise au large de Lattaquié, assure la défense aérienne"), not an incise.</summary>
+    /// <summary>The comma at <paramref name="comma"/> closes a phrase set beside a named subject that alone opens the sentence,
+    /// or a phrase opened by a past participle or a relative pronoun after the sentence's subject (", appuyée par l'aviation
+    /// russe,", ", déployé au large de Lattaquié,", ", qui croise au large de Lattaquié,"): the opening comma follows a short
+    /// stretch with no auxiliary from the sentence's start ("…drones visaient un aérodrome à X, située à…, a relevé Y" is a
+    /// clause's words). The verb after it is the subject's own ("Le croiseur Moskva, qui croise au large de Lattaquié, assure
+    /// la défense aérienne"), not an incise.</summary>
     private bool ClosesPhraseBesideSubject(int comma, Sentence s)
     {
         var open = comma - 1;

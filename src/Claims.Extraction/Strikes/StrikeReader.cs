@@ -28,6 +28,19 @@ public sealed class StrikeDraft
     public bool Retelling { get; set; }
     /// <summary>A strike word that tells another strike: "de nouvelles frappes", "d'autres raids".</summary>
     public bool NewStrike { get; set; }
+
+    /// <summary>The same strike of this sentence carried out by <paramref name="perpetrator"/> as <paramref name="reportedBy"/>
+    /// tells it (another striker coordinated with this one, another source, each accuser of a reciprocal accusation), with
+    /// the targets <paramref name="keep"/> accepts.</summary>
+    public StrikeDraft As(ActorEntry perpetrator, ActorEntry? reportedBy, Func<(string Id, string Name, string? Class), bool>? keep = null)
+    {
+        var copy = new StrikeDraft { Perpetrator = perpetrator, ReportedBy = reportedBy, Scope = Scope, Block = Block, FirstSentence = FirstSentence, LastSentence = FirstSentence, Span = Span, Date = Date, Weekday = Weekday, Weapon = Weapon };
+        copy.Places.AddRange(Places);
+        copy.Targets.AddRange(keep is null ? Targets : Targets.Where(keep));
+        foreach (var (key, value) in Counts) copy.Counts[key] = value;
+        copy.Triggers.AddRange(Triggers);
+        return copy;
+    }
 }
 
 /// <summary>Finds strike reports: a strike word (frappes, raids, bombardements, tirs de missiles, a bombardé, ont été visées…)
@@ -78,40 +91,18 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (Reciprocal(si, s) is var (a, b))
             {
                 foreach (var (striker, reporter) in new[] { (b, a), (a, b) })
-                {
-                    var each = new StrikeDraft { Perpetrator = striker, ReportedBy = reporter, Scope = draft.Scope, Block = draft.Block, FirstSentence = si, LastSentence = si, Span = draft.Span, Date = draft.Date, Weekday = draft.Weekday, Weapon = draft.Weapon };
-                    each.Places.AddRange(draft.Places);
-                    each.Targets.AddRange(draft.Targets.Where(t => t.Id != striker.Id && t.Id != reporter.Id));
-                    foreach (var (key, value) in draft.Counts) each.Counts[key] = value;
-                    each.Triggers.AddRange(draft.Triggers);
-                    drafts.Add(each);
-                }
+                    drafts.Add(draft.As(striker, reporter, t => t.Id != striker.Id && t.Id != reporter.Id));
                 continue;
             }
             // "du régime et de son allié russe", "l'armée malienne et les mercenaires russes du groupe Wagner ont exécuté…":
             // each coordinated striker's strikes are a record of their own.
-            foreach (var other in CoordinatedStrikers(s, draft.Perpetrator))
-            {
-                var copy = new StrikeDraft { Perpetrator = other, ReportedBy = draft.ReportedBy, Scope = draft.Scope, Block = draft.Block, FirstSentence = si, LastSentence = si, Span = draft.Span, Date = draft.Date, Weekday = draft.Weekday, Weapon = draft.Weapon };
-                copy.Places.AddRange(draft.Places);
-                copy.Targets.AddRange(draft.Targets.Where(t => t.Id != other.Id));
-                foreach (var (key, value) in draft.Counts) copy.Counts[key] = value;
-                copy.Triggers.AddRange(draft.Triggers);
-                extra.Add(copy);
-            }
+            foreach (var other in CoordinatedStrikers(s, draft.Perpetrator)) extra.Add(draft.As(other, draft.ReportedBy, t => t.Id != other.Id));
             // "…, ont indiqué l'OSDH et des secouristes", "Selon l'OSDH et des militants locaux, …": the same strike told by two
             // sources is a record for each (the statement reader gave each its own words).
             if (_carrier is { } carrier && draft.ReportedBy?.Id == carrier.Speaker.Id)
                 foreach (var co in StatementsOf(si).Where(d => d != carrier && d.ContentStart == carrier.ContentStart && d.ContentEnd == carrier.ContentEnd
                                                               && d.Speaker.Id != carrier.Speaker.Id && d.Speaker.Id != draft.Perpetrator.Id).DistinctBy(d => d.Speaker.Id))
-                {
-                    var told = new StrikeDraft { Perpetrator = draft.Perpetrator, ReportedBy = co.Speaker, Scope = draft.Scope, Block = draft.Block, FirstSentence = si, LastSentence = si, Span = draft.Span, Date = draft.Date, Weekday = draft.Weekday, Weapon = draft.Weapon };
-                    told.Places.AddRange(draft.Places);
-                    told.Targets.AddRange(draft.Targets);
-                    foreach (var (key, value) in draft.Counts) told.Counts[key] = value;
-                    told.Triggers.AddRange(draft.Triggers);
-                    extra.Add(told);
-                }
+                    extra.Add(draft.As(draft.Perpetrator, co.Speaker));
             MarkRetelling(draft, s);
             var previous = drafts.LastOrDefault();
             if (previous is not null && CanMerge(previous, draft, si)) Merge(previous, draft);
