@@ -127,7 +127,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 if (nameEnd > after) return Named(doc, i, after, nameEnd, localSurnames, MentionKind.Name);
             }
             // "un porte-parole du ministère russe de la Défense": an indefinite article names someone holding such a role, not the
-            // one the knowledge base lists in it (read below as a member of that body).
+            // one the knowledge base lists in it (read below as a new person with that title).
             if (i > 0 && tokens[i - 1].Norm is "un" or "une") roleLen = 0;
             else return new Mention(i, after, MentionKind.Role) { Actor = roleActor };
         }
