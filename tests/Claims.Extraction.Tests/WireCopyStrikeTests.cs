@@ -6,7 +6,8 @@ namespace Claims.Extraction.Tests;
 /// claim to have destroyed military sites, in a paragraph of its own after one about the air war, reports its own
 /// strikes; a state telling where projectiles fell does not become their striker; a strike told by two sources at once
 /// is a record for each; a government speaking of the story's strikes is not their striker; an ambassador's posting is
-/// no place struck; unidentified aircraft are nobody's. Each test quotes sentences written here.</summary>
+/// no place struck; unidentified aircraft are nobody's; a group said not to be hit is no target. Each test quotes
+/// sentences written here.</summary>
 public sealed class WireCopyStrikeTests
 {
     private const string AirWar = "L'aviation russe poursuit depuis une semaine sa campagne aérienne dans le pays, au côté du régime.";
@@ -90,5 +91,15 @@ public sealed class WireCopyStrikeTests
             + "Des avions non identifiés ont par ailleurs bombardé le village de Tal Rifaat.");
         Assert.DoesNotContain(a.Strikes, k => k.Locations.Any(l => l.Name == "Tal Rifaat"));
         Assert.Contains(a.Strikes, k => k.Perpetrator.Name == "Russie" && k.Locations.Any(l => l.Name == "Jisr al-Choughour"));
+    }
+
+    [Fact]
+    public void A_group_the_words_say_is_not_hit_is_no_target()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nSelon Jens Stoltenberg, les frappes russes près de Hama ne visent pas l'EI mais l'opposition.");
+        Assert.DoesNotContain(a.Strikes.SelectMany(k => k.Targets), t => t.Name == "État islamique");
+        // "Non seulement" adds a target rather than denying one.
+        var b = Extract($"Un titre\n\n{Lead}\n\nSelon Washington, les frappes russes près de Hama visent non seulement l'EI mais aussi les rebelles.");
+        Assert.Contains(b.Strikes.SelectMany(k => k.Targets), t => t.Name == "État islamique");
     }
 }

@@ -794,6 +794,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return false;
     }
 
+    /// <summary>"ne visent pas l'EI mais l'opposition", "non pas les jihadistes": a group right after a negation (past its
+    /// article) is said not to be hit.</summary>
+    private bool DeniedAsTarget(int start, int first)
+    {
+        var p = start - 1;
+        if (p >= first && Grammar.DefiniteArticles.Contains(_t[p].Norm) || p >= first && _t[p].Norm is "les" or "des" or "d" or "de") p--;
+        return p >= first && _t[p].Norm is "pas" or "jamais" or "non";
+    }
+
     /// <summary>"des tentes occupées par des Palestiniens": the mention is the agent of another verb's participle.</summary>
     private bool AgentOfOtherParticiple(Mention m, int first)
     {
@@ -1100,6 +1109,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (m.Start < from && m.Prep != "par" && !Victims(m, firstTrigger)) continue;
             if (Between(firstTrigger, m.Start)) continue; // "combats entre X et Y"
             if (SaidAbsent(m.End, s.End)) continue; // "des zones où l'EI n'est pas présent"
+            if (DeniedAsTarget(m.Start, s.First)) continue; // "ne visent pas l'EI mais l'opposition"
             list.Add((a.Id, TargetName(m, a), a.TargetClass));
         }
         // "deux raids aériens contre le ministère de la Défense", "avait déjà ciblé le ministère de la Défense": an institution
