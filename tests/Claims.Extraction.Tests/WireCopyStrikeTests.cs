@@ -6,8 +6,8 @@ namespace Claims.Extraction.Tests;
 /// claim to have destroyed military sites, in a paragraph of its own after one about the air war, reports its own
 /// strikes; a state telling where projectiles fell does not become their striker; a strike told by two sources at once
 /// is a record for each; a government speaking of the story's strikes is not their striker; an ambassador's posting is
-/// no place struck; unidentified aircraft are nobody's; a group said not to be hit is no target. Each test quotes
-/// sentences written here.</summary>
+/// no place struck; unidentified aircraft are nobody's; a group said not to be hit is no target; "les aviations
+/// syrienne et russe" are two strikers. Each test quotes sentences written here.</summary>
 public sealed class WireCopyStrikeTests
 {
     private const string AirWar = "L'aviation russe poursuit depuis une semaine sa campagne aérienne dans le pays, au côté du régime.";
@@ -101,5 +101,13 @@ public sealed class WireCopyStrikeTests
         // "Non seulement" adds a target rather than denying one.
         var b = Extract($"Un titre\n\n{Lead}\n\nSelon Washington, les frappes russes près de Hama visent non seulement l'EI mais aussi les rebelles.");
         Assert.Contains(b.Strikes.SelectMany(k => k.Targets), t => t.Name == "État islamique");
+    }
+
+    [Fact]
+    public void Two_air_forces_named_by_two_nationalities_are_two_strikers()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nLes aviations syrienne et russe ont mené jeudi des dizaines de raids sur le nord de la province de Homs, a rapporté l'agence officielle Sana.");
+        Assert.Equal(["Russie", "Syrie"], a.Strikes.Select(k => k.Perpetrator.Name).Order());
+        Assert.All(a.Strikes, k => Assert.Contains(k.Locations, l => l.Name == "province de Homs"));
     }
 }

@@ -915,6 +915,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (k < s.End && _t[k].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur" or "leurs") k++;
             ActorEntry? other = null;
             if (k < s.End && _t[k].Norm is "allie" or "allies" && k + 1 < s.End && _kb.Nationalities.TryGetValue(_t[k + 1].Norm, out var ally)) other = Striker(ally);
+            // "les aviations syrienne et russe": a second nationality adjective after the agent noun's first.
+            else if (m.Kind == MentionKind.Adjectival && k == m.End + 1 && k < s.End && !_t[k].Cap && _kb.Nationalities.TryGetValue(_t[k].Norm, out var nation)) other = Striker(nation);
             else if (k < s.End && _t[k].Norm is "mercenaires" or "forces" or "troupes" && ctx.MentionAt[k] is { Actor: { } mercs } && Striker(mercs) is { } ms) other = ms;
             else if (k < s.End && ctx.MentionAt[k] is { Actor: { TargetClass: null } b } bm && bm.Start == k && bm.Kind != MentionKind.Anonymous) other = Striker(b);
             if (other is not null && other.Id != perpetrator.Id && found.All(f => f.Id != other.Id)) found.Add(other);
