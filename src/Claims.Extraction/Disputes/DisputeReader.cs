@@ -1044,7 +1044,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     }
 
     /// <summary>The claim told in the next two paragraphs by another camp, set against what precedes by an adversative adverb
-    /// ("pourtant", "cependant") and sharing a content word with the denied words: what the denial is belied by. Empty when none.</summary>
+    /// ("pourtant", "cependant": dispute-cues.json's adversatives) and sharing a content word with the denied words: what the denial is belied by. Empty when none.</summary>
     private List<StatementDraft> BeliedBy(StatementDraft d, int index)
     {
         var block = ctx.Doc.Sentences[d.Sentence].Block;
@@ -1055,8 +1055,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (ctx.Doc.Sentences[x.Sentence].Block > block + 2) break;
             if (x.Sentence <= d.Sentence || x.PointsBack || SameCamp(x.Speaker, d.Speaker) || x.Cue.Verb is { Dispute: true }) continue;
             var s = ctx.Doc.Sentences[x.Sentence];
+            // An adversative adverb within the sentence (not the conjunctions "mais" and "or", which open or join clauses).
             var against = false;
-            for (var j = s.First; j < s.End && !against; j++) against = j > s.First && _t[j].Norm is "pourtant" or "cependant" or "toutefois" or "neanmoins";
+            for (var j = s.First + 1; j < s.End && !against; j++) against = ctx.Kb.Adversatives.Contains(_t[j].Norm) && _t[j].Norm is not ("mais" or "or");
             if (against && SentenceWords(x.Sentence).Overlaps(denied)) return [x];
         }
         return [];

@@ -159,6 +159,9 @@ public sealed class KnowledgeBase
     public Lexicon ContextualStrikeNouns { get; }
     /// <summary>Words denying any part in a strike named just after them ("rien à voir avec cette attaque").</summary>
     public Lexicon InvolvementDenials { get; }
+
+    /// <summary>Words after an aircraft or a strike word that say it is of unknown origin ("non identifiés", "inconnu").</summary>
+    public Lexicon UnidentifiedWords { get; }
     /// <summary>Qualifiers that make missiles air defence ("missiles antiaériens", "sol-air"): fire at aircraft, not a strike.</summary>
     public HashSet<string> AirDefenceWords { get; }
     /// <summary>"en représailles à", "une réponse à": what follows is the attack a strike answers, its motive, not a strike told.</summary>
@@ -393,6 +396,7 @@ public sealed class KnowledgeBase
         StrikeNouns = new Lexicon(strikes.TriggerNouns);
         ContextualStrikeNouns = new Lexicon(strikes.ContextualNouns ?? []);
         InvolvementDenials = new Lexicon(strikes.InvolvementDenials ?? []);
+        UnidentifiedWords = new Lexicon(strikes.UnidentifiedWords ?? []);
         AirDefenceWords = Set(strikes.AirDefenceWords ?? []);
         AnsweredAttackOpeners = new Lexicon(strikes.AnsweredAttackOpeners ?? []);
         InterceptionVerbs = new Lexicon(strikes.InterceptionVerbs ?? []);

@@ -757,7 +757,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (_kb.AerialAgents.Contains(_t[k].Norm) || _kb.StrikeNouns.Match(_t, k, s.End) > 0)
                 for (var j = k + 1; j < Math.Min(s.End, k + 5); j++)
                 {
-                    if (_t[j].Norm is "inconnu" or "inconnus" or "inconnue" or "inconnues" || _t[j].Norm == "non" && j + 1 < s.End && _t[j + 1].Norm.StartsWith("identifi", StringComparison.Ordinal)) return true;
+                    if (_kb.UnidentifiedWords.Match(_t, j, s.End) > 0) return true;
                     if (!_t[j].IsWord) break;
                 }
         return false;
