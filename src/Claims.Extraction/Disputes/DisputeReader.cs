@@ -238,6 +238,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // "«Les informations parues dans certains médias … sont absolument fausses»", the report told only after: the
                 // claim that follows and tells the disputant's own strikes.
                 if (claims.Count == 0 && !anaphoric) claims = FollowingClaims(d, di);
+                // "X a réclamé l'arrêt immédiat des frappes russes. Moscou a rejeté ces accusations": with no fact told before, the
+                // words point at the condemnation or call of another camp just before.
+                if (claims.Count == 0 && anaphoric)
+                    claims = PreviousClaims(d, di, pointedAt: true, accept: c => !SameVoice(c.Speaker, d.Speaker) && !SameCamp(c.Speaker, d.Speaker) && WordCount(c) >= 3);
                 parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
                 if (claims.Count > 0) claim = claims[^1].Text;
             }
@@ -610,12 +614,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
 
     /// <summary>The words tell something a denial can answer: not a reaction, a wish or a call ("L'ONU s'est dite « horrifiée »",
     /// "Riyad a condamné l'attaque", "a appelé à la retenue"), and three words at least.</summary>
-    private bool TellsAFact(StatementDraft c)
+    private bool TellsAFact(StatementDraft c) =>
+        !(c.Cue.Verb?.Lemma is { } lemma && (ctx.Kb.ReactionVerbs.Contains(lemma) || ctx.Kb.CallVerbs.Contains(lemma))) && WordCount(c) >= 3;
+
+    /// <summary>The words of a statement, counted up to three.</summary>
+    private int WordCount(StatementDraft c)
     {
-        if (c.Cue.Verb?.Lemma is { } lemma && (ctx.Kb.ReactionVerbs.Contains(lemma) || ctx.Kb.CallVerbs.Contains(lemma))) return false;
         var words = 0;
         for (var k = c.ContentStart; k < c.ContentEnd && words < 3; k++) if (_t[k].IsWord) words++;
-        return words >= 3;
+        return words;
     }
 
     /// <summary>The words tell a strike ("d'avoir elle-même bombardé la prison"): their content words, or none when no strike

@@ -162,6 +162,8 @@ public sealed class KnowledgeBase
 
     /// <summary>Words after an aircraft or a strike word that say it is of unknown origin ("non identifiés", "inconnu").</summary>
     public Lexicon UnidentifiedWords { get; }
+    /// <summary>Words opening a sentence that lists the targets of the strikes just told ("Parmi les cibles figurent…").</summary>
+    public Lexicon TargetListOpeners { get; }
     /// <summary>Qualifiers that make missiles air defence ("missiles antiaériens", "sol-air"): fire at aircraft, not a strike.</summary>
     public HashSet<string> AirDefenceWords { get; }
     /// <summary>"en représailles à", "une réponse à": what follows is the attack a strike answers, its motive, not a strike told.</summary>
@@ -397,6 +399,7 @@ public sealed class KnowledgeBase
         ContextualStrikeNouns = new Lexicon(strikes.ContextualNouns ?? []);
         InvolvementDenials = new Lexicon(strikes.InvolvementDenials ?? []);
         UnidentifiedWords = new Lexicon(strikes.UnidentifiedWords ?? []);
+        TargetListOpeners = new Lexicon(strikes.TargetListOpeners ?? []);
         AirDefenceWords = Set(strikes.AirDefenceWords ?? []);
         AnsweredAttackOpeners = new Lexicon(strikes.AnsweredAttackOpeners ?? []);
         InterceptionVerbs = new Lexicon(strikes.InterceptionVerbs ?? []);

@@ -69,6 +69,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
 
     public List<StrikeDraft> Read()
     {
+        var drafts = ReadOnce();
+        // Strikes told before any striker was named, in an article whose reports all have one striker: read again with that
+        // striker as the story's from the start. An article of several strikers leaves them nobody's.
+        if (!_unattributed || drafts.Count == 0 || drafts.Any(d => d.Perpetrator.Id != drafts[0].Perpetrator.Id)) return drafts;
+        return new StrikeReader(ctx, statements) { _articleStriker = drafts[0].Perpetrator }.ReadOnce();
+    }
+
+    private List<StrikeDraft> ReadOnce()
+    {
         var drafts = new List<StrikeDraft>();
         var extra = new List<StrikeDraft>();
         var sentences = ctx.Doc.Sentences;
@@ -519,6 +528,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // countries in such locative use.
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
         // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
+        // "Les avions russes ont effectué 20 sorties et frappé 12 cibles. Parmi les cibles figurent un poste de commandement et un
+        // dépôt de munitions près de Maaret al-Noomane": the sentence after, listing the targets, says what was hit and where.
+        var listedIn = -1;
+        if (!specificPlace && targets.Count == 0 && TargetListAfter(si, s) is var (list, listAt) && scope != Strike.CampaignScope)
+        {
+            var listExcluded = ExcludedRanges(list);
+            places.AddRange(Places(listAt, listExcluded).Where(p => !places.Contains(p)));
+            targets.AddRange(Targets(listAt, listAt.First, listExcluded, perpetrator, reporter).Where(t => !targets.Contains(t)));
+            specificPlace = places.Any(p => !p.IsCountry);
+            if (specificPlace || targets.Count > 0) listedIn = list;
+        }
         if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && scope != Strike.CampaignScope && (sentenceDates.Count > 0 || Counts().Count > 0 || HasImpact(s))))
         {
             // "Des frappes de drone de l'armée nigérienne ont fait des victimes dans le sud-ouest du pays. Les frappes ont été menées
@@ -531,7 +551,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var draft = new StrikeDraft
         {
             Perpetrator = perpetrator, ReportedBy = reporter, Scope = scope,
-            Block = s.Block, FirstSentence = si, LastSentence = si, Span = ctx.Doc.SpanOf(s.First, s.End),
+            Block = s.Block, FirstSentence = si, LastSentence = Math.Max(si, listedIn),
+            Span = ctx.Doc.SpanOf(s.First, listedIn > si ? ctx.Doc.Sentences[listedIn].End : s.End),
         };
         draft.Triggers.AddRange(triggers);
         draft.Places.AddRange(places.Distinct());
@@ -746,7 +767,37 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // two before.
         var story = StoryStriker();
         if (story is null && _namedStriker is var (namedBefore, block) && block >= s.Block - 2) return namedBefore;
-        return story;
+        // "Au moins douze civils ont été tués par des frappes de drones sur Kidal", the lead, with "l'armée malienne affirme avoir
+        // mené des frappes" paragraphs later: strikes told before any striker is named are the article's one striker's (read
+        // again once the article is read, see Read).
+        if (story is null && _articleStriker is null) _unattributed = true;
+        return story ?? _articleStriker;
+    }
+
+    /// <summary>The striker of every report of the article, given to a second reading so that strikes told before it is named
+    /// are its too; null on the first.</summary>
+    private ActorEntry? _articleStriker;
+
+    /// <summary>A strike word found no striker because none was named yet.</summary>
+    private bool _unattributed;
+
+    /// <summary>The next sentence of the paragraph when it opens on the targets of the strikes just told ("Parmi les cibles
+    /// figurent…", "Les objectifs visés comprennent…"; strikes.json's targetListOpeners) and tells no strike of its own.</summary>
+    private (int Index, Sentence Sentence)? TargetListAfter(int si, Sentence s)
+    {
+        if (si + 1 >= ctx.Doc.Sentences.Count) return null;
+        var next = ctx.Doc.Sentences[si + 1];
+        if (next.Block != s.Block || next.Heading) return null;
+        var opener = _kb.TargetListOpeners.Match(_t, next.First, next.End);
+        if (opener == 0 || HasStrikeWord(next with { First = next.First + opener })) return null;
+        return (si + 1, next);
+    }
+
+    private bool HasStrikeWord(Sentence s)
+    {
+        for (var k = s.First; k < s.End; k++)
+            if (_kb.StrikeNouns.Match(_t, k, s.End) > 0 || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0) return true;
+        return false;
     }
 
     /// <summary>An aircraft, drone or strike word said to be of unknown origin ("des avions non identifiés", "un drone inconnu",
@@ -915,8 +966,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (k < s.End && _t[k].Norm is "la" or "le" or "l" or "les" or "son" or "sa" or "ses" or "leur" or "leurs") k++;
             ActorEntry? other = null;
             if (k < s.End && _t[k].Norm is "allie" or "allies" && k + 1 < s.End && _kb.Nationalities.TryGetValue(_t[k + 1].Norm, out var ally)) other = Striker(ally);
-            // "les aviations syrienne et russe": a second nationality adjective after the agent noun's first.
-            else if (m.Kind == MentionKind.Adjectival && k == m.End + 1 && k < s.End && !_t[k].Cap && _kb.Nationalities.TryGetValue(_t[k].Norm, out var nation)) other = Striker(nation);
+            // "les aviations syrienne et russe", "des avions russes et syriens": a second nationality adjective after the agent
+            // noun's first.
+            else if ((m.Kind == MentionKind.Adjectival || _kb.Nationalities.ContainsKey(_t[m.End - 1].Norm)) && k == m.End + 1 && k < s.End && !_t[k].Cap && _kb.Nationalities.TryGetValue(_t[k].Norm, out var nation)) other = Striker(nation);
             else if (k < s.End && _t[k].Norm is "mercenaires" or "forces" or "troupes" && ctx.MentionAt[k] is { Actor: { } mercs } && Striker(mercs) is { } ms) other = ms;
             else if (k < s.End && ctx.MentionAt[k] is { Actor: { TargetClass: null } b } bm && bm.Start == k && bm.Kind != MentionKind.Anonymous) other = Striker(b);
             if (other is not null && other.Id != perpetrator.Id && found.All(f => f.Id != other.Id)) found.Add(other);
