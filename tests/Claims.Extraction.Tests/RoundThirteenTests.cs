@@ -81,4 +81,29 @@ public sealed class RoundThirteenTests
             + "Moscou a rejeté ces accusations.");
         Assert.DoesNotContain(a.Disputes, d => d.DisputedParty?.Name == "Sergueï Lavrov");
     }
+
+    private const string MinistryOnRastane = "Le ministère russe de la Défense a annoncé jeudi que ses avions avaient frappé des positions de l'EI près de Rastane.";
+
+    [Fact]
+    public void A_group_said_not_to_be_there_with_il_n_y_a_pas_disputes_the_claim_that_placed_it_there()
+    {
+        var a = Extract($"Un titre\n\n{MinistryOnRastane}\n\nSelon l'OSDH, il n'y a pas de combattants de l'EI dans cette région.");
+        var dispute = Assert.Single(a.Disputes);
+        Assert.Equal("OSDH", dispute.Disputant.Name);
+        Assert.Equal("Ministère russe de la Défense", dispute.DisputedParty?.Name);
+        // Said of people, not of a group: no absence of a group to set against the claim.
+        var b = Extract($"Un titre\n\n{MinistryOnRastane}\n\nSelon l'OSDH, il n'y a pas d'habitants dans cette région.");
+        Assert.Empty(b.Disputes);
+    }
+
+    [Fact]
+    public void Strikes_said_to_have_killed_there_take_the_place_of_the_strike_told_before()
+    {
+        var a = Extract($"Un titre\n\n{MinistryOnRastane}\n\nLes frappes y ont tué 17 civils, a précisé l'OSDH.");
+        var toll = Assert.Single(a.Strikes, k => k.ReportedBy?.Name == "OSDH");
+        Assert.Contains(toll.Locations, l => l.Name == "Rastane");
+        // "il y a" is a time, not a place.
+        var b = Extract($"Un titre\n\n{MinistryOnRastane}\n\nIl y a deux jours, des frappes ont tué 17 civils, a précisé l'OSDH.");
+        Assert.DoesNotContain(b.Strikes, k => k.ReportedBy?.Name == "OSDH" && k.Locations.Any(l => l.Name == "Rastane"));
+    }
 }

@@ -1358,7 +1358,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     private bool PointsAtPlace(Sentence s)
     {
         for (var k = s.First; k + 1 < s.End; k++)
+        {
             if (_t[k].Norm is "cette" or "ces" or "ce" && _kb.PlaceBackReferences.Contains(_t[k + 1].Norm)) return true;
+            // "Les frappes y ont tué 17 civils": the pronoun before an auxiliary (not "il y a", "n'y a", "s'y trouvent").
+            if (_t[k].Norm == "y" && k > s.First && _t[k - 1].Norm is not ("il" or "n" or "s") && _kb.Auxiliaries.Contains(_t[k + 1].Norm)) return true;
+        }
         return false;
     }
 
