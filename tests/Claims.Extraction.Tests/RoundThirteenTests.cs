@@ -106,4 +106,20 @@ public sealed class RoundThirteenTests
         var b = Extract($"Un titre\n\n{MinistryOnRastane}\n\nIl y a deux jours, des frappes ont tué 17 civils, a précisé l'OSDH.");
         Assert.DoesNotContain(b.Strikes, k => k.ReportedBy?.Name == "OSDH" && k.Locations.Any(l => l.Name == "Rastane"));
     }
+
+    [Fact]
+    public void His_american_counterpart_after_the_russian_foreign_minister_is_the_secretary_of_state()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nLe chef de la diplomatie russe a jugé « inacceptables » les critiques occidentales, "
+            + "tandis que son homologue américain a réclamé des « clarifications ».");
+        Assert.Equal(["John Kerry", "Sergueï Lavrov"], a.Statements.Select(s => s.Speaker.Name).Order());
+    }
+
+    [Fact]
+    public void A_counterpart_the_knowledge_base_does_not_list_is_not_the_person_named_before()
+    {
+        // Nobody listed is Saudi Arabia's foreign minister: the words are not given to the Russian minister.
+        var a = Extract("Un titre\n\n" + Lead + "\n\nSergueï Lavrov a dit que les frappes se poursuivraient. « C'est inacceptable », a dit son homologue saoudien.");
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "Sergueï Lavrov" && s.Text.Contains("inacceptable"));
+    }
 }

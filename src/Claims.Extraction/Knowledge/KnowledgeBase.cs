@@ -16,6 +16,24 @@ public sealed class KnowledgeBase
     public PhraseIndex<ActorEntry> Roles { get; } = new();
     /// <summary>The first word of each role a listed person holds ("ministre", "porte-parole"), by actor id.</summary>
     public Dictionary<string, HashSet<string>> RoleTitleWords { get; } = new(StringComparer.Ordinal);
+    // Each listed person's roles, folded, without their nationality words ("chef de la diplomatie russe" → "chef de la
+    // diplomatie"): what a counterpart in another nation holds too.
+    private readonly Dictionary<string, HashSet<string>> _roleStems = new(StringComparer.Ordinal);
+
+    /// <summary>The listed person of <paramref name="nation"/> who holds one of <paramref name="person"/>'s roles there ("son
+    /// homologue américain" after Sergueï Lavrov is John Kerry), or null when the knowledge base lists none (or several).</summary>
+    public ActorEntry? CounterpartOf(ActorEntry person, ActorEntry nation)
+    {
+        if (!_roleStems.TryGetValue(person.Id, out var stems)) return null;
+        ActorEntry? found = null;
+        foreach (var (id, other) in _roleStems)
+        {
+            if (id == person.Id || Actors.GetValueOrDefault(id) is not { } candidate || (candidate.ActsFor ?? candidate.Side) != nation.Id || !other.Overlaps(stems)) continue;
+            if (found is not null) return null;
+            found = candidate;
+        }
+        return found;
+    }
     /// <summary>Folded titles of spokespeople ("porte-parole"): a spokesman's claims are the body's they speak for.</summary>
     public IReadOnlySet<string> SpokesmanTitles { get; private set; } = new HashSet<string>();
     /// <summary>The same titles as phrases to match in an article's tokens.</summary>
@@ -252,6 +270,7 @@ public sealed class KnowledgeBase
             foreach (var alias in a.Aliases ?? []) ActorNames.Add(alias, entry);
             var roles = RoleForms(a.Roles ?? [], actors.Titles.Synonyms).ToList();
             foreach (var role in roles) Roles.Add(role, entry, false);
+            if (a.Kind == "person" && roles.Count > 0) _roleStems[a.Id] = roles.ToHashSet(StringComparer.Ordinal);
             foreach (var role in roles)
                 if (Fold.Words(role) is { Length: > 0 } rw) (RoleTitleWords.TryGetValue(a.Id, out var set) ? set : RoleTitleWords[a.Id] = new HashSet<string>(StringComparer.Ordinal)).Add(rw[0]);
             foreach (var d in a.Demonyms ?? []) Demonyms[Fold.Text(d)] = entry;
@@ -268,6 +287,8 @@ public sealed class KnowledgeBase
             if (a.Theatres is { Count: > 0 } theatres) Theatres[a.Id] = theatres.ToHashSet(StringComparer.Ordinal);
         }
         Actors = byId;
+        foreach (var (id, roleNames) in _roleStems.ToList())
+            _roleStems[id] = roleNames.Select(r => string.Join(' ', Fold.Words(r).Where(w => !Nationalities.ContainsKey(w)))).ToHashSet(StringComparer.Ordinal);
         // "porte-parole du ministère russe de la Défense": a listed person's spokesman role names the body whose claims they voice.
         SpokesmanTitles = (actors.Titles.Spokesman ?? []).Select(t => string.Join(' ', Fold.Words(t))).ToHashSet(StringComparer.Ordinal);
         SpokesmanTitlePhrases = new Lexicon(actors.Titles.Spokesman ?? []);

@@ -22,6 +22,8 @@ public sealed class Mention(int start, int end, MentionKind kind)
     public bool Possessive { get; init; }
     /// <summary>"l'ambassadeur russe": the person this description names when the person last named is of another nation.</summary>
     public ActorEntry? Described { get; init; }
+    /// <summary>"son homologue américain": the state whose holder of the role of the person last named this names.</summary>
+    public ActorEntry? CounterpartIn { get; init; }
     /// <summary>"la même source", "cette source", "l'une de ces sources": the source last quoted (the statement reader resolves it
     /// against its last speaker).</summary>
     public bool SameSource { get; init; }

@@ -186,6 +186,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm))
             {
                 var plural = kb.PluralTitles.Contains(t.Norm);
+                // "son homologue américain": the counterpart in that nation of the person last named (resolved later).
+                if (t.Norm == "homologue" && i + titleLen < end && kb.Nationalities.TryGetValue(tokens[i + titleLen].Norm, out var nation))
+                    return new Mention(i, i + titleLen + 1, MentionKind.GenericRole) { Head = t.Norm, CounterpartIn = nation };
                 // "son porte-parole", "d'après son directeur": a possessive title is someone of the body named before, not that body's
                 // last-named person ("homologue" names a counterpart elsewhere).
                 var possessive = !plural && tokens[i - 1].Norm is "son" or "sa" or "leur" && t.Norm != "homologue";

@@ -35,6 +35,12 @@ public static class MentionResolver
             var m = mentions[i];
             switch (m.Kind)
             {
+                case MentionKind.GenericRole when m.CounterpartIn is { } nation:
+                    // "Sergueï Lavrov … son homologue américain": whoever holds the same role in that nation, when the knowledge base
+                    // knows them; never the person last named.
+                    // "Sergueï Lavrov a rencontré John Kerry. Son homologue américain…": the counterpart named last is that one.
+                    if (lastPerson is { } named) m.Actor ??= (named.ActsFor ?? named.Side) == nation.Id ? named : kb.CounterpartOf(named, nation);
+                    break;
                 case MentionKind.GenericRole when m.Possessive:
                     // "Le ministère russe de la Défense … son porte-parole": the body last named (within a few sentences) speaks.
                     if (lastBody is not null && m.Start - lastBodyAt < 80) m.Actor ??= lastBody;
