@@ -122,4 +122,50 @@ public sealed class RoundThirteenTests
         var a = Extract("Un titre\n\n" + Lead + "\n\nSergueï Lavrov a dit que les frappes se poursuivraient. « C'est inacceptable », a dit son homologue saoudien.");
         Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "Sergueï Lavrov" && s.Text.Contains("inacceptable"));
     }
+
+    [Fact]
+    public void A_ministry_saying_its_appareils_destroyed_sites_reports_a_strike()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nLe ministère russe de la Défense a assuré que ses appareils avaient détruit « un poste de commandement » "
+            + "de l'organisation Etat islamique (EI) près de Hama.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Equal("Russie", strike.Perpetrator.Name);
+        Assert.Contains(strike.Targets, t => t.Name == "poste de commandement");
+    }
+
+    [Fact]
+    public void A_title_whose_body_has_a_short_name_in_parentheses_then_a_name_is_that_person()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\n« Il n'y a jamais eu de présence de Daech à Kafr Zita », a affirmé à l'AFP un commandant de l'Armée syrienne libre (ASL), Abou Hamza.");
+        Assert.Equal("Abou Hamza", Assert.Single(a.Statements).Speaker.Name);
+    }
+
+    [Fact]
+    public void The_words_of_the_american_official_are_those_of_the_american_named_before()
+    {
+        var a = Extract("Un titre\n\nAshton Carter a estimé que la Russie commettait « une erreur ».\n\nSelon l'OSDH, les bombardements ont visé Kafr Zita.\n\n"
+            + "Dmitri Peskov a jugé les propos du responsable américain « infondés ».");
+        var dispute = Assert.Single(a.Disputes, d => d.Disputant.Name == "Dmitri Peskov");
+        Assert.Equal("Ashton Carter", dispute.DisputedParty?.Name);
+    }
+
+    [Fact]
+    public void A_version_denied_by_the_rebels_is_their_dispute_of_the_claim_before()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nLe ministère russe de la Défense a assuré avoir détruit un dépôt d'armes de l'EI près de Hama.\n\n"
+            + "Une version démentie par les rebelles.");
+        var dispute = Assert.Single(a.Disputes);
+        Assert.Equal("rebelles syriens", dispute.Disputant.Name);
+        Assert.Equal("Ministère russe de la Défense", dispute.DisputedParty?.Name);
+    }
+
+    [Fact]
+    public void A_group_said_absent_answers_the_claim_of_the_paragraph_before_across_a_quotation()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nLe ministère russe de la Défense a assuré que ses avions avaient frappé un dépôt d'armes de l'EI près de Kafr Zita. "
+            + "« Toutes les cibles ont été atteintes », a déclaré son porte-parole, le général Igor Konachenkov. Une affirmation contestée sur le terrain.\n\n"
+            + "« Il n'y a jamais eu de présence de Daech à Kafr Zita », a affirmé un commandant rebelle, Abou Hamza.");
+        var dispute = Assert.Single(a.Disputes, d => d.Disputant.Name == "Abou Hamza");
+        Assert.Equal("Ministère russe de la Défense", dispute.DisputedParty?.Name);
+    }
 }

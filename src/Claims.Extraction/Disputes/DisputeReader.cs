@@ -150,7 +150,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // Words that go on to tell the strikes there ("…, où les frappes ont touché des rebelles modérés") are another
                 // account of the strike, read against it as such.
                 else if (!d.PointsBack && !ReadAsStance(d) && AbsentGroup(d) is { } absent && !stances.StrikeDrafts.Any(k => k.FirstSentence <= d.Sentence && d.Sentence <= k.LastSentence && k.ReportedBy?.Id == d.Speaker.Id)
-                    && PreviousClaims(d, di, accept: c => !SameCamp(c.Speaker, d.Speaker) && c.Sentence >= d.Sentence - 2
+                    && PreviousClaims(d, di, accept: c => !SameCamp(c.Speaker, d.Speaker)
+                        && (c.Sentence >= d.Sentence - 2 || ctx.Doc.Sentences[c.Sentence].Block >= ctx.Doc.Sentences[d.Sentence].Block - 1)
                         && ctx.MentionsIn(c.ContentStart, c.ContentEnd).Any(m => m.Actor?.Id == absent.Id)) is { Count: > 0 } placedThere)
                 {
                     Contest(d, placedThere);
@@ -351,7 +352,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                     // The passive: "contesté par Islamabad", "rejetées par Moscou".
                     var a = k + len + 1;
                     if (a < s.End && Grammar.DefiniteArticles.Contains(_t[a].Norm)) a++;
-                    if (a < s.End && ctx.MentionAt[a] is { Actor: { } agent } am && agent.TargetClass is null) { disputant = agent; clauseEnd = am.End; }
+                    // An armed group said to be hit is a denier too when the sentence opens with the claim it denies ("Une affirmation
+                    // rejetée par les rebelles").
+                    if (a < s.End && ctx.MentionAt[a] is { Actor: { } agent } am && (agent.TargetClass is null || OpensWithClaim(s, k))) { disputant = agent; clauseEnd = am.End; }
                     // "contesté par Islamabad": a capital stands for its state.
                     else if (a < s.End && _t[a].Cap && kb.CapitalStates.TryGetValue(_t[a].Norm, out var capitalState)) { disputant = capitalState; clauseEnd = a + 1; }
                     clauseStart = k;
@@ -477,6 +480,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     }
 
     private const int PointedLookBack = 400;
+
+    /// <summary>The sentence is a claim noun and the participle at <paramref name="participle"/> ("Une affirmation rejetée par…",
+    /// "Une version démentie par…").</summary>
+    private bool OpensWithClaim(Sentence s, int participle)
+    {
+        var n = s.First + 1;
+        return _t[s.First].Norm is "une" or "un" or "cette" or "ces" or "ce" or "cet" or "la" or "le" or "l" or "les"
+            && n < participle && ctx.Kb.ClaimNouns.Match(_t, n, participle) == participle - n;
+    }
 
     /// <summary>"une opération de communication russe": a nationality adjective right after the judgement names the account's owner.</summary>
     /// <summary>The end of the claim reference right after an opening judgement ("« erronées » les affirmations", "de

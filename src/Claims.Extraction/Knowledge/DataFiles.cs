@@ -10,7 +10,7 @@ internal sealed record ActorData(string Id, string Name, string Kind, string? Si
     List<string>? Theatres = null);
 internal sealed record AnonymousData(List<string> Heads, List<string> Qualifiers);
 internal sealed record TitlesData(List<string> Person, List<string> Honorifics, List<string> Plural, List<string> NameParticles, List<string> NotNames,
-    List<string>? Spokesman = null, List<string>? SurnameTitles = null, Dictionary<string, List<string>>? Synonyms = null);
+    List<string>? Spokesman = null, List<string>? SurnameTitles = null, Dictionary<string, List<string>>? Synonyms = null, List<string>? AnyOffice = null);
 internal sealed record PronounsData(List<string> Person, List<string> Group);
 
 internal sealed record PlacesFile(List<ProvinceData> Provinces, List<PlaceData> Places, List<string> ProvinceWords, List<string> ProvinceAnaphora, List<string> LocativePrepositions,

@@ -36,6 +36,9 @@ public sealed class KnowledgeBase
     }
     /// <summary>Folded titles of spokespeople ("porte-parole"): a spokesman's claims are the body's they speak for.</summary>
     public IReadOnlySet<string> SpokesmanTitles { get; private set; } = new HashSet<string>();
+    /// <summary>Titles any official holds, folded ("le responsable américain" is the American official last named, whatever
+    /// their office).</summary>
+    public IReadOnlySet<string> AnyOfficeTitles { get; private set; } = new HashSet<string>();
     /// <summary>The same titles as phrases to match in an article's tokens.</summary>
     public Lexicon SpokesmanTitlePhrases { get; private set; } = new([]);
     /// <summary>Listed people whose role is to speak for a listed body (Igor Konachenkov → Ministère russe de la Défense).</summary>
@@ -290,6 +293,7 @@ public sealed class KnowledgeBase
         foreach (var (id, roleNames) in _roleStems.ToList())
             _roleStems[id] = roleNames.Select(r => string.Join(' ', Fold.Words(r).Where(w => !Nationalities.ContainsKey(w)))).ToHashSet(StringComparer.Ordinal);
         // "porte-parole du ministère russe de la Défense": a listed person's spokesman role names the body whose claims they voice.
+        AnyOfficeTitles = (actors.Titles.AnyOffice ?? []).Select(Fold.Text).ToHashSet(StringComparer.Ordinal);
         SpokesmanTitles = (actors.Titles.Spokesman ?? []).Select(t => string.Join(' ', Fold.Words(t))).ToHashSet(StringComparer.Ordinal);
         SpokesmanTitlePhrases = new Lexicon(actors.Titles.Spokesman ?? []);
         var byWords = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);

@@ -176,6 +176,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
             }
             // "le chef de l'administration militaire locale": a title with its own complement is someone new, not the person last named.
             if (i > 0 && Determiners.Contains(tokens[i - 1].Norm) && PersonDescription(doc, i, end) is { } newPerson) return newPerson;
+            // "les propos du responsable américain": after "du" or "au" only a title and its nationality (the person last named of
+            // that nation); a complement there is more often the owner of something else ("du directeur de l'hôpital").
+            if (i > 0 && tokens[i - 1].Norm is "du" or "au" && PersonDescription(doc, i, end) is { Described: not null } contracted) return contracted;
             // "un responsable américain", "des diplomates occidentaux": an indefinite title with a qualifier is an unnamed source.
             if (i > 0 && tokens[i - 1].Norm is "un" or "une" or "des" && (AnonymousAt(doc, i, end) ?? DescriptiveAt(doc, i, end)) is { } unnamed && unnamed.End > i + 1)
             {
@@ -415,6 +418,8 @@ public sealed class MentionFinder(KnowledgeBase kb)
         for (var k = i + titleLen; k < Math.Min(end, i + titleLen + 10); k++)
         {
             if (tokens[k].Norm == ",") { comma = k; break; }
+            // "un commandant de l'Armée syrienne libre (ASL), Abou Hamza": a short name in parentheses within the title's complement.
+            if (tokens[k].Norm == "(" && k + 2 < end && tokens[k + 1].IsWord && tokens[k + 2].Norm == ")") { k += 2; continue; }
             if (!tokens[k].IsWord && tokens[k].Norm is not ("'" or "-")) return null;
         }
         if (comma < 0 || comma + 1 >= end) return null;
@@ -960,7 +965,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n)) { nation = n; k++; }
         // "L'ambassadeur russe à Londres a rejeté…" after a British minister: a title and a nationality with no complement are
         // the person last named only when that person is of that nation; else someone new, described so.
-        if (nation is not null && tokens[i - 1].Norm is "le" or "la" or "l" && (k >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")))
+        if (nation is not null && tokens[i - 1].Norm is "le" or "la" or "l" or "du" or "au" && (k >= end || tokens[k].Norm is not ("de" or "d" or "du" or "des")))
         {
             var described = doc.Slice(i, k);
             return new Mention(i, k, MentionKind.GenericRole)

@@ -49,7 +49,7 @@ public static class MentionResolver
                     // "Sergueï Lavrov … John Kerry … Le ministre russe": the last person of that nation holding that title.
                     m.Actor ??= lastPerson is { } p && (p.Side ?? p.ActsFor) == described.Side ? lastPerson
                         : described.Side is { } side && lastBySide.GetValueOrDefault(side) is { } q && m.Head is { } title
-                          && kb.RoleTitleWords.TryGetValue(q.Id, out var titles) && titles.Contains(title) ? q : described;
+                          && (kb.AnyOfficeTitles.Contains(title) || kb.RoleTitleWords.TryGetValue(q.Id, out var titles) && titles.Contains(title)) ? q : described;
                     break;
                 case MentionKind.GenericRole:
                     m.Actor ??= lastPerson;
