@@ -168,4 +168,33 @@ public sealed class RoundThirteenTests
         var dispute = Assert.Single(a.Disputes, d => d.Disputant.Name == "Abou Hamza");
         Assert.Equal("Ministère russe de la Défense", dispute.DisputedParty?.Name);
     }
+
+    [Fact]
+    public void A_target_named_as_the_subject_of_a_passive_with_the_strike_as_agent_is_hit()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nUn hôpital de campagne soutenu par Médecins sans frontières (MSF) a été touché mardi par des frappes "
+            + "aériennes russes dans la province d'Idleb, a annoncé l'ONG.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Equal(["hôpital de campagne"], strike.Targets.Select(t => t.Name));
+    }
+
+    [Fact]
+    public void A_hospital_strike_attributed_in_the_next_paragraph_is_that_strikers_told_by_both_sources()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nUn hôpital de campagne a été touché mardi par des frappes aériennes dans la province d'Idleb, a annoncé MSF.\n\n"
+            + "Selon l'OSDH, les raids ont été menés par l'aviation russe.");
+        Assert.Equal(["Médecins sans frontières", "OSDH"], a.Strikes.Select(k => k.ReportedBy?.Name).Order());
+        Assert.All(a.Strikes, k => Assert.Equal("Russie", k.Perpetrator.Name));
+        Assert.All(a.Strikes, k => Assert.Contains(k.Targets, t => t.Name == "hôpital de campagne"));
+    }
+
+    [Fact]
+    public void An_explanation_rejected_is_rejected_once_for_the_camp_that_gave_it()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nMoscou a reconnu la première incursion, qu'il a attribuée à de mauvaises conditions météorologiques. "
+            + "« Il ne faut pas y voir de complot », a assuré le porte-parole du ministère russe de la Défense, Igor Konachenkov.\n\n"
+            + "Le secrétaire général de l'Otan, Jens Stoltenberg, a rejeté cette explication.");
+        var dispute = Assert.Single(a.Disputes);
+        Assert.Equal("Russie", dispute.DisputedParty?.Name);
+    }
 }

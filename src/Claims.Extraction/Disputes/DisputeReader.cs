@@ -243,8 +243,10 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 // words point at the condemnation or call of another camp just before.
                 if (claims.Count == 0 && anaphoric)
                     claims = PreviousClaims(d, di, pointedAt: true, accept: c => !SameVoice(c.Speaker, d.Speaker) && !SameCamp(c.Speaker, d.Speaker) && WordCount(c) >= 3);
-                parties.AddRange(claims.Select(c => c.Speaker).DistinctBy(a => a.Id));
-                if (claims.Count > 0) claim = claims[^1].Text;
+                // One voice per camp: "Moscou a reconnu l'incursion, qu'il a attribuée au mauvais temps. « … », a assuré le porte-parole
+                // du ministère russe de la Défense" then "X a rejeté cette explication" rejects Moscow's account once.
+                foreach (var c in claims) if (!parties.Any(p => p.Id == c.Speaker.Id || SameCamp(p, c.Speaker))) parties.Add(c.Speaker);
+                if (claims.Count > 0) claim = claims.Last(c => parties.Any(p => p.Id == c.Speaker.Id)).Text;
             }
             // "«Les informations … sont absolument fausses», indique le communiqué": words before the cue are the dispute's too.
             // "« Les troupes russes n'ont pas la capacité de frapper », a indiqué X, dénonçant une opération de communication": a

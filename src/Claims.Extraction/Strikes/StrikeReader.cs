@@ -70,10 +70,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     public List<StrikeDraft> Read()
     {
         var drafts = ReadOnce();
-        // Strikes told before any striker was named, in an article whose reports all have one striker: read again with that
-        // striker as the story's from the start. An article of several strikers leaves them nobody's.
-        if (!_unattributed || drafts.Count == 0 || drafts.Any(d => d.Perpetrator.Id != drafts[0].Perpetrator.Id)) return drafts;
-        return new StrikeReader(ctx, statements) { _articleStriker = drafts[0].Perpetrator }.ReadOnce();
+        // Strikes told before any striker was named, in an article whose reports all have one striker (or, with none kept, whose
+        // strike words name one: "Selon l'OSDH, les raids ont été menés par l'aviation russe"): read again with that striker as
+        // the story's from the start. An article of several strikers leaves them nobody's.
+        if (!_unattributed) return drafts;
+        var strikers = drafts.Select(d => d.Perpetrator).Concat(_namedStrikerActors).DistinctBy(a => a.Id).ToList();
+        return strikers.Count == 1 ? new StrikeReader(ctx, statements) { _articleStriker = strikers[0] }.ReadOnce() : drafts;
     }
 
     private List<StrikeDraft> ReadOnce()
@@ -512,7 +514,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // strike word takes up the strike of the paragraph just before as well.
         if ((places.Count == 0 || LaunchPlacesOnly(s)) && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.LastSentence >= si - 2
             && (told.Block == s.Block || told.Block == s.Block - 1 && triggers.Any(t => t > s.First && (Demonstrative(t - 1)
-                || _t[t - 1].Norm is "la" or "le" or "l" && !_t[t].Norm.EndsWith('s'))))
+                || _t[t - 1].Norm is "la" or "le" or "l" && !_t[t].Norm.EndsWith('s')
+                // "Selon l'OSDH, les raids ont été menés par l'aviation russe": the strikes told, given their striker.
+                || _t[t - 1].Norm == "les" && AttributedByAgent(t, s))))
             && told.Perpetrator.Id == perpetrator.Id && told.ReportedBy?.Id != reporter?.Id)
         {
             places.AddRange(told.Places);
@@ -543,7 +547,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             // "Des frappes de drone de l'armée nigérienne ont fait des victimes dans le sud-ouest du pays. Les frappes ont été menées
             // dans le village de Tiawa": a striker named with a strike word is the story's even when that sentence gives no place.
-            if (!_contextual && scope != Strike.CampaignScope) _namedStriker = (perpetrator, s.Block);
+            if (!_contextual && scope != Strike.CampaignScope)
+            {
+                _namedStriker = (perpetrator, s.Block);
+                if (_namedStrikerActors.All(a => a.Id != perpetrator.Id)) _namedStrikerActors.Add(perpetrator);
+            }
             return null;
         }
         if (specificPlace) places.RemoveAll(p => p.IsCountry && !FellIn(s, p));
@@ -781,6 +789,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     /// <summary>A strike word found no striker because none was named yet.</summary>
     private bool _unattributed;
 
+    /// <summary>The strikers named with strike words in sentences that gave no report (no place, no target).</summary>
+    private readonly List<ActorEntry> _namedStrikerActors = [];
+
     /// <summary>The next sentence of the paragraph when it opens on the targets of the strikes just told ("Parmi les cibles
     /// figurent…", "Les objectifs visés comprennent…"; strikes.json's targetListOpeners) and tells no strike of its own.</summary>
     private (int Index, Sentence Sentence)? TargetListAfter(int si, Sentence s)
@@ -791,6 +802,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var opener = _kb.TargetListOpeners.Match(_t, next.First, next.End);
         if (opener == 0 || HasStrikeWord(next with { First = next.First + opener })) return null;
         return (si + 1, next);
+    }
+
+    /// <summary>The strike word at <paramref name="trigger"/> is the subject of a passive with its agent ("les raids ont été menés
+    /// par…").</summary>
+    private bool AttributedByAgent(int trigger, Sentence s)
+    {
+        for (var k = trigger + 1; k + 2 < Math.Min(s.End, trigger + 6); k++)
+            if (_t[k].Norm == "ete") return _t[k + 2].Norm == "par";
+        return false;
     }
 
     private bool HasStrikeWord(Sentence s)
@@ -1211,6 +1231,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     /// where that subject starts (the trigger itself when the verb is not passive).</summary>
     private int PassiveSubjectStart(int trigger, Sentence s)
     {
+        // "Un hôpital de campagne a été touché mardi par des frappes aériennes": a strike noun as the passive's agent; the
+        // participle a few words before it has the subject.
+        if (trigger - 2 >= s.First && _t[trigger - 2].Norm == "par" && _t[trigger - 1].Norm is "des" or "une" or "un" or "les" or "la" or "le" or "l")
+            for (var e = trigger - 3; e > Math.Max(s.First, trigger - 7); e--)
+                if (_t[e - 1].Norm == "ete") { trigger = e; break; }
+                else if (!_t[e].IsWord) break;
         if (trigger - 1 < s.First || _t[trigger - 1].Norm != "ete") return trigger;
         var k = trigger - 2;
         while (k >= s.First && _kb.Auxiliaries.Contains(_t[k].Norm) || k >= s.First && _t[k].Norm is "ne" or "n") k--;
@@ -1220,6 +1246,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (!_t[j].IsWord || _t[j].Norm is "que" or "qu" || _kb.Verbs.Match(_t, j, s.End, out _) > 0) break;
             start = j;
         }
+        // "Un hôpital de campagne soutenu par Médecins sans frontières (MSF) a été touché": a sentence opening on a target noun
+        // has it as the subject, whatever modifies it before the verb.
+        if (start > s.First && k - s.First <= 14 && Grammar.Determiners.Contains(_t[s.First].Norm) && _kb.TargetNouns.Match(_t, s.First + 1, k + 1) > 0) return s.First;
         return start;
     }
 
@@ -1266,6 +1295,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var e = c + Math.Max(head, 0);
         while (e < limit && e - at < 6 && _t[e].IsWord && !_t[e].Cap && ctx.MentionAt[e] is null && _kb.TargetNouns.Match(_t, e, limit) == 0
                && _t[e].Norm is not ("dans" or "a" or "au" or "sur" or "pres" or "qui" or "et" or "ete") && !_kb.Auxiliaries.Contains(_t[e].Norm)) e++;
+        // "un hôpital de campagne soutenu par MSF": a participle with its agent closes the complement.
+        if (e - 2 > c && _t[e - 1].Norm == "par") e -= 2;
         while (e > c && _t[e - 1].Norm is "de" or "d" or "du" or "des" or "l" or "la" or "le" or "les" or "un" or "une") e--;
         return e > c ? (e, null) : (at, null);
     }
