@@ -197,4 +197,20 @@ public sealed class RoundThirteenTests
         var dispute = Assert.Single(a.Disputes);
         Assert.Equal("Russie", dispute.DisputedParty?.Name);
     }
+
+    [Theory]
+    [InlineData("Selon le Wall Street Journal, des troupes russes se préparaient à une offensive terrestre.", "Wall Street Journal")]
+    [InlineData("Selon le New York Times, des conseillers russes sont déployés à Lattaquié.", "New York Times")]
+    public void A_capitalised_name_after_an_article_that_the_knowledge_base_does_not_list_is_a_source(string sentence, string source)
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\n" + sentence);
+        Assert.Equal(source, Assert.Single(a.Statements).Speaker.Name);
+    }
+
+    [Fact]
+    public void A_title_or_a_place_written_with_capitals_is_no_such_name()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nSelon le Président Bachar al-Assad, les frappes sont légitimes.");
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Name.StartsWith("Président", StringComparison.Ordinal));
+    }
 }

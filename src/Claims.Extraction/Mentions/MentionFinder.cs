@@ -222,6 +222,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (t.Cap && OrganisationWithAcronymAt(doc, i, end) is { } shortNamed) return shortNamed;
         if (InstitutionAt(doc, i, end) is { } institution) return institution;
         if (MediaAt(doc, i, end) is { } medium) return medium;
+        if (TitledNameAt(doc, i, end) is { } titled) return titled;
 
         // Demonyms: "les Russes", "Russes"; not the adjective in "frappes russes".
         if (kb.Demonyms.TryGetValue(t.Norm, out var people) && (t.Cap || i > 0 && tokens[i - 1].Norm is "les" or "des" or "aux"))
@@ -702,6 +703,22 @@ public sealed class MentionFinder(KnowledgeBase kb)
 
     private static string DescriptionKey(IReadOnlyList<Token> tokens, int start, int end) =>
         string.Join(' ', Enumerable.Range(start, Math.Min(4, Math.Max(0, end - start))).Select(k => tokens[k].Norm));
+
+    /// <summary>"selon le Wall Street Journal", "les informations du Financial Times": after a singular article, two capitalised
+    /// words or more that are no place, no listed actor, no title and no honorific name a body (a newspaper, an organisation) the
+    /// knowledge base does not know.</summary>
+    private Mention? TitledNameAt(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        if (i == 0 || tokens[i - 1].Norm is not ("le" or "la" or "l" or "du" or "au") || !tokens[i].Cap) return null;
+        if (kb.PersonTitles.Match(tokens, i, end) > 0 || kb.Honorifics.Contains(tokens[i].Norm)) return null;
+        var k = i;
+        while (k < end && k - i < 6 && tokens[k].IsWord && tokens[k].Cap && !kb.NotNames.Contains(tokens[k].Norm)
+               && kb.Places.Match(tokens, k, end, out _) == 0 && kb.ActorNames.Match(tokens, k, end, out _) == 0) k++;
+        if (k - i < 2 || k < end && tokens[k].IsWord && tokens[k].Cap) return null;
+        var name = doc.Slice(i, k);
+        return new Mention(i, k, MentionKind.Name) { Actor = new ActorEntry("org-" + Fold.Slug(name), name, "institution", null, null, null, []) };
+    }
 
     private static bool IsDeterminerOrContraction(string norm) => Determiners.Contains(norm) || norm is "du" or "des" or "au" or "aux";
 
