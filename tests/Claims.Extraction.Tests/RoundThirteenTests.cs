@@ -213,4 +213,35 @@ public sealed class RoundThirteenTests
         var a = Extract("Un titre\n\n" + Lead + "\n\nSelon le Président Bachar al-Assad, les frappes sont légitimes.");
         Assert.DoesNotContain(a.Statements, s => s.Speaker.Name.StartsWith("Président", StringComparison.Ordinal));
     }
+
+    private const string MissilesInIran = "Quatre des 26 missiles de croisière tirés mercredi par la flotte russe vers la Syrie se sont écrasés en Iran, "
+        + "ont affirmé jeudi deux responsables américains à la chaîne CNN.";
+
+    [Fact]
+    public void A_retort_from_the_other_camp_taking_up_the_claims_words_disputes_it()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n{MissilesInIran}\n\n« Tous nos missiles ont atteint leurs cibles », a répliqué le porte-parole du ministère russe de la Défense, le général Igor Konachenkov.");
+        var dispute = Assert.Single(a.Disputes);
+        Assert.Equal("Igor Konachenkov", dispute.Disputant.Name);
+        Assert.Equal("responsables américains", dispute.DisputedParty?.Name);
+        // A retort sharing no word with the claim before answers something else.
+        var b = Extract($"Un titre\n\n{Lead}\n\n{MissilesInIran}\n\n« Nous sommes prêts à discuter », a répliqué le porte-parole du ministère russe de la Défense, le général Igor Konachenkov.");
+        Assert.Empty(b.Disputes);
+    }
+
+    [Fact]
+    public void A_denial_said_to_join_the_one_before_answers_the_same_claim()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n{MissilesInIran}\n\nLe ministère russe de la Défense a démenti ces informations. "
+            + "Le ministère russe avait annoncé mercredi que ses navires avaient tiré 26 missiles contre 11 cibles de l'EI.\n\nTéhéran a également démenti.");
+        var iran = Assert.Single(a.Disputes, d => d.Disputant.Name == "Iran");
+        Assert.Equal("responsables américains", iran.DisputedParty?.Name);
+    }
+
+    [Fact]
+    public void A_ministry_named_by_its_nation_alone_is_the_ministry_of_that_nation_named_before()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nLe ministère russe de la Défense a annoncé des frappes près de Hama. Le ministère russe a ajouté que 12 cibles avaient été détruites.");
+        Assert.All(a.Statements, s => Assert.Equal("Ministère russe de la Défense", s.Speaker.Name));
+    }
 }

@@ -156,6 +156,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 {
                     Contest(d, placedThere);
                 }
+                // "Quatre missiles se sont écrasés en Iran, ont affirmé deux responsables américains … « Tous nos missiles ont atteint leurs
+                // cibles », a répliqué le porte-parole du ministère russe": a retort from another camp, taking up the words of a claim
+                // told in the paragraphs just before, disputes it.
+                else if (!d.PointsBack && !ReadAsStance(d) && d.Cue.Verb?.Lemma is { } retort && kb.RetortVerbs.Contains(retort)
+                    && PreviousClaims(d, di, sharedWordsOnly: true, accept: c => !SameCamp(c.Speaker, d.Speaker) && c.Cue.Verb is not { Dispute: true }
+                        && ctx.Doc.Sentences[c.Sentence].Block >= ctx.Doc.Sentences[d.Sentence].Block - 2) is { Count: > 0 } retorted)
+                {
+                    Contest(d, retorted);
+                }
                 // "Mais le porte-parole de la coalition a déclaré que seul un avion s'était écrasé": a voice set against the account
                 // before by an adversative, whose words restrict or negate it, disputes the claim of another camp it takes up.
                 else if (!d.PointsBack && !ReadAsStance(d) && Opposed(d, di) && RestrictsOrNegates(d)
@@ -231,6 +240,14 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 && _t[d.Cue.VerbStart - 2].Norm == "en" && ClaimOwnerBefore(d.Cue.VerbStart - 2, s.First) is { } taken && !SameCamp(taken, d.Speaker))
                 parties.Add(taken);
             var namedInWords = parties.Count > 0;
+            // "Moscou a démenti. Téhéran a également démenti": a denial with no words of its own, said to join one told just before
+            // by another voice, answers the same claim.
+            if (parties.Count == 0 && d.Cue.Verb is { Dispute: true } && AlsoDenial(d) && found.Count > 0 && found[^1] is { Party: { } joined } joinedDenial
+                && joinedDenial.Disputant.Id != d.Speaker.Id && !SameCamp(joined, d.Speaker) && SentenceAt(joinedDenial.Span.Start) >= d.Sentence - 4)
+            {
+                found.Add((d.Speaker, joined, joinedDenial.Claim, Trim(new Span(_t[d.Cue.RegionStart].Start, _t[s.End - 1].End)), joinedDenial.Basis ?? Dispute.ClaimContested));
+                continue;
+            }
             if (parties.Count == 0 && (reference >= 0 || d.PointsBack || ownAction || judgedUnfounded))
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
@@ -482,6 +499,18 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     }
 
     private const int PointedLookBack = 400;
+
+    /// <summary>A denial whose words are at most an adverb joining it to another's ("a également démenti", "dément à son tour";
+    /// dispute-cues.json's alsoWords).</summary>
+    private bool AlsoDenial(StatementDraft d)
+    {
+        var s = ctx.Doc.Sentences[d.Sentence];
+        var words = 0;
+        for (var k = d.ContentStart; k < d.ContentEnd; k++) if (_t[k].IsWord && ctx.Kb.AlsoWords.Match(_t, k, d.ContentEnd) == 0) words++;
+        if (words > 1) return false;
+        for (var k = s.First; k < s.End; k++) if (ctx.Kb.AlsoWords.Match(_t, k, s.End) > 0) return true;
+        return false;
+    }
 
     /// <summary>The sentence is a claim noun and the participle at <paramref name="participle"/> ("Une affirmation rejetée par…",
     /// "Une version démentie par…").</summary>

@@ -32,7 +32,7 @@ internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimCl
     List<string>? ContrarySources = null, List<string>? HearsayNouns = null, List<string>? HearsayOpeners = null, List<string>? JudgementVerbs = null,
     List<string>? NamingVerbs = null, List<string>? DenialSpanWords = null, List<string>? HadForms = null, List<string>? PresenceForms = null,
     List<string>? Adversatives = null, List<string>? Restrictions = null, List<string>? MotivePredicates = null, List<string>? ReactionVerbs = null,
-    List<string>? Excuses = null);
+    List<string>? Excuses = null, List<string>? RetortVerbs = null, List<string>? AlsoWords = null);
 
 internal sealed record NumbersFile(Dictionary<string, int> Units, Dictionary<string, int> Approximate, Dictionary<string, int> Weekdays,
     Dictionary<string, int> Months, Dictionary<string, int> RelativeDays);

@@ -149,6 +149,11 @@ public sealed class KnowledgeBase
     public IReadOnlySet<string> AccusationVerbs { get; }
     /// <summary>Lemmas of verbs reporting a reaction, a wish or a condemnation rather than a fact ("condamner", "s'inquiéter").</summary>
     public IReadOnlySet<string> ReactionVerbs { get; }
+    /// <summary>Lemmas of reporting verbs that answer what another said ("a répliqué", "a rétorqué"): the words are set against the
+    /// claim of another camp just before that they take up.</summary>
+    public IReadOnlySet<string> RetortVerbs { get; }
+    /// <summary>Adverbs joining a speaker's denial to one told before ("a également démenti", "à son tour").</summary>
+    public Lexicon AlsoWords { get; }
     public IReadOnlyList<string> NationalitySuffixes { get; }
     public Lexicon DocumentNouns { get; }
     public Lexicon IssuedDocuments { get; }
@@ -390,6 +395,8 @@ public sealed class KnowledgeBase
         MotivePredicates = new Lexicon(disputes.MotivePredicates ?? []);
         AccusationVerbs = new HashSet<string>(disputes.AccusationVerbs, StringComparer.Ordinal);
         ReactionVerbs = new HashSet<string>(disputes.ReactionVerbs ?? [], StringComparer.Ordinal);
+        RetortVerbs = new HashSet<string>(disputes.RetortVerbs ?? [], StringComparer.Ordinal);
+        AlsoWords = new Lexicon(disputes.AlsoWords ?? []);
         ImpactWords = Set(strikes.ImpactWords ?? []);
         FallWords = Set(strikes.FallWords ?? []);
         ClaimOwnStrikeVerbs = Set(strikes.ClaimOwnStrikeVerbs ?? []);

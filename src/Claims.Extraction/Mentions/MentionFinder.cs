@@ -751,6 +751,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (dl > 0) { domain = d; k += dl; }
         if (nation is null && k < end && !tokens[k].Cap && kb.Nationalities.TryGetValue(tokens[k].Norm, out var n2)) { nation = n2; k++; }
         var owner = OwnerComplement(doc, k, end);
+        // "Le ministère russe de la Défense … Le ministère russe a ajouté": a head and the nation alone take up the institution of
+        // that kind and nation named last.
+        if (nation is not null && domain is null && owner.End <= k && _open.ByHead.TryGetValue(head, out var sameNation) && (sameNation.ActsFor ?? sameNation.Side) == nation.Id)
+            return new Mention(i, k, MentionKind.Name) { Actor = sameNation };
         if (owner.End > k) { nation ??= owner.State; k = owner.End; }
         if (nation is null && domain is null && !unlistedNation && owner.End <= i + headLen)
         {
