@@ -244,4 +244,26 @@ public sealed class RoundThirteenTests
         var a = Extract("Un titre\n\n" + Lead + "\n\nLe ministère russe de la Défense a annoncé des frappes près de Hama. Le ministère russe a ajouté que 12 cibles avaient été détruites.");
         Assert.All(a.Statements, s => Assert.Equal("Ministère russe de la Défense", s.Speaker.Name));
     }
+
+    [Fact]
+    public void Ce_dernier_is_the_speaker_just_named()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\n« Nous avons eu une discussion constructive », a déclaré M. Kerry à l'issue de la rencontre. "
+            + "Ce dernier a toutefois reconnu que des « divergences importantes » demeuraient.");
+        Assert.Equal(2, a.Statements.Count(s => s.Speaker.Name == "John Kerry"));
+    }
+
+    [Fact]
+    public void Rebels_saying_the_strikes_hit_their_own_positions_dispute_whom_the_striker_says_it_hits()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nSergueï Lavrov a affirmé que l'aviation russe ne visait que « des terroristes ». "
+            + "Les rebelles affirment au contraire que la plupart des frappes russes ont visé leurs positions.");
+        var dispute = Assert.Single(a.Disputes);
+        Assert.Equal("rebelles syriens", dispute.Disputant.Name);
+        Assert.Equal("Russie", dispute.DisputedParty?.Name);
+        // The same words from the striker's side speak of the enemy's positions, not the speaker's own.
+        var b = Extract("Un titre\n\n" + Lead + "\n\nLes rebelles affirment que les frappes russes ont visé des positions de l'EI. "
+            + "Sergueï Lavrov a affirmé que les frappes russes ont visé leurs positions.");
+        Assert.Empty(b.Disputes);
+    }
 }

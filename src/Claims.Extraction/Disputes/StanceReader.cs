@@ -163,6 +163,9 @@ public sealed class StanceReader
                 if (_kb.JihadistWords.Match(_t, k, b) > 0) { jihadist = true; if (NegatedBefore(k, a)) negatedJihadist = true; }
             }
             if (_kb.Contrasts.Match(_t, k, b) > 0 && !(k > a && _t[k - 1].Norm == "non")) contrast = true;
+            // "L'opposition syrienne affirme que la plupart des frappes ont visé ses positions": the opposition's own positions.
+            if (targeting >= 0 && k > targeting && _t[k].Norm is "ses" or "leurs" or "nos" or "notre" or "leur" or "son" or "sa" && k + 1 < b
+                && _kb.TargetNouns.Match(_t, k + 1, b) > 0 && OfTheOpposition(d.Speaker)) opposition = true;
         }
         var unfounded = false;
         for (var k = a; k < b; k++) if (_kb.Unfounded.Match(_t, k, b) > 0) unfounded = true;
@@ -182,6 +185,9 @@ public sealed class StanceReader
         var ownSide = d.Speaker.Id == striker.Id || d.Speaker.Side == striker.Id || d.Speaker.ActsFor == striker.Id;
         return new StanceReading(striker, position, ownSide, contrast || negatedJihadist || unfounded, d.Sentence);
     }
+
+    // The opposition's camp: an armed group the data classes as opposition, or a voice of that camp ("opposition syrienne").
+    private static bool OfTheOpposition(ActorEntry speaker) => speaker.TargetClass == TargetStance.Opposition || speaker.Side == TargetStance.Opposition;
 
     private bool Absent(int k, int end)
     {

@@ -81,7 +81,7 @@ internal sealed record GrammarFile(List<string> Determiners, List<string> Phrase
     List<string> ParticipleAdverbs, List<string> Abbreviations, List<string> ElisionPrefixes, List<string>? LoyalForceNouns = null, List<string>? LoyalWords = null, List<string>? TimeWordsBeforeContent = null,
     List<string>? NoneDeterminers = null, List<string>? AddresseeWords = null, Dictionary<string, string>? DemonstrativePronouns = null,
     List<string>? QualifierWords = null, List<string>? DescriptionModifiers = null, List<string>? ChannelPrepositions = null,
-    List<string>? DefiniteArticles = null, List<string>? MemberWords = null);
+    List<string>? DefiniteArticles = null, List<string>? MemberWords = null, Dictionary<string, string>? LatterPronouns = null);
 
 internal sealed record CountriesFile(List<CountryData> Countries);
 internal sealed record CountryData(string Name, string? Adjective, List<string>? Aliases, string? Capital, List<string>? Forms);

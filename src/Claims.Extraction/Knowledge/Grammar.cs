@@ -34,6 +34,8 @@ public static class Grammar
     public static IReadOnlySet<string> AddresseeWords { get; } = Set(Data.AddresseeWords ?? []);
     /// <summary>A demonstrative before "-ci" → the personal pronoun it stands for ("celui-ci" → "il").</summary>
     public static IReadOnlyDictionary<string, string> DemonstrativePronouns { get; } = Data.DemonstrativePronouns ?? [];
+    /// <summary>"ce dernier" (two folded words) → the personal pronoun it stands for ("il").</summary>
+    public static IReadOnlyDictionary<string, string> LatterPronouns { get; } = Data.LatterPronouns ?? [];
     public static IReadOnlySet<string> QualifierWords { get; } = Set(Data.QualifierWords ?? []);
     public static IReadOnlySet<string> MemberWords { get; } = Set(Data.MemberWords ?? []);
     public static IReadOnlySet<string> DescriptionModifiers { get; } = Set(Data.DescriptionModifiers ?? []);

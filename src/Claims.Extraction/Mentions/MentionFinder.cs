@@ -274,6 +274,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // "Celle-ci a affirmé…": the demonstrative pronoun refers back as "elle" does.
         if (i + 1 < end && tokens[i + 1].Norm == "ci" && tokens[i + 1].HyphenBefore && Grammar.DemonstrativePronouns.TryGetValue(t.Norm, out var personal))
             return new Mention(i, i + 2, MentionKind.Pronoun) { Head = personal };
+        // "Ce dernier a toutefois reconnu…": the latter refers back as "il" does.
+        if (i + 1 < end && Grammar.LatterPronouns.TryGetValue(t.Norm + " " + tokens[i + 1].Norm, out var latter))
+            return new Mention(i, i + 2, MentionKind.Pronoun) { Head = latter };
         if (UnknownPersonAt(doc, i, end) is { } person) return person;
         // "Le Tchad a accusé…", "La Géorgie affirme…": a country or body the knowledge base does not list, one capitalised word after
         // the article that opens the sentence, as the subject of a verb.
