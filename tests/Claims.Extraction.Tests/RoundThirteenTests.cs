@@ -266,4 +266,14 @@ public sealed class RoundThirteenTests
             + "Sergueï Lavrov a affirmé que les frappes russes ont visé leurs positions.");
         Assert.Empty(b.Disputes);
     }
+
+    [Fact]
+    public void A_list_of_targets_destroyed_adds_to_a_strike_that_has_its_places_and_is_not_read_again()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nL'armée russe a affirmé avoir frappé 63 cibles « terroristes » dans les provinces de Hama et d'Idleb. "
+            + "Parmi les objectifs détruits figurent un centre de communication et une usine d'explosifs, a indiqué le porte-parole du ministère de la Défense.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Contains(strike.Targets, t => t.Name == "centre de communication");
+        Assert.Contains(strike.Targets, t => t.Name == "usine d'explosifs");
+    }
 }

@@ -87,7 +87,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         {
             ctx.Cancellation.ThrowIfCancellationRequested();
             var s = sentences[si];
-            if (s.Heading) continue;
+            if (s.Heading || si == _listedSentence) continue;
             var excluded = ExcludedRanges(si);
             var triggers = Triggers(si, s, excluded);
             if (triggers.Count == 0) continue;
@@ -534,14 +534,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
         // "Les avions russes ont effectué 20 sorties et frappé 12 cibles. Parmi les cibles figurent un poste de commandement et un
         // dépôt de munitions près de Maaret al-Noomane": the sentence after, listing the targets, says what was hit and where.
+        // The list is read with this report only, never again as a sentence of its own.
         var listedIn = -1;
-        if (!specificPlace && targets.Count == 0 && TargetListAfter(si, s) is var (list, listAt) && scope != Strike.CampaignScope)
+        if (scope != Strike.CampaignScope && TargetListAfter(si, s) is var (list, listAt))
         {
             var listExcluded = ExcludedRanges(list);
-            places.AddRange(Places(listAt, listExcluded).Where(p => !places.Contains(p)));
-            targets.AddRange(Targets(listAt, listAt.First, listExcluded, perpetrator, reporter).Where(t => !targets.Contains(t)));
+            var listedPlaces = Places(listAt, listExcluded);
+            var listedTargets = Targets(listAt, listAt.First, listExcluded, perpetrator, reporter);
+            places.AddRange(listedPlaces.Where(p => !places.Contains(p)));
+            targets.AddRange(listedTargets.Where(t => !targets.Contains(t)));
             specificPlace = places.Any(p => !p.IsCountry);
-            if (specificPlace || targets.Count > 0) listedIn = list;
+            if (listedPlaces.Count > 0 || listedTargets.Count > 0) listedIn = _listedSentence = list;
         }
         if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && scope != Strike.CampaignScope && (sentenceDates.Count > 0 || Counts().Count > 0 || HasImpact(s))))
         {
@@ -785,6 +788,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     /// <summary>The striker of every report of the article, given to a second reading so that strikes told before it is named
     /// are its too; null on the first.</summary>
     private ActorEntry? _articleStriker;
+
+    /// <summary>The sentence listing the targets of the report just built (read with it, not on its own), or -1.</summary>
+    private int _listedSentence = -1;
 
     /// <summary>A strike word found no striker because none was named yet.</summary>
     private bool _unattributed;
