@@ -276,4 +276,13 @@ public sealed class RoundThirteenTests
         Assert.Contains(strike.Targets, t => t.Name == "centre de communication");
         Assert.Contains(strike.Targets, t => t.Name == "usine d'explosifs");
     }
+
+    [Fact]
+    public void A_group_the_strikes_are_said_to_hit_rather_than_another_is_the_target_the_other_is_not()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nParis a accusé jeudi la Russie de frapper l'opposition modérée plutôt que l'organisation Etat islamique.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Contains(strike.Targets, t => t.Name == "opposition modérée");
+        Assert.DoesNotContain(strike.Targets, t => t.Name == "État islamique");
+    }
 }

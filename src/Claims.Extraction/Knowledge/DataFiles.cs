@@ -45,7 +45,7 @@ internal sealed record StrikesFile(List<string> TriggerNouns, List<StrikeVerbDat
     List<string> TargetNouns, Dictionary<string, string> TargetClasses, Dictionary<string, string> CountNouns, List<string> KillWords, List<string> Weapons,
     List<string> Irrealis, List<string> Campaign, List<string> HabitualForms, List<string> NotLocationVerbs, List<string> TargetingVerbs, List<string>? AttributionVerbs, List<string>? ImpactWords = null, List<string>? FallWords = null, List<string>? ClaimOwnStrikeVerbs = null, List<string>? PlaceBackReferences = null, List<string>? AerialAgents = null, List<string>? CivilianTargetWords = null, List<string>? MilitaryTargetWords = null, List<string>? PresentingWords = null,
     List<string>? ContextualNouns = null, List<string>? InvolvementDenials = null, List<string>? AirDefenceWords = null, List<string>? RetellingWords = null, List<string>? NewStrikeWords = null,
-    List<string>? AnsweredAttackOpeners = null, List<string>? InterceptionVerbs = null, List<string>? TheatreNouns = null, List<string>? UnidentifiedWords = null, List<string>? TargetListOpeners = null);
+    List<string>? AnsweredAttackOpeners = null, List<string>? InterceptionVerbs = null, List<string>? TheatreNouns = null, List<string>? UnidentifiedWords = null, List<string>? TargetListOpeners = null, List<string>? NotTargetWords = null);
 internal sealed record StrikeVerbData(string Lemma, List<string> Forms, bool NeedsAuxiliary, bool NeedsAerialAgent = false, bool ActiveOnly = false);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]

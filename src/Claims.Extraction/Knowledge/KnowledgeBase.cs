@@ -190,6 +190,8 @@ public sealed class KnowledgeBase
     public Lexicon UnidentifiedWords { get; }
     /// <summary>Words opening a sentence that lists the targets of the strikes just told ("Parmi les cibles figurent…").</summary>
     public Lexicon TargetListOpeners { get; }
+    /// <summary>Words right before a group that say it is not hit ("pas", "non", "plutôt que").</summary>
+    public Lexicon NotTargetWords { get; }
     /// <summary>Qualifiers that make missiles air defence ("missiles antiaériens", "sol-air"): fire at aircraft, not a strike.</summary>
     public HashSet<string> AirDefenceWords { get; }
     /// <summary>"en représailles à", "une réponse à": what follows is the attack a strike answers, its motive, not a strike told.</summary>
@@ -432,6 +434,7 @@ public sealed class KnowledgeBase
         InvolvementDenials = new Lexicon(strikes.InvolvementDenials ?? []);
         UnidentifiedWords = new Lexicon(strikes.UnidentifiedWords ?? []);
         TargetListOpeners = new Lexicon(strikes.TargetListOpeners ?? []);
+        NotTargetWords = new Lexicon(strikes.NotTargetWords ?? []);
         AirDefenceWords = Set(strikes.AirDefenceWords ?? []);
         AnsweredAttackOpeners = new Lexicon(strikes.AnsweredAttackOpeners ?? []);
         InterceptionVerbs = new Lexicon(strikes.InterceptionVerbs ?? []);

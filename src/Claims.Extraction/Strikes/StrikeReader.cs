@@ -877,7 +877,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
     {
         var p = start - 1;
         if (p >= first && Grammar.DefiniteArticles.Contains(_t[p].Norm) || p >= first && _t[p].Norm is "les" or "des" or "d" or "de") p--;
-        return p >= first && _t[p].Norm is "pas" or "jamais" or "non";
+        // strikes.json's notTargetWords, ending right before: "pas", "non", "plutôt que" ("de frapper l'opposition modérée plutôt
+        // que l'EI").
+        for (var from = Math.Max(first, p - 2); from <= p; from++)
+            if (_kb.NotTargetWords.Match(_t, from, p + 1) == p + 1 - from) return true;
+        return false;
     }
 
     /// <summary>"des tentes occupées par des Palestiniens": the mention is the agent of another verb's participle.</summary>
