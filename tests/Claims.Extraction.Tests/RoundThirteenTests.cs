@@ -285,4 +285,27 @@ public sealed class RoundThirteenTests
         Assert.Contains(strike.Targets, t => t.Name == "opposition modérée");
         Assert.DoesNotContain(strike.Targets, t => t.Name == "État islamique");
     }
+
+    [Fact]
+    public void Strikes_on_the_area_take_the_province_named_last()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nL'armée syrienne a lancé mercredi une offensive terrestre dans le nord de la province de Hama.\n\n"
+            + "D'après l'OSDH, les avions russes ont mené au moins 30 frappes sur la région depuis l'aube.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Equal(["province de Hama"], strike.Locations.Select(l => l.Name));
+        // "dans la région" is as often the whole Middle East: no place taken.
+        var b = Extract("Un titre\n\n" + Lead + "\n\nL'armée syrienne a lancé mercredi une offensive terrestre dans le nord de la province de Hama.\n\n"
+            + "D'après l'OSDH, les avions russes ont mené au moins 30 frappes dans la région depuis l'aube.");
+        Assert.DoesNotContain(b.Strikes, k => k.Locations.Any(l => l.Name == "province de Hama"));
+    }
+
+    [Fact]
+    public void A_group_said_yet_not_to_be_present_disputes_the_claim_that_placed_it_there()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nSelon le ministère russe de la Défense, les avions Soukhoï ont frappé 12 positions de l'EI près de Kafr Nabouda. "
+            + "Le groupe Etat islamique n'est pourtant pas présent dans cette région, selon des experts.");
+        var dispute = Assert.Single(a.Disputes);
+        Assert.Equal("experts", dispute.Disputant.Name);
+        Assert.Equal("Ministère russe de la Défense", dispute.DisputedParty?.Name);
+    }
 }

@@ -914,8 +914,12 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             var k = m.End;
             if (k < end && kb.AbsenceWords.Contains(_t[k].Norm)) return group;
             if (k + 1 < end && _t[k].Norm is "est" or "sont" or "etait" or "etaient" && kb.AbsenceWords.Contains(_t[k + 1].Norm)) return group;
-            if (k + 3 < end && _t[k].Norm is "ne" or "n" && _t[k + 1].Norm is "est" or "sont" or "etait" or "etaient"
-                && Grammar.StrongNegations.Contains(_t[k + 2].Norm) && kb.PresenceWords.Contains(_t[k + 3].Norm)) return group;
+            if (k + 3 < end && _t[k].Norm is "ne" or "n" && _t[k + 1].Norm is "est" or "sont" or "etait" or "etaient")
+            {
+                // "n'est pourtant pas présent": an adverb of the dispute-cues' adversatives may stand before the negation.
+                var neg = k + 2 + (kb.Adversatives.Contains(_t[k + 2].Norm) ? 1 : 0);
+                if (neg + 1 < end && Grammar.StrongNegations.Contains(_t[neg].Norm) && kb.PresenceWords.Contains(_t[neg + 1].Norm)) return group;
+            }
             return null;
         }
         return null;

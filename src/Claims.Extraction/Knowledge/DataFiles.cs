@@ -14,7 +14,7 @@ internal sealed record TitlesData(List<string> Person, List<string> Honorifics, 
 internal sealed record PronounsData(List<string> Person, List<string> Group);
 
 internal sealed record PlacesFile(List<ProvinceData> Provinces, List<PlaceData> Places, List<string> ProvinceWords, List<string> ProvinceAnaphora, List<string> LocativePrepositions,
-    Dictionary<string, string>? SecondCities = null);
+    Dictionary<string, string>? SecondCities = null, List<string>? AreaAnaphora = null);
 internal sealed record ProvinceData(string Id, string Name, string Country, List<string>? Variants);
 internal sealed record PlaceData(string Id, string Name, string Kind, string? Province, List<string>? Variants);
 

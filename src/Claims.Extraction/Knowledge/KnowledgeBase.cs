@@ -79,6 +79,8 @@ public sealed class KnowledgeBase
     public PhraseIndex<PlaceEntry> ProvinceNames { get; } = new();
     public HashSet<string> ProvinceWords { get; }
     public HashSet<string> ProvinceAnaphora { get; }
+    /// <summary>Folded "preposition article noun" phrases that take up the province named last ("sur la région", "dans le secteur").</summary>
+    public Lexicon AreaAnaphora { get; }
     public HashSet<string> LocativePrepositions { get; }
 
     public PhraseIndex<VerbForm> Verbs { get; } = new();
@@ -352,6 +354,7 @@ public sealed class KnowledgeBase
             if (entriesById.TryGetValue(city, out var cityEntry)) SecondCities[country] = cityEntry;
         ProvinceWords = Set(places.ProvinceWords.Where(w => w.StartsWith("province") || w.StartsWith("gouvernorat")));
         ProvinceAnaphora = Set(places.ProvinceAnaphora);
+        AreaAnaphora = new Lexicon(places.AreaAnaphora ?? []);
         LocativePrepositions = Set(places.LocativePrepositions);
 
         foreach (var v in verbs.Verbs) AddVerb(v);

@@ -596,6 +596,14 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 continue;
             }
             if (kb.ProvinceAnaphora.Contains(t.Norm) && lastProvince is not null) { provinceMode = true; continue; }
+            // "ont mené au moins 30 frappes sur la région", "dans ce secteur" with no name: the province named last (places.json's
+            // areaAnaphora; not "dans la région", which is as often the whole Middle East).
+            if (lastProvince is not null && kb.AreaAnaphora.Match(tokens, i, s.End) is var al && al > 0 && !(i + al < s.End && tokens[i + al].Norm is "de" or "d" or "du" or "des"))
+            {
+                places.Add(new PlaceMention(i + 1, i + al, lastProvince));
+                i += al - 1;
+                continue;
+            }
             // "sur la capitale", "dans la capitale": the capital named last.
             if (t.Norm == "capitale" && i > 0 && tokens[i - 1].Norm == "la" && !(i + 1 < s.End && tokens[i + 1].Cap) && _open.LastCapital is { } capital)
             {
