@@ -308,4 +308,17 @@ public sealed class RoundThirteenTests
         Assert.Equal("experts", dispute.Disputant.Name);
         Assert.Equal("Ministère russe de la Défense", dispute.DisputedParty?.Name);
     }
+
+    [Fact]
+    public void A_drop_of_supplies_is_no_strike_nor_are_the_drops_the_article_speaks_of_after_it()
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\nDes avions de transport américains ont largué dimanche dans le nord de la Syrie des munitions destinées à des groupes rebelles, "
+            + "a annoncé un responsable américain. Il s'agit des premiers largages depuis l'abandon du programme de formation des rebelles.\n\n"
+            + "Selon l'OSDH, 45 personnes ont été tuées samedi dans des raids russes sur la province de Lattaquié.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Equal("OSDH", strike.ReportedBy?.Name);
+        // Barrels dropped are a strike.
+        var b = Extract("Un titre\n\n" + Lead + "\n\nDes hélicoptères du régime ont largué des barils d'explosifs sur Daraya, selon l'OSDH.");
+        Assert.Single(b.Strikes);
+    }
 }

@@ -194,6 +194,10 @@ public sealed class KnowledgeBase
     public Lexicon TargetListOpeners { get; }
     /// <summary>Words right before a group that say it is not hit ("pas", "non", "plutôt que").</summary>
     public Lexicon NotTargetWords { get; }
+    /// <summary>Forms of dropping ("largué", "largage"), folded, and what a drop delivers rather than strikes with ("munitions",
+    /// "aide humanitaire").</summary>
+    public HashSet<string> DropWords { get; }
+    public Lexicon DroppedSupplies { get; }
     /// <summary>Qualifiers that make missiles air defence ("missiles antiaériens", "sol-air"): fire at aircraft, not a strike.</summary>
     public HashSet<string> AirDefenceWords { get; }
     /// <summary>"en représailles à", "une réponse à": what follows is the attack a strike answers, its motive, not a strike told.</summary>
@@ -438,6 +442,8 @@ public sealed class KnowledgeBase
         UnidentifiedWords = new Lexicon(strikes.UnidentifiedWords ?? []);
         TargetListOpeners = new Lexicon(strikes.TargetListOpeners ?? []);
         NotTargetWords = new Lexicon(strikes.NotTargetWords ?? []);
+        DropWords = Set(strikes.DropWords ?? []);
+        DroppedSupplies = new Lexicon(strikes.DroppedSupplies ?? []);
         AirDefenceWords = Set(strikes.AirDefenceWords ?? []);
         AnsweredAttackOpeners = new Lexicon(strikes.AnsweredAttackOpeners ?? []);
         InterceptionVerbs = new Lexicon(strikes.InterceptionVerbs ?? []);

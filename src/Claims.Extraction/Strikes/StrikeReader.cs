@@ -328,12 +328,28 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                     && (activeOnly || !(MilitaryTargetNear(i, len, s) && AirWarContext(si, i, i + len, acrossParagraphs: true)))) { i += len - 1; continue; }
             }
             if (Negated(i, s)) { _negated.Add(i); i += len - 1; continue; }
+            // "Il s'agit des premiers largages depuis…": after a drop of supplies, the article's drops are deliveries too.
+            if (_kb.DropWords.Contains(_t[i].Norm) && (_suppliesDropped || (_suppliesDropped = SuppliesDropped(i, s)))) { i += len - 1; continue; }
             if (Irrealis(i, s) || Hearsay(i, s) || AirDefence(i, len, s)) { i += len - 1; continue; }
             if (!verb && i > s.First && _t[i - 1].Norm is "pas") { i += len - 1; continue; }
             found.Add(i);
             i += len - 1;
         }
         return found;
+    }
+
+    private bool _suppliesDropped;
+
+    /// <summary>"ont largué dimanche dans le nord de la Syrie des munitions destinées à des groupes rebelles", "un largage d'aide": what
+    /// the drop at <paramref name="drop"/> delivers, within the clause's next words, is supplies (strikes.json droppedSupplies).</summary>
+    private bool SuppliesDropped(int drop, Sentence s)
+    {
+        for (var k = drop + 1; k < Math.Min(s.End, drop + 12); k++)
+        {
+            if (_t[k].Norm is "," or ";" or ":" or "qui" or "et") return false;
+            if (_kb.DroppedSupplies.Match(_t, k, s.End) > 0) return true;
+        }
+        return false;
     }
 
     /// <summary>A passive auxiliary (reporting-verbs.json) among the few words before the participle at <paramref name="i"/> ("ont
