@@ -68,9 +68,7 @@ public sealed class RoundThirteenTests
     {
         var a = Extract("Un titre\n\n" + Lead + "\n\nLe chef de la diplomatie saoudienne, Adel al-Jubeir, a réclamé l'arrêt immédiat des frappes russes. "
             + "Moscou a rejeté ces accusations.");
-        var dispute = Assert.Single(a.Disputes);
-        Assert.Equal("Russie", dispute.Disputant.Name);
-        Assert.Equal("Adel al-Jubeir", dispute.DisputedParty?.Name);
+        AssertOnlyDispute(a, "Russie", "Adel al-Jubeir");
     }
 
     [Fact]
@@ -88,9 +86,7 @@ public sealed class RoundThirteenTests
     public void A_group_said_not_to_be_there_with_il_n_y_a_pas_disputes_the_claim_that_placed_it_there()
     {
         var a = Extract($"Un titre\n\n{MinistryOnRastane}\n\nSelon l'OSDH, il n'y a pas de combattants de l'EI dans cette région.");
-        var dispute = Assert.Single(a.Disputes);
-        Assert.Equal("OSDH", dispute.Disputant.Name);
-        Assert.Equal("Ministère russe de la Défense", dispute.DisputedParty?.Name);
+        AssertOnlyDispute(a, "OSDH", "Ministère russe de la Défense");
         // Said of people, not of a group: no absence of a group to set against the claim.
         var b = Extract($"Un titre\n\n{MinistryOnRastane}\n\nSelon l'OSDH, il n'y a pas d'habitants dans cette région.");
         Assert.Empty(b.Disputes);
@@ -154,9 +150,7 @@ public sealed class RoundThirteenTests
     {
         var a = Extract("Un titre\n\n" + Lead + "\n\nLe ministère russe de la Défense a assuré avoir détruit un dépôt d'armes de l'EI près de Hama.\n\n"
             + "Une version démentie par les rebelles.");
-        var dispute = Assert.Single(a.Disputes);
-        Assert.Equal("rebelles syriens", dispute.Disputant.Name);
-        Assert.Equal("Ministère russe de la Défense", dispute.DisputedParty?.Name);
+        AssertOnlyDispute(a, "rebelles syriens", "Ministère russe de la Défense");
     }
 
     [Fact]
@@ -221,9 +215,7 @@ public sealed class RoundThirteenTests
     public void A_retort_from_the_other_camp_taking_up_the_claims_words_disputes_it()
     {
         var a = Extract($"Un titre\n\n{Lead}\n\n{MissilesInIran}\n\n« Tous nos missiles ont atteint leurs cibles », a répliqué le porte-parole du ministère russe de la Défense, le général Igor Konachenkov.");
-        var dispute = Assert.Single(a.Disputes);
-        Assert.Equal("Igor Konachenkov", dispute.Disputant.Name);
-        Assert.Equal("responsables américains", dispute.DisputedParty?.Name);
+        AssertOnlyDispute(a, "Igor Konachenkov", "responsables américains");
         // A retort sharing no word with the claim before answers something else.
         var b = Extract($"Un titre\n\n{Lead}\n\n{MissilesInIran}\n\n« Nous sommes prêts à discuter », a répliqué le porte-parole du ministère russe de la Défense, le général Igor Konachenkov.");
         Assert.Empty(b.Disputes);
@@ -258,9 +250,7 @@ public sealed class RoundThirteenTests
     {
         var a = Extract("Un titre\n\n" + Lead + "\n\nSergueï Lavrov a affirmé que l'aviation russe ne visait que « des terroristes ». "
             + "Les rebelles affirment au contraire que la plupart des frappes russes ont visé leurs positions.");
-        var dispute = Assert.Single(a.Disputes);
-        Assert.Equal("rebelles syriens", dispute.Disputant.Name);
-        Assert.Equal("Russie", dispute.DisputedParty?.Name);
+        AssertOnlyDispute(a, "rebelles syriens", "Russie");
         // The same words from the striker's side speak of the enemy's positions, not the speaker's own.
         var b = Extract("Un titre\n\n" + Lead + "\n\nLes rebelles affirment que les frappes russes ont visé des positions de l'EI. "
             + "Sergueï Lavrov a affirmé que les frappes russes ont visé leurs positions.");
@@ -304,9 +294,7 @@ public sealed class RoundThirteenTests
     {
         var a = Extract("Un titre\n\n" + Lead + "\n\nSelon le ministère russe de la Défense, les avions Soukhoï ont frappé 12 positions de l'EI près de Kafr Nabouda. "
             + "Le groupe Etat islamique n'est pourtant pas présent dans cette région, selon des experts.");
-        var dispute = Assert.Single(a.Disputes);
-        Assert.Equal("experts", dispute.Disputant.Name);
-        Assert.Equal("Ministère russe de la Défense", dispute.DisputedParty?.Name);
+        AssertOnlyDispute(a, "experts", "Ministère russe de la Défense");
     }
 
     [Fact]
@@ -320,5 +308,13 @@ public sealed class RoundThirteenTests
         // Barrels dropped are a strike.
         var b = Extract("Un titre\n\n" + Lead + "\n\nDes hélicoptères du régime ont largué des barils d'explosifs sur Daraya, selon l'OSDH.");
         Assert.Single(b.Strikes);
+    }
+
+    /// <summary>The article holds one dispute, by <paramref name="disputant"/> against <paramref name="party"/>.</summary>
+    private static void AssertOnlyDispute(ArticleExtraction a, string disputant, string party)
+    {
+        var dispute = Assert.Single(a.Disputes);
+        Assert.Equal(disputant, dispute.Disputant.Name);
+        Assert.Equal(party, dispute.DisputedParty?.Name);
     }
 }
