@@ -512,8 +512,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         return false;
     }
 
-    /// <summary>The sentence is a claim noun and the participle at <paramref name="participle"/> ("Une affirmation rejetée par…",
-    /// "Une version démentie par…").</summary>
+    /// <summary>The sentence opens with a determiner and a claim noun right before the participle at <paramref name="participle"/>
+    /// ("Une affirmation rejetée par…", "Une version démentie par…").</summary>
     private bool OpensWithClaim(Sentence s, int participle)
     {
         var n = s.First + 1;

@@ -305,8 +305,8 @@ public sealed class KnowledgeBase
         Actors = byId;
         foreach (var (id, roleNames) in _roleStems.ToList())
             _roleStems[id] = roleNames.Select(r => string.Join(' ', Fold.Words(r).Where(w => !Nationalities.ContainsKey(w)))).ToHashSet(StringComparer.Ordinal);
-        // "porte-parole du ministère russe de la Défense": a listed person's spokesman role names the body whose claims they voice.
         AnyOfficeTitles = (actors.Titles.AnyOffice ?? []).Select(Fold.Text).ToHashSet(StringComparer.Ordinal);
+        // "porte-parole du ministère russe de la Défense": a listed person's spokesman role names the body whose claims they voice.
         SpokesmanTitles = (actors.Titles.Spokesman ?? []).Select(t => string.Join(' ', Fold.Words(t))).ToHashSet(StringComparer.Ordinal);
         SpokesmanTitlePhrases = new Lexicon(actors.Titles.Spokesman ?? []);
         var byWords = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);

@@ -269,14 +269,14 @@ public sealed class MentionFinder(KnowledgeBase kb)
         if (t.Cap && _open.ByAcronym.Count > 0 && _open.ByAcronym.TryGetValue(doc.Text.Substring(t.Start, t.End - t.Start), out var known))
             return new Mention(i, i + 1, MentionKind.Name) { Actor = known };
 
-        // A person the knowledge base does not know, named in full ("a écrit dimanche Serhiy Popko", "Hamadoun Dicko a déclaré"):
-        // two to four capitalised words, not after a preposition or a determiner (those are places and organisations).
         // "Celle-ci a affirmé…": the demonstrative pronoun refers back as "elle" does.
         if (i + 1 < end && tokens[i + 1].Norm == "ci" && tokens[i + 1].HyphenBefore && Grammar.DemonstrativePronouns.TryGetValue(t.Norm, out var personal))
             return new Mention(i, i + 2, MentionKind.Pronoun) { Head = personal };
         // "Ce dernier a toutefois reconnu…": the latter refers back as "il" does.
         if (i + 1 < end && Grammar.LatterPronouns.TryGetValue(t.Norm + " " + tokens[i + 1].Norm, out var latter))
             return new Mention(i, i + 2, MentionKind.Pronoun) { Head = latter };
+        // A person the knowledge base does not know, named in full ("a écrit dimanche Serhiy Popko", "Hamadoun Dicko a déclaré"):
+        // two to four capitalised words, not after a preposition or a determiner (those are places and organisations).
         if (UnknownPersonAt(doc, i, end) is { } person) return person;
         // "Le Tchad a accusé…", "La Géorgie affirme…": a country or body the knowledge base does not list, one capitalised word after
         // the article that opens the sentence, as the subject of a verb.

@@ -546,8 +546,6 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         var specificPlace = places.Any(p => !p.IsCountry);
         // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie"): places only holds
         // countries in such locative use.
-        // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
-        // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
         // "Les avions russes ont effectué 20 sorties et frappé 12 cibles. Parmi les cibles figurent un poste de commandement et un
         // dépôt de munitions près de Maaret al-Noomane": the sentence after, listing the targets, says what was hit and where.
         // The list is read with this report only, never again as a sentence of its own.
@@ -562,6 +560,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             specificPlace = places.Any(p => !p.IsCountry);
             if (listedPlaces.Count > 0 || listedTargets.Count > 0) listedIn = _listedSentence = list;
         }
+        // A country alone is a location when it is the place struck ("contre l'Ukraine", "en Syrie") in a dated event ("dans la
+        // nuit de samedi à dimanche", "ce jeudi"); "les frappes russes en Syrie" in general is the campaign, not a report.
         if (!specificPlace && targets.Count == 0 && !(places.Count > 0 && CountryIsTheTarget(s) && scope != Strike.CampaignScope && (sentenceDates.Count > 0 || Counts().Count > 0 || HasImpact(s))))
         {
             // "Des frappes de drone de l'armée nigérienne ont fait des victimes dans le sud-ouest du pays. Les frappes ont été menées
@@ -1260,9 +1260,12 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // "Un hôpital de campagne a été touché mardi par des frappes aériennes": a strike noun as the passive's agent; the
         // participle a few words before it has the subject.
         if (trigger - 2 >= s.First && _t[trigger - 2].Norm == "par" && _t[trigger - 1].Norm is "des" or "une" or "un" or "les" or "la" or "le" or "l")
-            for (var e = trigger - 3; e > Math.Max(s.First, trigger - 7); e--)
-                if (_t[e - 1].Norm == "ete") { trigger = e; break; }
-                else if (!_t[e].IsWord) break;
+            for (var e = trigger - 3; e > Math.Max(s.First, trigger - 7) && _t[e].IsWord; e--)
+            {
+                if (_t[e - 1].Norm != "ete") continue;
+                trigger = e;
+                break;
+            }
         if (trigger - 1 < s.First || _t[trigger - 1].Norm != "ete") return trigger;
         var k = trigger - 2;
         while (k >= s.First && _kb.Auxiliaries.Contains(_t[k].Norm) || k >= s.First && _t[k].Norm is "ne" or "n") k--;
