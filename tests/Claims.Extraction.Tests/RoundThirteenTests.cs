@@ -310,6 +310,17 @@ public sealed class RoundThirteenTests
         Assert.Single(b.Strikes);
     }
 
+    [Theory]
+    [InlineData("Moscou n'a pas commenté dans l'immédiat.")]
+    [InlineData("Le Pakistan n'a pas commenté ces frappes.")]
+    [InlineData("Le ministère n'a jamais confirmé ce bilan.")]
+    public void A_reporting_verb_negated_between_its_auxiliary_and_participle_reports_nothing(string sentence)
+    {
+        var a = Extract("Un titre\n\n" + Lead + "\n\n" + sentence);
+        Assert.Empty(a.Statements);
+        Assert.Empty(a.Disputes);
+    }
+
     /// <summary>The article holds one dispute, by <paramref name="disputant"/> against <paramref name="party"/>.</summary>
     private static void AssertOnlyDispute(ArticleExtraction a, string disputant, string party)
     {

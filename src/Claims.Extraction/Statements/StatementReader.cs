@@ -587,7 +587,9 @@ public sealed class StatementReader(ArticleContext ctx)
         {
             var j = i - 1;
             var skipped = 0;
-            while (j >= s.First && skipped < 3 && _t[j].IsWord && IsAdverb(j)) { j--; skipped++; }
+            // "n'a pas commenté": the negation between the auxiliary and the participle is skipped like an adverb, so that the
+            // auxiliary is found and the negated verb (below) reports nothing.
+            while (j >= s.First && skipped < 3 && _t[j].IsWord && (IsAdverb(j) || Grammar.StrongNegations.Contains(_t[j].Norm))) { j--; skipped++; }
             // "a de son côté démenti", "a pour sa part affirmé": an adverbial phrase of the lexicon ending just before the participle.
             for (var span = 4; span >= 2; span--)
                 if (j - span + 1 >= s.First && _kb.Adverbs.Match(_t, j - span + 1, j + 1) == span) { j -= span; break; }
