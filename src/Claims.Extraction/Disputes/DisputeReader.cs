@@ -901,8 +901,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         var end = Math.Min(d.ContentEnd, d.ContentStart + 12);
         // "il n'y a pas de combattants de l'EI dans cette région", "il n'y a aucun membre de l'EI": a presence denied outright; the
         // group is the first one named in the few words after.
+        // The existential forms are dispute-cues.json's hadForms that open with "y" ("y a", "y avait", "y aurait").
         for (var k = d.ContentStart; k < d.ContentStart + 2 && k + 3 < d.ContentEnd; k++)
-            if (_t[k].Norm == "n" && _t[k + 1].Norm == "y" && _t[k + 2].Norm is "a" or "avait" or "aurait" && Grammar.Negations.Contains(_t[k + 3].Norm))
+            if (_t[k].Norm == "n" && _t[k + 1].Norm == "y" && kb.HadForms.Match(_t, k + 1, k + 3) == 2 && Grammar.Negations.Contains(_t[k + 3].Norm))
             {
                 foreach (var m in ctx.MentionsIn(k + 4, Math.Min(d.ContentEnd, k + 10)))
                     if (m.Actor is { Kind: "armed-group" } named) return named;

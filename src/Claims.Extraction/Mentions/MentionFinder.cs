@@ -728,7 +728,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
                && kb.Places.Match(tokens, k, end, out _) == 0 && kb.ActorNames.Match(tokens, k, end, out _) == 0) k++;
         if (k - i < 2 || k < end && tokens[k].IsWord && tokens[k].Cap) return null;
         var name = doc.Slice(i, k);
-        return new Mention(i, k, MentionKind.Name) { Actor = new ActorEntry("org-" + Fold.Slug(name), name, "institution", null, null, null, []) };
+        return new Mention(i, k, MentionKind.Name) { Actor = new ActorEntry(Fold.Slug(name), name, "institution", null, null, null, []) };
     }
 
     private static bool IsDeterminerOrContraction(string norm) => Determiners.Contains(norm) || norm is "du" or "des" or "au" or "aux";
