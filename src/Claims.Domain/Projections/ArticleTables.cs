@@ -71,7 +71,7 @@ internal static class ArticleTables
 
         var rows = records.Values.ToList();
         // One round trip: nothing comes back between these writes.
-        await ctx.ExecuteAllAsync(ct, [
+        ctx.Enqueue([
             ingested.Count == 0 ? null : ($"""
             insert into {s}.articles (article_id, url, outlet, title, published_on, language, content_hash, extractor_version, ingested_at, source)
             select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])

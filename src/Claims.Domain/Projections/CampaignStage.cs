@@ -25,11 +25,11 @@ internal static class CampaignStage
         var inArticles = articles.ToHashSet(StringComparer.Ordinal);
         var rows = records.Where(r => inArticles.Contains(r.ArticleId) && !used.Contains(r.Key))
             .Select(r => (Record: r, Side: ContradictionFinder.CampaignSideOf(ContradictionsProjection.ToFinder(r)))).Where(x => x.Side is not null).ToList();
-        await ctx.ExecuteAsync($"""
+        ctx.Enqueue(($"""
             insert into {s}.campaign_candidates (striker_id, own, article_id, record_id, ord)
             select * from unnest($1::text[], $2::boolean[], $3::text[], $4::text[], $5::bigint[])
-            """, ct, rows.Select(x => x.Side!.Value.Striker).ToArray(), rows.Select(x => x.Side!.Value.Own).ToArray(),
-            rows.Select(x => x.Record.ArticleId).ToArray(), rows.Select(x => x.Record.RecordId).ToArray(), rows.Select(x => x.Record.Ord).ToArray());
+            """, [rows.Select(x => x.Side!.Value.Striker).ToArray(), rows.Select(x => x.Side!.Value.Own).ToArray(),
+            rows.Select(x => x.Record.ArticleId).ToArray(), rows.Select(x => x.Record.RecordId).ToArray(), rows.Select(x => x.Record.Ord).ToArray()]));
         foreach (var x in rows) strikers.Add(x.Side!.Value.Striker);
 
         if (strikers.Count > 0) await UpdateStrikersAsync(ctx, strikers.ToArray(), articles, records.ToDictionary(r => r.Key), ct);
@@ -59,7 +59,7 @@ internal static class CampaignStage
         var off = states.Where(x => (x.Own is null || x.Other is null) && x.WasCurrent is not null).Select(x => x.Id).ToArray();
         if (off.Length > 0)
         {
-            await ctx.ExecuteAllAsync(ct,
+            ctx.Enqueue(
                 ($"delete from {s}.contradiction_records where contradiction_id = any($1)", [off]),
                 ($"update {s}.contradictions set current = false where id = any($1)", [off]),
                 ContradictionRows.DropUnreviewed(s, "id = any($1)", [off]));
@@ -81,7 +81,7 @@ internal static class CampaignStage
         var ids = on.Select(x => x.Id).ToArray();
         var found = on.Select(x => ("campaign:" + x.Striker,
             ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(loaded[x.Own!.Value])], [ContradictionsProjection.ToFinder(loaded[x.Other!.Value])])!)).ToList();
-        await ctx.ExecuteAllAsync(ct,
+        ctx.Enqueue(
             ($"""
             delete from {s}.contradiction_records cr using unnest($1::text[], $2::boolean[]) x(id, whole)
              where cr.contradiction_id = x.id and (x.whole or (cr.side = any(array[0, 1]) and cr.article_id = any($3)))

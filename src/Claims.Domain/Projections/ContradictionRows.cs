@@ -5,7 +5,7 @@ using Claims.Extraction.Contradictions;
 namespace Claims.Domain.Projections;
 
 /// <summary>Writes of the contradictions table shared by the finder's stages, as statements (in schema <c>s</c>) for
-/// <see cref="ProjectionContext.ExecuteAllAsync"/> to send with the writes around them.</summary>
+/// <see cref="ProjectionContext.Enqueue"/> to send with the statements around them.</summary>
 internal static class ContradictionRows
 {
     /// <summary>The statement that inserts or refreshes contradictions as current, flagged for <see cref="ReviewQueueRows.RefreshAsync"/> (status,

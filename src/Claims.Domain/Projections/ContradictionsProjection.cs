@@ -72,7 +72,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
             }
             await ApplyArticleEventsAsync(stretch, ctx, ct);
             stretch.Clear();
-            await ReviewQueueRows.ApplyAsync(e, ctx, ct);
+            ReviewQueueRows.Apply(e, ctx);
         }
         await ApplyArticleEventsAsync(stretch, ctx, ct);
         await ReviewQueueRows.RefreshAsync(ctx, ct);
@@ -122,7 +122,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         var clusters = changed.Select(c => (Scope: ClusterScope(c[0]), Members: c)).ToList();
         foreach (var (scope, members) in clusters.Where(c => c.Members.Count > 1))
             inClusters.AddRange(ContradictionFinder.FindInCluster(members.Select(r => ToFinder(loaded[r.Key])).ToList(), statements, []).Select(c => (scope, c)));
-        await Clusters.SaveAsync(ctx, dropped, clusters, ct);
+        Clusters.Save(ctx, dropped, clusters);
         await ReplaceAsync(ctx, dropped, inClusters, loaded, ct); // a cluster's group id is its scope
 
         // Stage 3: campaigns, by difference, over every article whose records stages 1 and 2 may have taken or released.
@@ -141,7 +141,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         var s = ctx.Schema;
         var rows = found.SelectMany(f => f.Found.Sides.SelectMany((side, i) => side.Records.Distinct().Select((k, seq) => (f.Found.Id, Side: i, Seq: seq, Key: k)))).ToList();
         // One round trip: nothing comes back between these writes.
-        await ctx.ExecuteAllAsync(ct,
+        ctx.Enqueue(
             ($"delete from {s}.contradiction_records where contradiction_id in (select id from {s}.contradictions where scope = any($1))", [scopes]),
             ($"update {s}.contradictions set current = false where scope = any($1)", [scopes]),
             ContradictionRows.Upsert(s, found),

@@ -52,10 +52,10 @@ public sealed class LedgerProjection : ITableProjection
         var revised = events.Select(e => e.Data).OfType<ArticleRevised>().Select(r => r.ArticleId).Distinct().ToArray();
         if (revised.Length > 0)
             // The ledger is in date order: a new date moves the article's entries.
-            await ctx.ExecuteAsync($"""
+            ctx.Enqueue(($"""
                 update {s}.roles o set sort_date = coalesce(a.published_on, 'infinity'::date) from {s}.articles a
                  where a.article_id = o.article_id and o.article_id = any($1)
-                """, ct, revised);
+                """, [revised]));
         if (applied.Count == 0) return;
 
         var final = new Dictionary<(string, string), AppliedRecord>();
@@ -94,7 +94,7 @@ public sealed class LedgerProjection : ITableProjection
         }
         var moved = delta.Where(d => d.Value != 0).ToList();
         // One round trip for the writes that need nothing back: aliases, roles, record counts.
-        await ctx.ExecuteAllAsync(ct, aliases, insertRoles, moved.Count == 0 ? null : ($"""
+        ctx.Enqueue(aliases, insertRoles, moved.Count == 0 ? null : ($"""
                 update {s}.actors set records = records + d.delta from unnest($1::text[], $2::int[]) d(actor_id, delta) where actors.actor_id = d.actor_id
                 """, [moved.Select(d => d.Key).ToArray(), moved.Select(d => d.Value).ToArray()]));
     }

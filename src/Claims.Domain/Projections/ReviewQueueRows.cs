@@ -76,13 +76,13 @@ internal static class ReviewQueueRows
         }
     }
 
-    public static async Task ApplyAsync(IEvent e, ProjectionContext ctx, CancellationToken ct)
+    public static void Apply(IEvent e, ProjectionContext ctx)
     {
         var s = ctx.Schema;
         switch (e.Data)
         {
             case ContradictionVerdictRecorded v:
-                await ctx.ExecuteAllAsync(ct,
+                ctx.Enqueue(
                     ($"""
                     insert into {s}.verdicts (contradiction_id, position, verdict, note, reviewer, recorded_at) values ($1, $2, $3, $4::text, $5, $6)
                     on conflict do nothing
@@ -95,26 +95,26 @@ internal static class ReviewQueueRows
                     ($"update {s}.contradictions set stale = true where id = $1", [v.ContradictionId]));
                 break;
             case ContradictionAssigned a:
-                await MarkAsync(ctx, "assignments", "assignee", a.ContradictionId, a.Assignee, stale: false, ct);
+                Mark(ctx, "assignments", "assignee", a.ContradictionId, a.Assignee, stale: false);
                 break;
             case ContradictionReleased r:
-                await MarkAsync(ctx, "assignments", "assignee", r.ContradictionId, null, stale: false, ct);
+                Mark(ctx, "assignments", "assignee", r.ContradictionId, null, stale: false);
                 break;
             case ContradictionMarkedDuplicate d:
-                await MarkAsync(ctx, "duplicates", "duplicate_of", d.ContradictionId, d.DuplicateOf, stale: true, ct);
+                Mark(ctx, "duplicates", "duplicate_of", d.ContradictionId, d.DuplicateOf, stale: true);
                 break;
             case ContradictionDuplicateUndone u:
-                await MarkAsync(ctx, "duplicates", "duplicate_of", u.ContradictionId, null, stale: true, ct);
+                Mark(ctx, "duplicates", "duplicate_of", u.ContradictionId, null, stale: true);
                 break;
         }
     }
 
     /// <summary>Sets (or, with null, clears) a mark kept both in its own table, which outlives the contradiction's row, and
     /// on the row, where the queue reads it; a duplicate marking changes the status, so the row is recomputed (stale).</summary>
-    private static async Task MarkAsync(ProjectionContext ctx, string table, string column, string id, string? value, bool stale, CancellationToken ct)
+    private static void Mark(ProjectionContext ctx, string table, string column, string id, string? value, bool stale)
     {
         var s = ctx.Schema;
-        await ctx.ExecuteAllAsync(ct,
+        ctx.Enqueue(
             value is null
                 ? ($"delete from {s}.{table} where contradiction_id = $1", [id])
                 : ($"insert into {s}.{table} values ($1, $2) on conflict (contradiction_id) do update set {column} = excluded.{column}", [id, value]),
@@ -126,7 +126,7 @@ internal static class ReviewQueueRows
     {
         var s = ctx.Schema;
         // Newly reopened ones are handed to the relay with what joined since the verdict; a duplicate stays a duplicate.
-        await ctx.ExecuteAsync($"""
+        ctx.Enqueue(($"""
             with fresh as (
                 select c.id, c.status as was, v.verdict, v.verdicts, j.articles, j.records
                   from {s}.contradictions c
@@ -148,7 +148,7 @@ internal static class ReviewQueueRows
             insert into {s}.reopenings (contradiction_id, verdict_count, article_ids, record_ids)
             select id, verdicts, articles, records from statuses where status = 'reopened' and was <> 'reopened'
             on conflict do nothing
-            """, ct);
+            """, []));
         // Per side from the tallies; the rest from contradiction_records' own indexes (the largest count, the latest day and
         // the articles within a week of it, the first ingestion), so a contradiction of thousands of records costs a few
         // index rows, not a pass over them. The stale ids go in as an array: joined to the contradictions instead, the
@@ -171,7 +171,7 @@ internal static class ReviewQueueRows
               from whole w cross join lateral (select max(cr.day) as latest from {s}.contradiction_records cr where cr.contradiction_id = w.id) l
             """, r => (Id: r.GetString(0), Features: new PriorityFeatures(r.GetFieldValue<int[]>(1), r.GetFieldValue<int[]>(2), r.GetFieldValue<bool[]>(3),
                 r.GetInt32(4), r.GetFieldValue<DateOnly>(5), r.GetInt32(7)), FirstSeen: r.GetFieldValue<DateTimeOffset>(6)), ct, ReviewPriority.OfficialVoices.ToArray());
-        await ctx.ExecuteAllAsync(ct, ($"""
+        ctx.Enqueue(($"""
             update {s}.contradictions c
                set outlets = string_to_array(f.outlets, ',')::int[], voices = string_to_array(f.voices, ',')::int[],
                    official = string_to_array(f.official, ',')::boolean[], top_count = f.top, latest = f.latest, recent_articles = f.recent,

@@ -116,7 +116,7 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
             Affect(perpetrator, owner, []);
         var placeRows = touched.SelectMany(k => PlaceMatching.Keys(k.Places).Indexed.Select(key => (k, Key: key))).ToList();
         // One round trip: the touched strikes re-indexed.
-        await ctx.ExecuteAllAsync(ct,
+        ctx.Enqueue(
             ($"delete from {s}.strike_places where article_id = any($1)", [articles]),
             ($"""
             insert into {s}.strike_places (article_id, record_id, perpetrator_id, place_key, day, weekday, reporter_id)
@@ -203,11 +203,11 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
     }
 
     /// <summary>Replaces the dropped groups' membership with the changed groups', each under its id.</summary>
-    public async Task SaveAsync(ProjectionContext ctx, string[] dropped, IEnumerable<(string GroupId, IReadOnlyList<StrikeRow> Members)> groups, CancellationToken ct)
+    public void Save(ProjectionContext ctx, string[] dropped, IEnumerable<(string GroupId, IReadOnlyList<StrikeRow> Members)> groups)
     {
         var s = ctx.Schema;
         var rows = groups.SelectMany(g => OwnerOf(g.Members) is var owner ? g.Members.Select(m => (g.GroupId, m.Perpetrator, Owner: owner, m.ArticleId, m.RecordId)) : []).ToList();
-        await ctx.ExecuteAllAsync(ct,
+        ctx.Enqueue(
             ($"delete from {s}.{membersTable} where group_id = any($1)", [dropped]),
             ($"""
             insert into {s}.{membersTable} (group_id, perpetrator_id, owner_day, article_id, record_id)

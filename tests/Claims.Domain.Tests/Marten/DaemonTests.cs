@@ -46,6 +46,52 @@ public sealed class DaemonTests
     }
 
     [Fact]
+    public async Task A_write_the_database_refuses_after_the_batch_began_sending_is_undone_and_only_its_event_dead_lettered()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var runtime = await MartenRuns.StartAsync(database.ConnectionString, projections: [new RefusingProjection()]);
+        string[] articles = ["kept-1", "refused-1", "kept-2", "kept-3"];
+        await using (var session = runtime.Store.LightweightSession())
+        {
+            foreach (var id in articles) session.Events.StartStream(id, MartenRuns.NewArticle(id));
+            await session.SaveChangesAsync();  // one commit: the daemon meets all four in one batch
+        }
+
+        await runtime.Application.WaitForProjectionsAsync(MartenRuns.Patience);
+        await using (var session = runtime.Store.QuerySession())
+        {
+            var refused = (await session.Events.FetchStreamAsync("refused-1")).Single().Sequence;
+            var letters = await global::Marten.QueryableExtensions.ToListAsync(session.Query<DeadLetterEvent>());
+            Assert.Equal(refused, Assert.Single(letters).EventSequence);
+        }
+        await using var command = runtime.DataSource.CreateCommand($"select article_id from {runtime.ProjectionSchema(RefusingProjection.ProjectionName)}.seen order by 1");
+        await using var reader = await command.ExecuteReaderAsync();
+        var seen = new List<string>();
+        while (await reader.ReadAsync()) seen.Add(reader.GetString(0));
+        Assert.Equal(["kept-1", "kept-2", "kept-3"], seen);
+    }
+
+    /// <summary>A read model whose table refuses one article: the refusal comes from the server, at the end of the batch, after
+    /// a query has sent the savepoint and the writes queued before it, so the slice must be rolled back on the server.</summary>
+    private sealed class RefusingProjection : ITableProjection
+    {
+        public const string ProjectionName = "refusing";
+        public string Name => ProjectionName;
+        public int Version => 1;
+        public IReadOnlyCollection<Type> EventTypes => [typeof(ArticleIngested)];
+        public IReadOnlyList<string> Tables => ["seen"];
+
+        public Task CreateSchemaAsync(ProjectionContext context, CancellationToken ct) =>
+            context.ExecuteAsync($"create table {context.Schema}.seen (article_id text primary key check (article_id not like 'refused-%'))", ct);
+
+        public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext context, CancellationToken ct)
+        {
+            await context.QueryAsync($"select count(*) from {context.Schema}.seen", r => r.GetInt64(0), ct);
+            context.Enqueue(($"insert into {context.Schema}.seen select unnest($1::text[])", [events.Select(e => ((ArticleIngested)e.Data).ArticleId).ToArray()]));
+        }
+    }
+
+    [Fact]
     public async Task Of_two_servers_one_runs_the_projections_and_the_other_takes_over_when_it_stops()
     {
         await using var database = await PostgresDatabase.CreateAsync();
