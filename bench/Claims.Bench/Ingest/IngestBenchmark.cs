@@ -27,7 +27,8 @@ namespace Claims.Bench.Ingest;
 /// to POST /articles, each POST answering once the read models include it (read-your-writes). The clock runs from the
 /// first POST until the read models have applied the whole log. Run with the API's default ingest bound
 /// (CLAIMS_INGEST_CONCURRENCY: cores − 1 extracting at once, 4 waiting a core), then with one slot a client, then with the
-/// default bound and no read models at all (the append path's ceiling: Kestrel, extraction, Wolverine, Marten's append). Baseline, right after on the same
+/// default bound and no read models at all (the append path's ceiling: Kestrel, extraction, Wolverine, Marten's append), then
+/// with one read model that writes nothing (<see cref="IdleProjection"/>: the ceiling the daemon and the wait set). Baseline, right after on the same
 /// database: the raw floor, the same articles extracted by the same extractor, their events written by one multi-row
 /// INSERT per article into a table like mt_events (<see cref="RawEvents"/>), by the same number of writers.
 /// </summary>
@@ -55,7 +56,7 @@ public static class IngestBenchmark
         foreach (var concurrency in new int?[] { null, Writers })
         {
             await BenchSchemas.DropAsync(dataSource, Schema);
-            var run = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency, readModels: true);
+            var run = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency, ReadModels.Real);
             Console.Error.WriteLine($"ingest: API ({run.Bound}) {run.Articles} articles, {run.Articles / run.Seconds:0.0} articles/s");
             runs.Add(run);
         }
@@ -63,11 +64,16 @@ public static class IngestBenchmark
         // Wolverine and Marten's append cost through HTTP under the default bound, the ceiling of the first line whatever the
         // read models are made to cost.
         await BenchSchemas.DropAsync(dataSource, Schema);
-        var bare = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency: null, readModels: false);
+        var bare = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency: null, ReadModels.None);
         Console.Error.WriteLine($"ingest: API without read models ({bare.Bound}) {bare.Articles} articles, {bare.Articles / bare.Seconds:0.0} articles/s");
+        // The daemon running one read model that writes nothing, each POST waiting for it: the ceiling of the first line that
+        // the daemon and the read-your-writes wait set by themselves.
+        await BenchSchemas.DropAsync(dataSource, Schema);
+        var idle = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency: null, ReadModels.Idle);
+        Console.Error.WriteLine($"ingest: API with an idle read model ({idle.Bound}) {idle.Articles} articles, {idle.Articles / idle.Seconds:0.0} articles/s");
 
         // The floor over the same stretch of the feed the API took on the clock (the same articles, the same order).
-        var floor = await FloorAsync(bare.Raw, articles.Skip(1).Take(runs.Append(bare).Max(r => r.Articles)).ToList(), extractor);
+        var floor = await FloorAsync(bare.Raw, articles.Skip(1).Take(runs.Append(bare).Append(idle).Max(r => r.Articles)).ToList(), extractor);
         Console.Error.WriteLine($"ingest: raw floor {floor.Articles / floor.Seconds:0} articles/s");
         const string floorName = "raw floor: extract + multi-row INSERT, same writers";
         var w = $"{Writers} writers";
@@ -89,18 +95,24 @@ public static class IngestBenchmark
         }
         rows.Add(new("ingest", $"POST /articles with no read models (the append path alone), {w}, {bare.Bound} ({bare.Articles} articles)",
             bare.Articles / bare.Seconds, "articles/s", floor.Articles / floor.Seconds, floorName));
+        rows.Add(new("ingest", $"POST /articles, one read model that writes nothing on the daemon, each POST waiting for it, {w}, {idle.Bound} ({idle.Articles} articles)",
+            idle.Articles / idle.Seconds, "articles/s", floor.Articles / floor.Seconds, floorName));
         rows.Add(new("ingest", $"raw floor: share of writer time spent extracting, {w}", 100 * floor.ExtractSeconds / floor.WriterSeconds, "%", null, null));
         return rows;
     }
+
+    /// <summary>What the store runs on its daemon: the product's three read models, none (and no daemon), or <see cref="IdleProjection"/> alone.</summary>
+    private enum ReadModels { Real, None, Idle }
 
     private sealed record ApiRun(string Bound, int Articles, double Seconds, double DrainSeconds, List<double> LatenciesMs, long Events, RawEvents Raw);
 
     private sealed record FloorRun(int Articles, long Events, double Seconds, List<double> LatenciesMs, double ExtractSeconds, double WriterSeconds);
 
-    /// <summary>One API run; <paramref name="concurrency"/> sets CLAIMS_INGEST_CONCURRENCY (null: the default); without
-    /// <paramref name="readModels"/> the store registers no read model, so a POST answers once its events are committed.</summary>
+    /// <summary>One API run; <paramref name="concurrency"/> sets CLAIMS_INGEST_CONCURRENCY (null: the default); <paramref name="readModels"/>
+    /// says what the daemon runs: with none, the store registers no read model and runs no daemon, so a POST answers once its
+    /// events are committed.</summary>
     private static async Task<ApiRun> ApiRunAsync(string connectionString, IReadOnlyList<SyntheticArticle> articles, ArticleExtractor extractor, TimeSpan budget,
-        NpgsqlDataSource dataSource, int? concurrency, bool readModels)
+        NpgsqlDataSource dataSource, int? concurrency, ReadModels readModels)
     {
         var app = ClaimsWebHost.Build(new ClaimsWebHostOptions
         {
@@ -110,7 +122,8 @@ public static class IngestBenchmark
             MinimumLogLevel = LogLevel.Warning,
             // The bench owns the process: Ctrl+C must stop it, not only the web host (the default console lifetime would).
             ConfigureServices = builder => builder.Services.AddSingleton<IHostLifetime, BenchLifetime>(),
-        }, connectionString, new ClaimsRuntimeOptions { Schema = Schema, Daemon = readModels ? DaemonMode.Solo : DaemonMode.Disabled, Extractor = extractor, Projections = readModels ? null : [] });
+        }, connectionString, new ClaimsRuntimeOptions { Schema = Schema, Daemon = readModels == ReadModels.None ? DaemonMode.Disabled : DaemonMode.Solo, Extractor = extractor,
+            Projections = readModels switch { ReadModels.None => [], ReadModels.Idle => [new IdleProjection()], _ => null } });
         await app.StartAsync();
         try
         {
