@@ -7,8 +7,8 @@ namespace Claims.Domain.Projections.Running;
 /// Writes that need nothing back are queued (<see cref="Enqueue"/>) and go to the server in the same round trip as the next
 /// statement that does (<see cref="QueryAsync{T}"/>, <see cref="ExecuteAsync"/>), or when the batch ends
 /// (<see cref="FlushAsync"/>): they run in the order they were written, before anything sent after them, so queuing changes
-/// when they travel, never what a later statement sees. A live batch is a few articles, so the read models' cost is mostly
-/// round trips: each one waits for the database and for a thread on a machine busy with the ingest itself.
+/// when they travel, never what a later statement sees. Each round trip waits for the database and then for a thread on a
+/// machine busy with the ingest itself, and a live batch is only a few articles: the ones that bring nothing back are saved.
 /// </summary>
 public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema)
 {
@@ -51,7 +51,7 @@ public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransac
         var last = _queued[^1];
         await using var batch = Send();
         await batch.ExecuteNonQueryAsync(ct);
-        return last.RecordsAffected > int.MaxValue ? int.MaxValue : (int)last.RecordsAffected;
+        return last.RecordsAffected;
     }
 
     /// <summary>Runs a query (after the queued statements) and maps each row.</summary>
