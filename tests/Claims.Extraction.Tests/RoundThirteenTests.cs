@@ -221,13 +221,25 @@ public sealed class RoundThirteenTests
         Assert.Empty(b.Disputes);
     }
 
-    [Fact]
-    public void A_denial_said_to_join_the_one_before_answers_the_same_claim()
+    [Theory]
+    [InlineData("Téhéran a également démenti.")]
+    // Words of its own that take up the joined claim's (a missile fallen in Iran), not the Russian claim told last.
+    [InlineData("Téhéran a également nié qu'un missile soit tombé sur son territoire.")]
+    public void A_denial_said_to_join_the_one_before_answers_the_same_claim(string iranDenies)
     {
         var a = Extract($"Un titre\n\n{Lead}\n\n{MissilesInIran}\n\nLe ministère russe de la Défense a démenti ces informations. "
-            + "Le ministère russe avait annoncé mercredi que ses navires avaient tiré 26 missiles contre 11 cibles de l'EI.\n\nTéhéran a également démenti.");
+            + $"Le ministère russe avait annoncé mercredi que ses navires avaient tiré 26 missiles contre 11 cibles de l'EI.\n\n{iranDenies}");
         var iran = Assert.Single(a.Disputes, d => d.Disputant.Name == "Iran");
         Assert.Equal("responsables américains", iran.DisputedParty?.Name);
+    }
+
+    [Fact]
+    public void A_denial_with_also_whose_words_take_up_nothing_of_the_claim_before_does_not_join_it()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n{MissilesInIran}\n\nLe ministère russe de la Défense a démenti ces informations. "
+            + "Le ministère russe avait annoncé mercredi que ses navires avaient tiré 26 missiles contre 11 cibles de l'EI.\n\n"
+            + "Téhéran a également démenti toute livraison d'armes au Hezbollah.");
+        Assert.DoesNotContain(a.Disputes, d => d.Disputant.Name == "Iran" && d.DisputedParty?.Name == "responsables américains");
     }
 
     [Fact]

@@ -240,10 +240,12 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
                 && _t[d.Cue.VerbStart - 2].Norm == "en" && ClaimOwnerBefore(d.Cue.VerbStart - 2, s.First) is { } taken && !SameCamp(taken, d.Speaker))
                 parties.Add(taken);
             var namedInWords = parties.Count > 0;
-            // "Moscou a démenti. Téhéran a également démenti": a denial with no words of its own, said to join one told just before
-            // by another voice, answers the same claim.
-            if (parties.Count == 0 && d.Cue.Verb is { Dispute: true } && AlsoDenial(d) && found.Count > 0 && found[^1] is { Party: { } joined } joinedDenial
-                && joinedDenial.Disputant.Id != d.Speaker.Id && !SameCamp(joined, d.Speaker) && SentenceAt(joinedDenial.Span.Start) >= d.Sentence - 4)
+            // "Moscou a démenti. Téhéran a également démenti": a denial said to join one told just before by another voice answers the
+            // same claim, when it has no words of its own or its words take up that claim's ("Téhéran a également nié qu'un
+            // missile soit tombé sur son territoire" after Moscow denied that four missiles fell in Iran).
+            if (parties.Count == 0 && d.Cue.Verb is { Dispute: true } && found.Count > 0 && found[^1] is { Party: { } joined } joinedDenial
+                && joinedDenial.Disputant.Id != d.Speaker.Id && !SameCamp(joined, d.Speaker) && SentenceAt(joinedDenial.Span.Start) >= d.Sentence - 4
+                && AlsoDenial(d, drafts.FirstOrDefault(x => x.Text == joinedDenial.Claim)))
             {
                 found.Add((d.Speaker, joined, joinedDenial.Claim, Trim(new Span(_t[d.Cue.RegionStart].Start, _t[s.End - 1].End)), joinedDenial.Basis ?? Dispute.ClaimContested));
                 continue;
@@ -500,16 +502,24 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
 
     private const int PointedLookBack = 400;
 
-    /// <summary>A denial whose words are at most an adverb joining it to another's ("a également démenti", "dément à son tour";
-    /// dispute-cues.json's alsoWords).</summary>
-    private bool AlsoDenial(StatementDraft d)
+    /// <summary>A denial joined by an adverb to another's ("a également démenti", "dément à son tour"; dispute-cues.json's
+    /// alsoWords): one whose words are at most that adverb, or one whose adverb stands with its verb ("a également nié que…",
+    /// "nie lui aussi") and whose words take up <paramref name="joinedClaim"/>'s (a content word in common).</summary>
+    private bool AlsoDenial(StatementDraft d, StatementDraft? joinedClaim)
     {
         var s = ctx.Doc.Sentences[d.Sentence];
         var words = 0;
         for (var k = d.ContentStart; k < d.ContentEnd; k++) if (_t[k].IsWord && ctx.Kb.AlsoWords.Match(_t, k, d.ContentEnd) == 0) words++;
-        if (words > 1) return false;
-        for (var k = s.First; k < s.End; k++) if (ctx.Kb.AlsoWords.Match(_t, k, s.End) > 0) return true;
-        return false;
+        if (words <= 1)
+        {
+            for (var k = s.First; k < s.End; k++) if (ctx.Kb.AlsoWords.Match(_t, k, s.End) > 0) return true;
+            return false;
+        }
+        if (joinedClaim is null || d.Cue.ContentBefore || d.Cue.VerbEnd <= 0) return false;
+        // The adverb with the subject and verb ("Téhéran a également nié", "nie lui aussi"): not one inside the denied words.
+        var withVerb = false;
+        for (var k = d.Cue.RegionStart; k < Math.Min(d.ContentStart, d.Cue.VerbEnd + 3) && !withVerb; k++) withVerb = ctx.Kb.AlsoWords.Match(_t, k, d.ContentStart) > 0;
+        return withVerb && ContentWords(d.ContentStart, d.ContentEnd).Overlaps(ContentWords(joinedClaim.ContentStart, joinedClaim.ContentEnd));
     }
 
     /// <summary>The sentence opens with a determiner and a claim noun right before the participle at <paramref name="participle"/>
