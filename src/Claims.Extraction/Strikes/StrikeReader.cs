@@ -528,15 +528,22 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // before, in the same paragraph, takes its places.
         // "Saba a accusé la coalition d'avoir mené la frappe", a paragraph after a witness told it: a demonstrative or definite
         // strike word takes up the strike of the paragraph just before as well.
-        if ((places.Count == 0 || LaunchPlacesOnly(s)) && targets.Count == 0 && earlier.LastOrDefault() is { } told && told.LastSentence >= si - 2
+        // "Une source militaire a indiqué que les raids avaient visé des « repaires terroristes »", "ces raids ont touché des
+        // positions rebelles": another source's account of the strikes just told, naming what they hit but not where, is about
+        // the same place (what it says they hit is its own).
+        var ownTargets = targets.Count > 0;
+        if ((places.Count == 0 || LaunchPlacesOnly(s))
+            && (!ownTargets || places.Count == 0 && scope != Strike.CampaignScope
+                && triggers.Any(t => t > s.First && (Demonstrative(t - 1) || _t[t - 1].Norm == "les") && TellsThePast(t, s)))
+            && earlier.LastOrDefault() is { } told && told.LastSentence >= si - 2
             && (told.Block == s.Block || told.Block == s.Block - 1 && triggers.Any(t => t > s.First && (Demonstrative(t - 1)
                 || _t[t - 1].Norm is "la" or "le" or "l" && !_t[t].Norm.EndsWith('s')
                 // "Selon l'OSDH, les raids ont été menés par l'aviation russe": the strikes told, given their striker.
-                || _t[t - 1].Norm == "les" && AttributedByAgent(t, s))))
+                || _t[t - 1].Norm == "les" && (AttributedByAgent(t, s) || ownTargets))))
             && told.Perpetrator.Id == perpetrator.Id && told.ReportedBy?.Id != reporter?.Id)
         {
             places.AddRange(told.Places);
-            if (told.Block != s.Block) targets.AddRange(told.Targets.Where(t => !targets.Contains(t)));
+            if (told.Block != s.Block && !ownTargets) targets.AddRange(told.Targets.Where(t => !targets.Contains(t)));
         }
         // "l'EI n'est pas présent dans cette zone, où les frappes ont touché des rebelles": the demonstrative points at the
         // place of the same striker's strike told just before.
@@ -636,6 +643,15 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (_t[k].Norm is "contre" or "cible" || _kb.ImpactWords.Contains(_t[k].Norm) || _t[k].Norm == "sur" && k > s.First && _kb.SupportVerbs.Contains(_t[k - 1].Norm)
                 || _kb.Directions.Contains(_t[k].Norm) && k + 1 < s.End && _t[k + 1].Norm is "de" or "du" or "d" && k > s.First && _t[k - 1].Norm is "le" or "l"
                 || _kb.StrikeVerbs.Match(_t, k, s.End, out _) > 0 && _kb.StrikeNouns.Match(_t, k, s.End) == 0) return true;
+        return false;
+    }
+
+    /// <summary>The strike word at <paramref name="trigger"/> is the subject of a past tense ("les raids avaient visé", "ces raids
+    /// ont touché"), not of a general present ("les frappes russes visent les terroristes").</summary>
+    private bool TellsThePast(int trigger, Sentence s)
+    {
+        for (var k = trigger + 1; k < Math.Min(s.End, trigger + 4); k++)
+            if (_t[k].Norm is "ont" or "avaient" or "auraient" or "a" or "avait" or "aurait" or "sont" or "etaient") return true;
         return false;
     }
 

@@ -1,0 +1,32 @@
+using static Claims.Extraction.Tests.TestSupport;
+
+namespace Claims.Extraction.Tests;
+
+/// <summary>Issue #16, session 14: another source's account of the strikes just told, naming what they hit but not where
+/// ("les raids avaient visé…", "ces raids ont touché…"), is about the same place; what it says they hit stays its own. Each
+/// test quotes sentences written here.</summary>
+public sealed class RoundFourteenTests
+{
+    private const string Talbisseh = "L'aviation russe a bombardé lundi la ville de Talbisseh, dans la province de Homs, tuant 17 civils dont cinq enfants, selon l'OSDH.";
+
+    [Theory]
+    [InlineData("Une source militaire syrienne a indiqué à l'AFP que les raids avaient visé des « repaires terroristes » du Front al-Nosra.")]
+    [InlineData("Une source militaire syrienne a indiqué à l'AFP que ces raids avaient visé des « repaires terroristes » du Front al-Nosra.")]
+    public void Another_sources_account_of_the_strikes_just_told_names_what_they_hit_at_the_same_place(string account)
+    {
+        var a = Extract($"Un titre\n\n{Talbisseh}\n\n{account}");
+        var retold = Assert.Single(a.Strikes, k => k.ReportedBy?.Name == "source militaire syrienne");
+        Assert.Contains(retold.Locations, l => l.Name == "Talbisseh");
+        Assert.Contains(retold.Targets, t => t.Name == "Front Al-Nosra");
+        // Its targets are its own: the civilians are the OSDH's account.
+        Assert.DoesNotContain(retold.Targets, t => t.Name == "civils");
+        Assert.Contains(Contradictions.ContradictionFinder.Find([a]), c => c.Kind == Contradictions.Contradiction.DifferentTargets);
+    }
+
+    [Fact]
+    public void A_general_claim_about_the_strikes_takes_no_place_from_the_strike_told_before()
+    {
+        var a = Extract($"Un titre\n\n{Talbisseh}\n\nLe Kremlin répète que les frappes russes visent les terroristes de l'Etat islamique.");
+        Assert.DoesNotContain(a.Strikes, k => k.ReportedBy?.Name != "OSDH" && k.Locations.Any(l => l.Name == "Talbisseh"));
+    }
+}
