@@ -245,7 +245,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // missile soit tombé sur son territoire" after Moscow denied that four missiles fell in Iran).
             if (parties.Count == 0 && d.Cue.Verb is { Dispute: true } && found.Count > 0 && found[^1] is { Party: { } joined } joinedDenial
                 && joinedDenial.Disputant.Id != d.Speaker.Id && !SameCamp(joined, d.Speaker) && SentenceAt(joinedDenial.Span.Start) >= d.Sentence - 4
-                && AlsoDenial(d, drafts.FirstOrDefault(x => x.Text == joinedDenial.Claim)))
+                && AlsoDenial(d, () => JoinedClaim(di, joinedDenial.Claim)))
             {
                 found.Add((d.Speaker, joined, joinedDenial.Claim, Trim(new Span(_t[d.Cue.RegionStart].Start, _t[s.End - 1].End)), joinedDenial.Basis ?? Dispute.ClaimContested));
                 continue;
@@ -505,7 +505,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     /// <summary>A denial joined by an adverb to another's ("a également démenti", "dément à son tour"; dispute-cues.json's
     /// alsoWords): one whose words are at most that adverb, or one whose adverb stands with its verb ("a également nié que…",
     /// "nie lui aussi") and whose words take up <paramref name="joinedClaim"/>'s (a content word in common).</summary>
-    private bool AlsoDenial(StatementDraft d, StatementDraft? joinedClaim)
+    private bool AlsoDenial(StatementDraft d, Func<StatementDraft?> joinedClaimOf)
     {
         var s = ctx.Doc.Sentences[d.Sentence];
         var words = 0;
@@ -515,12 +515,24 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             for (var k = s.First; k < s.End; k++) if (ctx.Kb.AlsoWords.Match(_t, k, s.End) > 0) return true;
             return false;
         }
-        if (joinedClaim is null || d.Cue.ContentBefore || d.Cue.VerbEnd <= 0) return false;
+        if (d.Cue.ContentBefore || d.Cue.VerbEnd <= 0) return false;
         // The adverb with the subject and verb ("Téhéran a également nié", "nie lui aussi"): not one inside the denied words.
         var withVerb = false;
         for (var k = d.Cue.RegionStart; k < Math.Min(d.ContentStart, d.Cue.VerbEnd + 3) && !withVerb; k++) withVerb = ctx.Kb.AlsoWords.Match(_t, k, d.ContentStart) > 0;
-        return withVerb && ContentWords(d.ContentStart, d.ContentEnd).Overlaps(ContentWords(joinedClaim.ContentStart, joinedClaim.ContentEnd));
+        return withVerb && joinedClaimOf() is { } joinedClaim
+            && ContentWords(d.ContentStart, d.ContentEnd).Overlaps(ContentWords(joinedClaim.ContentStart, joinedClaim.ContentEnd));
     }
+
+    /// <summary>The statement whose words are <paramref name="claim"/>, among those of the few sentences before draft
+    /// <paramref name="di"/> (a joined denial is at most four sentences back): a bounded look, whatever the article's length.</summary>
+    private StatementDraft? JoinedClaim(int di, string claim)
+    {
+        var from = drafts[di].Sentence - JoinedClaimReach;
+        for (var k = di - 1; k >= 0 && drafts[k].Sentence >= from; k--) if (drafts[k].Text == claim) return drafts[k];
+        return null;
+    }
+
+    private const int JoinedClaimReach = 12;
 
     /// <summary>The sentence opens with a determiner and a claim noun right before the participle at <paramref name="participle"/>
     /// ("Une affirmation rejetée par…", "Une version démentie par…").</summary>
