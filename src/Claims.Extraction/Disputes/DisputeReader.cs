@@ -504,7 +504,8 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
 
     /// <summary>A denial joined by an adverb to another's ("a également démenti", "dément à son tour"; dispute-cues.json's
     /// alsoWords): one whose words are at most that adverb, or one whose adverb stands with its verb ("a également nié que…",
-    /// "nie lui aussi") and whose words take up <paramref name="joinedClaim"/>'s (a content word in common).</summary>
+    /// "nie lui aussi") and whose words take up those of the joined claim (<paramref name="joinedClaimOf"/>, looked up only
+    /// then: a content word in common).</summary>
     private bool AlsoDenial(StatementDraft d, Func<StatementDraft?> joinedClaimOf)
     {
         var s = ctx.Doc.Sentences[d.Sentence];

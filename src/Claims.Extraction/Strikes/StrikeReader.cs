@@ -646,12 +646,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         return false;
     }
 
-    /// <summary>The strike word at <paramref name="trigger"/> is the subject of a past tense ("les raids avaient visé", "ces raids
-    /// ont touché"), not of a general present ("les frappes russes visent les terroristes").</summary>
+    /// <summary>The strike word at <paramref name="trigger"/> is the subject of a compound tense ("les raids avaient visé", "ces
+    /// raids ont touché"; reporting-verbs.json's auxiliaries), not of a general present ("les frappes russes visent les
+    /// terroristes").</summary>
     private bool TellsThePast(int trigger, Sentence s)
     {
         for (var k = trigger + 1; k < Math.Min(s.End, trigger + 4); k++)
-            if (_t[k].Norm is "ont" or "avaient" or "auraient" or "a" or "avait" or "aurait" or "sont" or "etaient") return true;
+            if (_kb.Auxiliaries.Contains(_t[k].Norm) || _kb.ReflexiveAuxiliaries.Contains(_t[k].Norm)) return true;
         return false;
     }
 
