@@ -3,8 +3,8 @@ using static Claims.Extraction.Tests.TestSupport;
 namespace Claims.Extraction.Tests;
 
 /// <summary>Issue #16, session 14: another source's account of the strikes just told, naming what they hit but not where
-/// ("les raids avaient visé…", "ces raids ont touché…"), is about the same place; what it says they hit stays its own. Each
-/// test quotes sentences written here.</summary>
+/// ("les raids avaient visé…", "ces raids ont touché…"), is about the same place; what it says they hit stays its own. A
+/// doubt ("aucune preuve que ces frappes visent l'EI") reports no strike. Each test quotes sentences written here.</summary>
 public sealed class RoundFourteenTests
 {
     private const string Talbisseh = "L'aviation russe a bombardé lundi la ville de Talbisseh, dans la province de Homs, tuant 17 civils dont cinq enfants, selon l'OSDH.";
@@ -21,6 +21,15 @@ public sealed class RoundFourteenTests
         // Its targets are its own: the civilians are the OSDH's account.
         Assert.DoesNotContain(retold.Targets, t => t.Name == "civils");
         Assert.Contains(Contradictions.ContradictionFinder.Find([a]), c => c.Kind == Contradictions.Contradiction.DifferentTargets);
+    }
+
+    [Fact]
+    public void A_doubt_that_the_strikes_hit_a_group_reports_no_strike_and_disputes_the_strikers_claim()
+    {
+        var a = Extract("Un titre\n\nLe ministère russe de la Défense a affirmé que ses avions avaient détruit 40 positions de l'EI à Raqqa.\n\n"
+            + "« Nous n'avons aucune preuve que ces frappes visent l'Etat islamique », a déclaré le porte-parole du département d'Etat, John Kirby.");
+        Assert.DoesNotContain(a.Strikes, k => k.ReportedBy?.Name == "John Kirby");
+        Assert.Contains(a.Disputes, d => d.Disputant.Name == "John Kirby" && d.DisputedParty?.Name == "Russie");
     }
 
     [Fact]
