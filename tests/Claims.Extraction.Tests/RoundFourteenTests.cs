@@ -4,7 +4,8 @@ namespace Claims.Extraction.Tests;
 
 /// <summary>Issue #16, session 14: another source's account of the strikes just told, naming what they hit but not where
 /// ("les raids avaient visé…", "ces raids ont touché…"), is about the same place; what it says they hit stays its own. A
-/// doubt ("aucune preuve que ces frappes visent l'EI") reports no strike. Each test quotes sentences written here.</summary>
+/// doubt ("aucune preuve que ces frappes visent l'EI") reports no strike; a striker accused by name after a strike told
+/// without one ("Les Casques blancs ont accusé l'aviation russe") is its striker. Each test quotes sentences written here.</summary>
 public sealed class RoundFourteenTests
 {
     private const string Talbisseh = "L'aviation russe a bombardé lundi la ville de Talbisseh, dans la province de Homs, tuant 17 civils dont cinq enfants, selon l'OSDH.";
@@ -30,6 +31,16 @@ public sealed class RoundFourteenTests
             + "« Nous n'avons aucune preuve que ces frappes visent l'Etat islamique », a déclaré le porte-parole du département d'Etat, John Kirby.");
         Assert.DoesNotContain(a.Strikes, k => k.ReportedBy?.Name == "John Kirby");
         Assert.Contains(a.Disputes, d => d.Disputant.Name == "John Kirby" && d.DisputedParty?.Name == "Russie");
+    }
+
+    [Fact]
+    public void A_striker_accused_by_name_after_a_strike_told_without_one_is_its_striker()
+    {
+        var a = Extract("Un titre\n\nAu moins 30 personnes, dont des enfants, ont été tuées jeudi dans des frappes aériennes sur un marché de Douma, "
+            + "près de Damas, selon des secouristes.\n\nLes Casques blancs ont accusé l'aviation russe.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Equal("Russie", strike.Perpetrator.Name);
+        Assert.Contains(strike.Locations, l => l.Name == "Douma");
     }
 
     [Fact]

@@ -74,8 +74,18 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // strike words name one: "Selon l'OSDH, les raids ont été menés par l'aviation russe"): read again with that striker as
         // the story's from the start. An article of several strikers leaves them nobody's.
         if (!_unattributed) return drafts;
-        var strikers = drafts.Select(d => d.Perpetrator).Concat(_namedStrikerActors).DistinctBy(a => a.Id).ToList();
+        var strikers = drafts.Select(d => d.Perpetrator).Concat(_namedStrikerActors).Concat(AccusedStrikers()).DistinctBy(a => a.Id).ToList();
         return strikers.Count == 1 ? new StrikeReader(ctx, statements) { _articleStriker = strikers[0] }.ReadOnce() : drafts;
+    }
+
+    /// <summary>"Au moins 30 personnes ont été tuées dans des frappes sur un marché de Douma. Les Casques blancs ont accusé l'aviation
+    /// russe": a striker accused by name in a sentence that tells no strike of its own (dispute-cues.json's accusationVerbs).</summary>
+    private IEnumerable<ActorEntry> AccusedStrikers()
+    {
+        foreach (var d in statements)
+            if (d.Cue.Verb?.Lemma is { } verb && _kb.AccusationVerbs.Contains(verb) && d.Cue.Object?.Actor is { } accused
+                && !HasStrikeWord(ctx.Doc.Sentences[d.Sentence]) && Striker(accused) is { } striker && striker.Id != d.Speaker.Id)
+                yield return striker;
     }
 
     private List<StrikeDraft> ReadOnce()
