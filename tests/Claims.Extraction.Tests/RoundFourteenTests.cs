@@ -5,7 +5,8 @@ namespace Claims.Extraction.Tests;
 /// <summary>Issue #16, session 14: another source's account of the strikes just told, naming what they hit but not where
 /// ("les raids avaient visé…", "ces raids ont touché…"), is about the same place; what it says they hit stays its own. A
 /// doubt ("aucune preuve que ces frappes visent l'EI") reports no strike; a striker accused by name after a strike told
-/// without one ("Les Casques blancs ont accusé l'aviation russe") is its striker. Each test quotes sentences written here.</summary>
+/// without one ("Les Casques blancs ont accusé l'aviation russe") is its striker; a denied presence ("a démenti toute présence
+/// de l'EI à…") disputes the claim that placed the group there. Each test quotes sentences written here.</summary>
 public sealed class RoundFourteenTests
 {
     private const string Talbisseh = "L'aviation russe a bombardé lundi la ville de Talbisseh, dans la province de Homs, tuant 17 civils dont cinq enfants, selon l'OSDH.";
@@ -41,6 +42,16 @@ public sealed class RoundFourteenTests
         var strike = Assert.Single(a.Strikes);
         Assert.Equal("Russie", strike.Perpetrator.Name);
         Assert.Contains(strike.Locations, l => l.Name == "Douma");
+    }
+
+    [Fact]
+    public void A_denied_presence_of_a_group_disputes_the_claim_that_placed_it_there()
+    {
+        var a = Extract("Un titre\n\nDes bombardements russes ont frappé dimanche la ville rebelle de Jisr al-Choughour, dans la province d'Idleb, "
+            + "ont rapporté des militants.\n\nLe ministère russe de la Défense a indiqué avoir visé un camp d'entraînement de l'EI dans cette région.\n\n"
+            + "L'Armée syrienne libre a démenti toute présence de l'EI à Jisr al-Choughour.");
+        var denial = Assert.Single(a.Disputes);
+        Assert.Equal("Ministère russe de la Défense", denial.DisputedParty?.Name);
     }
 
     [Fact]

@@ -276,6 +276,15 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // A purpose given to claims whose owner the words name ("Selon la source, les affirmations israéliennes visent à…") is a
             // charge of its own, not the same voice's dispute told again.
             if (d.Cue.Verb is not { Dispute: true } && !(motive && namedInWords)) judged.Add(span);
+            // "L'Armée syrienne libre a démenti toute présence de l'EI à Jisr al-Choughour": the claim it answers is another camp's
+            // that placed the group there, not the one sharing most words (the place's name).
+            if (parties.Count == 0 && !ownAction && d.Cue.Verb is { Dispute: true } && PresenceDenied(d) is { } deniedGroup
+                && PreviousClaims(d, di, accept: c => !SameCamp(c.Speaker, d.Speaker) && ctx.MentionsIn(c.ContentStart, c.ContentEnd).Any(m => m.Actor?.Id == deniedGroup.Id))
+                    is { Count: > 0 } placing)
+            {
+                parties.AddRange(placing.Select(c => c.Speaker).DistinctBy(a => a.Id));
+                claim = placing[^1].Text;
+            }
             if (parties.Count == 0 && !ownAction && d.Cue.Verb is { Dispute: true })
             {
                 // "Abuja a réfuté toute bavure militaire": the claimant is the one reported before on the same matter, if any.
@@ -947,6 +956,16 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             return null;
         }
         return null;
+    }
+
+    /// <summary>The armed group whose presence a denial's words name ("toute présence de l'EI", "la présence du Front al-Nosra";
+    /// dispute-cues.json's presenceNouns), or null.</summary>
+    private ActorEntry? PresenceDenied(StatementDraft d)
+    {
+        var k = d.ContentStart;
+        if (k < d.ContentEnd && (Grammar.Determiners.Contains(_t[k].Norm) || Grammar.NounMarkers.Contains(_t[k].Norm))) k++;
+        if (k + 1 >= d.ContentEnd || !ctx.Kb.PresenceNouns.Contains(_t[k].Norm) || _t[k + 1].Norm is not ("de" or "d" or "du" or "des")) return null;
+        return ctx.MentionsIn(k + 1, Math.Min(d.ContentEnd, k + 6)).FirstOrDefault()?.Actor is { Kind: "armed-group" } group ? group : null;
     }
 
     /// <summary>"une base de miliciens et non un camp de réfugiés", "des dépôts et pas des maisons", "non pas des civils mais des

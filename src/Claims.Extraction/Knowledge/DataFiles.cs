@@ -28,7 +28,7 @@ internal sealed record BackReferenceData(List<string> Nouns, List<string> Links)
 
 internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimClauseIntroducers, List<string> Unfounded, List<string> Contrasts,
     List<string> AccusationVerbs, List<string> CallVerbs, List<string> OppositionWords, List<string> JihadistWords, List<string>? DeniedHits, List<string>? DiscreditingVerbs,
-    List<string>? PresenceWords = null, List<string>? AbsenceWords = null, List<string>? InquiryNouns = null, List<string>? DeniedActions = null, List<string>? RejectedExcuses = null, List<string>? Reciprocal = null,
+    List<string>? PresenceWords = null, List<string>? PresenceNouns = null, List<string>? AbsenceWords = null, List<string>? InquiryNouns = null, List<string>? DeniedActions = null, List<string>? RejectedExcuses = null, List<string>? Reciprocal = null,
     List<string>? ContrarySources = null, List<string>? HearsayNouns = null, List<string>? HearsayOpeners = null, List<string>? JudgementVerbs = null,
     List<string>? NamingVerbs = null, List<string>? DenialSpanWords = null, List<string>? HadForms = null, List<string>? PresenceForms = null,
     List<string>? Adversatives = null, List<string>? Restrictions = null, List<string>? MotivePredicates = null, List<string>? ReactionVerbs = null,

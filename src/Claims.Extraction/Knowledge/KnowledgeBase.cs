@@ -106,6 +106,9 @@ public sealed class KnowledgeBase
     public HashSet<string> DeniedHits { get; }
     public Lexicon DiscreditingVerbs { get; }
     public HashSet<string> PresenceWords { get; }
+
+    /// <summary>Nouns of a presence a denial verb denies ("a démenti toute présence de l'EI"; dispute-cues.json's presenceNouns).</summary>
+    public HashSet<string> PresenceNouns { get; }
     /// <summary>Nouns of military action a denial negates ("aucune opération", "pas de frappes").</summary>
     public HashSet<string> DeniedActions { get; }
     /// <summary>Adverbs of a reciprocal accusation ("s'accusent mutuellement").</summary>
@@ -384,6 +387,7 @@ public sealed class KnowledgeBase
         DeniedHits = Set(disputes.DeniedHits ?? []);
         DiscreditingVerbs = new Lexicon(disputes.DiscreditingVerbs ?? []);
         PresenceWords = Set(disputes.PresenceWords ?? []);
+        PresenceNouns = Set(disputes.PresenceNouns ?? []);
         DeniedActions = Set(disputes.DeniedActions ?? []);
         Reciprocal = Set(disputes.Reciprocal ?? []);
         RejectedExcuses = new Lexicon(disputes.RejectedExcuses ?? []);
