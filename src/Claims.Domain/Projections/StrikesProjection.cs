@@ -38,8 +38,9 @@ public sealed class StrikesProjection : ITableProjection
     public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         var applied = await ArticleTables.ApplyAllAsync(events, ctx, ct);
-        // A statement or dispute changes no incident; an article's date or outlet does.
-        var touched = events.Where(e => e.Data is not ArticleReExtracted and not StatementMade and not ClaimDisputed)
+        // Statements and disputes never come (EventTypes); an article's date or outlet changes its incidents, a re-extraction
+        // marker alone does not.
+        var touched = events.Where(e => e.Data is not ArticleReExtracted)
             .Select(e => ArticleTables.ArticleOf(e.Data)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (touched.Count == 0) return;
 

@@ -245,7 +245,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             // missile soit tombé sur son territoire" after Moscow denied that four missiles fell in Iran).
             if (parties.Count == 0 && d.Cue.Verb is { Dispute: true } && found.Count > 0 && found[^1] is { Party: { } joined } joinedDenial
                 && joinedDenial.Disputant.Id != d.Speaker.Id && !SameCamp(joined, d.Speaker) && SentenceAt(joinedDenial.Span.Start) >= d.Sentence - 4
-                && AlsoDenial(d, () => JoinedClaim(di, joinedDenial.Claim)))
+                && AlsoDenial(d, di, joinedDenial.Claim))
             {
                 found.Add((d.Speaker, joined, joinedDenial.Claim, Trim(new Span(_t[d.Cue.RegionStart].Start, _t[s.End - 1].End)), joinedDenial.Basis ?? Dispute.ClaimContested));
                 continue;
@@ -513,9 +513,9 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
 
     /// <summary>A denial joined by an adverb to another's ("a également démenti", "dément à son tour"; dispute-cues.json's
     /// alsoWords): one whose words are at most that adverb, or one whose adverb stands with its verb ("a également nié que…",
-    /// "nie lui aussi") and whose words take up those of the joined claim (<paramref name="joinedClaimOf"/>, looked up only
-    /// then: a content word in common).</summary>
-    private bool AlsoDenial(StatementDraft d, Func<StatementDraft?> joinedClaimOf)
+    /// "nie lui aussi") and whose words take up those of the joined denial's <paramref name="claim"/> (a content word in
+    /// common; that claim's statement is looked up only then).</summary>
+    private bool AlsoDenial(StatementDraft d, int di, string claim)
     {
         var s = ctx.Doc.Sentences[d.Sentence];
         var words = 0;
@@ -529,7 +529,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
         // The adverb with the subject and verb ("Téhéran a également nié", "nie lui aussi"): not one inside the denied words.
         var withVerb = false;
         for (var k = d.Cue.RegionStart; k < Math.Min(d.ContentStart, d.Cue.VerbEnd + 3) && !withVerb; k++) withVerb = ctx.Kb.AlsoWords.Match(_t, k, d.ContentStart) > 0;
-        return withVerb && joinedClaimOf() is { } joinedClaim
+        return withVerb && JoinedClaim(di, claim) is { } joinedClaim
             && ContentWords(d.ContentStart, d.ContentEnd).Overlaps(ContentWords(joinedClaim.ContentStart, joinedClaim.ContentEnd));
     }
 

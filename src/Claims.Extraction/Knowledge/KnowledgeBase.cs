@@ -106,7 +106,6 @@ public sealed class KnowledgeBase
     public HashSet<string> DeniedHits { get; }
     public Lexicon DiscreditingVerbs { get; }
     public HashSet<string> PresenceWords { get; }
-
     /// <summary>Nouns of a presence a denial verb denies ("a démenti toute présence de l'EI"; dispute-cues.json's presenceNouns).</summary>
     public HashSet<string> PresenceNouns { get; }
     /// <summary>Nouns of military action a denial negates ("aucune opération", "pas de frappes").</summary>

@@ -542,14 +542,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // positions rebelles": another source's account of the strikes just told, naming what they hit but not where, is about
         // the same place (what it says they hit is its own).
         var ownTargets = targets.Count > 0;
-        if ((places.Count == 0 || LaunchPlacesOnly(s))
-            && (!ownTargets || places.Count == 0 && scope != Strike.CampaignScope
-                && triggers.Any(t => t > s.First && (Demonstrative(t - 1) || _t[t - 1].Norm == "les") && TellsThePast(t, s)))
+        var retold = ownTargets && places.Count == 0 && scope != Strike.CampaignScope
+            && triggers.Any(t => t > s.First && (Demonstrative(t - 1) || _t[t - 1].Norm == "les") && TellsThePast(t, s));
+        if ((places.Count == 0 || LaunchPlacesOnly(s)) && (!ownTargets || retold)
             && earlier.LastOrDefault() is { } told && told.LastSentence >= si - 2
-            && (told.Block == s.Block || told.Block == s.Block - 1 && triggers.Any(t => t > s.First && (Demonstrative(t - 1)
+            && (told.Block == s.Block || told.Block == s.Block - 1 && (retold || triggers.Any(t => t > s.First && (Demonstrative(t - 1)
                 || _t[t - 1].Norm is "la" or "le" or "l" && !_t[t].Norm.EndsWith('s')
                 // "Selon l'OSDH, les raids ont été menés par l'aviation russe": the strikes told, given their striker.
-                || _t[t - 1].Norm == "les" && (AttributedByAgent(t, s) || ownTargets))))
+                || _t[t - 1].Norm == "les" && AttributedByAgent(t, s)))))
             && told.Perpetrator.Id == perpetrator.Id && told.ReportedBy?.Id != reporter?.Id)
         {
             places.AddRange(told.Places);
