@@ -22,15 +22,16 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
 {
     public const string ProjectionName = "contradictions";
     public string Name => ProjectionName;
-    public int Version => 7;
+    public int Version => 8;
 
     // A reopening is written by the relay from this read model's own rows, so the projection does not read it back.
     public IReadOnlyCollection<Type> EventTypes => [.. ClaimsEventTypes.ArticleEvents, .. ClaimsEventTypes.ContradictionEvents.Where(t => t != typeof(ContradictionReopened))];
 
-    public IReadOnlyList<string> Tables => [.. ArticleTables.Names, "contradictions", "contradiction_records", "verdicts", "campaign_candidates", .. Clusters.Tables,
+    public IReadOnlyList<string> Tables => [.. ArticleTables.Names, "contradictions", "contradiction_records", "verdicts", "campaign_candidates", .. _clusters.Tables,
         .. ReviewQueueRows.Tables];
 
-    private static readonly StrikeRegrouping Clusters = new("event_clusters", StrikeRule.Event);
+    // An instance of its own: it holds the strike index of the process applying this read model.
+    private readonly StrikeRegrouping _clusters = new("event_clusters", StrikeRule.Event);
 
     public async Task CreateSchemaAsync(ProjectionContext ctx, CancellationToken ct)
     {
@@ -52,7 +53,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
             create table {s}.campaign_candidates (striker_id text not null, own boolean not null, article_id text not null, record_id text not null,
                 ord bigint not null, primary key (article_id, record_id));
             create index on {s}.campaign_candidates (striker_id, own, article_id, ord);
-            {Clusters.Ddl(s)}
+            {_clusters.Ddl(s)}
             {ReviewQueueRows.Ddl(s)}
             """, ct);
         await ReviewQueueRows.CreateTalliesAsync(ctx, ct);
@@ -106,7 +107,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
 
         // Stage 2: the strike clusters the touched articles' event strikes left or can join.
         var eligible = standing.Where(r => r.Record is StrikeReported { Scope: "event" } && !used.Contains(new RecordKey(r.ArticleId, r.RecordId))).ToList();
-        var regroup = await Clusters.PrepareAsync(ctx, touched, eligible, ct);
+        var regroup = await _clusters.PrepareAsync(ctx, touched, eligible, ct);
         var rows = regroup.Rows;
         var (dropped, changed) = regroup.Diff(DayGrouping.Group(rows.Select(r => r.ToDayReport()).ToList(),
             (i, j) => ContradictionFinder.SameEvent(rows[i].ArticleId, rows[i].Reporter, rows[i].Weekday, rows[j].ArticleId, rows[j].Reporter, rows[j].Weekday),
@@ -122,7 +123,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         var clusters = changed.Select(c => (Scope: ClusterScope(c[0]), Members: c)).ToList();
         foreach (var (scope, members) in clusters.Where(c => c.Members.Count > 1))
             inClusters.AddRange(ContradictionFinder.FindInCluster(members.Select(r => ToFinder(loaded[r.Key])).ToList(), statements, []).Select(c => (scope, c)));
-        Clusters.Save(ctx, dropped, clusters);
+        _clusters.Save(ctx, dropped, clusters);
         await ReplaceAsync(ctx, dropped, inClusters, loaded, ct); // a cluster's group id is its scope
 
         // Stage 3: campaigns, by difference, over every article whose records stages 1 and 2 may have taken or released.

@@ -14,25 +14,23 @@ internal enum StrikeRule { Incident, Event }
 /// change. A group's days lie within a few days of its owner (its earliest day), so a change on day t can only alter
 /// groups owned in <see cref="DayGrouping.OwnersAffectedBy"/>(t), and those are decided by the reports of
 /// <see cref="DayGrouping.ReportsDecidingAround"/>(t) that can meet the changed ones through shared places. Strikes are
-/// indexed by perpetrator, place key (<see cref="PlaceMatching.Keys"/>) and day; a batch reads those reports (following
-/// shared places until nothing new comes), regroups them with the pure rule, and replaces exactly the groups owned in the
-/// affected days. A report with no day at all joins its latest match, wherever that is, so its old and new match's days
+/// indexed by perpetrator, place key (<see cref="PlaceMatching.Keys"/>) and day, in memory (<see cref="StrikeIndex"/>, kept
+/// equal to the tables); a batch looks up those reports (following shared places until nothing new comes), regroups them
+/// with the pure rule, and replaces exactly the groups owned in the affected days. A report with no day at all joins its latest match, wherever that is, so its old and new match's days
 /// count as changed too. The result equals grouping everything at once, whatever the batch size.
 /// </summary>
 internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
 {
     /// <summary>The tables <see cref="Ddl"/> creates.</summary>
-    public IReadOnlyList<string> Tables => ["strike_places", "strike_reports", membersTable];
+    public IReadOnlyList<string> Tables => ["strike_reports", membersTable, StrikeIndex.GenerationTable];
 
+    // Each strike is looked up by place and day in memory (StrikeIndex), so the tables need no index beyond their keys.
     public string Ddl(string schema) => $"""
-        create table {schema}.strike_places (article_id text not null, record_id text not null, perpetrator_id text not null,
-            place_key text not null, day date, weekday text, reporter_id text, primary key (article_id, record_id, place_key));
-        create index on {schema}.strike_places (perpetrator_id, place_key, day);
         create table {schema}.strike_reports (article_id text not null, record_id text not null, ord bigint not null, perpetrator_id text not null,
             places text[] not null, day date, dated boolean not null, weekday text, reporter_id text, primary key (article_id, record_id));
         create table {schema}.{membersTable} (group_id text not null, perpetrator_id text not null, owner_day date, article_id text not null,
             record_id text not null, primary key (article_id, record_id));
-        create index on {schema}.{membersTable} (group_id);
+        {StrikeIndex.Ddl(schema)}
         """;
 
     /// <summary>What a batch regroups: every strike that decides the groups to replace (<see cref="Rows"/>, in the stable
@@ -81,11 +79,15 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
         }
     }
 
+    /// <summary>The index each schema's tables hold, kept by the process that applies this read model (see <see cref="StrikeIndex"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StrikeIndex> _indexes = new(StringComparer.Ordinal);
+
     /// <summary>Re-indexes the strikes of <paramref name="touchedArticles"/> (<paramref name="touchedStrikes"/> are those that now
     /// take part) and returns what to regroup.</summary>
     public async Task<Regroup> PrepareAsync(ProjectionContext ctx, IReadOnlyCollection<string> touchedArticles, IReadOnlyList<StandingRecord> touchedStrikes, CancellationToken ct)
     {
         var s = ctx.Schema;
+        var index = _indexes[s] = await StrikeIndex.OpenAsync(ctx, _indexes.GetValueOrDefault(s), membersTable, ct);
         var articles = touchedArticles.ToArray();
         var touched = touchedStrikes.Select(StrikeRow.Of).ToList();
         var affected = new Dictionary<string, AffectedDays>(StringComparer.Ordinal);
@@ -106,24 +108,12 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
         }
 
         // What the touched articles' strikes were, and where a dayless one's group was owned (where its latest match was).
-        foreach (var old in await ctx.QueryAsync($"""
-                     delete from {s}.strike_reports where article_id = any($1)
-                     returning article_id, record_id, ord, perpetrator_id, places, day, dated, weekday, reporter_id
-                     """, StrikeRow.Read, ct, articles))
-            Affect(old.Perpetrator, old.Day, old.Places);
-        foreach (var (perpetrator, owner) in await ctx.QueryAsync($"select distinct perpetrator_id, owner_day from {s}.{membersTable} where article_id = any($1)",
-                     r => (r.GetString(0), r.IsDBNull(1) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(1)), ct, articles))
-            Affect(perpetrator, owner, []);
-        var placeRows = touched.SelectMany(k => PlaceMatching.Keys(k.Places).Indexed.Select(key => (k, Key: key))).ToList();
-        // One round trip: the touched strikes re-indexed.
+        foreach (var old in index.RemoveArticles(articles)) Affect(old.Perpetrator, old.Day, old.Places);
+        foreach (var m in index.MembersOf(articles)) Affect(m.Perpetrator, m.Owner, []);
+        // The touched strikes re-indexed, in memory as they will read back from the table.
+        foreach (var k in touched) index.Add(k.AsStored());
         ctx.Enqueue(
-            ($"delete from {s}.strike_places where article_id = any($1)", [articles]),
-            ($"""
-            insert into {s}.strike_places (article_id, record_id, perpetrator_id, place_key, day, weekday, reporter_id)
-            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[])
-            """, [placeRows.Select(r => r.k.ArticleId).ToArray(), placeRows.Select(r => r.k.RecordId).ToArray(), placeRows.Select(r => r.k.Perpetrator).ToArray(),
-                placeRows.Select(r => r.Key).ToArray(), placeRows.Select(r => r.k.Day).ToArray(), placeRows.Select(r => r.k.Weekday).ToArray(),
-                placeRows.Select(r => r.k.Reporter).ToArray()]),
+            ($"delete from {s}.strike_reports where article_id = any($1)", [articles]),
             ($"""
             insert into {s}.strike_reports (article_id, record_id, ord, perpetrator_id, places, day, dated, weekday, reporter_id)
             select a, r, o, p, string_to_array(pl, E'\x1e'), d, dt, w, rp
@@ -141,25 +131,14 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
         var dayless = touched.Where(r => r.Day is null).ToList();
         while (true)
         {
-            foreach (var (perpetrator, day) in await DaylessMatchesAsync(ctx, dayless, ct))
+            foreach (var (perpetrator, day) in DaylessMatches(index, dayless))
                 Affect(perpetrator, day, []);
             dayless.Clear();
             var queries = affected.SelectMany(a => a.Value.Windows().Select(w => ((DateOnly?)w.From, (DateOnly?)w.To)).Append((null, null))
                     .SelectMany(w => keys[a.Key].Select(key => (Perpetrator: a.Key, Key: key, From: w.Item1, To: w.Item2))))
                 .Where(searched.Add).ToList();
             if (queries.Count == 0) break;
-            var hits = await ctx.QueryAsync($"""
-                with q as (select * from unnest($1::text[], $2::text[], $3::date[], $4::date[]) q(perpetrator_id, place_key, lo, hi)),
-                hit as (select x.article_id, x.record_id from q join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
-                         where q.lo is not null and x.day between q.lo and q.hi
-                        union
-                        select x.article_id, x.record_id from q join {s}.strike_places x on x.perpetrator_id = q.perpetrator_id and x.place_key = q.place_key
-                         where q.lo is null and x.day is null)
-                select y.article_id, y.record_id, y.ord, y.perpetrator_id, y.places, y.day, y.dated, y.weekday, y.reporter_id
-                  from hit join {s}.strike_reports y using (article_id, record_id)
-                """, StrikeRow.Read, ct, queries.Select(q => q.Perpetrator).ToArray(), queries.Select(q => q.Key).ToArray(),
-                queries.Select(q => q.From).ToArray(), queries.Select(q => q.To).ToArray());
-            foreach (var h in hits.Where(h => found.TryAdd(h.Key, h)))
+            foreach (var h in queries.SelectMany(q => index.Find(q.Perpetrator, q.Key, q.From, q.To)).ToList().Where(h => found.TryAdd(h.Key, h)))
             {
                 Reach(h.Perpetrator, h.Places);  // its places only: being read does not make its day a changed one
                 if (h.Day is null) dayless.Add(h);
@@ -168,51 +147,41 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
         var rows = found.Values.ToList();
         rows.Sort((a, b) => string.CompareOrdinal(a.ArticleId, b.ArticleId) is var c and not 0 ? c : a.Ord.CompareTo(b.Ord));
 
-        var storedRows = await ctx.QueryAsync($"""
-            select m.group_id, m.perpetrator_id, m.owner_day, m.article_id, m.record_id from {s}.{membersTable} m
-             where m.group_id in (select g.group_id from {s}.{membersTable} g where g.article_id = any($1)
-                                  union select g.group_id from unnest($2::text[], $3::text[]) k(a, r) join {s}.{membersTable} g on g.article_id = k.a and g.record_id = k.r)
-            """, r => (Group: r.GetString(0), Perpetrator: r.GetString(1), Owner: r.IsDBNull(2) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(2),
-                Key: (r.GetString(3), r.GetString(4))), ct, articles, rows.Select(k => k.ArticleId).ToArray(), rows.Select(k => k.RecordId).ToArray());
+        // The stored groups of the touched articles' strikes and of every strike found.
+        var groups = index.MembersOf(articles).Concat(rows.Select(r => index.MemberOf(r.Key)).OfType<StrikeIndex.Member>()).Select(m => m.Group).ToHashSet(StringComparer.Ordinal);
         var result = new Regroup(rows, new Dictionary<string, IReadOnlyList<(string, string)>>(), affected);
-        var stored = storedRows.Where(m => result.Owns(m.Perpetrator, m.Owner)).GroupBy(m => m.Group)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, string)>)g.Select(m => m.Key).ToList(), StringComparer.Ordinal);
+        var stored = groups.SelectMany(index.Group).Where(m => result.Owns(m.Perpetrator, m.Owner)).GroupBy(m => m.Group)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, string)>)g.Select(m => (m.ArticleId, m.RecordId)).ToList(), StringComparer.Ordinal);
         return result with { Stored = stored };
     }
 
     /// <summary>For each dayless report, the day of its stored group and the latest day it now matches: both are days whose
     /// groups can change when it moves.</summary>
-    private async Task<List<(string Perpetrator, DateOnly? Day)>> DaylessMatchesAsync(ProjectionContext ctx, IReadOnlyList<StrikeRow> dayless, CancellationToken ct)
+    private IEnumerable<(string Perpetrator, DateOnly? Day)> DaylessMatches(StrikeIndex index, IReadOnlyList<StrikeRow> dayless)
     {
-        if (dayless.Count == 0) return [];
-        var s = ctx.Schema;
-        var wanted = dayless.SelectMany(r => PlaceMatching.Keys(r.Places).Wanted.Select(key => (r, Key: key))).ToList();
         // The finder's same-event rule (ContradictionFinder.SameEvent), here on the whole index: the latest match can be any day.
-        return await ctx.QueryAsync($"""
-            select q.perpetrator_id, (select max(y.day) from {s}.strike_places y
-                                       where y.perpetrator_id = q.perpetrator_id and y.place_key = q.place_key and y.day is not null
-                                         and (not $6 or ((q.weekday is null or y.weekday is null or q.weekday = y.weekday)
-                                                         and not (y.article_id = q.article_id and y.reporter_id is not distinct from q.reporter_id))))
-              from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) q(article_id, perpetrator_id, place_key, weekday, reporter_id)
-            union
-            select m.perpetrator_id, m.owner_day from unnest($7::text[], $8::text[]) d(article_id, record_id) join {s}.{membersTable} m using (article_id, record_id)
-            """, r => (r.GetString(0), r.IsDBNull(1) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(1)), ct,
-            wanted.Select(w => w.r.ArticleId).ToArray(), wanted.Select(w => w.r.Perpetrator).ToArray(), wanted.Select(w => w.Key).ToArray(),
-            wanted.Select(w => w.r.Weekday).ToArray(), wanted.Select(w => w.r.Reporter).ToArray(), rule == StrikeRule.Event,
-            dayless.Select(r => r.ArticleId).ToArray(), dayless.Select(r => r.RecordId).ToArray());
+        bool Matches(StrikeRow q, StrikeRow y) => rule != StrikeRule.Event
+            || ((q.Weekday is null || y.Weekday is null || q.Weekday == y.Weekday) && !(y.ArticleId == q.ArticleId && y.Reporter == q.Reporter));
+        foreach (var q in dayless)
+        {
+            foreach (var key in PlaceMatching.Keys(q.Places).Wanted)
+                yield return (q.Perpetrator, index.DatedLatestFirst(q.Perpetrator, key).FirstOrDefault(y => Matches(q, y))?.Day);
+            if (index.MemberOf(q.Key) is { } m) yield return (m.Perpetrator, m.Owner);
+        }
     }
 
     /// <summary>Replaces the dropped groups' membership with the changed groups', each under its id.</summary>
     public void Save(ProjectionContext ctx, string[] dropped, IEnumerable<(string GroupId, IReadOnlyList<StrikeRow> Members)> groups)
     {
         var s = ctx.Schema;
-        var rows = groups.SelectMany(g => OwnerOf(g.Members) is var owner ? g.Members.Select(m => (g.GroupId, m.Perpetrator, Owner: owner, m.ArticleId, m.RecordId)) : []).ToList();
+        var rows = groups.SelectMany(g => OwnerOf(g.Members) is var owner ? g.Members.Select(m => new StrikeIndex.Member(g.GroupId, m.Perpetrator, owner, m.ArticleId, m.RecordId)) : []).ToList();
+        _indexes[s].ReplaceMembers(dropped, rows);
         ctx.Enqueue(
             ($"delete from {s}.{membersTable} where group_id = any($1)", [dropped]),
             ($"""
             insert into {s}.{membersTable} (group_id, perpetrator_id, owner_day, article_id, record_id)
             select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[])
-            """, [rows.Select(r => r.GroupId).ToArray(), rows.Select(r => r.Perpetrator).ToArray(), rows.Select(r => r.Owner).ToArray(),
+            """, [rows.Select(r => r.Group).ToArray(), rows.Select(r => r.Perpetrator).ToArray(), rows.Select(r => r.Owner).ToArray(),
                 rows.Select(r => r.ArticleId).ToArray(), rows.Select(r => r.RecordId).ToArray()]));
     }
 
@@ -238,7 +207,12 @@ internal sealed record StrikeRow(string ArticleId, string RecordId, long Ord, st
     // A place as one text: its id, and its province after a unit separator when it has one.
     public static string Encode((string Id, string? Province) place) => place.Province is null ? place.Id : place.Id + "\x1f" + place.Province;
 
-    public static StrikeRow Read(Npgsql.NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3),
-        r.GetFieldValue<string[]>(4).Where(p => p.Length > 0).Select(p => p.Split('\x1f') is var x && x.Length == 2 ? (x[0], (string?)x[1]) : (x[0], null)).ToList(),
+    private static List<(string Id, string? Province)> Decode(IEnumerable<string> places) =>
+        places.Where(p => p.Length > 0).Select(p => p.Split('\x1f') is var x && x.Length == 2 ? (x[0], (string?)x[1]) : (x[0], null)).ToList();
+
+    /// <summary>This strike as it reads back from the strike_reports table (its places encoded, one text each, and decoded).</summary>
+    public StrikeRow AsStored() => this with { Places = Decode(string.Join('\x1e', Places.Select(Encode)).Split('\x1e')) };
+
+    public static StrikeRow Read(Npgsql.NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), Decode(r.GetFieldValue<string[]>(4)),
         r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetBoolean(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8));
 }

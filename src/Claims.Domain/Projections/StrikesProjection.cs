@@ -13,7 +13,7 @@ public sealed class StrikesProjection : ITableProjection
 {
     public const string ProjectionName = "strikes";
     public string Name => ProjectionName;
-    public int Version => 5;
+    public int Version => 6;
 
     /// <summary>Strikes and what changes them (their article's date and outlet, a retraction or correction): statements and
     /// disputes, two-thirds of an article's events, change no incident, so Marten neither loads them for this projection nor
@@ -21,9 +21,10 @@ public sealed class StrikesProjection : ITableProjection
     public IReadOnlyCollection<Type> EventTypes =>
         [typeof(ArticleIngested), typeof(ArticleRevised), typeof(ArticleReExtracted), typeof(StrikeReported), typeof(RecordRetracted), typeof(RecordCorrected)];
 
-    public IReadOnlyList<string> Tables => [.. ArticleTables.Names, "incidents", .. Regrouping.Tables];
+    public IReadOnlyList<string> Tables => [.. ArticleTables.Names, "incidents", .. _regrouping.Tables];
 
-    private static readonly StrikeRegrouping Regrouping = new("incident_members", StrikeRule.Incident);
+    // An instance of its own: it holds the strike index of the process applying this read model.
+    private readonly StrikeRegrouping _regrouping = new("incident_members", StrikeRule.Incident);
 
     public async Task CreateSchemaAsync(ProjectionContext ctx, CancellationToken ct)
     {
@@ -31,7 +32,7 @@ public sealed class StrikesProjection : ITableProjection
         await Ddl.RunAsync(ctx, $"""
             create table {ctx.Schema}.incidents (id text primary key, perpetrator_id text not null, date_from date, grade text not null, incident jsonb not null);
             create index on {ctx.Schema}.incidents (perpetrator_id);
-            {Regrouping.Ddl(ctx.Schema)}
+            {_regrouping.Ddl(ctx.Schema)}
             """, ct);
     }
 
@@ -45,7 +46,7 @@ public sealed class StrikesProjection : ITableProjection
         if (touched.Count == 0) return;
 
         var strikes = (await applied.StandingAsync(ctx, RecordTypes.Strike, touched, ct)).Where(k => ((StrikeReported)k.Record).Scope == "event").ToList();
-        var regroup = await Regrouping.PrepareAsync(ctx, touched, strikes, ct);
+        var regroup = await _regrouping.PrepareAsync(ctx, touched, strikes, ct);
         var (dropped, changed) = regroup.Diff(IncidentGrouping.Group(regroup.Rows.Select(r => r.ToDayReport()).ToList()), touched);
         // Only the incidents that change are read back whole and rewritten (the touched articles' strikes are at hand).
         var given = strikes.ToDictionary(k => k.Key);
@@ -57,6 +58,6 @@ public sealed class StrikesProjection : ITableProjection
             select i, p, d, g, j::jsonb from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]) x(i, p, d, g, j)
             """, [incidents.Select(i => i.Id).ToArray(), incidents.Select(i => i.Perpetrator.Id).ToArray(), incidents.Select(i => i.From).ToArray(),
             incidents.Select(i => i.Grade).ToArray(), incidents.Select(i => JsonSerializer.Serialize(i, ReadModelJson.Default.StrikeIncident)).ToArray()]));
-        Regrouping.Save(ctx, dropped, incidents.Zip(changed, (i, g) => (i.Id, g)));
+        _regrouping.Save(ctx, dropped, incidents.Zip(changed, (i, g) => (i.Id, g)));
     }
 }
