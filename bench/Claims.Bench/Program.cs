@@ -16,6 +16,8 @@ var selected = args.Where(a => !a.StartsWith("--")).ToHashSet(StringComparer.Ord
 bool Wanted(string name) => selected.Count == 0 || selected.Contains(name);
 
 var rows = new List<BenchRow>();
+// A section that fails is reported and the others still run and print: a full run is a quarter of an hour.
+var failed = new List<string>();
 if (Wanted("extraction"))
     rows.AddRange((await Timed("extraction", async () => await ExtractionBenchmark.RunAsync(quick))).Select(r =>
         new BenchRow("extraction", r.Name, r.MegabytesPerSecond, r.Unit, r.MegabytesPerSecond / r.Ratio, r.BaselineName ?? "page reading + tokenizer + sentence splitter", r.Target)));
@@ -45,12 +47,27 @@ Console.WriteLine("|---|---|---:|---|---|---:|---|");
 foreach (var r in rows)
     Console.WriteLine($"| {r.Benchmark} | {r.Case} | {r.Value:0.##} | {r.Unit} | {r.BaselineName} {(r.Baseline is { } b ? $"({b:0.##})" : "")} | {(r.Ratio is { } x ? $"{x:0.00}" : "")} | {r.Target} |");
 if (json) Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+if (failed.Count > 0)
+{
+    Console.Error.WriteLine($"failed sections (no rows above): {string.Join(", ", failed)}");
+    return 1;
+}
+return 0;
 
 // Progress on stderr, so that stdout stays one table.
-static async Task<IReadOnlyList<T>> Timed<T>(string section, Func<Task<IReadOnlyList<T>>> run)
+async Task<IReadOnlyList<T>> Timed<T>(string section, Func<Task<IReadOnlyList<T>>> run)
 {
     var clock = System.Diagnostics.Stopwatch.StartNew();
-    var result = await run();
-    Console.Error.WriteLine($"{section}: {clock.Elapsed.TotalSeconds:0} s");
-    return result;
+    try
+    {
+        var result = await run();
+        Console.Error.WriteLine($"{section}: {clock.Elapsed.TotalSeconds:0} s");
+        return result;
+    }
+    catch (Exception e)
+    {
+        Console.Error.WriteLine($"{section}: failed after {clock.Elapsed.TotalSeconds:0} s: {e}");
+        failed.Add(section);
+        return [];
+    }
 }
