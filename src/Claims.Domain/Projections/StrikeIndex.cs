@@ -16,7 +16,6 @@ internal sealed class StrikeIndex
 {
     public const string GenerationTable = "strike_index_generation";
 
-    private readonly Dictionary<(string ArticleId, string RecordId), StrikeRow> _reports = [];
     private readonly Dictionary<string, List<StrikeRow>> _byArticle = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Perpetrator, string Key), Bucket> _places = [];
     private readonly Dictionary<(string ArticleId, string RecordId), Member> _members = [];
@@ -75,7 +74,6 @@ internal sealed class StrikeIndex
             if (!_byArticle.Remove(article, out var rows)) continue;
             foreach (var row in rows)
             {
-                _reports.Remove(row.Key);
                 foreach (var key in PlaceMatching.Keys(row.Places).Indexed)
                 {
                     var bucket = _places[(row.Perpetrator, key)];
@@ -96,7 +94,6 @@ internal sealed class StrikeIndex
     /// <summary>Indexes a strike under every place key it is found by.</summary>
     public void Add(StrikeRow row)
     {
-        _reports.Add(row.Key, row);
         if (!_byArticle.TryGetValue(row.ArticleId, out var rows)) _byArticle[row.ArticleId] = rows = [];
         rows.Add(row);
         foreach (var key in PlaceMatching.Keys(row.Places).Indexed)

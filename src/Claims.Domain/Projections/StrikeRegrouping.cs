@@ -16,20 +16,21 @@ internal enum StrikeRule { Incident, Event }
 /// <see cref="DayGrouping.ReportsDecidingAround"/>(t) that can meet the changed ones through shared places. Strikes are
 /// indexed by perpetrator, place key (<see cref="PlaceMatching.Keys"/>) and day, in memory (<see cref="StrikeIndex"/>, kept
 /// equal to the tables); a batch looks up those reports (following shared places until nothing new comes), regroups them
-/// with the pure rule, and replaces exactly the groups owned in the affected days. A report with no day at all joins its latest match, wherever that is, so its old and new match's days
-/// count as changed too. The result equals grouping everything at once, whatever the batch size.
+/// with the pure rule, and replaces exactly the groups owned in the affected days. A report with no day at all joins its
+/// latest match, wherever that is, so its old and new match's days count as changed too. The result equals grouping everything at once, whatever the batch size.
 /// </summary>
 internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
 {
     /// <summary>The tables <see cref="Ddl"/> creates.</summary>
     public IReadOnlyList<string> Tables => ["strike_reports", membersTable, StrikeIndex.GenerationTable];
 
-    // Each strike is looked up by place and day in memory (StrikeIndex), so the tables need no index beyond their keys.
+    // Strikes are looked up by place and day in memory (StrikeIndex): the tables are written by key and read whole.
     public string Ddl(string schema) => $"""
         create table {schema}.strike_reports (article_id text not null, record_id text not null, ord bigint not null, perpetrator_id text not null,
             places text[] not null, day date, dated boolean not null, weekday text, reporter_id text, primary key (article_id, record_id));
         create table {schema}.{membersTable} (group_id text not null, perpetrator_id text not null, owner_day date, article_id text not null,
             record_id text not null, primary key (article_id, record_id));
+        create index on {schema}.{membersTable} (group_id);
         {StrikeIndex.Ddl(schema)}
         """;
 
