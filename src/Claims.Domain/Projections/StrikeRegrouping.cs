@@ -110,7 +110,9 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
 
         // What the touched articles' strikes were, and where a dayless one's group was owned (where its latest match was).
         foreach (var old in index.RemoveArticles(articles)) Affect(old.Perpetrator, old.Day, old.Places);
-        foreach (var m in index.MembersOf(articles)) Affect(m.Perpetrator, m.Owner, []);
+        // The members as the batch found them (Save replaces them afterwards): they also name the stored groups to replace.
+        var touchedMembers = index.MembersOf(articles).ToList();
+        foreach (var m in touchedMembers) Affect(m.Perpetrator, m.Owner, []);
         // The touched strikes re-indexed, in memory as they will read back from the table.
         foreach (var k in touched) index.Add(k.AsStored());
         ctx.Enqueue(
@@ -149,7 +151,7 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
         rows.Sort((a, b) => string.CompareOrdinal(a.ArticleId, b.ArticleId) is var c and not 0 ? c : a.Ord.CompareTo(b.Ord));
 
         // The stored groups of the touched articles' strikes and of every strike found.
-        var groups = index.MembersOf(articles).Concat(rows.Select(r => index.MemberOf(r.Key)).OfType<StrikeIndex.Member>()).Select(m => m.Group).ToHashSet(StringComparer.Ordinal);
+        var groups = touchedMembers.Concat(rows.Select(r => index.MemberOf(r.Key)).OfType<StrikeIndex.Member>()).Select(m => m.Group).ToHashSet(StringComparer.Ordinal);
         var result = new Regroup(rows, new Dictionary<string, IReadOnlyList<(string, string)>>(), affected);
         var stored = groups.SelectMany(index.Group).Where(m => result.Owns(m.Perpetrator, m.Owner)).GroupBy(m => m.Group)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, string)>)g.Select(m => (m.ArticleId, m.RecordId)).ToList(), StringComparer.Ordinal);

@@ -14,7 +14,8 @@ public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransac
 {
     private readonly List<NpgsqlBatchCommand> _queued = [];
 
-    public NpgsqlConnection Connection { get; } = connection;
+    /// <summary>For a session enlisted in the batch (the dead letters'); statements go through this context, since one sent
+    /// on the connection directly would run before the queued writes and not see them.</summary>
     public NpgsqlTransaction Transaction { get; } = transaction;
 
     /// <summary>The schema to qualify every read-model table with: the live one, or the one a rebuild is filling.</summary>
@@ -69,7 +70,7 @@ public sealed class ProjectionContext(NpgsqlConnection connection, NpgsqlTransac
 
     private NpgsqlBatch Send()
     {
-        var batch = new NpgsqlBatch(Connection, Transaction);
+        var batch = new NpgsqlBatch(connection, Transaction);
         foreach (var command in _queued) batch.BatchCommands.Add(command);
         _queued.Clear();
         RoundTrips++;
