@@ -144,7 +144,8 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         // One round trip: nothing comes back between these writes.
         ctx.Enqueue(
             ($"delete from {s}.contradiction_records where contradiction_id in (select id from {s}.contradictions where scope = any($1))", [scopes]),
-            ($"update {s}.contradictions set current = false where scope = any($1)", [scopes]),
+            // Only those not found again: the upsert sets the others current, and each update of a row writes it anew.
+            ($"update {s}.contradictions set current = false where scope = any($1) and id <> all($2)", [scopes, found.Select(f => f.Found.Id).ToArray()]),
             ContradictionRows.Upsert(s, found),
             (ContradictionRows.InsertRecords(s, "select * from unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[])"),
                 [rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Side).ToArray(), rows.Select(r => r.Seq).ToArray(),

@@ -175,7 +175,7 @@ internal static class ReviewQueueRows
             update {s}.contradictions c
                set outlets = string_to_array(f.outlets, ',')::int[], voices = string_to_array(f.voices, ',')::int[],
                    official = string_to_array(f.official, ',')::boolean[], top_count = f.top, latest = f.latest, recent_articles = f.recent,
-                   first_seen = f.first_seen, queue_rank = f.rank
+                   first_seen = f.first_seen, queue_rank = f.rank, stale = false
               from (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::date[], $7::int[], $8::timestamptz[], $9::float8[])
                      u(id, outlets, voices, official, top, latest, recent, first_seen, rank)) f
              where f.id = c.id
@@ -184,6 +184,8 @@ internal static class ReviewQueueRows
             features.Select(f => f.Features.TopCount).ToArray(), features.Select(f => f.Features.Latest).ToArray(),
             features.Select(f => f.Features.RecentArticles).ToArray(), features.Select(f => f.FirstSeen).ToArray(),
             features.Select(f => -ReviewPriority.SortKey(f.Features)).ToArray()]),
+            // The rows just refreshed were unflagged by the update above (one new row version instead of two: the flag is in an
+            // index's predicate, so each update writes every index); what is left are those no longer current.
             ($"update {s}.contradictions set stale = false where stale", []));
     }
 }
