@@ -125,10 +125,13 @@ internal static class ReviewQueueRows
     public static async Task RefreshAsync(ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
-        // Newly reopened ones are handed to the relay with what joined since the verdict; a duplicate stays a duplicate.
+        // Newly reopened ones are handed to the relay with what joined since the verdict; a duplicate stays a duplicate. A row
+        // whose status stays is not written (most stay open: each update of the row writes every index anew).
         ctx.Enqueue(($"""
             with fresh as (
-                select c.id, c.status as was, v.verdict, v.verdicts, j.articles, j.records
+                select c.id, c.status as was, v.verdicts, j.articles, j.records,
+                       case when c.duplicate_of is not null then 'duplicate' when v.verdict is null then 'open'
+                            when j.articles is not null then 'reopened' else v.verdict end as status
                   from {s}.contradictions c
                   left join lateral (select (select verdict from {s}.verdicts where contradiction_id = c.id order by position desc limit 1) as verdict,
                                             (select count(*)::int from {s}.verdicts where contradiction_id = c.id) as verdicts) v on true
@@ -140,10 +143,8 @@ internal static class ReviewQueueRows
                                                          where rr.contradiction_id = c.id and rr.article_id = cr.article_id and rr.record_id = cr.record_id)) j on true
                  where c.stale),
             statuses as (
-                update {s}.contradictions c
-                   set status = case when c.duplicate_of is not null then 'duplicate' when f.verdict is null then 'open'
-                                     when f.articles is not null then 'reopened' else f.verdict end
-                  from fresh f where f.id = c.id
+                update {s}.contradictions c set status = f.status
+                  from fresh f where f.id = c.id and f.status <> f.was
                 returning c.id, c.status, f.was, f.verdicts, f.articles, f.records)
             insert into {s}.reopenings (contradiction_id, verdict_count, article_ids, record_ids)
             select id, verdicts, articles, records from statuses where status = 'reopened' and was <> 'reopened'
