@@ -7,33 +7,63 @@ namespace Claims.Domain.Projections;
 /// The finder's stage 3 kept by difference: a striker's campaign contradiction (its own camp's "we hit jihadists" against
 /// others' "they hit the opposition") gathers records from every article, so it cannot be recomputed whole on each batch.
 /// campaign_candidates holds, per article, the records that take a side and that no earlier stage used; a batch rewrites
-/// only the rows of the articles it may have changed, and then, per striker involved, switches the contradiction on or off
-/// and copies just those rows into it. The sides keep the finder's order: article, then the order the stream made them.
+/// the rows of the articles it changed, and those of the other articles stages 1 and 2 went through by difference (their
+/// records are as they were; only which of them a cluster uses can change), and then, per striker whose rows changed,
+/// switches the contradiction on or off and copies just those articles' rows into it. The sides keep the finder's order:
+/// article, then the order the stream made them.
 /// </summary>
 internal static class CampaignStage
 {
-    public static async Task UpdateAsync(ProjectionContext ctx, string[] articles, IReadOnlyList<StandingRecord> records, CancellationToken ct)
+    /// <summary>Updates the campaigns for a batch that changed <paramref name="touched"/> and regrouped strikes of
+    /// <paramref name="others"/>; <paramref name="records"/> holds the records that stand of both.</summary>
+    public static async Task UpdateAsync(ProjectionContext ctx, string[] touched, string[] others, IReadOnlyList<StandingRecord> records, CancellationToken ct)
     {
         var s = ctx.Schema;
+        var articles = touched.Concat(others).ToArray();
         var used = (await ctx.QueryAsync($"""
             select cr.article_id, cr.record_id from {s}.contradiction_records cr join {s}.contradictions c on c.id = cr.contradiction_id
              where cr.article_id = any($1) and c.current and c.scope not like 'campaign:%'
             """, r => (r.GetString(0), r.GetString(1)), ct, articles)).ToHashSet();
-        var strikers = new SortedSet<string>(
-            await ctx.QueryAsync($"delete from {s}.campaign_candidates where article_id = any($1) returning striker_id", r => r.GetString(0), ct, articles),
-            StringComparer.Ordinal);
         var inArticles = articles.ToHashSet(StringComparer.Ordinal);
         var rows = records.Where(r => inArticles.Contains(r.ArticleId) && !used.Contains(r.Key))
-            .Select(r => (Record: r, Side: ContradictionFinder.CampaignSideOf(ContradictionsProjection.ToFinder(r)))).Where(x => x.Side is not null).ToList();
+            .Select(r => (Record: r, Side: ContradictionFinder.CampaignSideOf(ContradictionsProjection.ToFinder(r)))).Where(x => x.Side is not null)
+            .Select(x => new Candidate(x.Side!.Value.Striker, x.Side.Value.Own, x.Record.ArticleId, x.Record.RecordId, x.Record.Ord)).ToList();
+
+        // A changed article's rows are rewritten whole: its records may read differently under the same keys. The other
+        // articles' rows that no longer stand go, and those missing come: most of them stand as they were, and rewriting
+        // them would rewrite the campaigns' copies of them too.
+        // As IN over the rows, not EXISTS: a rebuild page compares thousands of rows, which IN hashes.
+        var stored = await ctx.QueryAsync($"""
+            with gone as (
+                delete from {s}.campaign_candidates c
+                 where c.article_id = any($1)
+                   and not (c.article_id = any($2) and (c.striker_id, c.own, c.article_id, c.record_id, c.ord)
+                            in (select * from unnest($3::text[], $4::boolean[], $5::text[], $6::text[], $7::bigint[])))
+                returning c.striker_id, c.article_id, c.record_id)
+            select true, striker_id, article_id, record_id from gone
+            union all
+            select false, c.striker_id, c.article_id, c.record_id from {s}.campaign_candidates c
+             where c.article_id = any($2) and (c.striker_id, c.own, c.article_id, c.record_id, c.ord)
+                   in (select * from unnest($3::text[], $4::boolean[], $5::text[], $6::text[], $7::bigint[]))
+            """, r => (Gone: r.GetBoolean(0), Striker: r.GetString(1), ArticleId: r.GetString(2), RecordId: r.GetString(3)), ct,
+            articles, others, rows.Select(x => x.Striker).ToArray(), rows.Select(x => x.Own).ToArray(), rows.Select(x => x.ArticleId).ToArray(),
+            rows.Select(x => x.RecordId).ToArray(), rows.Select(x => x.Ord).ToArray());
+        var kept = stored.Where(x => !x.Gone).Select(x => (x.ArticleId, x.RecordId)).ToHashSet();
+        var added = rows.Where(x => !kept.Contains((x.ArticleId, x.RecordId))).ToList();
         ctx.Enqueue(($"""
             insert into {s}.campaign_candidates (striker_id, own, article_id, record_id, ord)
             select * from unnest($1::text[], $2::boolean[], $3::text[], $4::text[], $5::bigint[])
-            """, [rows.Select(x => x.Side!.Value.Striker).ToArray(), rows.Select(x => x.Side!.Value.Own).ToArray(),
-            rows.Select(x => x.Record.ArticleId).ToArray(), rows.Select(x => x.Record.RecordId).ToArray(), rows.Select(x => x.Record.Ord).ToArray()]));
-        foreach (var x in rows) strikers.Add(x.Side!.Value.Striker);
+            """, [added.Select(x => x.Striker).ToArray(), added.Select(x => x.Own).ToArray(),
+            added.Select(x => x.ArticleId).ToArray(), added.Select(x => x.RecordId).ToArray(), added.Select(x => x.Ord).ToArray()]));
 
-        if (strikers.Count > 0) await UpdateStrikersAsync(ctx, strikers.ToArray(), articles, records.ToDictionary(r => r.Key), ct);
+        // The strikers whose rows changed, and the articles they changed in (every touched one).
+        var gone = stored.Where(x => x.Gone).ToList();
+        var strikers = new SortedSet<string>(gone.Select(x => x.Striker).Concat(added.Select(x => x.Striker)), StringComparer.Ordinal);
+        var changed = touched.Concat(gone.Select(x => x.ArticleId)).Concat(added.Select(x => x.ArticleId)).Distinct().ToArray();
+        if (strikers.Count > 0) await UpdateStrikersAsync(ctx, strikers.ToArray(), changed, records.ToDictionary(r => r.Key), ct);
     }
+
+    private sealed record Candidate(string Striker, bool Own, string ArticleId, string RecordId, long Ord);
 
     /// <summary>Switches each striker's campaign contradiction on or off and moves its rows, for all the strikers at once: a
     /// fixed number of statements per batch, however many strikers it touches.</summary>

@@ -127,7 +127,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         await ReplaceAsync(ctx, dropped, inClusters, loaded, ct); // a cluster's group id is its scope
 
         // Stage 3: campaigns, by difference, over every article whose records stages 1 and 2 may have taken or released.
-        await CampaignStage.UpdateAsync(ctx, touched.Concat(otherArticles).ToArray(), loaded.Values.ToList(), ct);
+        await CampaignStage.UpdateAsync(ctx, touched.ToArray(), otherArticles, loaded.Values.ToList(), ct);
     }
 
     // A cluster's scope names it by its first strike (as the finder's RecordKey prints): the same strikes make the same scope.
