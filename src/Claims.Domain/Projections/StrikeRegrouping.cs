@@ -30,7 +30,6 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
             places text[] not null, day date, dated boolean not null, weekday text, reporter_id text, primary key (article_id, record_id));
         create table {schema}.{membersTable} (group_id text not null, perpetrator_id text not null, owner_day date, article_id text not null,
             record_id text not null, primary key (article_id, record_id));
-        create index on {schema}.{membersTable} (group_id);
         {StrikeIndex.Ddl(schema)}
         """;
 
@@ -173,19 +172,27 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
         }
     }
 
-    /// <summary>Replaces the dropped groups' membership with the changed groups', each under its id.</summary>
+    /// <summary>Replaces the dropped groups' membership with the changed groups', each under its id. The table is written by
+    /// difference: a group that grows keeps its id (its first strike's) and most of its members, and rewriting every
+    /// member of every changed group made most of the table's writes.</summary>
     public void Save(ProjectionContext ctx, string[] dropped, IEnumerable<(string GroupId, IReadOnlyList<StrikeRow> Members)> groups)
     {
         var s = ctx.Schema;
+        var index = _indexes[s];
         var rows = groups.SelectMany(g => OwnerOf(g.Members) is var owner ? g.Members.Select(m => new StrikeIndex.Member(g.GroupId, m.Perpetrator, owner, m.ArticleId, m.RecordId)) : []).ToList();
-        _indexes[s].ReplaceMembers(dropped, rows);
+        var before = dropped.SelectMany(index.Group).ToHashSet();
+        var after = rows.ToHashSet();
+        var gone = before.Where(m => !after.Contains(m)).ToList();
+        var added = rows.Where(m => !before.Contains(m)).ToList();
+        index.ReplaceMembers(dropped, rows);
         ctx.Enqueue(
-            ($"delete from {s}.{membersTable} where group_id = any($1)", [dropped]),
+            ($"delete from {s}.{membersTable} m using unnest($1::text[], $2::text[]) k(article_id, record_id) where m.article_id = k.article_id and m.record_id = k.record_id",
+                [gone.Select(m => m.ArticleId).ToArray(), gone.Select(m => m.RecordId).ToArray()]),
             ($"""
             insert into {s}.{membersTable} (group_id, perpetrator_id, owner_day, article_id, record_id)
             select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[])
-            """, [rows.Select(r => r.Group).ToArray(), rows.Select(r => r.Perpetrator).ToArray(), rows.Select(r => r.Owner).ToArray(),
-                rows.Select(r => r.ArticleId).ToArray(), rows.Select(r => r.RecordId).ToArray()]));
+            """, [added.Select(r => r.Group).ToArray(), added.Select(r => r.Perpetrator).ToArray(), added.Select(r => r.Owner).ToArray(),
+                added.Select(r => r.ArticleId).ToArray(), added.Select(r => r.RecordId).ToArray()]));
     }
 
     public static StrikeReported Strike(StandingRecord r) => (StrikeReported)r.Record;
