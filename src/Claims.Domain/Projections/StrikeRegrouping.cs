@@ -173,8 +173,9 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
     }
 
     /// <summary>Replaces the dropped groups' membership with the changed groups', each under its id. The table is written by
-    /// difference: a group that grows keeps its id (its first strike's) and most of its members, and rewriting every
-    /// member of every changed group made most of the table's writes.</summary>
+    /// difference: a cluster of the finder that grows keeps its id (its first strike's) and most of its members, and
+    /// rewriting every member of every changed cluster made most of the table's writes (an incident's id follows all its
+    /// members, so there the rows change anyway).</summary>
     public void Save(ProjectionContext ctx, string[] dropped, IEnumerable<(string GroupId, IReadOnlyList<StrikeRow> Members)> groups)
     {
         var s = ctx.Schema;
