@@ -28,9 +28,12 @@ internal sealed class StrikeIndex
     /// <summary>A group's member as the members table holds it.</summary>
     public sealed record Member(string Group, string Perpetrator, DateOnly? Owner, string ArticleId, string RecordId);
 
+    // The days in a sorted set, so that a window is a range view (a striker that hits one place daily for years has a
+    // bucket of a thousand days, and every batch looks up a few windows in it).
     private sealed class Bucket
     {
-        public readonly SortedDictionary<DateOnly, List<StrikeRow>> Dated = [];
+        public readonly SortedSet<DateOnly> Days = [];
+        public readonly Dictionary<DateOnly, List<StrikeRow>> Dated = [];
         public readonly List<StrikeRow> Dayless = [];
     }
 
@@ -81,7 +84,11 @@ internal sealed class StrikeIndex
                     {
                         var onDay = bucket.Dated[day];
                         onDay.Remove(row);
-                        if (onDay.Count == 0) bucket.Dated.Remove(day);
+                        if (onDay.Count == 0)
+                        {
+                            bucket.Dated.Remove(day);
+                            bucket.Days.Remove(day);
+                        }
                     }
                     else bucket.Dayless.Remove(row);
                 }
@@ -101,7 +108,11 @@ internal sealed class StrikeIndex
             if (!_places.TryGetValue((row.Perpetrator, key), out var bucket)) _places[(row.Perpetrator, key)] = bucket = new Bucket();
             if (row.Day is { } day)
             {
-                if (!bucket.Dated.TryGetValue(day, out var onDay)) bucket.Dated[day] = onDay = [];
+                if (!bucket.Dated.TryGetValue(day, out var onDay))
+                {
+                    bucket.Dated[day] = onDay = [];
+                    bucket.Days.Add(day);
+                }
                 onDay.Add(row);
             }
             else bucket.Dayless.Add(row);
@@ -114,12 +125,12 @@ internal sealed class StrikeIndex
     {
         if (!_places.TryGetValue((perpetrator, key), out var bucket)) return [];
         if (from is not { } lo || to is not { } hi) return bucket.Dayless;
-        return bucket.Dated.Where(d => d.Key >= lo && d.Key <= hi).SelectMany(d => d.Value);
+        return lo > hi ? [] : bucket.Days.GetViewBetween(lo, hi).SelectMany(d => bucket.Dated[d]);
     }
 
     /// <summary>The strikes dated under <paramref name="key"/> of <paramref name="perpetrator"/>, latest first.</summary>
     public IEnumerable<StrikeRow> DatedLatestFirst(string perpetrator, string key) =>
-        _places.TryGetValue((perpetrator, key), out var bucket) ? bucket.Dated.Reverse().SelectMany(d => d.Value) : [];
+        _places.TryGetValue((perpetrator, key), out var bucket) ? bucket.Days.Reverse().SelectMany(d => bucket.Dated[d]) : [];
 
     /// <summary>The groups the strikes of <paramref name="articles"/> belong to.</summary>
     public IEnumerable<Member> MembersOf(IEnumerable<string> articles) =>
