@@ -41,7 +41,8 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
         await claims.App.CorrectRecordAsync(lavrov.ArticleId, lavrov.Record.RecordId, new CorrectRecordRequest("text", Text: lavrov.Record.Text + " (sic)"), "checker-2");
         var ruledOut = (await claims.App.ListContradictionsAsync())[0].Sides[0].Records[0];
         await claims.App.CorrectRecordAsync(ruledOut.ArticleId, ruledOut.RecordId, new CorrectRecordRequest("not-a-claim"), "checker-2");
-        // A strike of a group of several ruled out too: it leaves its incident and its cluster, whose other members stay.
+        // A strike of a group of several ruled out too: it leaves its incident (and its cluster, where the finder grouped it),
+        // whose other members stay.
         var grouped = (await claims.App.ListStrikeIncidentsAsync()).First(i => i.Sources.Count > 1).Sources[^1];
         await claims.App.CorrectRecordAsync(grouped.ArticleId, grouped.RecordId, new CorrectRecordRequest("not-a-claim"), "checker-2");
         await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
