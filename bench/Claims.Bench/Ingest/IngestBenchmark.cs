@@ -91,6 +91,10 @@ public static class IngestBenchmark
                 new("ingest", $"POST latency p99, {w}, {b}", BenchPercentiles.Percentile(api.LatenciesMs, 99), "ms", BenchPercentiles.Percentile(floor.LatenciesMs, 99), "raw floor per-article p99", claims ? "< 100 ms" : null),
                 new("ingest", $"drain after the last POST until the read models are current, {w}, {b}", api.DrainSeconds, "s", null, null),
                 new("ingest", $"events in the log per article, {w}, {b}", (double)api.Events / api.Articles, "events", (double)floor.Events / floor.Articles, "raw floor events per article"),
+                // What each read model writes an article: steadier than throughput from one run to the next, and what its cost follows
+                // (the warm-up article before the clock included).
+                .. api.RowsWritten.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new BenchRow("ingest",
+                    $"rows the {r.Key} read model inserted, updated or deleted per article, {w}, {b}", (double)r.Value / (api.Articles + 1), "rows", null, null)),
             ]);
         }
         rows.Add(new("ingest", $"POST /articles with no read models (the append path alone), {w}, {bare.Bound} ({bare.Articles} articles)",
@@ -104,7 +108,11 @@ public static class IngestBenchmark
     /// <summary>What the store runs on its daemon: the product's three read models, none (and no daemon), or <see cref="IdleProjection"/> alone.</summary>
     private enum ReadModels { Real, None, Idle }
 
-    private sealed record ApiRun(string Bound, int Articles, double Seconds, double DrainSeconds, List<double> LatenciesMs, long Events, RawEvents Raw);
+    private sealed record ApiRun(string Bound, int Articles, double Seconds, double DrainSeconds, List<double> LatenciesMs, long Events, RawEvents Raw)
+    {
+        /// <summary>Rows each read model inserted, updated or deleted in the run, by name.</summary>
+        public IReadOnlyDictionary<string, long> RowsWritten { get; init; } = new Dictionary<string, long>();
+    }
 
     private sealed record FloorRun(int Articles, long Events, double Seconds, List<double> LatenciesMs, double ExtractSeconds, double WriterSeconds);
 
@@ -125,9 +133,12 @@ public static class IngestBenchmark
         }, connectionString, new ClaimsRuntimeOptions { Schema = Schema, Daemon = readModels == ReadModels.None ? DaemonMode.Disabled : DaemonMode.Solo, Extractor = extractor,
             Projections = readModels switch { ReadModels.None => [], ReadModels.Idle => [new IdleProjection()], _ => null } });
         await app.StartAsync();
+        ApiRun run;
+        Dictionary<string, string> schemas;
         try
         {
             var runtime = ClaimsRuntime.Of(app);
+            schemas = runtime.Projections.ToDictionary(p => p.Schema, p => p.Projection.Name);
             var limits = app.Services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
             var bound = $"{(concurrency is null ? "default ingest bound" : "ingest bound")} {limits.IngestConcurrency} at once, {limits.IngestQueue} waiting";
             // The raw floor's table is made now, like this store's mt_events, and filled after the API run.
@@ -162,13 +173,29 @@ public static class IngestBenchmark
             await using var reader = await count.ExecuteReaderAsync();
             await reader.ReadAsync();
             if (reader.GetInt64(0) != posted) throw new InvalidOperationException($"posted {posted} articles, {reader.GetInt64(0)} in the log");
-            return new ApiRun(bound, posted - 1, seconds, seconds - postSeconds, latencies.SelectMany(l => l).ToList(), reader.GetInt64(1), raw);
+            run = new ApiRun(bound, posted - 1, seconds, seconds - postSeconds, latencies.SelectMany(l => l).ToList(), reader.GetInt64(1), raw);
         }
         finally
         {
             await app.StopAsync();
             await app.DisposeAsync();
         }
+        return run with { RowsWritten = await RowsWrittenAsync(dataSource, schemas) };
+    }
+
+    /// <summary>Rows each read model inserted, updated and deleted in its tables (PostgreSQL's table statistics), by read
+    /// model name. Its schemas are new to the run, so the counts are the run's. A backend reports its counts at most once a
+    /// second while it works, and when it exits: this is read after the host has closed its connections.</summary>
+    private static async Task<IReadOnlyDictionary<string, long>> RowsWrittenAsync(NpgsqlDataSource dataSource, IReadOnlyDictionary<string, string> schemas)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await using var command = dataSource.CreateCommand(
+            "select schemaname, sum(n_tup_ins + n_tup_upd + n_tup_del)::bigint from pg_stat_user_tables where schemaname = any($1) group by 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = schemas.Keys.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new Dictionary<string, long>();
+        while (await reader.ReadAsync()) rows[schemas[reader.GetString(0)]] = reader.GetInt64(1);
+        return rows;
     }
 
     private static async Task<FloorRun> FloorAsync(RawEvents raw, IReadOnlyList<SyntheticArticle> articles, ArticleExtractor extractor)
