@@ -111,17 +111,18 @@ internal static class CampaignStage
         var ids = on.Select(x => x.Id).ToArray();
         var found = on.Select(x => ("campaign:" + x.Striker,
             ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(loaded[x.Own!.Value])], [ContradictionsProjection.ToFinder(loaded[x.Other!.Value])])!)).ToList();
+        // The contradiction before its records: the tallies' triggers know a campaign's records by its row.
         ctx.Enqueue(
             ($"""
             delete from {s}.contradiction_records cr using unnest($1::text[], $2::boolean[]) x(id, whole)
              where cr.contradiction_id = x.id and (x.whole or (cr.side = any(array[0, 1]) and cr.article_id = any($3)))
             """, [ids, whole, articles]),
+            ContradictionRows.Upsert(s, found),
             (ContradictionRows.InsertRecords(s, $"""
                 select x.id, case when k.own then 0 else 1 end, 0, k.article_id, k.record_id, k.ord
                   from unnest($1::text[], $2::text[], $3::boolean[]) x(id, striker, whole)
                   join {s}.campaign_candidates k on k.striker_id = x.striker and (x.whole or k.article_id = any($4))
                 """), [ids, on.Select(x => x.Striker).ToArray(), whole, articles]),
-            ContradictionRows.Upsert(s, found),
             ($"""
             update {s}.contradictions c
                set record_counts = array(select coalesce(t.n, 0) from generate_series(0, 1) k(side)

@@ -45,17 +45,20 @@ internal static class ReviewQueueRows
     public static readonly IReadOnlyList<string> Tables = ["assignments", "duplicates", "reviewed_records", "reopenings", "contradiction_tallies"];
 
     /// <summary>
-    /// Keeps contradiction_tallies — per contradiction and side, how many of its records have each outlet and each voice,
-    /// and how many it has at all (kind 'side') — as contradiction_records change, in the same statement, whichever stage
-    /// writes them: the queue's distinct counts are then a few index rows, not a pass over every record (a campaign gathers
-    /// thousands). A statement trigger gets the rows added or removed as a table (transition tables), one upsert each time.
-    /// A tally that falls to zero is removed, so a row stands for a value the side still has (and a rebuild leaves the same rows).
+    /// Keeps contradiction_tallies — per campaign contradiction and side, how many of its records have each outlet and each
+    /// voice, and how many it has at all (kind 'side') — as contradiction_records change, in the same statement, whichever
+    /// stage writes them: a campaign gathers thousands of records, and the queue's distinct counts are then a few index rows,
+    /// not a pass over them. The other contradictions hold a few records each, counted directly (<see cref="RefreshAsync"/>):
+    /// tallying them too made about a third of the read model's row writes. A statement trigger gets the rows added or
+    /// removed as a table (transition tables), one upsert each time; a campaign's row is written before its records. A tally
+    /// that falls to zero is removed, so a row stands for a value the side still has (and a rebuild leaves the same rows).
     /// </summary>
     public static async Task CreateTalliesAsync(ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
         // As an array, so that the planner walks the key's index: it knows nothing of a transition table's size.
-        var dropZeros = $"delete from {s}.contradiction_tallies t where t.n <= 0 and t.contradiction_id = any(array(select distinct contradiction_id from changed));";
+        var campaigns = $"array(select distinct c.contradiction_id from changed c join {s}.contradictions k on k.id = c.contradiction_id where k.scope like 'campaign:%')";
+        var dropZeros = $"delete from {s}.contradiction_tallies t where t.n <= 0 and t.contradiction_id = any({campaigns});";
         foreach (var (name, op, table, sign, after) in new[] { ("tally_added", "insert", "new", "", ""), ("tally_removed", "delete", "old", "-", dropZeros) })
         {
             await ctx.ExecuteAsync($$"""
@@ -64,7 +67,7 @@ internal static class ReviewQueueRows
                     insert into {{s}}.contradiction_tallies as t (contradiction_id, side, kind, value, n)
                     select c.contradiction_id, c.side, v.kind, v.value, {{sign}}count(*)
                       from changed c cross join lateral (values ('side', ''), ('outlet', c.outlet), ('voice', c.voice)) v(kind, value)
-                     where v.value is not null
+                     where v.value is not null and c.contradiction_id = any({{campaigns}})
                      group by 1, 2, 3, 4
                     on conflict (contradiction_id, side, kind, value) do update set n = t.n + excluded.n;
                     {{after}}
@@ -150,18 +153,24 @@ internal static class ReviewQueueRows
             select id, verdicts, articles, records from statuses where status = 'reopened' and was <> 'reopened'
             on conflict do nothing
             """, []));
-        // Per side from the tallies; the rest from contradiction_records' own indexes (the largest count, the latest day and
-        // the articles within a week of it, the first ingestion), so a contradiction of thousands of records costs a few
-        // index rows, not a pass over them. The stale ids go in as an array: joined to the contradictions instead, the
-        // planner walked every tally and probed each one's contradiction for staleness, a pass over the whole table each
-        // batch (auto_explain on the ingest benchmark: median 21 ms a batch at 2 000 articles, growing with them; 1.7 ms so).
+        // Per side from the tallies for a campaign, counted over the records for the others (a few each); the rest from
+        // contradiction_records' own indexes (the largest count, the latest day and the articles within a week of it, the
+        // first ingestion), so a contradiction of thousands of records costs a few index rows, not a pass over them. The
+        // stale ids go in as arrays: joined to the contradictions instead, the planner walked every tally and probed each
+        // one's contradiction for staleness, a pass over the whole table each batch (auto_explain on the ingest benchmark:
+        // median 21 ms a batch at 2 000 articles, growing with them; 1.7 ms so).
         var features = await ctx.QueryAsync($"""
             with sides as (
                 select t.contradiction_id as id, t.side, count(*) filter (where t.kind = 'outlet')::int as outlets,
                        count(*) filter (where t.kind = 'voice')::int as voices, bool_or(t.kind = 'voice' and t.value = any($1)) as official
                   from {s}.contradiction_tallies t
-                 where t.contradiction_id = any(array(select id from {s}.contradictions where stale and current))
-                 group by t.contradiction_id, t.side),
+                 where t.contradiction_id = any(array(select id from {s}.contradictions where stale and current and scope like 'campaign:%'))
+                 group by t.contradiction_id, t.side
+                union all
+                select cr.contradiction_id, cr.side, count(distinct cr.outlet)::int, count(distinct cr.voice)::int, coalesce(bool_or(cr.voice = any($1)), false)
+                  from {s}.contradiction_records cr
+                 where cr.contradiction_id = any(array(select id from {s}.contradictions where stale and current and scope not like 'campaign:%'))
+                 group by cr.contradiction_id, cr.side),
             whole as (
                 select id, array_agg(outlets order by side) as outlets, array_agg(voices order by side) as voices, array_agg(official order by side) as official
                   from sides group by id)
