@@ -14,6 +14,9 @@ namespace Claims.Domain.Projections;
 /// </summary>
 internal static class CampaignStage
 {
+    /// <summary>What a campaign contradiction's scope starts with (then its striker's id); SQL tells campaigns apart by it.</summary>
+    public const string Scope = "campaign:";
+
     /// <summary>Updates the campaigns for a batch that changed <paramref name="touched"/> and regrouped strikes of
     /// <paramref name="others"/>; <paramref name="records"/> holds the records that stand of both.</summary>
     public static async Task UpdateAsync(ProjectionContext ctx, string[] touched, string[] others, IReadOnlyList<StandingRecord> records, CancellationToken ct)
@@ -22,7 +25,7 @@ internal static class CampaignStage
         var articles = touched.Concat(others).ToArray();
         var used = (await ctx.QueryAsync($"""
             select cr.article_id, cr.record_id from {s}.contradiction_records cr join {s}.contradictions c on c.id = cr.contradiction_id
-             where cr.article_id = any($1) and c.current and c.scope not like 'campaign:%'
+             where cr.article_id = any($1) and c.current and c.scope not like '{Scope}%'
             """, r => (r.GetString(0), r.GetString(1)), ct, articles)).ToHashSet();
         var inArticles = articles.ToHashSet(StringComparer.Ordinal);
         var rows = records.Where(r => inArticles.Contains(r.ArticleId) && !used.Contains(r.Key))
@@ -109,7 +112,7 @@ internal static class CampaignStage
         // once the rows are written. One round trip: nothing comes back in between.
         var whole = on.Select(x => x.WasCurrent != true).ToArray();
         var ids = on.Select(x => x.Id).ToArray();
-        var found = on.Select(x => ("campaign:" + x.Striker,
+        var found = on.Select(x => (Scope + x.Striker,
             ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(loaded[x.Own!.Value])], [ContradictionsProjection.ToFinder(loaded[x.Other!.Value])])!)).ToList();
         // The contradiction before its records: the tallies' triggers know a campaign's records by its row.
         ctx.Enqueue(

@@ -57,7 +57,7 @@ internal static class ReviewQueueRows
     {
         var s = ctx.Schema;
         // As an array, so that the planner walks the key's index: it knows nothing of a transition table's size.
-        var campaigns = $"array(select distinct c.contradiction_id from changed c join {s}.contradictions k on k.id = c.contradiction_id where k.scope like 'campaign:%')";
+        var campaigns = $"array(select distinct c.contradiction_id from changed c join {s}.contradictions k on k.id = c.contradiction_id where k.scope like '{CampaignStage.Scope}%')";
         var dropZeros = $"delete from {s}.contradiction_tallies t where t.n <= 0 and t.contradiction_id = any({campaigns});";
         foreach (var (name, op, table, sign, after) in new[] { ("tally_added", "insert", "new", "", ""), ("tally_removed", "delete", "old", "-", dropZeros) })
         {
@@ -164,12 +164,12 @@ internal static class ReviewQueueRows
                 select t.contradiction_id as id, t.side, count(*) filter (where t.kind = 'outlet')::int as outlets,
                        count(*) filter (where t.kind = 'voice')::int as voices, bool_or(t.kind = 'voice' and t.value = any($1)) as official
                   from {s}.contradiction_tallies t
-                 where t.contradiction_id = any(array(select id from {s}.contradictions where stale and current and scope like 'campaign:%'))
+                 where t.contradiction_id = any(array(select id from {s}.contradictions where stale and current and scope like '{CampaignStage.Scope}%'))
                  group by t.contradiction_id, t.side
                 union all
                 select cr.contradiction_id, cr.side, count(distinct cr.outlet)::int, count(distinct cr.voice)::int, coalesce(bool_or(cr.voice = any($1)), false)
                   from {s}.contradiction_records cr
-                 where cr.contradiction_id = any(array(select id from {s}.contradictions where stale and current and scope not like 'campaign:%'))
+                 where cr.contradiction_id = any(array(select id from {s}.contradictions where stale and current and scope not like '{CampaignStage.Scope}%'))
                  group by cr.contradiction_id, cr.side),
             whole as (
                 select id, array_agg(outlets order by side) as outlets, array_agg(voices order by side) as voices, array_agg(official order by side) as official
