@@ -91,6 +91,7 @@ internal sealed class StrikeIndex
                         }
                     }
                     else bucket.Dayless.Remove(row);
+                    if (bucket.Days.Count == 0 && bucket.Dayless.Count == 0) _places.Remove((row.Perpetrator, key));
                 }
             }
             removed.AddRange(rows);
