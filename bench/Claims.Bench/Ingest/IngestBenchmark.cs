@@ -185,7 +185,8 @@ public static class IngestBenchmark
 
     /// <summary>Rows each read model inserted, updated and deleted in its tables (PostgreSQL's table statistics), by read
     /// model name. Its schemas are new to the run, so the counts are the run's. A backend reports its counts at most once a
-    /// second while it works, and when it exits: this is read after the host has closed its connections.</summary>
+    /// second while it works, and when it exits: this is read once the host has closed its connections and a second has
+    /// passed for their backends to end.</summary>
     private static async Task<IReadOnlyDictionary<string, long>> RowsWrittenAsync(NpgsqlDataSource dataSource, IReadOnlyDictionary<string, string> schemas)
     {
         await Task.Delay(TimeSpan.FromSeconds(1));
