@@ -183,6 +183,10 @@ internal sealed class AppliedBatch(List<AppliedRecord> records, IReadOnlyDiction
 {
     public List<AppliedRecord> Records { get; } = records;
 
+    /// <summary>Whether this batch ingested <paramref name="articleId"/> (and did not revise it): then nothing of it was written
+    /// before the batch.</summary>
+    public bool Ingested(string articleId) => ingested.ContainsKey(articleId);
+
     /// <summary>As <see cref="ArticleTables.StandingAsync(ProjectionContext, string?, IReadOnlyCollection{string}, CancellationToken)"/>:
     /// the records that stand of <paramref name="articleIds"/> (only <paramref name="type"/> when given), in the same order; those of
     /// articles this batch ingested from the batch itself, the others read back in one query.</summary>

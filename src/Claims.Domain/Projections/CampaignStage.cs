@@ -114,7 +114,6 @@ internal static class CampaignStage
         var ids = on.Select(x => x.Id).ToArray();
         var found = on.Select(x => (Scope + x.Striker,
             ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(loaded[x.Own!.Value])], [ContradictionsProjection.ToFinder(loaded[x.Other!.Value])])!)).ToList();
-        // The contradiction before its records: the tallies' triggers know a campaign's records by its row.
         ctx.Enqueue(
             ($"""
             delete from {s}.contradiction_records cr using unnest($1::text[], $2::boolean[]) x(id, whole)
@@ -125,7 +124,7 @@ internal static class CampaignStage
                 select x.id, case when k.own then 0 else 1 end, 0, k.article_id, k.record_id, k.ord
                   from unnest($1::text[], $2::text[], $3::boolean[]) x(id, striker, whole)
                   join {s}.campaign_candidates k on k.striker_id = x.striker and (x.whole or k.article_id = any($4))
-                """), [ids, on.Select(x => x.Striker).ToArray(), whole, articles]),
+                """, campaign: true), [ids, on.Select(x => x.Striker).ToArray(), whole, articles]),
             ($"""
             update {s}.contradictions c
                set record_counts = array(select coalesce(t.n, 0) from generate_series(0, 1) k(side)

@@ -40,14 +40,16 @@ internal static class ContradictionRows
     /// <summary>The statement that adds contradiction records from <paramref name="source"/> (a query of contradiction id, side,
     /// seq, article id, record id, ord) with their <see cref="FeatureColumns"/>, read from the records and articles tables as
     /// they stand: every write that changes those for a record also replaces its contradiction records (its article is
-    /// touched), so the copies stay what the tables say.</summary>
-    public static string InsertRecords(string s, string source) => $"""
-        insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord, outlet, voice, day, seen, top)
+    /// touched), so the copies stay what the tables say. <paramref name="campaign"/>: whether they are a campaign's (see
+    /// <see cref="ReviewQueueRows"/>: only those are tallied and indexed for the queue's aggregates).</summary>
+    public static string InsertRecords(string s, string source, bool campaign) => $"""
+        insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord, outlet, voice, day, seen, top, campaign)
         select k.contradiction_id, k.side, k.seq, k.article_id, k.record_id, k.ord, a.outlet,
                case when r.type = '{RecordTypes.Strike}' then r.payload->'reportedBy'->>'id' else r.actor_id end,
                coalesce(a.published_on, (a.ingested_at at time zone 'UTC')::date), a.ingested_at,
                case when r.type = '{RecordTypes.Strike}' then (select max(n.value::int) from jsonb_each_text(r.payload->'counts') n
-                                                              where n.value ~ '^[0-9]+$' and length(n.value) < 10) end
+                                                              where n.value ~ '^[0-9]+$' and length(n.value) < 10) end,
+               {(campaign ? "true" : "false")}
           from ({source}) k(contradiction_id, side, seq, article_id, record_id, ord)
           join {s}.records r on r.article_id = k.article_id and r.record_id = k.record_id
           join {s}.articles a on a.article_id = k.article_id

@@ -22,7 +22,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
 {
     public const string ProjectionName = "contradictions";
     public string Name => ProjectionName;
-    public int Version => 10;
+    public int Version => 11;
 
     // A reopening is written by the relay from this read model's own rows, so the projection does not read it back.
     public IReadOnlyCollection<Type> EventTypes => [.. ClaimsEventTypes.ArticleEvents, .. ClaimsEventTypes.ContradictionEvents.Where(t => t != typeof(ContradictionReopened))];
@@ -45,7 +45,8 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
             create index on {s}.contradictions (status, id) where current;
             create index on {s}.contradictions (scope);
             create table {s}.contradiction_records (contradiction_id text not null, side int not null, seq int not null, article_id text not null,
-                record_id text not null, ord bigint not null, {ContradictionRows.FeatureColumns}, primary key (contradiction_id, side, article_id, record_id));
+                record_id text not null, ord bigint not null, {ContradictionRows.FeatureColumns}, campaign boolean not null,
+                primary key (contradiction_id, side, article_id, record_id));
             create index on {s}.contradiction_records (article_id, record_id);
             create index on {s}.contradiction_records (contradiction_id, side, seq, article_id collate "C", ord);
             create table {s}.verdicts (contradiction_id text not null, position bigint not null, verdict text not null, note text,
@@ -147,7 +148,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
             // Only those not found again: the upsert sets the others current, and each update of a row writes it anew.
             ($"update {s}.contradictions set current = false where scope = any($1) and id <> all($2)", [scopes, found.Select(f => f.Found.Id).ToArray()]),
             ContradictionRows.Upsert(s, found),
-            (ContradictionRows.InsertRecords(s, "select * from unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[])"),
+            (ContradictionRows.InsertRecords(s, "select * from unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::bigint[])", campaign: false),
                 [rows.Select(r => r.Id).ToArray(), rows.Select(r => r.Side).ToArray(), rows.Select(r => r.Seq).ToArray(),
                 rows.Select(r => r.Key.ArticleKey).ToArray(), rows.Select(r => r.Key.RecordId).ToArray(), rows.Select(r => loaded[(r.Key.ArticleKey, r.Key.RecordId)].Ord).ToArray()]),
             ContradictionRows.DropUnreviewed(s, "scope = any($1)", [scopes]));

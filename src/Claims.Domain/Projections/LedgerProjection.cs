@@ -15,7 +15,7 @@ public sealed class LedgerProjection : ITableProjection
 {
     public const string ProjectionName = "ledger";
     public string Name => ProjectionName;
-    public int Version => 2;
+    public int Version => 3;
     public IReadOnlyCollection<Type> EventTypes => ClaimsEventTypes.ArticleEvents;
 
     public IReadOnlyList<string> Tables => [.. ArticleTables.Names, "actors", "actor_aliases", "roles"];
@@ -37,8 +37,7 @@ public sealed class LedgerProjection : ITableProjection
             create table {ctx.Schema}.actor_aliases (actor_id text not null, alias text not null, search_key text not null, primary key (actor_id, alias));
             create index on {ctx.Schema}.actor_aliases (search_key);
             create table {ctx.Schema}.roles (actor_id text not null, role text not null, article_id text not null, record_id text not null,
-                sort_date date not null, ord bigint not null, primary key (actor_id, role, article_id, record_id));
-            create index on {ctx.Schema}.roles (article_id, record_id);
+                sort_date date not null, ord bigint not null, primary key (article_id, record_id, actor_id, role));
             create index ledger_order on {ctx.Schema}.roles (actor_id, sort_date, article_id, ord, role);
             """, ct);
     }
@@ -48,7 +47,8 @@ public sealed class LedgerProjection : ITableProjection
     public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
-        var applied = (await ArticleTables.ApplyAllAsync(events, ctx, ct)).Records;
+        var batch = await ArticleTables.ApplyAllAsync(events, ctx, ct);
+        var applied = batch.Records;
         var revised = events.Select(e => e.Data).OfType<ArticleRevised>().Select(r => r.ArticleId).Distinct().ToArray();
         if (revised.Length > 0)
             // The ledger is in date order: a new date moves the article's entries.
@@ -60,11 +60,14 @@ public sealed class LedgerProjection : ITableProjection
 
         var final = new Dictionary<(string, string), AppliedRecord>();
         foreach (var r in applied) final[(r.ArticleId, r.RecordId)] = r;
-        var before = (await ctx.QueryAsync($"""
+        // The roles of earlier batches give way to those of each record's final state. An article this batch ingested has
+        // none (its stream starts here), so its records are not looked for: most of a live batch, nearly all of a rebuild's.
+        var earlier = final.Keys.Where(k => !batch.Ingested(k.Item1)).ToList();
+        var before = (earlier.Count == 0 ? [] : await ctx.QueryAsync($"""
             delete from {s}.roles o using unnest($1::text[], $2::text[]) k(article_id, record_id)
              where o.article_id = k.article_id and o.record_id = k.record_id returning o.article_id, o.record_id, o.actor_id
             """, r => (Key: (r.GetString(0), r.GetString(1)), Actor: r.GetString(2)), ct,
-            final.Keys.Select(k => k.Item1).ToArray(), final.Keys.Select(k => k.Item2).ToArray())).ToLookup(x => x.Key, x => x.Actor);
+            earlier.Select(k => k.Item1).ToArray(), earlier.Select(k => k.Item2).ToArray())).ToLookup(x => x.Key, x => x.Actor);
 
         // Every version a record went through meets its actors (as one event at a time would), in log order: the first
         // name an actor is met under stays its name.

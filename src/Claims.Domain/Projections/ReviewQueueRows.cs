@@ -37,9 +37,9 @@ internal static class ReviewQueueRows
         create index on {s}.contradictions (id) where stale;
         create table {s}.contradiction_tallies (contradiction_id text not null, side int not null, kind text not null, value text not null, n int not null,
             primary key (contradiction_id, side, kind, value));
-        create index on {s}.contradiction_records (contradiction_id, day, article_id);
-        create index on {s}.contradiction_records (contradiction_id, top);
-        create index on {s}.contradiction_records (contradiction_id, seen);
+        create index on {s}.contradiction_records (contradiction_id, day, article_id) where campaign;
+        create index on {s}.contradiction_records (contradiction_id, top) where campaign;
+        create index on {s}.contradiction_records (contradiction_id, seen) where campaign;
         """;
 
     public static readonly IReadOnlyList<string> Tables = ["assignments", "duplicates", "reviewed_records", "reopenings", "contradiction_tallies"];
@@ -50,15 +50,15 @@ internal static class ReviewQueueRows
     /// stage writes them: a campaign gathers thousands of records, and the queue's distinct counts are then a few index rows,
     /// not a pass over them. The other contradictions hold a few records each, counted directly (<see cref="RefreshAsync"/>):
     /// tallying them too made about a third of the read model's row writes. A statement trigger gets the rows added or
-    /// removed as a table (transition tables), one upsert each time; a campaign's row is written before its records. A tally
-    /// that falls to zero is removed, so a row stands for a value the side still has (and a rebuild leaves the same rows).
+    /// removed as a table (transition tables), one upsert each time; a campaign's records say so themselves (<c>campaign</c>,
+    /// set by the stage that writes them). A tally that falls to zero is removed, so a row stands for a value the side still
+    /// has (and a rebuild leaves the same rows).
     /// </summary>
     public static async Task CreateTalliesAsync(ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
         // As an array, so that the planner walks the key's index: it knows nothing of a transition table's size.
-        var campaigns = $"array(select distinct c.contradiction_id from changed c join {s}.contradictions k on k.id = c.contradiction_id where k.scope like '{CampaignStage.Scope}%')";
-        var dropZeros = $"delete from {s}.contradiction_tallies t where t.n <= 0 and t.contradiction_id = any({campaigns});";
+        var dropZeros = $"delete from {s}.contradiction_tallies t where t.n <= 0 and t.contradiction_id = any(array(select distinct contradiction_id from changed where campaign));";
         foreach (var (name, op, table, sign, after) in new[] { ("tally_added", "insert", "new", "", ""), ("tally_removed", "delete", "old", "-", dropZeros) })
         {
             await ctx.ExecuteAsync($$"""
@@ -67,7 +67,7 @@ internal static class ReviewQueueRows
                     insert into {{s}}.contradiction_tallies as t (contradiction_id, side, kind, value, n)
                     select c.contradiction_id, c.side, v.kind, v.value, {{sign}}count(*)
                       from changed c cross join lateral (values ('side', ''), ('outlet', c.outlet), ('voice', c.voice)) v(kind, value)
-                     where v.value is not null and c.contradiction_id = any({{campaigns}})
+                     where v.value is not null and c.campaign
                      group by 1, 2, 3, 4
                     on conflict (contradiction_id, side, kind, value) do update set n = t.n + excluded.n;
                     {{after}}
@@ -153,32 +153,45 @@ internal static class ReviewQueueRows
             select id, verdicts, articles, records from statuses where status = 'reopened' and was <> 'reopened'
             on conflict do nothing
             """, []));
-        // Per side from the tallies for a campaign, counted over the records for the others (a few each); the rest from
-        // contradiction_records' own indexes (the largest count, the latest day and the articles within a week of it, the
-        // first ingestion), so a contradiction of thousands of records costs a few index rows, not a pass over them. The
+        // Per side from the tallies for a campaign, counted over the records for the others (a few each); the rest (the
+        // largest count, the latest day and the articles within a week of it, the first ingestion) from contradiction_records'
+        // indexes on a campaign's records, so a contradiction of thousands of records costs a few index rows, not a pass over
+        // them, and over the few records of the others (indexing theirs too tripled what each of their rows cost to write). The
         // stale ids go in as arrays: joined to the contradictions instead, the planner walked every tally and probed each
         // one's contradiction for staleness, a pass over the whole table each batch (auto_explain on the ingest benchmark:
         // median 21 ms a batch at 2 000 articles, growing with them; 1.7 ms so).
+        // The condition that lets the planner use those partial indexes must be in the query, hence one select for each kind.
+        string Aggregates(bool campaign)
+        {
+            var only = campaign ? " and cr.campaign" : "";
+            return $"""
+                select w.id, w.outlets, w.voices, w.official,
+                       coalesce((select max(cr.top) from {s}.contradiction_records cr where cr.contradiction_id = w.id{only}), 0),
+                       l.latest, (select min(cr.seen) from {s}.contradiction_records cr where cr.contradiction_id = w.id{only}),
+                       (select count(distinct cr.article_id)::int from {s}.contradiction_records cr where cr.contradiction_id = w.id{only} and cr.day > l.latest - 7)
+                  from whole w cross join lateral (select max(cr.day) as latest from {s}.contradiction_records cr where cr.contradiction_id = w.id{only}) l
+                 where w.campaign = {(campaign ? "true" : "false")}
+                """;
+        }
         var features = await ctx.QueryAsync($"""
             with sides as (
                 select t.contradiction_id as id, t.side, count(*) filter (where t.kind = 'outlet')::int as outlets,
-                       count(*) filter (where t.kind = 'voice')::int as voices, bool_or(t.kind = 'voice' and t.value = any($1)) as official
+                       count(*) filter (where t.kind = 'voice')::int as voices, bool_or(t.kind = 'voice' and t.value = any($1)) as official, true as campaign
                   from {s}.contradiction_tallies t
                  where t.contradiction_id = any(array(select id from {s}.contradictions where stale and current and scope like '{CampaignStage.Scope}%'))
                  group by t.contradiction_id, t.side
                 union all
-                select cr.contradiction_id, cr.side, count(distinct cr.outlet)::int, count(distinct cr.voice)::int, coalesce(bool_or(cr.voice = any($1)), false)
+                select cr.contradiction_id, cr.side, count(distinct cr.outlet)::int, count(distinct cr.voice)::int, coalesce(bool_or(cr.voice = any($1)), false), false
                   from {s}.contradiction_records cr
                  where cr.contradiction_id = any(array(select id from {s}.contradictions where stale and current and scope not like '{CampaignStage.Scope}%'))
                  group by cr.contradiction_id, cr.side),
             whole as (
-                select id, array_agg(outlets order by side) as outlets, array_agg(voices order by side) as voices, array_agg(official order by side) as official
+                select id, array_agg(outlets order by side) as outlets, array_agg(voices order by side) as voices, array_agg(official order by side) as official,
+                       bool_and(campaign) as campaign
                   from sides group by id)
-            select w.id, w.outlets, w.voices, w.official,
-                   coalesce((select max(cr.top) from {s}.contradiction_records cr where cr.contradiction_id = w.id), 0),
-                   l.latest, (select min(cr.seen) from {s}.contradiction_records cr where cr.contradiction_id = w.id),
-                   (select count(distinct cr.article_id)::int from {s}.contradiction_records cr where cr.contradiction_id = w.id and cr.day > l.latest - 7)
-              from whole w cross join lateral (select max(cr.day) as latest from {s}.contradiction_records cr where cr.contradiction_id = w.id) l
+            {Aggregates(campaign: true)}
+            union all
+            {Aggregates(campaign: false)}
             """, r => (Id: r.GetString(0), Features: new PriorityFeatures(r.GetFieldValue<int[]>(1), r.GetFieldValue<int[]>(2), r.GetFieldValue<bool[]>(3),
                 r.GetInt32(4), r.GetFieldValue<DateOnly>(5), r.GetInt32(7)), FirstSeen: r.GetFieldValue<DateTimeOffset>(6)), ct, ReviewPriority.OfficialVoices.ToArray());
         ctx.Enqueue(($"""
