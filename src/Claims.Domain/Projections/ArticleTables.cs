@@ -21,7 +21,6 @@ internal static class ArticleTables
         create table {ctx.Schema}.records (
             article_id text not null, record_id text not null, type text not null, status text not null, ord bigint not null,
             actor_id text not null, actor_ids text[] not null, payload jsonb not null, primary key (article_id, record_id));
-        create index on {ctx.Schema}.records (actor_id);
         """, ct);
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed class StrikesProjection : ITableProjection
 {
     public const string ProjectionName = "strikes";
     public string Name => ProjectionName;
-    public int Version => 7;
+    public int Version => 8;
 
     /// <summary>Strikes and what changes them (their article's date and outlet, a retraction or correction): statements and
     /// disputes, two-thirds of an article's events, change no incident, so Marten neither loads them for this projection nor
