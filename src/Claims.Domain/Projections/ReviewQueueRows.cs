@@ -153,45 +153,42 @@ internal static class ReviewQueueRows
             select id, verdicts, articles, records from statuses where status = 'reopened' and was <> 'reopened'
             on conflict do nothing
             """, []));
-        // Per side from the tallies for a campaign, counted over the records for the others (a few each); the rest (the
-        // largest count, the latest day and the articles within a week of it, the first ingestion) from contradiction_records'
-        // indexes on a campaign's records, so a contradiction of thousands of records costs a few index rows, not a pass over
-        // them, and over the few records of the others (indexing theirs too tripled what each of their rows cost to write). The
-        // stale ids go in as arrays: joined to the contradictions instead, the planner walked every tally and probed each
-        // one's contradiction for staleness, a pass over the whole table each batch (auto_explain on the ingest benchmark:
-        // median 21 ms a batch at 2 000 articles, growing with them; 1.7 ms so).
-        // The condition that lets the planner use those partial indexes must be in the query, hence one select for each kind.
-        string Aggregates(bool campaign)
-        {
-            var only = campaign ? " and cr.campaign" : "";
-            return $"""
-                select w.id, w.outlets, w.voices, w.official,
-                       coalesce((select max(cr.top) from {s}.contradiction_records cr where cr.contradiction_id = w.id{only}), 0),
-                       l.latest, (select min(cr.seen) from {s}.contradiction_records cr where cr.contradiction_id = w.id{only}),
-                       (select count(distinct cr.article_id)::int from {s}.contradiction_records cr where cr.contradiction_id = w.id{only} and cr.day > l.latest - 7)
-                  from whole w cross join lateral (select max(cr.day) as latest from {s}.contradiction_records cr where cr.contradiction_id = w.id{only}) l
-                 where w.campaign = {(campaign ? "true" : "false")}
-                """;
-        }
+        // A campaign's (thousands of records): per side from the tallies, the rest (the largest count, the latest day and the
+        // articles within a week of it, the first ingestion) from partial indexes over campaign records, a few index rows each,
+        // not a pass over them. The others' (a few records each): everything in one pass over their records (indexing them
+        // too made each of their rows cost about 1.7 times as much to write). The stale ids go in as arrays: joined to the
+        // contradictions instead, the planner walked every tally and probed each one's contradiction for staleness, a pass
+        // over the whole table each batch (auto_explain on the ingest benchmark: median 21 ms a batch at 2 000 articles,
+        // growing with them; 1.7 ms so).
         var features = await ctx.QueryAsync($"""
-            with sides as (
+            with small as (
+                select cr.contradiction_id as id, cr.side, cr.article_id, cr.outlet, cr.voice, cr.day, cr.seen, cr.top
+                  from {s}.contradiction_records cr
+                 where cr.contradiction_id = any(array(select id from {s}.contradictions where stale and current and scope not like '{CampaignStage.Scope}%'))),
+            sides as (
                 select t.contradiction_id as id, t.side, count(*) filter (where t.kind = 'outlet')::int as outlets,
                        count(*) filter (where t.kind = 'voice')::int as voices, bool_or(t.kind = 'voice' and t.value = any($1)) as official, true as campaign
                   from {s}.contradiction_tallies t
                  where t.contradiction_id = any(array(select id from {s}.contradictions where stale and current and scope like '{CampaignStage.Scope}%'))
                  group by t.contradiction_id, t.side
                 union all
-                select cr.contradiction_id, cr.side, count(distinct cr.outlet)::int, count(distinct cr.voice)::int, coalesce(bool_or(cr.voice = any($1)), false), false
-                  from {s}.contradiction_records cr
-                 where cr.contradiction_id = any(array(select id from {s}.contradictions where stale and current and scope not like '{CampaignStage.Scope}%'))
-                 group by cr.contradiction_id, cr.side),
+                select id, side, count(distinct outlet)::int, count(distinct voice)::int, coalesce(bool_or(voice = any($1)), false), false
+                  from small group by id, side),
             whole as (
                 select id, array_agg(outlets order by side) as outlets, array_agg(voices order by side) as voices, array_agg(official order by side) as official,
                        bool_and(campaign) as campaign
-                  from sides group by id)
-            {Aggregates(campaign: true)}
+                  from sides group by id),
+            others as (select id, max(top) as top, max(day) as latest, min(seen) as first_seen from small group by id)
+            select w.id, w.outlets, w.voices, w.official,
+                   coalesce((select max(cr.top) from {s}.contradiction_records cr where cr.contradiction_id = w.id and cr.campaign), 0),
+                   l.latest, (select min(cr.seen) from {s}.contradiction_records cr where cr.contradiction_id = w.id and cr.campaign),
+                   (select count(distinct cr.article_id)::int from {s}.contradiction_records cr where cr.contradiction_id = w.id and cr.campaign and cr.day > l.latest - 7)
+              from whole w cross join lateral (select max(cr.day) as latest from {s}.contradiction_records cr where cr.contradiction_id = w.id and cr.campaign) l
+             where w.campaign
             union all
-            {Aggregates(campaign: false)}
+            select w.id, w.outlets, w.voices, w.official, coalesce(o.top, 0), o.latest, o.first_seen,
+                   (select count(distinct m.article_id)::int from small m where m.id = o.id and m.day > o.latest - 7)
+              from whole w join others o on o.id = w.id and not w.campaign
             """, r => (Id: r.GetString(0), Features: new PriorityFeatures(r.GetFieldValue<int[]>(1), r.GetFieldValue<int[]>(2), r.GetFieldValue<bool[]>(3),
                 r.GetInt32(4), r.GetFieldValue<DateOnly>(5), r.GetInt32(7)), FirstSeen: r.GetFieldValue<DateTimeOffset>(6)), ct, ReviewPriority.OfficialVoices.ToArray());
         ctx.Enqueue(($"""
