@@ -68,7 +68,12 @@ internal static class ArticleTables
             }
         }
 
-        var rows = records.Values.ToList();
+        // An article ingested in this batch, and not revised in it, stands as the batch left it: its stream starts with the
+        // ingestion, so none of its records can be in an earlier batch. Its records are plainly inserted (an upsert checks
+        // each row for a conflict first: about a fifth of the statement's time); the others' replace what earlier batches left.
+        var revised = articleUpdates.OfType<ArticleRevised>().Select(r => r.ArticleId).ToHashSet(StringComparer.Ordinal);
+        var fresh = ingested.Where(i => !revised.Contains(i.ArticleId)).ToDictionary(i => i.ArticleId, StringComparer.Ordinal);
+        var rows = records.Values.ToLookup(r => fresh.ContainsKey(r.ArticleId));
         // One round trip: nothing comes back between these writes.
         ctx.Enqueue([
             ingested.Count == 0 ? null : ($"""
@@ -88,21 +93,10 @@ internal static class ArticleTables
                 ArticleReExtracted x => ((string, object?[])?)($"update {s}.articles set extractor_version = $2 where article_id = $1", [x.ArticleId, x.ToVersion]),
                 _ => null,
             }),
-            // actor_ids travels as one unit-separated string per row: unnest cannot take an array of arrays.
-            rows.Count == 0 ? null : ($"""
-            insert into {s}.records (article_id, record_id, type, status, ord, actor_id, actor_ids, payload)
-            select a, r, t, st, o, m, string_to_array(ids, E'\x1f'), p::jsonb
-              from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[]) x(a, r, t, st, o, m, ids, p)
-            on conflict (article_id, record_id) do update set type = excluded.type, status = excluded.status, ord = excluded.ord,
-                actor_id = excluded.actor_id, actor_ids = excluded.actor_ids, payload = excluded.payload
-            """, [rows.Select(r => r.ArticleId).ToArray(), rows.Select(r => r.RecordId).ToArray(), rows.Select(r => RecordMapping.TypeOf(r.Record)).ToArray(),
-                rows.Select(r => r.Status).ToArray(), rows.Select(r => r.Ord).ToArray(), rows.Select(r => RecordMapping.MainActor(r.Record).Id).ToArray(),
-                rows.Select(r => string.Join('\x1f', ActorIds(r.Record))).ToArray(), rows.Select(r => ClaimsEventTypes.ToJson(r.Record)).ToArray()]),
+            InsertRecords(s, rows[true].ToList(), upsert: false),
+            InsertRecords(s, rows[false].ToList(), upsert: true),
         ]);
-        // An article ingested in this batch, and not revised in it, stands as the batch left it: its stream starts with the
-        // ingestion, so none of its records can be in an earlier batch.
-        var revised = articleUpdates.OfType<ArticleRevised>().Select(r => r.ArticleId).ToHashSet(StringComparer.Ordinal);
-        return new AppliedBatch(applied, ingested.Where(i => !revised.Contains(i.ArticleId)).ToDictionary(i => i.ArticleId, StringComparer.Ordinal));
+        return new AppliedBatch(applied, fresh);
 
         void Keep(AppliedRecord record)
         {
@@ -113,6 +107,21 @@ internal static class ArticleTables
         AppliedRecord? Current(string articleId, string recordId) =>
             records.TryGetValue((articleId, recordId), out var pending) ? pending : earlier.GetValueOrDefault((articleId, recordId));
     }
+
+    /// <summary>The statement that writes <paramref name="rows"/> to the records table; with <paramref name="upsert"/>, over
+    /// what is there. Null for no rows.</summary>
+    private static (string, object?[])? InsertRecords(string s, List<AppliedRecord> rows, bool upsert) => rows.Count == 0 ? null : ($"""
+        insert into {s}.records (article_id, record_id, type, status, ord, actor_id, actor_ids, payload)
+        select a, r, t, st, o, m, string_to_array(ids, E'\x1f'), p::jsonb
+          from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[]) x(a, r, t, st, o, m, ids, p)
+        {(upsert ? """
+            on conflict (article_id, record_id) do update set type = excluded.type, status = excluded.status, ord = excluded.ord,
+                actor_id = excluded.actor_id, actor_ids = excluded.actor_ids, payload = excluded.payload
+            """ : "")}
+        """, [rows.Select(r => r.ArticleId).ToArray(), rows.Select(r => r.RecordId).ToArray(), rows.Select(r => RecordMapping.TypeOf(r.Record)).ToArray(),
+        rows.Select(r => r.Status).ToArray(), rows.Select(r => r.Ord).ToArray(), rows.Select(r => RecordMapping.MainActor(r.Record).Id).ToArray(),
+        // actor_ids travels as one unit-separated string per row: unnest cannot take an array of arrays.
+        rows.Select(r => string.Join('\x1f', ActorIds(r.Record))).ToArray(), rows.Select(r => ClaimsEventTypes.ToJson(r.Record)).ToArray()]);
 
     /// <summary>Every actor id a record involves (speaker, perpetrator, reporter, disputant, disputed party).</summary>
     public static string[] ActorIds(object record) => (record switch
