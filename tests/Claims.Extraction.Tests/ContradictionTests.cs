@@ -27,6 +27,25 @@ public sealed class ContradictionTests
     }
 
     [Fact]
+    public void A_side_takes_the_statements_that_carry_its_strikes_from_their_own_article_only()
+    {
+        var ministry = new ActorRef("ministere-russe-defense", "Ministère russe de la Défense");
+        var osdh = new ActorRef("osdh", "OSDH");
+        static Statement Said(string id, ActorRef speaker) => new(id, speaker, [], "…", Statement.Indirect, new Span(0, 1));
+        var records = new List<ArticleRecord>
+        {
+            new("article-1", null, StrikeAt("k1", "Saraqeb", "etat-islamique", TargetStance.Jihadists, ministry)),
+            new("article-1", null, Said("s1", ministry)),  // the reporter's words over the strike's: they carry k1
+            new("article-2", null, StrikeAt("k4", "Saraqeb", "jaich-al-fatah", TargetStance.Opposition, osdh)),
+            new("article-2", null, Said("s2", ministry)),  // the same speaker at the same place, but in another article than k1
+            new("article-2", null, Said("s3", osdh)),      // they carry k4
+        };
+        var c = Assert.Single(ContradictionFinder.Find(records));
+        Assert.Equal([new RecordKey("article-2", "k4"), new RecordKey("article-2", "s3")], c.Sides[0].Records);
+        Assert.Equal([new RecordKey("article-1", "k1"), new RecordKey("article-1", "s1")], c.Sides[1].Records);
+    }
+
+    [Fact]
     public void Strikes_on_different_days_are_not_the_same_event()
     {
         var a = StrikeAt("k1", "Saraqeb", "etat-islamique", TargetStance.Jihadists, new ActorRef("ministere-russe-defense", "Ministère russe de la Défense"));

@@ -119,7 +119,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
             .Concat(dropped.SelectMany(id => regroup.Stored[id] is { Count: > 1 } members ? members.Select(m => m.ArticleId) : []))
             .Where(a => !touched.Contains(a)).Distinct().ToArray();
         foreach (var r in otherArticles.Length == 0 ? [] : await ArticleTables.StandingAsync(ctx, type: null, otherArticles, ct)) loaded[r.Key] = r;
-        var statements = loaded.Values.Where(r => r.Record is StatementMade).Select(ToFinder).ToList();
+        var statements = ContradictionFinder.StatementsByArticle(loaded.Values.Where(r => r.Record is StatementMade).Select(ToFinder));
         var inClusters = new List<(string Scope, Contradiction Found)>();
         var clusters = changed.Select(c => (Scope: ClusterScope(c[0]), Members: c)).ToList();
         foreach (var (scope, members) in clusters.Where(c => c.Members.Count > 1))

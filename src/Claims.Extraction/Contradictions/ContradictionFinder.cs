@@ -28,7 +28,7 @@ public static class ContradictionFinder
             found.AddRange(inArticle);
             used.UnionWith(articleUsed);
         }
-        var statements = records.Where(r => r.Record is Statement).ToList();
+        var statements = StatementsByArticle(records);
         foreach (var cluster in EventClusters(EventCandidates(records, used)))
             found.AddRange(FindInCluster(cluster, statements, used));
         var campaigns = records.Where(r => !used.Contains(r.Key)).Select(r => (Record: r, Side: CampaignSideOf(r))).Where(x => x.Side is not null)
@@ -76,9 +76,16 @@ public static class ContradictionFinder
     private static DateOnly? DayOf(ArticleRecord strike) => DayGrouping.DayOf(((Strike)strike.Record).Date, strike.PublishedOn);
 
     /// <summary>Stage 2b: the contradictions of one cluster (different targets, else different numbers); adds the records they use.
-    /// <paramref name="statements"/> must hold the statements of the cluster's articles (they carry the strikes' words).</summary>
-    public static IReadOnlyList<Contradiction> FindInCluster(IReadOnlyList<ArticleRecord> cluster, IReadOnlyList<ArticleRecord> statements, HashSet<RecordKey> used) =>
+    /// <paramref name="statements"/> must hold the statements of the cluster's articles (they carry the strikes' words), by
+    /// article (<see cref="StatementsByArticle"/>).</summary>
+    public static IReadOnlyList<Contradiction> FindInCluster(IReadOnlyList<ArticleRecord> cluster, ILookup<string, ArticleRecord> statements, HashSet<RecordKey> used) =>
         cluster.Count > 1 ? ClusterContradictions(cluster, statements, used).ToList() : [];
+
+    /// <summary>The statements among <paramref name="records"/> by article, in their order, as <see cref="FindInCluster"/> takes
+    /// them: a strike's words are looked for in its own article's statements, not in all of them (made once for many clusters,
+    /// a pass over every statement for each strike made stage 2 grow with the square of the records).</summary>
+    public static ILookup<string, ArticleRecord> StatementsByArticle(IEnumerable<ArticleRecord> records) =>
+        records.Where(r => r.Record is Statement).ToLookup(r => r.ArticleKey, StringComparer.Ordinal);
 
     /// <summary>Stage 3 input: whether a record speaks for a striker's own camp ("we hit jihadists") or against it ("they hit the
     /// opposition"); null when it is neither. Only records no earlier stage used take part.</summary>
@@ -275,7 +282,7 @@ public static class ContradictionFinder
     private static HashSet<string> Words(string text) =>
         Text.Fold.Text(text).Split([' ', '\'', '-', ',', '.'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3 && w is not ("avoir" or "dans" or "province" or "ville" or "sont" or "etre")).ToHashSet(StringComparer.Ordinal);
 
-    private static IEnumerable<Contradiction> ClusterContradictions(IReadOnlyList<ArticleRecord> cluster, IReadOnlyList<ArticleRecord> statements, HashSet<RecordKey> used)
+    private static IEnumerable<Contradiction> ClusterContradictions(IReadOnlyList<ArticleRecord> cluster, ILookup<string, ArticleRecord> statements, HashSet<RecordKey> used)
     {
         var strikesOf = cluster.Select(r => (Rec: r, K: (Strike)r.Record)).ToList();
         var perpetrator = Say.Actor(strikesOf[0].K.Perpetrator);
@@ -285,7 +292,7 @@ public static class ContradictionFinder
         {
             var sides = bySide.OrderBy(g => g.Key == TargetStance.Opposition ? 0 : 1).Select(g =>
             {
-                var keys = g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements, s.Rec))).Distinct().ToList();
+                var keys = g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements[s.Rec.ArticleKey], s.Rec))).Distinct().ToList();
                 return new ContradictionSide(Say.Render("side", ("sources", Sources(g.Select(s => s.K))), ("position", Describe(g.Key, perpetrator))), keys);
             }).ToList();
             foreach (var k in sides.SelectMany(s => s.Records)) used.Add(k);
@@ -299,7 +306,7 @@ public static class ContradictionFinder
             if (values.Count < 2) continue;
             var sides = values.Select(g => new ContradictionSide(
                 Say.Render("numbersSide", ("sources", Sources(g.Select(s => s.K))), ("count", g.Key), ("unit", Say.Unit(key))),
-                g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements, s.Rec))).Distinct().ToList())).ToList();
+                g.SelectMany(s => new[] { s.Rec.Key }.Concat(Carriers(statements[s.Rec.ArticleKey], s.Rec))).Distinct().ToList())).ToList();
             foreach (var k in sides.SelectMany(s => s.Records)) used.Add(k);
             yield return new Contradiction(Id(Contradiction.DifferentNumbers, key + "|" + string.Join(",", cluster.Select(r => r.Key.ToString()).Order(StringComparer.Ordinal))),
                 Say.Render("numbersAbout", ("unit", Say.Unit(key)), ("striker", perpetrator), ("places", places)), Contradiction.DifferentNumbers, sides);
@@ -328,7 +335,7 @@ public static class ContradictionFinder
     private static bool IsCountry(PlaceRef p) => PlaceMatching.IsCountry(p.Id);
 
     // The statement that reports a strike (same article, same reporter, its words inside the strike's sentences).
-    private static IEnumerable<RecordKey> Carriers(IReadOnlyList<ArticleRecord> statements, ArticleRecord strike)
+    private static IEnumerable<RecordKey> Carriers(IEnumerable<ArticleRecord> statements, ArticleRecord strike)
     {
         var k = (Strike)strike.Record;
         return statements.Where(s => s.ArticleKey == strike.ArticleKey && s.Record is Statement st && k.ReportedBy?.Id == st.Speaker.Id && k.Span.Overlaps(st.Span)).Select(s => s.Key);
