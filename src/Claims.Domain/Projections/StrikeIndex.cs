@@ -29,12 +29,48 @@ internal sealed class StrikeIndex
     public sealed record Member(string Group, string Perpetrator, DateOnly? Owner, string ArticleId, string RecordId);
 
     // The days in a sorted set, so that a window is a range view (a striker that hits one place daily for years has a
-    // bucket of a thousand days, and every batch looks up a few windows in it).
+    // bucket of a thousand days, and every batch looks up a few windows in it); the set and the strikes by day change
+    // together, here only.
     private sealed class Bucket
     {
-        public readonly SortedSet<DateOnly> Days = [];
-        public readonly Dictionary<DateOnly, List<StrikeRow>> Dated = [];
+        private readonly SortedSet<DateOnly> _days = [];
+        private readonly Dictionary<DateOnly, List<StrikeRow>> _dated = [];
         public readonly List<StrikeRow> Dayless = [];
+
+        public bool IsEmpty => _days.Count == 0 && Dayless.Count == 0;
+
+        public void Add(StrikeRow row)
+        {
+            if (row.Day is not { } day)
+            {
+                Dayless.Add(row);
+                return;
+            }
+            if (!_dated.TryGetValue(day, out var onDay))
+            {
+                _dated[day] = onDay = [];
+                _days.Add(day);
+            }
+            onDay.Add(row);
+        }
+
+        public void Remove(StrikeRow row)
+        {
+            if (row.Day is not { } day)
+            {
+                Dayless.Remove(row);
+                return;
+            }
+            var onDay = _dated[day];
+            onDay.Remove(row);
+            if (onDay.Count > 0) return;
+            _dated.Remove(day);
+            _days.Remove(day);
+        }
+
+        public IEnumerable<StrikeRow> Between(DateOnly from, DateOnly to) => from > to ? [] : _days.GetViewBetween(from, to).SelectMany(d => _dated[d]);
+
+        public IEnumerable<StrikeRow> LatestFirst() => _days.Reverse().SelectMany(d => _dated[d]);
     }
 
     public static string Ddl(string schema) => $"create table {schema}.{GenerationTable} (id int primary key, generation bigint not null);";
@@ -80,18 +116,8 @@ internal sealed class StrikeIndex
                 foreach (var key in PlaceMatching.Keys(row.Places).Indexed)
                 {
                     var bucket = _places[(row.Perpetrator, key)];
-                    if (row.Day is { } day)
-                    {
-                        var onDay = bucket.Dated[day];
-                        onDay.Remove(row);
-                        if (onDay.Count == 0)
-                        {
-                            bucket.Dated.Remove(day);
-                            bucket.Days.Remove(day);
-                        }
-                    }
-                    else bucket.Dayless.Remove(row);
-                    if (bucket.Days.Count == 0 && bucket.Dayless.Count == 0) _places.Remove((row.Perpetrator, key));
+                    bucket.Remove(row);
+                    if (bucket.IsEmpty) _places.Remove((row.Perpetrator, key));
                 }
             }
             removed.AddRange(rows);
@@ -107,16 +133,7 @@ internal sealed class StrikeIndex
         foreach (var key in PlaceMatching.Keys(row.Places).Indexed)
         {
             if (!_places.TryGetValue((row.Perpetrator, key), out var bucket)) _places[(row.Perpetrator, key)] = bucket = new Bucket();
-            if (row.Day is { } day)
-            {
-                if (!bucket.Dated.TryGetValue(day, out var onDay))
-                {
-                    bucket.Dated[day] = onDay = [];
-                    bucket.Days.Add(day);
-                }
-                onDay.Add(row);
-            }
-            else bucket.Dayless.Add(row);
+            bucket.Add(row);
         }
     }
 
@@ -126,12 +143,12 @@ internal sealed class StrikeIndex
     {
         if (!_places.TryGetValue((perpetrator, key), out var bucket)) return [];
         if (from is not { } lo || to is not { } hi) return bucket.Dayless;
-        return lo > hi ? [] : bucket.Days.GetViewBetween(lo, hi).SelectMany(d => bucket.Dated[d]);
+        return bucket.Between(lo, hi);
     }
 
     /// <summary>The strikes dated under <paramref name="key"/> of <paramref name="perpetrator"/>, latest first.</summary>
     public IEnumerable<StrikeRow> DatedLatestFirst(string perpetrator, string key) =>
-        _places.TryGetValue((perpetrator, key), out var bucket) ? bucket.Days.Reverse().SelectMany(d => bucket.Dated[d]) : [];
+        _places.TryGetValue((perpetrator, key), out var bucket) ? bucket.LatestFirst() : [];
 
     /// <summary>The groups the strikes of <paramref name="articles"/> belong to.</summary>
     public IEnumerable<Member> MembersOf(IEnumerable<string> articles) =>
@@ -142,19 +159,25 @@ internal sealed class StrikeIndex
     /// <summary>Every member of the group <paramref name="group"/>.</summary>
     public IEnumerable<Member> Group(string group) => _groups.TryGetValue(group, out var keys) ? keys.Select(k => _members[k]) : [];
 
-    /// <summary>Replaces the <paramref name="dropped"/> groups' members with <paramref name="added"/>, as the members table does.</summary>
-    public void ReplaceMembers(IEnumerable<string> dropped, IEnumerable<Member> added)
+    /// <summary>Replaces the <paramref name="dropped"/> groups' members with <paramref name="members"/>, and returns what the
+    /// members table must lose and gain to match: the members that were and are no more, and those that are new (most of a
+    /// group that grows stays as it was).</summary>
+    public (List<Member> Gone, List<Member> Added) ReplaceMembers(IEnumerable<string> dropped, IReadOnlyList<Member> members)
     {
+        var before = new HashSet<Member>();
         foreach (var group in dropped)
         {
             if (!_groups.Remove(group, out var keys)) continue;
             foreach (var key in keys)
             {
-                _members.Remove(key);
+                _members.Remove(key, out var member);
+                before.Add(member!);
                 if (_membersByArticle.TryGetValue(key.ArticleId, out var ofArticle) && ofArticle.Remove(key) && ofArticle.Count == 0) _membersByArticle.Remove(key.ArticleId);
             }
         }
-        foreach (var m in added) AddMember(m);
+        foreach (var m in members) AddMember(m);
+        var after = members.ToHashSet();
+        return (before.Where(m => !after.Contains(m)).ToList(), members.Where(m => !before.Contains(m)).ToList());
     }
 
     private void AddMember(Member m)

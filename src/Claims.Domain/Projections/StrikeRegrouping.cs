@@ -179,13 +179,8 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
     public void Save(ProjectionContext ctx, string[] dropped, IEnumerable<(string GroupId, IReadOnlyList<StrikeRow> Members)> groups)
     {
         var s = ctx.Schema;
-        var index = _indexes[s];
         var rows = groups.SelectMany(g => OwnerOf(g.Members) is var owner ? g.Members.Select(m => new StrikeIndex.Member(g.GroupId, m.Perpetrator, owner, m.ArticleId, m.RecordId)) : []).ToList();
-        var before = dropped.SelectMany(index.Group).ToHashSet();
-        var after = rows.ToHashSet();
-        var gone = before.Where(m => !after.Contains(m)).ToList();
-        var added = rows.Where(m => !before.Contains(m)).ToList();
-        index.ReplaceMembers(dropped, rows);
+        var (gone, added) = _indexes[s].ReplaceMembers(dropped, rows);
         ctx.Enqueue(
             ($"delete from {s}.{membersTable} m using unnest($1::text[], $2::text[]) k(article_id, record_id) where m.article_id = k.article_id and m.record_id = k.record_id",
                 [gone.Select(m => m.ArticleId).ToArray(), gone.Select(m => m.RecordId).ToArray()]),
