@@ -37,17 +37,16 @@ internal static class CampaignStage
         // them would rewrite the campaigns' copies of them too.
         // As IN over the rows, not EXISTS: a rebuild page compares thousands of rows, which IN hashes.
         var stored = await ctx.QueryAsync($"""
-            with gone as (
+            with wanted as (select * from unnest($3::text[], $4::boolean[], $5::text[], $6::text[], $7::bigint[])),
+            gone as (
                 delete from {s}.campaign_candidates c
                  where c.article_id = any($1)
-                   and not (c.article_id = any($2) and (c.striker_id, c.own, c.article_id, c.record_id, c.ord)
-                            in (select * from unnest($3::text[], $4::boolean[], $5::text[], $6::text[], $7::bigint[])))
+                   and not (c.article_id = any($2) and (c.striker_id, c.own, c.article_id, c.record_id, c.ord) in (select * from wanted))
                 returning c.striker_id, c.article_id, c.record_id)
             select true, striker_id, article_id, record_id from gone
             union all
             select false, c.striker_id, c.article_id, c.record_id from {s}.campaign_candidates c
-             where c.article_id = any($2) and (c.striker_id, c.own, c.article_id, c.record_id, c.ord)
-                   in (select * from unnest($3::text[], $4::boolean[], $5::text[], $6::text[], $7::bigint[]))
+             where c.article_id = any($2) and (c.striker_id, c.own, c.article_id, c.record_id, c.ord) in (select * from wanted)
             """, r => (Gone: r.GetBoolean(0), Striker: r.GetString(1), ArticleId: r.GetString(2), RecordId: r.GetString(3)), ct,
             articles, others, rows.Select(x => x.Striker).ToArray(), rows.Select(x => x.Own).ToArray(), rows.Select(x => x.ArticleId).ToArray(),
             rows.Select(x => x.RecordId).ToArray(), rows.Select(x => x.Ord).ToArray());
