@@ -200,7 +200,7 @@ internal sealed class AppliedBatch(List<AppliedRecord> records, IReadOnlyDiction
     /// articles this batch ingested from the batch itself, the others read back in one query.</summary>
     public async Task<List<StandingRecord>> StandingAsync(ProjectionContext ctx, string? type, IReadOnlyCollection<string> articleIds, CancellationToken ct)
     {
-        var fresh = articleIds.Where(ingested.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        var fresh = articleIds.Where(Ingested).ToHashSet(StringComparer.Ordinal);
         var standing = fresh.Count == articleIds.Count ? [] : await ArticleTables.StandingAsync(ctx, type, articleIds.Where(a => !fresh.Contains(a)).ToList(), ct);
         if (fresh.Count == 0) return standing;
         var latest = new Dictionary<(string, string), AppliedRecord>();
