@@ -56,12 +56,17 @@ public sealed class TableProjection(ITableProjection projection, string schema) 
         /// grows with every batch they always lag: seen with auto_explain on a live ingest, where batch after batch hashed all
         /// of strike_places, roles, articles or incident_members, so each batch cost more as the read models grew. Without
         /// hash and merge joins it probes the indexes, whatever it believes about sizes; for this transaction only (Marten's
-        /// own statements in it are lookups by key too). A page of a rebuild touches thousands of keys, where hashing can be the
-        /// better plan, so pages that large keep the planner's choice (forced to probe, one 100 000-event rebuild of the
-        /// contradictions ran at 3 298 events/s against 5 351 without; on a machine too busy that hour to settle it).
+        /// own statements in it are lookups by key too). Sequential scans go too, for the same lag: the review queue's refresh
+        /// and the stale flags' reset scanned the contradictions whole (pg_stat_statements, quick ingest alternated five times
+        /// with it on: the contradictions read model's PostgreSQL time 6.13 → 5.71 ms an article; the queue refresh statements
+        /// 0.71 → 0.29 and 0.34 → 0.04 ms an article in one pair). A statement with no index to use still scans. A page of a
+        /// rebuild touches thousands of keys, where hashing can be the better plan, so pages that large keep the planner's
+        /// choice (forced to probe, one 100 000-event rebuild of the contradictions ran at 3 298 events/s against 5 351
+        /// without; on a machine too busy that hour to settle it).
         /// Queued, so that it travels with the batch's first statements instead of costing a round trip of its own.
         /// </summary>
-        private static readonly (string, object?[])?[] IndexLookupsOnly = [("set local enable_hashjoin = off", []), ("set local enable_mergejoin = off", [])];
+        private static readonly (string, object?[])?[] IndexLookupsOnly =
+            [("set local enable_hashjoin = off", []), ("set local enable_mergejoin = off", []), ("set local enable_seqscan = off", [])];
 
         /// <summary>Most events a batch holds to be planned as a live one (<see cref="IndexLookupsOnly"/>): some thirty articles.</summary>
         private const int LiveBatch = 1_000;
