@@ -334,11 +334,11 @@ public static class ContradictionFinder
 
     private static bool IsCountry(PlaceRef p) => PlaceMatching.IsCountry(p.Id);
 
-    // The statement that reports a strike (same article, same reporter, its words inside the strike's sentences).
-    private static IEnumerable<RecordKey> Carriers(IEnumerable<ArticleRecord> statements, ArticleRecord strike)
+    // The statement that reports a strike, among its own article's statements: same reporter, its words inside the strike's sentences.
+    private static IEnumerable<RecordKey> Carriers(IEnumerable<ArticleRecord> articleStatements, ArticleRecord strike)
     {
         var k = (Strike)strike.Record;
-        return statements.Where(s => s.ArticleKey == strike.ArticleKey && s.Record is Statement st && k.ReportedBy?.Id == st.Speaker.Id && k.Span.Overlaps(st.Span)).Select(s => s.Key);
+        return articleStatements.Where(s => s.Record is Statement st && k.ReportedBy?.Id == st.Speaker.Id && k.Span.Overlaps(st.Span)).Select(s => s.Key);
     }
 
     private static TargetStance? StanceOf(ArticleRecord r) => r.Record switch
