@@ -18,8 +18,10 @@ internal static class CampaignStage
     public const string Scope = "campaign:";
 
     /// <summary>Updates the campaigns for a batch that changed <paramref name="touched"/> and regrouped strikes of
-    /// <paramref name="others"/>; <paramref name="records"/> holds the records that stand of both.</summary>
-    public static async Task UpdateAsync(ProjectionContext ctx, string[] touched, string[] others, IReadOnlyList<StandingRecord> records, CancellationToken ct)
+    /// <paramref name="others"/>; <paramref name="records"/> holds the records that stand of both, <paramref name="held"/> those
+    /// of the articles recently seen.</summary>
+    public static async Task UpdateAsync(ProjectionContext ctx, string[] touched, string[] others, IReadOnlyList<StandingRecord> records,
+        StandingRecordCache held, CancellationToken ct)
     {
         var s = ctx.Schema;
         var articles = touched.Concat(others).ToArray();
@@ -62,7 +64,7 @@ internal static class CampaignStage
         var gone = stored.Where(x => x.Gone).ToList();
         var strikers = new SortedSet<string>(gone.Select(x => x.Striker).Concat(added.Select(x => x.Striker)), StringComparer.Ordinal);
         var changed = touched.Concat(gone.Select(x => x.ArticleId)).Concat(added.Select(x => x.ArticleId)).Distinct().ToArray();
-        if (strikers.Count > 0) await UpdateStrikersAsync(ctx, strikers.ToArray(), changed, records.ToDictionary(r => r.Key), ct);
+        if (strikers.Count > 0) await UpdateStrikersAsync(ctx, strikers.ToArray(), changed, records.ToDictionary(r => r.Key), held, ct);
     }
 
     private sealed record Candidate(string Striker, bool Own, string ArticleId, string RecordId, long Ord);
@@ -70,7 +72,7 @@ internal static class CampaignStage
     /// <summary>Switches each striker's campaign contradiction on or off and moves its rows, for all the strikers at once: a
     /// fixed number of statements per batch, however many strikers it touches.</summary>
     private static async Task UpdateStrikersAsync(ProjectionContext ctx, string[] strikers, string[] articles,
-        IReadOnlyDictionary<(string, string), StandingRecord> known, CancellationToken ct)
+        IReadOnlyDictionary<(string, string), StandingRecord> known, StandingRecordCache held, CancellationToken ct)
     {
         var s = ctx.Schema;
         // Each striker's first record on each side, as the finder would meet it (article, then the order the stream made
@@ -100,10 +102,10 @@ internal static class CampaignStage
         if (on.Count == 0) return;
 
         // The wording comes from the finder, given the first record of each side (it names the striker as the first one does);
-        // the first records this batch did not load are read back together.
-        var firsts = on.SelectMany(x => new[] { x.Own!.Value, x.Other!.Value }).Where(k => !known.ContainsKey(k)).Distinct().ToList();
+        // the first records this batch did not load are taken from the articles recently seen, or read back with their articles.
+        var firsts = on.SelectMany(x => new[] { x.Own!.Value, x.Other!.Value }).Where(k => !known.ContainsKey(k)).Select(k => k.Item1).Distinct().ToList();
         var loaded = new Dictionary<(string, string), StandingRecord>(known);
-        foreach (var r in firsts.Count == 0 ? [] : await ArticleTables.StandingAsync(ctx, firsts, ct)) loaded[r.Key] = r;
+        foreach (var r in firsts.Count == 0 ? [] : await held.StandingAsync(ctx, firsts, ct)) loaded.TryAdd(r.Key, r);
 
         // Already current: only the rows of these articles can have changed (a campaign can gather thousands of records, so
         // rewriting them all on every batch would make each batch cost the size of the corpus). Newly current: all of the

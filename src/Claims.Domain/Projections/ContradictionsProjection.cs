@@ -33,6 +33,13 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
     // An instance of its own: it holds the strike index of the process applying this read model.
     private readonly StrikeRegrouping _clusters = new("event_clusters", StrikeRule.Event);
 
+    /// <summary>The records of recent articles, per schema, valid as long as its strike index (<see cref="StandingRecordCache"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StandingRecordCache> _records = new(StringComparer.Ordinal);
+
+    /// <summary>How many articles' records a process holds: a few days of news; at an estimated 10–30 kB an article (some 30
+    /// records with their words), tens of megabytes (not measured).</summary>
+    private const int CachedArticles = 2_000;
+
     public async Task CreateSchemaAsync(ProjectionContext ctx, CancellationToken ct)
     {
         await ArticleTables.CreateAsync(ctx, ct);
@@ -109,6 +116,10 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         // Stage 2: the strike clusters the touched articles' event strikes left or can join.
         var eligible = standing.Where(r => r.Record is StrikeReported { Scope: "event" } && !used.Contains(new RecordKey(r.ArticleId, r.RecordId))).ToList();
         var regroup = await _clusters.PrepareAsync(ctx, touched, eligible, ct);
+        var cache = _records.GetOrAdd(ctx.Schema, _ => new StandingRecordCache(CachedArticles));
+        cache.Open(regroup.Generation);
+        var byArticle = standing.ToLookup(r => r.ArticleId, StringComparer.Ordinal);
+        foreach (var article in touched) cache.Set(article, byArticle[article].ToList());
         var rows = regroup.Rows;
         var (dropped, changed) = regroup.Diff(DayGrouping.Group(rows.Select(r => r.ToDayReport()).ToList(),
             (i, j) => ContradictionFinder.SameEvent(rows[i].ArticleId, rows[i].Reporter, rows[i].Weekday, rows[j].ArticleId, rows[j].Reporter, rows[j].Weekday),
@@ -118,7 +129,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         var otherArticles = changed.Where(c => c.Count > 1).SelectMany(c => c.Select(r => r.ArticleId))
             .Concat(dropped.SelectMany(id => regroup.Stored[id] is { Count: > 1 } members ? members.Select(m => m.ArticleId) : []))
             .Where(a => !touched.Contains(a)).Distinct().ToArray();
-        foreach (var r in otherArticles.Length == 0 ? [] : await ArticleTables.StandingAsync(ctx, type: null, otherArticles, ct)) loaded[r.Key] = r;
+        foreach (var r in otherArticles.Length == 0 ? [] : await cache.StandingAsync(ctx, otherArticles, ct)) loaded[r.Key] = r;
         var statements = ContradictionFinder.StatementsByArticle(loaded.Values.Where(r => r.Record is StatementMade).Select(ToFinder));
         var inClusters = new List<(string Scope, Contradiction Found)>();
         var clusters = changed.Select(c => (Scope: ClusterScope(c[0]), Members: c)).ToList();
@@ -128,7 +139,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         await ReplaceAsync(ctx, dropped, inClusters, loaded, ct); // a cluster's group id is its scope
 
         // Stage 3: campaigns, by difference, over every article whose records stages 1 and 2 may have taken or released.
-        await CampaignStage.UpdateAsync(ctx, touched.ToArray(), otherArticles, loaded.Values.ToList(), ct);
+        await CampaignStage.UpdateAsync(ctx, touched.ToArray(), otherArticles, loaded.Values.ToList(), cache, ct);
     }
 
     // A cluster's scope names it by its first strike (as the finder's RecordKey prints): the same strikes make the same scope.

@@ -23,7 +23,7 @@ internal sealed class StrikeIndex
     private readonly Dictionary<string, HashSet<(string ArticleId, string RecordId)>> _membersByArticle = new(StringComparer.Ordinal);
 
     /// <summary>The generation of the tables this index matches.</summary>
-    private long Generation { get; set; }
+    public long Generation { get; private set; }
 
     /// <summary>A group's member as the members table holds it.</summary>
     public sealed record Member(string Group, string Perpetrator, DateOnly? Owner, string ArticleId, string RecordId);

@@ -35,9 +35,10 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
 
     /// <summary>What a batch regroups: every strike that decides the groups to replace (<see cref="Rows"/>, in the stable
     /// order), the stored groups owned in the affected days (<see cref="Stored"/>: they are replaced), and which regrouped
-    /// groups take their place (<see cref="Owns"/>: those owned in the affected days).</summary>
+    /// groups take their place (<see cref="Owns"/>: those owned in the affected days). <see cref="Generation"/> is the tables'
+    /// generation this batch moved them to (<see cref="StrikeIndex"/>).</summary>
     public sealed record Regroup(List<StrikeRow> Rows, IReadOnlyDictionary<string, IReadOnlyList<(string ArticleId, string RecordId)>> Stored,
-        IReadOnlyDictionary<string, AffectedDays> Affected)
+        IReadOnlyDictionary<string, AffectedDays> Affected, long Generation)
     {
         public bool Owns(string perpetrator, DateOnly? owner) => Affected.TryGetValue(perpetrator, out var days) && days.Owns(owner);
 
@@ -151,7 +152,7 @@ internal sealed class StrikeRegrouping(string membersTable, StrikeRule rule)
 
         // The stored groups of the touched articles' strikes and of every strike found.
         var groups = touchedMembers.Concat(rows.Select(r => index.MemberOf(r.Key)).OfType<StrikeIndex.Member>()).Select(m => m.Group).ToHashSet(StringComparer.Ordinal);
-        var result = new Regroup(rows, new Dictionary<string, IReadOnlyList<(string, string)>>(), affected);
+        var result = new Regroup(rows, new Dictionary<string, IReadOnlyList<(string, string)>>(), affected, index.Generation);
         var stored = groups.SelectMany(index.Group).Where(m => result.Owns(m.Perpetrator, m.Owner)).GroupBy(m => m.Group)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, string)>)g.Select(m => (m.ArticleId, m.RecordId)).ToList(), StringComparer.Ordinal);
         return result with { Stored = stored };
