@@ -25,35 +25,39 @@ internal static class CampaignStage
     {
         var s = ctx.Schema;
         var articles = touched.Concat(others).ToArray();
-        var used = (await ctx.QueryAsync($"""
-            select cr.article_id, cr.record_id from {s}.contradiction_records cr join {s}.contradictions c on c.id = cr.contradiction_id
-             where cr.article_id = any($1) and c.current and c.scope not like '{Scope}%'
-            """, r => (r.GetString(0), r.GetString(1)), ct, articles)).ToHashSet();
         var inArticles = articles.ToHashSet(StringComparer.Ordinal);
-        var rows = records.Where(r => inArticles.Contains(r.ArticleId) && !used.Contains(r.Key))
+        var candidates = records.Where(r => inArticles.Contains(r.ArticleId))
             .Select(r => (Record: r, Side: ContradictionFinder.CampaignSideOf(ContradictionsProjection.ToFinder(r)))).Where(x => x.Side is not null)
             .Select(x => new Candidate(x.Side!.Value.Striker, x.Side.Value.Own, x.Record.ArticleId, x.Record.RecordId, x.Record.Ord)).ToList();
 
-        // A changed article's rows are rewritten whole: its records may read differently under the same keys. The other
-        // articles' rows that no longer stand go, and those missing come: most of them stand as they were, and rewriting
-        // them would rewrite the campaigns' copies of them too.
+        // The candidates are the records that take a side and that no earlier stage used (a current contradiction of another
+        // scope holds them, as stages 1 and 2 just wrote them). A changed article's rows are rewritten whole: its records may
+        // read differently under the same keys. The other articles' rows that no longer stand go, and those missing come:
+        // most of them stand as they were, and rewriting them would rewrite the campaigns' copies of them too. All in one round
+        // trip, which returns the rows gone (kind 0), the rows kept (1) and the records offered that are used (2).
         // As IN over the rows, not EXISTS: a rebuild page compares thousands of rows, which IN hashes.
         var stored = await ctx.QueryAsync($"""
-            with wanted as (select * from unnest($3::text[], $4::boolean[], $5::text[], $6::text[], $7::bigint[])),
+            with offered as (
+                select x.*, exists (select 1 from {s}.contradiction_records cr join {s}.contradictions c on c.id = cr.contradiction_id
+                                     where cr.article_id = x.article_id and cr.record_id = x.record_id and c.current and c.scope not like '{Scope}%') as used
+                  from unnest($3::text[], $4::boolean[], $5::text[], $6::text[], $7::bigint[]) x(striker_id, own, article_id, record_id, ord)),
+            wanted as (select striker_id, own, article_id, record_id, ord from offered where not used),
             gone as (
                 delete from {s}.campaign_candidates c
                  where c.article_id = any($1)
                    and not (c.article_id = any($2) and (c.striker_id, c.own, c.article_id, c.record_id, c.ord) in (select * from wanted))
                 returning c.striker_id, c.article_id, c.record_id)
-            select true, striker_id, article_id, record_id from gone
+            select 0, striker_id, article_id, record_id from gone
             union all
-            select false, c.striker_id, c.article_id, c.record_id from {s}.campaign_candidates c
+            select 1, c.striker_id, c.article_id, c.record_id from {s}.campaign_candidates c
              where c.article_id = any($2) and (c.striker_id, c.own, c.article_id, c.record_id, c.ord) in (select * from wanted)
-            """, r => (Gone: r.GetBoolean(0), Striker: r.GetString(1), ArticleId: r.GetString(2), RecordId: r.GetString(3)), ct,
-            articles, others, rows.Select(x => x.Striker).ToArray(), rows.Select(x => x.Own).ToArray(), rows.Select(x => x.ArticleId).ToArray(),
-            rows.Select(x => x.RecordId).ToArray(), rows.Select(x => x.Ord).ToArray());
-        var kept = stored.Where(x => !x.Gone).Select(x => (x.ArticleId, x.RecordId)).ToHashSet();
-        var added = rows.Where(x => !kept.Contains((x.ArticleId, x.RecordId))).ToList();
+            union all
+            select 2, striker_id, article_id, record_id from offered where used
+            """, r => (Kind: r.GetInt32(0), Striker: r.GetString(1), ArticleId: r.GetString(2), RecordId: r.GetString(3)), ct,
+            articles, others, candidates.Select(x => x.Striker).ToArray(), candidates.Select(x => x.Own).ToArray(), candidates.Select(x => x.ArticleId).ToArray(),
+            candidates.Select(x => x.RecordId).ToArray(), candidates.Select(x => x.Ord).ToArray());
+        var keptOrUsed = stored.Where(x => x.Kind != 0).Select(x => (x.ArticleId, x.RecordId)).ToHashSet();
+        var added = candidates.Where(x => !keptOrUsed.Contains((x.ArticleId, x.RecordId))).ToList();
         ctx.Enqueue(($"""
             insert into {s}.campaign_candidates (striker_id, own, article_id, record_id, ord)
             select * from unnest($1::text[], $2::boolean[], $3::text[], $4::text[], $5::bigint[])
@@ -61,7 +65,7 @@ internal static class CampaignStage
             added.Select(x => x.ArticleId).ToArray(), added.Select(x => x.RecordId).ToArray(), added.Select(x => x.Ord).ToArray()]));
 
         // The strikers whose rows changed, and the articles they changed in (every touched one).
-        var gone = stored.Where(x => x.Gone).ToList();
+        var gone = stored.Where(x => x.Kind == 0).ToList();
         var strikers = new SortedSet<string>(gone.Select(x => x.Striker).Concat(added.Select(x => x.Striker)), StringComparer.Ordinal);
         var changed = touched.Concat(gone.Select(x => x.ArticleId)).Concat(added.Select(x => x.ArticleId)).Distinct().ToArray();
         if (strikers.Count > 0) await UpdateStrikersAsync(ctx, strikers.ToArray(), changed, records.ToDictionary(r => r.Key), held, ct);
