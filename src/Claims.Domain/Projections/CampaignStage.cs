@@ -35,7 +35,8 @@ internal static class CampaignStage
         // read differently under the same keys. The other articles' rows that no longer stand go, and those missing come:
         // most of them stand as they were, and rewriting them would rewrite the campaigns' copies of them too. All in one round
         // trip, which returns the rows gone (kind 0), the rows kept (1) and the records offered that are used (2).
-        // As IN over the rows, not EXISTS: a rebuild page compares thousands of rows, which IN hashes.
+        // The stored rows are compared as IN over the rows, not EXISTS: a rebuild page compares thousands of rows, which IN
+        // hashes. Whether a record is used is one probe of the records' (article, record) index.
         var stored = await ctx.QueryAsync($"""
             with offered as (
                 select x.*, exists (select 1 from {s}.contradiction_records cr join {s}.contradictions c on c.id = cr.contradiction_id
