@@ -125,9 +125,8 @@ public sealed class DaemonTests
         // The strikes and contradictions read models keep a strike index in memory (StrikeIndex). The first process builds
         // one, a second applies more articles while the first's daemon is stopped, then the first applies again: its index
         // must take in the second's strikes (the tables' generation tells it that it is behind), or the first's groups miss them.
-        await using var database = await PostgresDatabase.CreateAsync();
-        await using var first = await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.Disabled);
-        await using var second = await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.Disabled);
+        await using var processes = await TwoProcesses.StartAsync();
+        var (first, second) = (processes.First, processes.Second);
 
         // Seed 3's strikes group with those of seeds 0-2, which only the second process indexed.
         await ApplyAsync(first, () => MartenRuns.IngestSeedsAsync(first, 4));
@@ -143,9 +142,8 @@ public sealed class DaemonTests
         // the articles behind a strike cluster a batch changes. The first process holds seed 0; a second rules its statements
         // out; then seed 1 joins its clusters in the first, whose clusters and campaigns must be made of the records that
         // stand now, not of the statements it held.
-        await using var database = await PostgresDatabase.CreateAsync();
-        await using var first = await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.Disabled);
-        await using var second = await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.Disabled);
+        await using var processes = await TwoProcesses.StartAsync();
+        var (first, second) = (processes.First, processes.Second);
 
         var held = await ApplyAsync(first, () => MartenRuns.IngestSeedsAsync(first, 0));
         var ruledOut = 0;
@@ -162,6 +160,28 @@ public sealed class DaemonTests
         Assert.True(ruledOut > 0);
         await ApplyAsync(first, () => MartenRuns.IngestSeedsAsync(first, 1));
         await MartenRuns.AssertEqualToARebuildAsync(second);
+    }
+
+    /// <summary>Two processes on a new database of their own, neither applying the read models until <see cref="ApplyAsync"/>
+    /// starts its daemon.</summary>
+    private sealed class TwoProcesses(PostgresDatabase database, Application.ClaimsRuntime first, Application.ClaimsRuntime second) : IAsyncDisposable
+    {
+        public Application.ClaimsRuntime First => first;
+        public Application.ClaimsRuntime Second => second;
+
+        public static async Task<TwoProcesses> StartAsync()
+        {
+            var database = await PostgresDatabase.CreateAsync();
+            return new TwoProcesses(database, await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.Disabled),
+                await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.Disabled));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await second.DisposeAsync();
+            await first.DisposeAsync();
+            await database.DisposeAsync();
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> with <paramref name="runtime"/>'s daemon applying the read models, until they include it.</summary>
