@@ -18,15 +18,15 @@ internal static class CampaignStage
     public const string Scope = "campaign:";
 
     /// <summary>Updates the campaigns for a batch that changed <paramref name="touched"/> and regrouped strikes of
-    /// <paramref name="others"/>; <paramref name="records"/> holds the records that stand of both, <paramref name="held"/> those
-    /// of the articles recently seen.</summary>
-    public static async Task UpdateAsync(ProjectionContext ctx, string[] touched, string[] others, IReadOnlyList<StandingRecord> records,
-        StandingRecordCache held, CancellationToken ct)
+    /// <paramref name="others"/>; <paramref name="records"/> holds the records that stand of both, by key, <paramref name="held"/>
+    /// those of the articles recently seen.</summary>
+    public static async Task UpdateAsync(ProjectionContext ctx, string[] touched, string[] others,
+        IReadOnlyDictionary<(string, string), StandingRecord> records, StandingRecordCache held, CancellationToken ct)
     {
         var s = ctx.Schema;
         var articles = touched.Concat(others).ToArray();
         var inArticles = articles.ToHashSet(StringComparer.Ordinal);
-        var candidates = records.Where(r => inArticles.Contains(r.ArticleId))
+        var candidates = records.Values.Where(r => inArticles.Contains(r.ArticleId))
             .Select(r => (Record: r, Side: ContradictionFinder.CampaignSideOf(ContradictionsProjection.ToFinder(r)))).Where(x => x.Side is not null)
             .Select(x => new Candidate(x.Side!.Value.Striker, x.Side.Value.Own, x.Record.ArticleId, x.Record.RecordId, x.Record.Ord)).ToList();
 
@@ -69,7 +69,7 @@ internal static class CampaignStage
         var gone = stored.Where(x => x.Kind == 0).ToList();
         var strikers = new SortedSet<string>(gone.Select(x => x.Striker).Concat(added.Select(x => x.Striker)), StringComparer.Ordinal);
         var changed = touched.Concat(gone.Select(x => x.ArticleId)).Concat(added.Select(x => x.ArticleId)).Distinct().ToArray();
-        if (strikers.Count > 0) await UpdateStrikersAsync(ctx, strikers.ToArray(), changed, records.ToDictionary(r => r.Key), held, ct);
+        if (strikers.Count > 0) await UpdateStrikersAsync(ctx, strikers.ToArray(), changed, records, held, ct);
     }
 
     private sealed record Candidate(string Striker, bool Own, string ArticleId, string RecordId, long Ord);
@@ -109,8 +109,8 @@ internal static class CampaignStage
         // The wording comes from the finder, given the first record of each side (it names the striker as the first one does);
         // the first records this batch did not load are taken from the articles recently seen, or read back with their articles.
         var firsts = on.SelectMany(x => new[] { x.Own!.Value, x.Other!.Value }).Where(k => !known.ContainsKey(k)).Select(k => k.Item1).Distinct().ToList();
-        var loaded = new Dictionary<(string, string), StandingRecord>(known);
-        foreach (var r in firsts.Count == 0 ? [] : await held.StandingAsync(ctx, firsts, ct)) loaded.TryAdd(r.Key, r);
+        var more = (firsts.Count == 0 ? [] : await held.StandingAsync(ctx, firsts, ct)).ToDictionary(r => r.Key);
+        StandingRecord First((string, string) key) => known.TryGetValue(key, out var r) ? r : more[key];
 
         // Already current: only the rows of these articles can have changed (a campaign can gather thousands of records, so
         // rewriting them all on every batch would make each batch cost the size of the corpus). Newly current: all of the
@@ -119,7 +119,7 @@ internal static class CampaignStage
         var whole = on.Select(x => x.WasCurrent != true).ToArray();
         var ids = on.Select(x => x.Id).ToArray();
         var found = on.Select(x => (Scope + x.Striker,
-            ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(loaded[x.Own!.Value])], [ContradictionsProjection.ToFinder(loaded[x.Other!.Value])])!)).ToList();
+            ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(First(x.Own!.Value))], [ContradictionsProjection.ToFinder(First(x.Other!.Value))])!)).ToList();
         ctx.Enqueue(
             ($"""
             delete from {s}.contradiction_records cr using unnest($1::text[], $2::boolean[]) x(id, whole)

@@ -106,7 +106,8 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         // Stage 1: each touched article on its own.
         var inArticles = new List<(string Scope, Contradiction Found)>();
         var used = new HashSet<RecordKey>();
-        foreach (var article in standing.GroupBy(r => r.ArticleId))
+        var byArticle = standing.ToLookup(r => r.ArticleId, StringComparer.Ordinal);
+        foreach (var article in byArticle)
         {
             var (found, articleUsed) = ContradictionFinder.FindInArticle(article.Select(ToFinder).ToList(), knowledge);
             inArticles.AddRange(found.Select(c => ("article:" + article.Key, c)));
@@ -119,7 +120,6 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         var regroup = await _clusters.PrepareAsync(ctx, touched, eligible, ct);
         var cache = _records.GetOrAdd(ctx.Schema, _ => new StandingRecordCache(CachedArticles));
         cache.Open(regroup.Generation);
-        var byArticle = standing.ToLookup(r => r.ArticleId, StringComparer.Ordinal);
         foreach (var article in touched) cache.Set(article, byArticle[article].ToList());
         var rows = regroup.Rows;
         var (dropped, changed) = regroup.Diff(DayGrouping.Group(rows.Select(r => r.ToDayReport()).ToList(),
@@ -140,7 +140,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
         await ReplaceAsync(ctx, dropped, inClusters, loaded, ct); // a cluster's group id is its scope
 
         // Stage 3: campaigns, by difference, over every article whose records stages 1 and 2 may have taken or released.
-        await CampaignStage.UpdateAsync(ctx, touched.ToArray(), otherArticles, loaded.Values.ToList(), cache, ct);
+        await CampaignStage.UpdateAsync(ctx, touched.ToArray(), otherArticles, loaded, cache, ct);
     }
 
     // A cluster's scope names it by its first strike (as the finder's RecordKey prints): the same strikes make the same scope.
