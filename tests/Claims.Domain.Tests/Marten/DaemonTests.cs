@@ -172,8 +172,19 @@ public sealed class DaemonTests
         public static async Task<TwoProcesses> StartAsync()
         {
             var database = await PostgresDatabase.CreateAsync();
-            return new TwoProcesses(database, await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.Disabled),
-                await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.Disabled));
+            Application.ClaimsRuntime? first = null;
+            try
+            {
+                first = await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.Disabled);
+                return new TwoProcesses(database, first, await MartenRuns.StartAsync(database.ConnectionString, DaemonMode.Disabled));
+            }
+            catch
+            {
+                // A runtime that fails to start must not leave the other and the database behind.
+                if (first is not null) await first.DisposeAsync();
+                await database.DisposeAsync();
+                throw;
+            }
         }
 
         public async ValueTask DisposeAsync()
