@@ -87,11 +87,11 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
     }
 
     [Fact]
-    public async Task A_reporter_corrected_under_a_contradiction_across_articles_moves_in_its_review_queue_features()
+    public async Task Corrections_under_a_contradiction_across_articles_reach_the_copies_kept_on_its_records()
     {
-        // The queue's features are copies kept on each contradiction record: a correction must reach the copies of a
-        // contradiction that spans articles (and the tallies), not only the record. (Checked to fail when a cluster's rows
-        // are written by difference without refreshing the copies of the articles a batch touches.)
+        // The queue's features and the evidence a page shows are copies kept on each contradiction record: a correction must
+        // reach the copies of a contradiction that spans articles (and the tallies), not only the record. (Checked to fail
+        // when a cluster's rows are written by difference without refreshing the copies of the articles a batch touches.)
         var schema = claims.Runtime.ProjectionSchema(Projections.ContradictionsProjection.ProjectionName);
         await using var find = claims.Runtime.DataSource.CreateCommand($"""
             select cr.article_id, cr.record_id from {schema}.contradiction_records cr join {schema}.contradictions c on c.id = cr.contradiction_id
@@ -106,6 +106,16 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
             Assert.True(await reader.ReadAsync(), "the seeds hold a contradiction between strikes told by different articles");
             (article, record) = (reader.GetString(0), reader.GetString(1));
         }
+
+        // The words first, while the strike still stands in its cluster (the other reporter below may take it out).
+        var page = new ContradictionPage(Limit: ContradictionPage.MaxLimit, RecordsPerSide: ContradictionPage.MaxLimit);
+        var strike = Shown(await claims.App.ListContradictionsAsync(page: page))[0];
+        var words = strike.Text + " (corrigé)";
+        await claims.App.CorrectRecordAsync(article, record, new CorrectRecordRequest("text", Text: words, Note: "typo"), "checker-5");
+        await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
+        var corrected = Shown(await claims.App.ListContradictionsAsync(page: page));
+        Assert.True(corrected.Count > 0, "the strike is still evidence in its cluster's contradiction");
+        Assert.All(corrected, r => Assert.Equal((words, strike.Span[0], strike.Actor.Name), (r.Text, r.Span[0], r.Actor.Name)));
 
         await claims.App.CorrectRecordAsync(article, record, new CorrectRecordRequest("speaker", Speaker: "Un témoin jamais cité", Note: "misattributed"), "checker-5");
         await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
@@ -124,6 +134,9 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
         Assert.All(rows, r => Assert.Equal(r.Now, r.Kept));
         Assert.NotNull(rows[0].Now);
         await ArticleByArticle.AssertQueueFeaturesAreCountedOverTheRecordsAsync(claims.Runtime, atLeast: 1);
+
+        List<ContradictionRecord> Shown(IEnumerable<ContradictionView> contradictions) =>
+            contradictions.SelectMany(c => c.Sides).SelectMany(s => s.Records).Where(r => r.ArticleId == article && r.RecordId == record).ToList();
     }
 
     [Fact]

@@ -153,7 +153,8 @@ public static class QueryBenchmark
         return new Probes(picked, spread, queueSpread, ids.Count);
     }
 
-    // The baselines: the same rows, by the plain SQL a hand-written service would run (payloads as text, nothing mapped).
+    // The baselines: the same rows, by the plain SQL a hand-written service would run (the ledger's payloads as text, a page's evidence
+    // columns as stored; nothing mapped).
     private static async Task RawLedgerAsync(NpgsqlDataSource sql, ClaimsRuntime runtime, string actorId)
     {
         var s = runtime.ProjectionSchema(LedgerProjection.ProjectionName);
@@ -174,11 +175,12 @@ public static class QueryBenchmark
             : "($1::text is null or id > $1) order by id";
         await using var command = sql.CreateCommand($"""
             with page as (select id, about, kind, positions from {s}.contradictions where current and status = 'open' and {page} limit 50)
-            select p.id, p.about, p.kind, x.side, r.payload::text
+            select p.id, p.about, p.kind, x.*
               from page p cross join lateral unnest(p.positions) with ordinality as sides(position, n)
-              cross join lateral (select cr.side, cr.article_id, cr.record_id from {s}.contradiction_records cr
-                                  where cr.contradiction_id = p.id and cr.side = sides.n - 1 order by cr.seq, cr.article_id collate "C", cr.ord limit 50) x
-              join {s}.records r on r.article_id = x.article_id and r.record_id = x.record_id
+              cross join lateral (select cr.side, cr.article_id, cr.record_id, cr.type, cr.outlet, cr.published_on, cr.actor_id, cr.actor_name, cr.words,
+                                         cr.span_start, cr.span_end
+                                    from {s}.contradiction_records cr
+                                   where cr.contradiction_id = p.id and cr.side = sides.n - 1 order by cr.seq, cr.article_id collate "C", cr.ord limit 50) x
             """);
         command.Parameters.Add(new() { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await DrainAsync(command);

@@ -22,7 +22,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
 {
     public const string ProjectionName = "contradictions";
     public string Name => ProjectionName;
-    public int Version => 11;
+    public int Version => 12;
 
     // A reopening is written by the relay from this read model's own rows, so the projection does not read it back.
     public IReadOnlyCollection<Type> EventTypes => [.. ClaimsEventTypes.ArticleEvents, .. ClaimsEventTypes.ContradictionEvents.Where(t => t != typeof(ContradictionReopened))];
@@ -53,7 +53,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
             create index on {s}.contradictions (status, id) where current;
             create index on {s}.contradictions (scope);
             create table {s}.contradiction_records (contradiction_id text not null, side int not null, seq int not null, article_id text not null,
-                record_id text not null, ord bigint not null, {ContradictionRows.FeatureColumns}, campaign boolean not null,
+                record_id text not null, ord bigint not null, {ContradictionRows.FeatureColumns}, campaign boolean not null, {ContradictionRows.EvidenceColumns},
                 primary key (contradiction_id, side, article_id, record_id));
             create index on {s}.contradiction_records (article_id, record_id);
             create index on {s}.contradiction_records (contradiction_id, side, seq, article_id collate "C", ord);
