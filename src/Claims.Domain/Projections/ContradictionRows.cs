@@ -40,7 +40,9 @@ internal static class ContradictionRows
     /// <summary>The evidence a page of contradictions shows of each record (<see cref="Application.ReadModels"/>): its type,
     /// actor, verbatim words and span, and its article's publication date (the outlet is a feature column). Copied onto the
     /// record so that a page reads its records in one range of the side's index: read through the records table, the first
-    /// page of the review queue (about 2 800 records at 3 100 articles) spent 20 of its 27 ms in one lookup a record.</summary>
+    /// page of the review queue (about 2 800 records at 3 100 articles) spent 20 of its 27 ms in one lookup a record. They are
+    /// taken out of the payload by the record events' JSON names (<see cref="Articles.RecordMapping.MainActor"/> and
+    /// <see cref="Articles.RecordMapping.Words"/> say the same in C#).</summary>
     public const string EvidenceColumns = "type text not null, actor_id text, actor_name text, words text, span_start int, span_end int, published_on date";
 
     /// <summary>The statement that adds contradiction records from <paramref name="source"/> (a query of contradiction id, side,
