@@ -34,7 +34,7 @@ internal static class CampaignStage
         // scope holds them, as stages 1 and 2 just wrote them). A changed article's rows are rewritten whole: its records may
         // read differently under the same keys. The other articles' rows that no longer stand go, and those missing come:
         // most of them stand as they were, and rewriting them would rewrite the campaigns' copies of them too. All in one round
-        // trip, which returns the rows gone (kind 0), the rows kept (1) and the records offered that are used (2).
+        // trip, which returns each row or record with what became of it (Outcome).
         // The stored rows are compared as IN over the rows, not EXISTS: a rebuild page compares thousands of rows, which IN
         // hashes. Whether a record is used is one probe of the records' (article, record) index.
         var stored = await ctx.QueryAsync($"""
@@ -48,16 +48,16 @@ internal static class CampaignStage
                  where c.article_id = any($1)
                    and not (c.article_id = any($2) and (c.striker_id, c.own, c.article_id, c.record_id, c.ord) in (select * from wanted))
                 returning c.striker_id, c.article_id, c.record_id)
-            select 0, striker_id, article_id, record_id from gone
+            select {(int)Outcome.Gone}, striker_id, article_id, record_id from gone
             union all
-            select 1, c.striker_id, c.article_id, c.record_id from {s}.campaign_candidates c
+            select {(int)Outcome.Kept}, c.striker_id, c.article_id, c.record_id from {s}.campaign_candidates c
              where c.article_id = any($2) and (c.striker_id, c.own, c.article_id, c.record_id, c.ord) in (select * from wanted)
             union all
-            select 2, striker_id, article_id, record_id from offered where used
-            """, r => (Kind: r.GetInt32(0), Striker: r.GetString(1), ArticleId: r.GetString(2), RecordId: r.GetString(3)), ct,
+            select {(int)Outcome.Used}, striker_id, article_id, record_id from offered where used
+            """, r => (Outcome: (Outcome)r.GetInt32(0), Striker: r.GetString(1), ArticleId: r.GetString(2), RecordId: r.GetString(3)), ct,
             articles, others, candidates.Select(x => x.Striker).ToArray(), candidates.Select(x => x.Own).ToArray(), candidates.Select(x => x.ArticleId).ToArray(),
             candidates.Select(x => x.RecordId).ToArray(), candidates.Select(x => x.Ord).ToArray());
-        var keptOrUsed = stored.Where(x => x.Kind != 0).Select(x => (x.ArticleId, x.RecordId)).ToHashSet();
+        var keptOrUsed = stored.Where(x => x.Outcome != Outcome.Gone).Select(x => (x.ArticleId, x.RecordId)).ToHashSet();
         var added = candidates.Where(x => !keptOrUsed.Contains((x.ArticleId, x.RecordId))).ToList();
         ctx.Enqueue(($"""
             insert into {s}.campaign_candidates (striker_id, own, article_id, record_id, ord)
@@ -66,13 +66,17 @@ internal static class CampaignStage
             added.Select(x => x.ArticleId).ToArray(), added.Select(x => x.RecordId).ToArray(), added.Select(x => x.Ord).ToArray()]));
 
         // The strikers whose rows changed, and the articles they changed in (every touched one).
-        var gone = stored.Where(x => x.Kind == 0).ToList();
+        var gone = stored.Where(x => x.Outcome == Outcome.Gone).ToList();
         var strikers = new SortedSet<string>(gone.Select(x => x.Striker).Concat(added.Select(x => x.Striker)), StringComparer.Ordinal);
         var changed = touched.Concat(gone.Select(x => x.ArticleId)).Concat(added.Select(x => x.ArticleId)).Distinct().ToArray();
         if (strikers.Count > 0) await UpdateStrikersAsync(ctx, strikers.ToArray(), changed, records, held, ct);
     }
 
     private sealed record Candidate(string Striker, bool Own, string ArticleId, string RecordId, long Ord);
+
+    /// <summary>What the candidates' statement says of a row or record: a stored row deleted, a stored row that stands, or an
+    /// offered record an earlier stage used (so not a candidate).</summary>
+    private enum Outcome { Gone, Kept, Used }
 
     /// <summary>Switches each striker's campaign contradiction on or off and moves its rows, for all the strikers at once: a
     /// fixed number of statements per batch, however many strikers it touches.</summary>
