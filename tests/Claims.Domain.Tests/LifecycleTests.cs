@@ -76,8 +76,7 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
     public async Task A_speaker_correction_inside_a_contradiction_moves_its_voice_in_the_review_queue_features()
     {
         // A statement whose speaker is the only voice of that name on its side: the correction takes a voice away from it.
-        var page = new ContradictionPage(Limit: ContradictionPage.MaxLimit, RecordsPerSide: ContradictionPage.MaxLimit);
-        var statement = (await claims.App.ListContradictionsAsync(page: page)).SelectMany(c => c.Sides)
+        var statement = (await ArticleByArticle.AllContradictionsAsync(claims.App)).SelectMany(c => c.Sides)
             .SelectMany(side => side.Records.Where(r => r.Type == "statement" && side.Records.Count(o => o.Actor.Id == r.Actor.Id) == 1)).First();
         await claims.App.CorrectRecordAsync(statement.ArticleId, statement.RecordId,
             new CorrectRecordRequest("speaker", Speaker: "Une porte-parole jamais citée", Note: "misattributed"), "checker-4");
@@ -108,12 +107,11 @@ public sealed class LifecycleTests(SeededClaims claims) : IClassFixture<SeededCl
         }
 
         // The words first, while the strike still stands in its cluster (the other reporter below may take it out).
-        var page = new ContradictionPage(Limit: ContradictionPage.MaxLimit, RecordsPerSide: ContradictionPage.MaxLimit);
-        var strike = Shown(await claims.App.ListContradictionsAsync(page: page))[0];
+        var strike = Shown(await ArticleByArticle.AllContradictionsAsync(claims.App))[0];
         var words = strike.Text + " (corrigé)";
         await claims.App.CorrectRecordAsync(article, record, new CorrectRecordRequest("text", Text: words, Note: "typo"), "checker-5");
         await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
-        var corrected = Shown(await claims.App.ListContradictionsAsync(page: page));
+        var corrected = Shown(await ArticleByArticle.AllContradictionsAsync(claims.App));
         Assert.True(corrected.Count > 0, "the strike is still evidence in its cluster's contradiction");
         Assert.All(corrected, r => Assert.Equal((words, strike.Span[0], strike.Actor.Name), (r.Text, r.Span[0], r.Actor.Name)));
 

@@ -22,6 +22,19 @@ internal static class ArticleByArticle
         return ingested;
     }
 
+    /// <summary>Every current contradiction, page after page, each side with all its records (up to the API's most a side).</summary>
+    public static async Task<List<ContradictionView>> AllContradictionsAsync(IClaimsApplication app)
+    {
+        var all = new List<ContradictionView>();
+        for (var page = new ContradictionPage(Limit: ContradictionPage.MaxLimit, RecordsPerSide: ContradictionPage.MaxLimit); ;)
+        {
+            var next = await app.ListContradictionsAsync(page: page);
+            all.AddRange(next);
+            if (next.Count < page.Limit) return all;
+            page = page with { After = next[^1].Id };
+        }
+    }
+
     public static async Task AssertContradictionsAreTheFindersAsync(ClaimsRuntime runtime, IReadOnlyList<(string ArticleId, IngestArticleRequest Request)> ingested, int atLeast)
     {
         var extractor = new ArticleExtractor();
@@ -32,14 +45,7 @@ internal static class ArticleByArticle
         var expected = ContradictionFinder.Find(extractions)
             .ToDictionary(c => c.Id, c => (c.Kind, Sides: c.Sides.Select(s => s.Records.Select(k => $"{k.ArticleKey}:{k.RecordId}").Order().ToList()).ToList()));
 
-        var stored = new List<ContradictionView>();
-        for (var page = new ContradictionPage(Limit: ContradictionPage.MaxLimit, RecordsPerSide: ContradictionPage.MaxLimit); ;)
-        {
-            var next = await runtime.Application.ListContradictionsAsync(page: page);
-            stored.AddRange(next);
-            if (next.Count < page.Limit) break;
-            page = page with { After = next[^1].Id };
-        }
+        var stored = await AllContradictionsAsync(runtime.Application);
         var actual = stored.ToDictionary(c => c.Id, c => (c.Kind, Sides: c.Sides.Select(s => s.Records.Select(r => $"{r.ArticleId}:{r.RecordId}").Order().ToList()).ToList()));
 
         Assert.True(expected.Count >= atLeast, $"the corpus should hold at least {atLeast} contradictions, found {expected.Count}");
