@@ -332,10 +332,14 @@ public sealed class DaemonTests
         await MartenRuns.IngestSeedsAsync(runtime, 0, 1, 2);
         await gate.Entered.Task.WaitAsync(MartenRuns.Patience); // the strikes batch has written part of its rows, and waits
 
-        // What a process dying mid-batch does to its transaction: the connection goes, PostgreSQL rolls it back.
-        await using (var kill = database.DataSource.CreateCommand(
-            "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database() and state = 'idle in transaction'"))
-            Assert.True((long)(await kill.ExecuteScalarAsync())! >= 1); // the held batch (another batch may be between statements)
+        // What a process dying mid-batch does to its transaction: the connection goes, PostgreSQL rolls it back. Only the held
+        // batch's backend: killing every transaction idle at that moment also killed connections that had just gone back to
+        // the pool, and the next command on one of them (this test's own wait) failed.
+        await using (var kill = database.DataSource.CreateCommand("select pg_terminate_backend($1)"))
+        {
+            kill.Parameters.Add(new Npgsql.NpgsqlParameter { Value = gate.Backend });
+            Assert.True((bool)(await kill.ExecuteScalarAsync())!);
+        }
         gate.Release.SetResult();
 
         await runtime.Application.WaitForProjectionsAsync(MartenRuns.Patience);
@@ -372,9 +376,13 @@ public sealed class DaemonTests
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _used;
 
-        public async Task HoldFirstAsync(CancellationToken ct)
+        /// <summary>The PostgreSQL backend of the batch held.</summary>
+        public int Backend { get; private set; }
+
+        public async Task HoldFirstAsync(Func<Task<int>> backend, CancellationToken ct)
         {
             if (Interlocked.Exchange(ref _used, 1) == 1) return;
+            Backend = await backend();
             Entered.SetResult();
             await Release.Task.WaitAsync(ct);
         }
@@ -391,7 +399,7 @@ public sealed class DaemonTests
         public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext context, CancellationToken ct)
         {
             await inner.ApplyAsync(events, context, ct);
-            await gate.HoldFirstAsync(ct);
+            await gate.HoldFirstAsync(async () => (await context.QueryAsync("select pg_backend_pid()", r => r.GetInt32(0), ct)).Single(), ct);
         }
     }
 
