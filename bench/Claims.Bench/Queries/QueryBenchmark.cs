@@ -15,8 +15,8 @@ namespace Claims.Bench.Queries;
 /// holds 10 000, 100 000 and 1 000 000 events (3 000 000, about 100 000 articles, on request); at each size the reads
 /// fact-checkers live on are timed over HTTP against the real API — an actor's ledger (first page), the open
 /// contradictions (first page and a later one) and the review queue in priority order (first page and a later one) — and,
-/// as the baseline on the same database in the same run, the plain
-/// SQL that fetches the same rows from the same tables.
+/// as the baseline on the same database in the same run, the plain SQL that fetches the same rows from the same tables,
+/// each call timed in turn with one of the API's.
 /// </summary>
 public static class QueryBenchmark
 {
@@ -197,8 +197,8 @@ public static class QueryBenchmark
     /// <summary>Latencies in ms of <paramref name="count"/> sequential calls of <paramref name="api"/> and as many of its
     /// baseline <paramref name="raw"/>, taken in turn (which goes first alternates), after a warm-up long enough for the JIT's
     /// second tier (without it the first size's p99 measured the compiler). Timed one after the other, the baseline ran later,
-    /// on a database that had settled meanwhile: just after a load, autovacuum works through the new tables for a minute or
-    /// so, and the API's p99 took that while its baseline did not. HTTP responses are read to the end and must succeed.</summary>
+    /// on a database that had settled meanwhile: just after a load autovacuum works through the new tables, and the API's p99
+    /// took that while its baseline did not. HTTP responses are read to the end and must succeed.</summary>
     private static async Task<(List<double> Api, List<double> Raw)> TimePairAsync(int count, Func<int, Task> api, Func<int, Task> raw)
     {
         for (var i = 0; i < 200; i++)
@@ -208,7 +208,7 @@ public static class QueryBenchmark
         }
         var (apiTimes, rawTimes) = (new List<double>(count), new List<double>(count));
         for (var i = 0; i < count; i++)
-            foreach (var (call, times) in i % 2 == 0 ? [(api, apiTimes), (raw, rawTimes)] : new[] { (raw, rawTimes), (api, apiTimes) })
+            foreach (var (call, times) in i % 2 == 0 ? new[] { (api, apiTimes), (raw, rawTimes) } : [(raw, rawTimes), (api, apiTimes)])
             {
                 var start = Stopwatch.GetTimestamp();
                 await Run(call, i);
@@ -217,6 +217,7 @@ public static class QueryBenchmark
         return (apiTimes, rawTimes);
     }
 
+    // One call; an HTTP response is read to the end, and a failure stops the benchmark rather than timing an error page.
     private static async Task Run(Func<int, Task> call, int i)
     {
         var task = call(i);
