@@ -48,8 +48,9 @@ internal static class ContradictionRows
     /// <summary>The statement that adds contradiction records from <paramref name="source"/> (a query of contradiction id, side,
     /// seq, article id, record id, ord) with their <see cref="FeatureColumns"/> and <see cref="EvidenceColumns"/>, read from the
     /// records and articles tables as they stand: every write that changes those for a record (a correction included) also
-    /// replaces its contradiction records (its article is touched), so the copies stay what the tables say. <paramref name="campaign"/>: whether they are a campaign's (see
-    /// <see cref="ReviewQueueRows"/>: only those are tallied and indexed for the queue's aggregates).</summary>
+    /// replaces its contradiction records (its article is touched), so the copies stay what the tables say.
+    /// <paramref name="campaign"/>: whether they are a campaign's (see <see cref="ReviewQueueRows"/>: only those are tallied
+    /// and indexed for the queue's aggregates).</summary>
     public static string InsertRecords(string s, string source, bool campaign) => $"""
         insert into {s}.contradiction_records (contradiction_id, side, seq, article_id, record_id, ord, outlet, voice, day, seen, top, campaign,
                                                type, actor_id, actor_name, words, span_start, span_end, published_on)
