@@ -119,22 +119,31 @@ internal static class CampaignStage
         // Already current: only the rows of these articles can have changed (a campaign can gather thousands of records, so
         // rewriting them all on every batch would make each batch cost the size of the corpus). Newly current: all of the
         // striker's rows. The record counts are the sides' tallies (kept by the triggers on contradiction_records), read
-        // once the rows are written. One round trip: nothing comes back in between.
-        var whole = on.Select(x => x.WasCurrent != true).ToArray();
+        // once the rows are written. One round trip: nothing comes back in between. For an already current one, both the
+        // delete and the insert name every key column before the article (a campaign's records are all on side 0 or 1 at
+        // seq 0; its candidates own or not), so that they seek the indexes by article: with the article as a filter they read
+        // every record of the campaign, a number that grows with the corpus (at 100 000 events, 2 600 rows read to delete 11).
+        var (whole, partial) = (on.Where(x => x.WasCurrent != true).ToList(), on.Where(x => x.WasCurrent == true).ToList());
         var ids = on.Select(x => x.Id).ToArray();
         var found = on.Select(x => (Scope + x.Striker,
             ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(First(x.Own!.Value))], [ContradictionsProjection.ToFinder(First(x.Other!.Value))])!)).ToList();
         ctx.Enqueue(
-            ($"""
-            delete from {s}.contradiction_records cr using unnest($1::text[], $2::boolean[]) x(id, whole)
-             where cr.contradiction_id = x.id and (x.whole or (cr.side = any(array[0, 1]) and cr.article_id = any($3)))
-            """, [ids, whole, articles]),
+            whole.Count == 0 ? null : ($"delete from {s}.contradiction_records where contradiction_id = any($1)", [whole.Select(x => x.Id).ToArray()]),
+            partial.Count == 0 ? null : ($"""
+            delete from {s}.contradiction_records
+             where contradiction_id = any($1) and side = any(array[0, 1]) and seq = 0 and article_id collate "C" = any($2)
+            """, [partial.Select(x => x.Id).ToArray(), articles]),
             ContradictionRows.Upsert(s, found),
             (ContradictionRows.InsertRecords(s, $"""
                 select x.id, case when k.own then 0 else 1 end, 0, k.article_id, k.record_id, k.ord
-                  from unnest($1::text[], $2::text[], $3::boolean[]) x(id, striker, whole)
-                  join {s}.campaign_candidates k on k.striker_id = x.striker and (x.whole or k.article_id = any($4))
-                """, campaign: true), [ids, on.Select(x => x.Striker).ToArray(), whole, articles]),
+                  from unnest($1::text[], $2::text[]) x(id, striker)
+                  join {s}.campaign_candidates k on k.striker_id = x.striker
+                union all
+                select x.id, case when k.own then 0 else 1 end, 0, k.article_id, k.record_id, k.ord
+                  from unnest($3::text[], $4::text[]) x(id, striker)
+                  join {s}.campaign_candidates k on k.striker_id = x.striker and k.own = any(array[true, false]) and k.article_id = any($5)
+                """, campaign: true), [whole.Select(x => x.Id).ToArray(), whole.Select(x => x.Striker).ToArray(),
+                partial.Select(x => x.Id).ToArray(), partial.Select(x => x.Striker).ToArray(), articles]),
             ($"""
             update {s}.contradictions c
                set record_counts = array(select coalesce(t.n, 0) from generate_series(0, 1) k(side)
