@@ -120,10 +120,11 @@ internal static class CampaignStage
         // rewriting them all on every batch would make each batch cost the size of the corpus). Newly current: all of the
         // striker's rows. The record counts are the sides' tallies (kept by the triggers on contradiction_records), read
         // once the rows are written. One round trip: nothing comes back in between. For an already current one, both the
-        // delete and the insert name every key column before the article (a campaign's records are all on side 0 or 1 at
-        // seq 0; its candidates own or not), so that they seek the indexes by article: with the article as a filter they read
-        // every record of the campaign, a number that grows with the corpus (at 100 000 events, 2 600 rows read to delete 11).
-        var (whole, partial) = (on.Where(x => x.WasCurrent != true).ToList(), on.Where(x => x.WasCurrent == true).ToList());
+        // delete and the insert name every key column before the article (a campaign's records are on side 0 or 1; its
+        // candidates own or not), so that they seek their keys by article: with the article as a filter they read every
+        // record of the campaign, a number that grows with the corpus (at 100 000 events, 2 600 rows read to delete 11).
+        var whole = on.Where(x => x.WasCurrent != true).ToList();
+        var partial = on.Where(x => x.WasCurrent == true).ToList();
         var ids = on.Select(x => x.Id).ToArray();
         var found = on.Select(x => (Scope + x.Striker,
             ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(First(x.Own!.Value))], [ContradictionsProjection.ToFinder(First(x.Other!.Value))])!)).ToList();
@@ -131,7 +132,7 @@ internal static class CampaignStage
             whole.Count == 0 ? null : ($"delete from {s}.contradiction_records where contradiction_id = any($1)", [whole.Select(x => x.Id).ToArray()]),
             partial.Count == 0 ? null : ($"""
             delete from {s}.contradiction_records
-             where contradiction_id = any($1) and side = any(array[0, 1]) and seq = 0 and article_id collate "C" = any($2)
+             where contradiction_id = any($1) and side = any(array[0, 1]) and article_id = any($2)
             """, [partial.Select(x => x.Id).ToArray(), articles]),
             ContradictionRows.Upsert(s, found),
             (ContradictionRows.InsertRecords(s, $"""
