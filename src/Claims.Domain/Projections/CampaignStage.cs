@@ -125,15 +125,16 @@ internal static class CampaignStage
         // record of the campaign, a number that grows with the corpus (at 100 000 events, 2 600 rows read to delete 11).
         var whole = on.Where(x => x.WasCurrent != true).ToList();
         var partial = on.Where(x => x.WasCurrent == true).ToList();
+        var (wholeIds, partialIds) = (whole.Select(x => x.Id).ToArray(), partial.Select(x => x.Id).ToArray());
         var ids = on.Select(x => x.Id).ToArray();
         var found = on.Select(x => (Scope + x.Striker,
             ContradictionFinder.Campaign([ContradictionsProjection.ToFinder(First(x.Own!.Value))], [ContradictionsProjection.ToFinder(First(x.Other!.Value))])!)).ToList();
         ctx.Enqueue(
-            whole.Count == 0 ? null : ($"delete from {s}.contradiction_records where contradiction_id = any($1)", [whole.Select(x => x.Id).ToArray()]),
+            whole.Count == 0 ? null : ($"delete from {s}.contradiction_records where contradiction_id = any($1)", [wholeIds]),
             partial.Count == 0 ? null : ($"""
             delete from {s}.contradiction_records
              where contradiction_id = any($1) and side = any(array[0, 1]) and article_id = any($2)
-            """, [partial.Select(x => x.Id).ToArray(), articles]),
+            """, [partialIds, articles]),
             ContradictionRows.Upsert(s, found),
             (ContradictionRows.InsertRecords(s, $"""
                 select x.id, case when k.own then 0 else 1 end, 0, k.article_id, k.record_id, k.ord
@@ -143,8 +144,7 @@ internal static class CampaignStage
                 select x.id, case when k.own then 0 else 1 end, 0, k.article_id, k.record_id, k.ord
                   from unnest($3::text[], $4::text[]) x(id, striker)
                   join {s}.campaign_candidates k on k.striker_id = x.striker and k.own = any(array[true, false]) and k.article_id = any($5)
-                """, campaign: true), [whole.Select(x => x.Id).ToArray(), whole.Select(x => x.Striker).ToArray(),
-                partial.Select(x => x.Id).ToArray(), partial.Select(x => x.Striker).ToArray(), articles]),
+                """, campaign: true), [wholeIds, whole.Select(x => x.Striker).ToArray(), partialIds, partial.Select(x => x.Striker).ToArray(), articles]),
             ($"""
             update {s}.contradictions c
                set record_counts = array(select coalesce(t.n, 0) from generate_series(0, 1) k(side)
