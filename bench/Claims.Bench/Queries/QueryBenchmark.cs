@@ -91,6 +91,7 @@ public static class QueryBenchmark
                     rows.Add(new BenchRow("queries", $"{name} p99, {size}", p99, "ms", BenchPercentiles.Percentile(raw, 99), "same rows by plain SQL p99",
                         step == steps[^1] ? target : null));
                 }
+                if (step == steps[^1]) rows.AddRange(await VerdictsAsync(runtime, http, sql, size, quick ? 100 : 300));
             }
             // How cost grows: each size's p99 against the smallest size's.
             foreach (var (size, ledgerP99, openP99) in p99s)
@@ -105,6 +106,67 @@ public static class QueryBenchmark
             await host.StopAsync();
             await host.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// What a verdict on a large contradiction costs the live ingest and the queue. Fact-checkers work the queue from the top,
+    /// where a striker's campaign gathers thousands of records, and every article that adds to a campaign with a verdict
+    /// reopens it: the read model must find what joined since the verdict without reading the whole campaign each batch,
+    /// and the queue must show what joined without reading it each page. On the corpus as loaded: articles posted as the API
+    /// posts them (eight writers, each waiting for the read models to include its article), then verdicts on the five
+    /// contradictions with the most records, then as many articles again; and the queue's first 100 with the reopened ones
+    /// in it (on the benchmark's corpus the five rank below the first 50) against the open ones alone, each call timed in
+    /// turn with the other.
+    /// </summary>
+    private static async Task<IReadOnlyList<BenchRow>> VerdictsAsync(ClaimsRuntime runtime, HttpClient http, NpgsqlDataSource sql, string size, int articles)
+    {
+        // Articles of other days than the loaded feed's (another seed), as a feed brings late reports of older stories too.
+        var feed = new Queue<SyntheticArticle>(SyntheticCorpus.Generate(2 * articles, Seed + 1).OrderBy(a => a.PublishedOn));
+        var before = await PostedAsync(runtime, feed, articles);
+        var schema = runtime.ProjectionSchema(ContradictionsProjection.ProjectionName);
+        var largest = new List<(string Id, long Records)>();
+        await using (var command = sql.CreateCommand($"""
+            select cr.contradiction_id, count(*) from {schema}.contradiction_records cr join {schema}.contradictions c on c.id = cr.contradiction_id and c.current
+             group by 1 order by 2 desc, 1 limit 5
+            """))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) largest.Add((reader.GetString(0), reader.GetInt64(1)));
+        foreach (var (id, _) in largest)
+            await runtime.Application.RecordVerdictAsync(id, new RecordVerdictRequest("confirmed", "bench: a verdict on a large contradiction"), "bench");
+        await runtime.Application.WaitForProjectionsAsync(TimeSpan.FromMinutes(5));
+        var after = await PostedAsync(runtime, feed, articles);
+        var (reopened, open) = await TimePairAsync(200, _ => http.GetAsync("/contradictions?status=open,reopened&sort=priority&limit=100"),
+            _ => http.GetAsync("/contradictions?status=open&sort=priority&limit=100"));
+        var verdicted = $"verdicts on the 5 largest contradictions ({string.Join(", ", largest.Select(l => l.Records.ToString("N0")))} records)";
+        return
+        [
+            new("verdicts", $"articles/s posted on the loaded corpus, each writer waiting for the read models, 8 writers, {verdicted}, {size}", after, "articles/s",
+                before, "same, before the verdicts", "≥ 0.9 of baseline"),
+            new("verdicts", $"review queue with the reopened (status=open,reopened&sort=priority&limit=100, the ruled among them) p50, {verdicted}, {size}",
+                BenchPercentiles.Percentile(reopened, 50), "ms", BenchPercentiles.Percentile(open, 50), "the open ones alone, same limit, p50"),
+            new("verdicts", $"review queue with the reopened (status=open,reopened&sort=priority&limit=100, the ruled among them) p99, {verdicted}, {size}",
+                BenchPercentiles.Percentile(reopened, 99), "ms", BenchPercentiles.Percentile(open, 99), "the open ones alone, same limit, p99"),
+        ];
+    }
+
+    /// <summary>Articles/s of <paramref name="count"/> articles of the feed ingested by eight writers, each waiting after its
+    /// article until the read models include it, as POST /articles answers.</summary>
+    private static async Task<double> PostedAsync(ClaimsRuntime runtime, Queue<SyntheticArticle> feed, int count)
+    {
+        var left = count;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Decrement(ref left) >= 0)
+            {
+                SyntheticArticle article;
+                lock (feed) article = feed.Dequeue();
+                await runtime.Application.IngestAsync(new IngestArticleRequest(article.Text, Url: article.Url, Outlet: article.Outlet, Title: article.Title,
+                    PublishedOn: article.PublishedOn, Language: "fr"), "bench");
+                await runtime.Application.WaitForProjectionsAsync(TimeSpan.FromMinutes(1));
+            }
+        })));
+        return count / clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>Ingests the next articles of the feed until the log holds <paramref name="events"/> events, as POST /articles

@@ -230,11 +230,12 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         var verdicts = new NpgsqlBatchCommand(
             $"select contradiction_id, verdict, note, reviewer, recorded_at from {Contra}.verdicts where contradiction_id = any($1) order by position");
         verdicts.Parameters.Add(new() { Value = sides.Select(s => s.Id).Distinct().ToArray() });
+        // Kept by the read model as records come and go (Projections.ReviewQueueRows): not a pass over each reopened
+        // contradiction's records against its verdict's snapshot, thousands for a striker's campaign.
         var added = new NpgsqlBatchCommand($"""
             select cr.contradiction_id, cr.side, {evidence}
-              from {Contra}.contradiction_records cr
-             where cr.contradiction_id = any($1)
-               and not exists (select 1 from {Contra}.reviewed_records rr where rr.contradiction_id = cr.contradiction_id and rr.article_id = cr.article_id and rr.record_id = cr.record_id)
+              from {Contra}.new_since_verdict n join {Contra}.contradiction_records cr using (contradiction_id, side, article_id, record_id)
+             where n.contradiction_id = any($1)
              order by cr.contradiction_id, cr.side, cr.seq, cr.article_id collate "C", cr.ord
             """);
         added.Parameters.Add(new() { Value = reopened });

@@ -22,7 +22,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
 {
     public const string ProjectionName = "contradictions";
     public string Name => ProjectionName;
-    public int Version => 12;
+    public int Version => 13;
 
     // A reopening is written by the relay from this read model's own rows, so the projection does not read it back.
     public IReadOnlyCollection<Type> EventTypes => [.. ClaimsEventTypes.ArticleEvents, .. ClaimsEventTypes.ContradictionEvents.Where(t => t != typeof(ContradictionReopened))];
@@ -65,7 +65,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
             {_clusters.Ddl(s)}
             {ReviewQueueRows.Ddl(s)}
             """, ct);
-        await ReviewQueueRows.CreateTalliesAsync(ctx, ct);
+        await ReviewQueueRows.CreateTriggersAsync(ctx, ct);
     }
 
     public async Task ApplyAsync(IReadOnlyList<IEvent> events, ProjectionContext ctx, CancellationToken ct)

@@ -11,7 +11,8 @@ namespace Claims.Domain.Projections;
 /// <list type="bullet">
 /// <item>A verdict keeps the records the contradiction had when it was given (<c>reviewed_records</c>). A record in the
 /// contradiction now that was not then joined after the latest verdict: the status becomes <c>reopened</c>, and those records
-/// are its <c>newSinceVerdict</c>. A new verdict takes a new snapshot, which closes it again.</item>
+/// are its <c>newSinceVerdict</c>, kept as they come and go in <c>new_since_verdict</c> (see <see cref="CreateTriggersAsync"/>).
+/// A new verdict takes a new snapshot, which closes it again.</item>
 /// <item>A projection appends no events, so a reopening is written to <c>reopenings</c>, in the batch's transaction, for
 /// <see cref="Contradictions.Reopening.ReopeningRelay"/> to turn into a ContradictionReopened event on the stream.</item>
 /// <item>The queue key is <see cref="ReviewPriority.SortKey"/> over the features aggregated here, stored negated
@@ -27,6 +28,8 @@ internal static class ReviewQueueRows
         create table {s}.duplicates (contradiction_id text primary key, duplicate_of text not null);
         create table {s}.reviewed_records (contradiction_id text not null, article_id text not null, record_id text not null,
             primary key (contradiction_id, article_id, record_id));
+        create table {s}.new_since_verdict (contradiction_id text not null, side int not null, article_id text not null, record_id text not null,
+            primary key (contradiction_id, side, article_id, record_id));
         create table {s}.reopenings (contradiction_id text not null, verdict_count int not null, article_ids text[] not null, record_ids text[] not null,
             primary key (contradiction_id, verdict_count));
         create index on {s}.contradictions (status, queue_rank, id) where current;
@@ -42,7 +45,7 @@ internal static class ReviewQueueRows
         create index on {s}.contradiction_records (contradiction_id, seen) where campaign;
         """;
 
-    public static readonly IReadOnlyList<string> Tables = ["assignments", "duplicates", "reviewed_records", "reopenings", "contradiction_tallies"];
+    public static readonly IReadOnlyList<string> Tables = ["assignments", "duplicates", "reviewed_records", "new_since_verdict", "reopenings", "contradiction_tallies"];
 
     /// <summary>
     /// Keeps contradiction_tallies — per campaign contradiction and side, how many of its records have each outlet and each
@@ -53,13 +56,33 @@ internal static class ReviewQueueRows
     /// removed as a table (transition tables), one upsert each time; a campaign's records say so themselves (<c>campaign</c>,
     /// set by the stage that writes them). A tally that falls to zero is removed, so a row stands for a value the side still
     /// has (and a rebuild leaves the same rows).
+    /// <para>The same triggers keep <c>new_since_verdict</c>: the records of a contradiction with a verdict that are not in
+    /// its latest verdict's snapshot (<c>reviewed_records</c>), which is what reopens it and what the queue shows as having
+    /// joined since. Found by reading all of a contradiction's records against the snapshot, that cost a pass over a
+    /// striker's campaign (tens of thousands of records) in every batch that touched it once someone had ruled on it, and
+    /// in every page that showed it; kept here, it costs what the batch's own rows cost. A verdict empties its
+    /// contradiction's rows as it takes the snapshot (<see cref="Apply"/>); contradictions without a verdict have none.</para>
     /// </summary>
-    public static async Task CreateTalliesAsync(ProjectionContext ctx, CancellationToken ct)
+    public static async Task CreateTriggersAsync(ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
-        // As an array, so that the planner walks the key's index: it knows nothing of a transition table's size.
+        // As arrays, so that the planner walks the key's index: it knows nothing of a transition table's size. The rows of
+        // contradictions with a verdict only (one probe of the verdicts a contradiction, not one a record): most have none.
+        var ruled = $"array(select x.id from (select distinct contradiction_id as id from changed) x where exists (select 1 from {s}.verdicts v where v.contradiction_id = x.id))";
         var dropZeros = $"delete from {s}.contradiction_tallies t where t.n <= 0 and t.contradiction_id = any(array(select distinct contradiction_id from changed where campaign));";
-        foreach (var (name, op, table, sign, after) in new[] { ("tally_added", "insert", "new", "", ""), ("tally_removed", "delete", "old", "-", dropZeros) })
+        var joined = $"""
+            insert into {s}.new_since_verdict (contradiction_id, side, article_id, record_id)
+            select c.contradiction_id, c.side, c.article_id, c.record_id from changed c
+             where c.contradiction_id = any({ruled})
+               and not exists (select 1 from {s}.reviewed_records rr where rr.contradiction_id = c.contradiction_id and rr.article_id = c.article_id and rr.record_id = c.record_id)
+            on conflict do nothing;
+            """;
+        var left = $"""
+            delete from {s}.new_since_verdict n using changed c
+             where c.contradiction_id = any({ruled})
+               and n.contradiction_id = c.contradiction_id and n.side = c.side and n.article_id = c.article_id and n.record_id = c.record_id;
+            """;
+        foreach (var (name, op, table, sign, after) in new[] { ("records_added", "insert", "new", "", joined), ("records_removed", "delete", "old", "-", dropZeros + "\n" + left) })
         {
             await ctx.ExecuteAsync($$"""
                 create function {{s}}.{{name}}() returns trigger language plpgsql as $body$
@@ -95,6 +118,7 @@ internal static class ReviewQueueRows
                     insert into {s}.reviewed_records select contradiction_id, article_id, record_id from {s}.contradiction_records where contradiction_id = $1
                     on conflict do nothing
                     """, [v.ContradictionId]),
+                    ($"delete from {s}.new_since_verdict where contradiction_id = $1", [v.ContradictionId]),
                     ($"update {s}.contradictions set stale = true where id = $1", [v.ContradictionId]));
                 break;
             case ContradictionAssigned a:
@@ -128,29 +152,30 @@ internal static class ReviewQueueRows
     public static async Task RefreshAsync(ProjectionContext ctx, CancellationToken ct)
     {
         var s = ctx.Schema;
-        // Newly reopened ones are handed to the relay with what joined since the verdict; a duplicate stays a duplicate. A row
-        // whose status stays is not written (most stay open: each update of the row writes every index anew).
+        // Newly reopened ones are handed to the relay with what joined since the verdict (read only for those); a duplicate
+        // stays a duplicate. A row whose status stays is not written (most stay open: each update of the row writes every
+        // index anew).
         ctx.Enqueue(($"""
             with fresh as (
-                select c.id, c.status as was, v.verdicts, j.articles, j.records,
+                select c.id, c.status as was, v.verdicts,
                        case when c.duplicate_of is not null then 'duplicate' when v.verdict is null then 'open'
-                            when j.articles is not null then 'reopened' else v.verdict end as status
+                            when exists (select 1 from {s}.new_since_verdict n where n.contradiction_id = c.id) then 'reopened' else v.verdict end as status
                   from {s}.contradictions c
                   left join lateral (select (select verdict from {s}.verdicts where contradiction_id = c.id order by position desc limit 1) as verdict,
                                             (select count(*)::int from {s}.verdicts where contradiction_id = c.id) as verdicts) v on true
-                  left join lateral (select array_agg(cr.article_id order by cr.side, cr.seq, cr.article_id collate "C", cr.ord) as articles,
-                                            array_agg(cr.record_id order by cr.side, cr.seq, cr.article_id collate "C", cr.ord) as records
-                                       from {s}.contradiction_records cr
-                                      where cr.contradiction_id = c.id and v.verdict is not null
-                                        and not exists (select 1 from {s}.reviewed_records rr
-                                                         where rr.contradiction_id = c.id and rr.article_id = cr.article_id and rr.record_id = cr.record_id)) j on true
                  where c.stale),
             statuses as (
                 update {s}.contradictions c set status = f.status
                   from fresh f where f.id = c.id and f.status <> f.was
-                returning c.id, c.status, f.was, f.verdicts, f.articles, f.records)
+                returning c.id, c.status, f.was, f.verdicts)
             insert into {s}.reopenings (contradiction_id, verdict_count, article_ids, record_ids)
-            select id, verdicts, articles, records from statuses where status = 'reopened' and was <> 'reopened'
+            select u.id, u.verdicts, j.articles, j.records
+              from statuses u
+             cross join lateral (select array_agg(cr.article_id order by cr.side, cr.seq, cr.article_id collate "C", cr.ord) as articles,
+                                        array_agg(cr.record_id order by cr.side, cr.seq, cr.article_id collate "C", cr.ord) as records
+                                   from {s}.new_since_verdict n join {s}.contradiction_records cr using (contradiction_id, side, article_id, record_id)
+                                  where n.contradiction_id = u.id) j
+             where u.status = 'reopened' and u.was <> 'reopened'
             on conflict do nothing
             """, []));
         // A campaign's (thousands of records): per side from the tallies, the rest (the largest count, the latest day and the
