@@ -16,7 +16,8 @@ namespace Claims.Bench.Queries;
 /// fact-checkers live on are timed over HTTP against the real API — an actor's ledger (first page), the open
 /// contradictions (first page and a later one) and the review queue in priority order (first page and a later one) — and,
 /// as the baseline on the same database in the same run, the plain SQL that fetches the same rows from the same tables,
-/// each call timed in turn with one of the API's.
+/// each call timed in turn with one of the API's. After the largest size, what verdicts on the largest contradictions cost
+/// the live ingest and the queue (<see cref="VerdictsAsync"/>).
 /// </summary>
 public static class QueryBenchmark
 {
