@@ -20,8 +20,7 @@ public sealed class DenseCorpusIncrementalTests(PostgresDatabase database) : ICl
     public async Task InitializeAsync()
     {
         _runtime = await SeededClaims.StartAsync(database.ConnectionString);
-        var articles = SyntheticCorpus.Generate(120, seed: 11).Select(a => new IngestArticleRequest(a.Text, Url: a.Url, Outlet: a.Outlet, Title: a.Title,
-            PublishedOn: a.PublishedOn, Language: "fr"));
+        var articles = SyntheticCorpus.Generate(120, seed: 11).Select(a => a.Request);
         _ingested.AddRange(await ArticleByArticle.IngestShuffledAsync(_runtime, articles));
     }
 

@@ -162,8 +162,7 @@ public static class QueryBenchmark
             {
                 SyntheticArticle article;
                 lock (feed) article = feed.Dequeue();
-                await runtime.Application.IngestAsync(new IngestArticleRequest(article.Text, Url: article.Url, Outlet: article.Outlet, Title: article.Title,
-                    PublishedOn: article.PublishedOn, Language: "fr"), "bench");
+                await runtime.Application.IngestAsync(article.Request, "bench");
                 await runtime.Application.WaitForProjectionsAsync(TimeSpan.FromMinutes(1));
             }
         })));
@@ -183,8 +182,7 @@ public static class QueryBenchmark
                 SyntheticArticle? article;
                 lock (feed)
                     if (Volatile.Read(ref head) >= events || !feed.TryDequeue(out article)) return;
-                await runtime.Application.IngestAsync(new IngestArticleRequest(article.Text, Url: article.Url, Outlet: article.Outlet, Title: article.Title,
-                    PublishedOn: article.PublishedOn, Language: "fr"), "bench");
+                await runtime.Application.IngestAsync(article.Request, "bench");
                 var n = Interlocked.Increment(ref added);
                 if (n % 10 == 0) Volatile.Write(ref head, await runtime.Progress.HeadAsync());
                 if (n % 10_000 == 0) Console.Error.WriteLine($"queries: {n:N0} articles ingested, {Volatile.Read(ref head):N0} events");
