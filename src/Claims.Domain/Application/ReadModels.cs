@@ -254,8 +254,7 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         {
             var key = (reader.GetString(0), reader.GetInt32(1));
             if (!sideLists.TryGetValue(key, out var list)) sideLists[key] = list = [];
-            var record = EvidenceAt(reader);
-            list.Add(new SideRecord(reader.GetInt32(12), record.ArticleId, reader.GetInt64(13), record));
+            list.Add(new SideRecord(reader.GetInt32(12), reader.GetInt64(13), EvidenceAt(reader)));
         }
         await reader.NextResultAsync(ct);
         var verdictLists = new Dictionary<string, List<VerdictView>>();
@@ -279,8 +278,8 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
             addedLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContradictionRecord>)kv.Value), duplicatedIds);
     }
 
-    /// <summary>A side's record with the finder's order keys: its sequence in the side, its article, its place in the article.</summary>
-    private readonly record struct SideRecord(int Seq, string ArticleId, long Ord, ContradictionRecord Record);
+    /// <summary>A side's record with the rest of the finder's order keys: its sequence in the side and its place in its article.</summary>
+    private readonly record struct SideRecord(int Seq, long Ord, ContradictionRecord Record);
 
     // The index's order is (seq, article_id collate "C", ord); article ids are ASCII ("article-" and hex), so ordinal
     // comparison is the "C" collation's byte order. Sorted only when a side did not arrive in that order.
@@ -289,7 +288,7 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         static int Compare(SideRecord a, SideRecord b)
         {
             var c = a.Seq.CompareTo(b.Seq);
-            if (c == 0) c = string.CompareOrdinal(a.ArticleId, b.ArticleId);
+            if (c == 0) c = string.CompareOrdinal(a.Record.ArticleId, b.Record.ArticleId);
             return c != 0 ? c : a.Ord.CompareTo(b.Ord);
         }
         for (var i = 1; i < side.Count; i++)

@@ -40,7 +40,8 @@ internal static class ArticleByArticle
         var extractor = new ArticleExtractor();
         // In the projections' stable order (article id, then the order the stream made the records): the finder keeps its
         // input order in a contradiction's sides, and a page lists each side in that order (its first records are those
-        // shown when a page caps the side), so the sides are compared in order.
+        // shown when a page caps the side), so the sides are compared in order; a record met twice in a side counts once,
+        // where first met, as the read model writes it.
         var extractions = ingested.OrderBy(a => a.ArticleId, StringComparer.Ordinal).Select(a => extractor.Extract(new ArticleInput(a.ArticleId, a.Request.Text, a.Request.Html)
             { Outlet = a.Request.Outlet, Title = a.Request.Title, PublishedOn = a.Request.PublishedOn, Url = a.Request.Url }));
         var expected = ContradictionFinder.Find(extractions)
