@@ -43,10 +43,14 @@ public static class QueryBenchmark
             // Enough articles for the largest step (~30 events an article), in publication order: a feed brings the news of
             // the day, and the strike projections regroup the days around what arrives.
             var clock = Stopwatch.StartNew();
-            var feed = new Queue<SyntheticArticle>(SyntheticCorpus.Generate(steps[^1] / 25, Seed).OrderBy(a => a.PublishedOn));
-            Console.Error.WriteLine($"queries: {feed.Count:N0} articles generated in {clock.Elapsed.TotalSeconds:0} s");
+            var generated = SyntheticCorpus.Generate(steps[^1] / 25, Seed).OrderBy(a => a.PublishedOn).ToList();
+            // The section keeps its corpus (schema bench_queries), so that the reads can be timed again on a corpus that has
+            // settled: what an earlier run ingested is counted and not fed again.
+            var stored = await StoredAsync(runtime, generated);
+            var feed = new Queue<SyntheticArticle>(generated.Where(a => !stored.Contains(IdOf(a))));
+            Console.Error.WriteLine($"queries: {generated.Count:N0} articles generated in {clock.Elapsed.TotalSeconds:0} s, {stored.Count:N0} already in the store");
             var rows = new List<BenchRow>();
-            var articles = 0;
+            var articles = stored.Count;
             var p99s = new List<(string Size, double Ledger, double Open)>();
             foreach (var step in steps)
             {
@@ -122,7 +126,14 @@ public static class QueryBenchmark
     private static async Task<IReadOnlyList<BenchRow>> VerdictsAsync(ClaimsRuntime runtime, HttpClient http, NpgsqlDataSource sql, string size, int articles)
     {
         // Articles of other days than the loaded feed's (another seed), as a feed brings late reports of older stories too.
-        var feed = new Queue<SyntheticArticle>(SyntheticCorpus.Generate(2 * articles, Seed + 1).OrderBy(a => a.PublishedOn));
+        var generated = SyntheticCorpus.Generate(2 * articles, Seed + 1).OrderBy(a => a.PublishedOn).ToList();
+        if ((await StoredAsync(runtime, generated)).Count > 0)
+        {
+            // Posting them again would time duplicates, which decide nothing; and the five have their verdicts already.
+            Console.Error.WriteLine("queries: the verdicts case needs a corpus it has not run on before (drop schema bench_queries and its read models'); skipped");
+            return [];
+        }
+        var feed = new Queue<SyntheticArticle>(generated);
         var before = await PostedAsync(runtime, feed, articles);
         var schema = runtime.ProjectionSchema(ContradictionsProjection.ProjectionName);
         var largest = new List<(string Id, long Records)>();
@@ -149,6 +160,20 @@ public static class QueryBenchmark
                 BenchPercentiles.Percentile(reopened, 99), "ms", BenchPercentiles.Percentile(open, 99), "the open ones alone, same limit, p99"),
         ];
     }
+
+    /// <summary>The articles of <paramref name="articles"/> the store holds already (their streams exist), by article id.</summary>
+    private static async Task<HashSet<string>> StoredAsync(ClaimsRuntime runtime, IEnumerable<SyntheticArticle> articles)
+    {
+        await using var command = runtime.DataSource.CreateCommand($"select id from {runtime.Store.Options.Events.DatabaseSchemaName}.mt_streams where id = any($1)");
+        command.Parameters.Add(new() { Value = articles.Select(IdOf).ToArray() });
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) stored.Add(reader.GetString(0));
+        return stored;
+    }
+
+    // A synthetic article always has a url, which its id is made of.
+    private static string IdOf(SyntheticArticle article) => ClaimsApplication.ArticleIdFor(article.Url, contentHash: "");
 
     /// <summary>Articles/s of <paramref name="count"/> articles of the feed ingested by eight writers, each waiting after its
     /// article until the read models include it, as POST /articles answers.</summary>
