@@ -254,7 +254,7 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         {
             var key = (reader.GetString(0), reader.GetInt32(1));
             if (!sideLists.TryGetValue(key, out var list)) sideLists[key] = list = [];
-            list.Add(new SideRecord(reader.GetInt32(12), reader.GetInt64(13), EvidenceAt(reader)));
+            list.Add(new SideRecord(reader.GetInt32(12), reader.GetInt64(13), EvidenceAt(reader)));  // seq and ord follow the evidence
         }
         await reader.NextResultAsync(ct);
         var verdictLists = new Dictionary<string, List<VerdictView>>();

@@ -77,10 +77,7 @@ public sealed class NewSinceVerdictTests(SeededClaims claims) : IClassFixture<Se
 
     private async Task<List<string>> RowsAsync(string sql)
     {
-        await using var command = claims.Runtime.DataSource.CreateCommand(sql);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+        var rows = await TableDump.TextRowsAsync(claims.Runtime.DataSource, sql);
         rows.Sort(StringComparer.Ordinal);
         return rows;
     }

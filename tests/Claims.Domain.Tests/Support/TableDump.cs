@@ -10,12 +10,7 @@ public static class TableDump
     /// <summary>Every table of <paramref name="schema"/>, by name.</summary>
     public static async Task<List<string>> TablesAsync(Npgsql.NpgsqlDataSource dataSource, string schema)
     {
-        var tables = new List<string>();
-        await using var command = dataSource.CreateCommand("select tablename from pg_tables where schemaname = $1 order by tablename");
-        command.Parameters.Add(new() { Value = schema });
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        return tables;
+        return await TextRowsAsync(dataSource, "select tablename from pg_tables where schemaname = $1 order by tablename", schema);
     }
 
     /// <summary>The rows of every table of <paramref name="schema"/> that holds content, as text, in order.</summary>
@@ -24,13 +19,18 @@ public static class TableDump
         var tables = (await TablesAsync(dataSource, schema)).Except(NotContent);
         var dump = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var table in tables)
-        {
-            await using var command = dataSource.CreateCommand($"select t::text from {schema}.{table} t order by 1");
-            await using var reader = await command.ExecuteReaderAsync();
-            var rows = new List<string>();
-            while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
-            dump[table] = rows;
-        }
+            dump[table] = await TextRowsAsync(dataSource, $"select t::text from {schema}.{table} t order by 1");
         return dump;
+    }
+
+    /// <summary>The first column of each row <paramref name="sql"/> returns (text), in the order it returns them.</summary>
+    public static async Task<List<string>> TextRowsAsync(Npgsql.NpgsqlDataSource dataSource, string sql, params object[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters) command.Parameters.Add(new() { Value = parameter });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+        return rows;
     }
 }
