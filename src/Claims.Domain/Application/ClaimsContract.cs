@@ -139,8 +139,13 @@ public sealed record ContradictionView(string Id, string About, string Kind, str
     public double Priority { get; init; }
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
-    /// <summary>When reopened: the records that joined after the latest verdict.</summary>
+    /// <summary>When reopened: the records that joined after the latest verdict, side after side, each side's first ones in
+    /// its order, as many as a side shows (the page's recordsPerSide; up to 1000 for one contradiction).</summary>
     public IReadOnlyList<ContradictionRecord>? NewSinceVerdict { get; init; }
+
+    /// <summary>When reopened: how many records joined after the latest verdict, all sides together (NewSinceVerdict may list
+    /// fewer).</summary>
+    public int? NewSinceVerdictCount { get; init; }
 
     /// <summary>When a duplicate: the contradiction it duplicates.</summary>
     public string? DuplicateOf { get; init; }

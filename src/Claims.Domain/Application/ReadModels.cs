@@ -181,7 +181,7 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         if (rows.Count == 0) return [];
 
         var (records, history, added, duplicated) = await SidesAndVerdictsAsync(rows.SelectMany(r => r.Positions.Select((_, side) => (r.View.Id, side))).ToList(),
-            rows.Where(r => r.View.Status == "reopened").Select(r => r.View.Id).ToArray(), page.RecordsPerSide, ct);
+            rows.Where(r => r.View.Status == "reopened").SelectMany(r => r.Positions.Select((_, side) => (r.View.Id, side))).ToList(), page.RecordsPerSide, ct);
         // A duplicate shows under the contradiction it duplicates, with its records (duplicates of duplicates are refused);
         // read only for a page that has any, as most have none (two round trips saved).
         var duplicates = duplicatesOf is not null || duplicated.Count == 0 ? [] :
@@ -193,22 +193,24 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
                 Sides = r.Positions.Select((position, side) => new ContradictionSideView(position, records.GetValueOrDefault((r.View.Id, side), []))
                     { RecordCount = side < r.Counts.Length ? r.Counts[side] : 0 }).ToList(),
                 History = history.GetValueOrDefault(r.View.Id, []),
-                NewSinceVerdict = r.View.Status == "reopened" ? added.GetValueOrDefault(r.View.Id, []) : null,
+                NewSinceVerdict = r.View.Status == "reopened" ? added.GetValueOrDefault(r.View.Id).Records ?? [] : null,
+                NewSinceVerdictCount = r.View.Status == "reopened" ? added.GetValueOrDefault(r.View.Id).Count : null,
                 Duplicates = duplicates.GetValueOrDefault(r.View.Id),
             }).ToList();
     }
 
     /// <summary>
     /// In one round trip: the first records of each (contradiction, side), in the finder's order, with the evidence (verbatim
-    /// words and span); the verdict history of each contradiction; the records that joined each of
-    /// <paramref name="reopened"/> after its latest verdict; and which of the contradictions have current duplicates. The
+    /// words and span); the verdict history of each contradiction; the first records of each side of <paramref name="reopened"/>
+    /// that joined after the contradiction's latest verdict, in the same order, and how many joined in all; and which of the
+    /// contradictions have current duplicates. The
     /// evidence is copied on each contradiction record when it is written (<see cref="Projections.ContradictionRows.EvidenceColumns"/>):
     /// a page can hold thousands of records, and neither parsing each payload here nor looking each record up in the
     /// records table is cheap at that count.
     /// </summary>
     private async Task<(Dictionary<(string, int), IReadOnlyList<ContradictionRecord>> Sides, Dictionary<string, IReadOnlyList<VerdictView>> Verdicts,
-            Dictionary<string, IReadOnlyList<ContradictionRecord>> Added, IReadOnlyList<string> Duplicated)>
-        SidesAndVerdictsAsync(IReadOnlyList<(string Id, int Side)> sides, string[] reopened, int perSide, CancellationToken ct)
+            Dictionary<string, (IReadOnlyList<ContradictionRecord> Records, int Count)> Added, IReadOnlyList<string> Duplicated)>
+        SidesAndVerdictsAsync(IReadOnlyList<(string Id, int Side)> sides, IReadOnlyList<(string Id, int Side)> reopened, int perSide, CancellationToken ct)
     {
         const string evidence = "article_id, record_id, type, outlet, published_on, actor_id, actor_name, words, span_start, span_end";
         await using var batch = dataSource.CreateBatch();
@@ -231,14 +233,24 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
             $"select contradiction_id, verdict, note, reviewer, recorded_at from {Contra}.verdicts where contradiction_id = any($1) order by position");
         verdicts.Parameters.Add(new() { Value = sides.Select(s => s.Id).Distinct().ToArray() });
         // Kept by the read model as records come and go (Projections.ReviewQueueRows): not a pass over each reopened
-        // contradiction's records against its verdict's snapshot, thousands for a striker's campaign.
+        // contradiction's records against its verdict's snapshot, thousands for a striker's campaign. Each side's first ones,
+        // as many as a side shows, one range of the side's index in the finder's order (the rows keep their records' place),
+        // and how many joined in all: a ruled campaign keeps gathering records until the next verdict, and listing them all
+        // put every one of them on every page that showed it.
         var added = new NpgsqlBatchCommand($"""
-            select cr.contradiction_id, cr.side, {evidence}
-              from {Contra}.new_since_verdict n join {Contra}.contradiction_records cr using (contradiction_id, side, article_id, record_id)
-             where n.contradiction_id = any($1)
-             order by cr.contradiction_id, cr.side, cr.seq, cr.article_id collate "C", cr.ord
+            select cr.contradiction_id, cr.side, {evidence}, cr.seq, cr.ord
+              from unnest($1::text[], $2::int[]) q(id, side_of)
+             cross join lateral (select n.contradiction_id, n.side, n.article_id, n.record_id
+                                   from {Contra}.new_since_verdict n
+                                  where n.contradiction_id = q.id and n.side = q.side_of
+                                  order by n.seq, n.article_id collate "C", n.ord limit $3) n
+              join {Contra}.contradiction_records cr using (contradiction_id, side, article_id, record_id)
             """);
-        added.Parameters.Add(new() { Value = reopened });
+        added.Parameters.Add(new() { Value = reopened.Select(s => s.Id).ToArray() });
+        added.Parameters.Add(new() { Value = reopened.Select(s => s.Side).ToArray() });
+        added.Parameters.Add(new() { Value = perSide });
+        var joined = new NpgsqlBatchCommand($"select contradiction_id, count(*)::int from {Contra}.new_since_verdict where contradiction_id = any($1) group by 1");
+        joined.Parameters.Add(new() { Value = reopened.Select(s => s.Id).Distinct().ToArray() });
         var duplicated = new NpgsqlBatchCommand($"select distinct duplicate_of from {Contra}.contradictions where duplicate_of = any($1) and current");
         duplicated.Parameters.Add(new() { Value = sides.Select(s => s.Id).Distinct().ToArray() });
         batch.BatchCommands.Add(records);
@@ -246,16 +258,14 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         batch.BatchCommands.Add(duplicated);
         // Most pages hold no reopened contradiction, and planning the statement costs about 1 ms (pg_stat_statements, review
         // queue pages at 100 000 events) where running it finds nothing: sent only for a page that has any.
-        if (reopened.Length > 0) batch.BatchCommands.Add(added);
+        if (reopened.Count > 0)
+        {
+            batch.BatchCommands.Add(added);
+            batch.BatchCommands.Add(joined);
+        }
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        var sideLists = new Dictionary<(string, int), List<SideRecord>>();
-        while (await reader.ReadAsync(ct))
-        {
-            var key = (reader.GetString(0), reader.GetInt32(1));
-            if (!sideLists.TryGetValue(key, out var list)) sideLists[key] = list = [];
-            list.Add(new SideRecord(reader.GetInt32(12), reader.GetInt64(13), EvidenceAt(reader)));  // seq and ord follow the evidence
-        }
+        var sideLists = await SideListsAsync(reader, ct);
         await reader.NextResultAsync(ct);
         var verdictLists = new Dictionary<string, List<VerdictView>>();
         while (await reader.ReadAsync(ct))
@@ -266,16 +276,29 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         await reader.NextResultAsync(ct);
         var duplicatedIds = new List<string>();
         while (await reader.ReadAsync(ct)) duplicatedIds.Add(reader.GetString(0));
-        var addedLists = new Dictionary<string, List<ContradictionRecord>>();
+        var addedSides = await reader.NextResultAsync(ct) ? await SideListsAsync(reader, ct) : [];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         if (await reader.NextResultAsync(ct))
-            while (await reader.ReadAsync(ct))
-            {
-                if (!addedLists.TryGetValue(reader.GetString(0), out var list)) addedLists[reader.GetString(0)] = list = [];
-                list.Add(EvidenceAt(reader));
-            }
+            while (await reader.ReadAsync(ct)) counts[reader.GetString(0)] = reader.GetInt32(1);
+        // What joined is listed side after side, each in the finder's order.
+        var addedBySide = addedSides.OrderBy(kv => kv.Key.Item2).ToLookup(kv => kv.Key.Item1, StringComparer.Ordinal);
+        var addedLists = counts.ToDictionary(kv => kv.Key,
+            kv => ((IReadOnlyList<ContradictionRecord>)addedBySide[kv.Key].SelectMany(side => InFinderOrder(side.Value)).ToList(), kv.Value), StringComparer.Ordinal);
         return (sideLists.ToDictionary(kv => kv.Key, kv => InFinderOrder(kv.Value)),
-            verdictLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<VerdictView>)kv.Value),
-            addedLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ContradictionRecord>)kv.Value), duplicatedIds);
+            verdictLists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<VerdictView>)kv.Value), addedLists, duplicatedIds);
+    }
+
+    /// <summary>Reads a result of side records (contradiction id, side, the evidence, seq, ord) into each side's list.</summary>
+    private static async Task<Dictionary<(string, int), List<SideRecord>>> SideListsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var sideLists = new Dictionary<(string, int), List<SideRecord>>();
+        while (await reader.ReadAsync(ct))
+        {
+            var key = (reader.GetString(0), reader.GetInt32(1));
+            if (!sideLists.TryGetValue(key, out var list)) sideLists[key] = list = [];
+            list.Add(new SideRecord(reader.GetInt32(12), reader.GetInt64(13), EvidenceAt(reader)));  // seq and ord follow the evidence
+        }
+        return sideLists;
     }
 
     /// <summary>A side's record with the rest of the finder's order keys: its sequence in the side and its place in its article.</summary>

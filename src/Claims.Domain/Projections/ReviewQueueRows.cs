@@ -29,7 +29,8 @@ internal static class ReviewQueueRows
         create table {s}.reviewed_records (contradiction_id text not null, article_id text not null, record_id text not null,
             primary key (contradiction_id, article_id, record_id));
         create table {s}.new_since_verdict (contradiction_id text not null, side int not null, article_id text not null, record_id text not null,
-            primary key (contradiction_id, side, article_id, record_id));
+            seq int not null, ord bigint not null, primary key (contradiction_id, side, article_id, record_id));
+        create index on {s}.new_since_verdict (contradiction_id, side, seq, article_id collate "C", ord);
         create table {s}.reopenings (contradiction_id text not null, verdict_count int not null, article_ids text[] not null, record_ids text[] not null,
             primary key (contradiction_id, verdict_count));
         create index on {s}.contradictions (status, queue_rank, id) where current;
@@ -61,7 +62,9 @@ internal static class ReviewQueueRows
     /// joined since. Found by reading all of a contradiction's records against the snapshot, that cost a pass over a
     /// striker's campaign (tens of thousands of records) in every batch that touched it once someone had ruled on it, and
     /// in every page that showed it; kept here, it costs what the batch's own rows cost. A verdict empties its
-    /// contradiction's rows as it takes the snapshot (<see cref="Apply"/>); contradictions without a verdict have none.</para>
+    /// contradiction's rows as it takes the snapshot (<see cref="Apply"/>); contradictions without a verdict have none. Each
+    /// row keeps its record's place in the side (seq, ord: a contradiction record is written and deleted, never updated), so
+    /// that a page reads a side's first ones from an index range however many joined.</para>
     /// </summary>
     public static async Task CreateTriggersAsync(ProjectionContext ctx, CancellationToken ct)
     {
@@ -71,8 +74,8 @@ internal static class ReviewQueueRows
         var ruled = $"array(select x.id from (select distinct contradiction_id as id from changed) x where exists (select 1 from {s}.verdicts v where v.contradiction_id = x.id))";
         var dropZeros = $"delete from {s}.contradiction_tallies t where t.n <= 0 and t.contradiction_id = any(array(select distinct contradiction_id from changed where campaign));";
         var joined = $"""
-            insert into {s}.new_since_verdict (contradiction_id, side, article_id, record_id)
-            select c.contradiction_id, c.side, c.article_id, c.record_id from changed c
+            insert into {s}.new_since_verdict (contradiction_id, side, article_id, record_id, seq, ord)
+            select c.contradiction_id, c.side, c.article_id, c.record_id, c.seq, c.ord from changed c
              where c.contradiction_id = any({ruled})
                and not exists (select 1 from {s}.reviewed_records rr where rr.contradiction_id = c.contradiction_id and rr.article_id = c.article_id and rr.record_id = c.record_id)
             on conflict do nothing;

@@ -59,6 +59,12 @@ public sealed class NewSinceVerdictTests(SeededClaims claims) : IClassFixture<Se
                and not exists (select 1 from {s}.reviewed_records rr where rr.contradiction_id = cr.contradiction_id and rr.article_id = cr.article_id and rr.record_id = cr.record_id)
             """);
         Assert.Equal(counted, kept);
+        // Each keeps its record's place in the side, which a page reads the first ones by.
+        Assert.Empty(await RowsAsync($"""
+            select n.contradiction_id || ' ' || n.record_id from {s}.new_since_verdict n
+              join {s}.contradiction_records cr using (contradiction_id, side, article_id, record_id)
+             where (n.seq, n.ord) is distinct from (cr.seq, cr.ord)
+            """));
 
         var reopened = await claims.App.ListContradictionsAsync(status: "reopened", page: new ContradictionPage(null, ContradictionPage.MaxLimit));
         // The kept rows equal those counted (above): the current ones that have any and are no duplicate are the reopened.
@@ -67,9 +73,32 @@ public sealed class NewSinceVerdictTests(SeededClaims claims) : IClassFixture<Se
              where c.current and c.duplicate_of is null
             """), reopened.Select(c => c.Id).Order(StringComparer.Ordinal).ToList());
         foreach (var c in reopened)
-            Assert.Equal(kept.Where(r => r.StartsWith(c.Id + " ", StringComparison.Ordinal)).Select(r => string.Join(' ', r.Split(' ')[2..])).Order(StringComparer.Ordinal),
+        {
+            var joined = kept.Where(r => r.StartsWith(c.Id + " ", StringComparison.Ordinal)).ToList();
+            Assert.Equal(joined.Select(r => string.Join(' ', r.Split(' ')[2..])).Order(StringComparer.Ordinal),
                 c.NewSinceVerdict!.Select(r => $"{r.ArticleId} {r.RecordId}").Order(StringComparer.Ordinal));
+            Assert.Equal(joined.Count, c.NewSinceVerdictCount);
+        }
+        await AssertEachSideListsItsFirstAsync(kept);
         return kept;
+    }
+
+    /// <summary>With one record a side, what joined lists each side's first one in the side's order (those a side shows first),
+    /// side after side, and still counts them all: a ruled campaign keeps gathering records until the next verdict.</summary>
+    private async Task AssertEachSideListsItsFirstAsync(List<string> kept)
+    {
+        var capped = await claims.App.ListContradictionsAsync(status: "reopened", page: new ContradictionPage(null, ContradictionPage.MaxLimit, RecordsPerSide: 1));
+        // The seeds told again bring several records to a side of the same contradiction: one a side leaves some out.
+        if (kept.Count > 0) Assert.Contains(capped, c => c.NewSinceVerdictCount > c.NewSinceVerdict!.Count);
+        foreach (var c in capped)
+        {
+            var whole = (await claims.App.GetContradictionAsync(c.Id))!;
+            var expected = whole.Sides.Select((side, i) => side.Records.Select(r => $"{r.ArticleId} {r.RecordId}")
+                    .FirstOrDefault(r => kept.Contains($"{c.Id} {i} {r}")))
+                .OfType<string>().ToList();
+            Assert.Equal(expected, c.NewSinceVerdict!.Select(r => $"{r.ArticleId} {r.RecordId}").ToList());
+            Assert.Equal(kept.Count(r => r.StartsWith(c.Id + " ", StringComparison.Ordinal)), c.NewSinceVerdictCount);
+        }
     }
 
     private Task<List<string>> KeptAsync() => RowsAsync(

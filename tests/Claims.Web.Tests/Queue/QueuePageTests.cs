@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -124,6 +125,8 @@ public sealed class QueuePageTests(TeamSite site) : IClassFixture<TeamSite>
         var item = tab.Page.Locator($"article[data-id='{(string)first["id"]!}']");
         await Expect(item.Locator(".reopened-badge")).ToBeVisibleAsync();
         await Expect(item.Locator(".new-record mark")).ToHaveTextAsync(first["newSinceVerdict"]!.AsArray().Select(r => (string)r!["text"]!).ToArray());
+        // The heading counts all that joined (the API lists each side's first ones only).
+        await Expect(item.Locator(".new-since h3")).ToHaveTextAsync(new Regex($"^{(int)first["newSinceVerdictCount"]!} enregistrements? arrivés? depuis le verdict$"));
 
         // The contradiction's own page marks the new records among its sides.
         await item.GetByRole(AriaRole.Link).First.ClickAsync();

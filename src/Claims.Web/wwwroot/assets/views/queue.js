@@ -67,7 +67,7 @@ export async function render({ container, query, signal, announce }) {
         c.status === 'reopened' ? [h('span', { class: 'reopened-badge' }, 'nouvelles preuves'), ' '] : null,
         h('span', { class: 'kind' }, KIND_LABELS[c.kind] ?? c.kind)),
       h('ul', { class: 'reasons', 'aria-label': 'Pourquoi à ce rang' }, c.reasons.map((r) => h('li', null, r))),
-      c.newSinceVerdict?.length ? newRecords(c.newSinceVerdict) : null,
+      c.newSinceVerdict?.length ? newRecords(c.newSinceVerdict, c.newSinceVerdictCount ?? c.newSinceVerdict.length) : null,
       h('p', { class: 'holder' },
         c.assignee ? ['Prise par ', h('strong', { class: 'assignee' }, c.assignee === me ? 'vous' : c.assignee)] : 'Personne ne la revoit.',
         ' ',
@@ -96,9 +96,10 @@ export async function render({ container, query, signal, announce }) {
 }
 
 /** What joined a reopened contradiction since its verdict, highlighted. */
-function newRecords(records) {
+// What joined since the verdict: the API lists each side's first ones and counts them all.
+function newRecords(records, count) {
   return h('section', { class: 'new-since' },
-    h('h3', null, plural(records.length, 'enregistrement arrivé depuis le verdict', 'enregistrements arrivés depuis le verdict')),
+    h('h3', null, plural(count, 'enregistrement arrivé depuis le verdict', 'enregistrements arrivés depuis le verdict')),
     h('ul', null, records.map((r) => h('li', { class: 'new-record', dataset: { record: `${r.articleId}/${r.recordId}` } },
       h('mark', null, r.text), ' — ', r.actor.name, r.outlet ? ` (${r.outlet})` : ''))));
 }
