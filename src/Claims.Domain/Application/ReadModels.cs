@@ -201,12 +201,11 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
 
     /// <summary>
     /// In one round trip: the first records of each (contradiction, side), in the finder's order, with the evidence (verbatim
-    /// words and span); the verdict history of each contradiction; the first records of each side of <paramref name="reopened"/>
-    /// that joined after the contradiction's latest verdict, in the same order, and how many joined in all; and which of the
-    /// contradictions have current duplicates. The
-    /// evidence is copied on each contradiction record when it is written (<see cref="Projections.ContradictionRows.EvidenceColumns"/>):
-    /// a page can hold thousands of records, and neither parsing each payload here nor looking each record up in the
-    /// records table is cheap at that count.
+    /// words and span); the verdict history of each contradiction; the first records of each side of
+    /// <paramref name="reopened"/> that joined after the contradiction's latest verdict, in the same order, and how many
+    /// joined in all; and which of the contradictions have current duplicates. The evidence is copied on each contradiction
+    /// record when it is written (<see cref="Projections.ContradictionRows.EvidenceColumns"/>): a page can hold thousands of
+    /// records, and neither parsing each payload here nor looking each record up in the records table is cheap at that count.
     /// </summary>
     private async Task<(Dictionary<(string, int), IReadOnlyList<ContradictionRecord>> Sides, Dictionary<string, IReadOnlyList<VerdictView>> Verdicts,
             Dictionary<string, (IReadOnlyList<ContradictionRecord> Records, int Count)> Added, IReadOnlyList<string> Duplicated)>
@@ -256,7 +255,7 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         batch.BatchCommands.Add(records);
         batch.BatchCommands.Add(verdicts);
         batch.BatchCommands.Add(duplicated);
-        // Most pages hold no reopened contradiction, and planning the statement costs about 1 ms (pg_stat_statements, review
+        // Most pages hold no reopened contradiction, and planning what joined cost about 1 ms (pg_stat_statements, review
         // queue pages at 100 000 events) where running it finds nothing: sent only for a page that has any.
         if (reopened.Count > 0)
         {
