@@ -25,8 +25,8 @@ public sealed record ContradictionDuplicateUndone(string ContradictionId, string
 
 /// <summary>Records joined the contradiction after its latest verdict (the <see cref="VerdictCount"/>-th): new evidence
 /// reopens a decided case. NewRecords: those whose arrival reopened it (records joining later while it stays reopened add
-/// no event; the read model's newSinceVerdictCount counts them all). Written by Claims itself when the contradictions read model
-/// sees the records join.</summary>
+/// no event; the read model's newSinceVerdictCount counts them all). Written by Claims itself when the contradictions read
+/// model sees the records join.</summary>
 public sealed record ContradictionReopened(string ContradictionId, int VerdictCount, IReadOnlyList<RecordRef> NewRecords, DateTimeOffset ReopenedAt);
 
 /// <summary>A record by its article and id.</summary>

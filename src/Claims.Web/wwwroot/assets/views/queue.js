@@ -95,8 +95,8 @@ export async function render({ container, query, signal, announce }) {
   return { refresh: load };
 }
 
-/** What joined a reopened contradiction since its verdict, highlighted. */
-// What joined since the verdict: the API lists each side's first ones and counts them all.
+/** What joined a reopened contradiction since its verdict, highlighted: the API lists each side's first ones (records) and
+ * counts them all (count). */
 function newRecords(records, count) {
   return h('section', { class: 'new-since' },
     h('h3', null, plural(count, 'enregistrement arrivé depuis le verdict', 'enregistrements arrivés depuis le verdict')),
