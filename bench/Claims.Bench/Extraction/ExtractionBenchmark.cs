@@ -58,7 +58,7 @@ public static class ExtractionBenchmark
         foreach (var kind in new[] { "ordinary", "record-dense" })
         {
             var target = kind == "ordinary" ? "≥ 3 MB/s" : "≥ 1 MB/s";
-            var points = ExtractionScaling.Measure(extractor, kind, sizes.Select(s => s.Bytes), quick ? 2 : 3);
+            var points = ExtractionScaling.Measure(extractor, kind, sizes.Select(s => s.Bytes), quick ? 2 : 3, atLeast: TimeSpan.FromMilliseconds(250));
             for (var i = 0; i < points.Count; i++)
                 yield return new ExtractionBenchmarkRow($"Extract, one {kind} article of {sizes[i].Label}", points[i].MegabytesPerSecond, points[i].MegabytesPerSecond / baseline) { Target = target };
         }

@@ -22,9 +22,14 @@ public static class ExtractionScaling
 
     public static readonly (string Label, int Bytes)[] Sizes = [("10 KB", 10 << 10), ("100 KB", 100 << 10), ("1 MB", 1 << 20), ("5 MB", 5 << 20)];
 
-    /// <summary>The best time of <paramref name="repeats"/> extractions at each size; with <paramref name="withFinder"/>, each
-    /// extraction is followed by the contradiction finder over its article, which is what `claims extract` runs.</summary>
-    public static IReadOnlyList<ScalingPoint> Measure(ArticleExtractor extractor, string kind, IEnumerable<int> sizes, int repeats, bool withFinder = false)
+    /// <summary>Most runs of one size with <c>atLeast</c>.</summary>
+    private const int MaxRuns = 200;
+
+    /// <summary>The best time of <paramref name="repeats"/> extractions at each size, and of as many more as fit in
+    /// <paramref name="atLeast"/> when given; with <paramref name="withFinder"/>, each extraction is followed by the
+    /// contradiction finder over its article, which is what `claims extract` runs.</summary>
+    public static IReadOnlyList<ScalingPoint> Measure(ArticleExtractor extractor, string kind, IEnumerable<int> sizes, int repeats, bool withFinder = false,
+        TimeSpan? atLeast = null)
     {
         // Warm-up: enough calls for the tiered JIT to settle on optimised code before anything is timed, and a pause for its
         // background compiler (slow to get a core on a busy machine) to install it; otherwise the first sizes timed run on
@@ -39,9 +44,12 @@ public static class ExtractionScaling
             var text = Text(kind, bytes);
             var mb = Encoding.UTF8.GetByteCount(text) / (1024.0 * 1024.0);
             var best = TimeSpan.MaxValue;
-            // Every size gets the same number of runs: the large ones too (a single slow run of the 4 MB text, a collection or
-            // a neighbour on the core, moved the 4 MB / 0.5 MB ratio from 9.7 to 12.1 between two quiet runs).
-            for (var r = 0; r < repeats; r++)
+            var spent = TimeSpan.Zero;
+            // Every size gets at least the same number of runs: the large ones too (a single slow run of the 4 MB text, a
+            // collection or a neighbour on the core, moved the 4 MB / 0.5 MB ratio from 9.7 to 12.1 between two quiet runs).
+            // A small article's run takes a few milliseconds, where one stall is a large share: it gets more runs, up to
+            // atLeast of them in all (the 10 KB article's best of three read 2.33 to 3.57 MB/s in runs a few minutes apart).
+            for (var r = 0; r < repeats || atLeast is { } floor && spent < floor && r < MaxRuns; r++)
             {
                 // Each run starts from a collected heap, so that garbage left by the previous run is not charged to this one.
                 GC.Collect();
@@ -53,6 +61,7 @@ public static class ExtractionScaling
                 sw.Stop();
                 GC.KeepAlive(result);
                 if (sw.Elapsed < best) best = sw.Elapsed;
+                spent += sw.Elapsed;
             }
             points.Add(new ScalingPoint(kind, mb, best));
         }
