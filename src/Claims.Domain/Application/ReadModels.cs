@@ -234,8 +234,8 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         // Kept by the read model as records come and go (Projections.ReviewQueueRows): not a pass over each reopened
         // contradiction's records against its verdict's snapshot, thousands for a striker's campaign. Each side's first ones,
         // as many as a side shows, one range of the side's index in the finder's order (the rows keep their records' place),
-        // and how many joined in all: a ruled campaign keeps gathering records until the next verdict, and listing them all
-        // put every one of them on every page that showed it.
+        // and how many joined in all (kept as they come and go, not counted here): a ruled campaign keeps gathering records
+        // until the next verdict, and listing them all put every one of them on every page that showed it.
         var added = new NpgsqlBatchCommand($"""
             select cr.contradiction_id, cr.side, {evidence}, cr.seq, cr.ord
               from unnest($1::text[], $2::int[]) q(id, side_of)
@@ -248,7 +248,7 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
         added.Parameters.Add(new() { Value = reopened.Select(s => s.Id).ToArray() });
         added.Parameters.Add(new() { Value = reopened.Select(s => s.Side).ToArray() });
         added.Parameters.Add(new() { Value = perSide });
-        var joined = new NpgsqlBatchCommand($"select contradiction_id, count(*)::int from {Contra}.new_since_verdict where contradiction_id = any($1) group by 1");
+        var joined = new NpgsqlBatchCommand($"select contradiction_id, n from {Contra}.joined_counts where contradiction_id = any($1)");
         joined.Parameters.Add(new() { Value = reopened.Select(s => s.Id).Distinct().ToArray() });
         var duplicated = new NpgsqlBatchCommand($"select distinct duplicate_of from {Contra}.contradictions where duplicate_of = any($1) and current");
         duplicated.Parameters.Add(new() { Value = sides.Select(s => s.Id).Distinct().ToArray() });

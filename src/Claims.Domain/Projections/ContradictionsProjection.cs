@@ -22,7 +22,7 @@ public sealed class ContradictionsProjection(KnowledgeBase knowledge) : ITablePr
 {
     public const string ProjectionName = "contradictions";
     public string Name => ProjectionName;
-    public int Version => 14;
+    public int Version => 15;
 
     // A reopening is written by the relay from this read model's own rows, so the projection does not read it back.
     public IReadOnlyCollection<Type> EventTypes => [.. ClaimsEventTypes.ArticleEvents, .. ClaimsEventTypes.ContradictionEvents.Where(t => t != typeof(ContradictionReopened))];

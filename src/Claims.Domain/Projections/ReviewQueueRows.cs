@@ -31,6 +31,7 @@ internal static class ReviewQueueRows
         create table {s}.new_since_verdict (contradiction_id text not null, side int not null, article_id text not null, record_id text not null,
             seq int not null, ord bigint not null, primary key (contradiction_id, side, article_id, record_id));
         create index on {s}.new_since_verdict (contradiction_id, side, seq, article_id collate "C", ord);
+        create table {s}.joined_counts (contradiction_id text primary key, n int not null);
         create table {s}.reopenings (contradiction_id text not null, verdict_count int not null, article_ids text[] not null, record_ids text[] not null,
             primary key (contradiction_id, verdict_count));
         create index on {s}.contradictions (status, queue_rank, id) where current;
@@ -46,7 +47,8 @@ internal static class ReviewQueueRows
         create index on {s}.contradiction_records (contradiction_id, seen) where campaign;
         """;
 
-    public static readonly IReadOnlyList<string> Tables = ["assignments", "duplicates", "reviewed_records", "new_since_verdict", "reopenings", "contradiction_tallies"];
+    public static readonly IReadOnlyList<string> Tables = ["assignments", "duplicates", "reviewed_records", "new_since_verdict", "joined_counts", "reopenings",
+        "contradiction_tallies"];
 
     /// <summary>
     /// Keeps contradiction_tallies — per campaign contradiction and side, how many of its records have each outlet and each
@@ -64,7 +66,9 @@ internal static class ReviewQueueRows
     /// in every page that showed it; kept here, it costs what the batch's own rows cost. A verdict empties its
     /// contradiction's rows as it takes the snapshot (<see cref="Apply"/>); contradictions without a verdict have none. Each
     /// row keeps its record's place in the side (seq, ord: a contradiction record is written and deleted, never updated), so
-    /// that a page reads a side's first ones from an index range however many joined.</para>
+    /// that a page reads a side's first ones from an index range however many joined, and <c>joined_counts</c> keeps how
+    /// many there are, so that a page reads one row for it instead of counting them (a row that falls to zero is removed,
+    /// as a tally is).</para>
     /// </summary>
     public static async Task CreateTriggersAsync(ProjectionContext ctx, CancellationToken ct)
     {
@@ -74,16 +78,28 @@ internal static class ReviewQueueRows
         var ruled = $"array(select x.id from (select distinct contradiction_id as id from changed) x where exists (select 1 from {s}.verdicts v where v.contradiction_id = x.id))";
         var dropZeros = $"delete from {s}.contradiction_tallies t where t.n <= 0 and t.contradiction_id = any(array(select distinct contradiction_id from changed where campaign));";
         var joined = $"""
-            insert into {s}.new_since_verdict (contradiction_id, side, article_id, record_id, seq, ord)
-            select c.contradiction_id, c.side, c.article_id, c.record_id, c.seq, c.ord from changed c
-             where c.contradiction_id = any({ruled})
-               and not exists (select 1 from {s}.reviewed_records rr where rr.contradiction_id = c.contradiction_id and rr.article_id = c.article_id and rr.record_id = c.record_id)
-            on conflict do nothing;
+            with added as (
+                insert into {s}.new_since_verdict (contradiction_id, side, article_id, record_id, seq, ord)
+                select c.contradiction_id, c.side, c.article_id, c.record_id, c.seq, c.ord from changed c
+                 where c.contradiction_id = any({ruled})
+                   and not exists (select 1 from {s}.reviewed_records rr where rr.contradiction_id = c.contradiction_id and rr.article_id = c.article_id and rr.record_id = c.record_id)
+                on conflict do nothing
+                returning contradiction_id)
+            insert into {s}.joined_counts as j (contradiction_id, n)
+            select contradiction_id, count(*)::int from added group by 1
+            on conflict (contradiction_id) do update set n = j.n + excluded.n;
             """;
+        // The rows that fall to zero go in a statement of their own: one statement cannot see its own update of a row.
         var left = $"""
-            delete from {s}.new_since_verdict n using changed c
-             where c.contradiction_id = any({ruled})
-               and n.contradiction_id = c.contradiction_id and n.side = c.side and n.article_id = c.article_id and n.record_id = c.record_id;
+            with gone as (
+                delete from {s}.new_since_verdict n using changed c
+                 where c.contradiction_id = any({ruled})
+                   and n.contradiction_id = c.contradiction_id and n.side = c.side and n.article_id = c.article_id and n.record_id = c.record_id
+                returning n.contradiction_id)
+            update {s}.joined_counts j set n = j.n - g.k
+              from (select contradiction_id, count(*)::int as k from gone group by 1) g
+             where j.contradiction_id = g.contradiction_id;
+            delete from {s}.joined_counts j where j.n <= 0 and j.contradiction_id = any({ruled});
             """;
         foreach (var (name, op, table, sign, after) in new[] { ("records_added", "insert", "new", "", joined), ("records_removed", "delete", "old", "-", dropZeros + "\n" + left) })
         {
@@ -122,6 +138,7 @@ internal static class ReviewQueueRows
                     on conflict do nothing
                     """, [v.ContradictionId]),
                     ($"delete from {s}.new_since_verdict where contradiction_id = $1", [v.ContradictionId]),
+                    ($"delete from {s}.joined_counts where contradiction_id = $1", [v.ContradictionId]),
                     ($"update {s}.contradictions set stale = true where id = $1", [v.ContradictionId]));
                 break;
             case ContradictionAssigned a:

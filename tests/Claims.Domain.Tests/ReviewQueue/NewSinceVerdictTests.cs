@@ -44,6 +44,22 @@ public sealed class NewSinceVerdictTests(SeededClaims claims) : IClassFixture<Se
 
         await claims.Runtime.RebuildAsync(ContradictionsProjection.ProjectionName);
         Assert.Equal(afterVerdict, await AssertKeptIsWhatTheRecordsSayAsync());
+
+        // Told a third time, the records join the re-ruled one again; then every one of them leaves (ruled not claims): it
+        // is closed again, with nothing joined and no count kept.
+        foreach (var seed in Seeds.All)
+            await claims.App.IngestAsync(seed.Request with { Text = seed.Request.Text + "\n\nMise à jour : une troisième source confirme.", Outlet = "Troisième Journal", Url = null },
+                "test");
+        await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
+        await AssertKeptIsWhatTheRecordsSayAsync();
+        var third = (await claims.App.GetContradictionAsync(again.Id))!;
+        Assert.Equal("reopened", third.Status);
+        Assert.Equal(third.NewSinceVerdict!.Count, third.NewSinceVerdictCount);
+        foreach (var record in third.NewSinceVerdict)
+            await claims.App.CorrectRecordAsync(record.ArticleId, record.RecordId, new CorrectRecordRequest("not-a-claim"), "checker");
+        await claims.App.WaitForProjectionsAsync(SeededClaims.Patience);
+        Assert.DoesNotContain(await AssertKeptIsWhatTheRecordsSayAsync(), r => r.StartsWith(again.Id + " ", StringComparison.Ordinal));
+        Assert.Equal("dismissed", (await claims.App.GetContradictionAsync(again.Id))!.Status);
     }
 
     /// <summary>Asserts the kept rows are the records of each contradiction with a verdict that are not in its latest
@@ -59,6 +75,9 @@ public sealed class NewSinceVerdictTests(SeededClaims claims) : IClassFixture<Se
                and not exists (select 1 from {s}.reviewed_records rr where rr.contradiction_id = cr.contradiction_id and rr.article_id = cr.article_id and rr.record_id = cr.record_id)
             """);
         Assert.Equal(counted, kept);
+        // How many joined each is kept beside them, and a contradiction with none has no row.
+        Assert.Equal(kept.GroupBy(r => r.Split(' ')[0]).Select(g => $"{g.Key} {g.Count()}").Order(StringComparer.Ordinal),
+            await RowsAsync($"select contradiction_id || ' ' || n from {s}.joined_counts"));
         // Each keeps its record's place in the side, which a page reads the first ones by.
         Assert.Empty(await RowsAsync($"""
             select n.contradiction_id || ' ' || n.record_id from {s}.new_since_verdict n
