@@ -188,15 +188,20 @@ internal sealed class ReadModels(NpgsqlDataSource dataSource, IReadOnlyList<Tabl
             (await ContradictionsAsync(null, null, null, new ContradictionPage(null, ContradictionPage.MaxLimit, page.RecordsPerSide), ct,
                 duplicatesOf: [.. duplicated]))
             .GroupBy(d => d.DuplicateOf!).ToDictionary(g => g.Key, g => (IReadOnlyList<ContradictionView>)g.ToList());
-        return rows.Select(r => r.View with
+        return rows.Select(r =>
+        {
+            var reopened = r.View.Status == "reopened";
+            var joined = added.GetValueOrDefault(r.View.Id, ([], 0));
+            return r.View with
             {
                 Sides = r.Positions.Select((position, side) => new ContradictionSideView(position, records.GetValueOrDefault((r.View.Id, side), []))
                     { RecordCount = side < r.Counts.Length ? r.Counts[side] : 0 }).ToList(),
                 History = history.GetValueOrDefault(r.View.Id, []),
-                NewSinceVerdict = r.View.Status == "reopened" ? added.GetValueOrDefault(r.View.Id).Records ?? [] : null,
-                NewSinceVerdictCount = r.View.Status == "reopened" ? added.GetValueOrDefault(r.View.Id).Count : null,
+                NewSinceVerdict = reopened ? joined.Records : null,
+                NewSinceVerdictCount = reopened ? joined.Count : null,
                 Duplicates = duplicates.GetValueOrDefault(r.View.Id),
-            }).ToList();
+            };
+        }).ToList();
     }
 
     /// <summary>

@@ -89,17 +89,16 @@ internal static class ReviewQueueRows
             select contradiction_id, count(*)::int from added group by 1
             on conflict (contradiction_id) do update set n = j.n + excluded.n;
             """;
-        // The rows that fall to zero go in a statement of their own: one statement cannot see its own update of a row.
+        // A count that falls to zero is deleted and the others lowered, in one statement: the two touch different rows.
         var left = $"""
             with gone as (
                 delete from {s}.new_since_verdict n using changed c
                  where c.contradiction_id = any({ruled})
                    and n.contradiction_id = c.contradiction_id and n.side = c.side and n.article_id = c.article_id and n.record_id = c.record_id
-                returning n.contradiction_id)
-            update {s}.joined_counts j set n = j.n - g.k
-              from (select contradiction_id, count(*)::int as k from gone group by 1) g
-             where j.contradiction_id = g.contradiction_id;
-            delete from {s}.joined_counts j where j.n <= 0 and j.contradiction_id = any({ruled});
+                returning n.contradiction_id),
+            moved as (select contradiction_id, count(*)::int as k from gone group by 1),
+            emptied as (delete from {s}.joined_counts j using moved m where j.contradiction_id = m.contradiction_id and j.n <= m.k)
+            update {s}.joined_counts j set n = j.n - m.k from moved m where j.contradiction_id = m.contradiction_id and j.n > m.k;
             """;
         foreach (var (name, op, table, sign, after) in new[] { ("records_added", "insert", "new", "", joined), ("records_removed", "delete", "old", "-", dropZeros + "\n" + left) })
         {
@@ -191,10 +190,9 @@ internal static class ReviewQueueRows
             insert into {s}.reopenings (contradiction_id, verdict_count, article_ids, record_ids)
             select u.id, u.verdicts, j.articles, j.records
               from statuses u
-             cross join lateral (select array_agg(cr.article_id order by cr.side, cr.seq, cr.article_id collate "C", cr.ord) as articles,
-                                        array_agg(cr.record_id order by cr.side, cr.seq, cr.article_id collate "C", cr.ord) as records
-                                   from {s}.new_since_verdict n join {s}.contradiction_records cr using (contradiction_id, side, article_id, record_id)
-                                  where n.contradiction_id = u.id) j
+             cross join lateral (select array_agg(n.article_id order by n.side, n.seq, n.article_id collate "C", n.ord) as articles,
+                                        array_agg(n.record_id order by n.side, n.seq, n.article_id collate "C", n.ord) as records
+                                   from {s}.new_since_verdict n where n.contradiction_id = u.id) j
              where u.status = 'reopened' and u.was <> 'reopened'
             on conflict do nothing
             """, []));

@@ -8,10 +8,8 @@ public static class TableDump
     private static readonly string[] NotContent = ["strike_index_generation"];
 
     /// <summary>Every table of <paramref name="schema"/>, by name.</summary>
-    public static async Task<List<string>> TablesAsync(Npgsql.NpgsqlDataSource dataSource, string schema)
-    {
-        return await TextRowsAsync(dataSource, "select tablename from pg_tables where schemaname = $1 order by tablename", schema);
-    }
+    public static Task<List<string>> TablesAsync(Npgsql.NpgsqlDataSource dataSource, string schema) =>
+        TextRowsAsync(dataSource, "select tablename from pg_tables where schemaname = $1 order by tablename", schema);
 
     /// <summary>The rows of every table of <paramref name="schema"/> that holds content, as text, in order.</summary>
     public static async Task<SortedDictionary<string, List<string>>> OfSchemaAsync(Npgsql.NpgsqlDataSource dataSource, string schema)

@@ -17,7 +17,7 @@ export async function render({ container, params: [id], signal, announce }) {
   const added = new Set((contradiction.newSinceVerdict ?? []).map((r) => `${r.articleId}/${r.recordId}`));
   const show = (c) => {
     replaceChildren(status, 'Statut : ', statusBadge(c.status), ' · ', h('span', { class: 'kind' }, KIND_LABELS[c.kind] ?? c.kind),
-      c.status === 'reopened' ? [' · ', h('span', { class: 'reopened-badge' }, plural(c.newSinceVerdictCount ?? added.size, 'nouvel enregistrement depuis le verdict', 'nouveaux enregistrements depuis le verdict'))] : null,
+      c.status === 'reopened' ? [' · ', h('span', { class: 'reopened-badge' }, plural(c.newSinceVerdictCount, 'nouvel enregistrement depuis le verdict', 'nouveaux enregistrements depuis le verdict'))] : null,
       c.assignee ? [' · prise par ', h('strong', { class: 'assignee' }, c.assignee)] : null);
     replaceChildren(history, h('h2', { id: 'history-title' }, 'Historique des verdicts'), historyList(c.history));
   };

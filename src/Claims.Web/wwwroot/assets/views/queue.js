@@ -67,7 +67,7 @@ export async function render({ container, query, signal, announce }) {
         c.status === 'reopened' ? [h('span', { class: 'reopened-badge' }, 'nouvelles preuves'), ' '] : null,
         h('span', { class: 'kind' }, KIND_LABELS[c.kind] ?? c.kind)),
       h('ul', { class: 'reasons', 'aria-label': 'Pourquoi à ce rang' }, c.reasons.map((r) => h('li', null, r))),
-      c.newSinceVerdict?.length ? newRecords(c.newSinceVerdict, c.newSinceVerdictCount ?? c.newSinceVerdict.length) : null,
+      c.newSinceVerdict?.length ? newRecords(c.newSinceVerdict, c.newSinceVerdictCount) : null,
       h('p', { class: 'holder' },
         c.assignee ? ['Prise par ', h('strong', { class: 'assignee' }, c.assignee === me ? 'vous' : c.assignee)] : 'Personne ne la revoit.',
         ' ',
