@@ -28,7 +28,8 @@ namespace Claims.Bench.Ingest;
 /// first POST until the read models have applied the whole log. Run with the API's default ingest bound
 /// (CLAIMS_INGEST_CONCURRENCY: cores − 1 extracting at once, 4 waiting a core), then with one slot a client, then with the
 /// default bound and no read models at all (the append path's ceiling: Kestrel, extraction, Wolverine, Marten's append), then
-/// with one read model that writes nothing (<see cref="IdleProjection"/>: the ceiling the daemon and the wait set). Baseline, right after on the same
+/// with one read model that writes nothing (<see cref="IdleProjection"/>: the ceiling the daemon and the wait set), then with three,
+/// one in place of each of the product's (the ceiling its three shards set with no work of their own). Baseline, right after on the same
 /// database: the raw floor, the same articles extracted by the same extractor, their events written by one multi-row
 /// INSERT per article into a table like mt_events (<see cref="RawEvents"/>), by the same number of writers.
 /// </summary>
@@ -71,9 +72,14 @@ public static class IngestBenchmark
         await BenchSchemas.DropAsync(dataSource, Schema);
         var idle = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency: null, ReadModels.Idle);
         Console.Error.WriteLine($"ingest: API with an idle read model ({idle.Bound}) {idle.Articles} articles, {idle.Articles / idle.Seconds:0.0} articles/s");
+        // The same with one idle read model in place of each of the product's, each loading the events its real one loads
+        // in a shard of its own: what the product's three shards cost before any of them does its work.
+        await BenchSchemas.DropAsync(dataSource, Schema);
+        var idleEach = await ApiRunAsync(database.ConnectionString, articles, extractor, budget, dataSource, concurrency: null, ReadModels.IdleEach);
+        Console.Error.WriteLine($"ingest: API with three idle read models ({idleEach.Bound}) {idleEach.Articles} articles, {idleEach.Articles / idleEach.Seconds:0.0} articles/s");
 
         // The floor over the same stretch of the feed the API took on the clock (the same articles, the same order).
-        var floor = await FloorAsync(bare.Raw, articles.Skip(1).Take(runs.Append(bare).Append(idle).Max(r => r.Articles)).ToList(), extractor);
+        var floor = await FloorAsync(bare.Raw, articles.Skip(1).Take(runs.Append(bare).Append(idle).Append(idleEach).Max(r => r.Articles)).ToList(), extractor);
         Console.Error.WriteLine($"ingest: raw floor {floor.Articles / floor.Seconds:0} articles/s");
         const string floorName = "raw floor: extract + multi-row INSERT, same writers";
         var w = $"{Writers} writers";
@@ -101,12 +107,15 @@ public static class IngestBenchmark
             bare.Articles / bare.Seconds, "articles/s", floor.Articles / floor.Seconds, floorName));
         rows.Add(new("ingest", $"POST /articles, one read model that writes nothing on the daemon, each POST waiting for it, {w}, {idle.Bound} ({idle.Articles} articles)",
             idle.Articles / idle.Seconds, "articles/s", floor.Articles / floor.Seconds, floorName));
+        rows.Add(new("ingest", $"POST /articles, three read models that write nothing, one in place of each of the product's (its events, its own shard), each POST waiting for them, {w}, {idleEach.Bound} ({idleEach.Articles} articles)",
+            idleEach.Articles / idleEach.Seconds, "articles/s", floor.Articles / floor.Seconds, floorName));
         rows.Add(new("ingest", $"raw floor: share of writer time spent extracting, {w}", 100 * floor.ExtractSeconds / floor.WriterSeconds, "%", null, null));
         return rows;
     }
 
-    /// <summary>What the store runs on its daemon: the product's three read models, none (and no daemon), or <see cref="IdleProjection"/> alone.</summary>
-    private enum ReadModels { Real, None, Idle }
+    /// <summary>What the store runs on its daemon: the product's three read models, none (and no daemon), <see cref="IdleProjection"/>
+    /// alone, or an idle one in place of each of the product's.</summary>
+    private enum ReadModels { Real, None, Idle, IdleEach }
 
     private sealed record ApiRun(string Bound, int Articles, double Seconds, double DrainSeconds, List<double> LatenciesMs, long Events, RawEvents Raw)
     {
@@ -131,7 +140,8 @@ public static class IngestBenchmark
             // The bench owns the process: Ctrl+C must stop it, not only the web host (the default console lifetime would).
             ConfigureServices = builder => builder.Services.AddSingleton<IHostLifetime, BenchLifetime>(),
         }, connectionString, new ClaimsRuntimeOptions { Schema = Schema, Daemon = readModels == ReadModels.None ? DaemonMode.Disabled : DaemonMode.Solo, Extractor = extractor,
-            Projections = readModels switch { ReadModels.None => [], ReadModels.Idle => [new IdleProjection()], _ => null } });
+            Projections = readModels switch { ReadModels.None => [], ReadModels.Idle => [new IdleProjection()],
+                ReadModels.IdleEach => [.. ClaimsStack.CreateProjections(extractor.Knowledge).Select(IdleProjection.Standing)], _ => null } });
         await app.StartAsync();
         ApiRun run;
         Dictionary<string, string> schemas;
