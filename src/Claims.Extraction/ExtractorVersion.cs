@@ -4,5 +4,5 @@ namespace Claims.Extraction;
 /// records extracted by different versions can be told apart (ingestion stores it with each article).</summary>
 public static class ExtractorVersion
 {
-    public const string Value = "extractor-2026.6";
+    public const string Value = "extractor-2026.7";
 }

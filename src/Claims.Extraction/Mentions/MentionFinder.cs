@@ -147,6 +147,9 @@ public sealed class MentionFinder(KnowledgeBase kb)
                 // "le directeur de l'ONG Syrian Network for Human Rights, Fadel Abdul Ghany": a complement naming an organisation
                 // is not the person's name (the name comes after the comma).
                 if (tk.Norm is "de" or "d" or "du" or "des" && ComplementNamesOrganisation(tokens, k, end)) break;
+                // "le porte-parole de Vladimir Poutine, Dmitri Peskov": a person in the complement is whom the title holder serves,
+                // and the holder is named after the comma.
+                if (tk.Norm is "de" or "d" && ComplementNamesServedPerson(doc, k, end)) break;
                 // "le gouverneur d'Odessa M. Kiper": an honorific opens the name after the title's complement.
                 if (kb.Honorifics.Contains(tk.Norm) && tk.Cap && k + 2 < end && tokens[k + 1].Norm == "." && tokens[k + 2].Cap)
                 {
@@ -910,6 +913,21 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var j = k + 1;
         if (j < end && Grammar.DefiniteArticles.Contains(tokens[j].Norm)) j++;
         return j + 1 < end && kb.GenericNouns.ContainsKey(tokens[j].Norm) && tokens[j + 1].Cap && kb.ActorNames.Match(tokens, j + 1, end, out _) == 0;
+    }
+
+    /// <summary>At the "de" of a title's complement: whether a person's name follows (a listed person, or a capitalised run of two
+    /// words or more that names nothing else) and then, after a comma, another capitalised name: the person served, then the
+    /// one who serves ("le conseiller de Bachar al-Assad, Bouthaina Chaabane").</summary>
+    private bool ComplementNamesServedPerson(Document doc, int k, int end)
+    {
+        var tokens = doc.Tokens;
+        var j = k + 1;
+        if (j >= end || !tokens[j].Cap || kb.NotNames.Contains(tokens[j].Norm) || kb.Places.Match(tokens, j, end, out _) > 0) return false;
+        var known = kb.ActorNames.Match(tokens, j, end, out var served);
+        if (known > 0 && served.Kind != "person") return false;
+        var nameEnd = known > 0 ? Math.Max(j + known, NameRun(doc, j, end)) : NameRun(doc, j, end);
+        if (known == 0 && nameEnd - j < 2) return false;
+        return nameEnd + 1 < end && tokens[nameEnd].Norm == "," && tokens[nameEnd + 1].Cap && !kb.NotNames.Contains(tokens[nameEnd + 1].Norm);
     }
 
     /// <summary>"la porte-parole du ministère russe des Affaires étrangères, Maria Zakharova": the institution in a person's title

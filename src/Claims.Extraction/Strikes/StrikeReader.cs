@@ -506,6 +506,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         if (claimedBySubject) reporter = perpetrator;
 
         var places = Places(s, excluded);
+        if (carrier is { Cue.ContentBefore: false } && SpeakersSeat(s, carrier.ContentStart) is { } seat) places.Remove(seat);
         // Read once for the whole sentence: the scope, its dates and its counts serve both the test below and the draft.
         var scope = IsCampaign(s, triggers) ? Strike.CampaignScope : Strike.Event;
         var sentenceDates = DateReader.Find(_t, s.First, s.End, _kb).ToList();
@@ -1136,6 +1137,14 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             list.Add(p.Place);
         }
         return list;
+    }
+
+    /// <summary>"A Washington, un responsable américain a affirmé que les frappes russes visaient…": a capital opening the
+    /// sentence, set off by a comma before the words that carry the strike, is where they were said, not a place struck.</summary>
+    private PlaceEntry? SpeakersSeat(Sentence s, int contentStart)
+    {
+        if (s.End - s.First < 3 || _t[s.First].Norm is not ("a" or "depuis") || ctx.PlaceAt[s.First + 1] is not { } seat) return null;
+        return seat.End < contentStart && _t[seat.End].Norm == "," && _kb.CapitalMetonyms.Contains(Fold.Text(seat.Place.Name)) ? seat.Place : null;
     }
 
     /// <summary>"la transformation du conflit de Gaza", "a appelé Moscou à faire pression sur Damas": the place is governed by a noun

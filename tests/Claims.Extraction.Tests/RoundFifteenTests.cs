@@ -1,0 +1,42 @@
+using static Claims.Extraction.Tests.TestSupport;
+
+namespace Claims.Extraction.Tests;
+
+/// <summary>Session 26, probing copy in the manner of October 2015's wires: a person in a title's complement is whom the title
+/// holder serves ("le porte-parole de Vladimir Poutine, Dmitri Peskov": Peskov speaks); a capital opening the sentence before
+/// the words that carry a strike ("A Washington, un responsable américain a affirmé que…") is where they were said, not a
+/// place struck. Each test quotes sentences written here.</summary>
+public sealed class RoundFifteenTests
+{
+    [Theory]
+    [InlineData("« Nos frappes visent exclusivement des terroristes », a assuré le porte-parole de Vladimir Poutine, Dmitri Peskov.")]
+    [InlineData("Le porte-parole de Vladimir Poutine, Dmitri Peskov, a assuré que les frappes visaient exclusivement des terroristes.")]
+    public void The_holder_of_a_title_named_after_the_person_it_serves_speaks(string sentence)
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n{sentence}");
+        var said = Assert.Single(a.Statements, s => s.Text.Contains("exclusivement des terroristes"));
+        Assert.Equal("Dmitri Peskov", said.Speaker.Name);
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "Vladimir Poutine");
+    }
+
+    [Fact]
+    public void A_capital_opening_the_sentence_before_the_reported_words_is_where_they_were_said()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nA Washington, un responsable américain a affirmé que les frappes russes visaient des groupes rebelles près de Hama.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Equal("Russie", strike.Perpetrator.Name);
+        Assert.DoesNotContain(strike.Locations, l => l.Name == "Washington");
+        Assert.Contains(strike.Locations, l => l.Name == "Hama");
+    }
+
+    [Theory]
+    // Not a capital: the town of the events, wherever the source sits.
+    [InlineData("A Alep, l'OSDH a indiqué que des frappes russes avaient tué dix civils.", "Alep")]
+    // In the article's own voice, a capital opening the sentence is where the strike fell.
+    [InlineData("A Damas, l'aviation russe a bombardé mardi des quartiers tenus par les rebelles.", "Damas")]
+    public void A_place_opening_the_sentence_stays_struck_unless_it_is_the_seat_of_the_words(string sentence, string place)
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n{sentence}");
+        Assert.Contains(Assert.Single(a.Strikes).Locations, l => l.Name == place);
+    }
+}
