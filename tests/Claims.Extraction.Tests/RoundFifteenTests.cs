@@ -5,7 +5,9 @@ namespace Claims.Extraction.Tests;
 /// <summary>Session 26, probing copy in the manner of October 2015's wires: a person in a title's complement is whom the title
 /// holder serves ("le porte-parole de Vladimir Poutine, Dmitri Peskov": Peskov speaks); a capital opening the sentence before
 /// the words that carry a strike ("A Washington, un responsable américain a affirmé que…") is where they were said, not a
-/// place struck. Each test quotes sentences written here.</summary>
+/// place struck; those who died in strikes ("39 civils ont péri dans les raids russes") are what they hit, whatever the
+/// auxiliary; "ces accusations" rejected answer the last claim made as an accusation, not the account told last. Each test
+/// quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -38,5 +40,28 @@ public sealed class RoundFifteenTests
     {
         var a = Extract($"Un titre\n\n{Lead}\n\n{sentence}");
         Assert.Contains(Assert.Single(a.Strikes).Locations, l => l.Name == place);
+    }
+
+    [Theory]
+    [InlineData("Selon l'Observatoire syrien des droits de l'homme, au moins 39 civils ont péri dans les raids russes depuis le 30 septembre.")]
+    [InlineData("Au moins 39 civils ont succombé à leurs blessures après les raids russes de mardi, selon l'OSDH.")]
+    public void Those_who_died_in_strikes_are_what_they_hit(string sentence)
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n{sentence}");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Equal("Russie", strike.Perpetrator.Name);
+        Assert.Equal("OSDH", strike.ReportedBy?.Name);
+        Assert.Contains(strike.Targets, t => t.Name == "civils");
+        Assert.Equal(39, strike.Counts["killed"]);
+    }
+
+    [Fact]
+    public void Accusations_rejected_answer_the_last_claim_made_as_an_accusation()
+    {
+        var a = Extract("Un titre\n\nAmnesty International a accusé lundi la Russie d'avoir tué des dizaines de civils dans des frappes aériennes sur "
+            + "des zones résidentielles de la province de Homs.\n\nInterrogé par l'AFP, un militant de Talbisseh, Abou Mohammad, a raconté que les avions "
+            + "avaient frappé un marché en pleine journée.\n\nLe ministère russe de la Défense a qualifié ces accusations de « guerre de l'information ».");
+        var rejection = Assert.Single(a.Disputes, d => d.Disputant.Name == "Ministère russe de la Défense");
+        Assert.Equal("Amnesty International", rejection.DisputedParty?.Name);
     }
 }

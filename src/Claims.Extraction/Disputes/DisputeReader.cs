@@ -254,7 +254,12 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             {
                 // "a démenti cette information": the claim is the one the article reported just before, by someone else.
                 // Never one's own camp's claim: "Moscou a nié…" does not answer the Russian minister quoted before.
-                var claims = PreviousClaims(d, di, pointedAt: anaphoric, accept: c => !SameVoice(c.Speaker, d.Speaker) && TellsAFact(c)).ToList();
+                // "Amnesty a accusé la Russie d'avoir tué des civils. … Moscou a qualifié ces accusations de « guerre de l'information »":
+                // accusations pointed at are the last claim made as one (accuser, reprocher), not whatever account was told last.
+                var claims = anaphoric && PointsAtAccusations(d, reference) && PreviousClaims(d, di, pointedAt: true,
+                        accept: c => !SameCamp(c.Speaker, d.Speaker) && c.Cue.Verb?.Lemma is { } charge && kb.AccusationVerbs.Contains(charge)) is { Count: > 0 } charged
+                    ? charged
+                    : PreviousClaims(d, di, pointedAt: anaphoric, accept: c => !SameVoice(c.Speaker, d.Speaker) && TellsAFact(c)).ToList();
                 // "«Les informations parues dans certains médias … sont absolument fausses»", the report told only after: the
                 // claim that follows and tells the disputant's own strikes.
                 if (claims.Count == 0 && !anaphoric) claims = FollowingClaims(d, di);
@@ -1130,6 +1135,14 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
             if (ctx.Doc.Sentences[drafts[k].Sentence].Block == block && IsClaim(drafts[k])) result.Add(drafts[k]);
         result.Reverse();
         return result;
+    }
+
+    /// <summary>The claim noun the dispute's words open with (up to <paramref name="reference"/>, its end) is "accusation(s)".</summary>
+    private bool PointsAtAccusations(StatementDraft d, int reference)
+    {
+        for (var k = d.ContentStart; k < Math.Min(reference, d.ContentEnd); k++)
+            if (_t[k].Norm is "accusation" or "accusations") return true;
+        return false;
     }
 
     /// <summary>A denial leading the article answers the report told after it ("Les forces aérospatiales russes n'ont pas mené de

@@ -232,6 +232,8 @@ public sealed class KnowledgeBase
     public HashSet<string> PresentingWords { get; }
     public Dictionary<string, string> CountNouns { get; }
     public HashSet<string> KillWords { get; }
+    /// <summary>"39 civils ont péri": deaths told without "être" whose subject is the victim (strikes.json diedWords).</summary>
+    public HashSet<string> DiedWords { get; }
     public Lexicon Weapons { get; }
     public Lexicon Irrealis { get; }
     public Lexicon Campaign { get; }
@@ -473,6 +475,7 @@ public sealed class KnowledgeBase
         MilitaryTargets = TargetClasses.Where(kv => kv.Value == "jihadist").Select(kv => kv.Key).Concat(Set(strikes.MilitaryTargetWords ?? [])).ToHashSet(StringComparer.Ordinal);
         CountNouns = strikes.CountNouns.GroupBy(kv => Fold.Text(kv.Key), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         KillWords = Set(strikes.KillWords);
+        DiedWords = Set(strikes.DiedWords ?? []);
         Weapons = new Lexicon(strikes.Weapons);
         Irrealis = new Lexicon(strikes.Irrealis);
         Campaign = new Lexicon(strikes.Campaign);

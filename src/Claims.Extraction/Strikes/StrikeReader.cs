@@ -990,6 +990,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             var w = _t[k].Norm;
             // Passive or attributive only ("ont été tués", "des civils tués"): "l'aviation a tué 60 civils" names the striker.
             if ((_kb.KillWords.Contains(w) || _kb.ImpactWords.Contains(w) || w is "blesse" or "blesses" or "blessee" or "blessees") && (passive || k == end)) return true;
+            // "39 civils ont péri dans les raids russes": dying has no striker for its subject, whatever the auxiliary.
+            if (_kb.DiedWords.Contains(w)) return true;
             if (w is "ete" or "sont" or "etaient" or "est" or "etait") passive = true;
             if (!(_kb.Auxiliaries.Contains(w) || w is "ete" or "ont" or "avaient" or "avait" or "sont" or "etaient" or "ne" or "n" or "pas")) return false;
         }
