@@ -6,8 +6,8 @@ namespace Claims.Extraction.Tests;
 /// holder serves ("le porte-parole de Vladimir Poutine, Dmitri Peskov": Peskov speaks); a capital opening the sentence before
 /// the words that carry a strike ("A Washington, un responsable américain a affirmé que…") is where they were said, not a
 /// place struck; those who died in strikes ("39 civils ont péri dans les raids russes") are what they hit, whatever the
-/// auxiliary; "ces accusations" rejected answer the last claim made as an accusation, not the account told last. Each test
-/// quotes sentences written here.</summary>
+/// auxiliary; "ces accusations" rejected answer the last claim made as an accusation, not the account told last; the subject of
+/// "a imputé le bombardement à X" reports the strike it attributes. Each test quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -63,5 +63,16 @@ public sealed class RoundFifteenTests
             + "avaient frappé un marché en pleine journée.\n\nLe ministère russe de la Défense a qualifié ces accusations de « guerre de l'information ».");
         var rejection = Assert.Single(a.Disputes, d => d.Disputant.Name == "Ministère russe de la Défense");
         Assert.Equal("Amnesty International", rejection.DisputedParty?.Name);
+    }
+
+    [Theory]
+    [InlineData("Les Casques blancs ont imputé le bombardement à l'aviation russe.")]
+    [InlineData("Les Casques blancs, des secouristes opérant en zone rebelle, ont imputé le bombardement à l'aviation russe.")]
+    public void Who_attributes_a_strike_reports_it(string sentence)
+    {
+        var a = Extract($"Un titre\n\nUn hôpital de campagne a été touché lundi par des frappes aériennes dans la province d'Idleb, selon des témoins.\n\n{sentence}");
+        var attributed = Assert.Single(a.Strikes, k => k.ReportedBy?.Name != "témoins");
+        Assert.Equal("Casques blancs", attributed.ReportedBy?.Name);
+        Assert.Equal("Russie", attributed.Perpetrator.Name);
     }
 }

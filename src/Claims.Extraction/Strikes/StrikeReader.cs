@@ -495,7 +495,7 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // strike word after a denied one, with no striker named between them, is what the denial answers, not the denier's report.
         if (_negated.Count > 0 && _negated[0] < first && !StrikerNamedBetween(_negated[^1], first)) return null;
         _carrier = carrier;
-        var reporter = carrier?.Speaker ?? DeepSource(s);
+        var reporter = carrier?.Speaker ?? DeepSource(s) ?? AttributingSubject(s);
         var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
         var perpetrator = Perpetrator(si, s, triggers, carrier, earlier);
         if (perpetrator is null) return null;
@@ -1074,6 +1074,22 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
                 var m = j + 1 < s.End && Grammar.DefiniteArticles.Contains(_t[j + 1].Norm) ? j + 2 : j + 1;
                 if (m < s.End && ctx.MentionAt[m] is { Actor: { } a } && Striker(a) is { } st) return st;
             }
+        }
+        return null;
+    }
+
+    /// <summary>"Les Casques blancs ont imputé le bombardement à l'aviation russe": the subject of a finite attribution verb reports the
+    /// strike it attributes (the verb reports nothing else, so the statement reader gives it no words of its own).</summary>
+    private ActorEntry? AttributingSubject(Sentence s)
+    {
+        for (var k = s.First + 1; k < s.End; k++)
+        {
+            if (_kb.AttributionVerbs.Match(_t, k, s.End) == 0) continue;
+            // Finite: after an auxiliary ("ont imputé") or in the present ("imputent"); a participle ("attribuées à…") has no subject.
+            var finite = _kb.Auxiliaries.Contains(_t[k - 1].Norm) || !ParticipleEndings.Any(e => _t[k].Norm.EndsWith(Fold.Text(e), StringComparison.Ordinal));
+            if (!finite) return null;
+            var attributed = AttributedStriker(s);
+            return ctx.MentionsIn(s.First, k).FirstOrDefault(m => m.Prep is null && m.Actor is { } a && a.Id != attributed?.Id)?.Actor;
         }
         return null;
     }
