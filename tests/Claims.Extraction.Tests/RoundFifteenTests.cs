@@ -21,10 +21,12 @@ public sealed class RoundFifteenTests
         Assert.DoesNotContain(a.Statements, s => s.Speaker.Name == "Vladimir Poutine");
     }
 
-    [Fact]
-    public void A_capital_opening_the_sentence_before_the_reported_words_is_where_they_were_said()
+    [Theory]
+    [InlineData("A Washington")]
+    [InlineData("À Washington")]
+    public void A_capital_opening_the_sentence_before_the_reported_words_is_where_they_were_said(string opening)
     {
-        var a = Extract($"Un titre\n\n{Lead}\n\nA Washington, un responsable américain a affirmé que les frappes russes visaient des groupes rebelles près de Hama.");
+        var a = Extract($"Un titre\n\n{Lead}\n\n{opening}, un responsable américain a affirmé que les frappes russes visaient des groupes rebelles près de Hama.");
         var strike = Assert.Single(a.Strikes);
         Assert.Equal("Russie", strike.Perpetrator.Name);
         Assert.DoesNotContain(strike.Locations, l => l.Name == "Washington");
