@@ -7,7 +7,8 @@ namespace Claims.Extraction.Tests;
 /// the words that carry a strike ("A Washington, un responsable américain a affirmé que…") is where they were said, not a
 /// place struck; those who died in strikes ("39 civils ont péri dans les raids russes") are what they hit, whatever the
 /// auxiliary; "ces accusations" rejected answer the last claim made as an accusation, not the account told last; the subject of
-/// "a imputé le bombardement à X" reports the strike it attributes. Each test quotes sentences written here.</summary>
+/// "a imputé le bombardement à X" reports the strike it attributes; a dateline's place may carry its country in brackets
+/// ("ALEP (Syrie), 16 octobre 2015 (AFP) -"). Each test quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -76,5 +77,13 @@ public sealed class RoundFifteenTests
         var attributed = Assert.Single(a.Strikes, k => k.ReportedBy?.Name != "témoins");
         Assert.Equal("Casques blancs", attributed.ReportedBy?.Name);
         Assert.Equal("Russie", attributed.Perpetrator.Name);
+    }
+
+    [Fact]
+    public void A_datelines_country_in_brackets_is_part_of_the_dateline()
+    {
+        var a = Extract("Un titre\n\nALEP (Syrie), 16 octobre 2015 (AFP) - Des avions russes ont bombardé vendredi plusieurs localités au sud d'Alep, "
+            + "a constaté un correspondant de l'AFP.");
+        Assert.StartsWith("Des avions russes ont bombardé", Assert.Single(a.Statements).Text);
     }
 }

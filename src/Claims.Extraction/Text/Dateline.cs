@@ -27,6 +27,11 @@ public static class Dateline
                 places++;
                 capitals &= IsUpper(text.AsSpan(t.Start, t.End - t.Start));
             }
+            else if (t.Norm == "(" && places > 0 && CountryInBrackets(tokens, k, end) is var closing and > 0)
+            {
+                // "ALEP (Syrie), 16 octobre 2015 (AFP) -": the place's country in brackets, not yet the agency (no dash after it).
+                k = closing;
+            }
             else if (!(t.Kind == TokenKind.Number || months.ContainsKey(t.Norm) || DateWords.Contains(t.Norm) || t.Norm is "/" or ","))
             {
                 break;
@@ -42,6 +47,19 @@ public static class Dateline
             return close > k + 1 && close + 1 < end && tokens[close].Norm == ")" && IsDash(tokens[close + 1].Norm) ? close + 2 : first;
         }
         return places > 0 && capitals && IsDash(tokens[k].Norm) ? k + 1 : first;
+    }
+
+    /// <summary>At "(": the ")" of a bracket of a few words opening with a capital ("(Syrie)", "(Territoires palestiniens)") that
+    /// no dash follows (an agency's bracket is followed by the dash), or 0.</summary>
+    private static int CountryInBrackets(IReadOnlyList<Token> tokens, int open, int end)
+    {
+        if (open + 2 >= end || !tokens[open + 1].Cap) return 0;
+        for (var close = open + 2; close < end && close - open <= 4; close++)
+        {
+            if (tokens[close].Norm != ")") continue;
+            return close + 1 < end && !IsDash(tokens[close + 1].Norm) ? close : 0;
+        }
+        return 0;
     }
 
     private static bool IsDash(string norm) => norm is "-" or "–" or "—";
