@@ -8,7 +8,8 @@ namespace Claims.Extraction.Tests;
 /// place struck; those who died in strikes ("39 civils ont péri dans les raids russes") are what they hit, whatever the
 /// auxiliary; "ces accusations" rejected answer the last claim made as an accusation, not the account told last; the subject of
 /// "a imputé le bombardement à X" reports the strike it attributes; a dateline's place may carry its country in brackets
-/// ("ALEP (Syrie), 16 octobre 2015 (AFP) -"). Each test quotes sentences written here.</summary>
+/// ("ALEP (Syrie), 16 octobre 2015 (AFP) -"); a place coordinated with its "de" said again ("les villages de Hader et d'Al-Eis")
+/// is a place too. Each test quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -85,5 +86,21 @@ public sealed class RoundFifteenTests
         var a = Extract("Un titre\n\nALEP (Syrie), 16 octobre 2015 (AFP) - Des avions russes ont bombardé vendredi plusieurs localités au sud d'Alep, "
             + "a constaté un correspondant de l'AFP.");
         Assert.StartsWith("Des avions russes ont bombardé", Assert.Single(a.Statements).Text);
+    }
+
+    [Theory]
+    [InlineData("Les raids russes ont touché les villages de Hader et d'Al-Eis, selon l'OSDH.", "Al-Eis")]
+    [InlineData("Les raids russes ont touché les villages de Hader et de Zitane, selon l'OSDH.", "Zitane")]
+    public void A_place_coordinated_with_its_de_said_again_is_struck_too(string sentence, string second)
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n{sentence}");
+        Assert.Equal(["Hader", second], Assert.Single(a.Strikes).Locations.Select(l => l.Name));
+    }
+
+    [Fact]
+    public void What_follows_a_place_and_et_de_is_not_a_place_unless_named()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nLes raids russes ont touché le village de Hader et de nombreux civils ont fui, selon l'OSDH.");
+        Assert.Equal(["Hader"], Assert.Single(a.Strikes).Locations.Select(l => l.Name));
     }
 }

@@ -646,9 +646,10 @@ public sealed class MentionFinder(KnowledgeBase kb)
             if (len == 0)
             {
                 if (CoveringActor(actors, firstActor, i) is not null) continue;
-                // "les villages de Kafr Zita et Latamneh", "à Kafranbel, Maaret al-Noomane et Saraqeb": a name coordinated with the
-                // place just read is a place too.
-                var coordinated = i >= 2 && tokens[i - 1].Norm is "et" or "," && places.Count > 0 && places[^1].End == i - 1 && !places[^1].Place.IsCountry;
+                // "les villages de Kafr Zita et Latamneh", "à Kafranbel, Maaret al-Noomane et Saraqeb", "les villages de Hader et
+                // d'Al-Eis" (the place noun's "de" said again): a name coordinated with the place just read is a place too.
+                var link = i >= 3 && tokens[i - 1].Norm is "de" or "d" && tokens[i - 2].Norm is "et" or "," ? i - 2 : i - 1;
+                var coordinated = link >= 1 && tokens[link].Norm is "et" or "," && places.Count > 0 && places[^1].End == link && !places[^1].Place.IsCountry;
                 if (OpenPlaceAt(doc, i, s.End, out var openLen, coordinated) is { } open)
                 {
                     places.Add(new PlaceMention(i, i + openLen, open));
