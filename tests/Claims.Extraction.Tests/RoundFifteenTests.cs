@@ -9,7 +9,8 @@ namespace Claims.Extraction.Tests;
 /// auxiliary; "ces accusations" rejected answer the last claim made as an accusation, not the account told last; the subject of
 /// "a imputé le bombardement à X" reports the strike it attributes; a dateline's place may carry its country in brackets
 /// ("ALEP (Syrie), 16 octobre 2015 (AFP) -"); a place coordinated with its "de" said again ("les villages de Hader et d'Al-Eis")
-/// is a place too. Each test quotes sentences written here.</summary>
+/// is a place too; plural targets are targets as their singulars are ("des hôpitaux et des écoles"). Each test quotes sentences
+/// written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -102,5 +103,12 @@ public sealed class RoundFifteenTests
     {
         var a = Extract($"Un titre\n\n{Lead}\n\nLes raids russes ont touché le village de Hader et de nombreux civils ont fui, selon l'OSDH.");
         Assert.Equal(["Hader"], Assert.Single(a.Strikes).Locations.Select(l => l.Name));
+    }
+
+    [Fact]
+    public void Plural_targets_are_targets_as_their_singulars_are()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nSelon l'OSDH, les frappes russes ont touché des hôpitaux, des écoles et des marchés à Talbisseh.");
+        Assert.Equal(["hôpitaux", "écoles", "marchés"], Assert.Single(a.Strikes).Targets.Select(t => t.Name));
     }
 }
