@@ -9,8 +9,8 @@ namespace Claims.Extraction.Tests;
 /// auxiliary; "ces accusations" rejected answer the last claim made as an accusation, not the account told last; the subject of
 /// "a imputé le bombardement à X" reports the strike it attributes; a dateline's place may carry its country in brackets
 /// ("ALEP (Syrie), 16 octobre 2015 (AFP) -"); a place coordinated with its "de" said again ("les villages de Hader et d'Al-Eis")
-/// is a place too; plural targets are targets as their singulars are ("des hôpitaux et des écoles"). Each test quotes sentences
-/// written here.</summary>
+/// is a place too; plural targets are targets as their singulars are ("des hôpitaux et des écoles"); a lead opening on a target
+/// past its dateline has it as the passive's subject. Each test quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -110,5 +110,13 @@ public sealed class RoundFifteenTests
     {
         var a = Extract($"Un titre\n\n{Lead}\n\nSelon l'OSDH, les frappes russes ont touché des hôpitaux, des écoles et des marchés à Talbisseh.");
         Assert.Equal(["hôpitaux", "écoles", "marchés"], Assert.Single(a.Strikes).Targets.Select(t => t.Name));
+    }
+
+    [Fact]
+    public void A_lead_opening_on_a_target_past_its_dateline_has_it_as_the_subject()
+    {
+        var a = Extract("Un titre\n\nGENEVE, 20 octobre 2015 (AFP) - Un hôpital de campagne soutenu par Médecins sans frontières a été détruit par "
+            + "des frappes aériennes russes dans la province d'Idleb, a indiqué mardi l'ONG.");
+        Assert.Contains(Assert.Single(a.Strikes).Targets, t => t.Name == "hôpital de campagne");
     }
 }

@@ -1330,8 +1330,10 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             start = j;
         }
         // "Un hôpital de campagne soutenu par Médecins sans frontières (MSF) a été touché": a sentence opening on a target noun
-        // has it as the subject, whatever modifies it before the verb.
-        if (start > s.First && k - s.First <= 14 && Grammar.Determiners.Contains(_t[s.First].Norm) && _kb.TargetNouns.Match(_t, s.First + 1, k + 1) > 0) return s.First;
+        // (past a wire dateline: "GENEVE, 20 octobre 2015 (AFP) - Un hôpital…") has it as the subject, whatever modifies it
+        // before the verb.
+        var opening = Dateline.End(ctx.Doc.Text, _t, s.First, s.End, _kb.Months);
+        if (start > opening && k - opening <= 14 && Grammar.Determiners.Contains(_t[opening].Norm) && _kb.TargetNouns.Match(_t, opening + 1, k + 1) > 0) return opening;
         return start;
     }
 
