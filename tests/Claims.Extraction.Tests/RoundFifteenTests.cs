@@ -10,7 +10,8 @@ namespace Claims.Extraction.Tests;
 /// "a imputé le bombardement à X" reports the strike it attributes; a dateline's place may carry its country in brackets
 /// ("ALEP (Syrie), 16 octobre 2015 (AFP) -"); a place coordinated with its "de" said again ("les villages de Hader et d'Al-Eis")
 /// is a place too; plural targets are targets as their singulars are ("des hôpitaux et des écoles"); a lead opening on a target
-/// past its dateline has it as the passive's subject. Each test quotes sentences written here.</summary>
+/// past its dateline, or reported words opening on one, have it as the passive's subject. Each test quotes sentences written
+/// here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -118,5 +119,13 @@ public sealed class RoundFifteenTests
         var a = Extract("Un titre\n\nGENEVE, 20 octobre 2015 (AFP) - Un hôpital de campagne soutenu par Médecins sans frontières a été détruit par "
             + "des frappes aériennes russes dans la province d'Idleb, a indiqué mardi l'ONG.");
         Assert.Contains(Assert.Single(a.Strikes).Targets, t => t.Name == "hôpital de campagne");
+    }
+
+    [Fact]
+    public void Reported_words_opening_on_a_target_have_it_as_the_subject()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nLa Société médicale syro-américaine (SAMS) a affirmé jeudi qu'un hôpital qu'elle soutient à Sarmine, dans la province "
+            + "d'Idleb, avait été touché par des frappes russes, tuant 13 personnes.");
+        Assert.Contains(Assert.Single(a.Strikes).Targets, t => t.Name == "hôpital");
     }
 }

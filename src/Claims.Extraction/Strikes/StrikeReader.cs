@@ -1330,10 +1330,13 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             start = j;
         }
         // "Un hôpital de campagne soutenu par Médecins sans frontières (MSF) a été touché": a sentence opening on a target noun
-        // (past a wire dateline: "GENEVE, 20 octobre 2015 (AFP) - Un hôpital…") has it as the subject, whatever modifies it
-        // before the verb.
-        var opening = Dateline.End(ctx.Doc.Text, _t, s.First, s.End, _kb.Months);
-        if (start > opening && k - opening <= 14 && Grammar.Determiners.Contains(_t[opening].Norm) && _kb.TargetNouns.Match(_t, opening + 1, k + 1) > 0) return opening;
+        // (past a wire dateline: "GENEVE, 20 octobre 2015 (AFP) - Un hôpital…"), or the reported words opening on one ("a
+        // affirmé qu'un hôpital qu'elle soutient à Sarmine, dans la province d'Idleb, avait été touché"), has it as the subject,
+        // whatever modifies it before the verb.
+        var reported = _carrier is { Cue.ContentBefore: false } c && c.ContentStart > s.First && c.ContentStart < k ? c.ContentStart : -1;
+        foreach (var (opening, reach) in new[] { (Dateline.End(ctx.Doc.Text, _t, s.First, s.End, _kb.Months), 14), (reported, 18) })
+            if (opening >= s.First && start > opening && k - opening <= reach && Grammar.Determiners.Contains(_t[opening].Norm) && _kb.TargetNouns.Match(_t, opening + 1, k + 1) > 0)
+                return opening;
         return start;
     }
 
