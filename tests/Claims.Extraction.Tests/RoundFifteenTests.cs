@@ -10,8 +10,8 @@ namespace Claims.Extraction.Tests;
 /// "a imputé le bombardement à X" reports the strike it attributes; a dateline's place may carry its country in brackets
 /// ("ALEP (Syrie), 16 octobre 2015 (AFP) -"); a place coordinated with its "de" said again ("les villages de Hader et d'Al-Eis")
 /// is a place too; plural targets are targets as their singulars are ("des hôpitaux et des écoles"); a lead opening on a target
-/// past its dateline, or reported words opening on one, have it as the passive's subject. Each test quotes sentences written
-/// here.</summary>
+/// past its dateline, or reported words opening on one, have it as the passive's subject; an NGO the knowledge base does not
+/// list, named in full ("la Société médicale syro-américaine"), speaks. Each test quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -127,5 +127,24 @@ public sealed class RoundFifteenTests
         var a = Extract($"Un titre\n\n{Lead}\n\nLa Société médicale syro-américaine (SAMS) a affirmé jeudi qu'un hôpital qu'elle soutient à Sarmine, dans la province "
             + "d'Idleb, avait été touché par des frappes russes, tuant 13 personnes.");
         Assert.Contains(Assert.Single(a.Strikes).Targets, t => t.Name == "hôpital");
+    }
+
+    [Theory]
+    [InlineData("La Société médicale syro-américaine", "Société médicale syro-américaine")]
+    [InlineData("Le Réseau syrien des droits de l'homme", "Réseau syrien des droits de l'homme")]
+    [InlineData("L'Union des organisations de secours et de soins médicaux", "Union des organisations de secours et de soins médicaux")]
+    [InlineData("Le Comité international de la Croix-Rouge", "Comité international de la Croix-Rouge")]
+    public void An_ngo_named_in_full_speaks_and_reports(string subject, string name)
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n{subject} a affirmé que des frappes russes avaient touché un hôpital à Sarmine.");
+        Assert.Equal(name, Assert.Single(a.Statements).Speaker.Name);
+        Assert.Equal(name, Assert.Single(a.Strikes).ReportedBy?.Name);
+    }
+
+    [Fact]
+    public void An_ngos_name_ends_before_another_preposition()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nDes avions russes ont bombardé jeudi un hôpital à Sarmine, a déclaré la Société médicale syro-américaine dans un communiqué.");
+        Assert.Equal("Société médicale syro-américaine", Assert.Single(a.Statements).Speaker.Name);
     }
 }

@@ -69,7 +69,7 @@ internal sealed record PhrasingFile(Dictionary<string, string> Templates, Dictio
 
 internal sealed record OpenClassFile(InstitutionData Institutions, DescriptiveData DescriptiveSources, MediaData Media, PersonDescriptionData PersonDescriptions, PlaceIntroducerData PlaceIntroducers);
 internal sealed record InstitutionData(List<string> Heads, List<string> Domains, List<string> HeadsActingForState, List<string> HeadsStandingForState, List<string> RegionWords, List<string>? NationalitySuffixes,
-    List<string>? LeaderWords = null, List<string>? HeadQualifiers = null);
+    List<string>? LeaderWords = null, List<string>? HeadQualifiers = null, List<string>? OrganisationHeads = null);
 internal sealed record DescriptiveData(List<string> Determiners, List<string> Heads, List<string> Qualifiers);
 internal sealed record MediaData(List<string> Heads, List<string> LinkWords);
 internal sealed record PersonDescriptionData(List<string> Titles);

@@ -244,6 +244,8 @@ public sealed class KnowledgeBase
 
     // Open-class mentions (Data/open-class.json): actors and places the knowledge base does not list.
     public Lexicon InstitutionHeads { get; }
+    /// <summary>Capitalised heads of an NGO named in full ("la Société médicale syro-américaine"; open-class.json organisationHeads), folded.</summary>
+    public HashSet<string> OrganisationHeads { get; }
     public Lexicon InstitutionDomains { get; }
     public HashSet<string> InstitutionsActingForState { get; }
     public HashSet<string> InstitutionsStandingForState { get; }
@@ -485,6 +487,7 @@ public sealed class KnowledgeBase
         AttributionVerbs = new Lexicon(strikes.AttributionVerbs ?? []);
 
         InstitutionHeads = new Lexicon(open_.Institutions.Heads);
+        OrganisationHeads = Set(open_.Institutions.OrganisationHeads ?? []);
         InstitutionDomains = new Lexicon(open_.Institutions.Domains);
         InstitutionsActingForState = Set(open_.Institutions.HeadsActingForState);
         InstitutionsStandingForState = Set(open_.Institutions.HeadsStandingForState);

@@ -223,6 +223,7 @@ public sealed class MentionFinder(KnowledgeBase kb)
         // "au Gouvernement libyen d'union nationale (GNA)", "Médecins sans frontières (MSF)": a capitalised name with its short
         // name is that organisation.
         if (t.Cap && OrganisationWithAcronymAt(doc, i, end) is { } shortNamed) return shortNamed;
+        if (t.Cap && NamedNgoAt(doc, i, end) is { } ngo) return ngo;
         if (InstitutionAt(doc, i, end) is { } institution) return institution;
         if (MediaAt(doc, i, end) is { } medium) return medium;
         if (TitledNameAt(doc, i, end) is { } titled) return titled;
@@ -1130,6 +1131,35 @@ public sealed class MentionFinder(KnowledgeBase kb)
         var entry = known ?? NamedOrganisation(tokens, i, k, name, acronym, headLen > 0 ? head : null);
         _open.ByAcronym[acronym] = entry;
         return new Mention(i, k + 3, MentionKind.Name) { Actor = entry };
+    }
+
+    /// <summary>"la Société médicale syro-américaine a affirmé", "le Réseau syrien des droits de l'homme", "le Comité international
+    /// de la Croix-Rouge": an NGO's capitalised head (open-class.json organisationHeads) after an article, with the rest of its
+    /// name up to the verb, is an organisation the knowledge base does not list ("l'ONG" takes it up later). A head with no word
+    /// of its own after it ("l'Organisation a indiqué") is a back-reference, read elsewhere. Its camp is its own: the head does not
+    /// say whose side it takes ("l'Union nationale Karen").</summary>
+    private Mention? NamedNgoAt(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        if (i == 0 || !kb.OrganisationHeads.Contains(tokens[i].Norm) || tokens[i - 1].Norm is not ("l" or "le" or "la" or "les")
+            || kb.InstitutionHeads.Match(tokens, i, end, out _) > 0) return null;
+        var last = i;
+        for (var k = i + 1; k < end && k - i <= 12; k++)
+        {
+            var t = tokens[k];
+            if (t.Norm is "'" or "’" or "-" or "de" or "d" or "du" or "des") continue;
+            // "des droits de l'homme": an article only right after the complement's "de".
+            if (Grammar.DefiniteArticles.Contains(t.Norm) && tokens[k - 1].Norm is "de" or "d" or "'" or "’") continue;
+            // "l'Union des organisations de secours et de soins médicaux": a complement coordinated by "et de" is the name's too.
+            if (t.Norm == "et" && k + 1 < end && tokens[k + 1].Norm is "de" or "d" or "du" or "des") continue;
+            // The name ends before another preposition or determiner ("l'Union nationale Karen dans un communiqué"), a relative, a verb.
+            if (!t.IsWord || Prepositions.Contains(t.Norm) || Determiners.Contains(t.Norm) || t.Norm is "qui" or "que" or "qu" or "et"
+                || kb.Auxiliaries.Contains(t.Norm) || kb.Verbs.Match(tokens, k, end, out _) > 0) break;
+            last = k;
+        }
+        if (last == i) return null;
+        var name = doc.Slice(i, last + 1);
+        return new Mention(i, last + 1, MentionKind.Name) { Actor = new ActorEntry(Fold.Slug(name), name, "institution", null, null, null, ["ONG", "organisation"]) };
     }
 
     /// <summary>The short name in "(…)" at k: letters or digits, capitalised, with two capitals ("HRW", "CentCom", "ANL"), or
