@@ -11,7 +11,8 @@ namespace Claims.Extraction.Tests;
 /// ("ALEP (Syrie), 16 octobre 2015 (AFP) -"); a place coordinated with its "de" said again ("les villages de Hader et d'Al-Eis")
 /// is a place too; plural targets are targets as their singulars are ("des hôpitaux et des écoles"); a lead opening on a target
 /// past its dateline, or reported words opening on one, have it as the passive's subject; an NGO the knowledge base does not
-/// list, named in full ("la Société médicale syro-américaine"), speaks. Each test quotes sentences written here.</summary>
+/// list, named in full ("la Société médicale syro-américaine"), speaks; "a demandé à X que…" opens the words after "que", not
+/// at the addressee. Each test quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -146,5 +147,13 @@ public sealed class RoundFifteenTests
     {
         var a = Extract($"Un titre\n\n{Lead}\n\nDes avions russes ont bombardé jeudi un hôpital à Sarmine, a déclaré la Société médicale syro-américaine dans un communiqué.");
         Assert.Equal("Société médicale syro-américaine", Assert.Single(a.Statements).Speaker.Name);
+    }
+
+    [Fact]
+    public void A_request_made_to_an_addressee_opens_its_words_after_que()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nLe président François Hollande a demandé vendredi à Vladimir Poutine que les frappes russes visent « Daech et seulement Daech ».");
+        var said = Assert.Single(a.Statements, s => s.Speaker.Name == "François Hollande");
+        Assert.StartsWith("les frappes russes visent", said.Text);
     }
 }

@@ -1063,7 +1063,8 @@ public sealed class StatementReader(ArticleContext ctx)
                 var j = obj.End;
                 if (j < s.End && _t[j].Norm is "de" or "d") return j + 1;
             }
-            for (var j = k; j < Math.Min(s.End, k + 6); j++) if (_t[j].Norm is "de" or "d") return j + 1;
+            // "a demandé vendredi à Vladimir Poutine que les frappes russes visent…": after the addressee, "que" opens the words as "de" does.
+            for (var j = k; j < Math.Min(s.End, k + 6); j++) if (_t[j].Norm is "de" or "d" or "que" or "qu") return j + 1;
             return k;
         }
         // "s'est élevé contre le fait que…"
