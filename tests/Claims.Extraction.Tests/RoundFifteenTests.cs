@@ -12,7 +12,8 @@ namespace Claims.Extraction.Tests;
 /// is a place too; plural targets are targets as their singulars are ("des hôpitaux et des écoles"); a lead opening on a target
 /// past its dateline, or reported words opening on one, have it as the passive's subject; an NGO the knowledge base does not
 /// list, named in full ("la Société médicale syro-américaine"), speaks; "a demandé à X que…" opens the words after "que", not
-/// at the addressee. Each test quotes sentences written here.</summary>
+/// at the addressee; a toll counted "dans ces raids" is about the strikes just told, at their place. Each test quotes sentences
+/// written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -155,5 +156,15 @@ public sealed class RoundFifteenTests
         var a = Extract($"Un titre\n\n{Lead}\n\nLe président François Hollande a demandé vendredi à Vladimir Poutine que les frappes russes visent « Daech et seulement Daech ».");
         var said = Assert.Single(a.Statements, s => s.Speaker.Name == "François Hollande");
         Assert.StartsWith("les frappes russes visent", said.Text);
+    }
+
+    [Fact]
+    public void A_toll_counted_in_the_strikes_pointed_at_is_about_their_place()
+    {
+        var a = Extract("Un titre\n\nDes frappes aériennes russes ont tué jeudi au moins 17 civils à Talbisseh, dans la province de Homs, selon l'OSDH.\n\n"
+            + "Les Casques blancs ont pour leur part fait état de 23 morts dans ces raids, dont sept enfants.");
+        var toll = Assert.Single(a.Strikes, k => k.ReportedBy?.Name == "Casques blancs");
+        Assert.Contains(toll.Locations, l => l.Name == "Talbisseh");
+        Assert.Equal(23, toll.Counts["killed"]);
     }
 }

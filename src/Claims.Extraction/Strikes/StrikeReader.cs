@@ -543,8 +543,10 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // positions rebelles": another source's account of the strikes just told, naming what they hit but not where, is about
         // the same place (what it says they hit is its own).
         var ownTargets = targets.Count > 0;
+        // "23 morts dans ces raids, dont sept enfants": a toll counted in the strikes pointed at is about them too.
         var retold = ownTargets && places.Count == 0 && scope != Strike.CampaignScope
-            && triggers.Any(t => t > s.First && (Demonstrative(t - 1) || _t[t - 1].Norm == "les") && TellsThePast(t, s));
+            && triggers.Any(t => t > s.First && ((Demonstrative(t - 1) || _t[t - 1].Norm == "les") && TellsThePast(t, s)
+                || Demonstrative(t - 1) && t - 2 >= s.First && _t[t - 2].Norm is "dans" or "lors" or "de" or "apres" or "pendant" or "durant"));
         if ((places.Count == 0 || LaunchPlacesOnly(s)) && (!ownTargets || retold)
             && earlier.LastOrDefault() is { } told && told.LastSentence >= si - 2
             && (told.Block == s.Block || told.Block == s.Block - 1 && (retold || triggers.Any(t => t > s.First && (Demonstrative(t - 1)
