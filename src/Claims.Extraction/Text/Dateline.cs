@@ -2,7 +2,7 @@ namespace Claims.Extraction.Text;
 
 /// <summary>
 /// A wire dateline opening a sentence: "MOSCOU, 8 octobre 2015 (AFP) -", "LE CAIRE (Reuters) -", "BAKOU/EREVAN (Reuters) -",
-/// "Beyrouth, 8 octobre (AFP) -", "(AFP) -", "KABOUL -". It names where the dispatch was filed: neither a speaker's words
+/// "Beyrouth, 8 octobre (AFP) -", "ALEP (Syrie), 16 octobre 2015 (AFP) -", "(AFP) -", "KABOUL -". It names where the dispatch was filed: neither a speaker's words
 /// nor an actor, a striker or a place struck. Only the sentence's first tokens are looked at.
 /// </summary>
 public static class Dateline
