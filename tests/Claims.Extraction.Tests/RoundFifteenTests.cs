@@ -12,8 +12,8 @@ namespace Claims.Extraction.Tests;
 /// is a place too; plural targets are targets as their singulars are ("des hôpitaux et des écoles"); a lead opening on a target
 /// past its dateline, or reported words opening on one, have it as the passive's subject; an NGO the knowledge base does not
 /// list, named in full ("la Société médicale syro-américaine"), speaks; "a demandé à X que…" opens the words after "que", not
-/// at the addressee; a toll counted "dans ces raids" is about the strikes just told, at their place. Each test quotes sentences
-/// written here.</summary>
+/// at the addressee; a toll counted "dans ces raids" is about the strikes just told, at their place; a noun set beside a place
+/// ("près de Raqa, le fief du groupe Etat islamique") describes it and is no target. Each test quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -166,5 +166,14 @@ public sealed class RoundFifteenTests
         var toll = Assert.Single(a.Strikes, k => k.ReportedBy?.Name == "Casques blancs");
         Assert.Contains(toll.Locations, l => l.Name == "Talbisseh");
         Assert.Equal(23, toll.Counts["killed"]);
+    }
+
+    [Fact]
+    public void A_noun_set_beside_a_place_describes_it_and_is_no_target()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\nLa coalition a mené dimanche dix frappes près de Raqa, le fief du groupe Etat islamique, a annoncé le Pentagone.");
+        var strike = Assert.Single(a.Strikes);
+        Assert.Contains(strike.Locations, l => l.Name == "Raqa");
+        Assert.DoesNotContain(strike.Targets, t => t.Name.StartsWith("fief", StringComparison.Ordinal));
     }
 }

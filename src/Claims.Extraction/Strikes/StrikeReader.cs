@@ -1235,6 +1235,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             // "tiré 26 missiles depuis quatre navires de guerre", "64 sorties depuis la base de Hmeimim": where the strikes were
             // launched from is not what they hit.
             if (LaunchedFrom(k, s.First)) { k = Math.Max(k, complement.End - 1); continue; }
+            // "près de Raqa, le fief du groupe Etat islamique": a noun set beside a place describes the place; it is not hit besides.
+            if (AppositionOfPlace(k, s.First)) { k = Math.Max(k, complement.End - 1); continue; }
             // "cibles / positions de l'EI": the noun only counts the group's places (ReadCounts takes the number).
             if (complement.Group is { } group && _kb.CountNouns.ContainsKey(_t[end - 1].Norm))
             {
@@ -1340,6 +1342,17 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
             if (opening >= s.First && start > opening && k - opening <= reach && Grammar.Determiners.Contains(_t[opening].Norm) && _kb.TargetNouns.Match(_t, opening + 1, k + 1) > 0)
                 return opening;
         return start;
+    }
+
+    /// <summary>A noun in apposition to the place just named: ", le fief de…", ", bastion de…" right after a place.</summary>
+    private bool AppositionOfPlace(int k, int first)
+    {
+        var j = k - 1;
+        if (j >= first && Grammar.DefiniteArticles.Contains(_t[j].Norm)) j--;
+        if (j - 1 < first || _t[j].Norm != ",") return false;
+        for (var p = j - 1; p >= Math.Max(first, j - 6); p--)
+            if (ctx.PlaceAt[p] is { } place) return place.End == j;
+        return false;
     }
 
     private bool LaunchedFrom(int k, int first)
