@@ -13,7 +13,8 @@ namespace Claims.Extraction.Tests;
 /// past its dateline, or reported words opening on one, have it as the passive's subject; an NGO the knowledge base does not
 /// list, named in full ("la Société médicale syro-américaine"), speaks; "a demandé à X que…" opens the words after "que", not
 /// at the addressee; a toll counted "dans ces raids" is about the strikes just told, at their place; a noun set beside a place
-/// ("près de Raqa, le fief du groupe Etat islamique") describes it and is no target. Each test quotes sentences written here.</summary>
+/// ("près de Raqa, le fief du groupe Etat islamique") describes it and is no target; a dateline's comma pairs with no other
+/// ("MOSCOU, 12 octobre 2015 (AFP) - X a défendu…, affirmant que…": X speaks). Each test quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -175,5 +176,14 @@ public sealed class RoundFifteenTests
         var strike = Assert.Single(a.Strikes);
         Assert.Contains(strike.Locations, l => l.Name == "Raqa");
         Assert.DoesNotContain(strike.Targets, t => t.Name.StartsWith("fief", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("MOSCOU, 12 octobre 2015 (AFP) -")]
+    [InlineData("MOSCOU, lundi (AFP) -")]
+    public void A_datelines_comma_does_not_hide_the_subject_of_a_participle_cue(string dateline)
+    {
+        var a = Extract($"Un titre\n\n{dateline} Vladimir Poutine a défendu lundi l'intervention russe en Syrie, affirmant qu'elle visait à stabiliser le pouvoir légitime.");
+        Assert.Equal("Vladimir Poutine", Assert.Single(a.Statements).Speaker.Name);
     }
 }

@@ -1233,8 +1233,9 @@ public sealed class StatementReader(ArticleContext ctx)
             if (norm == ")" && depth > 0) depth--;
         }
         // ", qui … ," / ", basée au … ," : a comma pair opened by a relative word or a lower-case non-determiner.
+        // A dateline's comma ("MOSCOU, 12 octobre 2015 (AFP) -") opens no pair: paired with the next comma, it hid the subject.
         var commas = new List<int>();
-        for (var i = s.First; i < s.End; i++) if (_t[i].Norm == "," && !ctx.Doc.InQuote(i)) commas.Add(i);
+        for (var i = AfterDateline(s); i < s.End; i++) if (_t[i].Norm == "," && !ctx.Doc.InQuote(i)) commas.Add(i);
         for (var c = 0; c + 1 < commas.Count; c++)
         {
             var open = commas[c];
