@@ -14,7 +14,8 @@ namespace Claims.Extraction.Tests;
 /// list, named in full ("la Société médicale syro-américaine"), speaks; "a demandé à X que…" opens the words after "que", not
 /// at the addressee; a toll counted "dans ces raids" is about the strikes just told, at their place; a noun set beside a place
 /// ("près de Raqa, le fief du groupe Etat islamique") describes it and is no target; a dateline's comma pairs with no other
-/// ("MOSCOU, 12 octobre 2015 (AFP) - X a défendu…, affirmant que…": X speaks). Each test quotes sentences written here.</summary>
+/// ("MOSCOU, 12 octobre 2015 (AFP) - X a défendu…, affirmant que…": X speaks), and a relative clause beside the subject is
+/// closed past a dateline as without one. Each test quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -185,5 +186,12 @@ public sealed class RoundFifteenTests
     {
         var a = Extract($"Un titre\n\n{dateline} Vladimir Poutine a défendu lundi l'intervention russe en Syrie, affirmant qu'elle visait à stabiliser le pouvoir légitime.");
         Assert.Equal("Vladimir Poutine", Assert.Single(a.Statements).Speaker.Name);
+    }
+
+    [Fact]
+    public void A_relative_clause_beside_the_subject_closes_past_a_dateline()
+    {
+        var a = Extract("Un titre\n\nMOSCOU, 8 octobre 2015 (AFP) - Moscou, qui dément toute victime civile, affirme ne viser que des terroristes.");
+        Assert.Contains(a.Statements, s => s.Speaker.Name == "Russie" && s.Text == "ne viser que des terroristes");
     }
 }

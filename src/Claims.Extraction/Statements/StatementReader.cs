@@ -974,14 +974,16 @@ public sealed class StatementReader(ArticleContext ctx)
     /// la défense aérienne"), not an incise.</summary>
     private bool ClosesPhraseBesideSubject(int comma, Sentence s)
     {
+        // The sentence's own words open past a wire dateline ("MOSCOU, 8 octobre 2015 (AFP) - Moscou, qui dément…, affirme…").
+        var first = AfterDateline(s);
         var open = comma - 1;
         // Bounded: a participle's phrase is short, and a sentence may be long.
-        while (open > s.First && open > comma - 25 && _t[open].Norm != "," && !_t[open].IsQuote) open--;
-        if (open <= s.First || _t[open].Norm != "," || open + 2 > comma || open - s.First > 8) return false;
-        for (var k = s.First; k < open; k++) if (_kb.Auxiliaries.Contains(_t[k].Norm) || _t[k].IsQuote) return false;
+        while (open > first && open > comma - 25 && _t[open].Norm != "," && !_t[open].IsQuote) open--;
+        if (open <= first || _t[open].Norm != "," || open + 2 > comma || open - first > 8) return false;
+        for (var k = first; k < open; k++) if (_kb.Auxiliaries.Contains(_t[k].Norm) || _t[k].IsQuote) return false;
         // "Le Front al-Nosra, branche syrienne d'Al-Qaïda, a appelé…": whatever stands between the commas, when a named actor
         // alone opens the sentence before them, the verb after them is that actor's (an incise follows words, not a name).
-        if (ctx.MentionsIn(s.First, open).Any(m => m.Actor is not null && m.End == open && m.Start - s.First <= 1)) return true;
+        if (ctx.MentionsIn(first, open).Any(m => m.Actor is not null && m.End == open && m.Start - first <= 1)) return true;
         var word = _t[open + 1];
         if (!word.IsWord || word.Cap) return false;
         if (word.Norm is "qui" or "dont") return true;
