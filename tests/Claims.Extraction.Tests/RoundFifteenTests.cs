@@ -15,7 +15,8 @@ namespace Claims.Extraction.Tests;
 /// at the addressee; a toll counted "dans ces raids" is about the strikes just told, at their place; a noun set beside a place
 /// ("près de Raqa, le fief du groupe Etat islamique") describes it and is no target; a dateline's comma pairs with no other
 /// ("MOSCOU, 12 octobre 2015 (AFP) - X a défendu…, affirmant que…": X speaks), and a relative clause beside the subject is
-/// closed past a dateline as without one. Each test quotes sentences written here.</summary>
+/// closed past a dateline as without one, and "Selon X, …" or "Pour X, …" opens the sentence past its dateline. Each test
+/// quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -193,5 +194,15 @@ public sealed class RoundFifteenTests
     {
         var a = Extract("Un titre\n\nMOSCOU, 8 octobre 2015 (AFP) - Moscou, qui dément toute victime civile, affirme ne viser que des terroristes.");
         Assert.Contains(a.Statements, s => s.Speaker.Name == "Russie" && s.Text == "ne viser que des terroristes");
+    }
+
+    [Theory]
+    [InlineData("PARIS, 8 octobre 2015 (AFP) - Selon l'OSDH, les frappes russes ont tué 12 civils à Talbisseh.", "OSDH")]
+    [InlineData("PARIS, 8 octobre 2015 (AFP) - Mardi, selon l'OSDH, les frappes russes ont tué 12 civils à Talbisseh.", "OSDH")]
+    [InlineData("PARIS, 8 octobre 2015 (AFP) - Pour Washington, les frappes russes visent surtout des rebelles près de Hama.", "États-Unis")]
+    public void A_source_opening_the_sentence_past_its_dateline_speaks(string sentence, string speaker)
+    {
+        var a = Extract($"Un titre\n\n{sentence}");
+        Assert.StartsWith("les frappes russes", Assert.Single(a.Statements, s => s.Speaker.Name == speaker).Text);
     }
 }

@@ -457,8 +457,9 @@ public sealed class StatementReader(ArticleContext ctx)
     private bool IsSentenceStart(Sentence s, int i)
     {
         // "Mardi, selon X" / "Selon X": nothing but an adverbial before. "Mais selon X", "Or, d'après X": a connective
-        // opening the sentence ties it to the one before; it is no part of the words.
-        var k = s.First;
+        // opening the sentence ties it to the one before; it is no part of the words. A wire dateline before is no part of
+        // the sentence ("PARIS, 8 octobre 2015 (AFP) - Pour Washington, …").
+        var k = AfterDateline(s);
         if (k < i && (_kb.Adversatives.Contains(_t[k].Norm) || _t[k].Norm == "et")) k += k + 1 < i && _t[k + 1].Norm == "," ? 2 : 1;
         if (k == i) return true;
         var words = 0;
