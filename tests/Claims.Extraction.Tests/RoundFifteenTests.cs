@@ -15,7 +15,8 @@ namespace Claims.Extraction.Tests;
 /// at the addressee; a toll counted "dans ces raids" is about the strikes just told, at their place; a noun set beside a place
 /// ("près de Raqa, le fief du groupe Etat islamique") describes it and is no target; a dateline's comma pairs with no other
 /// ("MOSCOU, 12 octobre 2015 (AFP) - X a défendu…, affirmant que…": X speaks), and a relative clause beside the subject is
-/// closed past a dateline as without one, and "Selon X, …" or "Pour X, …" opens the sentence past its dateline. Each test
+/// closed past a dateline as without one, and "Selon X, …" or "Pour X, …" opens the sentence past its dateline; a dateline's
+/// dash pairs with no other, and words taken up by "Cette mise en garde est signée X" start past their dateline. Each test
 /// quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
@@ -204,5 +205,22 @@ public sealed class RoundFifteenTests
     {
         var a = Extract($"Un titre\n\n{sentence}");
         Assert.StartsWith("les frappes russes", Assert.Single(a.Statements, s => s.Speaker.Name == speaker).Text);
+    }
+
+    [Fact]
+    public void A_datelines_dash_pairs_with_no_other()
+    {
+        // With the dateline's dash paired with the first of the list's, the list fell outside the dashes and each country spoke.
+        var a = Extract("Un titre\n\nBRUXELLES, 8 octobre 2015 (AFP) - Les ministres de la Défense de la coalition - Etats-Unis, France, Australie et "
+            + "Grande-Bretagne - se sont félicités d'avoir fait reculer Daech sur le terrain.");
+        Assert.DoesNotContain(a.Statements, s => s.Speaker.Name is "France" or "Australie");
+    }
+
+    [Fact]
+    public void Words_taken_up_from_a_sentence_with_a_dateline_start_past_it()
+    {
+        var a = Extract("Un titre\n\nBRUXELLES, 8 octobre 2015 (AFP) - L'Alliance atlantique est prête à défendre la Turquie contre toute menace. "
+            + "Cette mise en garde est signée Jens Stoltenberg, le secrétaire général de l'Otan.");
+        Assert.StartsWith("L'Alliance atlantique est prête", Assert.Single(a.Statements, s => s.Speaker.Name == "Jens Stoltenberg").Text);
     }
 }

@@ -519,7 +519,8 @@ public sealed class StatementReader(ArticleContext ctx)
         if (m?.Actor is null || si == 0) return false;
         var prev = ctx.Doc.Sentences[si - 1];
         if (prev.Block != s.Block) return false;
-        var cue = new Cue { Kind = CueKind.BackReference, Sentence = si, RegionStart = s.First, VerbStart = i, VerbEnd = m.End, ContentStart = prev.First, ContentEnd = prev.End };
+        // The words are the sentence before, past its wire dateline if it opens the dispatch.
+        var cue = new Cue { Kind = CueKind.BackReference, Sentence = si, RegionStart = s.First, VerbStart = i, VerbEnd = m.End, ContentStart = AfterDateline(prev), ContentEnd = prev.End };
         cue.Speakers.Add(m.Actor);
         cues.Add(cue);
         return true;
@@ -1222,12 +1223,16 @@ public sealed class StatementReader(ArticleContext ctx)
         var dash = false;
         // Dashes pair up ("– selon lui –"); a lone dash near the start closes a dateline ("BAKOU/EREVAN (Reuters) - …"),
         // whose words are not the subject; a lone dash elsewhere opens nothing.
+        // A wire dateline ("PARIS, 8 octobre 2015 (AFP) -", as Dateline reads it) is no part of the sentence, and its dash pairs
+        // with no other.
+        var opening = AfterDateline(s);
+        for (var i = s.First; i < opening; i++) paren[i - s.First] = true;
         var dashes = new List<int>();
-        for (var i = s.First; i < s.End; i++) if (_t[i].Norm is "-" or "–" or "—" && _t[i].Kind == TokenKind.Punct) dashes.Add(i);
+        for (var i = opening; i < s.End; i++) if (_t[i].Norm is "-" or "–" or "—" && _t[i].Kind == TokenKind.Punct) dashes.Add(i);
         var loneDash = dashes.Count % 2 == 1 ? dashes[^1] : -1;
-        if (loneDash >= 0 && dashes.Count == 1 && loneDash - s.First <= 8)
-            for (var i = s.First; i < loneDash; i++) paren[i - s.First] = true;
-        for (var i = s.First; i < s.End; i++)
+        if (loneDash >= 0 && dashes.Count == 1 && loneDash - opening <= 8)
+            for (var i = opening; i < loneDash; i++) paren[i - s.First] = true;
+        for (var i = opening; i < s.End; i++)
         {
             var norm = _t[i].Norm;
             if (norm == "(") depth++;
