@@ -16,8 +16,8 @@ namespace Claims.Extraction.Tests;
 /// ("près de Raqa, le fief du groupe Etat islamique") describes it and is no target; a dateline's comma pairs with no other
 /// ("MOSCOU, 12 octobre 2015 (AFP) - X a défendu…, affirmant que…": X speaks), and a relative clause beside the subject is
 /// closed past a dateline as without one, and "Selon X, …" or "Pour X, …" opens the sentence past its dateline; a dateline's
-/// dash pairs with no other, and words taken up by "Cette mise en garde est signée X" start past their dateline. Each test
-/// quotes sentences written here.</summary>
+/// dash pairs with no other, and words taken up by "Cette mise en garde est signée X" start past their dateline; a striker's
+/// own "nous visons / frappons" says whom its strikes hit. Each test quotes sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -222,5 +222,15 @@ public sealed class RoundFifteenTests
         var a = Extract("Un titre\n\nBRUXELLES, 8 octobre 2015 (AFP) - L'Alliance atlantique est prête à défendre la Turquie contre toute menace. "
             + "Cette mise en garde est signée Jens Stoltenberg, le secrétaire général de l'Otan.");
         Assert.StartsWith("L'Alliance atlantique est prête", Assert.Single(a.Statements, s => s.Speaker.Name == "Jens Stoltenberg").Text);
+    }
+
+    [Theory]
+    [InlineData("« Nous ne visons que les terroristes », a-t-il assuré.")]
+    [InlineData("« Nous frappons les positions de l'EI et d'Al-Nosra », a déclaré le ministre.")]
+    public void A_strikers_own_first_person_says_whom_its_strikes_hit(string sentence)
+    {
+        var a = Extract($"Un titre\n\nLe ministre russe des Affaires étrangères Sergueï Lavrov a défendu dimanche les frappes russes en Syrie.\n\n{sentence}");
+        var said = Assert.Single(a.Statements, s => s.Text.StartsWith("Nous", StringComparison.Ordinal));
+        Assert.Equal("jihadists", said.Stance?.Position);
     }
 }
