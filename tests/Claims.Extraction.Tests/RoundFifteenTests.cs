@@ -17,7 +17,8 @@ namespace Claims.Extraction.Tests;
 /// ("MOSCOU, 12 octobre 2015 (AFP) - X a défendu…, affirmant que…": X speaks), and a relative clause beside the subject is
 /// closed past a dateline as without one, and "Selon X, …" or "Pour X, …" opens the sentence past its dateline; a dateline's
 /// dash pairs with no other, and words taken up by "Cette mise en garde est signée X" start past their dateline; a striker's
-/// own "nous visons / frappons" says whom its strikes hit. Each test quotes sentences written here.</summary>
+/// own "nous visons / frappons" says whom its strikes hit; a threat ("a menacé") tells no strike, even dated. Each test quotes
+/// sentences written here.</summary>
 public sealed class RoundFifteenTests
 {
     [Theory]
@@ -232,5 +233,14 @@ public sealed class RoundFifteenTests
         var a = Extract($"Un titre\n\nLe ministre russe des Affaires étrangères Sergueï Lavrov a défendu dimanche les frappes russes en Syrie.\n\n{sentence}");
         var said = Assert.Single(a.Statements, s => s.Text.StartsWith("Nous", StringComparison.Ordinal));
         Assert.Equal("jihadists", said.Stance?.Position);
+    }
+
+    [Fact]
+    public void A_threat_tells_no_strike_even_dated()
+    {
+        var a = Extract($"Un titre\n\n{Lead}\n\n« L'Azerbaïdjan détruira les cibles militaires d'où partent les tirs contre sa population jusqu'en Arménie », "
+            + "a menacé mardi Hikmet Hajiyev, un conseiller du président azerbaïdjanais.");
+        Assert.Empty(a.Strikes);
+        Assert.Single(a.Statements, s => s.Speaker.Name == "Hikmet Hajiyev");
     }
 }

@@ -16,6 +16,10 @@ public sealed record PlaceEntry(string Id, string Name, string Kind, string? Pro
 
 public enum VerbFormKind { Finite, Participle, PresentParticiple, Infinitive }
 
-public sealed record ReportingVerb(string Lemma, string Complement, bool Dispute, bool NeedsQue, bool NeedsQuote, bool Reflexive);
+public sealed record ReportingVerb(string Lemma, string Complement, bool Dispute, bool NeedsQue, bool NeedsQuote, bool Reflexive)
+{
+    /// <summary>Its words are a threat or a promise ("a menacé", reporting-verbs.json "irrealis"): a strike in them is not reported.</summary>
+    public bool Irrealis { get; init; }
+}
 
 public sealed record VerbForm(ReportingVerb Verb, VerbFormKind Kind, bool AlsoFinite = false);

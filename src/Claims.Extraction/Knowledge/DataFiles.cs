@@ -23,7 +23,7 @@ internal sealed record VerbsFile(List<VerbData> Verbs, List<string> Auxiliaries,
     BackReferenceData BackReference, List<string> ClauseBoundaries, List<string>? DocumentNouns, List<string>? IssuedDocuments = null,
     List<string>? ImpersonalReading = null);
 internal sealed record VerbData(string Lemma, string? Class, string? Participle, List<string>? Forms, string? Infinitive, string? Complement,
-    bool Dispute, bool NeedsQue, bool NeedsQuote, bool Reflexive);
+    bool Dispute, bool NeedsQue, bool NeedsQuote, bool Reflexive, bool Irrealis = false);
 internal sealed record BackReferenceData(List<string> Nouns, List<string> Links);
 
 internal sealed record DisputeFile(List<string> ClaimNouns, List<string> ClaimClauseIntroducers, List<string> Unfounded, List<string> Contrasts,

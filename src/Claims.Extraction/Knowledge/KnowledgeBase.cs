@@ -565,7 +565,7 @@ public sealed class KnowledgeBase
 
     private void AddVerb(VerbData v)
     {
-        var verb = new ReportingVerb(v.Lemma, v.Complement ?? "que", v.Dispute, v.NeedsQue, v.NeedsQuote, v.Reflexive);
+        var verb = new ReportingVerb(v.Lemma, v.Complement ?? "que", v.Dispute, v.NeedsQue, v.NeedsQuote, v.Reflexive) { Irrealis = v.Irrealis };
         var lemma = v.Lemma.StartsWith("se ") ? v.Lemma[3..] : v.Lemma.StartsWith("s'") ? v.Lemma[2..] : v.Lemma; // "s'étonner": forms of "étonner"
         var forms = new Dictionary<string, VerbForm>(StringComparer.Ordinal);
         void Put(string form, VerbFormKind kind)

@@ -494,6 +494,8 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // "l'aviation russe n'a pas mené de frappes à Idleb, où 23 personnes ont été tuées suite à des bombardements aériens": a
         // strike word after a denied one, with no striker named between them, is what the denial answers, not the denier's report.
         if (_negated.Count > 0 && _negated[0] < first && !StrikerNamedBetween(_negated[^1], first)) return null;
+        // "« L'Azerbaïdjan détruira les cibles militaires … », a menacé mardi X": a threat or a promise tells no strike.
+        if (carrier is { Cue.Verb.Irrealis: true }) return null;
         _carrier = carrier;
         var reporter = carrier?.Speaker ?? DeepSource(s) ?? AttributingSubject(s);
         var claimedBySubject = reporter is null && ClaimsOwnStrike(s, first);
