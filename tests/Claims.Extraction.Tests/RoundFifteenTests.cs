@@ -81,6 +81,8 @@ public sealed class RoundFifteenTests
     [Theory]
     [InlineData("Les Casques blancs ont imputé le bombardement à l'aviation russe.")]
     [InlineData("Les Casques blancs, des secouristes opérant en zone rebelle, ont imputé le bombardement à l'aviation russe.")]
+    [InlineData("Les Casques blancs imputent le bombardement à l'aviation russe.")]
+    [InlineData("La Défense civile syrienne impute le bombardement à l'aviation russe.")]
     public void Who_attributes_a_strike_reports_it(string sentence)
     {
         var a = Extract($"Un titre\n\nUn hôpital de campagne a été touché lundi par des frappes aériennes dans la province d'Idleb, selon des témoins.\n\n{sentence}");

@@ -1089,9 +1089,9 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         for (var k = s.First + 1; k < s.End; k++)
         {
             if (_kb.AttributionVerbs.Match(_t, k, s.End) == 0) continue;
-            // Finite: after an auxiliary ("ont imputé") or in the present ("imputent"); a participle ("attribuées à…") has no subject.
-            var finite = _kb.Auxiliaries.Contains(_t[k - 1].Norm) || !ParticipleEndings.Any(e => _t[k].Norm.EndsWith(Fold.Text(e), StringComparison.Ordinal));
-            if (!finite) return null;
+            // Finite: after an auxiliary ("ont imputé") or in the present ("impute", "imputent"); a participle ("attribuées à…")
+            // has no subject. Read from the unfolded word: folded, "impute" and "imputé" are one.
+            if (!_kb.Auxiliaries.Contains(_t[k - 1].Norm) && Participle(k)) return null;
             var attributed = AttributedStriker(s);
             return ctx.MentionsIn(s.First, k).FirstOrDefault(m => m.Prep is null && m.Actor is { } a && a.Id != attributed?.Id)?.Actor;
         }
