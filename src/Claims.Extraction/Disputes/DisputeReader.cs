@@ -1223,7 +1223,7 @@ public sealed class DisputeReader(ArticleContext ctx, List<StatementDraft> draft
     {
         var s = ctx.Doc.Sentences[d.Sentence];
         // "WASHINGTON, 7 octobre (Reuters) - Le Pentagone a estimé…": a wire dateline opening the sentence is not the words.
-        var start = _t[Math.Min(Dateline.End(ctx.Doc.Text, _t, s.First, s.End, ctx.Kb.Months), s.End - 1)].Start;
+        var start = _t[Math.Min(ctx.Opening(s), s.End - 1)].Start;
         var end = _t[s.End - 1].End;
         if (d.Mode == Statement.Direct && d.ContentEnd - d.ContentStart > 25)
         {

@@ -19,6 +19,11 @@ public sealed class ArticleContext
     public CancellationToken Cancellation { get; init; }
     public List<Token> Tokens => Doc.Tokens;
 
+    /// <summary>Where the sentence's own words start: past a wire dateline ("PARIS, 8 octobre 2015 (AFP) -"), which names where
+    /// the dispatch was filed and is neither words, speaker, subject nor the place struck; <c>s.First</c> when it has none.
+    /// (Its date still dates the strikes told in the sentence: date readers look from <c>s.First</c>.)</summary>
+    public int Opening(Sentence s) => Dateline.End(Doc.Text, Doc.Tokens, s.First, s.End, Kb.Months);
+
     public ArticleContext(KnowledgeBase kb, Document doc, List<Mention> mentions, List<PlaceMention> places, DateOnly? publishedOn)
     {
         Kb = kb;

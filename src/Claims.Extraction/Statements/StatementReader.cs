@@ -99,7 +99,7 @@ public sealed class StatementReader(ArticleContext ctx)
 
     private ActorEntry? SubjectOpening(Sentence s)
     {
-        var start = AfterDateline(s);
+        var start = ctx.Opening(s);
         var first = ctx.MentionsIn(start, s.End).FirstOrDefault();
         if (first is not { Prep: null, Actor: { } actor } || first.Kind is MentionKind.Pronoun or MentionKind.Adjectival || actor.Kind is "place") return null;
         // Only the sentence's subject: nothing but a determiner (or a short adverbial and its comma) before it.
@@ -459,7 +459,7 @@ public sealed class StatementReader(ArticleContext ctx)
         // "Mardi, selon X" / "Selon X": nothing but an adverbial before. "Mais selon X", "Or, d'après X": a connective
         // opening the sentence ties it to the one before; it is no part of the words. A wire dateline before is no part of
         // the sentence ("PARIS, 8 octobre 2015 (AFP) - Pour Washington, …").
-        var k = AfterDateline(s);
+        var k = ctx.Opening(s);
         if (k < i && (_kb.Adversatives.Contains(_t[k].Norm) || _t[k].Norm == "et")) k += k + 1 < i && _t[k + 1].Norm == "," ? 2 : 1;
         if (k == i) return true;
         var words = 0;
@@ -520,7 +520,7 @@ public sealed class StatementReader(ArticleContext ctx)
         var prev = ctx.Doc.Sentences[si - 1];
         if (prev.Block != s.Block) return false;
         // The words are the sentence before, past its wire dateline if it opens the dispatch.
-        var cue = new Cue { Kind = CueKind.BackReference, Sentence = si, RegionStart = s.First, VerbStart = i, VerbEnd = m.End, ContentStart = AfterDateline(prev), ContentEnd = prev.End };
+        var cue = new Cue { Kind = CueKind.BackReference, Sentence = si, RegionStart = s.First, VerbStart = i, VerbEnd = m.End, ContentStart = ctx.Opening(prev), ContentEnd = prev.End };
         cue.Speakers.Add(m.Actor);
         cues.Add(cue);
         return true;
@@ -853,7 +853,7 @@ public sealed class StatementReader(ArticleContext ctx)
         // "« … », les Forces démocratiques syriennes (FDS), la branche armée de…, ont indiqué dans un communiqué.": a quotation
         // opening the sentence, then its speaker as the subject of a reporting verb with nothing after it but circumstances.
         if (pre.RegionStart - 2 >= s.First && _t[pre.RegionStart - 1].Norm == "," && _t[pre.RegionStart - 2].IsQuote
-            && ctx.Doc.TryQuoteClosedAt(pre.RegionStart - 2, out var opening) && opening.Open <= AfterDateline(s) && opening.Close - opening.Open > 3
+            && ctx.Doc.TryQuoteClosedAt(pre.RegionStart - 2, out var opening) && opening.Open <= ctx.Opening(s) && opening.Close - opening.Open > 3
             && ctx.SkipAdverbs(SkipAddressee(verbEnd, s.End), s.End) is var rest && (rest >= s.End || _t[rest].Norm is "." or "!"))
         {
             var quoted = new Cue { Kind = CueKind.Inverted, Sentence = si, RegionStart = pre.RegionStart - 1, VerbStart = i, VerbEnd = verbEnd, Verb = form.Verb, ContentBefore = true };
@@ -977,7 +977,7 @@ public sealed class StatementReader(ArticleContext ctx)
     private bool ClosesPhraseBesideSubject(int comma, Sentence s)
     {
         // The sentence's own words open past a wire dateline ("MOSCOU, 8 octobre 2015 (AFP) - Moscou, qui dément…, affirme…").
-        var first = AfterDateline(s);
+        var first = ctx.Opening(s);
         var open = comma - 1;
         // Bounded: a participle's phrase is short, and a sentence may be long.
         while (open > first && open > comma - 25 && _t[open].Norm != "," && !_t[open].IsQuote) open--;
@@ -1225,7 +1225,7 @@ public sealed class StatementReader(ArticleContext ctx)
         // whose words are not the subject; a lone dash elsewhere opens nothing.
         // A wire dateline ("PARIS, 8 octobre 2015 (AFP) -", as Dateline reads it) is no part of the sentence, and its dash pairs
         // with no other.
-        var opening = AfterDateline(s);
+        var opening = ctx.Opening(s);
         for (var i = s.First; i < opening; i++) paren[i - s.First] = true;
         var dashes = new List<int>();
         for (var i = opening; i < s.End; i++) if (_t[i].Norm is "-" or "–" or "—" && _t[i].Kind == TokenKind.Punct) dashes.Add(i);
@@ -1243,7 +1243,7 @@ public sealed class StatementReader(ArticleContext ctx)
         // ", qui … ," / ", basée au … ," : a comma pair opened by a relative word or a lower-case non-determiner.
         // A dateline's comma ("MOSCOU, 12 octobre 2015 (AFP) -") opens no pair: paired with the next comma, it hid the subject.
         var commas = new List<int>();
-        for (var i = AfterDateline(s); i < s.End; i++) if (_t[i].Norm == "," && !ctx.Doc.InQuote(i)) commas.Add(i);
+        for (var i = opening; i < s.End; i++) if (_t[i].Norm == "," && !ctx.Doc.InQuote(i)) commas.Add(i);
         for (var c = 0; c + 1 < commas.Count; c++)
         {
             var open = commas[c];
@@ -1278,7 +1278,7 @@ public sealed class StatementReader(ArticleContext ctx)
             if (cue.ContentEnd >= 0 && cue.Kind == CueKind.BackReference) continue;
             if (cue.ContentBefore && cue.ContentStart < 0)
             {
-                var start = AfterDateline(s);
+                var start = ctx.Opening(s);
                 for (var p = ci - 1; p >= 0; p--)
                 {
                     if (ordered[p].Derived) continue;
@@ -1293,7 +1293,7 @@ public sealed class StatementReader(ArticleContext ctx)
                             cue.RelativeClauseStart = rel;
                             start = rel + 2;
                         }
-                        else start = AfterDateline(s);
+                        else start = ctx.Opening(s);
                     }
                     break;
                 }
@@ -1351,7 +1351,6 @@ public sealed class StatementReader(ArticleContext ctx)
         }
     }
 
-    private int AfterDateline(Sentence s) => Dateline.End(ctx.Doc.Text, _t, s.First, s.End, _kb.Months);
 
     /// <summary>The comma opening the last relative clause (", où", ", qui", ", dont") in tokens [from, end) outside quotations, or -1.</summary>
     private int RelativeClauseBefore(int from, int end)

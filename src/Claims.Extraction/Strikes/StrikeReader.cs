@@ -1339,10 +1339,11 @@ public sealed class StrikeReader(ArticleContext ctx, List<StatementDraft> statem
         // (past a wire dateline: "GENEVE, 20 octobre 2015 (AFP) - Un hôpital…"), or the reported words opening on one ("a
         // affirmé qu'un hôpital qu'elle soutient à Sarmine, dans la province d'Idleb, avait été touché"), has it as the subject,
         // whatever modifies it before the verb.
-        var reported = _carrier is { Cue.ContentBefore: false } c && c.ContentStart > s.First && c.ContentStart < k ? c.ContentStart : -1;
-        foreach (var (opening, reach) in new[] { (Dateline.End(ctx.Doc.Text, _t, s.First, s.End, _kb.Months), 14), (reported, 18) })
-            if (opening >= s.First && start > opening && k - opening <= reach && Grammar.Determiners.Contains(_t[opening].Norm) && _kb.TargetNouns.Match(_t, opening + 1, k + 1) > 0)
-                return opening;
+        bool OpensOnTarget(int opening, int reach) => opening >= s.First && start > opening && k - opening <= reach
+            && Grammar.Determiners.Contains(_t[opening].Norm) && _kb.TargetNouns.Match(_t, opening + 1, k + 1) > 0;
+        var afterDateline = ctx.Opening(s);
+        if (OpensOnTarget(afterDateline, 14)) return afterDateline;
+        if (_carrier is { Cue.ContentBefore: false } c && c.ContentStart > s.First && c.ContentStart < k && OpensOnTarget(c.ContentStart, 18)) return c.ContentStart;
         return start;
     }
 
